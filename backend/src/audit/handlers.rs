@@ -1,0 +1,65 @@
+//! HTTP handlers for `/api/v1/audit` (auditor and admin).
+
+use actix_web::get;
+use actix_web::web::{Data, Json};
+use kinerja_api::audit::{AuditEvent, AuditQuery, AuditVerification};
+use kinerja_api::{ErrorBody, Page, PageQuery};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::{TAG, service};
+use crate::auth::{RequirePermission, perm};
+use crate::error::AppResult;
+use crate::extract::ValidatedQuery;
+use crate::state::AppState;
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(
+        utoipa_actix_web::scope("/audit")
+            .service(list_audit_events)
+            .service(verify_audit_chain),
+    );
+}
+
+/// List audit events
+///
+/// Newest first, filtered by action, entity, actor and time. For auditors and admins.
+#[utoipa::path(
+    tag = TAG,
+    params(PageQuery, AuditQuery),
+    responses(
+        (status = 200, description = "A page of events", body = Page<AuditEvent>),
+        (status = 401, description = "Not signed in", body = ErrorBody, content_type = "application/problem+json"),
+        (status = 403, description = "Neither auditor nor admin", body = ErrorBody, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid filter", body = ErrorBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("")]
+async fn list_audit_events(
+    state: Data<AppState>,
+    _auth: RequirePermission<perm::ReadAudit>,
+    ValidatedQuery(page): ValidatedQuery<PageQuery>,
+    ValidatedQuery(query): ValidatedQuery<AuditQuery>,
+) -> AppResult<Json<Page<AuditEvent>>> {
+    Ok(Json(service::list(&state.db, query, page).await?))
+}
+
+/// Verify the hash chain
+///
+/// Recomputes every event's hash and reports the first broken link, if any.
+#[utoipa::path(
+    tag = TAG,
+    responses(
+        (status = 200, description = "Verification result", body = AuditVerification),
+        (status = 401, description = "Not signed in", body = ErrorBody, content_type = "application/problem+json"),
+        (status = 403, description = "Neither auditor nor admin", body = ErrorBody, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/verify")]
+async fn verify_audit_chain(
+    state: Data<AppState>,
+    _auth: RequirePermission<perm::ReadAudit>,
+) -> AppResult<Json<AuditVerification>> {
+    Ok(Json(service::verify(&state.db).await?))
+}

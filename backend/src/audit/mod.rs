@@ -1,0 +1,8 @@
+//! The append-only, hash-chained audit trail.
+
+pub mod handlers;
+pub mod service;
+
+pub use handlers::routes;
+
+pub const TAG: &str = "audit";

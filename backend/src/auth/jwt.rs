@@ -1,0 +1,102 @@
+//! Access tokens: HS256 JWTs with `sub`, `roles`, `exp`, `iat`, `jti`.
+
+use chrono::Utc;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, encode};
+use kinerja_api::auth::Role;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::{AppError, AppResult};
+
+const ISSUER: &str = "kinerja";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: Uuid,
+    pub roles: Vec<Role>,
+    pub exp: i64,
+    pub iat: i64,
+    pub jti: Uuid,
+    pub iss: String,
+}
+
+pub struct JwtKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    pub access_ttl_secs: i64,
+}
+
+impl JwtKeys {
+    pub fn new(secret: &[u8], access_ttl_secs: i64) -> Self {
+        let mut validation = Validation::new(Algorithm::HS256);
+        // Only HS256 is accepted: a token claiming `alg: none` or RS256 is refused outright.
+        validation.algorithms = vec![Algorithm::HS256];
+        validation.leeway = 0;
+        validation.set_issuer(&[ISSUER]);
+        validation.set_required_spec_claims(&["exp", "iat", "sub", "iss"]);
+        Self {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+            access_ttl_secs,
+        }
+    }
+
+    /// Issues an access token for a user.
+    ///
+    /// # Errors
+    /// Only if encoding fails, which would be a bug.
+    pub fn issue(&self, user_id: Uuid, roles: &[Role]) -> AppResult<String> {
+        let now = Utc::now().timestamp();
+        let claims = Claims {
+            sub: user_id,
+            roles: roles.to_vec(),
+            iat: now,
+            exp: now + self.access_ttl_secs,
+            jti: Uuid::now_v7(),
+            iss: ISSUER.to_owned(),
+        };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|e| AppError::Unexpected(anyhow::Error::new(e).context("Failed to sign JWT")))
+    }
+
+    /// Verifies signature, algorithm, issuer and expiry.
+    ///
+    /// # Errors
+    /// `Unauthorized` for any invalid or expired token.
+    pub fn verify(&self, token: &str) -> AppResult<Claims> {
+        decode::<Claims>(token, &self.decoding, &self.validation)
+            .map(|data| data.claims)
+            .map_err(|e| match e.kind() {
+                jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
+                    AppError::Unauthorized("Sesi telah berakhir. Silakan masuk kembali.")
+                }
+                _ => AppError::Unauthorized("Token tidak valid. Silakan masuk kembali."),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issued_tokens_verify_and_carry_roles() {
+        let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", 60);
+        let id = Uuid::now_v7();
+        let token = keys.issue(id, &[Role::Admin]).unwrap();
+        let claims = keys.verify(&token).unwrap();
+        assert_eq!(claims.sub, id);
+        assert_eq!(claims.roles, vec![Role::Admin]);
+        assert_eq!(claims.exp - claims.iat, 60);
+    }
+
+    #[test]
+    fn a_token_signed_with_another_key_is_rejected() {
+        let ours = JwtKeys::new(b"0123456789abcdef0123456789abcdef", 60);
+        let theirs = JwtKeys::new(b"ffffffffffffffffffffffffffffffff", 60);
+        let token = theirs.issue(Uuid::now_v7(), &[Role::Superadmin]).unwrap();
+        assert!(ours.verify(&token).is_err());
+    }
+}

@@ -1,0 +1,265 @@
+//! The `kinerja` command line: `serve` (default), `migrate`, `create-admin`, `seed-demo`,
+//! `openapi`, `audit-verify`.
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use kinerja_api::auth::Role;
+use kinerja_api::users::CreateUser;
+use kinerja_migration::{Migrator, MigratorTrait};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use validator::Validate;
+
+use crate::config::{Environment, Settings};
+use crate::entities::users;
+use crate::error::AppError;
+use crate::extract::RequestMeta;
+use crate::startup::Application;
+use crate::{audit, database, openapi, telemetry};
+
+#[derive(Parser)]
+#[command(
+    name = "kinerja",
+    version,
+    about = "Kinerja — Sistem Manajemen Kinerja PNS/PPPK"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API, Swagger UI and the SPA (the default).
+    Serve,
+    /// Apply pending migrations (or roll back with --down).
+    Migrate {
+        /// Roll back this many migrations instead.
+        #[arg(long)]
+        down: Option<u32>,
+        /// Show applied and pending migrations.
+        #[arg(long)]
+        status: bool,
+    },
+    /// Create an administrator account (prompts for what is not given).
+    CreateAdmin {
+        #[arg(long)]
+        username: Option<String>,
+        /// Prefer the prompt or KINERJA_ADMIN_PASSWORD: flags are visible in `ps`.
+        #[arg(long, env = "KINERJA_ADMIN_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long, default_value = "Administrator Kepegawaian")]
+        full_name: String,
+        /// Grant `superadmin` as well (may grant admin rights to others).
+        #[arg(long)]
+        superadmin: bool,
+    },
+    /// Create demo accounts for trying Kinerja out (refused in production without --force).
+    SeedDemo {
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+    /// Verify the audit trail's hash chain; exits 1 at the first broken link.
+    AuditVerify,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("kinerja: configuration error: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    telemetry::init(settings.log_format, &settings.log_level);
+    let result =
+        actix_web::rt::System::new().block_on(run(cli.command.unwrap_or(Command::Serve), settings));
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("kinerja: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Serve => {
+            let app = Application::build(settings.clone()).await?;
+            tracing::info!(bind = %settings.bind, port = app.port(), "Kinerja is listening; Swagger UI at /docs/");
+            app.run_until_stopped().await?;
+        }
+        Command::Migrate { down, status } => {
+            let db = database::connect(&settings).await?;
+            if status {
+                Migrator::status(&db).await?;
+            } else if let Some(steps) = down {
+                Migrator::down(&db, Some(steps)).await?;
+                println!("rolled back {steps} migration(s)");
+            } else {
+                Migrator::up(&db, None).await?;
+                println!("database is up to date");
+            }
+        }
+        Command::CreateAdmin {
+            username,
+            password,
+            email,
+            full_name,
+            superadmin,
+        } => {
+            let db = connect_migrated(&settings).await?;
+            let username = match username {
+                Some(u) => u,
+                None => prompt("Nama pengguna admin: ")?,
+            };
+            let password = match password {
+                Some(p) => p,
+                None => rpassword::prompt_password("Kata sandi (min. 10 karakter): ")?,
+            };
+            let mut roles = vec![Role::Admin, Role::Pegawai];
+            if superadmin {
+                roles.push(Role::Superadmin);
+            }
+            let user = create_user(
+                &db,
+                CreateUser {
+                    username,
+                    email,
+                    full_name,
+                    password,
+                    roles,
+                },
+            )
+            .await?;
+            println!("created admin {} ({})", user.username, user.id);
+        }
+        Command::SeedDemo { force } => {
+            if settings.environment == Environment::Production && !force {
+                bail!("refusing to create demo accounts in production (use --force)");
+            }
+            let db = connect_migrated(&settings).await?;
+            for account in demo_accounts() {
+                let exists = users::Entity::find()
+                    .filter(users::Column::Username.eq(account.username.clone()))
+                    .one(&db)
+                    .await?
+                    .is_some();
+                if exists {
+                    println!("exists   {}", account.username);
+                } else {
+                    create_user(&db, account.clone()).await?;
+                    println!("created  {} ({})", account.username, account.full_name);
+                }
+            }
+            println!("demo password for every account: {DEMO_PASSWORD}");
+        }
+        Command::Openapi => print!("{}", openapi::to_pretty_json()?),
+        Command::AuditVerify => {
+            let db = database::connect(&settings).await?;
+            let report = audit::service::verify(&db).await.map_err(app_error)?;
+            println!("{}", audit::service::describe(&report));
+            if !report.intact {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn connect_migrated(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
+    let db = database::connect(settings).await?;
+    if settings.auto_migrate {
+        Migrator::up(&db, None)
+            .await
+            .context("Failed to run migrations")?;
+    }
+    Ok(db)
+}
+
+async fn create_user(
+    db: &DatabaseConnection,
+    account: CreateUser,
+) -> anyhow::Result<kinerja_api::users::User> {
+    if let Err(errors) = account.validate() {
+        return Err(app_error(errors.into()));
+    }
+    let meta = RequestMeta {
+        request_id: Some("cli".into()),
+        ..RequestMeta::default()
+    };
+    crate::users::service::create(db, None, account, &meta)
+        .await
+        .map_err(app_error)
+}
+
+/// Renders an `AppError` for a terminal: field messages instead of a debug dump.
+fn app_error(e: AppError) -> anyhow::Error {
+    match e {
+        AppError::Validation(fields) => {
+            let lines: Vec<String> = fields
+                .iter()
+                .map(|(field, messages)| format!("  {field}: {}", messages.join(" ")))
+                .collect();
+            anyhow::anyhow!("invalid input:\n{}", lines.join("\n"))
+        }
+        AppError::Unexpected(inner) => inner,
+        other => anyhow::anyhow!(
+            "{}",
+            other.body().detail.unwrap_or_else(|| other.to_string())
+        ),
+    }
+}
+
+fn prompt(label: &str) -> anyhow::Result<String> {
+    eprint!("{label}");
+    std::io::stderr().flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim().to_owned())
+}
+
+/// Shared password of the demo accounts (development only).
+pub const DEMO_PASSWORD: &str = "Demo-Kinerja-2026";
+
+/// Accounts for the Kecamatan Cipocok Jaya demo; the organisation data arrives with its issue.
+fn demo_accounts() -> Vec<CreateUser> {
+    let account = |username: &str, full_name: &str, roles: Vec<Role>| CreateUser {
+        username: username.to_owned(),
+        email: None,
+        full_name: full_name.to_owned(),
+        password: DEMO_PASSWORD.to_owned(),
+        roles,
+    };
+    vec![
+        account(
+            "admin.bkpsdm",
+            "Admin BKPSDM Kota Serang",
+            vec![Role::Admin, Role::Pegawai],
+        ),
+        account("superadmin", "Operator Kinerja", vec![Role::Superadmin]),
+        account(
+            "auditor.inspektorat",
+            "Auditor Inspektorat Kota Serang",
+            vec![Role::Auditor],
+        ),
+        account(
+            "197805122005011003",
+            "Camat Cipocok Jaya (demo)",
+            vec![Role::Pimpinan, Role::Pegawai],
+        ),
+        account(
+            "199003172015032001",
+            "Pelaksana Kecamatan (demo)",
+            vec![Role::Pegawai],
+        ),
+    ]
+}

@@ -1,0 +1,345 @@
+//! Configuration from `KINERJA_*` environment variables, optionally preceded by a file.
+//!
+//! The file named by `KINERJA_CONFIG_FILE` holds `KEY=VALUE` lines (the same names); real
+//! environment variables override it. Every variable is listed in the README with its default;
+//! operators and compose files depend on these names, so they stay stable.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// A secret whose `Debug` output never shows the value.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub environment: Environment,
+    pub bind: String,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub db_max_connections: u32,
+    pub auto_migrate: bool,
+    /// `None` until resolved by [`Settings::resolve_jwt_secret`].
+    pub jwt_secret: Option<Secret>,
+    pub access_token_ttl_secs: i64,
+    pub refresh_token_ttl_secs: i64,
+    pub cookie_secure: bool,
+    pub cors_origins: Vec<String>,
+    pub upload_dir: PathBuf,
+    pub spa_dir: PathBuf,
+    pub log_format: LogFormat,
+    pub log_level: String,
+    pub max_body_bytes: usize,
+    pub request_timeout_secs: u64,
+    pub workers: usize,
+    pub login_max_failures_per_user: u64,
+    pub login_max_failures_per_ip: u64,
+    pub login_window_secs: i64,
+    pub trust_proxy_headers: bool,
+}
+
+/// Reads `KINERJA_*` values from a map, keeping the error messages specific.
+struct Source<'a>(&'a HashMap<String, String>);
+
+impl Source<'_> {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.0.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
+    }
+
+    fn string(&self, key: &str, default: &str) -> String {
+        self.get(key).unwrap_or(default).to_owned()
+    }
+
+    fn parse<T: std::str::FromStr>(&self, key: &str, default: T) -> anyhow::Result<T>
+    where
+        T::Err: fmt::Display,
+    {
+        match self.get(key) {
+            None => Ok(default),
+            Some(v) => v
+                .parse()
+                .map_err(|e| anyhow::anyhow!("{key}: cannot parse {v:?}: {e}")),
+        }
+    }
+
+    fn boolean(&self, key: &str, default: bool) -> anyhow::Result<bool> {
+        match self.get(key).map(str::to_ascii_lowercase).as_deref() {
+            None => Ok(default),
+            Some("1" | "true" | "yes" | "on") => Ok(true),
+            Some("0" | "false" | "no" | "off") => Ok(false),
+            Some(other) => bail!("{key}: expected true or false, got {other:?}"),
+        }
+    }
+}
+
+impl Settings {
+    /// Loads the file named by `KINERJA_CONFIG_FILE` (if any), then the process environment.
+    ///
+    /// # Errors
+    /// When the file cannot be read or a value cannot be parsed.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let mut values = HashMap::new();
+        if let Ok(path) = std::env::var("KINERJA_CONFIG_FILE") {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("Failed to read KINERJA_CONFIG_FILE {path}"))?;
+            values.extend(parse_env_file(&text));
+        }
+        values.extend(std::env::vars().filter(|(k, _)| k.starts_with("KINERJA_")));
+        if let Ok(rust_log) = std::env::var("RUST_LOG") {
+            values.entry("KINERJA_LOG_LEVEL".into()).or_insert(rust_log);
+        }
+        Self::from_map(&values)
+    }
+
+    /// Builds settings from `KINERJA_*` keys; missing keys take their documented defaults.
+    ///
+    /// # Errors
+    /// When a value cannot be parsed.
+    pub fn from_map(values: &HashMap<String, String>) -> anyhow::Result<Self> {
+        let src = Source(values);
+        let environment = match src.string("KINERJA_ENV", "development").as_str() {
+            "development" | "dev" => Environment::Development,
+            "production" | "prod" => Environment::Production,
+            other => bail!("KINERJA_ENV: expected development or production, got {other:?}"),
+        };
+        let production = environment == Environment::Production;
+        let data_dir = PathBuf::from(src.string("KINERJA_DATA_DIR", "./data"));
+        let default_db = format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.join("kinerja.db").display()
+        );
+        let log_format = match src
+            .string(
+                "KINERJA_LOG_FORMAT",
+                if production { "json" } else { "pretty" },
+            )
+            .as_str()
+        {
+            "pretty" => LogFormat::Pretty,
+            "json" => LogFormat::Json,
+            other => bail!("KINERJA_LOG_FORMAT: expected pretty or json, got {other:?}"),
+        };
+        let settings = Settings {
+            environment,
+            bind: src.string("KINERJA_BIND", "127.0.0.1:8080"),
+            database_url: src.string("KINERJA_DATABASE_URL", &default_db),
+            upload_dir: src
+                .get("KINERJA_UPLOAD_DIR")
+                .map_or_else(|| data_dir.join("uploads"), PathBuf::from),
+            data_dir,
+            db_max_connections: src.parse("KINERJA_DB_MAX_CONNECTIONS", 10)?,
+            auto_migrate: src.boolean("KINERJA_AUTO_MIGRATE", true)?,
+            jwt_secret: src.get("KINERJA_JWT_SECRET").map(Secret::new),
+            access_token_ttl_secs: src.parse("KINERJA_ACCESS_TOKEN_TTL_SECS", 900)?,
+            refresh_token_ttl_secs: src.parse("KINERJA_REFRESH_TOKEN_TTL_SECS", 14 * 24 * 3600)?,
+            cookie_secure: src.boolean("KINERJA_COOKIE_SECURE", production)?,
+            cors_origins: src
+                .string("KINERJA_CORS_ORIGINS", "")
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            spa_dir: PathBuf::from(src.string("KINERJA_SPA_DIR", "frontend/dist")),
+            log_format,
+            log_level: src.string("KINERJA_LOG_LEVEL", "info,sqlx=warn,sea_orm=warn"),
+            max_body_bytes: src.parse("KINERJA_MAX_BODY_BYTES", 1024 * 1024)?,
+            request_timeout_secs: src.parse("KINERJA_REQUEST_TIMEOUT_SECS", 30)?,
+            workers: src.parse("KINERJA_WORKERS", 0)?,
+            login_max_failures_per_user: src.parse("KINERJA_LOGIN_MAX_FAILURES_PER_USER", 5)?,
+            login_max_failures_per_ip: src.parse("KINERJA_LOGIN_MAX_FAILURES_PER_IP", 20)?,
+            login_window_secs: src.parse("KINERJA_LOGIN_WINDOW_SECS", 15 * 60)?,
+            trust_proxy_headers: src.boolean("KINERJA_TRUST_PROXY_HEADERS", false)?,
+        };
+        if settings.access_token_ttl_secs < 1 || settings.refresh_token_ttl_secs < 1 {
+            bail!("token lifetimes must be at least one second");
+        }
+        if settings.login_window_secs < 1 {
+            bail!("KINERJA_LOGIN_WINDOW_SECS must be at least one second");
+        }
+        Ok(settings)
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+
+    /// Resolves the JWT signing secret. Production requires `KINERJA_JWT_SECRET`; development
+    /// generates one on first run and keeps it in `<data dir>/jwt-secret`, so tokens survive a
+    /// restart.
+    ///
+    /// # Errors
+    /// In production without a secret, when the secret is shorter than 32 bytes, or when the
+    /// development secret file cannot be read or written.
+    pub fn resolve_jwt_secret(&mut self) -> anyhow::Result<()> {
+        if let Some(secret) = &self.jwt_secret {
+            if secret.expose().len() < 32 {
+                bail!("KINERJA_JWT_SECRET must be at least 32 characters");
+            }
+            return Ok(());
+        }
+        if self.environment == Environment::Production {
+            bail!("KINERJA_JWT_SECRET is required when KINERJA_ENV=production; refusing to start");
+        }
+        let path = self.data_dir.join("jwt-secret");
+        let secret = read_or_create_secret(&path)?;
+        self.jwt_secret = Some(Secret::new(secret));
+        Ok(())
+    }
+}
+
+fn read_or_create_secret(path: &Path) -> anyhow::Result<String> {
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        let existing = existing.trim().to_owned();
+        if existing.len() >= 32 {
+            return Ok(existing);
+        }
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("Failed to create {}", dir.display()))?;
+    }
+    let secret = crate::auth::tokens::random_token();
+    std::fs::write(path, &secret).with_context(|| format!("Failed to write {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .with_context(|| format!("Failed to restrict {}", path.display()))?;
+    }
+    Ok(secret)
+}
+
+/// Parses `KEY=VALUE` lines; blank lines and `#` comments are skipped, quotes are stripped.
+pub fn parse_env_file(text: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    text.lines().filter_map(|line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let (key, value) = line.split_once('=')?;
+        let value = value.trim();
+        let value = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .unwrap_or(value);
+        Some((key.trim().to_owned(), value.to_owned()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_use_embedded_sqlite_under_data() {
+        let s = Settings::from_map(&HashMap::new()).unwrap();
+        assert_eq!(s.bind, "127.0.0.1:8080");
+        assert_eq!(s.database_url, "sqlite://./data/kinerja.db?mode=rwc");
+        assert_eq!(s.environment, Environment::Development);
+        assert_eq!(s.access_token_ttl_secs, 900);
+        assert!(s.auto_migrate);
+        assert!(!s.cookie_secure);
+    }
+
+    #[test]
+    fn production_refuses_to_start_without_a_jwt_secret() {
+        let mut s = Settings::from_map(&map(&[("KINERJA_ENV", "production")])).unwrap();
+        let err = s.resolve_jwt_secret().unwrap_err();
+        assert!(err.to_string().contains("KINERJA_JWT_SECRET is required"));
+        assert!(s.cookie_secure, "production cookies are Secure by default");
+    }
+
+    #[test]
+    fn development_secret_is_generated_once_and_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().to_str().unwrap();
+        let mut first = Settings::from_map(&map(&[("KINERJA_DATA_DIR", data)])).unwrap();
+        first.resolve_jwt_secret().unwrap();
+        let mut second = Settings::from_map(&map(&[("KINERJA_DATA_DIR", data)])).unwrap();
+        second.resolve_jwt_secret().unwrap();
+        assert_eq!(first.jwt_secret, second.jwt_secret);
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let err = Settings::from_map(&map(&[("KINERJA_AUTO_MIGRATE", "maybe")])).unwrap_err();
+        assert!(err.to_string().contains("KINERJA_AUTO_MIGRATE"));
+        let err = Settings::from_map(&map(&[("KINERJA_ACCESS_TOKEN_TTL_SECS", "x")])).unwrap_err();
+        assert!(err.to_string().contains("KINERJA_ACCESS_TOKEN_TTL_SECS"));
+    }
+
+    #[test]
+    fn env_file_lines_are_parsed() {
+        let pairs: Vec<_> =
+            parse_env_file("# c\nKINERJA_BIND = 0.0.0.0:80\n\nKINERJA_ENV=\"production\"\n")
+                .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("KINERJA_BIND".to_owned(), "0.0.0.0:80".to_owned()),
+                ("KINERJA_ENV".to_owned(), "production".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn every_variable_is_documented_in_the_readme() {
+        let readme = include_str!("../../README.md");
+        let source = include_str!("config.rs");
+        let mut names: Vec<&str> = source
+            .split('"')
+            .filter(|s| {
+                s.len() > 8
+                    && s.starts_with("KINERJA_")
+                    && s.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+            })
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        assert!(names.len() > 20, "{names:?}");
+        for name in names {
+            assert!(
+                readme.contains(&format!("`{name}`")),
+                "README does not document {name}"
+            );
+        }
+    }
+}

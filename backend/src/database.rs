@@ -1,0 +1,96 @@
+//! Database connection for SQLite (embedded default) and PostgreSQL (production).
+
+use std::time::Duration;
+
+use anyhow::Context;
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+
+use crate::config::Settings;
+
+/// Connects, creating the SQLite file (and its folder) on first run.
+///
+/// # Errors
+/// When the folder cannot be created or the database is unreachable.
+pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
+    if let Some(path) = sqlite_path(&settings.database_url)
+        && let Some(dir) = std::path::Path::new(path).parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("Failed to create database folder {}", dir.display()))?;
+    }
+    let mut options = ConnectOptions::new(settings.database_url.clone());
+    options
+        // SQLite has one writer: a single connection serialises writes instead of failing
+        // them with SQLITE_BUSY, and keeps the audit hash chain linear.
+        .max_connections(if settings.is_sqlite() {
+            1
+        } else {
+            settings.db_max_connections
+        })
+        .min_connections(if settings.is_sqlite() { 1 } else { 0 })
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    let db = Database::connect(options).await.with_context(|| {
+        format!(
+            "Failed to connect to the database ({})",
+            redact(&settings.database_url)
+        )
+    })?;
+    if db.get_database_backend() == DbBackend::Sqlite {
+        db.execute_unprepared(
+            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+        )
+        .await
+        .context("Failed to configure SQLite")?;
+    }
+    Ok(db)
+}
+
+fn sqlite_path(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    (!path.is_empty() && path != ":memory:").then_some(path)
+}
+
+/// Hides the password in a database URL for logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}{user}:***{}", &url[..scheme + 3], &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            redact("postgres://kinerja:s3cret@db:5432/kinerja"),
+            "postgres://kinerja:***@db:5432/kinerja"
+        );
+        assert_eq!(
+            redact("sqlite://./data/kinerja.db?mode=rwc"),
+            "sqlite://./data/kinerja.db?mode=rwc"
+        );
+    }
+
+    #[test]
+    fn sqlite_paths_are_found() {
+        assert_eq!(
+            sqlite_path("sqlite://./data/k.db?mode=rwc"),
+            Some("./data/k.db")
+        );
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+        assert_eq!(sqlite_path("postgres://x/y"), None);
+    }
+}

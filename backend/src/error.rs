@@ -1,0 +1,382 @@
+//! The one application error. Handlers and services return [`AppResult`]; status codes and the
+//! RFC 9457 body are decided here and nowhere else.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use actix_web::http::{Method, StatusCode, header};
+use actix_web::{HttpResponse, ResponseError};
+use kinerja_api::{ErrorBody, ErrorCode};
+use sea_orm::{DbErr, SqlErr};
+
+pub type FieldErrors = BTreeMap<String, Vec<String>>;
+pub type AppResult<T> = Result<T, AppError>;
+
+#[derive(thiserror::Error)]
+pub enum AppError {
+    /// 422: fields failed validation.
+    #[error("validation failed")]
+    Validation(FieldErrors),
+    /// 400: the body is not JSON.
+    #[error("malformed JSON: {0}")]
+    MalformedJson(String),
+    /// 400: another malformed part of the request.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// 415: the body is not `application/json`.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// 413: the body is larger than allowed.
+    #[error("payload too large")]
+    PayloadTooLarge { limit: usize },
+    /// 401 with `WWW-Authenticate: Bearer`.
+    #[error("unauthorized: {0}")]
+    Unauthorized(&'static str),
+    /// 401: wrong username or password (one answer for both, no user enumeration).
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// 403.
+    #[error("forbidden")]
+    Forbidden,
+    /// 404; the text names what was not found.
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// 405 with `Allow`.
+    #[error("method not allowed")]
+    MethodNotAllowed(Vec<Method>),
+    /// 409; the text is shown to the user.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// 429 with `Retry-After`.
+    #[error("too many requests")]
+    TooManyRequests { retry_after_secs: u64 },
+    /// 503: the handler ran past the request timeout.
+    #[error("request timed out")]
+    RequestTimeout,
+    /// 503: a dependency is down.
+    #[error("service unavailable: {0}")]
+    ServiceUnavailable(String),
+    /// 500: opaque to the client, logged with its cause chain.
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl AppError {
+    /// A 422 for one field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        let mut errors = FieldErrors::new();
+        errors.insert(field.to_owned(), vec![message.into()]);
+        AppError::Validation(errors)
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            AppError::Validation(_) => ErrorCode::ValidationFailed,
+            AppError::MalformedJson(_) => ErrorCode::MalformedJson,
+            AppError::BadRequest(_) => ErrorCode::BadRequest,
+            AppError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            AppError::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
+            AppError::Unauthorized(_) => ErrorCode::Unauthorized,
+            AppError::InvalidCredentials => ErrorCode::InvalidCredentials,
+            AppError::Forbidden => ErrorCode::Forbidden,
+            AppError::NotFound(_) => ErrorCode::NotFound,
+            AppError::MethodNotAllowed(_) => ErrorCode::MethodNotAllowed,
+            AppError::Conflict(_) => ErrorCode::Conflict,
+            AppError::TooManyRequests { .. } => ErrorCode::TooManyRequests,
+            AppError::RequestTimeout => ErrorCode::RequestTimeout,
+            AppError::ServiceUnavailable(_) => ErrorCode::ServiceUnavailable,
+            AppError::Unexpected(_) => ErrorCode::Internal,
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self.code() {
+            ErrorCode::ValidationFailed => "Data tidak valid",
+            ErrorCode::MalformedJson => "JSON tidak dapat dibaca",
+            ErrorCode::BadRequest => "Permintaan tidak valid",
+            ErrorCode::UnsupportedMediaType => "Jenis konten tidak didukung",
+            ErrorCode::PayloadTooLarge => "Data terlalu besar",
+            ErrorCode::Unauthorized => "Perlu masuk",
+            ErrorCode::InvalidCredentials => "Nama pengguna atau kata sandi salah",
+            ErrorCode::Forbidden => "Akses ditolak",
+            ErrorCode::NotFound => "Tidak ditemukan",
+            ErrorCode::MethodNotAllowed => "Metode tidak diizinkan",
+            ErrorCode::Conflict => "Konflik data",
+            ErrorCode::TooManyRequests => "Terlalu banyak percobaan",
+            ErrorCode::RequestTimeout => "Waktu permintaan habis",
+            ErrorCode::ServiceUnavailable => "Layanan tidak tersedia",
+            ErrorCode::Internal => "Kesalahan server",
+        }
+    }
+
+    fn detail(&self) -> Option<String> {
+        Some(match self {
+            AppError::Validation(_) => "Periksa kembali isian yang ditandai.".to_owned(),
+            AppError::MalformedJson(why) => format!("Isi permintaan bukan JSON yang valid: {why}"),
+            AppError::BadRequest(why) => why.clone(),
+            AppError::UnsupportedMediaType => {
+                "Kirim isi permintaan sebagai application/json.".to_owned()
+            }
+            AppError::PayloadTooLarge { limit } => {
+                format!("Isi permintaan melebihi batas {limit} byte.")
+            }
+            AppError::Unauthorized(why) => (*why).to_owned(),
+            AppError::InvalidCredentials => {
+                "Nama pengguna atau kata sandi salah. Periksa kembali lalu coba lagi.".to_owned()
+            }
+            AppError::Forbidden => "Anda tidak memiliki hak untuk tindakan ini.".to_owned(),
+            AppError::NotFound(what) => format!("{what} tidak ditemukan."),
+            AppError::MethodNotAllowed(_) => {
+                "Alamat ini tidak mendukung metode HTTP tersebut.".to_owned()
+            }
+            AppError::Conflict(why) => why.clone(),
+            AppError::TooManyRequests { retry_after_secs } => format!(
+                "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {} menit.",
+                retry_after_secs.div_ceil(60).max(1)
+            ),
+            AppError::RequestTimeout => {
+                "Permintaan terlalu lama diproses. Silakan coba lagi.".to_owned()
+            }
+            AppError::ServiceUnavailable(_) => {
+                "Layanan sedang tidak tersedia. Silakan coba lagi nanti.".to_owned()
+            }
+            AppError::Unexpected(_) => {
+                "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.".to_owned()
+            }
+        })
+    }
+
+    /// The problem-details body for this error.
+    pub fn body(&self) -> ErrorBody {
+        let code = self.code();
+        ErrorBody {
+            type_uri: format!("urn:kinerja:problem:{}", code.as_str()),
+            title: self.title().to_owned(),
+            status: self.status_code().as_u16(),
+            detail: self.detail(),
+            code,
+            errors: match self {
+                AppError::Validation(errors) => Some(errors.clone()),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl fmt::Debug for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        error_chain_fmt(self, f)
+    }
+}
+
+/// Writes an error with every `source()` as "Caused by:" lines, so logs show the whole chain.
+pub fn error_chain_fmt(e: &impl std::error::Error, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    writeln!(f, "{e}")?;
+    let mut current = e.source();
+    while let Some(cause) = current {
+        writeln!(f, "Caused by:\n\t{cause}")?;
+        current = cause.source();
+    }
+    Ok(())
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::MalformedJson(_) | AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Unauthorized(_) | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::RequestTimeout | AppError::ServiceUnavailable(_) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            AppError::Unexpected(_) => tracing::error!(error = ?self, "request failed"),
+            AppError::ServiceUnavailable(_) => {
+                tracing::warn!(error = ?self, "dependency unavailable")
+            }
+            _ => {}
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        response.insert_header((header::CONTENT_TYPE, "application/problem+json"));
+        response.insert_header((header::CONTENT_LANGUAGE, "id"));
+        match self {
+            AppError::Unauthorized(_) | AppError::InvalidCredentials => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"kinerja\""));
+            }
+            AppError::MethodNotAllowed(methods) => {
+                let allow: Vec<&str> = methods.iter().map(Method::as_str).collect();
+                response.insert_header((header::ALLOW, allow.join(", ")));
+            }
+            AppError::TooManyRequests { retry_after_secs } => {
+                response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            AppError::RequestTimeout | AppError::ServiceUnavailable(_) => {
+                response.insert_header((header::RETRY_AFTER, "5"));
+            }
+            _ => {}
+        }
+        response.json(self.body())
+    }
+}
+
+impl From<DbErr> for AppError {
+    fn from(e: DbErr) -> Self {
+        match e {
+            DbErr::RecordNotFound(_) => AppError::NotFound("Data"),
+            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => {
+                AppError::ServiceUnavailable(e.to_string())
+            }
+            other => AppError::Unexpected(anyhow::Error::new(other)),
+        }
+    }
+}
+
+impl From<validator::ValidationErrors> for AppError {
+    fn from(errors: validator::ValidationErrors) -> Self {
+        let mut fields = FieldErrors::new();
+        collect_validation_errors(&errors, "", &mut fields);
+        AppError::Validation(fields)
+    }
+}
+
+fn collect_validation_errors(
+    errors: &validator::ValidationErrors,
+    prefix: &str,
+    out: &mut FieldErrors,
+) {
+    use validator::ValidationErrorsKind;
+    for (field, kind) in errors.errors() {
+        let path = match (prefix.is_empty(), field.as_ref()) {
+            (_, "__all__") if !prefix.is_empty() => prefix.to_owned(),
+            (true, f) => f.to_owned(),
+            (false, f) => format!("{prefix}.{f}"),
+        };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                let messages = out.entry(path).or_default();
+                for e in list {
+                    messages.push(e.message.as_ref().map_or_else(
+                        || format!("Nilai tidak valid ({}).", e.code),
+                        ToString::to_string,
+                    ));
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => collect_validation_errors(inner, &path, out),
+            ValidationErrorsKind::List(items) => {
+                for (index, inner) in items {
+                    collect_validation_errors(inner, &format!("{path}[{index}]"), out);
+                }
+            }
+        }
+    }
+}
+
+/// Maps a unique-constraint violation to a domain error at the call site.
+pub trait DbResultExt<T> {
+    /// # Errors
+    /// `make()` on a unique violation, the mapped database error otherwise.
+    fn on_unique_violation(self, make: impl FnOnce() -> AppError) -> AppResult<T>;
+}
+
+impl<T> DbResultExt<T> for Result<T, DbErr> {
+    fn on_unique_violation(self, make: impl FnOnce() -> AppError) -> AppResult<T> {
+        self.map_err(|e| match e.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => make(),
+            _ => AppError::from(e),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::body::to_bytes;
+
+    async fn json_of(e: AppError) -> (StatusCode, serde_json::Value) {
+        let resp = e.error_response();
+        let status = resp.status();
+        let bytes = to_bytes(resp.into_body()).await.unwrap();
+        (status, serde_json::from_slice(&bytes).unwrap())
+    }
+
+    #[actix_web::test]
+    async fn validation_error_lists_fields() {
+        let (status, body) = json_of(AppError::field(
+            "password",
+            "Kata sandi minimal 10 karakter.",
+        ))
+        .await;
+        assert_eq!(status, 422);
+        assert_eq!(body["code"], "validation_failed");
+        assert_eq!(body["type"], "urn:kinerja:problem:validation_failed");
+        assert_eq!(body["status"], 422);
+        assert_eq!(
+            body["errors"]["password"][0],
+            "Kata sandi minimal 10 karakter."
+        );
+    }
+
+    #[actix_web::test]
+    async fn unexpected_error_hides_its_cause() {
+        let (status, body) =
+            json_of(AppError::Unexpected(anyhow::anyhow!("secret db detail"))).await;
+        assert_eq!(status, 500);
+        assert_eq!(body["code"], "internal");
+        assert!(!body.to_string().contains("secret db detail"));
+    }
+
+    #[actix_web::test]
+    async fn throttling_sets_retry_after() {
+        let resp = AppError::TooManyRequests {
+            retry_after_secs: 120,
+        }
+        .error_response();
+        assert_eq!(resp.status(), 429);
+        assert_eq!(resp.headers().get("retry-after").unwrap(), "120");
+        assert_eq!(
+            resp.headers().get("content-type").unwrap(),
+            "application/problem+json"
+        );
+    }
+
+    #[actix_web::test]
+    async fn method_not_allowed_lists_allowed_methods() {
+        let resp = AppError::MethodNotAllowed(vec![Method::GET, Method::POST]).error_response();
+        assert_eq!(resp.status(), 405);
+        assert_eq!(resp.headers().get("allow").unwrap(), "GET, POST");
+    }
+
+    #[test]
+    fn nested_validation_errors_get_paths() {
+        #[derive(validator::Validate)]
+        struct Inner {
+            #[validate(length(min = 2, message = "pendek"))]
+            name: String,
+        }
+        #[derive(validator::Validate)]
+        struct Outer {
+            #[validate(nested)]
+            items: Vec<Inner>,
+        }
+        use validator::Validate;
+        let outer = Outer {
+            items: vec![Inner { name: "ok".into() }, Inner { name: "x".into() }],
+        };
+        let AppError::Validation(fields) = AppError::from(outer.validate().unwrap_err()) else {
+            panic!("expected validation")
+        };
+        assert_eq!(fields["items[1].name"], vec!["pendek".to_owned()]);
+    }
+}

@@ -1,0 +1,333 @@
+//! Extractors that turn every malformed request into an [`AppError`] with a problem-details
+//! body: JSON bodies and query strings are decoded with the failing field's path, then
+//! validated with the same `validator` rules the SPA runs.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::error::PayloadError;
+use actix_web::http::header;
+use actix_web::web::{Bytes, Data};
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
+use serde::de::DeserializeOwned;
+use validator::Validate;
+
+use crate::error::{AppError, FieldErrors};
+use crate::state::AppState;
+
+/// A JSON body, decoded and validated.
+pub struct ValidatedJson<T>(pub T);
+
+/// A JSON body that may be absent (empty); validated when present.
+pub struct OptionalJson<T>(pub Option<T>);
+
+/// Query parameters, decoded and validated.
+pub struct ValidatedQuery<T>(pub T);
+
+type LocalBoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidatedJson<T> {
+    type Error = AppError;
+    type Future = LocalBoxFuture<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = read_body(req, payload);
+        let req = req.clone();
+        Box::pin(async move {
+            let bytes = body.await?;
+            check_json_content_type(&req)?;
+            Ok(ValidatedJson(decode_json(&bytes)?))
+        })
+    }
+}
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for OptionalJson<T> {
+    type Error = AppError;
+    type Future = LocalBoxFuture<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = read_body(req, payload);
+        let req = req.clone();
+        Box::pin(async move {
+            let bytes = body.await?;
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Ok(OptionalJson(None));
+            }
+            check_json_content_type(&req)?;
+            Ok(OptionalJson(Some(decode_json(&bytes)?)))
+        })
+    }
+}
+
+impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidatedQuery<T> {
+    type Error = AppError;
+    type Future = std::future::Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(decode_query(req.query_string()).map(ValidatedQuery))
+    }
+}
+
+fn read_body(req: &HttpRequest, payload: &mut Payload) -> LocalBoxFuture<Result<Bytes, AppError>> {
+    let limit = req
+        .app_data::<Data<AppState>>()
+        .map_or(1024 * 1024, |s| s.settings.max_body_bytes);
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > limit) {
+        return Box::pin(std::future::ready(Err(AppError::PayloadTooLarge { limit })));
+    }
+    let mut payload = payload.take();
+    Box::pin(async move {
+        use futures_util::StreamExt;
+        let mut body = actix_web::web::BytesMut::new();
+        while let Some(chunk) = payload.next().await {
+            let chunk = chunk.map_err(|e| match e {
+                PayloadError::Overflow => AppError::PayloadTooLarge { limit },
+                other => AppError::BadRequest(format!("Gagal membaca isi permintaan: {other}")),
+            })?;
+            if body.len() + chunk.len() > limit {
+                return Err(AppError::PayloadTooLarge { limit });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body.freeze())
+    })
+}
+
+fn check_json_content_type(req: &HttpRequest) -> Result<(), AppError> {
+    let is_json = req.mime_type().ok().flatten().is_some_and(|mime| {
+        mime.type_() == "application"
+            && (mime.subtype() == "json" || mime.suffix().is_some_and(|s| s == "json"))
+    });
+    if is_json {
+        Ok(())
+    } else {
+        Err(AppError::UnsupportedMediaType)
+    }
+}
+
+/// Decodes and validates a JSON document.
+///
+/// # Errors
+/// `MalformedJson` for syntax errors, `Validation` (with the field path) for data errors.
+pub fn decode_json<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, AppError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value: T = match serde_path_to_error::deserialize(&mut de) {
+        Ok(v) => v,
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            return Err(match inner.classify() {
+                serde_json::error::Category::Data => data_error(&path, &inner.to_string()),
+                _ => AppError::MalformedJson(inner.to_string()),
+            });
+        }
+    };
+    de.end()
+        .map_err(|e| AppError::MalformedJson(e.to_string()))?;
+    value.validate()?;
+    Ok(value)
+}
+
+/// Decodes and validates a query string.
+///
+/// # Errors
+/// `Validation` naming the parameter that could not be decoded or failed validation.
+pub fn decode_query<T: DeserializeOwned + Validate>(query: &str) -> Result<T, AppError> {
+    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        data_error(&path, &e.into_inner().to_string())
+    })?;
+    value.validate()?;
+    Ok(value)
+}
+
+/// Turns a serde data error into a 422 on the right field with an Indonesian message.
+fn data_error(path: &str, message: &str) -> AppError {
+    // serde_json appends the position; the field path says more to a client.
+    let message = message.split(" at line ").next().unwrap_or(message);
+    let named = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_owned)
+    };
+    let path = if path == "." { "" } else { path };
+    let join = |field: String| match path {
+        "" => field,
+        p if p == field || p.ends_with(&format!(".{field}")) => p.to_owned(),
+        p => format!("{p}.{field}"),
+    };
+    let (field, text) = if let Some(field) = named("missing field `") {
+        (join(field), "Wajib diisi.".to_owned())
+    } else if let Some(field) = named("unknown field `") {
+        (join(field), "Kolom tidak dikenal.".to_owned())
+    } else if let Some(value) = named("unknown variant `") {
+        let options = message
+            .split("expected ")
+            .nth(1)
+            .unwrap_or("")
+            .replace('`', "");
+        let options = options.replace("one of ", "");
+        (
+            path.to_owned(),
+            format!("Nilai '{value}' tidak dikenal; pilihan: {options}."),
+        )
+    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        let expected = message.split("expected ").nth(1).unwrap_or("");
+        (
+            path.to_owned(),
+            format!(
+                "Tipe data tidak sesuai; diharapkan {}.",
+                describe_expected(expected)
+            ),
+        )
+    } else if message.starts_with("invalid digit") || message.starts_with("cannot parse") {
+        (path.to_owned(), "Harus berupa bilangan bulat.".to_owned())
+    } else {
+        (path.to_owned(), format!("Nilai tidak valid: {message}"))
+    };
+    let field = if field.is_empty() {
+        "body".to_owned()
+    } else {
+        field
+    };
+    let mut errors = FieldErrors::new();
+    errors.insert(field, vec![text]);
+    AppError::Validation(errors)
+}
+
+/// Serde's "expected …" phrase in Indonesian for the common cases.
+fn describe_expected(expected: &str) -> String {
+    let e = expected.to_ascii_lowercase();
+    let word = if e.contains("string") || e.contains("uuid") || e.contains("datetime") {
+        "teks"
+    } else if e.contains("bool") {
+        "true atau false"
+    } else if e.contains("integer") || e.starts_with('u') || e.starts_with('i') {
+        "bilangan bulat"
+    } else if e.contains("float") || e.starts_with('f') {
+        "bilangan"
+    } else if e.contains("sequence") {
+        "daftar (array)"
+    } else if e.contains("map") || e.contains("struct") {
+        "objek"
+    } else {
+        return expected.replace('`', "");
+    };
+    word.to_owned()
+}
+
+/// Who asked and from where: passed to services so audit events carry it.
+#[derive(Debug, Clone, Default)]
+pub struct RequestMeta {
+    pub request_id: Option<String>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+impl RequestMeta {
+    pub fn from_request(req: &HttpRequest) -> Self {
+        let trust_proxy = req
+            .app_data::<Data<AppState>>()
+            .is_some_and(|s| s.settings.trust_proxy_headers);
+        let ip = if trust_proxy {
+            req.connection_info().realip_remote_addr().map(strip_port)
+        } else {
+            req.peer_addr().map(|a| a.ip().to_string())
+        };
+        RequestMeta {
+            request_id: req
+                .extensions()
+                .get::<tracing_actix_web::RequestId>()
+                .map(ToString::to_string),
+            ip,
+            user_agent: req
+                .headers()
+                .get(header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(|s| s.chars().take(200).collect()),
+        }
+    }
+}
+
+fn strip_port(addr: &str) -> String {
+    addr.parse::<std::net::SocketAddr>()
+        .map_or_else(|_| addr.to_owned(), |a| a.ip().to_string())
+}
+
+impl FromRequest for RequestMeta {
+    type Error = AppError;
+    type Future = std::future::Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(Ok(RequestMeta::from_request(req)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kinerja_api::PageQuery;
+
+    #[derive(Debug, serde::Deserialize, Validate)]
+    #[serde(deny_unknown_fields)]
+    struct Body {
+        #[validate(length(min = 2, message = "terlalu pendek"))]
+        name: String,
+        count: u32,
+    }
+
+    fn fields(e: AppError) -> FieldErrors {
+        match e {
+            AppError::Validation(f) => f,
+            other => panic!("expected validation, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn missing_unknown_and_mistyped_fields_are_named() {
+        assert_eq!(
+            decode_json::<Body>(br#"{"name":"ab","count":3}"#)
+                .unwrap()
+                .count,
+            3
+        );
+        let f = fields(decode_json::<Body>(br#"{"count": 1}"#).unwrap_err());
+        assert_eq!(f["name"], vec!["Wajib diisi."]);
+        let f = fields(decode_json::<Body>(br#"{"name":"ab","count":1,"x":1}"#).unwrap_err());
+        assert_eq!(f["x"], vec!["Kolom tidak dikenal."]);
+        let f = fields(decode_json::<Body>(br#"{"name":"ab","count":"many"}"#).unwrap_err());
+        assert!(f["count"][0].starts_with("Tipe data tidak sesuai"));
+        let f = fields(decode_json::<Body>(br#"{"name":"a","count":1}"#).unwrap_err());
+        assert_eq!(f["name"], vec!["terlalu pendek"]);
+    }
+
+    #[test]
+    fn syntax_errors_are_malformed_json() {
+        assert!(matches!(
+            decode_json::<Body>(b"{\"name\":"),
+            Err(AppError::MalformedJson(_))
+        ));
+        assert!(matches!(
+            decode_json::<Body>(br#"{"name":"ab","count":1} trailing"#),
+            Err(AppError::MalformedJson(_))
+        ));
+    }
+
+    #[test]
+    fn query_errors_name_the_parameter() {
+        let f = fields(decode_query::<PageQuery>("page=abc").unwrap_err());
+        assert!(f.contains_key("page"), "{f:?}");
+        let f = fields(decode_query::<PageQuery>("per_page=500").unwrap_err());
+        assert!(f.contains_key("per_page"));
+        let q = decode_query::<PageQuery>("").unwrap();
+        assert_eq!((q.page, q.per_page), (1, 20));
+    }
+}

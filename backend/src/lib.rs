@@ -1,0 +1,26 @@
+//! Kinerja backend: the REST API, Swagger UI and the SPA host.
+//!
+//! Code tour: [`startup`] wires the server; [`routes`] composes every feature's routes;
+//! each feature folder ([`auth`], [`users`], [`audit`]) has `handlers.rs` (HTTP only) and
+//! `service.rs` (rules and queries); [`error`] is the one error type; [`policy`] holds every
+//! permission decision.
+
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod database;
+pub mod entities;
+pub mod error;
+pub mod extract;
+pub mod health;
+pub mod http;
+pub mod metrics;
+pub mod openapi;
+pub mod policy;
+pub mod routes;
+pub mod spa;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+pub mod users;

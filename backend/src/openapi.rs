@@ -1,0 +1,61 @@
+//! The OpenAPI document: metadata here, paths collected from the handlers by
+//! `utoipa-actix-web`, so an endpoint cannot exist without being documented.
+
+use actix_web::App;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Kinerja API",
+        description = "Sistem Manajemen Kinerja PNS/PPPK (PermenPANRB 6/2022).\n\n\
+            API untuk aplikasi web Kinerja dan sistem pemerintah lain. Semua galat memakai \
+            *problem details* (RFC 9457) dengan `code` yang stabil; galat validasi (422) memuat \
+            `errors` per kolom.\n\n\
+            Performance management for Indonesian civil servants. Errors are RFC 9457 problem \
+            details with a stable `code`; validation errors (422) list `errors` per field.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    tags(
+        (name = "auth", description = "Masuk, sesi, dan kata sandi / Sign-in, sessions, passwords"),
+        (name = "users", description = "Akun pengguna dan peran / User accounts and roles"),
+        (name = "audit", description = "Jejak audit berantai hash / Hash-chained audit trail"),
+        (name = "system", description = "Kesehatan dan metrik / Health and metrics"),
+    ),
+    modifiers(&SecurityAddon)
+)]
+pub struct ApiDoc;
+
+struct SecurityAddon;
+
+impl Modify for SecurityAddon {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let mut scheme = Http::new(HttpAuthScheme::Bearer);
+        scheme.bearer_format = Some("JWT".to_owned());
+        scheme.description = Some(
+            "Access token from POST /api/v1/auth/login (valid 15 minutes by default).".to_owned(),
+        );
+        components.add_security_scheme("bearer", SecurityScheme::Http(scheme));
+    }
+}
+
+/// The complete document, built from the same route tree the server mounts (no database).
+pub fn document() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(crate::routes::configure)
+        .split_for_parts();
+    doc
+}
+
+/// The document as committed in `openapi/openapi.json`.
+///
+/// # Errors
+/// Only if serialisation fails.
+pub fn to_pretty_json() -> anyhow::Result<String> {
+    Ok(format!("{}\n", document().to_pretty_json()?))
+}

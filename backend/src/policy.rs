@@ -1,0 +1,147 @@
+//! Every permission decision, in one place, with unit tests.
+//!
+//! Roles grant permissions; handlers ask for a permission (through
+//! [`crate::auth::RequirePermission`]) or call these functions, never compare roles themselves.
+
+use kinerja_api::auth::{Permission, Role};
+
+/// The permissions granted by a set of roles (sorted, without duplicates).
+pub fn permissions_for(roles: &[Role]) -> Vec<Permission> {
+    let mut permissions = vec![Permission::ManageOwnProfile];
+    for role in roles {
+        permissions.extend_from_slice(match role {
+            Role::Pegawai => &[],
+            Role::Pimpinan => &[Permission::ReadUnitDashboards],
+            Role::Auditor => &[Permission::ReadAudit],
+            Role::Admin => &[
+                Permission::ManageUsers,
+                Permission::ReadAudit,
+                Permission::ReadUnitDashboards,
+            ],
+            Role::Superadmin => &[
+                Permission::ManageUsers,
+                Permission::GrantAdminRoles,
+                Permission::ReadAudit,
+                Permission::ReadUnitDashboards,
+            ],
+        });
+    }
+    permissions.sort();
+    permissions.dedup();
+    permissions
+}
+
+pub fn can(roles: &[Role], permission: Permission) -> bool {
+    permissions_for(roles).contains(&permission)
+}
+
+/// Roles whose holders can change other people's access; only a superadmin grants or revokes them.
+fn is_privileged(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::Superadmin)
+}
+
+/// Whether `actor` may change a user's roles from `before` to `after`.
+pub fn can_change_roles(actor: &[Role], before: &[Role], after: &[Role]) -> bool {
+    if !can(actor, Permission::ManageUsers) {
+        return false;
+    }
+    let touches_privileged = before
+        .iter()
+        .chain(after)
+        .filter(|r| is_privileged(**r))
+        .any(|r| before.contains(r) != after.contains(r));
+    !touches_privileged || can(actor, Permission::GrantAdminRoles)
+}
+
+/// Whether `actor` may edit (or deactivate) the account of a user holding `target` roles:
+/// an admin cannot lock out a superadmin or another admin.
+pub fn can_manage_user(actor: &[Role], target: &[Role]) -> bool {
+    can(actor, Permission::ManageUsers)
+        && (!target.iter().any(|r| is_privileged(*r)) || can(actor, Permission::GrantAdminRoles))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Permission::*;
+    use Role::*;
+
+    #[test]
+    fn every_signed_in_user_manages_their_own_profile() {
+        for role in Role::ALL {
+            assert!(can(&[role], ManageOwnProfile), "{role:?}");
+        }
+        assert!(can(&[], ManageOwnProfile));
+    }
+
+    #[test]
+    fn role_permission_matrix() {
+        let cases: &[(Role, &[Permission], &[Permission])] = &[
+            (
+                Pegawai,
+                &[],
+                &[ManageUsers, ReadAudit, ReadUnitDashboards, GrantAdminRoles],
+            ),
+            (
+                Pimpinan,
+                &[ReadUnitDashboards],
+                &[ManageUsers, ReadAudit, GrantAdminRoles],
+            ),
+            (
+                Auditor,
+                &[ReadAudit],
+                &[ManageUsers, ReadUnitDashboards, GrantAdminRoles],
+            ),
+            (
+                Admin,
+                &[ManageUsers, ReadAudit, ReadUnitDashboards],
+                &[GrantAdminRoles],
+            ),
+            (
+                Superadmin,
+                &[ManageUsers, ReadAudit, ReadUnitDashboards, GrantAdminRoles],
+                &[],
+            ),
+        ];
+        for (role, allowed, denied) in cases {
+            for p in *allowed {
+                assert!(can(&[*role], *p), "{role:?} should have {p:?}");
+            }
+            for p in *denied {
+                assert!(!can(&[*role], *p), "{role:?} must not have {p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn roles_combine() {
+        assert_eq!(
+            permissions_for(&[Pimpinan, Auditor]),
+            vec![ManageOwnProfile, ReadAudit, ReadUnitDashboards]
+        );
+    }
+
+    #[test]
+    fn only_superadmin_grants_or_revokes_admin_roles() {
+        assert!(can_change_roles(&[Admin], &[Pegawai], &[Pegawai, Pimpinan]));
+        assert!(!can_change_roles(&[Admin], &[Pegawai], &[Pegawai, Admin]));
+        assert!(!can_change_roles(&[Admin], &[Admin], &[Pegawai]));
+        assert!(can_change_roles(&[Superadmin], &[Pegawai], &[Admin]));
+        assert!(!can_change_roles(
+            &[Pimpinan],
+            &[Pegawai],
+            &[Pegawai, Auditor]
+        ));
+        // Keeping an existing admin role while adding another role is not a privilege change.
+        assert!(can_change_roles(&[Admin], &[Admin], &[Admin, Pimpinan]));
+    }
+
+    #[test]
+    fn admins_cannot_manage_privileged_accounts() {
+        assert!(can_manage_user(&[Admin], &[Pegawai]));
+        assert!(!can_manage_user(&[Admin], &[Admin]));
+        assert!(!can_manage_user(&[Admin], &[Superadmin]));
+        assert!(can_manage_user(&[Superadmin], &[Admin]));
+        assert!(!can_manage_user(&[Auditor], &[Pegawai]));
+    }
+}

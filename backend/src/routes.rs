@@ -1,0 +1,19 @@
+//! The route tree. Each feature owns its routes; this only composes them. No state is attached
+//! here, so the tree (and the OpenAPI document) can be built without a database.
+
+use utoipa_actix_web::scope;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::{audit, auth, health, metrics, users};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(
+        scope("/api/v1")
+            .configure(auth::routes)
+            .configure(users::routes)
+            .configure(audit::routes),
+    );
+    cfg.service(health::health)
+        .service(health::ready)
+        .service(metrics::metrics_endpoint);
+}

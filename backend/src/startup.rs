@@ -1,0 +1,178 @@
+//! Building and running the server. `Application::build` binds the listener (port 0 works, for
+//! tests), so `port()` is known before the server runs.
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use actix_cors::Cors;
+use actix_files::Files;
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse, fn_service};
+use actix_web::http::{Method, header};
+use actix_web::middleware::{Compress, Condition, from_fn};
+use actix_web::web::{self, Data};
+use actix_web::{App, HttpServer, ResponseError, guard};
+use anyhow::Context;
+use kinerja_migration::{Migrator, MigratorTrait};
+use sea_orm::DatabaseConnection;
+use tracing_actix_web::TracingLogger;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::jwt::JwtKeys;
+use crate::config::Settings;
+use crate::error::AppError;
+use crate::http::{self, RouteTable};
+use crate::metrics::Metrics;
+use crate::spa::Spa;
+use crate::state::AppState;
+use crate::{database, openapi, routes};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Resolves the JWT secret, connects (creating the SQLite file on first run), migrates when
+    /// `KINERJA_AUTO_MIGRATE` is on, and binds the listener.
+    ///
+    /// # Errors
+    /// When any of those steps fails.
+    pub async fn build(mut settings: Settings) -> anyhow::Result<Self> {
+        settings.resolve_jwt_secret()?;
+        let db = database::connect(&settings).await?;
+        if settings.auto_migrate {
+            Migrator::up(&db, None)
+                .await
+                .context("Failed to run migrations")?;
+        }
+        Self::build_with_db(settings, db)
+    }
+
+    /// Binds the server on an existing, migrated connection.
+    ///
+    /// # Errors
+    /// When the JWT secret is unresolved or the address cannot be bound.
+    pub fn build_with_db(settings: Settings, db: DatabaseConnection) -> anyhow::Result<Self> {
+        let secret = settings
+            .jwt_secret
+            .clone()
+            .context("JWT secret not resolved")?;
+        let listener = TcpListener::bind(&settings.bind)
+            .with_context(|| format!("Failed to bind {}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let doc = openapi::document();
+        let spa = Spa::load(&settings.spa_dir);
+        if spa.is_none() {
+            tracing::warn!(dir = %settings.spa_dir.display(), "SPA not built (run `make spa`); serving the API only");
+        }
+        let workers = settings.workers;
+        let cors_origins = settings.cors_origins.clone();
+        let state = Data::new(AppState {
+            jwt: JwtKeys::new(secret.expose().as_bytes(), settings.access_token_ttl_secs),
+            routes: RouteTable::from_openapi(&doc),
+            spa,
+            db,
+            settings,
+        });
+        let metrics = Data::new(Metrics::new()?);
+        let spa_dir = state.spa.as_ref().map(|s| s.dir.clone());
+
+        let mut server = HttpServer::new(move || {
+            let (app, _) = App::new()
+                .app_data(state.clone())
+                .app_data(metrics.clone())
+                .app_data(web::PathConfig::default().error_handler(|err, _| {
+                    AppError::BadRequest(format!("Parameter alamat tidak valid: {err}")).into()
+                }))
+                .wrap(from_fn(http::request_timeout))
+                .wrap(from_fn(crate::metrics::track))
+                .wrap(from_fn(http::security_headers))
+                .wrap(Compress::default())
+                .wrap(Condition::new(
+                    !cors_origins.is_empty(),
+                    cors(&cors_origins),
+                ))
+                .wrap(from_fn(http::request_id_header))
+                .wrap(TracingLogger::default())
+                .into_utoipa_app()
+                .configure(routes::configure)
+                .split_for_parts();
+            let mut app = app
+                .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()));
+            if let Some(dir) = &spa_dir {
+                app = app
+                    .service(
+                        web::resource("/")
+                            .route(web::get().to(spa_index))
+                            .default_service(fn_service(fallback_service)),
+                    )
+                    .service(
+                        Files::new("/", dir)
+                            .guard(guard::Any(guard::Get()).or(guard::Head()))
+                            .prefer_utf8(true)
+                            .default_handler(fn_service(fallback_service)),
+                    );
+            }
+            app.default_service(fn_service(fallback_service))
+        })
+        .listen(listener)?
+        .client_request_timeout(Duration::from_secs(10))
+        .shutdown_timeout(30);
+        if workers > 0 {
+            server = server.workers(workers);
+        }
+        Ok(Self {
+            port,
+            server: server.run(),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGTERM/SIGINT, then drains in-flight requests (up to 30 s).
+    ///
+    /// # Errors
+    /// When the server fails.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+async fn spa_index(state: Data<AppState>) -> actix_web::HttpResponse {
+    match &state.spa {
+        Some(spa) => spa.index_response(),
+        None => AppError::NotFound("Alamat").error_response(),
+    }
+}
+
+async fn fallback_service(req: ServiceRequest) -> Result<ServiceResponse, actix_web::Error> {
+    let (http_req, _) = req.into_parts();
+    let response = match http_req.app_data::<Data<AppState>>().cloned() {
+        Some(state) => match http::fallback(http_req.clone(), state).await {
+            Ok(res) => res,
+            Err(e) => e.error_response(),
+        },
+        None => AppError::NotFound("Alamat").error_response(),
+    };
+    Ok(ServiceResponse::new(http_req, response))
+}
+
+fn cors(origins: &[String]) -> Cors {
+    origins
+        .iter()
+        .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
+        .allowed_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::PATCH,
+            Method::DELETE,
+        ])
+        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT])
+        .expose_headers(["x-request-id", "retry-after", "location"])
+        .supports_credentials()
+        .max_age(3600)
+}

@@ -1,0 +1,17 @@
+//! Shared application state, attached once in `startup` (never inside `routes()`).
+
+use sea_orm::DatabaseConnection;
+
+use crate::auth::jwt::JwtKeys;
+use crate::config::Settings;
+use crate::http::RouteTable;
+use crate::spa::Spa;
+
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Settings,
+    pub jwt: JwtKeys,
+    /// Documented paths and their methods, for 405 answers.
+    pub routes: RouteTable,
+    pub spa: Option<Spa>,
+}

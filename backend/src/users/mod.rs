@@ -1,0 +1,8 @@
+//! User accounts and their roles, managed by the HR office.
+
+pub mod handlers;
+pub mod service;
+
+pub use handlers::routes;
+
+pub const TAG: &str = "users";

@@ -1,0 +1,21 @@
+//! All integration tests build into this one binary. Every test runs against SQLite and, when
+//! `KINERJA_TEST_POSTGRES_URL` is set, against PostgreSQL too (see `db_test!`).
+
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test helpers fail loudly on broken fixtures"
+)]
+
+#[macro_use]
+mod helpers;
+
+mod audit;
+mod auth;
+mod cli;
+mod errors;
+mod health;
+mod migrations;
+mod openapi;
+mod spa;
+mod users;

@@ -1,0 +1,21 @@
+//! Database schema history. Migrations are frozen: they use only the schema DSL, never the
+//! application's entities, and each has a working `down`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_create_users;
+mod m20261127_000002_create_auth_tables;
+mod m20261127_000003_create_audit_events;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261127_000001_create_users::Migration),
+            Box::new(m20261127_000002_create_auth_tables::Migration),
+            Box::new(m20261127_000003_create_audit_events::Migration),
+        ]
+    }
+}

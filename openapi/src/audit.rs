@@ -1,0 +1,73 @@
+//! The tamper-evident audit trail.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use validator::Validate;
+
+/// One recorded change or security event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEvent {
+    pub id: Uuid,
+    /// Position in the hash chain, starting at 1.
+    pub seq: i64,
+    pub occurred_at: chrono::DateTime<chrono::Utc>,
+    /// The user who acted; absent for anonymous events such as a failed login.
+    pub actor_id: Option<Uuid>,
+    #[cfg_attr(feature = "openapi", schema(example = "auth.login_succeeded"))]
+    pub action: String,
+    #[cfg_attr(feature = "openapi", schema(example = "user"))]
+    pub entity_type: String,
+    pub entity_id: Option<String>,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+    pub request_id: Option<String>,
+    pub reason: Option<String>,
+    pub ip: Option<String>,
+    /// SHA-256 (hex) of the previous event's hash and this event's content.
+    pub hash: String,
+    pub prev_hash: String,
+}
+
+/// Filters of `GET /api/v1/audit`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct AuditQuery {
+    /// Exact action, e.g. `auth.login_failed`.
+    #[validate(length(max = 100, message = "Maksimal 100 karakter."))]
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
+    pub action: Option<String>,
+    #[validate(length(max = 100, message = "Maksimal 100 karakter."))]
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
+    pub entity_type: Option<String>,
+    #[validate(length(max = 100, message = "Maksimal 100 karakter."))]
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
+    pub entity_id: Option<String>,
+    pub actor_id: Option<Uuid>,
+    /// Events at or after this instant.
+    pub from: Option<chrono::DateTime<chrono::Utc>>,
+    /// Events before this instant.
+    pub to: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// Result of verifying the hash chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditVerification {
+    /// True when every link is intact.
+    pub intact: bool,
+    /// Number of events checked.
+    pub checked: u64,
+    /// The first event whose link is broken.
+    pub first_broken: Option<BrokenLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BrokenLink {
+    pub seq: i64,
+    pub id: Uuid,
+    /// Why the link is broken (hash mismatch, wrong previous hash, gap in the sequence).
+    pub reason: String,
+}

@@ -1,0 +1,21 @@
+//! The Kinerja API contract.
+//!
+//! Every request and response body of the REST API is defined here, once, and used by both the
+//! backend (which derives the OpenAPI schema from it behind the `openapi` feature) and the SPA
+//! (which compiles it to wasm and runs the same `validator` rules before sending a form).
+//! Rules that the server enforces are also written as `schema(...)` attributes so that the
+//! published OpenAPI document states them.
+//!
+//! This crate must stay free of database and server dependencies and build for
+//! `wasm32-unknown-unknown`.
+
+pub mod audit;
+pub mod auth;
+pub mod error;
+pub mod pagination;
+pub mod system;
+pub mod users;
+pub mod validation;
+
+pub use error::{ErrorBody, ErrorCode};
+pub use pagination::{Page, PageQuery};

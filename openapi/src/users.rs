@@ -1,0 +1,128 @@
+//! User accounts, managed by the HR office (admin).
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::auth::Role;
+use crate::validation::{
+    PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX, USERNAME_MIN, not_blank, username_chars,
+};
+
+/// A user account as the admin sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct User {
+    pub id: Uuid,
+    pub username: String,
+    pub email: Option<String>,
+    pub full_name: String,
+    pub roles: Vec<Role>,
+    pub active: bool,
+    pub password_changed_at: chrono::DateTime<chrono::Utc>,
+    pub last_login_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// `POST /api/v1/users`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateUser {
+    /// For staff, the NIP (digits only).
+    #[validate(
+        length(
+            min = "USERNAME_MIN",
+            max = "USERNAME_MAX",
+            message = "Nama pengguna 3–64 karakter."
+        ),
+        custom(function = "username_chars")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 3,
+            max_length = 64,
+            pattern = "^[A-Za-z0-9._-]+$",
+            example = "199001012015031001"
+        )
+    )]
+    pub username: String,
+    #[validate(
+        email(message = "Alamat email tidak valid."),
+        length(max = 254, message = "Email maksimal 254 karakter.")
+    )]
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
+    pub email: Option<String>,
+    #[validate(
+        length(
+            min = 1,
+            max = 200,
+            message = "Nama lengkap wajib diisi (maksimal 200 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, example = "Siti Rahmawati, S.E.")
+    )]
+    pub full_name: String,
+    /// Initial password: at least 10 characters, not equal to the username.
+    #[validate(length(
+        min = "PASSWORD_MIN",
+        max = "PASSWORD_MAX",
+        message = "Kata sandi minimal 10 dan maksimal 128 karakter."
+    ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password))]
+    pub password: String,
+    /// Roles; `pegawai` when empty.
+    #[serde(default)]
+    #[validate(length(max = 5, message = "Terlalu banyak peran."))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 5))]
+    pub roles: Vec<Role>,
+}
+
+/// `PATCH /api/v1/users/{id}`: only the fields present change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateUser {
+    #[validate(
+        email(message = "Alamat email tidak valid."),
+        length(max = 254, message = "Email maksimal 254 karakter.")
+    )]
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
+    pub email: Option<String>,
+    #[validate(
+        length(
+            min = 1,
+            max = 200,
+            message = "Nama lengkap wajib diisi (maksimal 200 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
+    pub full_name: Option<String>,
+    #[validate(length(min = 1, max = 5, message = "Pilih 1 sampai 5 peran."))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 5))]
+    pub roles: Option<Vec<Role>>,
+    pub active: Option<bool>,
+    /// Why the change is made; stored in the audit trail.
+    #[validate(length(max = 500, message = "Alasan maksimal 500 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    pub reason: Option<String>,
+}
+
+/// Filters of `GET /api/v1/users`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct UserQuery {
+    /// Search in username (prefix), name and email.
+    #[validate(length(max = 100, message = "Kata kunci maksimal 100 karakter."))]
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
+    pub q: Option<String>,
+    pub role: Option<Role>,
+    pub active: Option<bool>,
+}
