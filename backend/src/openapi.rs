@@ -59,3 +59,29 @@ pub fn document() -> utoipa::openapi::OpenApi {
 pub fn to_pretty_json() -> anyhow::Result<String> {
     Ok(format!("{}\n", document().to_pretty_json()?))
 }
+
+/// Problem responses shared by many operations, listed by type in `#[utoipa::path]`.
+pub mod problems {
+    use kinerja_api::ErrorBody;
+    use utoipa::IntoResponses;
+
+    /// Not signed in, or the access token is invalid or expired
+    #[derive(IntoResponses)]
+    #[response(status = 401, content_type = "application/problem+json")]
+    pub struct Unauthorized(pub ErrorBody);
+
+    /// Signed in without the permission this needs
+    #[derive(IntoResponses)]
+    #[response(status = 403, content_type = "application/problem+json")]
+    pub struct Forbidden(pub ErrorBody);
+
+    /// No such resource
+    #[derive(IntoResponses)]
+    #[response(status = 404, content_type = "application/problem+json")]
+    pub struct NotFound(pub ErrorBody);
+
+    /// Invalid input; `errors` names each field
+    #[derive(IntoResponses)]
+    #[response(status = 422, content_type = "application/problem+json")]
+    pub struct Invalid(pub ErrorBody);
+}

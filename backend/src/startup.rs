@@ -99,6 +99,7 @@ impl Application {
                 .configure(routes::configure)
                 .split_for_parts();
             let mut app = app
+                .service(web::redirect("/docs", "/docs/"))
                 .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()));
             if let Some(dir) = &spa_dir {
                 app = app

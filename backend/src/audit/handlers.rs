@@ -3,13 +3,14 @@
 use actix_web::get;
 use actix_web::web::{Data, Json};
 use kinerja_api::audit::{AuditEvent, AuditQuery, AuditVerification};
-use kinerja_api::{ErrorBody, Page, PageQuery};
+use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{TAG, service};
 use crate::auth::{RequirePermission, perm};
 use crate::error::AppResult;
 use crate::extract::ValidatedQuery;
+use crate::openapi::problems::{Forbidden, Invalid, Unauthorized};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -28,9 +29,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
     params(PageQuery, AuditQuery),
     responses(
         (status = 200, description = "A page of events", body = Page<AuditEvent>),
-        (status = 401, description = "Not signed in", body = ErrorBody, content_type = "application/problem+json"),
-        (status = 403, description = "Neither auditor nor admin", body = ErrorBody, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid filter", body = ErrorBody, content_type = "application/problem+json"),
+        Unauthorized,
+        Forbidden,
+        Invalid,
     ),
     security(("bearer" = []))
 )]
@@ -51,8 +52,8 @@ async fn list_audit_events(
     tag = TAG,
     responses(
         (status = 200, description = "Verification result", body = AuditVerification),
-        (status = 401, description = "Not signed in", body = ErrorBody, content_type = "application/problem+json"),
-        (status = 403, description = "Neither auditor nor admin", body = ErrorBody, content_type = "application/problem+json"),
+        Unauthorized,
+        Forbidden,
     ),
     security(("bearer" = []))
 )]

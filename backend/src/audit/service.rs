@@ -10,7 +10,7 @@ use kinerja_api::audit::{AuditEvent, AuditQuery, AuditVerification, BrokenLink};
 use kinerja_api::{Page, PageQuery};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -107,24 +107,8 @@ pub async fn record(
         hash: String::new(),
     };
     model.hash = compute_hash(&model);
-    audit_events::ActiveModel {
-        id: Set(model.id),
-        seq: Set(model.seq),
-        occurred_at: Set(model.occurred_at),
-        actor_id: Set(model.actor_id),
-        action: Set(model.action),
-        entity_type: Set(model.entity_type),
-        entity_id: Set(model.entity_id),
-        before: Set(model.before),
-        after: Set(model.after),
-        request_id: Set(model.request_id),
-        reason: Set(model.reason),
-        ip: Set(model.ip),
-        prev_hash: Set(model.prev_hash),
-        hash: Set(model.hash),
-    }
-    .insert(txn)
-    .await?;
+    // Every column is new: mark them all Set so the insert writes them.
+    model.into_active_model().reset_all().insert(txn).await?;
     Ok(())
 }
 

@@ -14,6 +14,7 @@ use super::service::{self, IssuedTokens};
 use super::{AuthUser, REFRESH_COOKIE, REFRESH_COOKIE_PATH, TAG};
 use crate::error::{AppError, AppResult};
 use crate::extract::{OptionalJson, RequestMeta, ValidatedJson};
+use crate::openapi::problems::{Invalid, Unauthorized};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -70,7 +71,7 @@ fn token_response(
     responses(
         (status = 200, description = "Signed in", body = TokenResponse),
         (status = 401, description = "Wrong username or password, or inactive account", body = ErrorBody, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid input", body = ErrorBody, content_type = "application/problem+json"),
+        Invalid,
         (status = 429, description = "Too many failed attempts", body = ErrorBody, content_type = "application/problem+json"),
     )
 )]
@@ -151,7 +152,7 @@ async fn logout(
     tag = TAG,
     responses(
         (status = 200, description = "The signed-in user", body = CurrentUser),
-        (status = 401, description = "Not signed in", body = ErrorBody, content_type = "application/problem+json"),
+        Unauthorized,
     ),
     security(("bearer" = []))
 )]
@@ -171,7 +172,7 @@ async fn me(state: Data<AppState>, user: AuthUser) -> AppResult<actix_web::web::
     request_body = ChangePasswordRequest,
     responses(
         (status = 200, description = "Password changed; new tokens", body = TokenResponse),
-        (status = 401, description = "Not signed in", body = ErrorBody, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 422, description = "Wrong current password or weak new password", body = ErrorBody, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))

@@ -11,6 +11,7 @@ use super::{TAG, service};
 use crate::auth::{RequirePermission, perm};
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
+use crate::openapi::problems::{Forbidden, Invalid, NotFound, Unauthorized};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -31,9 +32,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
     params(PageQuery, UserQuery),
     responses(
         (status = 200, description = "A page of users", body = Page<User>),
-        (status = 401, description = "Not signed in", body = ErrorBody, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = ErrorBody, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid filter", body = ErrorBody, content_type = "application/problem+json"),
+        Unauthorized,
+        Forbidden,
+        Invalid,
     ),
     security(("bearer" = []))
 )]
@@ -56,10 +57,10 @@ async fn list_users(
     request_body = CreateUser,
     responses(
         (status = 201, description = "Created", body = User),
-        (status = 401, description = "Not signed in", body = ErrorBody, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, description = "Not allowed to create users or grant these roles", body = ErrorBody, content_type = "application/problem+json"),
         (status = 409, description = "Username or email already registered", body = ErrorBody, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid input", body = ErrorBody, content_type = "application/problem+json"),
+        Invalid,
     ),
     security(("bearer" = []))
 )]
@@ -82,9 +83,9 @@ async fn create_user(
     params(("id" = Uuid, Path, description = "User id")),
     responses(
         (status = 200, description = "The user", body = User),
-        (status = 401, description = "Not signed in", body = ErrorBody, content_type = "application/problem+json"),
-        (status = 403, description = "Not an admin", body = ErrorBody, content_type = "application/problem+json"),
-        (status = 404, description = "No such user", body = ErrorBody, content_type = "application/problem+json"),
+        Unauthorized,
+        Forbidden,
+        NotFound,
     ),
     security(("bearer" = []))
 )]
@@ -107,11 +108,11 @@ async fn get_user(
     request_body = UpdateUser,
     responses(
         (status = 200, description = "Updated", body = User),
-        (status = 401, description = "Not signed in", body = ErrorBody, content_type = "application/problem+json"),
+        Unauthorized,
         (status = 403, description = "Not allowed to change this user or these roles", body = ErrorBody, content_type = "application/problem+json"),
-        (status = 404, description = "No such user", body = ErrorBody, content_type = "application/problem+json"),
+        NotFound,
         (status = 409, description = "Email already used", body = ErrorBody, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid input", body = ErrorBody, content_type = "application/problem+json"),
+        Invalid,
     ),
     security(("bearer" = []))
 )]

@@ -17,5 +17,6 @@ mod errors;
 mod health;
 mod migrations;
 mod openapi;
+mod security;
 mod spa;
 mod users;
