@@ -55,7 +55,12 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for OptionalJson<T> {
                 return Ok(OptionalJson(None));
             }
             check_json_content_type(&req)?;
-            Ok(OptionalJson(Some(decode_json(&bytes)?)))
+            // `null` is as good as no body.
+            let value: Option<T> = deserialize_json(&bytes)?;
+            if let Some(v) = &value {
+                v.validate()?;
+            }
+            Ok(OptionalJson(value))
         })
     }
 }
@@ -116,6 +121,21 @@ fn check_json_content_type(req: &HttpRequest) -> Result<(), AppError> {
 /// # Errors
 /// `MalformedJson` for syntax errors, `Validation` (with the field path) for data errors.
 pub fn decode_json<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, AppError> {
+    let value: T = deserialize_json(bytes)?;
+    value.validate()?;
+    Ok(value)
+}
+
+/// Every request body of this API is a JSON object (or `null` where the body is optional);
+/// serde would otherwise also fill a struct from an array, positionally.
+fn deserialize_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'[') {
+        return Err(AppError::field(
+            "body",
+            "Isi permintaan harus berupa objek JSON.",
+        ));
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value: T = match serde_path_to_error::deserialize(&mut de) {
         Ok(v) => v,
@@ -130,7 +150,6 @@ pub fn decode_json<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, Ap
     };
     de.end()
         .map_err(|e| AppError::MalformedJson(e.to_string()))?;
-    value.validate()?;
     Ok(value)
 }
 
@@ -307,6 +326,12 @@ mod tests {
         assert!(f["count"][0].starts_with("Tipe data tidak sesuai"));
         let f = fields(decode_json::<Body>(br#"{"name":"a","count":1}"#).unwrap_err());
         assert_eq!(f["name"], vec!["terlalu pendek"]);
+    }
+
+    #[test]
+    fn arrays_are_not_accepted_as_objects() {
+        let f = fields(decode_json::<Body>(br#"["ab", 1]"#).unwrap_err());
+        assert_eq!(f["body"], vec!["Isi permintaan harus berupa objek JSON."]);
     }
 
     #[test]

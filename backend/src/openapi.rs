@@ -84,4 +84,26 @@ pub mod problems {
     #[derive(IntoResponses)]
     #[response(status = 422, content_type = "application/problem+json")]
     pub struct Invalid(pub ErrorBody);
+
+    /// Malformed request: the body is not valid JSON, or a path parameter is malformed
+    #[derive(IntoResponses)]
+    #[response(status = 400, content_type = "application/problem+json")]
+    pub struct BadRequest(pub ErrorBody);
+
+    /// What can go wrong with a JSON request body, whatever the operation.
+    #[derive(IntoResponses)]
+    pub enum JsonBodyProblems {
+        /// Malformed request: the body is not valid JSON, or a path parameter is malformed
+        #[response(status = 400, content_type = "application/problem+json")]
+        Malformed(ErrorBody),
+        /// The body is larger than `KINERJA_MAX_BODY_BYTES`
+        #[response(status = 413, content_type = "application/problem+json")]
+        TooLarge(ErrorBody),
+        /// The body is not `application/json`
+        #[response(status = 415, content_type = "application/problem+json")]
+        NotJson(ErrorBody),
+        /// Invalid input; `errors` names each field
+        #[response(status = 422, content_type = "application/problem+json")]
+        Invalid(ErrorBody),
+    }
 }

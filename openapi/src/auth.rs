@@ -93,7 +93,12 @@ pub struct LoginRequest {
     )]
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 64, example = "199001012015031001")
+        schema(
+            min_length = 1,
+            max_length = 64,
+            pattern = "\\S",
+            example = "199001012015031001"
+        )
     )]
     pub username: String,
     #[validate(length(

@@ -65,7 +65,12 @@ pub struct CreateUser {
     )]
     #[cfg_attr(
         feature = "openapi",
-        schema(min_length = 1, max_length = 200, example = "Siti Rahmawati, S.E.")
+        schema(
+            min_length = 1,
+            max_length = 200,
+            pattern = "\\S",
+            example = "Siti Rahmawati, S.E."
+        )
     )]
     pub full_name: String,
     /// Initial password: at least 10 characters, not equal to the username.
@@ -102,7 +107,10 @@ pub struct UpdateUser {
         ),
         custom(function = "not_blank")
     )]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = "\\S")
+    )]
     pub full_name: Option<String>,
     #[validate(length(min = 1, max = 5, message = "Pilih 1 sampai 5 peran."))]
     #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 5))]

@@ -14,7 +14,7 @@ use super::service::{self, IssuedTokens};
 use super::{AuthUser, REFRESH_COOKIE, REFRESH_COOKIE_PATH, TAG};
 use crate::error::{AppError, AppResult};
 use crate::extract::{OptionalJson, RequestMeta, ValidatedJson};
-use crate::openapi::problems::{Invalid, Unauthorized};
+use crate::openapi::problems::{JsonBodyProblems, Unauthorized};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -71,7 +71,7 @@ fn token_response(
     responses(
         (status = 200, description = "Signed in", body = TokenResponse),
         (status = 401, description = "Wrong username or password, or inactive account", body = ErrorBody, content_type = "application/problem+json"),
-        Invalid,
+        JsonBodyProblems,
         (status = 429, description = "Too many failed attempts", body = ErrorBody, content_type = "application/problem+json"),
     )
 )]
@@ -94,6 +94,7 @@ async fn login(
     tag = TAG,
     request_body(content = Option<RefreshRequest>, description = "Empty when the token is in the cookie"),
     responses(
+        JsonBodyProblems,
         (status = 200, description = "New tokens", body = TokenResponse),
         (status = 401, description = "Missing, expired, revoked or reused refresh token", body = ErrorBody, content_type = "application/problem+json"),
     )
@@ -127,7 +128,7 @@ async fn refresh(
 #[utoipa::path(
     tag = TAG,
     request_body(content = Option<RefreshRequest>, description = "Empty when the token is in the cookie"),
-    responses((status = 204, description = "Signed out"))
+    responses((status = 204, description = "Signed out"), JsonBodyProblems)
 )]
 #[post("/logout")]
 async fn logout(
@@ -171,6 +172,7 @@ async fn me(state: Data<AppState>, user: AuthUser) -> AppResult<actix_web::web::
     tag = TAG,
     request_body = ChangePasswordRequest,
     responses(
+        JsonBodyProblems,
         (status = 200, description = "Password changed; new tokens", body = TokenResponse),
         Unauthorized,
         (status = 422, description = "Wrong current password or weak new password", body = ErrorBody, content_type = "application/problem+json"),

@@ -11,7 +11,9 @@ use super::{TAG, service};
 use crate::auth::{RequirePermission, perm};
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
-use crate::openapi::problems::{Forbidden, Invalid, NotFound, Unauthorized};
+use crate::openapi::problems::{
+    BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
+};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -60,7 +62,7 @@ async fn list_users(
         Unauthorized,
         (status = 403, description = "Not allowed to create users or grant these roles", body = ErrorBody, content_type = "application/problem+json"),
         (status = 409, description = "Username or email already registered", body = ErrorBody, content_type = "application/problem+json"),
-        Invalid,
+        JsonBodyProblems,
     ),
     security(("bearer" = []))
 )]
@@ -86,6 +88,7 @@ async fn create_user(
         Unauthorized,
         Forbidden,
         NotFound,
+        BadRequest,
     ),
     security(("bearer" = []))
 )]
@@ -112,7 +115,7 @@ async fn get_user(
         (status = 403, description = "Not allowed to change this user or these roles", body = ErrorBody, content_type = "application/problem+json"),
         NotFound,
         (status = 409, description = "Email already used", body = ErrorBody, content_type = "application/problem+json"),
-        Invalid,
+        JsonBodyProblems,
     ),
     security(("bearer" = []))
 )]

@@ -215,6 +215,11 @@ db_test! {
         let resp = app.client.post(app.url("/api/v1/auth/refresh")).send().await.unwrap();
         assert_problem(resp, 401, ErrorCode::Unauthorized).await;
         assert_problem(app.refresh_with_cookie("0000").await, 401, ErrorCode::Unauthorized).await;
+        // `null` is the same as no body (the schema allows it); an array is not an object.
+        let resp = app.client.post(app.url("/api/v1/auth/refresh")).header("content-type", "application/json").body("null").send().await.unwrap();
+        assert_problem(resp, 401, ErrorCode::Unauthorized).await;
+        let resp = app.client.post(app.url("/api/v1/auth/logout")).header("content-type", "application/json").body("[]").send().await.unwrap();
+        assert_problem(resp, 422, ErrorCode::ValidationFailed).await;
     }
 }
 
