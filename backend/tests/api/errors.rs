@@ -87,3 +87,18 @@ db_test! {
         assert_problem(resp, 400, ErrorCode::BadRequest).await;
     }
 }
+
+db_test! {
+    async fn a_real_fault_is_an_opaque_500_problem(db: Db) {
+        let app = spawn_app(db).await;
+        let (_, token) = app.signed_in("admin.uji", &[kinerja_api::auth::Role::Admin]).await;
+        // Break the schema under the running server: the next query fails inside the service.
+        use sea_orm::ConnectionTrait;
+        app.db.execute_unprepared("DROP TABLE login_attempts").await.unwrap();
+        let resp = app.post_login("admin.uji", "apa-saja-boleh").await;
+        assert!(resp.headers().get("x-request-id").is_some());
+        let body = assert_problem(resp, 500, ErrorCode::Internal).await;
+        let text = format!("{body:?}");
+        assert!(!text.contains("login_attempts") && !text.to_lowercase().contains("sql"), "{text}");
+    }
+}
