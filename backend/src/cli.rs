@@ -160,6 +160,18 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                     println!("created  {} ({})", account.username, account.full_name);
                 }
             }
+            if crate::demo::seed_organisation(&db)
+                .await
+                .map_err(app_error)?
+            {
+                println!("created  the Kecamatan Cipocok Jaya demo organisation");
+            } else {
+                println!("exists   the Kecamatan Cipocok Jaya demo organisation");
+            }
+            let linked = crate::demo::link_accounts(&db).await.map_err(app_error)?;
+            if linked > 0 {
+                println!("linked   {linked} account(s) to their employee records");
+            }
             println!("demo password for every account: {DEMO_PASSWORD}");
         }
         Command::Openapi => print!("{}", openapi::to_pretty_json()?),
@@ -230,7 +242,8 @@ fn prompt(label: &str) -> anyhow::Result<String> {
 /// Shared password of the demo accounts (development only).
 pub const DEMO_PASSWORD: &str = "Demo-Kinerja-2026";
 
-/// Accounts for the Kecamatan Cipocok Jaya demo; the organisation data arrives with its issue.
+/// Accounts for the Kecamatan Cipocok Jaya demo, one per role; the camat and the pelaksana are
+/// linked to their employee records by NIP.
 fn demo_accounts() -> Vec<CreateUser> {
     let account = |username: &str, full_name: &str, roles: Vec<Role>| CreateUser {
         username: username.to_owned(),
@@ -252,13 +265,13 @@ fn demo_accounts() -> Vec<CreateUser> {
             vec![Role::Auditor],
         ),
         account(
-            "197805122005011003",
-            "Camat Cipocok Jaya (demo)",
+            crate::demo::CAMAT_NIP,
+            "Hendra Gunawan, S.STP., M.Si.",
             vec![Role::Pimpinan, Role::Pegawai],
         ),
         account(
-            "199003172015032001",
-            "Pelaksana Kecamatan (demo)",
+            crate::demo::PELAKSANA_NIP,
+            "Rina Marlina",
             vec![Role::Pegawai],
         ),
     ]

@@ -22,6 +22,8 @@ use utoipa_actix_web::AppExt;
         (name = "auth", description = "Masuk, sesi, dan kata sandi / Sign-in, sessions, passwords"),
         (name = "users", description = "Akun pengguna dan peran / User accounts and roles"),
         (name = "audit", description = "Jejak audit berantai hash / Hash-chained audit trail"),
+        (name = "organisation", description = "Instansi, unit, jabatan, data referensi / Organisation, positions, reference data"),
+        (name = "employees", description = "Pegawai, riwayat jabatan, atasan / Employees, assignments, superiors"),
         (name = "system", description = "Kesehatan dan metrik / Health and metrics"),
     ),
     modifiers(&SecurityAddon)

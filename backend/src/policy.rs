@@ -12,17 +12,21 @@ pub fn permissions_for(roles: &[Role]) -> Vec<Permission> {
         permissions.extend_from_slice(match role {
             Role::Pegawai => &[],
             Role::Pimpinan => &[Permission::ReadUnitDashboards],
-            Role::Auditor => &[Permission::ReadAudit],
+            Role::Auditor => &[Permission::ReadAudit, Permission::ReadAllEmployees],
             Role::Admin => &[
                 Permission::ManageUsers,
                 Permission::ReadAudit,
                 Permission::ReadUnitDashboards,
+                Permission::ManageOrganisation,
+                Permission::ReadAllEmployees,
             ],
             Role::Superadmin => &[
                 Permission::ManageUsers,
                 Permission::GrantAdminRoles,
                 Permission::ReadAudit,
                 Permission::ReadUnitDashboards,
+                Permission::ManageOrganisation,
+                Permission::ReadAllEmployees,
             ],
         });
     }
@@ -51,6 +55,15 @@ pub fn can_change_roles(actor: &[Role], before: &[Role], after: &[Role]) -> bool
         .filter(|r| is_privileged(**r))
         .any(|r| before.contains(r) != after.contains(r));
     !touches_privileged || can(actor, Permission::GrantAdminRoles)
+}
+
+/// Who may see an employee's full record (others get the directory view: name, NIP, position,
+/// unit). `target_in_subtree` says whether the employee works in the unit subtree the actor
+/// leads.
+pub fn can_view_full_employee(actor: &[Role], is_self: bool, target_in_subtree: bool) -> bool {
+    is_self
+        || can(actor, Permission::ReadAllEmployees)
+        || (can(actor, Permission::ReadUnitDashboards) && target_in_subtree)
 }
 
 /// Whether `actor` may edit (or deactivate) the account of a user holding `target` roles:
@@ -117,7 +130,12 @@ mod tests {
     fn roles_combine() {
         assert_eq!(
             permissions_for(&[Pimpinan, Auditor]),
-            vec![ManageOwnProfile, ReadAudit, ReadUnitDashboards]
+            vec![
+                ManageOwnProfile,
+                ReadAudit,
+                ReadUnitDashboards,
+                ReadAllEmployees
+            ]
         );
     }
 
@@ -134,6 +152,28 @@ mod tests {
         ));
         // Keeping an existing admin role while adding another role is not a privilege change.
         assert!(can_change_roles(&[Admin], &[Admin], &[Admin, Pimpinan]));
+    }
+
+    #[test]
+    fn employee_privacy_rules() {
+        assert!(
+            can_view_full_employee(&[Pegawai], true, false),
+            "own record"
+        );
+        assert!(
+            !can_view_full_employee(&[Pegawai], false, true),
+            "colleague: directory only"
+        );
+        assert!(
+            can_view_full_employee(&[Pimpinan], false, true),
+            "pimpinan: own subtree"
+        );
+        assert!(
+            !can_view_full_employee(&[Pimpinan], false, false),
+            "pimpinan: other units"
+        );
+        assert!(can_view_full_employee(&[Auditor], false, false));
+        assert!(can_view_full_employee(&[Admin], false, false));
     }
 
     #[test]

@@ -4,14 +4,16 @@
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::{audit, auth, health, metrics, users};
+use crate::{audit, auth, employees, health, metrics, organisation, users};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(
         scope("/api/v1")
             .configure(auth::routes)
             .configure(users::routes)
-            .configure(audit::routes),
+            .configure(audit::routes)
+            .configure(organisation::routes)
+            .configure(employees::routes),
     );
     cfg.service(health::health)
         .service(health::ready)

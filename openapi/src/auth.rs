@@ -63,6 +63,10 @@ pub enum Permission {
     ReadAudit,
     /// Read performance dashboards of a unit subtree.
     ReadUnitDashboards,
+    /// Create and change units, positions and employees.
+    ManageOrganisation,
+    /// Read the full record of every employee (others see a directory view).
+    ReadAllEmployees,
 }
 
 /// How the refresh token is handed out.

@@ -11,7 +11,10 @@
 
 pub mod audit;
 pub mod auth;
+pub mod employees;
 pub mod error;
+pub mod nip;
+pub mod organisation;
 pub mod pagination;
 pub mod system;
 pub mod users;

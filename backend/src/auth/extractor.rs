@@ -3,8 +3,9 @@
 //!
 //! The JWT is checked first, then the account is loaded: a deactivated account, or a token
 //! issued before the last password change, is refused at once rather than when the token
-//! expires. Roles come from the database, not from the token, so a revoked role takes effect
-//! immediately.
+//! expires. Permissions must be granted by the roles in the token (checked without a database
+//! round trip) and by the roles in the database: a revoked role takes effect immediately, a
+//! newly granted one with the next token refresh.
 
 use std::future::Future;
 use std::marker::PhantomData;
@@ -17,6 +18,7 @@ use actix_web::{FromRequest, HttpRequest};
 use kinerja_api::auth::{Permission, Role};
 use uuid::Uuid;
 
+use crate::auth::jwt::Claims;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::state::AppState;
@@ -53,35 +55,52 @@ fn bearer_token(req: &HttpRequest) -> Option<String> {
         .then(|| token.trim().to_owned())
 }
 
+/// The synchronous half of authentication: the bearer token's signature and expiry. Rejections
+/// here are ready at once, so they win over body validation running alongside (actix polls
+/// all extractors of a handler together): a client without a valid token gets 401, not 422.
+fn verified_claims(req: &HttpRequest) -> AppResult<(Data<AppState>, Claims)> {
+    let state = req
+        .app_data::<Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("AppState missing")))?;
+    let token =
+        bearer_token(req).ok_or(AppError::Unauthorized("Silakan masuk terlebih dahulu."))?;
+    let claims = state.jwt.verify(&token)?;
+    Ok((state, claims))
+}
+
+/// The asynchronous half: the account must exist, be active and not have changed its password
+/// since the token was issued. Roles are taken from the database.
+async fn load_user(state: Data<AppState>, claims: Claims) -> AppResult<AuthUser> {
+    let (user, roles) = users::find_with_roles(&state.db, claims.sub)
+        .await?
+        .ok_or(AppError::Unauthorized("Akun tidak ditemukan."))?;
+    if !user.active {
+        return Err(AppError::Unauthorized("Akun tidak aktif."));
+    }
+    if claims.iat < user.password_changed_at.timestamp() {
+        return Err(AppError::Unauthorized(
+            "Kata sandi telah diganti. Silakan masuk kembali.",
+        ));
+    }
+    Ok(AuthUser {
+        id: user.id,
+        username: user.username,
+        roles,
+    })
+}
+
+type AuthFuture<T> = Pin<Box<dyn Future<Output = AppResult<T>>>>;
+
 impl FromRequest for AuthUser {
     type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = AppResult<Self>>>>;
+    type Future = AuthFuture<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = req.app_data::<Data<AppState>>().cloned();
-        let token = bearer_token(req);
-        Box::pin(async move {
-            let state =
-                state.ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("AppState missing")))?;
-            let token = token.ok_or(AppError::Unauthorized("Silakan masuk terlebih dahulu."))?;
-            let claims = state.jwt.verify(&token)?;
-            let (user, roles) = users::find_with_roles(&state.db, claims.sub)
-                .await?
-                .ok_or(AppError::Unauthorized("Akun tidak ditemukan."))?;
-            if !user.active {
-                return Err(AppError::Unauthorized("Akun tidak aktif."));
-            }
-            if claims.iat < user.password_changed_at.timestamp() {
-                return Err(AppError::Unauthorized(
-                    "Kata sandi telah diganti. Silakan masuk kembali.",
-                ));
-            }
-            Ok(AuthUser {
-                id: user.id,
-                username: user.username,
-                roles,
-            })
-        })
+        match verified_claims(req) {
+            Err(e) => Box::pin(std::future::ready(Err(e))),
+            Ok((state, claims)) => Box::pin(load_user(state, claims)),
+        }
     }
 }
 
@@ -103,6 +122,11 @@ pub mod perm {
     impl RequiredPermission for ReadAudit {
         const PERMISSION: Permission = Permission::ReadAudit;
     }
+
+    pub struct ManageOrganisation;
+    impl RequiredPermission for ManageOrganisation {
+        const PERMISSION: Permission = Permission::ManageOrganisation;
+    }
 }
 
 /// A signed-in user who holds `P`; 401 without a valid token, 403 without the permission.
@@ -110,12 +134,20 @@ pub struct RequirePermission<P>(pub AuthUser, pub PhantomData<P>);
 
 impl<P: RequiredPermission + 'static> FromRequest for RequirePermission<P> {
     type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = AppResult<Self>>>>;
+    type Future = AuthFuture<Self>;
 
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let user = AuthUser::from_request(req, payload);
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let (state, claims) = match verified_claims(req) {
+            Ok(v) => v,
+            Err(e) => return Box::pin(std::future::ready(Err(e))),
+        };
+        // Fail fast on the roles in the token (so a 403 is not overtaken by a 422), then
+        // confirm with the roles in the database, which may have been revoked since.
+        if !policy::can(&claims.roles, P::PERMISSION) {
+            return Box::pin(std::future::ready(Err(AppError::Forbidden)));
+        }
         Box::pin(async move {
-            let user = user.await?;
+            let user = load_user(state, claims).await?;
             user.require(P::PERMISSION)?;
             Ok(RequirePermission(user, PhantomData))
         })

@@ -1,8 +1,19 @@
 //! SeaORM entities, one per table, mirroring `migrations/`. They carry no behaviour: rules live
 //! in each feature's `service.rs`.
 
+pub mod assignments;
 pub mod audit_events;
+pub mod employees;
+pub mod instansi;
 pub mod login_attempts;
+pub mod positions;
+pub mod ref_berakhlak;
+pub mod ref_golongan;
+pub mod ref_jenjang;
+pub mod ref_panduan_perilaku;
 pub mod refresh_tokens;
+pub mod superior_overrides;
+pub mod unit_moves;
+pub mod units;
 pub mod user_roles;
 pub mod users;

@@ -7,8 +7,8 @@ use kinerja_api::validation::password_differs_from_username;
 use kinerja_api::{Page, PageQuery};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -112,20 +112,44 @@ pub async fn create(
     {
         return Err(AppError::Forbidden);
     }
-    let username = login_key(&req.username);
-    if let Err(e) = password_differs_from_username(&req.password, &username) {
+    if let Err(e) = password_differs_from_username(&req.password, &login_key(&req.username)) {
         return Err(AppError::field(
             "password",
             e.message.unwrap_or_default().to_string(),
         ));
     }
-    let hash = password::hash(req.password).await?;
+    let hash = password::hash(req.password.clone()).await?;
+    let txn = db.begin().await?;
+    let user = insert_with_hash(
+        &txn,
+        actor.map(|(id, _)| id),
+        CreateUser { roles, ..req },
+        hash,
+        meta,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(user)
+}
+
+/// Inserts an account whose password is already hashed, with its roles, inside the caller's
+/// transaction, and audits it. `req.password` is ignored.
+///
+/// # Errors
+/// `Conflict` for a taken username or email.
+pub async fn insert_with_hash(
+    txn: &DatabaseTransaction,
+    actor: Option<Uuid>,
+    req: CreateUser,
+    hash: String,
+    meta: &RequestMeta,
+) -> AppResult<User> {
+    let roles = normalised_roles(req.roles);
     let now = Utc::now();
     let id = Uuid::now_v7();
-    let txn = db.begin().await?;
     let model = users::ActiveModel {
         id: Set(id),
-        username: Set(username),
+        username: Set(login_key(&req.username)),
         email: Set(req.email.map(|e| e.trim().to_lowercase())),
         full_name: Set(req.full_name.trim().to_owned()),
         password_hash: Set(hash),
@@ -135,21 +159,20 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&txn)
+    .insert(txn)
     .await
     .on_unique_violation(|| {
         AppError::Conflict("Nama pengguna atau email sudah terdaftar.".into())
     })?;
-    set_roles(&txn, id, &roles).await?;
+    set_roles(txn, id, &roles).await?;
     let user = to_dto(model, roles);
     let mut entry = AuditEntry::new("user.created", "user")
         .entity(id)
         .after(snapshot(&user));
-    if let Some((actor_id, _)) = actor {
+    if let Some(actor_id) = actor {
         entry = entry.actor(actor_id);
     }
-    audit::record(&txn, entry, meta).await?;
-    txn.commit().await?;
+    audit::record(txn, entry, meta).await?;
     Ok(user)
 }
 

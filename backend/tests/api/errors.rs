@@ -91,7 +91,7 @@ db_test! {
 db_test! {
     async fn a_real_fault_is_an_opaque_500_problem(db: Db) {
         let app = spawn_app(db).await;
-        let (_, token) = app.signed_in("admin.uji", &[kinerja_api::auth::Role::Admin]).await;
+        app.create_user("admin.uji", &[kinerja_api::auth::Role::Admin]).await;
         // Break the schema under the running server: the next query fails inside the service.
         use sea_orm::ConnectionTrait;
         app.db.execute_unprepared("DROP TABLE login_attempts").await.unwrap();

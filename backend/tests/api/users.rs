@@ -11,12 +11,16 @@ db_test! {
         for path in &paths {
             assert_problem(app.get(path, None).await, 401, ErrorCode::Unauthorized).await;
         }
+        // Authorization is decided before the body is looked at.
+        assert_problem(app.post_json("/api/v1/users", &serde_json::json!({}), None).await, 401, ErrorCode::Unauthorized).await;
         for (name, role) in [("p.uji", Role::Pegawai), ("pim.uji", Role::Pimpinan), ("aud.uji", Role::Auditor)] {
             let (_, token) = app.signed_in(name, &[role]).await;
             for path in &paths {
                 assert_problem(app.get(path, Some(&token)).await, 403, ErrorCode::Forbidden).await;
             }
             let resp = app.post_json("/api/v1/users", &serde_json::json!({"username": "x.baru", "full_name": "X", "password": "Rahasia-Sekali-1"}), Some(&token)).await;
+            assert_problem(resp, 403, ErrorCode::Forbidden).await;
+            let resp = app.post_json("/api/v1/users", &serde_json::json!({"bogus": true}), Some(&token)).await;
             assert_problem(resp, 403, ErrorCode::Forbidden).await;
             let resp = app.patch_json(&paths[1], &serde_json::json!({"full_name": "Y"}), Some(&token)).await;
             assert_problem(resp, 403, ErrorCode::Forbidden).await;

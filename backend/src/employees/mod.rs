@@ -1,0 +1,9 @@
+//! Employees (pegawai): records with NIP validation, privacy, assignment history, superiors.
+
+pub mod handlers;
+pub mod service;
+pub mod superiors;
+
+pub use handlers::routes;
+
+pub const TAG: &str = "employees";

@@ -1,0 +1,888 @@
+//! Employee rules and queries.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Duration, NaiveDate, Utc};
+use kinerja_api::auth::Role;
+use kinerja_api::employees::{
+    Assignment, CreateAssignment, CreateEmployee, CreateSuperiorOverride, Employee, EmployeeQuery,
+    EmployeeSort, JenisPegawai, JenisPenugasan, StatusPegawai, SuperiorOverride, Superiors,
+    UnresolvedSuperior, UpdateEmployee, Visibility, full_name,
+};
+use kinerja_api::nip::{self, Gender, NipKind};
+use kinerja_api::organisation::Jenjang;
+use kinerja_api::users::CreateUser;
+use kinerja_api::{Page, PageQuery};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::superiors::Resolver;
+use crate::audit::service::{self as audit, AuditEntry};
+use crate::entities::{
+    assignments, employees, instansi, positions, ref_golongan, superior_overrides, units,
+};
+use crate::error::{AppError, AppResult, DbResultExt, FieldErrors};
+use crate::extract::RequestMeta;
+use crate::organisation::service::{clean, employee_ref, ilike};
+use crate::organisation::tree::UnitIndex;
+use crate::policy;
+
+/// Who is looking, resolved once per request for the privacy rules.
+pub struct Viewer {
+    pub user_id: Uuid,
+    pub roles: Vec<Role>,
+    /// The viewer's own employee record.
+    pub employee_id: Option<Uuid>,
+    /// Units the viewer leads as pimpinan: their unit and everything below it.
+    pub subtree: HashSet<Uuid>,
+}
+
+impl Viewer {
+    /// # Errors
+    /// On a database failure.
+    pub async fn load(db: &DatabaseConnection, user_id: Uuid, roles: Vec<Role>) -> AppResult<Self> {
+        let own = employees::Entity::find()
+            .filter(employees::Column::UserId.eq(user_id))
+            .one(db)
+            .await?;
+        let mut subtree = HashSet::new();
+        if policy::can(&roles, kinerja_api::auth::Permission::ReadUnitDashboards)
+            && let Some(unit) = own.as_ref().and_then(|e| e.unit_id)
+        {
+            subtree = UnitIndex::load(db, own.as_ref().map(|e| e.instansi_id))
+                .await?
+                .subtree(unit);
+        }
+        Ok(Self {
+            user_id,
+            roles,
+            employee_id: own.map(|e| e.id),
+            subtree,
+        })
+    }
+
+    pub fn sees_full(&self, e: &employees::Model) -> bool {
+        let in_subtree = e.unit_id.is_some_and(|u| self.subtree.contains(&u));
+        policy::can_view_full_employee(&self.roles, self.employee_id == Some(e.id), in_subtree)
+    }
+}
+
+fn nip_kind(jenis: JenisPegawai) -> NipKind {
+    match jenis {
+        JenisPegawai::Pppk => NipKind::NiPppk,
+        JenisPegawai::Pns | JenisPegawai::Cpns => NipKind::Nip,
+    }
+}
+
+fn gender_code(g: Gender) -> &'static str {
+    match g {
+        Gender::L => "L",
+        Gender::P => "P",
+    }
+}
+
+fn parse_gender(s: &str) -> Gender {
+    if s == "P" { Gender::P } else { Gender::L }
+}
+
+/// Names of positions and units and pangkat for a batch of employees.
+struct Lookups {
+    positions: HashMap<Uuid, positions::Model>,
+    units: HashMap<Uuid, String>,
+    pangkat: HashMap<String, String>,
+}
+
+impl Lookups {
+    async fn load(db: &impl ConnectionTrait, list: &[employees::Model]) -> AppResult<Self> {
+        let position_ids: HashSet<Uuid> = list.iter().filter_map(|e| e.jabatan_id).collect();
+        let unit_ids: HashSet<Uuid> = list.iter().filter_map(|e| e.unit_id).collect();
+        Ok(Self {
+            positions: positions::Entity::find()
+                .filter(positions::Column::Id.is_in(position_ids))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect(),
+            units: units::Entity::find()
+                .filter(units::Column::Id.is_in(unit_ids))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|u| (u.id, u.nama))
+                .collect(),
+            pangkat: ref_golongan::Entity::find()
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|g| (g.kode, g.pangkat))
+                .collect(),
+        })
+    }
+
+    fn dto(&self, e: employees::Model, visibility: Visibility) -> Employee {
+        let position = e.jabatan_id.and_then(|id| self.positions.get(&id));
+        let jenjang = position.and_then(|p| Jenjang::parse(&p.jenjang));
+        let jenis_pegawai = JenisPegawai::parse(&e.jenis_pegawai);
+        let full = visibility == Visibility::Full;
+        Employee {
+            id: e.id,
+            visibility,
+            nip_formatted: nip::format(&e.nip),
+            nip_label: if jenis_pegawai == Some(JenisPegawai::Pppk) {
+                "NI PPPK"
+            } else {
+                "NIP"
+            }
+            .to_owned(),
+            nama_lengkap: full_name(
+                e.gelar_depan.as_deref(),
+                &e.nama,
+                e.gelar_belakang.as_deref(),
+            ),
+            jabatan_id: e.jabatan_id,
+            jabatan: position.map(|p| p.nama.clone()),
+            jenjang,
+            jenis_jabatan: jenjang.map(Jenjang::jenis),
+            unit_id: e.unit_id,
+            unit: e.unit_id.and_then(|u| self.units.get(&u).cloned()),
+            instansi_id: only(full, Some(e.instansi_id)),
+            pangkat: only(
+                full,
+                e.golongan
+                    .as_ref()
+                    .and_then(|g| self.pangkat.get(g).cloned()),
+            ),
+            nama: only(full, Some(e.nama)),
+            gelar_depan: only(full, e.gelar_depan),
+            gelar_belakang: only(full, e.gelar_belakang),
+            nip_lama: only(full, e.nip_lama),
+            tempat_lahir: only(full, e.tempat_lahir),
+            tanggal_lahir: only(full, Some(e.tanggal_lahir)),
+            jenis_kelamin: only(full, Some(parse_gender(&e.jenis_kelamin))),
+            jenis_pegawai: only(full, jenis_pegawai),
+            golongan: only(full, e.golongan),
+            tmt_golongan: only(full, e.tmt_golongan),
+            tmt_jabatan: only(full, e.tmt_jabatan),
+            status: only(full, StatusPegawai::parse(&e.status)),
+            email: only(full, e.email),
+            telepon: only(full, e.telepon),
+            user_id: only(full, e.user_id),
+            nip: e.nip,
+        }
+    }
+}
+
+/// `value` when the full record is shown, `None` in the directory view.
+fn only<T>(full: bool, value: Option<T>) -> Option<T> {
+    if full { value } else { None }
+}
+
+async fn find(db: &impl ConnectionTrait, id: Uuid) -> AppResult<employees::Model> {
+    employees::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Pegawai"))
+}
+
+async fn to_dto(
+    db: &impl ConnectionTrait,
+    e: employees::Model,
+    visibility: Visibility,
+) -> AppResult<Employee> {
+    let lookups = Lookups::load(db, std::slice::from_ref(&e)).await?;
+    Ok(lookups.dto(e, visibility))
+}
+
+/// One employee, in the view the viewer is entitled to.
+///
+/// # Errors
+/// `NotFound`.
+pub async fn get(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResult<Employee> {
+    let e = find(db, id).await?;
+    let visibility = if viewer.sees_full(&e) {
+        Visibility::Full
+    } else {
+        Visibility::Directory
+    };
+    to_dto(db, e, visibility).await
+}
+
+/// A filtered, sorted page of employees; each row in the view the viewer is entitled to.
+/// Filters on private fields are only honoured for viewers who may read every record, so the
+/// directory cannot be used to infer them.
+///
+/// # Errors
+/// On a database failure.
+pub async fn list(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    query: EmployeeQuery,
+    page: PageQuery,
+) -> AppResult<Page<Employee>> {
+    let mut select = employees::Entity::find();
+    if let Some(q) = clean(query.q) {
+        let digits = nip::normalise(&q);
+        let mut any = Condition::any().add(ilike(employees::Column::Nama, &q));
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            any = any.add(employees::Column::Nip.starts_with(&digits));
+        }
+        select = select.filter(any);
+    }
+    if let Some(root) = query.within {
+        let index = UnitIndex::load(db, None).await?;
+        select = select.filter(employees::Column::UnitId.is_in(index.subtree(root)));
+    }
+    if let Some(id) = query.instansi_id {
+        select = select.filter(employees::Column::InstansiId.eq(id));
+    }
+    let jenjang_codes: Option<Vec<&str>> = match (query.jenjang, query.jenis_jabatan) {
+        (Some(j), _) => Some(vec![j.as_str()]),
+        (None, Some(jenis)) => Some(
+            Jenjang::ALL
+                .iter()
+                .filter(|j| j.jenis() == jenis)
+                .map(|j| j.as_str())
+                .collect(),
+        ),
+        (None, None) => None,
+    };
+    if let Some(codes) = jenjang_codes {
+        let ids = sea_orm::sea_query::Query::select()
+            .column(positions::Column::Id)
+            .from(positions::Entity)
+            .and_where(positions::Column::Jenjang.is_in(codes))
+            .to_owned();
+        select = select.filter(employees::Column::JabatanId.in_subquery(ids));
+    }
+    let reads_all = policy::can(
+        &viewer.roles,
+        kinerja_api::auth::Permission::ReadAllEmployees,
+    );
+    if reads_all {
+        if let Some(g) = query.golongan {
+            select = select.filter(employees::Column::Golongan.eq(g));
+        }
+        if let Some(s) = query.status {
+            select = select.filter(employees::Column::Status.eq(s.as_str()));
+        }
+        if let Some(j) = query.jenis_pegawai {
+            select = select.filter(employees::Column::JenisPegawai.eq(j.as_str()));
+        }
+    }
+    let total = select.clone().count(db).await?;
+    select = match query.sort.unwrap_or(EmployeeSort::Nama) {
+        EmployeeSort::Nama => select.order_by_asc(employees::Column::Nama),
+        EmployeeSort::NamaDesc => select.order_by_desc(employees::Column::Nama),
+        EmployeeSort::Nip => select.order_by_asc(employees::Column::Nip),
+        // Golongan codes sort correctly as text within a level (I/a < I/b), and the levels
+        // I < II < III < IV also sort as text.
+        EmployeeSort::Golongan if reads_all => select
+            .order_by_asc(employees::Column::Golongan)
+            .order_by_asc(employees::Column::Nama),
+        EmployeeSort::GolonganDesc if reads_all => select
+            .order_by_desc(employees::Column::Golongan)
+            .order_by_asc(employees::Column::Nama),
+        EmployeeSort::Golongan | EmployeeSort::GolonganDesc => {
+            select.order_by_asc(employees::Column::Nama)
+        }
+    };
+    let models = select
+        .order_by_asc(employees::Column::Id)
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(db)
+        .await?;
+    let lookups = Lookups::load(db, &models).await?;
+    let items = models
+        .into_iter()
+        .map(|e| {
+            let v = if viewer.sees_full(&e) {
+                Visibility::Full
+            } else {
+                Visibility::Directory
+            };
+            lookups.dto(e, v)
+        })
+        .collect();
+    Ok(Page::new(items, page, total))
+}
+
+/// Checks NIP against birth date and gender, and its uniqueness; returns it normalised.
+async fn checked_nip(
+    db: &impl ConnectionTrait,
+    raw: &str,
+    jenis: JenisPegawai,
+    birth: NaiveDate,
+    gender: Gender,
+    except: Option<Uuid>,
+) -> AppResult<String> {
+    let today = Utc::now().date_naive();
+    let nip = nip::validate(raw, nip_kind(jenis), Some(birth), Some(gender), today).map_err(
+        |errors| {
+            let mut fields = FieldErrors::new();
+            fields.insert(
+                "nip".to_owned(),
+                errors.into_iter().map(|e| e.message).collect(),
+            );
+            AppError::Validation(fields)
+        },
+    )?;
+    let mut taken = employees::Entity::find().filter(employees::Column::Nip.eq(nip.clone()));
+    if let Some(id) = except {
+        taken = taken.filter(employees::Column::Id.ne(id));
+    }
+    if taken.one(db).await?.is_some() {
+        return Err(AppError::field(
+            "nip",
+            "NIP sudah terdaftar untuk pegawai lain.",
+        ));
+    }
+    Ok(nip)
+}
+
+async fn check_golongan(db: &impl ConnectionTrait, golongan: Option<&str>) -> AppResult<()> {
+    if let Some(g) = golongan
+        && ref_golongan::Entity::find_by_id(g.to_owned())
+            .one(db)
+            .await?
+            .is_none()
+    {
+        return Err(AppError::field(
+            "golongan",
+            "Golongan tidak dikenal (contoh: III/a).",
+        ));
+    }
+    Ok(())
+}
+
+/// Creates an employee, optionally with a definitive position and a user account.
+///
+/// # Errors
+/// `Validation` for a NIP that disagrees with birth date or gender or is taken, an unknown
+/// golongan, instansi or position; `Conflict` when the account username is taken.
+pub async fn create(
+    db: &DatabaseConnection,
+    actor: Option<Uuid>,
+    req: CreateEmployee,
+    meta: &RequestMeta,
+) -> AppResult<Employee> {
+    let password_hash = match &req.password {
+        Some(p) => {
+            if let Err(e) = kinerja_api::validation::password_differs_from_username(
+                p,
+                &nip::normalise(&req.nip),
+            ) {
+                return Err(AppError::field(
+                    "password",
+                    e.message.unwrap_or_default().to_string(),
+                ));
+            }
+            Some(crate::auth::password::hash(p.clone()).await?)
+        }
+        None => None,
+    };
+    let txn = db.begin().await?;
+    let employee = insert(&txn, actor, req, password_hash, meta).await?;
+    let dto = to_dto(&txn, employee, Visibility::Full).await?;
+    txn.commit().await?;
+    Ok(dto)
+}
+
+/// The insert itself, inside the caller's transaction (also used by the import and the seed).
+///
+/// # Errors
+/// As [`create`].
+pub async fn insert(
+    txn: &DatabaseTransaction,
+    actor: Option<Uuid>,
+    req: CreateEmployee,
+    password_hash: Option<String>,
+    meta: &RequestMeta,
+) -> AppResult<employees::Model> {
+    if instansi::Entity::find_by_id(req.instansi_id)
+        .one(txn)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::field("instansi_id", "Instansi tidak ditemukan."));
+    }
+    let nip = checked_nip(
+        txn,
+        &req.nip,
+        req.jenis_pegawai,
+        req.tanggal_lahir,
+        req.jenis_kelamin,
+        None,
+    )
+    .await?;
+    check_golongan(txn, req.golongan.as_deref()).await?;
+    let position = match req.jabatan_id {
+        Some(id) => Some(
+            positions::Entity::find_by_id(id)
+                .one(txn)
+                .await?
+                .ok_or_else(|| AppError::field("jabatan_id", "Jabatan tidak ditemukan."))?,
+        ),
+        None => None,
+    };
+    let now = Utc::now();
+    let tmt_jabatan = position
+        .as_ref()
+        .map(|_| req.tmt_jabatan.unwrap_or_else(|| now.date_naive()));
+    let user_id = match password_hash {
+        Some(hash) => Some(
+            crate::users::service::insert_with_hash(
+                txn,
+                actor,
+                CreateUser {
+                    username: nip.clone(),
+                    email: clean(req.email.clone()),
+                    full_name: full_name(
+                        req.gelar_depan.as_deref(),
+                        &req.nama,
+                        req.gelar_belakang.as_deref(),
+                    ),
+                    password: String::new(),
+                    roles: vec![Role::Pegawai],
+                },
+                hash,
+                meta,
+            )
+            .await?
+            .id,
+        ),
+        None => None,
+    };
+    let id = Uuid::now_v7();
+    let model = employees::ActiveModel {
+        id: Set(id),
+        instansi_id: Set(req.instansi_id),
+        nip: Set(nip),
+        nip_lama: Set(clean(req.nip_lama)),
+        nama: Set(req.nama.trim().to_owned()),
+        gelar_depan: Set(clean(req.gelar_depan)),
+        gelar_belakang: Set(clean(req.gelar_belakang)),
+        tempat_lahir: Set(clean(req.tempat_lahir)),
+        tanggal_lahir: Set(req.tanggal_lahir),
+        jenis_kelamin: Set(gender_code(req.jenis_kelamin).to_owned()),
+        jenis_pegawai: Set(req.jenis_pegawai.as_str().to_owned()),
+        golongan: Set(req.golongan),
+        tmt_golongan: Set(req.tmt_golongan),
+        jabatan_id: Set(position.as_ref().map(|p| p.id)),
+        unit_id: Set(position.as_ref().map(|p| p.unit_id)),
+        tmt_jabatan: Set(tmt_jabatan),
+        status: Set(req
+            .status
+            .unwrap_or(StatusPegawai::Aktif)
+            .as_str()
+            .to_owned()),
+        email: Set(clean(req.email).map(|e| e.to_lowercase())),
+        telepon: Set(clean(req.telepon)),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(txn)
+    .await
+    .on_unique_violation(|| AppError::field("nip", "NIP sudah terdaftar untuk pegawai lain."))?;
+    if let (Some(p), Some(mulai)) = (&position, tmt_jabatan) {
+        assignments::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            employee_id: Set(id),
+            jabatan_id: Set(p.id),
+            unit_id: Set(p.unit_id),
+            jenis: Set(JenisPenugasan::Definitif.as_str().to_owned()),
+            mulai: Set(mulai),
+            selesai: Set(None),
+            keterangan: Set(None),
+            created_at: Set(now),
+        }
+        .insert(txn)
+        .await?;
+    }
+    let mut entry = AuditEntry::new("employee.created", "employee")
+        .entity(id)
+        .after(snapshot(&model));
+    if let Some(a) = actor {
+        entry = entry.actor(a);
+    }
+    audit::record(txn, entry, meta).await?;
+    Ok(model)
+}
+
+fn snapshot(e: &employees::Model) -> serde_json::Value {
+    json!({
+        "nip": e.nip, "nama": e.nama, "gelar_depan": e.gelar_depan, "gelar_belakang": e.gelar_belakang,
+        "tanggal_lahir": e.tanggal_lahir, "jenis_kelamin": e.jenis_kelamin, "jenis_pegawai": e.jenis_pegawai,
+        "golongan": e.golongan, "tmt_golongan": e.tmt_golongan, "jabatan_id": e.jabatan_id, "unit_id": e.unit_id,
+        "status": e.status, "email": e.email, "telepon": e.telepon,
+    })
+}
+
+/// Changes an employee's record; the NIP is re-checked against the (new) birth date and gender.
+///
+/// # Errors
+/// `NotFound`; `Validation` as for creation.
+pub async fn update(
+    db: &DatabaseConnection,
+    actor: Uuid,
+    id: Uuid,
+    req: UpdateEmployee,
+    meta: &RequestMeta,
+) -> AppResult<Employee> {
+    let txn = db.begin().await?;
+    let model = find(&txn, id).await?;
+    let birth = req.tanggal_lahir.unwrap_or(model.tanggal_lahir);
+    let gender = req
+        .jenis_kelamin
+        .unwrap_or_else(|| parse_gender(&model.jenis_kelamin));
+    let jenis = req
+        .jenis_pegawai
+        .or_else(|| JenisPegawai::parse(&model.jenis_pegawai))
+        .unwrap_or(JenisPegawai::Pns);
+    let nip_input = req.nip.clone().unwrap_or_else(|| model.nip.clone());
+    let nip = checked_nip(&txn, &nip_input, jenis, birth, gender, Some(id)).await?;
+    check_golongan(&txn, req.golongan.as_deref()).await?;
+    let before = snapshot(&model);
+    let mut active: employees::ActiveModel = model.into();
+    active.nip = Set(nip);
+    active.tanggal_lahir = Set(birth);
+    active.jenis_kelamin = Set(gender_code(gender).to_owned());
+    active.jenis_pegawai = Set(jenis.as_str().to_owned());
+    if let Some(v) = req.nama {
+        active.nama = Set(v.trim().to_owned());
+    }
+    if req.nip_lama.is_some() {
+        active.nip_lama = Set(clean(req.nip_lama));
+    }
+    if req.gelar_depan.is_some() {
+        active.gelar_depan = Set(clean(req.gelar_depan));
+    }
+    if req.gelar_belakang.is_some() {
+        active.gelar_belakang = Set(clean(req.gelar_belakang));
+    }
+    if req.tempat_lahir.is_some() {
+        active.tempat_lahir = Set(clean(req.tempat_lahir));
+    }
+    if let Some(g) = req.golongan {
+        active.golongan = Set(Some(g));
+    }
+    if let Some(t) = req.tmt_golongan {
+        active.tmt_golongan = Set(Some(t));
+    }
+    if let Some(s) = req.status {
+        active.status = Set(s.as_str().to_owned());
+    }
+    if req.email.is_some() {
+        active.email = Set(clean(req.email).map(|e| e.to_lowercase()));
+    }
+    if req.telepon.is_some() {
+        active.telepon = Set(clean(req.telepon));
+    }
+    active.updated_at = Set(Utc::now());
+    let updated = active.update(&txn).await.on_unique_violation(|| {
+        AppError::field("nip", "NIP sudah terdaftar untuk pegawai lain.")
+    })?;
+    audit::record(
+        &txn,
+        AuditEntry::new("employee.updated", "employee")
+            .actor(actor)
+            .entity(id)
+            .before(before)
+            .after(snapshot(&updated))
+            .reason(req.reason),
+        meta,
+    )
+    .await?;
+    let dto = to_dto(&txn, updated, Visibility::Full).await?;
+    txn.commit().await?;
+    Ok(dto)
+}
+
+/// The assignment history, newest first.
+///
+/// # Errors
+/// `NotFound`.
+pub async fn assignments(db: &DatabaseConnection, id: Uuid) -> AppResult<Vec<Assignment>> {
+    find(db, id).await?;
+    let list = assignments::Entity::find()
+        .filter(assignments::Column::EmployeeId.eq(id))
+        .order_by_desc(assignments::Column::Mulai)
+        .all(db)
+        .await?;
+    assignment_dtos(db, list).await
+}
+
+async fn assignment_dtos(
+    db: &impl ConnectionTrait,
+    list: Vec<assignments::Model>,
+) -> AppResult<Vec<Assignment>> {
+    let position_ids: HashSet<Uuid> = list.iter().map(|a| a.jabatan_id).collect();
+    let unit_ids: HashSet<Uuid> = list.iter().map(|a| a.unit_id).collect();
+    let names: HashMap<Uuid, String> = positions::Entity::find()
+        .filter(positions::Column::Id.is_in(position_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.nama))
+        .collect();
+    let unit_names: HashMap<Uuid, String> = units::Entity::find()
+        .filter(units::Column::Id.is_in(unit_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.nama))
+        .collect();
+    Ok(list
+        .into_iter()
+        .map(|a| Assignment {
+            id: a.id,
+            jabatan: names.get(&a.jabatan_id).cloned().unwrap_or_default(),
+            unit: unit_names.get(&a.unit_id).cloned().unwrap_or_default(),
+            jabatan_id: a.jabatan_id,
+            unit_id: a.unit_id,
+            jenis: JenisPenugasan::parse(&a.jenis).unwrap_or(JenisPenugasan::Definitif),
+            mulai: a.mulai,
+            selesai: a.selesai,
+            keterangan: a.keterangan,
+        })
+        .collect())
+}
+
+/// Records a mutasi/promotion (definitif) or an acting assignment (Plt/Plh).
+///
+/// # Errors
+/// `NotFound`; `Validation` for an unknown position, a missing or early end date for acting
+/// assignments, a start before the current assignment's start, or a position held by someone
+/// else definitively on that date.
+pub async fn create_assignment(
+    db: &DatabaseConnection,
+    actor: Uuid,
+    id: Uuid,
+    req: CreateAssignment,
+    meta: &RequestMeta,
+) -> AppResult<Assignment> {
+    create_assignment_as(db, Some(actor), id, req, meta).await
+}
+
+/// [`create_assignment`] with an optional actor (the CLI seed acts without one).
+///
+/// # Errors
+/// As [`create_assignment`].
+pub async fn create_assignment_as(
+    db: &DatabaseConnection,
+    actor: Option<Uuid>,
+    id: Uuid,
+    req: CreateAssignment,
+    meta: &RequestMeta,
+) -> AppResult<Assignment> {
+    let entry = |action: &str| {
+        let e = AuditEntry::new(action, "employee").entity(id);
+        match actor {
+            Some(a) => e.actor(a),
+            None => e,
+        }
+    };
+    let txn = db.begin().await?;
+    let employee = find(&txn, id).await?;
+    let position = positions::Entity::find_by_id(req.jabatan_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::field("jabatan_id", "Jabatan tidak ditemukan."))?;
+    if let Some(end) = req.selesai
+        && end < req.mulai
+    {
+        return Err(AppError::field(
+            "selesai",
+            "Tanggal selesai tidak boleh sebelum tanggal mulai.",
+        ));
+    }
+    if req.jenis != JenisPenugasan::Definitif && req.selesai.is_none() {
+        return Err(AppError::field(
+            "selesai",
+            "Penugasan Plt/Plh wajib memiliki tanggal selesai.",
+        ));
+    }
+    if req.jenis == JenisPenugasan::Definitif {
+        let other_holder = employees::Entity::find()
+            .filter(employees::Column::JabatanId.eq(position.id))
+            .filter(employees::Column::Id.ne(id))
+            .one(&txn)
+            .await?;
+        if let Some(other) = other_holder {
+            return Err(AppError::field(
+                "jabatan_id",
+                format!(
+                    "Jabatan ini masih diduduki {}; pindahkan pejabat tersebut lebih dahulu.",
+                    other.nama
+                ),
+            ));
+        }
+        let open = assignments::Entity::find()
+            .filter(assignments::Column::EmployeeId.eq(id))
+            .filter(assignments::Column::Jenis.eq(JenisPenugasan::Definitif.as_str()))
+            .filter(assignments::Column::Selesai.is_null())
+            .all(&txn)
+            .await?;
+        for a in open {
+            if req.mulai <= a.mulai {
+                return Err(AppError::field(
+                    "mulai",
+                    "Tanggal mulai harus sesudah awal jabatan saat ini.",
+                ));
+            }
+            let mut closing: assignments::ActiveModel = a.into();
+            closing.selesai = Set(Some(req.mulai - Duration::days(1)));
+            closing.update(&txn).await?;
+        }
+        let before = snapshot(&employee);
+        let mut active: employees::ActiveModel = employee.into();
+        active.jabatan_id = Set(Some(position.id));
+        active.unit_id = Set(Some(position.unit_id));
+        active.tmt_jabatan = Set(Some(req.mulai));
+        active.updated_at = Set(Utc::now());
+        let updated = active.update(&txn).await?;
+        audit::record(
+            &txn,
+            entry("employee.assigned")
+                .before(before)
+                .after(snapshot(&updated))
+                .reason(req.keterangan.clone()),
+            meta,
+        )
+        .await?;
+    }
+    let model = assignments::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        employee_id: Set(id),
+        jabatan_id: Set(position.id),
+        unit_id: Set(position.unit_id),
+        jenis: Set(req.jenis.as_str().to_owned()),
+        mulai: Set(req.mulai),
+        selesai: Set(req.selesai),
+        keterangan: Set(clean(req.keterangan)),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    if req.jenis != JenisPenugasan::Definitif {
+        audit::record(
+            &txn,
+            entry("employee.acting_assigned").after(json!({"jabatan_id": model.jabatan_id, "jenis": model.jenis, "mulai": model.mulai, "selesai": model.selesai})),
+            meta,
+        )
+        .await?;
+    }
+    let dto = assignment_dtos(&txn, vec![model]).await?.remove(0);
+    txn.commit().await?;
+    Ok(dto)
+}
+
+/// PPKin and Atasan PPKin of an employee on a date.
+///
+/// # Errors
+/// `NotFound`.
+pub async fn superiors(db: &DatabaseConnection, id: Uuid, date: NaiveDate) -> AppResult<Superiors> {
+    let employee = find(db, id).await?;
+    let resolver = Resolver::load(db, employee.instansi_id, date).await?;
+    resolver.superiors(id).ok_or(AppError::NotFound("Pegawai"))
+}
+
+/// Employees in service without a resolvable PPKin, for the admin to fix.
+///
+/// # Errors
+/// On a database failure.
+pub async fn unresolved_superiors(
+    db: &DatabaseConnection,
+    date: NaiveDate,
+    page: PageQuery,
+) -> AppResult<Page<UnresolvedSuperior>> {
+    let mut all = Vec::new();
+    for inst in instansi::Entity::find().all(db).await? {
+        let resolver = Resolver::load(db, inst.id, date).await?;
+        let index = UnitIndex::load(db, Some(inst.id)).await?;
+        for (e, reason) in resolver.unresolved() {
+            all.push(UnresolvedSuperior {
+                employee: employee_ref(e, None),
+                unit: e.unit_id.and_then(|u| index.name(u).map(str::to_owned)),
+                reason,
+            });
+        }
+    }
+    let total = all.len() as u64;
+    let items = all
+        .into_iter()
+        .skip(usize::try_from(page.offset()).unwrap_or(usize::MAX))
+        .take(usize::try_from(page.per_page).unwrap_or(100))
+        .collect();
+    Ok(Page::new(items, page, total))
+}
+
+/// Sets an explicit PPKin for a date range.
+///
+/// # Errors
+/// `NotFound`; `Validation` when the PPKin is unknown or the employee themself, or the dates
+/// are reversed.
+pub async fn create_override(
+    db: &DatabaseConnection,
+    actor: Uuid,
+    id: Uuid,
+    req: CreateSuperiorOverride,
+    meta: &RequestMeta,
+) -> AppResult<SuperiorOverride> {
+    let txn = db.begin().await?;
+    find(&txn, id).await?;
+    if req.ppkin_employee_id == id {
+        return Err(AppError::field(
+            "ppkin_employee_id",
+            "Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri.",
+        ));
+    }
+    let ppkin = employees::Entity::find_by_id(req.ppkin_employee_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::field("ppkin_employee_id", "Pejabat penilai tidak ditemukan."))?;
+    if let Some(end) = req.selesai
+        && end < req.mulai
+    {
+        return Err(AppError::field(
+            "selesai",
+            "Tanggal selesai tidak boleh sebelum tanggal mulai.",
+        ));
+    }
+    let model = superior_overrides::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        employee_id: Set(id),
+        ppkin_employee_id: Set(ppkin.id),
+        mulai: Set(req.mulai),
+        selesai: Set(req.selesai),
+        alasan: Set(req.alasan.trim().to_owned()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        AuditEntry::new("employee.superior_overridden", "employee")
+            .actor(actor)
+            .entity(id)
+            .after(json!({"ppkin_employee_id": ppkin.id, "mulai": model.mulai, "selesai": model.selesai}))
+            .reason(Some(model.alasan.clone())),
+        meta,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(SuperiorOverride {
+        id: model.id,
+        ppkin: employee_ref(&ppkin, None),
+        mulai: model.mulai,
+        selesai: model.selesai,
+        alasan: model.alasan,
+    })
+}

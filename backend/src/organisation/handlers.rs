@@ -1,0 +1,289 @@
+//! HTTP handlers for instansi, units, positions and the reference lists.
+
+use actix_web::web::{Data, Json, Path};
+use actix_web::{HttpResponse, get, patch, post};
+use kinerja_api::organisation::{
+    CreateInstansi, CreatePosition, CreateUnit, Instansi, MoveUnit, Position, PositionQuery,
+    ReferenceData, TreeQuery, Unit, UnitMove, UnitNode, UnitQuery, UpdatePosition, UpdateUnit,
+};
+use kinerja_api::{Page, PageQuery};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::{TAG, service};
+use crate::auth::{AuthUser, RequirePermission, perm};
+use crate::error::AppResult;
+use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
+use crate::openapi::problems::{
+    BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
+};
+use crate::state::AppState;
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(get_reference)
+        .service(list_instansi)
+        .service(create_instansi)
+        .service(
+            utoipa_actix_web::scope("/units")
+                .service(list_units)
+                .service(get_unit_tree)
+                .service(create_unit)
+                .service(get_unit)
+                .service(update_unit)
+                .service(move_unit)
+                .service(list_unit_moves),
+        )
+        .service(
+            utoipa_actix_web::scope("/positions")
+                .service(list_positions)
+                .service(create_position)
+                .service(get_position)
+                .service(update_position),
+        );
+}
+
+fn created<T: serde::Serialize>(location: String, body: &T) -> HttpResponse {
+    HttpResponse::Created()
+        .insert_header(("Location", location))
+        .json(body)
+}
+
+/// Reference lists
+///
+/// Golongan/pangkat, jenjang jabatan and the BerAKHLAK values with their panduan perilaku.
+#[utoipa::path(tag = TAG, responses((status = 200, body = ReferenceData), Unauthorized), security(("bearer" = [])))]
+#[get("/reference")]
+async fn get_reference(state: Data<AppState>, _user: AuthUser) -> AppResult<Json<ReferenceData>> {
+    Ok(Json(service::reference(&state.db).await?))
+}
+
+/// List instansi
+#[utoipa::path(tag = TAG, responses((status = 200, body = Vec<Instansi>), Unauthorized), security(("bearer" = [])))]
+#[get("/instansi")]
+async fn list_instansi(state: Data<AppState>, _user: AuthUser) -> AppResult<Json<Vec<Instansi>>> {
+    Ok(Json(service::list_instansi(&state.db).await?))
+}
+
+/// Create an instansi
+#[utoipa::path(
+    tag = TAG,
+    request_body = CreateInstansi,
+    responses((status = 201, body = Instansi), JsonBodyProblems, Unauthorized, Forbidden),
+    security(("bearer" = []))
+)]
+#[post("/instansi")]
+async fn create_instansi(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    ValidatedJson(body): ValidatedJson<CreateInstansi>,
+) -> AppResult<HttpResponse> {
+    let dto = service::create_instansi(&state.db, Some(actor.id), body, &meta).await?;
+    Ok(created(format!("/api/v1/instansi/{}", dto.id), &dto))
+}
+
+/// List units
+///
+/// Filter by instansi, parent, subtree (`within`), kind, active flag; search by name.
+#[utoipa::path(
+    tag = TAG,
+    params(PageQuery, UnitQuery),
+    responses((status = 200, body = Page<Unit>), Invalid, Unauthorized),
+    security(("bearer" = []))
+)]
+#[get("")]
+async fn list_units(
+    state: Data<AppState>,
+    _user: AuthUser,
+    ValidatedQuery(page): ValidatedQuery<PageQuery>,
+    ValidatedQuery(query): ValidatedQuery<UnitQuery>,
+) -> AppResult<Json<Page<Unit>>> {
+    Ok(Json(service::list_units(&state.db, query, page).await?))
+}
+
+/// The unit tree
+///
+/// Every unit with its sub-units and the number of employees placed in it.
+#[utoipa::path(
+    tag = TAG,
+    params(TreeQuery),
+    responses((status = 200, body = Vec<UnitNode>), Invalid, Unauthorized),
+    security(("bearer" = []))
+)]
+#[get("/tree")]
+async fn get_unit_tree(
+    state: Data<AppState>,
+    _user: AuthUser,
+    ValidatedQuery(query): ValidatedQuery<TreeQuery>,
+) -> AppResult<Json<Vec<UnitNode>>> {
+    Ok(Json(service::unit_tree(&state.db, query).await?))
+}
+
+/// Create a unit
+#[utoipa::path(
+    tag = TAG,
+    request_body = CreateUnit,
+    responses((status = 201, body = Unit), JsonBodyProblems, Unauthorized, Forbidden),
+    security(("bearer" = []))
+)]
+#[post("")]
+async fn create_unit(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    ValidatedJson(body): ValidatedJson<CreateUnit>,
+) -> AppResult<HttpResponse> {
+    let dto = service::create_unit(&state.db, Some(actor.id), body, &meta).await?;
+    Ok(created(format!("/api/v1/units/{}", dto.id), &dto))
+}
+
+/// Get a unit
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Unit id")),
+    responses((status = 200, body = Unit), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}")]
+async fn get_unit(state: Data<AppState>, _user: AuthUser, id: Path<Uuid>) -> AppResult<Json<Unit>> {
+    Ok(Json(service::get_unit(&state.db, id.into_inner()).await?))
+}
+
+/// Update a unit
+///
+/// Name, kind, code, address, active flag, end of validity. Audited with before/after.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Unit id")),
+    request_body = UpdateUnit,
+    responses((status = 200, body = Unit), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[patch("/{id}")]
+async fn update_unit(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<UpdateUnit>,
+) -> AppResult<Json<Unit>> {
+    Ok(Json(
+        service::update_unit(&state.db, Some(actor.id), id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Move a unit
+///
+/// Moves the unit and its whole subtree under another parent from an effective date; the move
+/// stays in the unit's history.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Unit id")),
+    request_body = MoveUnit,
+    responses((status = 200, body = Unit), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[post("/{id}/move")]
+async fn move_unit(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<MoveUnit>,
+) -> AppResult<Json<Unit>> {
+    Ok(Json(
+        service::move_unit(&state.db, Some(actor.id), id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// History of a unit's moves
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Unit id")),
+    responses((status = 200, body = Vec<UnitMove>), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/moves")]
+async fn list_unit_moves(
+    state: Data<AppState>,
+    _user: AuthUser,
+    id: Path<Uuid>,
+) -> AppResult<Json<Vec<UnitMove>>> {
+    Ok(Json(service::unit_moves(&state.db, id.into_inner()).await?))
+}
+
+/// List positions
+///
+/// Filter by subtree (`within`), jenis, jenjang and vacancy; search by name.
+#[utoipa::path(
+    tag = TAG,
+    params(PageQuery, PositionQuery),
+    responses((status = 200, body = Page<Position>), Invalid, Unauthorized),
+    security(("bearer" = []))
+)]
+#[get("")]
+async fn list_positions(
+    state: Data<AppState>,
+    _user: AuthUser,
+    ValidatedQuery(page): ValidatedQuery<PageQuery>,
+    ValidatedQuery(query): ValidatedQuery<PositionQuery>,
+) -> AppResult<Json<Page<Position>>> {
+    Ok(Json(service::list_positions(&state.db, query, page).await?))
+}
+
+/// Create a position
+#[utoipa::path(
+    tag = TAG,
+    request_body = CreatePosition,
+    responses((status = 201, body = Position), JsonBodyProblems, Unauthorized, Forbidden),
+    security(("bearer" = []))
+)]
+#[post("")]
+async fn create_position(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    ValidatedJson(body): ValidatedJson<CreatePosition>,
+) -> AppResult<HttpResponse> {
+    let dto = service::create_position(&state.db, Some(actor.id), body, &meta).await?;
+    Ok(created(format!("/api/v1/positions/{}", dto.id), &dto))
+}
+
+/// Get a position
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Position id")),
+    responses((status = 200, body = Position), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}")]
+async fn get_position(
+    state: Data<AppState>,
+    _user: AuthUser,
+    id: Path<Uuid>,
+) -> AppResult<Json<Position>> {
+    Ok(Json(
+        service::get_position(&state.db, id.into_inner()).await?,
+    ))
+}
+
+/// Update a position
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Position id")),
+    request_body = UpdatePosition,
+    responses((status = 200, body = Position), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[patch("/{id}")]
+async fn update_position(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<UpdatePosition>,
+) -> AppResult<Json<Position>> {
+    Ok(Json(
+        service::update_position(&state.db, Some(actor.id), id.into_inner(), body, &meta).await?,
+    ))
+}

@@ -1,0 +1,9 @@
+//! Organisation: instansi, the unit tree, positions (jabatan) and the reference lists.
+
+pub mod handlers;
+pub mod service;
+pub mod tree;
+
+pub use handlers::routes;
+
+pub const TAG: &str = "organisation";

@@ -1,0 +1,102 @@
+//! The unit tree in memory. Units number in the hundreds per instansi, so subtree questions
+//! are answered from one query instead of recursive SQL that differs between databases.
+
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::entities::units;
+use crate::error::AppResult;
+
+pub struct UnitIndex {
+    pub units: HashMap<Uuid, units::Model>,
+    children: HashMap<Uuid, Vec<Uuid>>,
+}
+
+impl UnitIndex {
+    /// Loads every unit (of one instansi, when given).
+    ///
+    /// # Errors
+    /// On a database failure.
+    pub async fn load(db: &impl ConnectionTrait, instansi: Option<Uuid>) -> AppResult<Self> {
+        let mut select = units::Entity::find();
+        if let Some(id) = instansi {
+            select = select.filter(units::Column::InstansiId.eq(id));
+        }
+        Ok(Self::new(select.all(db).await?))
+    }
+
+    pub fn new(list: Vec<units::Model>) -> Self {
+        let mut children: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        for unit in &list {
+            if let Some(parent) = unit.parent_id {
+                children.entry(parent).or_default().push(unit.id);
+            }
+        }
+        let units = list.into_iter().map(|u| (u.id, u)).collect();
+        Self { units, children }
+    }
+
+    pub fn children_of(&self, id: Uuid) -> &[Uuid] {
+        self.children.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// `root` and every unit below it.
+    pub fn subtree(&self, root: Uuid) -> HashSet<Uuid> {
+        let mut seen = HashSet::new();
+        let mut stack = vec![root];
+        while let Some(id) = stack.pop() {
+            if seen.insert(id) {
+                stack.extend_from_slice(self.children_of(id));
+            }
+        }
+        seen
+    }
+
+    pub fn name(&self, id: Uuid) -> Option<&str> {
+        self.units.get(&id).map(|u| u.nama.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, Utc};
+
+    fn unit(id: u128, parent: Option<u128>) -> units::Model {
+        units::Model {
+            id: Uuid::from_u128(id),
+            instansi_id: Uuid::nil(),
+            parent_id: parent.map(Uuid::from_u128),
+            kind: "seksi".into(),
+            nama: format!("u{id}"),
+            kode: None,
+            alamat: None,
+            aktif: true,
+            berlaku_mulai: NaiveDate::MIN,
+            berlaku_sampai: None,
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn subtrees_include_every_descendant_and_nothing_else() {
+        let index = UnitIndex::new(vec![
+            unit(1, None),
+            unit(2, Some(1)),
+            unit(3, Some(2)),
+            unit(4, Some(1)),
+            unit(5, None),
+        ]);
+        let ids = |v: &[u128]| {
+            v.iter()
+                .map(|i| Uuid::from_u128(*i))
+                .collect::<HashSet<_>>()
+        };
+        assert_eq!(index.subtree(Uuid::from_u128(1)), ids(&[1, 2, 3, 4]));
+        assert_eq!(index.subtree(Uuid::from_u128(2)), ids(&[2, 3]));
+        assert_eq!(index.subtree(Uuid::from_u128(5)), ids(&[5]));
+    }
+}

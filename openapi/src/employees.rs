@@ -1,0 +1,422 @@
+//! Employees (pegawai), their assignment history and their superiors.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::nip::Gender;
+use crate::organisation::{EmployeeRef, JenisJabatan, Jenjang, string_enum};
+use crate::validation::{PASSWORD_MAX, PASSWORD_MIN, not_blank};
+
+string_enum! {
+    /// Jenis pegawai.
+    JenisPegawai {
+        Pns => "pns",
+        Cpns => "cpns",
+        Pppk => "pppk",
+    }
+}
+
+string_enum! {
+    /// Employment status.
+    StatusPegawai {
+        Aktif => "aktif",
+        Cuti => "cuti",
+        TugasBelajar => "tugas_belajar",
+        DiberhentikanSementara => "diberhentikan_sementara",
+        MutasiKeluar => "mutasi_keluar",
+        Pensiun => "pensiun",
+        Meninggal => "meninggal",
+    }
+}
+
+string_enum! {
+    /// How a position is held: definitively, or acting (Pelaksana tugas / Pelaksana harian).
+    JenisPenugasan {
+        Definitif => "definitif",
+        Plt => "plt",
+        Plh => "plh",
+    }
+}
+
+string_enum! {
+    /// Why someone is the Pejabat Penilai Kinerja.
+    SuperiorReason {
+        /// The nearest superior position (at least Pengawas) held definitively.
+        Derived => "derived",
+        /// Set explicitly by the admin.
+        Override => "override",
+        /// The nearest superior position is held by an acting official (Plt/Plh).
+        Acting => "acting",
+    }
+}
+
+/// Who sees what: the full record, or the directory view (name, NIP, position, unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    Full,
+    Directory,
+}
+
+/// An employee. With `visibility: directory` only the directory fields are filled; the others
+/// are null.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Employee {
+    pub id: Uuid,
+    pub visibility: Visibility,
+    /// 18 digits without spaces.
+    #[cfg_attr(feature = "openapi", schema(example = "198609262015051001"))]
+    pub nip: String,
+    /// Formatted 8-6-1-3 for display.
+    #[cfg_attr(feature = "openapi", schema(example = "19860926 201505 1 001"))]
+    pub nip_formatted: String,
+    /// "NIP" or "NI PPPK".
+    pub nip_label: String,
+    /// Name with academic titles.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Dr. Siti Rahmawati, S.E., M.Si.")
+    )]
+    pub nama_lengkap: String,
+    pub jabatan_id: Option<Uuid>,
+    pub jabatan: Option<String>,
+    pub jenjang: Option<Jenjang>,
+    pub jenis_jabatan: Option<JenisJabatan>,
+    pub unit_id: Option<Uuid>,
+    pub unit: Option<String>,
+    // Private fields below: `None` in the directory view.
+    pub instansi_id: Option<Uuid>,
+    pub nama: Option<String>,
+    pub gelar_depan: Option<String>,
+    pub gelar_belakang: Option<String>,
+    pub nip_lama: Option<String>,
+    pub tempat_lahir: Option<String>,
+    pub tanggal_lahir: Option<NaiveDate>,
+    pub jenis_kelamin: Option<Gender>,
+    pub jenis_pegawai: Option<JenisPegawai>,
+    pub golongan: Option<String>,
+    /// Pangkat of the golongan, e.g. "Penata Muda".
+    pub pangkat: Option<String>,
+    pub tmt_golongan: Option<NaiveDate>,
+    pub tmt_jabatan: Option<NaiveDate>,
+    pub status: Option<StatusPegawai>,
+    pub email: Option<String>,
+    pub telepon: Option<String>,
+    /// The linked user account (its username is the NIP).
+    pub user_id: Option<Uuid>,
+}
+
+/// `POST /api/v1/employees`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateEmployee {
+    pub instansi_id: Uuid,
+    /// NIP (PNS/CPNS) or NI PPPK: 18 digits; spaces and dots are ignored. Must agree with the
+    /// birth date and gender.
+    #[validate(length(min = 1, max = 30, message = "NIP wajib diisi."))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 30, example = "19860926 201505 1 001")
+    )]
+    pub nip: String,
+    /// Old 9-digit NIP, if any.
+    #[validate(length(min = 9, max = 9, message = "NIP lama terdiri dari 9 digit."))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 9, max_length = 9, pattern = "^[0-9]{9}$")
+    )]
+    pub nip_lama: Option<String>,
+    #[validate(
+        length(
+            min = 1,
+            max = 200,
+            message = "Nama wajib diisi (maksimal 200 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 200,
+            pattern = "\\S",
+            example = "Siti Rahmawati"
+        )
+    )]
+    pub nama: String,
+    #[validate(length(max = 50, message = "Gelar depan maksimal 50 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 50, example = "Dr."))]
+    pub gelar_depan: Option<String>,
+    #[validate(length(max = 80, message = "Gelar belakang maksimal 80 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 80, example = "S.E., M.Si."))]
+    pub gelar_belakang: Option<String>,
+    #[validate(length(max = 100, message = "Tempat lahir maksimal 100 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    pub tempat_lahir: Option<String>,
+    pub tanggal_lahir: NaiveDate,
+    pub jenis_kelamin: Gender,
+    pub jenis_pegawai: JenisPegawai,
+    /// Golongan ruang, e.g. `III/a` (see `GET /api/v1/reference`).
+    #[validate(length(max = 6, message = "Golongan tidak dikenal."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 6, example = "III/a"))]
+    pub golongan: Option<String>,
+    pub tmt_golongan: Option<NaiveDate>,
+    /// Position held definitively from `tmt_jabatan` (default today).
+    pub jabatan_id: Option<Uuid>,
+    pub tmt_jabatan: Option<NaiveDate>,
+    /// Default `aktif`.
+    pub status: Option<StatusPegawai>,
+    #[validate(
+        email(message = "Alamat email tidak valid."),
+        length(max = 254, message = "Email maksimal 254 karakter.")
+    )]
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
+    pub email: Option<String>,
+    #[validate(length(max = 30, message = "Nomor telepon maksimal 30 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 30))]
+    pub telepon: Option<String>,
+    /// When given, a user account is created with the NIP as username and this initial password.
+    #[validate(length(
+        min = "PASSWORD_MIN",
+        max = "PASSWORD_MAX",
+        message = "Kata sandi minimal 10 dan maksimal 128 karakter."
+    ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password))]
+    pub password: Option<String>,
+}
+
+/// `PATCH /api/v1/employees/{id}`. Position changes go through assignments (mutasi).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateEmployee {
+    #[validate(length(min = 1, max = 30, message = "NIP wajib diisi."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 30))]
+    pub nip: Option<String>,
+    #[validate(length(min = 9, max = 9, message = "NIP lama terdiri dari 9 digit."))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 9, max_length = 9, pattern = "^[0-9]{9}$")
+    )]
+    pub nip_lama: Option<String>,
+    #[validate(
+        length(
+            min = 1,
+            max = 200,
+            message = "Nama wajib diisi (maksimal 200 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = "\\S")
+    )]
+    pub nama: Option<String>,
+    #[validate(length(max = 50, message = "Gelar depan maksimal 50 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 50))]
+    pub gelar_depan: Option<String>,
+    #[validate(length(max = 80, message = "Gelar belakang maksimal 80 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 80))]
+    pub gelar_belakang: Option<String>,
+    #[validate(length(max = 100, message = "Tempat lahir maksimal 100 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    pub tempat_lahir: Option<String>,
+    pub tanggal_lahir: Option<NaiveDate>,
+    pub jenis_kelamin: Option<Gender>,
+    pub jenis_pegawai: Option<JenisPegawai>,
+    #[validate(length(max = 6, message = "Golongan tidak dikenal."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 6))]
+    pub golongan: Option<String>,
+    pub tmt_golongan: Option<NaiveDate>,
+    pub status: Option<StatusPegawai>,
+    #[validate(
+        email(message = "Alamat email tidak valid."),
+        length(max = 254, message = "Email maksimal 254 karakter.")
+    )]
+    #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
+    pub email: Option<String>,
+    #[validate(length(max = 30, message = "Nomor telepon maksimal 30 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 30))]
+    pub telepon: Option<String>,
+    #[validate(length(max = 500, message = "Alasan maksimal 500 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    pub reason: Option<String>,
+}
+
+string_enum! {
+    /// Sort order of the employee list.
+    EmployeeSort {
+        Nama => "nama",
+        NamaDesc => "nama_desc",
+        Nip => "nip",
+        Golongan => "golongan",
+        GolonganDesc => "golongan_desc",
+    }
+}
+
+/// Filters of `GET /api/v1/employees`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct EmployeeQuery {
+    /// Name (any part) or NIP prefix.
+    #[validate(length(max = 100, message = "Kata kunci maksimal 100 karakter."))]
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
+    pub q: Option<String>,
+    /// Employees of this unit and every unit below it.
+    pub within: Option<Uuid>,
+    pub instansi_id: Option<Uuid>,
+    pub jenis_jabatan: Option<JenisJabatan>,
+    pub jenjang: Option<Jenjang>,
+    #[validate(length(max = 6, message = "Golongan tidak dikenal."))]
+    #[cfg_attr(feature = "openapi", param(max_length = 6))]
+    pub golongan: Option<String>,
+    pub status: Option<StatusPegawai>,
+    pub jenis_pegawai: Option<JenisPegawai>,
+    /// Default `nama`.
+    pub sort: Option<EmployeeSort>,
+}
+
+/// One entry of the assignment history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Assignment {
+    pub id: Uuid,
+    pub jabatan_id: Uuid,
+    pub jabatan: String,
+    pub unit_id: Uuid,
+    pub unit: String,
+    pub jenis: JenisPenugasan,
+    pub mulai: NaiveDate,
+    pub selesai: Option<NaiveDate>,
+    pub keterangan: Option<String>,
+}
+
+/// `POST /api/v1/employees/{id}/assignments`: a mutasi or promotion (definitif, closing the
+/// current definitive assignment the day before), or an acting assignment (Plt/Plh).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateAssignment {
+    pub jabatan_id: Uuid,
+    pub jenis: JenisPenugasan,
+    pub mulai: NaiveDate,
+    /// Required for Plt/Plh; open-ended for definitif.
+    pub selesai: Option<NaiveDate>,
+    #[validate(length(max = 500, message = "Keterangan maksimal 500 karakter."))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 500, example = "SK Wali Kota Serang No. 821/…")
+    )]
+    pub keterangan: Option<String>,
+}
+
+/// A Pejabat Penilai Kinerja or Atasan PPKin, with why they are it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Superior {
+    pub employee: EmployeeRef,
+    pub reason: SuperiorReason,
+    /// The position through which the superior was found (for derived and acting).
+    pub via_jabatan: Option<String>,
+}
+
+/// `GET /api/v1/employees/{id}/superiors`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Superiors {
+    pub date: NaiveDate,
+    pub employee: EmployeeRef,
+    /// Pejabat Penilai Kinerja.
+    pub ppkin: Option<Superior>,
+    /// The PPKin's own PPKin.
+    pub atasan_ppkin: Option<Superior>,
+    /// Why the PPKin could not be resolved, when it could not.
+    pub unresolved: Option<String>,
+}
+
+/// Query of `GET /api/v1/employees/{id}/superiors` and the unresolved report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct DateQuery {
+    /// The date to resolve at (default today).
+    pub date: Option<NaiveDate>,
+}
+
+/// `POST /api/v1/employees/{id}/superior-overrides`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateSuperiorOverride {
+    pub ppkin_employee_id: Uuid,
+    pub mulai: NaiveDate,
+    pub selesai: Option<NaiveDate>,
+    #[validate(
+        length(
+            min = 1,
+            max = 500,
+            message = "Alasan wajib diisi (maksimal 500 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 500, pattern = "\\S")
+    )]
+    pub alasan: String,
+}
+
+/// An override as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SuperiorOverride {
+    pub id: Uuid,
+    pub ppkin: EmployeeRef,
+    pub mulai: NaiveDate,
+    pub selesai: Option<NaiveDate>,
+    pub alasan: String,
+}
+
+/// An employee whose PPKin cannot be resolved (`GET /api/v1/reports/unresolved-superiors`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnresolvedSuperior {
+    pub employee: EmployeeRef,
+    pub unit: Option<String>,
+    pub reason: String,
+}
+
+/// Name with academic titles as printed on official documents: `Dr. Siti Rahmawati, S.E., M.Si.`.
+pub fn full_name(gelar_depan: Option<&str>, nama: &str, gelar_belakang: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(depan) = gelar_depan.map(str::trim).filter(|s| !s.is_empty()) {
+        out.push_str(depan);
+        out.push(' ');
+    }
+    out.push_str(nama.trim());
+    if let Some(belakang) = gelar_belakang.map(str::trim).filter(|s| !s.is_empty()) {
+        out.push_str(", ");
+        out.push_str(belakang);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_wrap_the_name() {
+        assert_eq!(
+            full_name(Some("Dr."), "Siti Rahmawati", Some("S.E., M.Si.")),
+            "Dr. Siti Rahmawati, S.E., M.Si."
+        );
+        assert_eq!(full_name(None, " Ahmad ", Some(" ")), "Ahmad");
+    }
+}
