@@ -5,7 +5,6 @@ use kinerja_api::auth::{CurrentUser, Role};
 use kinerja_api::users::{CreateUser, UpdateUser, User, UserQuery};
 use kinerja_api::validation::password_differs_from_username;
 use kinerja_api::{Page, PageQuery};
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -19,6 +18,7 @@ use crate::auth::service::login_key;
 use crate::entities::{user_roles, users};
 use crate::error::{AppError, AppResult, DbResultExt};
 use crate::extract::RequestMeta;
+use crate::organisation::service::ilike;
 use crate::policy;
 
 /// A user and their roles, or `None`.
@@ -292,19 +292,11 @@ pub async fn list(
         .map(|q| q.trim().to_lowercase())
         .filter(|q| !q.is_empty())
     {
-        let escaped = q
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        let contains = format!("%{escaped}%");
         select = select.filter(
             sea_orm::Condition::any()
                 .add(users::Column::Username.starts_with(&q))
-                .add(
-                    Expr::expr(Func::lower(Expr::col(users::Column::FullName)))
-                        .like(contains.as_str()),
-                )
-                .add(users::Column::Email.like(contains.as_str())),
+                .add(ilike(users::Column::FullName, &q))
+                .add(ilike(users::Column::Email, &q)),
         );
     }
     if let Some(active) = query.active {
