@@ -76,6 +76,7 @@ test-rust:
 	else \
 	  cargo test -- --test-threads $(TEST_THREADS); \
 	fi
+	cargo test -p kinerja-frontend
 
 openapi:
 	KINERJA_UPDATE_OPENAPI=1 cargo test -p kinerja-backend --test api openapi_document_is_up_to_date

@@ -243,6 +243,52 @@ fn describe_expected(expected: &str) -> String {
     word.to_owned()
 }
 
+/// Reads the file field `file` of a `multipart/form-data` upload, up to `limit` bytes.
+///
+/// # Errors
+/// `UnsupportedMediaType` when the request is not multipart, `PayloadTooLarge` over the limit,
+/// `Validation` on `file` when the field is missing or empty.
+pub async fn read_upload(
+    req: &HttpRequest,
+    payload: actix_web::web::Payload,
+    limit: usize,
+) -> Result<Vec<u8>, AppError> {
+    use futures_util::StreamExt;
+    let multipart = req
+        .mime_type()
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.type_() == "multipart" && m.subtype() == "form-data");
+    if !multipart {
+        return Err(AppError::UnsupportedMediaType);
+    }
+    let mut form = actix_multipart::Multipart::new(req.headers(), payload);
+    while let Some(field) = form.next().await {
+        let mut field =
+            field.map_err(|e| AppError::BadRequest(format!("Unggahan tidak dapat dibaca: {e}")))?;
+        if field.name() != Some("file") {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk
+                .map_err(|e| AppError::BadRequest(format!("Unggahan tidak dapat dibaca: {e}")))?;
+            if bytes.len() + chunk.len() > limit {
+                return Err(AppError::PayloadTooLarge { limit });
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if bytes.is_empty() {
+            return Err(AppError::field("file", "Berkas kosong."));
+        }
+        return Ok(bytes);
+    }
+    Err(AppError::field(
+        "file",
+        "Pilih berkas XLSX atau CSV untuk diunggah (kolom `file`).",
+    ))
+}
+
 /// Who asked and from where: passed to services so audit events carry it.
 #[derive(Debug, Clone, Default)]
 pub struct RequestMeta {

@@ -420,3 +420,49 @@ mod tests {
         assert_eq!(full_name(None, " Ahmad ", Some(" ")), "Ahmad");
     }
 }
+
+string_enum! {
+    /// `dry_run` checks every row and changes nothing; `commit` applies all rows in one
+    /// transaction, or nothing when any row has an error.
+    ImportMode {
+        DryRun => "dry_run",
+        Commit => "commit",
+    }
+}
+
+/// Query of `POST /api/v1/employees/import`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ImportQuery {
+    /// The instansi the employees belong to; units and positions are looked up in it.
+    pub instansi_id: Uuid,
+    /// Default `dry_run`.
+    pub mode: Option<ImportMode>,
+}
+
+/// One problem in an imported file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportRowError {
+    /// Row number as shown in the spreadsheet (the header is row 1).
+    pub row: u64,
+    /// Column header, e.g. `NIP`.
+    pub column: String,
+    pub message: String,
+}
+
+/// Outcome of an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportReport {
+    pub mode: ImportMode,
+    /// Data rows read (without the header and empty rows).
+    pub total_rows: u64,
+    /// Rows without any error.
+    pub valid_rows: u64,
+    /// Employees created (0 for a dry run or when any row has an error).
+    pub created: u64,
+    pub committed: bool,
+    pub errors: Vec<ImportRowError>,
+}

@@ -1,21 +1,23 @@
 //! HTTP handlers for `/api/v1/employees` and the superior report.
 
-use actix_web::web::{Data, Json, Path};
-use actix_web::{HttpResponse, get, patch, post};
+use actix_web::http::header;
+use actix_web::web::{Data, Json, Path, Payload};
+use actix_web::{HttpRequest, HttpResponse, get, patch, post};
 use chrono::Utc;
 use kinerja_api::employees::{
     Assignment, CreateAssignment, CreateEmployee, CreateSuperiorOverride, DateQuery, Employee,
-    EmployeeQuery, SuperiorOverride, Superiors, UnresolvedSuperior, UpdateEmployee, Visibility,
+    EmployeeQuery, ImportMode, ImportQuery, ImportReport, SuperiorOverride, Superiors,
+    UnresolvedSuperior, UpdateEmployee, Visibility,
 };
 use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::TAG;
 use super::service::{self, Viewer};
+use super::{TAG, import};
 use crate::auth::{AuthUser, RequirePermission, perm};
 use crate::error::{AppError, AppResult};
-use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
+use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, read_upload};
 use crate::openapi::problems::{
     BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
 };
@@ -26,6 +28,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
         utoipa_actix_web::scope("/employees")
             .service(list_employees)
             .service(create_employee)
+            .service(export_employees)
+            .service(download_import_template)
+            .service(import_employees)
             .service(get_employee)
             .service(update_employee)
             .service(list_assignments)
@@ -250,5 +255,108 @@ async fn list_unresolved_superiors(
     let date = query.date.unwrap_or_else(|| Utc::now().date_naive());
     Ok(Json(
         service::unresolved_superiors(&state.db, date, page).await?,
+    ))
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+fn xlsx_download(bytes: Vec<u8>, filename: &str) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(XLSX)
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes)
+}
+
+/// An uploaded spreadsheet (documentation only).
+#[derive(utoipa::ToSchema)]
+#[expect(
+    dead_code,
+    reason = "describes the multipart body in the OpenAPI document"
+)]
+struct ImportUpload {
+    /// XLSX or CSV in the template's layout.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
+/// Export employees (XLSX)
+///
+/// The filtered list in the import layout, so it can be edited and imported elsewhere. For
+/// admins, auditors and pimpinan; rows outside the viewer's remit have their private columns
+/// empty.
+#[utoipa::path(
+    tag = TAG,
+    params(EmployeeQuery),
+    responses(
+        (status = 200, description = "XLSX workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        Invalid, Unauthorized, Forbidden
+    ),
+    security(("bearer" = []))
+)]
+#[get("/export")]
+async fn export_employees(
+    state: Data<AppState>,
+    user: AuthUser,
+    ValidatedQuery(query): ValidatedQuery<EmployeeQuery>,
+) -> AppResult<HttpResponse> {
+    use kinerja_api::auth::Permission;
+    if !user.can(Permission::ReadAllEmployees) && !user.can(Permission::ReadUnitDashboards) {
+        return Err(AppError::Forbidden);
+    }
+    let viewer = viewer(&state, user).await?;
+    let bytes = import::export(&state.db, &viewer, query).await?;
+    Ok(xlsx_download(bytes, "pegawai.xlsx"))
+}
+
+/// Import template (XLSX)
+///
+/// The columns of the import with an example row and instructions (sheet "Petunjuk").
+#[utoipa::path(
+    tag = TAG,
+    responses(
+        (status = 200, description = "XLSX workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        Unauthorized, Forbidden
+    ),
+    security(("bearer" = []))
+)]
+#[get("/import/template")]
+async fn download_import_template(
+    _auth: RequirePermission<perm::ManageOrganisation>,
+) -> AppResult<HttpResponse> {
+    Ok(xlsx_download(
+        import::template()?,
+        "templat-impor-pegawai.xlsx",
+    ))
+}
+
+/// Import employees (XLSX/CSV)
+///
+/// `mode=dry_run` (default) checks every row and reports errors by row and column without
+/// changing anything; `mode=commit` imports all rows in one transaction, or none when any row
+/// has an error. Units and positions are matched by name within the instansi.
+#[utoipa::path(
+    tag = TAG,
+    params(ImportQuery),
+    request_body(content = inline(ImportUpload), content_type = "multipart/form-data"),
+    responses((status = 200, body = ImportReport), JsonBodyProblems, Unauthorized, Forbidden),
+    security(("bearer" = []))
+)]
+#[post("/import")]
+async fn import_employees(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    req: HttpRequest,
+    payload: Payload,
+    ValidatedQuery(query): ValidatedQuery<ImportQuery>,
+) -> AppResult<Json<ImportReport>> {
+    let bytes = read_upload(&req, payload, state.settings.max_upload_bytes).await?;
+    let mode = query.mode.unwrap_or(ImportMode::DryRun);
+    Ok(Json(
+        import::import(&state.db, actor.id, query.instansi_id, mode, &bytes, &meta).await?,
     ))
 }

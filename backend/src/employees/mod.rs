@@ -1,7 +1,9 @@
 //! Employees (pegawai): records with NIP validation, privacy, assignment history, superiors.
 
 pub mod handlers;
+pub mod import;
 pub mod service;
+pub mod spreadsheet;
 pub mod superiors;
 
 pub use handlers::routes;

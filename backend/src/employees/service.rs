@@ -72,7 +72,7 @@ impl Viewer {
     }
 }
 
-fn nip_kind(jenis: JenisPegawai) -> NipKind {
+pub fn nip_kind(jenis: JenisPegawai) -> NipKind {
     match jenis {
         JenisPegawai::Pppk => NipKind::NiPppk,
         JenisPegawai::Pns | JenisPegawai::Cpns => NipKind::Nip,

@@ -16,6 +16,7 @@ mod cli;
 mod employees;
 mod errors;
 mod health;
+mod import;
 mod migrations;
 mod openapi;
 mod organisation;

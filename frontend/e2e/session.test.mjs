@@ -1,0 +1,105 @@
+// The access token lives in memory only and expires quickly here (3 s): pages must keep
+// working through the refresh cookie, and a reload must restore the session.
+
+import assert from 'node:assert/strict';
+import { setTimeout as delay } from 'node:timers/promises';
+import { after, before, describe, test } from 'node:test';
+import { ADMIN, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
+
+const TTL_SECS = 3;
+
+describe('sesi', () => {
+  let backend;
+  let browser;
+  before(async () => {
+    [backend, browser] = await Promise.all([
+      startBackend({ KINERJA_ACCESS_TOKEN_TTL_SECS: String(TTL_SECS) }),
+      launchBrowser(),
+    ]);
+  });
+  after(async () => {
+    await browser?.close();
+    await backend?.stop();
+  });
+  const fixtures = () => ({ browser, url: backend.url });
+
+  test(
+    'an expired access token is renewed silently and the page still loads its data',
+    withPage(fixtures, async (page) => {
+      await page.goto('/masuk');
+      await signIn(page);
+      const welcome = page.getByRole('heading', { name: `Selamat datang, ${ADMIN.fullName}` });
+      await welcome.waitFor();
+
+      const seen = [];
+      page.on('response', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith('/api/')) seen.push(`${r.request().method()} ${path} ${r.status()}`);
+      });
+      // Nothing to wait for but the clock: the token's `exp` has one-second resolution.
+      await delay((TTL_SECS + 1.2) * 1000);
+
+      // Leave and come back: the beranda fetches /auth/me again with the expired token.
+      const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+      await nav.getByRole('link', { name: 'Profil' }).click();
+      await page.getByRole('heading', { name: 'Profil', level: 1 }).waitFor();
+      const meOk = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/auth/me') && r.status() === 200,
+      );
+      await nav.getByRole('link', { name: 'Beranda' }).click();
+      await meOk;
+      await welcome.waitFor();
+
+      assert.deepEqual(
+        seen,
+        ['GET /api/v1/auth/me 401', 'POST /api/v1/auth/refresh 200', 'GET /api/v1/auth/me 200'],
+        'one 401, one refresh, one successful retry',
+      );
+      // Still signed in, on the page that was asked for.
+      assert.equal(new URL(page.url()).pathname, '/');
+    }),
+  );
+
+  test(
+    'when the refresh is refused the user is signed out and sent to /masuk',
+    withPage(fixtures, async (page) => {
+      await page.goto('/masuk');
+      await signIn(page);
+      await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
+      // The refresh cookie disappears (expired, or revoked elsewhere), then the token expires.
+      await page.context().clearCookies();
+      await delay((TTL_SECS + 1.2) * 1000);
+
+      const refresh = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh'));
+      const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+      await nav.getByRole('link', { name: 'Pengguna' }).click();
+      assert.equal((await refresh).status(), 401);
+      await page.waitForURL('**/masuk?kembali=%2Fpengguna');
+      await page.getByText('Sesi Anda telah berakhir. Silakan masuk kembali.').waitFor();
+
+      await signIn(page);
+      await page.waitForURL('**/pengguna');
+      await page.getByRole('heading', { name: 'Pengguna', level: 1 }).waitFor();
+    }),
+  );
+
+  test(
+    'a reload restores the session from the refresh cookie (the token is not stored)',
+    withPage(fixtures, async (page) => {
+      await page.goto('/masuk');
+      await signIn(page);
+      await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Profil' }).click();
+      await page.waitForURL('**/profil');
+
+      const storage = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+      assert.doesNotMatch(storage, /eyJ/, 'no JWT in web storage');
+
+      const refresh = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh'));
+      await page.reload();
+      assert.equal((await refresh).status(), 200);
+      await page.getByRole('heading', { name: 'Profil', level: 1 }).waitFor();
+      assert.equal(new URL(page.url()).pathname, '/profil');
+      await page.getByRole('banner').getByText(ADMIN.fullName).waitFor();
+    }),
+  );
+});

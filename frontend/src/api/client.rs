@@ -1,0 +1,355 @@
+//! The HTTP core: sends requests, keeps the access token, renews it once on 401, decodes
+//! problem details into [`ApiError`], and aborts requests whose page has gone away.
+//!
+//! Design rules:
+//! - The access token lives only in this module's memory (never `localStorage`); the refresh
+//!   token is an HttpOnly cookie the browser sends to `/api/v1/auth` by itself.
+//! - Refreshes are single-flight: the server rotates the refresh token and treats a second use
+//!   of the old one as theft (it revokes the whole session), so concurrent 401s share one
+//!   `POST /auth/refresh`.
+//! - Session changes (renewed, ended) are reported to one listener, the app's auth state.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use futures::FutureExt;
+use futures::future::{LocalBoxFuture, Shared};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use kinerja_api::auth::{CurrentUser, TokenResponse};
+use kinerja_api::{ErrorBody, ErrorCode};
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use web_sys::{AbortController, AbortSignal};
+
+/// Where the API lives: same origin, versioned prefix.
+pub const API_BASE: &str = "/api/v1";
+
+/// Why an API call failed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// No answer: offline, DNS, connection refused, or the request was aborted.
+    #[error("network error: {0}")]
+    Network(String),
+    /// The server answered with an error status and problem details.
+    #[error("HTTP {status}: {}", body.title)]
+    Http {
+        status: u16,
+        /// Boxed: keeps every `Result<_, ApiError>` small.
+        body: Box<ErrorBody>,
+        /// Seconds from the `Retry-After` header (429, 503).
+        retry_after: Option<u64>,
+    },
+    /// A success answer whose body does not match the contract.
+    #[error("cannot decode the response: {0}")]
+    Decode(String),
+}
+
+impl ApiError {
+    /// The problem code of an HTTP error.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ApiError::Http { body, .. } => Some(body.code),
+            _ => None,
+        }
+    }
+
+    /// Per-field messages of a 422 `validation_failed`, empty otherwise.
+    pub fn field_errors(&self) -> BTreeMap<String, Vec<String>> {
+        match self {
+            ApiError::Http { body, .. } => body.errors.clone().unwrap_or_default(),
+            _ => BTreeMap::new(),
+        }
+    }
+}
+
+/// A change of the session that the app must reflect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionEvent {
+    /// New tokens were issued (refresh, login, password change) for this user.
+    Renewed(CurrentUser),
+    /// The refresh cookie was refused: the user is signed out.
+    Ended,
+}
+
+type RefreshFuture = Shared<LocalBoxFuture<'static, Result<TokenResponse, ApiError>>>;
+type Listener = Rc<dyn Fn(SessionEvent)>;
+
+thread_local! {
+    static ACCESS_TOKEN: RefCell<Option<String>> = const { RefCell::new(None) };
+    static REFRESHING: RefCell<Option<RefreshFuture>> = const { RefCell::new(None) };
+    static LISTENER: RefCell<Option<Listener>> = const { RefCell::new(None) };
+}
+
+/// Registers the one listener for session changes (the app's auth state).
+pub fn on_session_event(listener: impl Fn(SessionEvent) + 'static) {
+    LISTENER.with(|l| *l.borrow_mut() = Some(Rc::new(listener)));
+}
+
+fn emit(event: SessionEvent) {
+    // Clone the listener out first: it may update signals that call back into this module.
+    let listener = LISTENER.with(|l| l.borrow().clone());
+    if let Some(listener) = listener {
+        listener(event);
+    }
+}
+
+pub(crate) fn set_access_token(token: Option<String>) {
+    ACCESS_TOKEN.with(|t| *t.borrow_mut() = token);
+}
+
+fn access_token() -> Option<String> {
+    ACCESS_TOKEN.with(|t| t.borrow().clone())
+}
+
+/// Keeps the tokens of a successful login/refresh/password change and announces the user.
+pub(crate) fn accept_tokens(tokens: &TokenResponse) {
+    set_access_token(Some(tokens.access_token.clone()));
+    emit(SessionEvent::Renewed(tokens.user.clone()));
+}
+
+/// One request, described so that it can be sent again after a refresh.
+pub(crate) struct Call {
+    method: Method,
+    url: String,
+    json: Option<String>,
+}
+
+impl Call {
+    pub(crate) fn get(path: &str) -> Self {
+        Self {
+            method: Method::GET,
+            url: format!("{API_BASE}{path}"),
+            json: None,
+        }
+    }
+
+    /// A POST without a body (and so without `Content-Type`), as refresh and logout expect.
+    pub(crate) fn post_empty(path: &str) -> Self {
+        Self {
+            method: Method::POST,
+            url: format!("{API_BASE}{path}"),
+            json: None,
+        }
+    }
+
+    /// # Errors
+    /// `Decode` when the body cannot be serialised (never for the contract's DTOs).
+    pub(crate) fn post_json(path: &str, body: &impl Serialize) -> Result<Self, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        Ok(Self {
+            method: Method::POST,
+            url: format!("{API_BASE}{path}"),
+            json: Some(json),
+        })
+    }
+
+    /// Appends query parameters, skipping `None`s.
+    pub(crate) fn query(mut self, params: &[(&str, Option<String>)]) -> Self {
+        let pairs: Vec<String> = params
+            .iter()
+            .filter_map(|(name, value)| {
+                value
+                    .as_ref()
+                    .map(|v| format!("{name}={}", String::from(js_sys::encode_uri_component(v))))
+            })
+            .collect();
+        if !pairs.is_empty() {
+            self.url = format!("{}?{}", self.url, pairs.join("&"));
+        }
+        self
+    }
+
+    async fn send(
+        &self,
+        bearer: Option<&str>,
+        signal: Option<&AbortSignal>,
+    ) -> Result<Response, ApiError> {
+        let mut builder = RequestBuilder::new(&self.url)
+            .method(self.method.clone())
+            .header("Accept", "application/json, application/problem+json")
+            .abort_signal(signal);
+        if let Some(token) = bearer {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        let request = match &self.json {
+            Some(json) => builder
+                .header("Content-Type", "application/json")
+                .body(json.as_str()),
+            None => builder.build(),
+        }
+        .map_err(network)?;
+        request.send().await.map_err(network)
+    }
+}
+
+fn network(error: gloo_net::Error) -> ApiError {
+    ApiError::Network(error.to_string())
+}
+
+/// An `AbortController` that is aborted when the current reactive owner is cleaned up, i.e.
+/// when the page (or the resource's previous run) that started the request goes away.
+fn abort_on_cleanup() -> Option<AbortSignal> {
+    let controller = AbortController::new().ok()?;
+    let signal = controller.signal();
+    let controller = SendWrapper::new(controller);
+    on_cleanup(move || controller.abort());
+    Some(signal)
+}
+
+/// Sends a request that needs no access token and decodes the answer.
+///
+/// # Errors
+/// See [`ApiError`].
+pub(crate) async fn public<T: DeserializeOwned>(call: Call) -> Result<T, ApiError> {
+    decode(call.send(None, None).await?).await
+}
+
+/// Sends a request with the access token; on 401 renews the session once and retries.
+///
+/// # Errors
+/// See [`ApiError`]; a 401 after a failed refresh ends the session.
+pub(crate) async fn authed<T: DeserializeOwned>(call: Call) -> Result<T, ApiError> {
+    let signal = abort_on_cleanup();
+    let token = access_token();
+    let mut response = call.send(token.as_deref(), signal.as_ref()).await?;
+    if response.status() == 401 {
+        // The access token expired (or there was none yet). If another request renewed it
+        // meanwhile, use that one; otherwise renew through the cookie. Then retry once.
+        let fresh = match access_token() {
+            Some(current) if token.as_ref() != Some(&current) => current,
+            _ => refresh_session().await?.access_token,
+        };
+        response = call.send(Some(&fresh), signal.as_ref()).await?;
+        if response.status() == 401 {
+            set_access_token(None);
+            emit(SessionEvent::Ended);
+        }
+    }
+    decode(response).await
+}
+
+/// Exchanges the refresh cookie for new tokens, sharing one request among all callers.
+/// On success the tokens are kept and `Renewed` is announced; when the server refuses the
+/// cookie (4xx) the token is dropped and `Ended` is announced. Network and server failures
+/// change nothing.
+///
+/// # Errors
+/// See [`ApiError`].
+pub async fn refresh_session() -> Result<TokenResponse, ApiError> {
+    let shared = REFRESHING.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if let Some(running) = slot.as_ref() {
+            return running.clone();
+        }
+        let running: RefreshFuture = async {
+            // Not tied to a page: an aborted refresh could leave a rotated cookie unknown.
+            let result = match Call::post_empty("/auth/refresh").send(None, None).await {
+                Ok(response) => decode::<TokenResponse>(response).await,
+                Err(e) => Err(e),
+            };
+            REFRESHING.with(|slot| slot.borrow_mut().take());
+            match &result {
+                Ok(tokens) => accept_tokens(tokens),
+                // The cookie was refused (missing, expired, revoked, reused).
+                Err(ApiError::Http { status, .. }) if (400..500).contains(status) => {
+                    set_access_token(None);
+                    emit(SessionEvent::Ended);
+                }
+                // Server or network trouble says nothing about the session: keep it.
+                Err(_) => {}
+            }
+            result
+        }
+        .boxed_local()
+        .shared();
+        *slot = Some(running.clone());
+        running
+    });
+    shared.await
+}
+
+/// Decodes a success body as `T`, or an error body as problem details.
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let text = response.text().await.map_err(network)?;
+    if (200..300).contains(&status) {
+        // 204 and other empty answers decode as `()` (JSON `null`).
+        let text = if text.trim().is_empty() {
+            "null"
+        } else {
+            &text
+        };
+        serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
+    } else {
+        Err(ApiError::Http {
+            status,
+            body: Box::new(problem(status, &text)),
+            retry_after,
+        })
+    }
+}
+
+/// The problem details of an error answer; a body that is not problem JSON (a proxy's HTML
+/// page) becomes a minimal problem with the code implied by the status.
+fn problem(status: u16, text: &str) -> ErrorBody {
+    serde_json::from_str(text).unwrap_or_else(|_| {
+        let code = match status {
+            400 => ErrorCode::BadRequest,
+            401 => ErrorCode::Unauthorized,
+            403 => ErrorCode::Forbidden,
+            404 => ErrorCode::NotFound,
+            405 => ErrorCode::MethodNotAllowed,
+            409 => ErrorCode::Conflict,
+            413 => ErrorCode::PayloadTooLarge,
+            415 => ErrorCode::UnsupportedMediaType,
+            422 => ErrorCode::ValidationFailed,
+            429 => ErrorCode::TooManyRequests,
+            502..=504 => ErrorCode::ServiceUnavailable,
+            _ => ErrorCode::Internal,
+        };
+        ErrorBody {
+            type_uri: "about:blank".to_owned(),
+            title: format!("HTTP {status}"),
+            status,
+            detail: None,
+            code,
+            errors: None,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_details_are_decoded() {
+        let body = problem(
+            422,
+            r#"{"type":"urn:kinerja:problem:validation_failed","title":"Data tidak valid","status":422,
+               "detail":"Periksa kembali isian yang ditandai.","code":"validation_failed",
+               "errors":{"current_password":["Kata sandi saat ini salah."]}}"#,
+        );
+        assert_eq!(body.code, ErrorCode::ValidationFailed);
+        assert_eq!(
+            body.field_errors("current_password"),
+            ["Kata sandi saat ini salah."]
+        );
+    }
+
+    #[test]
+    fn non_problem_bodies_get_a_code_from_the_status() {
+        assert_eq!(
+            problem(502, "<html>Bad gateway</html>").code,
+            ErrorCode::ServiceUnavailable
+        );
+        assert_eq!(problem(500, "").code, ErrorCode::Internal);
+    }
+}

@@ -1,0 +1,9 @@
+//! The only code that performs HTTP. One file per backend feature, all typed with the
+//! `kinerja-api` DTOs; [`client`] holds the shared machinery.
+
+pub mod audit;
+pub mod auth;
+mod client;
+pub mod users;
+
+pub use client::{ApiError, SessionEvent, on_session_event, refresh_session};

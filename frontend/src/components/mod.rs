@@ -1,0 +1,15 @@
+//! Reusable widgets. Route components live in `pages/`.
+
+pub mod feedback;
+pub mod field;
+pub mod lang_switch;
+pub mod page_header;
+pub mod pager;
+pub mod shell;
+
+pub use feedback::{Alert, AlertKind, ErrorPanel, FullPageLoading, Loading};
+pub use field::Field;
+pub use lang_switch::LangSwitch;
+pub use page_header::PageHeader;
+pub use pager::Pager;
+pub use shell::Shell;

@@ -1,0 +1,56 @@
+//! Previous/next links for a paged list; the page number lives in the `halaman` query.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::{Key, fill, tr, use_i18n};
+
+/// Pagination for `path?halaman=N`.
+#[component]
+pub fn Pager(
+    /// The list's route, e.g. `/pengguna`.
+    path: &'static str,
+    /// The current page, from 1.
+    page: u64,
+    /// Number of pages (at least 1).
+    pages: u64,
+    /// Number of items across all pages.
+    total: u64,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let link = move |target: u64, key: Key, enabled: bool| {
+        if enabled {
+            view! {
+                <A href=format!("{path}?halaman={target}") attr:class="btn btn--secondary btn--small">
+                    {tr(key)}
+                </A>
+            }
+            .into_any()
+        } else {
+            view! {
+                <span class="btn btn--secondary btn--small is-disabled" aria-disabled="true">
+                    {tr(key)}
+                </span>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <nav class="pager" aria-label=tr(Key::Pagination)>
+            {link(page.saturating_sub(1), Key::Previous, page > 1)}
+            <span class="pager__status">
+                {move || {
+                    fill(
+                        i18n.t(Key::PageOf),
+                        &[
+                            ("page", &page.to_string()),
+                            ("pages", &pages.to_string()),
+                            ("total", &total.to_string()),
+                        ],
+                    )
+                }}
+            </span>
+            {link(page + 1, Key::Next, page < pages)}
+        </nav>
+    }
+}

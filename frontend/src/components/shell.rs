@@ -1,0 +1,245 @@
+//! The signed-in area: the route guard, then the header, sidebar and page outlet.
+
+use kinerja_api::auth::Permission;
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::components::{A, Outlet, Redirect};
+use leptos_router::hooks::use_location;
+
+use super::{FullPageLoading, LangSwitch};
+use crate::i18n::{Key, tr, use_i18n};
+use crate::labels::roles_line;
+use crate::state::auth::{SignedOutReason, Status, use_auth};
+
+/// Guards its child routes: waits for the session restore, sends anonymous visitors to
+/// `/masuk?kembali=<here>`, and otherwise shows the app frame.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let auth = use_auth();
+    let location = use_location();
+    // Only the coarse status is tracked: navigating inside the area must not re-run the guard.
+    move || match auth.status() {
+        Status::Restoring => view! { <FullPageLoading label=Key::RestoringSession/> }.into_any(),
+        Status::SignedOut(reason) => {
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            let path = if reason == SignedOutReason::Logout || here == "/" {
+                "/masuk".to_owned()
+            } else {
+                format!(
+                    "/masuk?kembali={}",
+                    String::from(js_sys::encode_uri_component(&here))
+                )
+            };
+            let options = NavigateOptions {
+                replace: true,
+                ..NavigateOptions::default()
+            };
+            view! { <Redirect path=path options=options/> }.into_any()
+        }
+        Status::SignedIn => view! { <Frame/> }.into_any(),
+    }
+}
+
+/// A sidebar link, shown only with `permission` (if any).
+struct NavItem {
+    href: &'static str,
+    label: Key,
+    icon: &'static str,
+    permission: Option<Permission>,
+}
+
+const NAV: [NavItem; 4] = [
+    NavItem {
+        href: "/",
+        label: Key::NavHome,
+        icon: "icon--home",
+        permission: None,
+    },
+    NavItem {
+        href: "/profil",
+        label: Key::NavProfile,
+        icon: "icon--profile",
+        permission: None,
+    },
+    NavItem {
+        href: "/pengguna",
+        label: Key::NavUsers,
+        icon: "icon--users",
+        permission: Some(Permission::ManageUsers),
+    },
+    NavItem {
+        href: "/audit",
+        label: Key::NavAudit,
+        icon: "icon--audit",
+        permission: Some(Permission::ReadAudit),
+    },
+];
+
+#[component]
+fn Frame() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let location = use_location();
+    let menu_open = RwSignal::new(false);
+    let signing_out = RwSignal::new(false);
+
+    // Close the phone menu after each navigation.
+    Effect::new(move |_| {
+        // Read with `.get()`: with `.track()` alone this effect did not re-run on navigation
+        // (leptos 0.8.23).
+        let _path = location.pathname.get();
+        menu_open.set(false);
+    });
+
+    let name = move || auth.user().map(|u| u.full_name).unwrap_or_default();
+    let roles = move || {
+        auth.user()
+            .map(|u| roles_line(i18n.lang(), &u.roles))
+            .unwrap_or_default()
+    };
+    let sign_out = move |_| {
+        signing_out.set(true);
+        spawn_local(async move { auth.sign_out().await });
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            super::field::focus("menu-toggle");
+        }
+    };
+    let logout_label = move || {
+        if signing_out.get() {
+            i18n.t(Key::SigningOut)
+        } else {
+            i18n.t(Key::SignOut)
+        }
+    };
+
+    let links = move || {
+        NAV.iter()
+            .filter(|item| item.permission.is_none_or(|p| auth.can(p)))
+            .map(|item| {
+                let icon = format!("icon {}", item.icon);
+                view! {
+                    <li>
+                        <A href=item.href attr:class="nav__link" exact=true>
+                            <span class=icon aria-hidden="true"></span>
+                            <span>{tr(item.label)}</span>
+                        </A>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <div class="app" on:keydown=on_keydown>
+            <a class="skip-link" href="#konten">
+                {tr(Key::SkipToContent)}
+            </a>
+            <header class="topbar">
+                <button
+                    type="button"
+                    id="menu-toggle"
+                    class="topbar__menu"
+                    aria-controls="sidebar"
+                    aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <span class="icon icon--menu" aria-hidden="true"></span>
+                    <span>{tr(Key::Menu)}</span>
+                </button>
+                <A href="/" attr:class="brand">
+                    <span class="logo-mark" aria-hidden="true">"K"</span>
+                    <span class="brand__text">
+                        <span class="brand__name">{tr(Key::AppName)}</span>
+                        <span class="brand__tagline">{tr(Key::AppTagline)}</span>
+                    </span>
+                </A>
+                <div class="topbar__actions">
+                    <LangSwitch class="lang-switch--dark"/>
+                    <div class="user-chip">
+                        <span class="avatar" aria-hidden="true">
+                            {move || initials(&name())}
+                        </span>
+                        <span class="user-chip__text">
+                            <span class="user-chip__name">{name}</span>
+                            <span class="user-chip__role">{roles}</span>
+                        </span>
+                    </div>
+                    <button
+                        type="button"
+                        class="btn btn--on-dark topbar__logout"
+                        on:click=sign_out
+                        disabled=move || signing_out.get()
+                    >
+                        {logout_label}
+                    </button>
+                </div>
+            </header>
+            <div class="app__body">
+                <nav
+                    id="sidebar"
+                    class="sidebar"
+                    class:is-open=move || menu_open.get()
+                    aria-label=tr(Key::MainNavigation)
+                >
+                    <div class="sidebar__user">
+                        <span class="user-chip__name">{name}</span>
+                        <span class="user-chip__role">{roles}</span>
+                    </div>
+                    <ul class="nav">{links}</ul>
+                    <button
+                        type="button"
+                        class="btn btn--secondary sidebar__logout"
+                        on:click=sign_out
+                        disabled=move || signing_out.get()
+                    >
+                        {logout_label}
+                    </button>
+                </nav>
+                <div
+                    class="sidebar-backdrop"
+                    class:is-open=move || menu_open.get()
+                    aria-hidden="true"
+                    on:click=move |_| menu_open.set(false)
+                ></div>
+                <main id="konten" class="content" tabindex="-1">
+                    <Outlet/>
+                </main>
+            </div>
+        </div>
+    }
+}
+
+/// Up to two initials for the avatar, skipping academic titles after a comma.
+fn initials(full_name: &str) -> String {
+    full_name
+        .split(',')
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|word| word.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials;
+
+    #[test]
+    fn initials_skip_titles() {
+        assert_eq!(initials("Siti Rahmawati, S.E."), "SR");
+        assert_eq!(initials("administrator"), "A");
+        assert_eq!(initials(""), "");
+    }
+}

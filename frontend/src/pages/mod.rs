@@ -1,0 +1,31 @@
+//! One component per route.
+
+mod audit;
+mod home;
+mod login;
+mod not_found;
+mod profile;
+mod users;
+
+pub use audit::AuditPage;
+pub use home::HomePage;
+pub use login::LoginPage;
+pub use not_found::NotFound;
+pub use profile::ProfilePage;
+pub use users::UsersPage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The `halaman` query parameter of list pages (1 when absent or invalid).
+fn page_number() -> Memo<u64> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query
+            .read()
+            .get("halaman")
+            .and_then(|p| p.parse::<u64>().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1)
+    })
+}

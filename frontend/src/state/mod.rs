@@ -1,0 +1,3 @@
+//! App-wide reactive state provided as context.
+
+pub mod auth;
