@@ -90,9 +90,9 @@ e2e: spa build
 	cd frontend/e2e && npm ci --no-audit --no-fund --loglevel=error
 	cd frontend/e2e && KINERJA_BIN=$(KINERJA) KINERJA_SPA_DIR=$(CURDIR)/frontend/dist node --test --test-concurrency=1
 
-bench: build
-	cargo run --release -p kinerja-backend --bin kinerja -- --help >/dev/null
-	@echo "No benchmarks yet: they arrive with the issues that set speed targets (backend/benches/)."
+# Benchmarks for the speed targets of the issues (release build; PostgreSQL at 127.0.0.1:5432).
+bench:
+	cargo bench -p kinerja-backend --bench import
 
 clean:
 	cargo clean

@@ -327,12 +327,12 @@ fn check_row(
         password: None,
     };
     // The same field rules as the single-record API (lengths, email).
-    if let Err(errors) = req.validate() {
-        if let AppError::Validation(fields) = AppError::from(errors) {
-            for (field, messages) in fields {
-                for m in messages {
-                    c.error(&field, m);
-                }
+    if let Err(errors) = req.validate()
+        && let AppError::Validation(fields) = AppError::from(errors)
+    {
+        for (field, messages) in fields {
+            for m in messages {
+                c.error(&field, m);
             }
         }
     }
