@@ -10,10 +10,10 @@
 use std::time::Instant;
 
 use chrono::Utc;
-use kinerja::employees::import;
-use kinerja::employees::spreadsheet::{self, COLUMNS};
+use kinerja::employees::import::{self, COLUMNS};
 use kinerja::entities::{positions, units};
 use kinerja::extract::RequestMeta;
+use kinerja::spreadsheet;
 use kinerja_api::employees::ImportMode;
 use kinerja_migration::{Migrator, MigratorTrait};
 use sea_orm::{
@@ -144,7 +144,7 @@ fn main() {
         .expect("runtime");
     runtime.block_on(async {
         let start = Instant::now();
-        let file = spreadsheet::write("Pegawai", &rows(), &[]).expect("xlsx");
+        let file = spreadsheet::write("Pegawai", COLUMNS, &rows(), &[]).expect("xlsx");
         println!(
             "generated a {ROWS}-row XLSX ({} KiB) in {:.2} s",
             file.len() / 1024,

@@ -23,6 +23,7 @@ pub mod organisation;
 pub mod policy;
 pub mod routes;
 pub mod spa;
+pub mod spreadsheet;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -277,7 +277,7 @@ fn xlsx_download(bytes: Vec<u8>, filename: &str) -> HttpResponse {
     dead_code,
     reason = "describes the multipart body in the OpenAPI document"
 )]
-struct ImportUpload {
+pub struct ImportUpload {
     /// XLSX or CSV in the template's layout.
     #[schema(value_type = String, format = Binary)]
     file: Vec<u8>,

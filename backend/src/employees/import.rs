@@ -21,13 +21,38 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::service::{self, Viewer, nip_kind};
-use super::spreadsheet::{self, COLUMNS, Row, header, parse_date};
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::tokens::sha256_hex;
 use crate::entities::{assignments, employees, instansi, positions, ref_golongan, units};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
+use crate::spreadsheet::{self, Layout, Row, parse_date};
 use kinerja_api::PageQuery;
+
+/// The employee layout of the template, the export and the import.
+pub const COLUMNS: Layout = &[
+    ("nip", "NIP"),
+    ("nip_lama", "NIP Lama"),
+    ("nama", "Nama"),
+    ("gelar_depan", "Gelar Depan"),
+    ("gelar_belakang", "Gelar Belakang"),
+    ("tempat_lahir", "Tempat Lahir"),
+    ("tanggal_lahir", "Tanggal Lahir"),
+    ("jenis_kelamin", "Jenis Kelamin"),
+    ("jenis_pegawai", "Jenis Pegawai"),
+    ("golongan", "Golongan"),
+    ("tmt_golongan", "TMT Golongan"),
+    ("unit", "Unit"),
+    ("jabatan", "Jabatan"),
+    ("tmt_jabatan", "TMT Jabatan"),
+    ("status", "Status"),
+    ("email", "Email"),
+    ("telepon", "Telepon"),
+];
+
+fn header(key: &str) -> &'static str {
+    spreadsheet::header(COLUMNS, key)
+}
 
 /// Rows inserted per statement: well under the bind-parameter limits of SQLite and PostgreSQL.
 const BATCH: usize = 1000;
@@ -366,7 +391,7 @@ pub async fn import(
     {
         return Err(AppError::field("instansi_id", "Instansi tidak ditemukan."));
     }
-    let rows = spreadsheet::read(bytes)?;
+    let rows = spreadsheet::read(bytes, COLUMNS, "nip")?;
     if rows.len() > MAX_ROWS {
         return Err(AppError::field(
             "file",
@@ -505,6 +530,7 @@ pub fn template() -> AppResult<Vec<u8>> {
     .to_vec();
     spreadsheet::write(
         "Pegawai",
+        COLUMNS,
         &[example],
         &[
             "Petunjuk impor data pegawai Kinerja",
@@ -543,7 +569,7 @@ pub async fn export(
         }
         page.page += 1;
     }
-    spreadsheet::write("Pegawai", &rows, &[])
+    spreadsheet::write("Pegawai", COLUMNS, &rows, &[])
 }
 
 fn export_row(e: Employee) -> Vec<String> {

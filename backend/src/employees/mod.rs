@@ -3,7 +3,6 @@
 pub mod handlers;
 pub mod import;
 pub mod service;
-pub mod spreadsheet;
 pub mod superiors;
 
 pub use handlers::routes;

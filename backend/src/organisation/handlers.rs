@@ -1,7 +1,9 @@
 //! HTTP handlers for instansi, units, positions and the reference lists.
 
-use actix_web::web::{Data, Json, Path};
-use actix_web::{HttpResponse, get, patch, post};
+use actix_web::http::header;
+use actix_web::web::{Data, Json, Path, Payload};
+use actix_web::{HttpRequest, HttpResponse, get, patch, post};
+use kinerja_api::employees::{ImportMode, ImportQuery, ImportReport};
 use kinerja_api::organisation::{
     CreateInstansi, CreatePosition, CreateUnit, Instansi, MoveUnit, Position, PositionQuery,
     ReferenceData, TreeQuery, Unit, UnitMove, UnitNode, UnitQuery, UpdatePosition, UpdateUnit,
@@ -10,10 +12,10 @@ use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{TAG, service};
+use super::{TAG, import, service};
 use crate::auth::{AuthUser, RequirePermission, perm};
 use crate::error::AppResult;
-use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
+use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, read_upload};
 use crate::openapi::problems::{
     BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
 };
@@ -27,6 +29,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             utoipa_actix_web::scope("/units")
                 .service(list_units)
                 .service(get_unit_tree)
+                .service(download_unit_template)
+                .service(import_units)
                 .service(create_unit)
                 .service(get_unit)
                 .service(update_unit)
@@ -36,6 +40,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(
             utoipa_actix_web::scope("/positions")
                 .service(list_positions)
+                .service(download_position_template)
+                .service(import_positions)
                 .service(create_position)
                 .service(get_position)
                 .service(update_position),
@@ -285,5 +291,112 @@ async fn update_position(
 ) -> AppResult<Json<Position>> {
     Ok(Json(
         service::update_position(&state.db, Some(actor.id), id.into_inner(), body, &meta).await?,
+    ))
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+fn xlsx_download(bytes: Vec<u8>, filename: &str) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(XLSX)
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes)
+}
+
+/// Unit import template (XLSX)
+#[utoipa::path(
+    tag = TAG,
+    responses(
+        (status = 200, description = "XLSX workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        Unauthorized, Forbidden
+    ),
+    security(("bearer" = []))
+)]
+#[get("/import/template")]
+async fn download_unit_template(
+    _auth: RequirePermission<perm::ManageOrganisation>,
+) -> AppResult<HttpResponse> {
+    Ok(xlsx_download(
+        import::unit_template()?,
+        "templat-impor-unit.xlsx",
+    ))
+}
+
+/// Import units (XLSX/CSV)
+///
+/// `mode=dry_run` (default) reports errors per row and column; `mode=commit` creates every unit
+/// in one transaction, or none when any row has an error. Parents are named; a parent may be an
+/// earlier row of the same file.
+#[utoipa::path(
+    tag = TAG,
+    params(ImportQuery),
+    request_body(content = inline(crate::employees::handlers::ImportUpload), content_type = "multipart/form-data"),
+    responses((status = 200, body = ImportReport), JsonBodyProblems, Unauthorized, Forbidden),
+    security(("bearer" = []))
+)]
+#[post("/import")]
+async fn import_units(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    req: HttpRequest,
+    payload: Payload,
+    ValidatedQuery(query): ValidatedQuery<ImportQuery>,
+) -> AppResult<Json<ImportReport>> {
+    let bytes = read_upload(&req, payload, state.settings.max_upload_bytes).await?;
+    let mode = query.mode.unwrap_or(ImportMode::DryRun);
+    Ok(Json(
+        import::import_units(&state.db, actor.id, query.instansi_id, mode, &bytes, &meta).await?,
+    ))
+}
+
+/// Position import template (XLSX)
+#[utoipa::path(
+    tag = TAG,
+    responses(
+        (status = 200, description = "XLSX workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        Unauthorized, Forbidden
+    ),
+    security(("bearer" = []))
+)]
+#[get("/import/template")]
+async fn download_position_template(
+    _auth: RequirePermission<perm::ManageOrganisation>,
+) -> AppResult<HttpResponse> {
+    Ok(xlsx_download(
+        import::position_template()?,
+        "templat-impor-jabatan.xlsx",
+    ))
+}
+
+/// Import positions (XLSX/CSV)
+///
+/// As the unit import. A position's superior is named (with its unit when it is in another one)
+/// and may be an earlier row of the same file.
+#[utoipa::path(
+    tag = TAG,
+    params(ImportQuery),
+    request_body(content = inline(crate::employees::handlers::ImportUpload), content_type = "multipart/form-data"),
+    responses((status = 200, body = ImportReport), JsonBodyProblems, Unauthorized, Forbidden),
+    security(("bearer" = []))
+)]
+#[post("/import")]
+async fn import_positions(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    req: HttpRequest,
+    payload: Payload,
+    ValidatedQuery(query): ValidatedQuery<ImportQuery>,
+) -> AppResult<Json<ImportReport>> {
+    let bytes = read_upload(&req, payload, state.settings.max_upload_bytes).await?;
+    let mode = query.mode.unwrap_or(ImportMode::DryRun);
+    Ok(Json(
+        import::import_positions(&state.db, actor.id, query.instansi_id, mode, &bytes, &meta)
+            .await?,
     ))
 }

@@ -1,6 +1,7 @@
 //! Organisation: instansi, the unit tree, positions (jabatan) and the reference lists.
 
 pub mod handlers;
+pub mod import;
 pub mod service;
 pub mod tree;
 

@@ -2,7 +2,8 @@
 
 use crate::helpers::*;
 use crate::organisation::{demo_app, unit_named};
-use kinerja::employees::spreadsheet::{self, COLUMNS};
+use kinerja::employees::import::COLUMNS;
+use kinerja::spreadsheet;
 use kinerja_api::auth::Role;
 use kinerja_api::employees::{Employee, ImportReport};
 use kinerja_api::{ErrorCode, Page};
@@ -44,7 +45,7 @@ fn xlsx(rows: &[&[(&str, &str)]]) -> Vec<u8> {
                 .collect()
         })
         .collect();
-    spreadsheet::write("Pegawai", &grid, &[]).unwrap()
+    spreadsheet::write("Pegawai", COLUMNS, &grid, &[]).unwrap()
 }
 
 const GOOD_1: &[(&str, &str)] = &[
@@ -156,7 +157,7 @@ db_test! {
         assert_eq!(resp.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assert!(resp.headers()["content-disposition"].to_str().unwrap().contains("pegawai.xlsx"));
         let bytes = resp.bytes().await.unwrap().to_vec();
-        let rows = spreadsheet::read(&bytes).unwrap();
+        let rows = spreadsheet::read(&bytes, COLUMNS, "nip").unwrap();
         let total = employee_count(&app, &admin).await;
         assert_eq!(rows.len() as u64, total);
         let camat = rows.iter().find(|r| r.get("nip") == Some("19780512 200501 1 003")).unwrap();
@@ -171,7 +172,7 @@ db_test! {
         // A filtered export has only the filtered rows.
         let kel = unit_named(&app, &admin, "Kelurahan Tembong").await;
         let bytes = app.get(&format!("/api/v1/employees/export?within={}", kel.id), Some(&admin)).await.bytes().await.unwrap();
-        assert_eq!(spreadsheet::read(&bytes).unwrap().len(), 6);
+        assert_eq!(spreadsheet::read(&bytes, COLUMNS, "nip").unwrap().len(), 6);
     }
 }
 
@@ -181,7 +182,7 @@ db_test! {
         let inst = unit_named(&app, &admin, "Kecamatan Cipocok Jaya").await.instansi_id;
         let template = app.get("/api/v1/employees/import/template", Some(&admin)).await;
         assert_eq!(template.status(), 200);
-        let rows = spreadsheet::read(&template.bytes().await.unwrap()).unwrap();
+        let rows = spreadsheet::read(&template.bytes().await.unwrap(), COLUMNS, "nip").unwrap();
         assert_eq!(rows[0].get("nama"), Some("Budi Santoso"), "the example row");
         for (name, role) in [("p.uji", Role::Pegawai), ("pim.uji", Role::Pimpinan), ("aud.uji", Role::Auditor)] {
             let (_, token) = app.signed_in(name, &[role]).await;
@@ -228,4 +229,86 @@ async fn spawn_with_small_uploads(db: Db) -> (TestApp, String) {
     assert!(kinerja::demo::seed_organisation(&app.db).await.unwrap());
     let (_, admin) = app.signed_in("admin.uji", &[Role::Admin]).await;
     (app, admin)
+}
+
+fn sheet(layout: spreadsheet::Layout, rows: &[&[(&str, &str)]]) -> Vec<u8> {
+    let mut out = layout.iter().map(|(_, h)| *h).collect::<Vec<_>>().join(",") + "\n";
+    for row in rows {
+        let line: Vec<String> = layout
+            .iter()
+            .map(|(k, _)| {
+                row.iter()
+                    .find(|(rk, _)| rk == k)
+                    .map_or(String::new(), |(_, v)| format!("\"{v}\""))
+            })
+            .collect();
+        out += &(line.join(",") + "\n");
+    }
+    out.into_bytes()
+}
+
+async fn upload_to(app: &TestApp, token: &str, path: &str, file: Vec<u8>) -> ImportReport {
+    let form = Form::new().part("file", Part::bytes(file).file_name("data.csv"));
+    let resp = app
+        .client
+        .post(app.url(path))
+        .bearer_auth(token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    resp.json().await.unwrap()
+}
+
+db_test! {
+    async fn an_organisation_built_by_import_resolves_superiors(db: Db) {
+        use kinerja::organisation::import::{POSITION_COLUMNS, UNIT_COLUMNS};
+        let (app, admin) = demo_app(db).await;
+        let inst = unit_named(&app, &admin, "Kecamatan Cipocok Jaya").await.instansi_id;
+        let good_units: &[&[(&str, &str)]] = &[
+            &[("unit", "Seksi Pelayanan Terpadu"), ("jenis", "Seksi"), ("induk", "Kecamatan Cipocok Jaya")],
+            &[("unit", "Loket PATEN"), ("jenis", "lainnya"), ("induk", "Seksi Pelayanan Terpadu")],
+        ];
+        let bad_unit: &[(&str, &str)] = &[("unit", "Seksi Pemerintahan"), ("jenis", "planet"), ("induk", "Tidak Ada")];
+        let mut with_bad = good_units.to_vec();
+        with_bad.push(bad_unit);
+        let report = upload_to(&app, &admin, &format!("/api/v1/units/import?instansi_id={inst}&mode=commit"), sheet(UNIT_COLUMNS, &with_bad)).await;
+        assert!(!report.committed);
+        let columns: Vec<(u64, &str)> = report.errors.iter().map(|e| (e.row, e.column.as_str())).collect();
+        assert_eq!(columns, vec![(4, "Nama Unit"), (4, "Jenis"), (4, "Unit Induk")], "{:?}", report.errors);
+        let report = upload_to(&app, &admin, &format!("/api/v1/units/import?instansi_id={inst}&mode=commit"), sheet(UNIT_COLUMNS, good_units)).await;
+        assert_eq!((report.created, report.committed), (2, true), "{:?}", report.errors);
+        let loket = unit_named(&app, &admin, "Loket PATEN").await;
+        let seksi = unit_named(&app, &admin, "Seksi Pelayanan Terpadu").await;
+        assert_eq!(loket.parent_id, Some(seksi.id));
+
+        let positions: &[&[(&str, &str)]] = &[
+            &[("unit", "Seksi Pelayanan Terpadu"), ("jabatan", "Kepala Seksi Pelayanan Terpadu"), ("jenjang", "Pengawas"), ("atasan", "Camat Cipocok Jaya"), ("unit_atasan", "Kecamatan Cipocok Jaya"), ("kepala_unit", "ya")],
+            &[("unit", "Loket PATEN"), ("jabatan", "Pengelola Loket"), ("jenjang", "pelaksana"), ("kelompok", "operator"), ("atasan", "Kepala Seksi Pelayanan Terpadu"), ("unit_atasan", "Seksi Pelayanan Terpadu")],
+            &[("unit", "Loket PATEN"), ("jabatan", "Salah"), ("jenjang", "pengawas"), ("kelompok", "operator"), ("kepala_unit", "mungkin")],
+        ];
+        let report = upload_to(&app, &admin, &format!("/api/v1/positions/import?instansi_id={inst}"), sheet(POSITION_COLUMNS, positions)).await;
+        let columns: Vec<(u64, &str)> = report.errors.iter().map(|e| (e.row, e.column.as_str())).collect();
+        assert_eq!(columns, vec![(4, "Kelompok"), (4, "Kepala Unit")], "{:?}", report.errors);
+        let report = upload_to(&app, &admin, &format!("/api/v1/positions/import?instansi_id={inst}&mode=commit"), sheet(POSITION_COLUMNS, &positions[..2])).await;
+        assert_eq!((report.created, report.committed), (2, true), "{:?}", report.errors);
+
+        // Staff imported into the new post are rated by the new kasi post's holder once filled.
+        let kasi: &[(&str, &str)] = &[("nip", "198001012005011001"), ("nama", "Agus Permana"), ("tanggal_lahir", "1980-01-01"), ("jenis_kelamin", "L"), ("unit", "Seksi Pelayanan Terpadu"), ("jabatan", "Kepala Seksi Pelayanan Terpadu")];
+        let staff: &[(&str, &str)] = &[("nip", "199502022020022001"), ("nama", "Wulan Sari"), ("tanggal_lahir", "1995-02-02"), ("jenis_kelamin", "P"), ("unit", "Loket PATEN"), ("jabatan", "Pengelola Loket")];
+        let report = upload_to(&app, &admin, &format!("/api/v1/employees/import?instansi_id={inst}&mode=commit"), csv(&[kasi, staff])).await;
+        assert!(report.committed, "{:?}", report.errors);
+        let page: Page<Employee> = app.get("/api/v1/employees?q=199502022020022001", Some(&admin)).await.json().await.unwrap();
+        let superiors: kinerja_api::employees::Superiors = app.get(&format!("/api/v1/employees/{}/superiors", page.items[0].id), Some(&admin)).await.json().await.unwrap();
+        assert_eq!(superiors.ppkin.unwrap().employee.nama_lengkap, "Agus Permana");
+        assert_eq!(superiors.atasan_ppkin.unwrap().via_jabatan.as_deref(), Some("Camat Cipocok Jaya"));
+        // Only the HR office imports.
+        let (_, pegawai) = app.signed_in("p.uji", &[Role::Pegawai]).await;
+        let form = Form::new().part("file", Part::bytes(sheet(UNIT_COLUMNS, good_units)).file_name("u.csv"));
+        let resp = app.client.post(app.url(&format!("/api/v1/units/import?instansi_id={inst}"))).bearer_auth(&pegawai).multipart(form).send().await.unwrap();
+        assert_problem(resp, 403, ErrorCode::Forbidden).await;
+        assert_eq!(app.get("/api/v1/positions/import/template", Some(&admin)).await.status(), 200);
+        assert_problem(app.get("/api/v1/units/import/template", Some(&pegawai)).await, 403, ErrorCode::Forbidden).await;
+    }
 }

@@ -1,5 +1,6 @@
-//! The employee spreadsheet layout shared by the template, the export and the import, so an
-//! exported file can be edited and imported again.
+//! Reading and writing the spreadsheets of the imports and exports (XLSX, and CSV for reading).
+//! A layout lists the columns (key and header); templates, exports and imports of one kind share
+//! it, so an exported file can be edited and imported again.
 
 use std::io::Cursor;
 
@@ -9,29 +10,12 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::error::AppError;
 
-/// Column key and the header written in the file.
-pub const COLUMNS: [(&str, &str); 17] = [
-    ("nip", "NIP"),
-    ("nip_lama", "NIP Lama"),
-    ("nama", "Nama"),
-    ("gelar_depan", "Gelar Depan"),
-    ("gelar_belakang", "Gelar Belakang"),
-    ("tempat_lahir", "Tempat Lahir"),
-    ("tanggal_lahir", "Tanggal Lahir"),
-    ("jenis_kelamin", "Jenis Kelamin"),
-    ("jenis_pegawai", "Jenis Pegawai"),
-    ("golongan", "Golongan"),
-    ("tmt_golongan", "TMT Golongan"),
-    ("unit", "Unit"),
-    ("jabatan", "Jabatan"),
-    ("tmt_jabatan", "TMT Jabatan"),
-    ("status", "Status"),
-    ("email", "Email"),
-    ("telepon", "Telepon"),
-];
+/// Column keys and the headers written in the file.
+pub type Layout = &'static [(&'static str, &'static str)];
 
-pub fn header(key: &str) -> &'static str {
-    COLUMNS
+/// The header of `key` in `layout`.
+pub fn header(layout: Layout, key: &str) -> &'static str {
+    layout
         .iter()
         .find(|(k, _)| *k == key)
         .map_or("", |(_, h)| h)
@@ -58,12 +42,13 @@ fn unreadable(why: impl std::fmt::Display) -> AppError {
     AppError::field("file", format!("Berkas tidak dapat dibaca: {why}"))
 }
 
-/// Reads an XLSX (by its ZIP signature) or CSV file into rows keyed by column.
+/// Reads an XLSX (by its ZIP signature) or CSV file into rows keyed by column. The header row
+/// must name the `key_column`; headers match the layout's headers or keys, in any case.
 ///
 /// # Errors
 /// `UnsupportedMediaType` for other formats; `Validation` on `file` when it cannot be read or
-/// lacks the NIP column.
-pub fn read(bytes: &[u8]) -> Result<Vec<Row>, AppError> {
+/// lacks the key column.
+pub fn read(bytes: &[u8], layout: Layout, key_column: &str) -> Result<Vec<Row>, AppError> {
     let grid = if bytes.starts_with(b"PK\x03\x04") {
         read_xlsx(bytes)?
     } else if std::str::from_utf8(bytes).is_ok() {
@@ -79,16 +64,19 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Row>, AppError> {
         .iter()
         .map(|h| {
             let h = h.trim().to_lowercase();
-            COLUMNS
+            layout
                 .iter()
                 .find(|(k, header)| h == *k || h == header.to_lowercase())
                 .map(|(k, _)| *k)
         })
         .collect();
-    if !keys.contains(&Some("nip")) {
+    if !keys.contains(&Some(key_column)) {
         return Err(AppError::field(
             "file",
-            "Baris pertama harus berisi judul kolom, termasuk kolom NIP (unduh templatnya).",
+            format!(
+                "Baris pertama harus berisi judul kolom, termasuk kolom {} (unduh templatnya).",
+                header(layout, key_column)
+            ),
         ));
     }
     Ok(lines
@@ -171,19 +159,24 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         .find_map(|f| NaiveDate::parse_from_str(s.trim(), f).ok())
 }
 
-/// Writes rows (cell texts in [`COLUMNS`] order) to an XLSX workbook; text-formatted so NIPs
-/// keep all 18 digits when edited in Excel.
+/// Writes rows (cell texts in layout order) to an XLSX workbook; text-formatted so NIPs keep all
+/// 18 digits when edited in Excel.
 ///
 /// # Errors
 /// Only if the workbook cannot be produced (a bug).
-pub fn write(sheet_name: &str, rows: &[Vec<String>], notes: &[&str]) -> Result<Vec<u8>, AppError> {
+pub fn write(
+    sheet_name: &str,
+    layout: Layout,
+    rows: &[Vec<String>],
+    notes: &[&str],
+) -> Result<Vec<u8>, AppError> {
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut book = Workbook::new();
         let bold = Format::new().set_bold().set_background_color("#DCEBF5");
         let text = Format::new().set_num_format("@");
         let sheet = book.add_worksheet();
         sheet.set_name(sheet_name)?;
-        for (col, (_, title)) in COLUMNS.iter().enumerate() {
+        for (col, (_, title)) in layout.iter().enumerate() {
             let col = col as u16;
             sheet.write_string_with_format(0, col, *title, &bold)?;
             sheet.set_column_width(col, if col == 0 { 22 } else { 18 })?;
@@ -212,11 +205,21 @@ pub fn write(sheet_name: &str, rows: &[Vec<String>], notes: &[&str]) -> Result<V
 mod tests {
     use super::*;
 
+    const LAYOUT: Layout = &[
+        ("nip", "NIP"),
+        ("nama", "Nama"),
+        ("tanggal_lahir", "Tanggal Lahir"),
+        ("telepon", "Telepon"),
+    ];
+
     #[test]
     fn csv_with_semicolons_and_headers_in_any_case_is_read() {
-        let rows =
-            read("nip;NAMA;tanggal lahir\n198609262015051001;Budi;1986-09-26\n;;\n".as_bytes())
-                .unwrap();
+        let rows = read(
+            "nip;NAMA;tanggal lahir\n198609262015051001;Budi;1986-09-26\n;;\n".as_bytes(),
+            LAYOUT,
+            "nip",
+        )
+        .unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].number, 2);
         assert_eq!(rows[0].get("nip"), Some("198609262015051001"));
@@ -226,9 +229,9 @@ mod tests {
 
     #[test]
     fn a_written_workbook_reads_back() {
-        let row: Vec<String> = COLUMNS.iter().map(|(k, _)| format!("v-{k}")).collect();
-        let bytes = write("Pegawai", &[row], &["catatan"]).unwrap();
-        let rows = read(&bytes).unwrap();
+        let row: Vec<String> = LAYOUT.iter().map(|(k, _)| format!("v-{k}")).collect();
+        let bytes = write("Pegawai", LAYOUT, &[row], &["catatan"]).unwrap();
+        let rows = read(&bytes, LAYOUT, "nip").unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].get("nip"), Some("v-nip"));
         assert_eq!(rows[0].get("telepon"), Some("v-telepon"));
@@ -237,11 +240,11 @@ mod tests {
     #[test]
     fn a_file_without_the_nip_column_is_refused() {
         assert!(matches!(
-            read(b"nama\nBudi\n"),
+            read(b"nama\nBudi\n", LAYOUT, "nip"),
             Err(AppError::Validation(_))
         ));
         assert!(matches!(
-            read(&[0xff, 0xfe, 0x00]),
+            read(&[0xff, 0xfe, 0x00], LAYOUT, "nip"),
             Err(AppError::UnsupportedMediaType)
         ));
     }
