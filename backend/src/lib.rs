@@ -20,6 +20,7 @@ pub mod http;
 pub mod metrics;
 pub mod openapi;
 pub mod organisation;
+pub mod planning;
 pub mod policy;
 pub mod routes;
 pub mod spa;

@@ -24,6 +24,7 @@ use utoipa_actix_web::AppExt;
         (name = "audit", description = "Jejak audit berantai hash / Hash-chained audit trail"),
         (name = "organisation", description = "Instansi, unit, jabatan, data referensi / Organisation, positions, reference data"),
         (name = "employees", description = "Pegawai, riwayat jabatan, atasan / Employees, assignments, superiors"),
+        (name = "planning", description = "Periode dan SKP / Periods and SKP planning"),
         (name = "system", description = "Kesehatan dan metrik / Health and metrics"),
     ),
     modifiers(&SecurityAddon)

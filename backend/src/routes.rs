@@ -4,7 +4,7 @@
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::{audit, auth, employees, health, metrics, organisation, users};
+use crate::{audit, auth, employees, health, metrics, organisation, planning, users};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(
@@ -13,7 +13,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(users::routes)
             .configure(audit::routes)
             .configure(organisation::routes)
-            .configure(employees::routes),
+            .configure(employees::routes)
+            .configure(planning::routes),
     );
     cfg.service(health::health)
         .service(health::ready)

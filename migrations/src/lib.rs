@@ -7,6 +7,7 @@ mod m20261127_000001_create_users;
 mod m20261127_000002_create_auth_tables;
 mod m20261127_000003_create_audit_events;
 mod m20261127_000004_create_organisation;
+mod m20261127_000005_create_planning;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_create_auth_tables::Migration),
             Box::new(m20261127_000003_create_audit_events::Migration),
             Box::new(m20261127_000004_create_organisation::Migration),
+            Box::new(m20261127_000005_create_planning::Migration),
         ]
     }
 }

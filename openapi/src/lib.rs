@@ -16,6 +16,7 @@ pub mod error;
 pub mod nip;
 pub mod organisation;
 pub mod pagination;
+pub mod planning;
 pub mod system;
 pub mod users;
 pub mod validation;

@@ -20,6 +20,7 @@ mod import;
 mod migrations;
 mod openapi;
 mod organisation;
+mod planning;
 mod security;
 mod spa;
 mod users;

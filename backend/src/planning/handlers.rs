@@ -1,0 +1,343 @@
+//! HTTP handlers for `/api/v1/periods` and `/api/v1/skp`.
+
+use actix_web::web::{Data, Json, Path};
+use actix_web::{HttpResponse, get, post, put};
+use kinerja_api::planning::{
+    ApproveSkp, CreatePeriode, CreateSkp, MineQuery, Periode, PeriodeAction, PeriodeQuery,
+    ReturnSkp, Rhk, Skp, SkpQuery, SkpSummary, StatusPeriode, SubmitSkp, UpdateSkp,
+};
+use kinerja_api::{Page, PageQuery};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::{TAG, periods, skp};
+use crate::auth::{AuthUser, RequirePermission, perm};
+use crate::employees::service::Viewer;
+use crate::error::AppResult;
+use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
+use crate::openapi::problems::{
+    BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
+};
+use crate::state::AppState;
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(
+        utoipa_actix_web::scope("/periods")
+            .service(list_periods)
+            .service(create_period)
+            .service(open_period)
+            .service(close_period),
+    )
+    .service(
+        utoipa_actix_web::scope("/skp")
+            .service(list_skp)
+            .service(skp_inbox)
+            .service(my_skp)
+            .service(create_skp)
+            .service(get_skp)
+            .service(update_skp)
+            .service(submit_skp)
+            .service(approve_skp)
+            .service(return_skp)
+            .service(superior_rhk),
+    );
+}
+
+async fn viewer(state: &AppState, user: AuthUser) -> AppResult<Viewer> {
+    Viewer::load(&state.db, user.id, user.roles).await
+}
+
+/// List performance periods
+#[utoipa::path(tag = TAG, params(PeriodeQuery), responses((status = 200, body = Vec<Periode>), Invalid, Unauthorized), security(("bearer" = [])))]
+#[get("")]
+async fn list_periods(
+    state: Data<AppState>,
+    _user: AuthUser,
+    ValidatedQuery(q): ValidatedQuery<PeriodeQuery>,
+) -> AppResult<Json<Vec<Periode>>> {
+    Ok(Json(periods::list(&state.db, q.instansi_id).await?))
+}
+
+/// Create a performance period
+///
+/// One per instansi and year (default 1 January – 31 December), created as `draft`.
+#[utoipa::path(
+    tag = TAG,
+    request_body = CreatePeriode,
+    responses((status = 201, body = Periode), JsonBodyProblems, Unauthorized, Forbidden, (status = 409, description = "The year exists", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("")]
+async fn create_period(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    ValidatedJson(body): ValidatedJson<CreatePeriode>,
+) -> AppResult<HttpResponse> {
+    let dto = periods::create(&state.db, Some(actor.id), body, &meta).await?;
+    Ok(HttpResponse::Created().json(dto))
+}
+
+/// Open a period
+///
+/// From `draft` (or reopening `ditutup`, with a reason): SKP can be started.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Period id")),
+    request_body = PeriodeAction,
+    responses((status = 200, body = Periode), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Not allowed from the current status", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/open")]
+async fn open_period(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<PeriodeAction>,
+) -> AppResult<Json<Periode>> {
+    Ok(Json(
+        periods::transition(
+            &state.db,
+            Some(actor.id),
+            id.into_inner(),
+            StatusPeriode::Dibuka,
+            body.reason,
+            &meta,
+        )
+        .await?,
+    ))
+}
+
+/// Close a period
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Period id")),
+    request_body = PeriodeAction,
+    responses((status = 200, body = Periode), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Not allowed from the current status", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/close")]
+async fn close_period(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<PeriodeAction>,
+) -> AppResult<Json<Periode>> {
+    Ok(Json(
+        periods::transition(
+            &state.db,
+            Some(actor.id),
+            id.into_inner(),
+            StatusPeriode::Ditutup,
+            body.reason,
+            &meta,
+        )
+        .await?,
+    ))
+}
+
+/// List SKP
+///
+/// Admins and auditors see all; everyone else their own and those they rate.
+#[utoipa::path(tag = TAG, params(PageQuery, SkpQuery), responses((status = 200, body = Page<SkpSummary>), Invalid, Unauthorized), security(("bearer" = [])))]
+#[get("")]
+async fn list_skp(
+    state: Data<AppState>,
+    user: AuthUser,
+    ValidatedQuery(page): ValidatedQuery<PageQuery>,
+    ValidatedQuery(q): ValidatedQuery<SkpQuery>,
+) -> AppResult<Json<Page<SkpSummary>>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(skp::list(&state.db, &viewer, q, false, page).await?))
+}
+
+/// SKP waiting for my decision
+///
+/// Subordinates' SKP submitted to the signed-in Pejabat Penilai Kinerja.
+#[utoipa::path(tag = TAG, params(PageQuery, SkpQuery), responses((status = 200, body = Page<SkpSummary>), Invalid, Unauthorized), security(("bearer" = [])))]
+#[get("/inbox")]
+async fn skp_inbox(
+    state: Data<AppState>,
+    user: AuthUser,
+    ValidatedQuery(page): ValidatedQuery<PageQuery>,
+    ValidatedQuery(q): ValidatedQuery<SkpQuery>,
+) -> AppResult<Json<Page<SkpSummary>>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(skp::list(&state.db, &viewer, q, true, page).await?))
+}
+
+/// My SKP for a period
+///
+/// The latest version, or 404 when not started yet.
+#[utoipa::path(tag = TAG, params(MineQuery), responses((status = 200, body = Skp), Invalid, Unauthorized, NotFound), security(("bearer" = [])))]
+#[get("/mine")]
+async fn my_skp(
+    state: Data<AppState>,
+    user: AuthUser,
+    ValidatedQuery(q): ValidatedQuery<MineQuery>,
+) -> AppResult<Json<Skp>> {
+    let viewer = viewer(&state, user).await?;
+    skp::mine(&state.db, &viewer, q.periode_id)
+        .await?
+        .map(Json)
+        .ok_or(crate::error::AppError::NotFound("SKP"))
+}
+
+/// Start my SKP
+///
+/// Creates the signed-in employee's SKP for an open period, with the seven BerAKHLAK values
+/// and snapshots of the employee, the PPKin and the Atasan PPKin.
+#[utoipa::path(
+    tag = TAG,
+    request_body = CreateSkp,
+    responses((status = 201, body = Skp), JsonBodyProblems, Unauthorized, (status = 409, description = "Already started", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("")]
+async fn create_skp(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    ValidatedJson(body): ValidatedJson<CreateSkp>,
+) -> AppResult<HttpResponse> {
+    let viewer = viewer(&state, user).await?;
+    let dto = skp::create(&state.db, &viewer, body, &meta).await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Location", format!("/api/v1/skp/{}", dto.id)))
+        .json(dto))
+}
+
+/// Get an SKP
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id")),
+    responses((status = 200, body = Skp), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}")]
+async fn get_skp(state: Data<AppState>, user: AuthUser, id: Path<Uuid>) -> AppResult<Json<Skp>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(skp::get(&state.db, &viewer, id.into_inner()).await?))
+}
+
+/// Edit a draft SKP
+///
+/// Replaces RHK, IKI, pendekatan and lampiran. Owner only, while `draft` or `dikembalikan`.
+/// Send the `lock_version` you read: a stale one is refused with 409.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id")),
+    request_body = UpdateSkp,
+    responses((status = 200, body = Skp), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Stale lock_version or not editable", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[put("/{id}")]
+async fn update_skp(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<UpdateSkp>,
+) -> AppResult<Json<Skp>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(
+        skp::update(&state.db, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Submit an SKP
+///
+/// To the Pejabat Penilai Kinerja. A JA/JF cannot submit before the PPKin's own SKP for the
+/// period is approved ("SKP atasan belum ditetapkan"; the PPKin is notified).
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id")),
+    request_body = SubmitSkp,
+    responses((status = 200, body = Skp), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Stale lock_version or wrong status", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/submit")]
+async fn submit_skp(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<SubmitSkp>,
+) -> AppResult<Json<Skp>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(
+        skp::submit(&state.db, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Approve (menetapkan) an SKP
+///
+/// By the current Pejabat Penilai Kinerja (or acting official), optionally with ekspektasi
+/// khusus per BerAKHLAK value.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id")),
+    request_body = ApproveSkp,
+    responses((status = 200, body = Skp), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Stale lock_version or wrong status", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/approve")]
+async fn approve_skp(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<ApproveSkp>,
+) -> AppResult<Json<Skp>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(
+        skp::approve(&state.db, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Return an SKP
+///
+/// Back to the employee with a note (required); the employee edits and submits again.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id")),
+    request_body = ReturnSkp,
+    responses((status = 200, body = Skp), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Stale lock_version or wrong status", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/return")]
+async fn return_skp(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<ReturnSkp>,
+) -> AppResult<Json<Skp>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(
+        skp::return_to_owner(&state.db, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// RHK that can be intervened
+///
+/// The RHK of the PPKin's approved SKP for the same period (empty while it is not approved).
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id")),
+    responses((status = 200, body = Vec<Rhk>), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/superior-rhk")]
+async fn superior_rhk(
+    state: Data<AppState>,
+    user: AuthUser,
+    id: Path<Uuid>,
+) -> AppResult<Json<Vec<Rhk>>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(
+        skp::superior_rhk(&state.db, &viewer, id.into_inner()).await?,
+    ))
+}

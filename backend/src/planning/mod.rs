@@ -1,0 +1,9 @@
+//! Performance planning: periods and the SKP agreement workflow.
+
+pub mod handlers;
+pub mod periods;
+pub mod skp;
+
+pub use handlers::routes;
+
+pub const TAG: &str = "planning";

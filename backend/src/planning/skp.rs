@@ -1,0 +1,1221 @@
+//! The SKP: drafting by the employee, submission, approval or return by the Pejabat Penilai
+//! Kinerja (PPKin), with the rules of PermenPANRB 6/2022 (DOMAIN.md 5.1, 10):
+//! - at least one RHK utama; for JA/JF every RHK utama intervenes an RHK of the PPKin's
+//!   approved SKP of the same period, and a JA/JF cannot submit before that SKP is approved;
+//! - kuantitatif IKI have a numeric target with a unit, kualitatif IKI a narrative target;
+//!   the SKP JPT gives each IKI a perspective; the lampiran lists are filled;
+//! - only the owner edits and submits a draft; only the current PPKin (or an acting official)
+//!   approves or returns; every write carries the optimistic `lock_version`.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{NaiveDate, Utc};
+use kinerja_api::employees::full_name;
+use kinerja_api::nip;
+use kinerja_api::organisation::{Jenjang, UnitKind};
+use kinerja_api::planning::{
+    ApproveSkp, Arah, Aspek, CreateSkp, Hint, Iki, JenisRhk, JenisSkp, Lampiran, Pendekatan,
+    Perilaku, PersonSnapshot, Perspektif, ReturnSkp, Rhk, Skp, SkpQuery, SkpSummary, StatusPeriode,
+    StatusSkp, SubmitSkp, UpdateSkp,
+};
+use kinerja_api::{Page, PageQuery};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::periods;
+use crate::audit::service::{self as audit, AuditEntry};
+use crate::employees::service::Viewer;
+use crate::employees::superiors::Resolver;
+use crate::entities::{
+    employees, notifications, positions, ref_berakhlak, ref_golongan, ref_panduan_perilaku,
+    skp_iki, skp_perilaku, skp_rhk, skps, units,
+};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::extract::RequestMeta;
+use crate::policy;
+
+/// Pegawai, PPKin and Atasan PPKin as stored with the SKP.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Snapshot {
+    pegawai: PersonSnapshot,
+    ppkin: Option<PersonSnapshot>,
+    atasan_ppkin: Option<PersonSnapshot>,
+}
+
+const ACTIVITY_VERBS: [&str; 7] = [
+    "melaksanakan",
+    "mengikuti",
+    "melakukan",
+    "membantu",
+    "menghadiri",
+    "mengerjakan",
+    "menyusun",
+];
+
+/// The date at which superiors are resolved for a period: today, kept inside the period.
+fn reference_date(period: &crate::entities::periods::Model) -> NaiveDate {
+    Utc::now().date_naive().clamp(period.mulai, period.selesai)
+}
+
+async fn person(db: &impl ConnectionTrait, id: Uuid) -> AppResult<Option<PersonSnapshot>> {
+    let Some(e) = employees::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let position = match e.jabatan_id {
+        Some(p) => positions::Entity::find_by_id(p).one(db).await?,
+        None => None,
+    };
+    let unit = match e.unit_id {
+        Some(u) => units::Entity::find_by_id(u).one(db).await?,
+        None => None,
+    };
+    let pangkat = match &e.golongan {
+        Some(g) => ref_golongan::Entity::find_by_id(g.clone())
+            .one(db)
+            .await?
+            .map(|r| format!("{}, {g}", r.pangkat)),
+        None => None,
+    };
+    Ok(Some(PersonSnapshot {
+        employee_id: e.id,
+        nama_lengkap: full_name(
+            e.gelar_depan.as_deref(),
+            &e.nama,
+            e.gelar_belakang.as_deref(),
+        ),
+        nip: nip::format(&e.nip),
+        pangkat_golongan: pangkat,
+        jabatan: position.map(|p| p.nama),
+        unit: unit.map(|u| u.nama),
+    }))
+}
+
+/// Resolves PPKin and Atasan PPKin for the employee and takes snapshots of all three.
+async fn snapshot(
+    db: &impl ConnectionTrait,
+    employee: &employees::Model,
+    date: NaiveDate,
+) -> AppResult<(Snapshot, Option<Uuid>, Option<Uuid>)> {
+    let resolver = Resolver::load(db, employee.instansi_id, date).await?;
+    let superiors = resolver.superiors(employee.id);
+    let ppkin_id = superiors
+        .as_ref()
+        .and_then(|s| s.ppkin.as_ref())
+        .map(|p| p.employee.id);
+    let atasan_id = superiors
+        .as_ref()
+        .and_then(|s| s.atasan_ppkin.as_ref())
+        .map(|p| p.employee.id);
+    let pegawai = person(db, employee.id)
+        .await?
+        .ok_or(AppError::NotFound("Pegawai"))?;
+    let ppkin = match ppkin_id {
+        Some(id) => person(db, id).await?,
+        None => None,
+    };
+    let atasan_ppkin = match atasan_id {
+        Some(id) => person(db, id).await?,
+        None => None,
+    };
+    Ok((
+        Snapshot {
+            pegawai,
+            ppkin,
+            atasan_ppkin,
+        },
+        ppkin_id,
+        atasan_id,
+    ))
+}
+
+/// SKP JPT/pimpinan unit kerja for JPT and heads of independent work units (kecamatan, dinas,
+/// badan, puskesmas, sekolah); SKP JA/JF for everyone else, including heads of sub-units.
+async fn jenis_for(db: &impl ConnectionTrait, employee: &employees::Model) -> AppResult<JenisSkp> {
+    let Some(pid) = employee.jabatan_id else {
+        return Ok(JenisSkp::JaJf);
+    };
+    let Some(position) = positions::Entity::find_by_id(pid).one(db).await? else {
+        return Ok(JenisSkp::JaJf);
+    };
+    if matches!(
+        Jenjang::parse(&position.jenjang),
+        Some(Jenjang::JptUtama | Jenjang::JptMadya | Jenjang::JptPratama)
+    ) {
+        return Ok(JenisSkp::JptPimpinan);
+    }
+    let unit = units::Entity::find_by_id(position.unit_id).one(db).await?;
+    let mandiri = unit.is_some_and(|u| {
+        matches!(
+            UnitKind::parse(&u.kind),
+            Some(
+                UnitKind::Kecamatan
+                    | UnitKind::Dinas
+                    | UnitKind::Badan
+                    | UnitKind::SekretariatDaerah
+                    | UnitKind::Puskesmas
+                    | UnitKind::Sekolah
+            )
+        )
+    });
+    Ok(if position.kepala_unit && mandiri {
+        JenisSkp::JptPimpinan
+    } else {
+        JenisSkp::JaJf
+    })
+}
+
+fn own_employee(viewer: &Viewer) -> AppResult<Uuid> {
+    viewer.employee_id.ok_or_else(|| {
+        AppError::field(
+            "akun",
+            "Akun Anda belum terhubung dengan data pegawai. Hubungi admin kepegawaian.",
+        )
+    })
+}
+
+async fn find(db: &impl ConnectionTrait, id: Uuid) -> AppResult<skps::Model> {
+    skps::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("SKP"))
+}
+
+fn status(m: &skps::Model) -> StatusSkp {
+    StatusSkp::parse(&m.status).unwrap_or(StatusSkp::Draft)
+}
+
+/// Whether the viewer may read this SKP: the owner, the PPKin and Atasan PPKin recorded on it,
+/// whoever reads all employees, and pimpinan whose unit subtree contains the owner.
+async fn can_read(db: &impl ConnectionTrait, viewer: &Viewer, m: &skps::Model) -> AppResult<bool> {
+    let me = viewer.employee_id;
+    if me == Some(m.employee_id)
+        || me.is_some() && (me == m.ppkin_employee_id || me == m.atasan_ppkin_employee_id)
+    {
+        return Ok(true);
+    }
+    if policy::can(
+        &viewer.roles,
+        kinerja_api::auth::Permission::ReadAllEmployees,
+    ) {
+        return Ok(true);
+    }
+    let owner = employees::Entity::find_by_id(m.employee_id).one(db).await?;
+    Ok(owner.is_some_and(|o| viewer.sees_full(&o)))
+}
+
+/// The full SKP with children and hints.
+async fn load(db: &impl ConnectionTrait, m: skps::Model) -> AppResult<Skp> {
+    let period = periods::find(db, m.period_id).await?;
+    let rhk_rows = skp_rhk::Entity::find()
+        .filter(skp_rhk::Column::SkpId.eq(m.id))
+        .order_by_asc(skp_rhk::Column::Urutan)
+        .all(db)
+        .await?;
+    let rhk_ids: Vec<Uuid> = rhk_rows.iter().map(|r| r.id).collect();
+    let iki_rows = skp_iki::Entity::find()
+        .filter(skp_iki::Column::RhkId.is_in(rhk_ids))
+        .order_by_asc(skp_iki::Column::Urutan)
+        .all(db)
+        .await?;
+    let rhk = rhk_rows
+        .into_iter()
+        .map(|r| Rhk {
+            iki: iki_rows
+                .iter()
+                .filter(|i| i.rhk_id == r.id)
+                .map(|i| Iki {
+                    id: Some(i.id),
+                    aspek: i.aspek.as_deref().and_then(Aspek::parse),
+                    indikator: i.indikator.clone(),
+                    target_nilai: i.target_nilai,
+                    target_satuan: i.target_satuan.clone(),
+                    target_naratif: i.target_naratif.clone(),
+                    arah: Arah::parse(&i.arah),
+                    perspektif: i.perspektif.as_deref().and_then(Perspektif::parse),
+                })
+                .collect(),
+            id: Some(r.id),
+            jenis: JenisRhk::parse(&r.jenis).unwrap_or(JenisRhk::Utama),
+            deskripsi: r.deskripsi,
+            penugasan_dari: r.penugasan_dari,
+            intervensi_rhk_id: r.intervensi_rhk_id,
+        })
+        .collect::<Vec<_>>();
+    let ekspektasi: HashMap<String, Option<String>> = skp_perilaku::Entity::find()
+        .filter(skp_perilaku::Column::SkpId.eq(m.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.nilai_kode, p.ekspektasi_khusus))
+        .collect();
+    let panduan = ref_panduan_perilaku::Entity::find()
+        .order_by_asc(ref_panduan_perilaku::Column::Kode)
+        .all(db)
+        .await?;
+    let perilaku = ref_berakhlak::Entity::find()
+        .order_by_asc(ref_berakhlak::Column::Urutan)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|n| Perilaku {
+            panduan: panduan
+                .iter()
+                .filter(|p| p.nilai_kode == n.kode)
+                .map(|p| p.teks.clone())
+                .collect(),
+            ekspektasi_khusus: ekspektasi.get(&n.kode).cloned().flatten(),
+            nilai_kode: n.kode,
+            nama: n.nama,
+        })
+        .collect();
+    let snap: Snapshot =
+        serde_json::from_value(m.snapshot.clone()).map_err(|e| AppError::Unexpected(e.into()))?;
+    let lampiran: Lampiran = serde_json::from_value(m.lampiran.clone()).unwrap_or_default();
+    let pendekatan = Pendekatan::parse(&m.pendekatan).unwrap_or(Pendekatan::Kuantitatif);
+    let jenis = JenisSkp::parse(&m.jenis).unwrap_or(JenisSkp::JaJf);
+    let hints = hints(&rhk, pendekatan, jenis);
+    Ok(Skp {
+        id: m.id,
+        periode_id: m.period_id,
+        tahun: period.tahun,
+        employee_id: m.employee_id,
+        versi: m.versi,
+        lock_version: m.lock_version,
+        status: status(&m),
+        pendekatan,
+        jenis,
+        pegawai: snap.pegawai,
+        pejabat_penilai: snap.ppkin,
+        atasan_pejabat_penilai: snap.atasan_ppkin,
+        rhk,
+        perilaku,
+        lampiran,
+        catatan_pengembalian: m.catatan_pengembalian,
+        diajukan_at: m.diajukan_at,
+        disetujui_at: m.disetujui_at,
+        hints,
+    })
+}
+
+/// Indicator quality hints: warnings shown while drafting, never errors.
+pub fn hints(rhk: &[Rhk], pendekatan: Pendekatan, jenis: JenisSkp) -> Vec<Hint> {
+    let mut out = Vec::new();
+    for (i, r) in rhk.iter().enumerate() {
+        let first = r
+            .deskripsi
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if ACTIVITY_VERBS.contains(&first.as_str()) {
+            out.push(Hint {
+                path: format!("rhk[{i}].deskripsi"),
+                message: format!(
+                    "RHK sebaiknya dirumuskan sebagai hasil, bukan kegiatan (diawali \"{first}\")."
+                ),
+            });
+        }
+        if r.iki.is_empty() {
+            out.push(Hint {
+                path: format!("rhk[{i}].iki"),
+                message: "RHK belum memiliki indikator kinerja.".to_owned(),
+            });
+        }
+        for (j, iki) in r.iki.iter().enumerate() {
+            let path = format!("rhk[{i}].iki[{j}]");
+            if pendekatan == Pendekatan::Kuantitatif
+                && (iki.target_nilai.is_none()
+                    || iki
+                        .target_satuan
+                        .as_deref()
+                        .is_none_or(|s| s.trim().is_empty()))
+            {
+                out.push(Hint {
+                    path: path.clone(),
+                    message: "Indikator belum memiliki target terukur (nilai dan satuan)."
+                        .to_owned(),
+                });
+            }
+            if pendekatan == Pendekatan::Kuantitatif && iki.aspek.is_none() {
+                out.push(Hint {
+                    path: path.clone(),
+                    message: "Pilih aspek indikator (kuantitas, kualitas, waktu, atau biaya)."
+                        .to_owned(),
+                });
+            }
+            if jenis == JenisSkp::JptPimpinan && iki.perspektif.is_none() {
+                out.push(Hint {
+                    path,
+                    message: "SKP JPT/pimpinan unit: pilih perspektif indikator.".to_owned(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Starts the viewer's SKP for a period, with the seven BerAKHLAK values and snapshots.
+///
+/// # Errors
+/// `Validation` when the account has no employee record or the period is not open;
+/// `Conflict` when an SKP exists already.
+pub async fn create(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    req: CreateSkp,
+    meta: &RequestMeta,
+) -> AppResult<Skp> {
+    let me = own_employee(viewer)?;
+    let txn = db.begin().await?;
+    let period = periods::find(&txn, req.periode_id)
+        .await
+        .map_err(|_| AppError::field("periode_id", "Periode tidak ditemukan."))?;
+    if StatusPeriode::parse(&period.status) != Some(StatusPeriode::Dibuka) {
+        return Err(AppError::field(
+            "periode_id",
+            "Periode belum dibuka atau sudah ditutup.",
+        ));
+    }
+    let exists = skps::Entity::find()
+        .filter(skps::Column::PeriodId.eq(period.id))
+        .filter(skps::Column::EmployeeId.eq(me))
+        .one(&txn)
+        .await?;
+    if exists.is_some() {
+        return Err(AppError::Conflict(format!(
+            "SKP tahun {} Anda sudah ada.",
+            period.tahun
+        )));
+    }
+    let employee = employees::Entity::find_by_id(me)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Pegawai"))?;
+    if employee.instansi_id != period.instansi_id {
+        return Err(AppError::field(
+            "periode_id",
+            "Periode ini milik instansi lain.",
+        ));
+    }
+    let (snap, ppkin, atasan) = snapshot(&txn, &employee, reference_date(&period)).await?;
+    let now = Utc::now();
+    let model = skps::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        period_id: Set(period.id),
+        employee_id: Set(me),
+        versi: Set(1),
+        lock_version: Set(1),
+        status: Set(StatusSkp::Draft.as_str().to_owned()),
+        pendekatan: Set(req
+            .pendekatan
+            .unwrap_or(Pendekatan::Kuantitatif)
+            .as_str()
+            .to_owned()),
+        jenis: Set(jenis_for(&txn, &employee).await?.as_str().to_owned()),
+        ppkin_employee_id: Set(ppkin),
+        atasan_ppkin_employee_id: Set(atasan),
+        snapshot: Set(json!(snap)),
+        lampiran: Set(json!(Lampiran::default())),
+        catatan_pengembalian: Set(None),
+        diajukan_at: Set(None),
+        disetujui_at: Set(None),
+        disetujui_oleh: Set(None),
+        previous_id: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    let values = ref_berakhlak::Entity::find().all(&txn).await?;
+    skp_perilaku::Entity::insert_many(values.into_iter().map(|v| skp_perilaku::ActiveModel {
+        skp_id: Set(model.id),
+        nilai_kode: Set(v.kode),
+        ekspektasi_khusus: Set(None),
+    }))
+    .exec(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        AuditEntry::new("skp.created", "skp")
+            .actor(viewer.user_id)
+            .entity(model.id),
+        meta,
+    )
+    .await?;
+    let dto = load(&txn, model).await?;
+    txn.commit().await?;
+    Ok(dto)
+}
+
+/// # Errors
+/// `NotFound` also when the viewer may not read it (no existence leak).
+pub async fn get(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResult<Skp> {
+    let m = find(db, id).await?;
+    if !can_read(db, viewer, &m).await? {
+        return Err(AppError::NotFound("SKP"));
+    }
+    load(db, m).await
+}
+
+/// The viewer's latest SKP version for a period, if any.
+///
+/// # Errors
+/// `Validation` when the account has no employee record.
+pub async fn mine(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    periode_id: Uuid,
+) -> AppResult<Option<Skp>> {
+    let me = own_employee(viewer)?;
+    let latest = skps::Entity::find()
+        .filter(skps::Column::PeriodId.eq(periode_id))
+        .filter(skps::Column::EmployeeId.eq(me))
+        .order_by_desc(skps::Column::Versi)
+        .one(db)
+        .await?;
+    match latest {
+        Some(m) => Ok(Some(load(db, m).await?)),
+        None => Ok(None),
+    }
+}
+
+fn check_lock(m: &skps::Model, sent: i32) -> AppResult<()> {
+    if m.lock_version == sent {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(format!(
+            "SKP telah diubah di tempat lain (versi {} ; Anda mengirim versi {sent}). Muat ulang lalu ulangi perubahan Anda.",
+            m.lock_version
+        )))
+    }
+}
+
+/// Bumps `lock_version` only if it still has the expected value: two concurrent writers
+/// cannot both win.
+async fn bump(
+    txn: &DatabaseTransaction,
+    m: &skps::Model,
+    changes: Vec<(skps::Column, sea_orm::Value)>,
+) -> AppResult<()> {
+    let mut update = skps::Entity::update_many()
+        .col_expr(skps::Column::LockVersion, Expr::value(m.lock_version + 1))
+        .col_expr(skps::Column::UpdatedAt, Expr::value(Utc::now()));
+    for (col, value) in changes {
+        update = update.col_expr(col, Expr::value(value));
+    }
+    let result = update
+        .filter(skps::Column::Id.eq(m.id))
+        .filter(skps::Column::LockVersion.eq(m.lock_version))
+        .exec(txn)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(AppError::Conflict(
+            "SKP baru saja diubah di tempat lain. Muat ulang lalu ulangi.".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// RHK ids of the PPKin's approved SKP for the period (what may be intervened).
+async fn superior_rhk_ids(
+    db: &impl ConnectionTrait,
+    m: &skps::Model,
+) -> AppResult<Option<HashSet<Uuid>>> {
+    let Some(ppkin) = m.ppkin_employee_id else {
+        return Ok(None);
+    };
+    let Some(approved) = approved_skp(db, m.period_id, ppkin).await? else {
+        return Ok(None);
+    };
+    Ok(Some(
+        skp_rhk::Entity::find()
+            .filter(skp_rhk::Column::SkpId.eq(approved.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| r.id)
+            .collect(),
+    ))
+}
+
+async fn approved_skp(
+    db: &impl ConnectionTrait,
+    period: Uuid,
+    employee: Uuid,
+) -> AppResult<Option<skps::Model>> {
+    Ok(skps::Entity::find()
+        .filter(skps::Column::PeriodId.eq(period))
+        .filter(skps::Column::EmployeeId.eq(employee))
+        .filter(skps::Column::Status.eq(StatusSkp::Disetujui.as_str()))
+        .order_by_desc(skps::Column::Versi)
+        .one(db)
+        .await?)
+}
+
+/// The RHK the owner may intervene: those of the PPKin's approved SKP for the period.
+///
+/// # Errors
+/// `NotFound` when the viewer may not read the SKP.
+pub async fn superior_rhk(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<Vec<Rhk>> {
+    let m = find(db, id).await?;
+    if !can_read(db, viewer, &m).await? {
+        return Err(AppError::NotFound("SKP"));
+    }
+    let Some(ppkin) = m.ppkin_employee_id else {
+        return Ok(Vec::new());
+    };
+    match approved_skp(db, m.period_id, ppkin).await? {
+        Some(approved) => Ok(load(db, approved).await?.rhk),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Replaces the editable content of a draft (or returned) SKP. RHK and IKI sent with their id
+/// keep it; the others are new; those left out are removed.
+///
+/// # Errors
+/// `Forbidden` for anyone but the owner; `Conflict` for a stale `lock_version` or a status
+/// that is not editable; `Validation` for an intervened RHK that is not the PPKin's.
+pub async fn update(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    req: UpdateSkp,
+    meta: &RequestMeta,
+) -> AppResult<Skp> {
+    let txn = db.begin().await?;
+    let m = find(&txn, id).await?;
+    if viewer.employee_id != Some(m.employee_id) {
+        return Err(if can_read(&txn, viewer, &m).await? {
+            AppError::Forbidden
+        } else {
+            AppError::NotFound("SKP")
+        });
+    }
+    check_lock(&m, req.lock_version)?;
+    if !matches!(status(&m), StatusSkp::Draft | StatusSkp::Dikembalikan) {
+        return Err(AppError::Conflict(
+            "SKP yang sudah diajukan atau disetujui tidak dapat diubah.".to_owned(),
+        ));
+    }
+    let allowed = superior_rhk_ids(&txn, &m).await?.unwrap_or_default();
+    let mut errors = FieldErrors::new();
+    for (i, r) in req.rhk.iter().enumerate() {
+        if let Some(target) = r.intervensi_rhk_id
+            && !allowed.contains(&target)
+        {
+            errors
+                .entry(format!("rhk[{i}].intervensi_rhk_id"))
+                .or_default()
+                .push("RHK yang diintervensi harus RHK dari SKP pejabat penilai yang sudah disetujui.".to_owned());
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    // Keep ids the client sent back when they belong to this SKP; everything else is new.
+    let existing_rhk: HashSet<Uuid> = skp_rhk::Entity::find()
+        .filter(skp_rhk::Column::SkpId.eq(id))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    let existing_iki: HashSet<Uuid> = if existing_rhk.is_empty() {
+        HashSet::new()
+    } else {
+        skp_iki::Entity::find()
+            .filter(skp_iki::Column::RhkId.is_in(existing_rhk.clone()))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|i| i.id)
+            .collect()
+    };
+    // Children are rewritten: the SKP is a small document (at most 30 RHK × 20 IKI).
+    skp_rhk::Entity::delete_many()
+        .filter(skp_rhk::Column::SkpId.eq(id))
+        .exec(&txn)
+        .await?;
+    let mut rhk_rows = Vec::new();
+    let mut iki_rows = Vec::new();
+    for (i, r) in req.rhk.iter().enumerate() {
+        let rhk_id =
+            r.id.filter(|x| existing_rhk.contains(x))
+                .unwrap_or_else(Uuid::now_v7);
+        rhk_rows.push(skp_rhk::ActiveModel {
+            id: Set(rhk_id),
+            skp_id: Set(id),
+            jenis: Set(r.jenis.as_str().to_owned()),
+            deskripsi: Set(r.deskripsi.trim().to_owned()),
+            urutan: Set(i as i32),
+            penugasan_dari: Set(r
+                .penugasan_dari
+                .as_ref()
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())),
+            intervensi_rhk_id: Set(r.intervensi_rhk_id),
+        });
+        for (j, iki) in r.iki.iter().enumerate() {
+            iki_rows.push(skp_iki::ActiveModel {
+                id: Set(iki
+                    .id
+                    .filter(|x| existing_iki.contains(x))
+                    .unwrap_or_else(Uuid::now_v7)),
+                rhk_id: Set(rhk_id),
+                urutan: Set(j as i32),
+                aspek: Set(iki.aspek.map(|a| a.as_str().to_owned())),
+                indikator: Set(iki.indikator.trim().to_owned()),
+                target_nilai: Set(iki.target_nilai),
+                target_satuan: Set(iki
+                    .target_satuan
+                    .as_ref()
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())),
+                target_naratif: Set(iki
+                    .target_naratif
+                    .as_ref()
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())),
+                arah: Set(iki.arah.unwrap_or(Arah::Naik).as_str().to_owned()),
+                perspektif: Set(iki.perspektif.map(|p| p.as_str().to_owned())),
+            });
+        }
+    }
+    if !rhk_rows.is_empty() {
+        skp_rhk::Entity::insert_many(rhk_rows).exec(&txn).await?;
+    }
+    if !iki_rows.is_empty() {
+        skp_iki::Entity::insert_many(iki_rows).exec(&txn).await?;
+    }
+    let lampiran = Lampiran {
+        dukungan_sumber_daya: clean_lines(req.lampiran.dukungan_sumber_daya),
+        skema_pertanggungjawaban: clean_lines(req.lampiran.skema_pertanggungjawaban),
+        konsekuensi: clean_lines(req.lampiran.konsekuensi),
+    };
+    bump(
+        &txn,
+        &m,
+        vec![
+            (skps::Column::Pendekatan, req.pendekatan.as_str().into()),
+            (skps::Column::Lampiran, json!(lampiran).into()),
+        ],
+    )
+    .await?;
+    audit::record(
+        &txn,
+        AuditEntry::new("skp.updated", "skp")
+            .actor(viewer.user_id)
+            .entity(id),
+        meta,
+    )
+    .await?;
+    let dto = load(&txn, find(&txn, id).await?).await?;
+    txn.commit().await?;
+    Ok(dto)
+}
+
+fn clean_lines(lines: Vec<String>) -> Vec<String> {
+    lines
+        .into_iter()
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Checks what submission requires; returns the field errors.
+fn submission_errors(skp: &Skp, allowed: Option<&HashSet<Uuid>>) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    let mut push =
+        |field: String, message: &str| errors.entry(field).or_default().push(message.to_owned());
+    if !skp.rhk.iter().any(|r| r.jenis == JenisRhk::Utama) {
+        push(
+            "rhk".into(),
+            "SKP harus memiliki paling sedikit satu RHK utama.",
+        );
+    }
+    for (i, r) in skp.rhk.iter().enumerate() {
+        if skp.jenis == JenisSkp::JaJf && r.jenis == JenisRhk::Utama {
+            let ok = r
+                .intervensi_rhk_id
+                .is_some_and(|t| allowed.is_some_and(|a| a.contains(&t)));
+            if !ok {
+                push(
+                    format!("rhk[{i}].intervensi_rhk_id"),
+                    "RHK utama wajib mengintervensi RHK pejabat penilai kinerja.",
+                );
+            }
+        }
+        if r.iki.is_empty() {
+            push(
+                format!("rhk[{i}].iki"),
+                "Setiap RHK wajib memiliki paling sedikit satu indikator.",
+            );
+        }
+        for (j, iki) in r.iki.iter().enumerate() {
+            let path = format!("rhk[{i}].iki[{j}]");
+            match skp.pendekatan {
+                Pendekatan::Kuantitatif => {
+                    if iki.aspek.is_none() {
+                        push(format!("{path}.aspek"), "Pilih aspek indikator.");
+                    }
+                    if iki.target_nilai.is_none() || iki.target_satuan.is_none() {
+                        push(
+                            format!("{path}.target_nilai"),
+                            "Pendekatan kuantitatif: isi target berupa angka dan satuannya.",
+                        );
+                    }
+                }
+                Pendekatan::Kualitatif => {
+                    if iki.target_naratif.is_none() {
+                        push(
+                            format!("{path}.target_naratif"),
+                            "Pendekatan kualitatif: isi target secara naratif.",
+                        );
+                    }
+                }
+            }
+            if skp.jenis == JenisSkp::JptPimpinan && iki.perspektif.is_none() {
+                push(
+                    format!("{path}.perspektif"),
+                    "SKP JPT/pimpinan unit: pilih perspektif indikator.",
+                );
+            }
+        }
+    }
+    for (field, list) in [
+        (
+            "lampiran.dukungan_sumber_daya",
+            &skp.lampiran.dukungan_sumber_daya,
+        ),
+        (
+            "lampiran.skema_pertanggungjawaban",
+            &skp.lampiran.skema_pertanggungjawaban,
+        ),
+        ("lampiran.konsekuensi", &skp.lampiran.konsekuensi),
+    ] {
+        if list.is_empty() {
+            push(
+                field.to_owned(),
+                "Wajib diisi (boleh \"-\" bila tidak ada).",
+            );
+        }
+    }
+    errors
+}
+
+async fn notify(
+    txn: &impl ConnectionTrait,
+    to: Uuid,
+    kind: &str,
+    judul: String,
+    pesan: String,
+    tautan: String,
+) -> AppResult<()> {
+    notifications::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        recipient_employee_id: Set(to),
+        kind: Set(kind.to_owned()),
+        judul: Set(judul),
+        pesan: Set(pesan),
+        tautan: Set(Some(tautan)),
+        dibaca_at: Set(None),
+        created_at: Set(Utc::now()),
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
+}
+
+/// Submits a draft to the PPKin.
+///
+/// # Errors
+/// `Forbidden` for anyone but the owner; `Conflict` for a stale version or wrong status;
+/// `Validation` when content is missing or — for JA/JF — the PPKin's SKP is not approved yet
+/// (the PPKin is then notified).
+pub async fn submit(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    req: SubmitSkp,
+    meta: &RequestMeta,
+) -> AppResult<Skp> {
+    let txn = db.begin().await?;
+    let m = find(&txn, id).await?;
+    if viewer.employee_id != Some(m.employee_id) {
+        return Err(if can_read(&txn, viewer, &m).await? {
+            AppError::Forbidden
+        } else {
+            AppError::NotFound("SKP")
+        });
+    }
+    check_lock(&m, req.lock_version)?;
+    if !matches!(status(&m), StatusSkp::Draft | StatusSkp::Dikembalikan) {
+        return Err(AppError::Conflict(
+            "Hanya SKP draft atau yang dikembalikan yang dapat diajukan.".to_owned(),
+        ));
+    }
+    // Superiors may have changed since the draft was started (mutasi): resolve again.
+    let period = periods::find(&txn, m.period_id).await?;
+    let employee = employees::Entity::find_by_id(m.employee_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Pegawai"))?;
+    let (snap, ppkin, atasan) = snapshot(&txn, &employee, reference_date(&period)).await?;
+    let Some(ppkin) = ppkin else {
+        return Err(AppError::field(
+            "pejabat_penilai",
+            "Pejabat penilai kinerja Anda belum dapat ditentukan. Hubungi admin kepegawaian.",
+        ));
+    };
+    let mut current = m.clone();
+    current.ppkin_employee_id = Some(ppkin);
+    let skp = load(&txn, current.clone()).await?;
+    let allowed = superior_rhk_ids(&txn, &current).await?;
+    if skp.jenis == JenisSkp::JaJf && allowed.is_none() {
+        txn.rollback().await?;
+        // Tell the superior once (until read) that a subordinate is waiting.
+        let link = format!("/skp/{id}");
+        let pending = notifications::Entity::find()
+            .filter(notifications::Column::RecipientEmployeeId.eq(ppkin))
+            .filter(notifications::Column::Kind.eq("skp.atasan_belum_ditetapkan"))
+            .filter(notifications::Column::Tautan.eq(link.clone()))
+            .filter(notifications::Column::DibacaAt.is_null())
+            .count(db)
+            .await?;
+        if pending == 0 {
+            notify(
+                db,
+                ppkin,
+                "skp.atasan_belum_ditetapkan",
+                "Bawahan menunggu SKP Anda".to_owned(),
+                format!(
+                    "{} belum dapat mengajukan SKP karena SKP Anda tahun {} belum ditetapkan.",
+                    skp.pegawai.nama_lengkap, skp.tahun
+                ),
+                link,
+            )
+            .await?;
+        }
+        return Err(AppError::field(
+            "status",
+            "SKP atasan belum ditetapkan: SKP pejabat penilai kinerja Anda untuk periode ini belum disetujui. Pejabat penilai sudah diberi tahu.",
+        ));
+    }
+    let errors = submission_errors(&skp, allowed.as_ref());
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    bump(
+        &txn,
+        &m,
+        vec![
+            (skps::Column::Status, StatusSkp::Diajukan.as_str().into()),
+            (skps::Column::DiajukanAt, Some(Utc::now()).into()),
+            (skps::Column::PpkinEmployeeId, Some(ppkin).into()),
+            (skps::Column::AtasanPpkinEmployeeId, atasan.into()),
+            (skps::Column::Snapshot, json!(snap).into()),
+        ],
+    )
+    .await?;
+    notify(
+        &txn,
+        ppkin,
+        "skp.diajukan",
+        "SKP diajukan untuk disetujui".to_owned(),
+        format!(
+            "{} mengajukan SKP tahun {}.",
+            skp.pegawai.nama_lengkap, skp.tahun
+        ),
+        format!("/skp/{id}"),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        AuditEntry::new("skp.submitted", "skp")
+            .actor(viewer.user_id)
+            .entity(id),
+        meta,
+    )
+    .await?;
+    let dto = load(&txn, find(&txn, id).await?).await?;
+    txn.commit().await?;
+    Ok(dto)
+}
+
+/// Whether the viewer is the SKP owner's PPKin today (definitive, acting or by override).
+async fn is_current_ppkin(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    m: &skps::Model,
+) -> AppResult<bool> {
+    let Some(me) = viewer.employee_id else {
+        return Ok(false);
+    };
+    let period = periods::find(db, m.period_id).await?;
+    let employee = employees::Entity::find_by_id(m.employee_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Pegawai"))?;
+    let resolver = Resolver::load(db, employee.instansi_id, reference_date(&period)).await?;
+    Ok(resolver
+        .ppkin(m.employee_id)
+        .is_ok_and(|p| p.employee.id == me))
+}
+
+async fn decide_guard(
+    txn: &DatabaseTransaction,
+    viewer: &Viewer,
+    m: &skps::Model,
+    lock: i32,
+) -> AppResult<()> {
+    if !is_current_ppkin(txn, viewer, m).await? {
+        return Err(if can_read(txn, viewer, m).await? {
+            AppError::Forbidden
+        } else {
+            AppError::NotFound("SKP")
+        });
+    }
+    check_lock(m, lock)?;
+    if status(m) != StatusSkp::Diajukan {
+        return Err(AppError::Conflict(
+            "Hanya SKP yang sedang diajukan yang dapat disetujui atau dikembalikan.".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// Approves (menetapkan) a submitted SKP, with the PPKin's ekspektasi khusus.
+///
+/// # Errors
+/// `Forbidden` for anyone but the current PPKin; `Conflict` for a stale version or wrong
+/// status; `Validation` for an unknown BerAKHLAK value.
+pub async fn approve(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    req: ApproveSkp,
+    meta: &RequestMeta,
+) -> AppResult<Skp> {
+    let txn = db.begin().await?;
+    let m = find(&txn, id).await?;
+    decide_guard(&txn, viewer, &m, req.lock_version).await?;
+    let known: HashSet<String> = ref_berakhlak::Entity::find()
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|n| n.kode)
+        .collect();
+    for (i, e) in req.ekspektasi_khusus.iter().enumerate() {
+        if !known.contains(&e.nilai_kode) {
+            return Err(AppError::field(
+                &format!("ekspektasi_khusus[{i}].nilai_kode"),
+                "Nilai BerAKHLAK tidak dikenal.",
+            ));
+        }
+    }
+    for e in &req.ekspektasi_khusus {
+        let teks = Some(e.teks.trim().to_owned()).filter(|t| !t.is_empty());
+        skp_perilaku::Entity::update_many()
+            .col_expr(skp_perilaku::Column::EkspektasiKhusus, Expr::value(teks))
+            .filter(skp_perilaku::Column::SkpId.eq(id))
+            .filter(skp_perilaku::Column::NilaiKode.eq(e.nilai_kode.clone()))
+            .exec(&txn)
+            .await?;
+    }
+    bump(
+        &txn,
+        &m,
+        vec![
+            (skps::Column::Status, StatusSkp::Disetujui.as_str().into()),
+            (skps::Column::DisetujuiAt, Some(Utc::now()).into()),
+            (skps::Column::DisetujuiOleh, viewer.employee_id.into()),
+            (
+                skps::Column::CatatanPengembalian,
+                Option::<String>::None.into(),
+            ),
+        ],
+    )
+    .await?;
+    let period = periods::find(&txn, m.period_id).await?;
+    notify(
+        &txn,
+        m.employee_id,
+        "skp.disetujui",
+        "SKP Anda disetujui".to_owned(),
+        format!(
+            "SKP tahun {} Anda telah ditetapkan oleh pejabat penilai kinerja.",
+            period.tahun
+        ),
+        format!("/skp/{id}"),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        AuditEntry::new("skp.approved", "skp")
+            .actor(viewer.user_id)
+            .entity(id)
+            .after(json!({"ekspektasi_khusus": req.ekspektasi_khusus})),
+        meta,
+    )
+    .await?;
+    let dto = load(&txn, find(&txn, id).await?).await?;
+    txn.commit().await?;
+    Ok(dto)
+}
+
+/// Returns a submitted SKP to its owner with a note.
+///
+/// # Errors
+/// As [`approve`].
+pub async fn return_to_owner(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    req: ReturnSkp,
+    meta: &RequestMeta,
+) -> AppResult<Skp> {
+    let txn = db.begin().await?;
+    let m = find(&txn, id).await?;
+    decide_guard(&txn, viewer, &m, req.lock_version).await?;
+    let catatan = req.catatan.trim().to_owned();
+    bump(
+        &txn,
+        &m,
+        vec![
+            (
+                skps::Column::Status,
+                StatusSkp::Dikembalikan.as_str().into(),
+            ),
+            (
+                skps::Column::CatatanPengembalian,
+                Some(catatan.clone()).into(),
+            ),
+        ],
+    )
+    .await?;
+    notify(
+        &txn,
+        m.employee_id,
+        "skp.dikembalikan",
+        "SKP Anda dikembalikan".to_owned(),
+        catatan.clone(),
+        format!("/skp/{id}"),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        AuditEntry::new("skp.returned", "skp")
+            .actor(viewer.user_id)
+            .entity(id)
+            .reason(Some(catatan)),
+        meta,
+    )
+    .await?;
+    let dto = load(&txn, find(&txn, id).await?).await?;
+    txn.commit().await?;
+    Ok(dto)
+}
+
+fn summary(m: &skps::Model, tahun: i32, jumlah_rhk: u64) -> AppResult<SkpSummary> {
+    let snap: Snapshot =
+        serde_json::from_value(m.snapshot.clone()).map_err(|e| AppError::Unexpected(e.into()))?;
+    Ok(SkpSummary {
+        id: m.id,
+        tahun,
+        versi: m.versi,
+        status: status(m),
+        jenis: JenisSkp::parse(&m.jenis).unwrap_or(JenisSkp::JaJf),
+        pegawai: snap.pegawai,
+        jumlah_rhk,
+        diajukan_at: m.diajukan_at,
+    })
+}
+
+/// SKPs the viewer may see: all for admin/auditor; otherwise their own and those they rate.
+/// `inbox` narrows to SKPs waiting for the viewer's decision.
+///
+/// # Errors
+/// On a database failure.
+pub async fn list(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    query: SkpQuery,
+    inbox: bool,
+    page: PageQuery,
+) -> AppResult<Page<SkpSummary>> {
+    let mut select = skps::Entity::find();
+    let reads_all = policy::can(
+        &viewer.roles,
+        kinerja_api::auth::Permission::ReadAllEmployees,
+    );
+    if inbox {
+        let me = own_employee(viewer)?;
+        select = select
+            .filter(skps::Column::PpkinEmployeeId.eq(me))
+            .filter(skps::Column::Status.eq(StatusSkp::Diajukan.as_str()));
+    } else if !reads_all {
+        let me = own_employee(viewer)?;
+        select = select.filter(
+            sea_orm::Condition::any()
+                .add(skps::Column::EmployeeId.eq(me))
+                .add(skps::Column::PpkinEmployeeId.eq(me))
+                .add(skps::Column::AtasanPpkinEmployeeId.eq(me)),
+        );
+    }
+    if let Some(p) = query.periode_id {
+        select = select.filter(skps::Column::PeriodId.eq(p));
+    }
+    if let Some(s) = query.status {
+        select = select.filter(skps::Column::Status.eq(s.as_str()));
+    }
+    if let Some(e) = query.employee_id {
+        select = select.filter(skps::Column::EmployeeId.eq(e));
+    }
+    let total = select.clone().count(db).await?;
+    let models = select
+        .order_by_desc(skps::Column::UpdatedAt)
+        .order_by_asc(skps::Column::Id)
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(db)
+        .await?;
+    let period_ids: HashSet<Uuid> = models.iter().map(|m| m.period_id).collect();
+    let years: HashMap<Uuid, i32> = crate::entities::periods::Entity::find()
+        .filter(crate::entities::periods::Column::Id.is_in(period_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.tahun))
+        .collect();
+    let ids: Vec<Uuid> = models.iter().map(|m| m.id).collect();
+    let mut counts: HashMap<Uuid, u64> = HashMap::new();
+    for r in skp_rhk::Entity::find()
+        .filter(skp_rhk::Column::SkpId.is_in(ids))
+        .all(db)
+        .await?
+    {
+        *counts.entry(r.skp_id).or_default() += 1;
+    }
+    let items = models
+        .iter()
+        .map(|m| {
+            summary(
+                m,
+                years.get(&m.period_id).copied().unwrap_or_default(),
+                counts.get(&m.id).copied().unwrap_or(0),
+            )
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    Ok(Page::new(items, page, total))
+}

@@ -1,0 +1,424 @@
+//! SKP planning on the demo organisation: the chain Sekda → Camat → Sekcam → Kasubag Umum →
+//! Rina (pelaksana), each with an account linked to their employee record.
+
+use crate::helpers::*;
+use crate::organisation::demo_app;
+use kinerja_api::auth::Role;
+use kinerja_api::employees::Employee;
+use kinerja_api::planning::{JenisSkp, Periode, Skp, StatusSkp};
+use kinerja_api::{ErrorCode, Page};
+use serde_json::json;
+
+struct Chain {
+    app: TestApp,
+    admin: String,
+    periode: Periode,
+    sekda: String,
+    camat: String,
+    sekcam: String,
+    kasubag: String,
+    rina: String,
+}
+
+async fn holder(app: &TestApp, admin: &str, jabatan: &str) -> Employee {
+    let page: Page<Employee> = app
+        .get("/api/v1/employees?per_page=100", Some(admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let more: Page<Employee> = app
+        .get("/api/v1/employees?per_page=100&page=2", Some(admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    page.items
+        .into_iter()
+        .chain(more.items)
+        .find(|e| e.jabatan.as_deref() == Some(jabatan))
+        .unwrap_or_else(|| panic!("{jabatan}"))
+}
+
+/// Accounts for the chain, and an open 2026 period.
+async fn chain(db: Db) -> Chain {
+    let (app, admin) = demo_app(db).await;
+    let mut tokens = Vec::new();
+    for jabatan in [
+        "Sekretaris Daerah",
+        "Sekretaris Kecamatan",
+        "Kepala Subbagian Umum dan Kepegawaian",
+    ] {
+        let e = holder(&app, &admin, jabatan).await;
+        app.create_user(&e.nip, &[Role::Pegawai]).await;
+    }
+    kinerja::demo::link_accounts(&app.db).await.unwrap();
+    for jabatan in [
+        "Sekretaris Daerah",
+        "Camat Cipocok Jaya",
+        "Sekretaris Kecamatan",
+        "Kepala Subbagian Umum dan Kepegawaian",
+        "Pengadministrasi Perkantoran",
+    ] {
+        let e = holder(&app, &admin, jabatan).await;
+        tokens.push(app.login(&e.nip, TEST_PASSWORD).await.0.access_token);
+    }
+    let instansi = crate::organisation::unit_named(&app, &admin, "Kecamatan Cipocok Jaya")
+        .await
+        .instansi_id;
+    let periode: Periode = app
+        .post_json(
+            "/api/v1/periods",
+            &json!({"instansi_id": instansi, "tahun": 2026}),
+            Some(&admin),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let resp = app
+        .post_json(
+            &format!("/api/v1/periods/{}/open", periode.id),
+            &json!({}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(resp.status(), 200);
+    let periode = resp.json().await.unwrap();
+    let [sekda, camat, sekcam, kasubag, rina]: [String; 5] = tokens.try_into().unwrap();
+    Chain {
+        app,
+        admin,
+        periode,
+        sekda,
+        camat,
+        sekcam,
+        kasubag,
+        rina,
+    }
+}
+
+impl Chain {
+    async fn start(&self, token: &str) -> Skp {
+        let resp = self
+            .app
+            .post_json(
+                "/api/v1/skp",
+                &json!({"periode_id": self.periode.id}),
+                Some(token),
+            )
+            .await;
+        assert_eq!(resp.status(), 201);
+        resp.json().await.unwrap()
+    }
+
+    async fn put(
+        &self,
+        token: &str,
+        skp: &Skp,
+        intervensi: Option<uuid::Uuid>,
+    ) -> reqwest::Response {
+        let jpt = skp.jenis == JenisSkp::JptPimpinan;
+        let iki = |aspek: &str, indikator: &str, nilai: f64, satuan: &str| {
+            let mut v = json!({"aspek": aspek, "indikator": indikator, "target_nilai": nilai, "target_satuan": satuan});
+            if jpt {
+                v["perspektif"] = json!("penerima_layanan");
+            }
+            v
+        };
+        let body = json!({
+            "lock_version": skp.lock_version,
+            "pendekatan": "kuantitatif",
+            "rhk": [{
+                "jenis": "utama",
+                "deskripsi": "Tersedianya layanan administrasi yang tepat waktu",
+                "intervensi_rhk_id": intervensi,
+                "iki": [
+                    iki("kuantitas", "Jumlah dokumen layanan yang diselesaikan", 120.0, "dokumen"),
+                    iki("kualitas", "Persentase dokumen tanpa revisi", 95.0, "persen"),
+                    iki("waktu", "Layanan selesai dalam", 12.0, "bulan"),
+                ]
+            }],
+            "lampiran": {"dukungan_sumber_daya": ["Komputer dan printer"], "skema_pertanggungjawaban": ["Laporan bulanan"], "konsekuensi": ["-"]}
+        });
+        self.app
+            .client
+            .put(self.app.url(&format!("/api/v1/skp/{}", skp.id)))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn fill(&self, token: &str, skp: &Skp, intervensi: Option<uuid::Uuid>) -> Skp {
+        let resp = self.put(token, skp, intervensi).await;
+        assert_eq!(resp.status(), 200);
+        resp.json().await.unwrap()
+    }
+
+    async fn submit(&self, token: &str, skp: &Skp) -> reqwest::Response {
+        self.app
+            .post_json(
+                &format!("/api/v1/skp/{}/submit", skp.id),
+                &json!({"lock_version": skp.lock_version}),
+                Some(token),
+            )
+            .await
+    }
+
+    async fn approve(&self, token: &str, skp: &Skp) -> reqwest::Response {
+        self.app
+            .post_json(
+                &format!("/api/v1/skp/{}/approve", skp.id),
+                &json!({"lock_version": skp.lock_version, "ekspektasi_khusus": [{"nilai_kode": "berorientasi_pelayanan", "teks": "Menanggapi keluhan warga dalam satu hari kerja"}]}),
+                Some(token),
+            )
+            .await
+    }
+
+    /// Drafts, submits and approves the SKP of `owner` (rated by `ppkin`), intervening the
+    /// first RHK of `superior`'s approved SKP when given.
+    async fn agreed(&self, owner: &str, ppkin: &str, superior: Option<&Skp>) -> Skp {
+        let skp = self.start(owner).await;
+        let skp = self
+            .fill(owner, &skp, superior.and_then(|s| s.rhk[0].id))
+            .await;
+        let resp = self.submit(owner, &skp).await;
+        assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+        let skp: Skp = self
+            .app
+            .get(&format!("/api/v1/skp/{}", skp.id), Some(owner))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let resp = self.approve(ppkin, &skp).await;
+        assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+        resp.json().await.unwrap()
+    }
+
+    /// Camat, Sekcam and Kasubag agreed down the chain.
+    async fn upper_chain(&self) -> Skp {
+        let camat = self.agreed(&self.camat, &self.sekda, None).await;
+        assert_eq!(camat.jenis, JenisSkp::JptPimpinan);
+        let sekcam = self.agreed(&self.sekcam, &self.camat, Some(&camat)).await;
+        assert_eq!(sekcam.jenis, JenisSkp::JaJf);
+        self.agreed(&self.kasubag, &self.sekcam, Some(&sekcam))
+            .await
+    }
+}
+
+db_test! {
+    async fn the_planning_cycle_runs_with_a_return_and_a_resubmission(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let skp = c.start(&c.rina).await;
+        assert_eq!((skp.status, skp.versi, skp.jenis), (StatusSkp::Draft, 1, JenisSkp::JaJf));
+        assert_eq!(skp.perilaku.len(), 7);
+        assert_eq!(skp.pegawai.nama_lengkap, "Rina Marlina");
+        assert_eq!(skp.pejabat_penilai.as_ref().unwrap().jabatan.as_deref(), Some("Kepala Subbagian Umum dan Kepegawaian"));
+        assert_eq!(skp.atasan_pejabat_penilai.as_ref().unwrap().jabatan.as_deref(), Some("Sekretaris Kecamatan"));
+        // The intervenable RHK are the kasubag's approved ones.
+        let options: Vec<kinerja_api::planning::Rhk> = c.app.get(&format!("/api/v1/skp/{}/superior-rhk", skp.id), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(options.iter().map(|r| r.id).collect::<Vec<_>>(), vec![kasubag_skp.rhk[0].id]);
+        let skp = c.fill(&c.rina, &skp, kasubag_skp.rhk[0].id).await;
+        let skp: Skp = c.submit(&c.rina, &skp).await.json().await.unwrap();
+        assert_eq!(skp.status, StatusSkp::Diajukan);
+        // The kasubag has it in the inbox and returns it with a note.
+        let inbox: Page<kinerja_api::planning::SkpSummary> = c.app.get("/api/v1/skp/inbox", Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!(inbox.items.iter().map(|s| s.id).collect::<Vec<_>>(), vec![skp.id]);
+        let resp = c.app.post_json(&format!("/api/v1/skp/{}/return", skp.id), &json!({"lock_version": skp.lock_version, "catatan": " "}), Some(&c.kasubag)).await;
+        assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("catatan").is_empty(), "a return needs a note");
+        let resp = c.app.post_json(&format!("/api/v1/skp/{}/return", skp.id), &json!({"lock_version": skp.lock_version, "catatan": "Target kualitas terlalu rendah"}), Some(&c.kasubag)).await;
+        let skp: Skp = resp.json().await.unwrap();
+        assert_eq!((skp.status, skp.catatan_pengembalian.as_deref()), (StatusSkp::Dikembalikan, Some("Target kualitas terlalu rendah")));
+        // The employee fixes and resubmits; the kasubag approves with an ekspektasi khusus.
+        let skp = c.fill(&c.rina, &skp, kasubag_skp.rhk[0].id).await;
+        let skp: Skp = c.submit(&c.rina, &skp).await.json().await.unwrap();
+        let resp = c.approve(&c.kasubag, &skp).await;
+        assert_eq!(resp.status(), 200);
+        let skp: Skp = resp.json().await.unwrap();
+        assert_eq!(skp.status, StatusSkp::Disetujui);
+        assert_eq!(skp.perilaku[0].ekspektasi_khusus.as_deref(), Some("Menanggapi keluhan warga dalam satu hari kerja"));
+        // Approved means immutable.
+        let resp = c.put(&c.rina, &skp, kasubag_skp.rhk[0].id).await;
+        assert_problem(resp, 409, ErrorCode::Conflict).await;
+        // Each transition was audited and the other party notified.
+        let audit: Page<kinerja_api::audit::AuditEvent> = c.app.get(&format!("/api/v1/audit?entity_id={}&per_page=100", skp.id), Some(&c.admin)).await.json().await.unwrap();
+        let mut actions: Vec<&str> = audit.items.iter().map(|e| e.action.as_str()).collect();
+        actions.reverse();
+        assert_eq!(actions, vec!["skp.created", "skp.updated", "skp.submitted", "skp.returned", "skp.updated", "skp.submitted", "skp.approved"]);
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let kinds: Vec<String> = kinerja::entities::notifications::Entity::find()
+            .filter(kinerja::entities::notifications::Column::Tautan.eq(format!("/skp/{}", skp.id)))
+            .all(&c.app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|n| n.kind)
+            .collect();
+        assert_eq!(kinds, vec!["skp.diajukan", "skp.dikembalikan", "skp.diajukan", "skp.disetujui"]);
+    }
+}
+
+db_test! {
+    async fn a_ja_jf_cannot_submit_before_the_superior_skp_is_approved(db: Db) {
+        let c = chain(db).await;
+        let skp = c.start(&c.rina).await;
+        let skp = c.fill(&c.rina, &skp, None).await;
+        let resp = c.submit(&c.rina, &skp).await;
+        let problem = assert_problem(resp, 422, ErrorCode::ValidationFailed).await;
+        assert!(problem.field_errors("status")[0].starts_with("SKP atasan belum ditetapkan"), "{problem:?}");
+        // The superior was told, once.
+        c.submit(&c.rina, &skp).await;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let notes = kinerja::entities::notifications::Entity::find()
+            .filter(kinerja::entities::notifications::Column::Kind.eq("skp.atasan_belum_ditetapkan"))
+            .all(&c.app.db)
+            .await
+            .unwrap();
+        assert_eq!(notes.len(), 1);
+        let kasubag = holder(&c.app, &c.admin, "Kepala Subbagian Umum dan Kepegawaian").await;
+        assert_eq!(notes[0].recipient_employee_id, kasubag.id);
+        let unchanged: Skp = c.app.get(&format!("/api/v1/skp/{}", skp.id), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(unchanged.status, StatusSkp::Draft);
+    }
+}
+
+db_test! {
+    async fn only_the_right_people_act_on_an_skp(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let skp = c.start(&c.rina).await;
+        let skp = c.fill(&c.rina, &skp, kasubag_skp.rhk[0].id).await;
+        let (_, auditor) = c.app.signed_in("aud.uji", &[Role::Auditor]).await;
+        let (_, outsider) = c.app.signed_in("luar.uji", &[Role::Pegawai]).await;
+        // Reading: owner, PPKin, Atasan PPKin, admin, auditor; not an unrelated employee.
+        for token in [&c.rina, &c.kasubag, &c.sekcam, &c.admin, &auditor] {
+            assert_eq!(c.app.get(&format!("/api/v1/skp/{}", skp.id), Some(token)).await.status(), 200);
+        }
+        assert_problem(c.app.get(&format!("/api/v1/skp/{}", skp.id), Some(&outsider)).await, 404, ErrorCode::NotFound).await;
+        // Editing and submitting: the owner only.
+        for token in [&c.kasubag, &c.admin, &auditor] {
+            assert_problem(c.put(token, &skp, kasubag_skp.rhk[0].id).await, 403, ErrorCode::Forbidden).await;
+            assert_problem(c.submit(token, &skp).await, 403, ErrorCode::Forbidden).await;
+        }
+        let skp: Skp = c.submit(&c.rina, &skp).await.json().await.unwrap();
+        // Deciding: the current PPKin only — not the owner, the Atasan PPKin, the admin or another superior.
+        for token in [&c.rina, &c.sekcam, &c.admin, &c.camat] {
+            let resp = c.approve(token, &skp).await;
+            assert_problem(resp, 403, ErrorCode::Forbidden).await;
+        }
+        assert_problem(c.approve(&outsider, &skp).await, 404, ErrorCode::NotFound).await;
+        assert_eq!(c.approve(&c.kasubag, &skp).await.status(), 200);
+    }
+}
+
+db_test! {
+    async fn stale_writes_are_refused_with_409(db: Db) {
+        let c = chain(db).await;
+        let skp = c.start(&c.rina).await;
+        let newer = c.fill(&c.rina, &skp, None).await;
+        assert_eq!(newer.lock_version, skp.lock_version + 1);
+        let body = c.put(&c.rina, &skp, None).await;
+        let problem = assert_problem(body, 409, ErrorCode::Conflict).await;
+        assert!(problem.detail.unwrap().contains("Muat ulang"));
+        assert_problem(c.submit(&c.rina, &skp).await, 409, ErrorCode::Conflict).await;
+    }
+}
+
+db_test! {
+    async fn rhk_utama_must_intervene_the_superior_rhk(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let skp = c.start(&c.rina).await;
+        // An RHK that is not the PPKin's cannot be intervened.
+        let sekcam_skp: Page<kinerja_api::planning::SkpSummary> = c.app.get("/api/v1/skp?status=disetujui&per_page=100", Some(&c.admin)).await.json().await.unwrap();
+        let camat_first = sekcam_skp.items.iter().find(|s| s.pegawai.jabatan.as_deref() == Some("Camat Cipocok Jaya")).unwrap();
+        let camat_skp: Skp = c.app.get(&format!("/api/v1/skp/{}", camat_first.id), Some(&c.admin)).await.json().await.unwrap();
+        let resp = c.put(&c.rina, &skp, camat_skp.rhk[0].id).await;
+        assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("rhk[0].intervensi_rhk_id").is_empty());
+        // Without any intervention the draft saves, with a quality hint, but cannot be submitted.
+        let skp = c.fill(&c.rina, &skp, None).await;
+        let problem = assert_problem(c.submit(&c.rina, &skp).await, 422, ErrorCode::ValidationFailed).await;
+        assert!(problem.field_errors("rhk[0].intervensi_rhk_id")[0].contains("wajib mengintervensi"));
+        assert_eq!(c.fill(&c.rina, &skp, kasubag_skp.rhk[0].id).await.status, StatusSkp::Draft);
+    }
+}
+
+db_test! {
+    async fn submission_checks_content_and_hints_flag_activities(db: Db) {
+        let c = chain(db).await;
+        c.upper_chain().await;
+        let skp = c.start(&c.rina).await;
+        let body = json!({
+            "lock_version": skp.lock_version,
+            "pendekatan": "kuantitatif",
+            "rhk": [{"jenis": "tambahan", "deskripsi": "Melaksanakan rapat koordinasi", "iki": [{"indikator": "Rapat terlaksana"}]}],
+            "lampiran": {}
+        });
+        let resp = c.app.client.put(c.app.url(&format!("/api/v1/skp/{}", skp.id))).bearer_auth(&c.rina).json(&body).send().await.unwrap();
+        let skp: Skp = resp.json().await.unwrap();
+        let hints: Vec<&str> = skp.hints.iter().map(|h| h.path.as_str()).collect();
+        assert!(hints.contains(&"rhk[0].deskripsi") && hints.contains(&"rhk[0].iki[0]"), "{hints:?}");
+        let problem = assert_problem(c.submit(&c.rina, &skp).await, 422, ErrorCode::ValidationFailed).await;
+        for field in ["rhk", "rhk[0].iki[0].aspek", "rhk[0].iki[0].target_nilai", "lampiran.dukungan_sumber_daya", "lampiran.konsekuensi"] {
+            assert!(!problem.field_errors(field).is_empty(), "{field}: {problem:?}");
+        }
+    }
+}
+
+db_test! {
+    async fn the_approved_snapshot_survives_a_mutasi(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let skp = c.start(&c.rina).await;
+        let skp = c.fill(&c.rina, &skp, kasubag_skp.rhk[0].id).await;
+        let skp: Skp = c.submit(&c.rina, &skp).await.json().await.unwrap();
+        let approved: Skp = c.approve(&c.kasubag, &skp).await.json().await.unwrap();
+        // Rina moves to another post.
+        let pelayanan = crate::organisation::unit_named(&c.app, &c.admin, "Seksi Pelayanan").await;
+        let post: kinerja_api::organisation::Position = c
+            .app
+            .post_json("/api/v1/positions", &json!({"unit_id": pelayanan.id, "nama": "Pengelola Layanan Terpadu", "jenjang": "pelaksana"}), Some(&c.admin))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let rina = c.app.get(&format!("/api/v1/employees/{}", skp.employee_id), Some(&c.admin)).await.json::<Employee>().await.unwrap();
+        let resp = c.app.post_json(&format!("/api/v1/employees/{}/assignments", rina.id), &json!({"jabatan_id": post.id, "jenis": "definitif", "mulai": "2026-09-01"}), Some(&c.admin)).await;
+        assert_eq!(resp.status(), 201);
+        let after: Skp = c.app.get(&format!("/api/v1/skp/{}", skp.id), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(after.pegawai, approved.pegawai);
+        assert_eq!(after.pegawai.jabatan.as_deref(), Some("Pengadministrasi Perkantoran"));
+        assert_eq!(after.pejabat_penilai, approved.pejabat_penilai);
+    }
+}
+
+db_test! {
+    async fn periods_are_managed_by_the_hr_office(db: Db) {
+        let c = chain(db).await;
+        let instansi = c.periode.instansi_id;
+        // The year exists: 409. Reversed dates: 422. A pegawai: 403.
+        assert_problem(c.app.post_json("/api/v1/periods", &json!({"instansi_id": instansi, "tahun": 2026}), Some(&c.admin)).await, 409, ErrorCode::Conflict).await;
+        let resp = c.app.post_json("/api/v1/periods", &json!({"instansi_id": instansi, "tahun": 2027, "mulai": "2027-12-31", "selesai": "2027-01-01"}), Some(&c.admin)).await;
+        assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("selesai").is_empty());
+        assert_problem(c.app.post_json("/api/v1/periods", &json!({"instansi_id": instansi, "tahun": 2027}), Some(&c.rina)).await, 403, ErrorCode::Forbidden).await;
+        let p2027: Periode = c.app.post_json("/api/v1/periods", &json!({"instansi_id": instansi, "tahun": 2027, "ritme": "triwulanan"}), Some(&c.admin)).await.json().await.unwrap();
+        // An SKP needs an open period.
+        let resp = c.app.post_json("/api/v1/skp", &json!({"periode_id": p2027.id}), Some(&c.rina)).await;
+        assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("periode_id").is_empty());
+        // Closing a draft period is not a valid transition.
+        assert_problem(c.app.post_json(&format!("/api/v1/periods/{}/close", p2027.id), &json!({}), Some(&c.admin)).await, 409, ErrorCode::Conflict).await;
+        let periods: Vec<Periode> = c.app.get("/api/v1/periods", Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(periods.iter().map(|p| p.tahun).collect::<Vec<_>>(), vec![2027, 2026]);
+        // A second SKP for the same period is refused.
+        c.start(&c.rina).await;
+        assert_problem(c.app.post_json("/api/v1/skp", &json!({"periode_id": c.periode.id}), Some(&c.rina)).await, 409, ErrorCode::Conflict).await;
+        // An account without an employee record cannot start one.
+        let (_, admin_only) = c.app.signed_in("adm2.uji", &[Role::Admin]).await;
+        let resp = c.app.post_json("/api/v1/skp", &json!({"periode_id": c.periode.id}), Some(&admin_only)).await;
+        assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("akun").is_empty());
+    }
+}

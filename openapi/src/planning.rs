@@ -1,0 +1,448 @@
+//! Performance planning: periods and the SKP (Sasaran Kinerja Pegawai) with its RHK, IKI,
+//! perilaku kerja and lampiran, and the agreement workflow (PermenPANRB 6/2022).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::organisation::string_enum;
+use crate::validation::not_blank;
+
+string_enum! {
+    /// How often performance is evaluated within the year.
+    Ritme {
+        Bulanan => "bulanan",
+        Triwulanan => "triwulanan",
+        Semesteran => "semesteran",
+    }
+}
+
+string_enum! {
+    /// Period status: prepared, open for SKP and realisation, or closed.
+    StatusPeriode {
+        Draft => "draft",
+        Dibuka => "dibuka",
+        Ditutup => "ditutup",
+    }
+}
+
+string_enum! {
+    /// SKP status (DOMAIN.md 5.1).
+    StatusSkp {
+        Draft => "draft",
+        Diajukan => "diajukan",
+        Disetujui => "disetujui",
+        Dikembalikan => "dikembalikan",
+        Ditutup => "ditutup",
+    }
+}
+
+string_enum! {
+    Pendekatan {
+        Kuantitatif => "kuantitatif",
+        Kualitatif => "kualitatif",
+    }
+}
+
+string_enum! {
+    /// SKP form: JPT and heads of units (pimpinan unit kerja), or JA/JF.
+    JenisSkp {
+        JptPimpinan => "jpt_pimpinan",
+        JaJf => "ja_jf",
+    }
+}
+
+string_enum! {
+    JenisRhk {
+        Utama => "utama",
+        Tambahan => "tambahan",
+    }
+}
+
+string_enum! {
+    Aspek {
+        Kuantitas => "kuantitas",
+        Kualitas => "kualitas",
+        Waktu => "waktu",
+        Biaya => "biaya",
+    }
+}
+
+string_enum! {
+    /// Whether a higher or a lower realisation is better.
+    Arah {
+        Naik => "naik",
+        Turun => "turun",
+    }
+}
+
+string_enum! {
+    /// Perspective of an IKI in the SKP JPT.
+    Perspektif {
+        PenerimaLayanan => "penerima_layanan",
+        ProsesBisnis => "proses_bisnis",
+        PenguatanInternal => "penguatan_internal",
+        Anggaran => "anggaran",
+    }
+}
+
+/// A performance period (one year) of an instansi.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Periode {
+    pub id: Uuid,
+    pub instansi_id: Uuid,
+    pub tahun: i32,
+    pub mulai: NaiveDate,
+    pub selesai: NaiveDate,
+    pub ritme: Ritme,
+    /// SKP must be set by this date.
+    pub batas_penetapan_skp: Option<NaiveDate>,
+    /// Days after a period's end during which realisation stays editable.
+    pub jeda_kunci_realisasi_hari: i32,
+    pub batas_evaluasi_tahunan: Option<NaiveDate>,
+    /// Days after an evaluation is set during which an objection may be filed.
+    pub jendela_keberatan_hari: i32,
+    pub status: StatusPeriode,
+}
+
+/// `POST /api/v1/periods`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreatePeriode {
+    pub instansi_id: Uuid,
+    #[validate(range(min = 2020, max = 2100, message = "Tahun antara 2020 dan 2100."))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(minimum = 2020, maximum = 2100, example = 2026)
+    )]
+    pub tahun: i32,
+    /// Default 1 January.
+    pub mulai: Option<NaiveDate>,
+    /// Default 31 December.
+    pub selesai: Option<NaiveDate>,
+    /// Default `bulanan`.
+    pub ritme: Option<Ritme>,
+    pub batas_penetapan_skp: Option<NaiveDate>,
+    #[validate(range(min = 0, max = 90, message = "Antara 0 dan 90 hari."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 90))]
+    pub jeda_kunci_realisasi_hari: Option<i32>,
+    pub batas_evaluasi_tahunan: Option<NaiveDate>,
+    #[validate(range(min = 1, max = 90, message = "Antara 1 dan 90 hari."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 90))]
+    pub jendela_keberatan_hari: Option<i32>,
+}
+
+/// `POST /api/v1/periods/{id}/open` and `/close`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PeriodeAction {
+    #[validate(length(max = 500, message = "Alasan maksimal 500 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    pub reason: Option<String>,
+}
+
+/// Who someone was when the SKP was set: printed on the document whatever changes later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonSnapshot {
+    pub employee_id: Uuid,
+    pub nama_lengkap: String,
+    pub nip: String,
+    pub pangkat_golongan: Option<String>,
+    pub jabatan: Option<String>,
+    pub unit: Option<String>,
+}
+
+/// One Indikator Kinerja Individu.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Iki {
+    /// Absent for a new IKI; kept across edits.
+    pub id: Option<Uuid>,
+    pub aspek: Option<Aspek>,
+    #[validate(
+        length(
+            min = 1,
+            max = 1000,
+            message = "Indikator wajib diisi (maksimal 1000 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 1000,
+            pattern = "\\S",
+            example = "Jumlah dokumen laporan pelayanan administrasi kependudukan"
+        )
+    )]
+    pub indikator: String,
+    /// Numeric target (kuantitatif).
+    #[validate(range(
+        min = 0.0,
+        max = 1e12,
+        message = "Target harus bilangan tidak negatif."
+    ))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1e12, example = 12))]
+    pub target_nilai: Option<f64>,
+    #[validate(length(max = 50, message = "Satuan maksimal 50 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 50, example = "dokumen"))]
+    pub target_satuan: Option<String>,
+    /// Narrative target (kualitatif).
+    #[validate(length(max = 1000, message = "Target naratif maksimal 1000 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    pub target_naratif: Option<String>,
+    /// Default `naik` (higher is better).
+    pub arah: Option<Arah>,
+    /// SKP JPT only.
+    pub perspektif: Option<Perspektif>,
+}
+
+/// One Rencana Hasil Kerja with its indicators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Rhk {
+    pub id: Option<Uuid>,
+    pub jenis: JenisRhk,
+    /// Phrased as a result, not an activity.
+    #[validate(
+        length(
+            min = 1,
+            max = 1000,
+            message = "Rencana hasil kerja wajib diisi (maksimal 1000 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 1000,
+            pattern = "\\S",
+            example = "Tersedianya layanan administrasi kependudukan yang tepat waktu"
+        )
+    )]
+    pub deskripsi: String,
+    /// E.g. "Penugasan dari Wali Kota".
+    #[validate(length(max = 300, message = "Maksimal 300 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
+    pub penugasan_dari: Option<String>,
+    /// The PPKin's RHK this one intervenes (required for RHK utama of JA/JF to submit).
+    pub intervensi_rhk_id: Option<Uuid>,
+    #[validate(length(max = 20, message = "Maksimal 20 indikator per RHK."), nested)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
+    pub iki: Vec<Iki>,
+}
+
+/// Ekspektasi khusus pimpinan for one BerAKHLAK value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Perilaku {
+    #[cfg_attr(feature = "openapi", schema(example = "berorientasi_pelayanan"))]
+    pub nilai_kode: String,
+    pub nama: String,
+    /// The three panduan perilaku.
+    pub panduan: Vec<String>,
+    pub ekspektasi_khusus: Option<String>,
+}
+
+/// Lampiran SKP: each a list of lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Lampiran {
+    #[serde(default)]
+    #[validate(length(max = 30, message = "Maksimal 30 butir."))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 30))]
+    pub dukungan_sumber_daya: Vec<String>,
+    #[serde(default)]
+    #[validate(length(max = 30, message = "Maksimal 30 butir."))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 30))]
+    pub skema_pertanggungjawaban: Vec<String>,
+    #[serde(default)]
+    #[validate(length(max = 30, message = "Maksimal 30 butir."))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 30))]
+    pub konsekuensi: Vec<String>,
+}
+
+/// A quality hint (warning, not an error) about the SKP's content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Hint {
+    /// Path of the element, e.g. `rhk[0].iki[1]`.
+    pub path: String,
+    pub message: String,
+}
+
+/// An SKP (one version).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Skp {
+    pub id: Uuid,
+    pub periode_id: Uuid,
+    pub tahun: i32,
+    pub employee_id: Uuid,
+    pub versi: i32,
+    /// Optimistic lock: send it back with every write.
+    pub lock_version: i32,
+    pub status: StatusSkp,
+    pub pendekatan: Pendekatan,
+    pub jenis: JenisSkp,
+    pub pegawai: PersonSnapshot,
+    pub pejabat_penilai: Option<PersonSnapshot>,
+    pub atasan_pejabat_penilai: Option<PersonSnapshot>,
+    pub rhk: Vec<Rhk>,
+    pub perilaku: Vec<Perilaku>,
+    pub lampiran: Lampiran,
+    pub catatan_pengembalian: Option<String>,
+    pub diajukan_at: Option<DateTime<Utc>>,
+    pub disetujui_at: Option<DateTime<Utc>>,
+    pub hints: Vec<Hint>,
+}
+
+/// `POST /api/v1/skp`: start one's own SKP for a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateSkp {
+    pub periode_id: Uuid,
+    /// Default `kuantitatif`.
+    pub pendekatan: Option<Pendekatan>,
+}
+
+/// `PUT /api/v1/skp/{id}`: the whole editable content of a draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateSkp {
+    pub lock_version: i32,
+    pub pendekatan: Pendekatan,
+    #[validate(length(max = 30, message = "Maksimal 30 rencana hasil kerja."), nested)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 30))]
+    pub rhk: Vec<Rhk>,
+    #[validate(nested)]
+    pub lampiran: Lampiran,
+}
+
+/// `POST /api/v1/skp/{id}/submit`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SubmitSkp {
+    pub lock_version: i32,
+}
+
+/// Ekspektasi khusus set by the PPKin at approval.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EkspektasiKhusus {
+    #[validate(length(min = 1, max = 40, message = "Nilai BerAKHLAK tidak dikenal."))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 40, example = "berorientasi_pelayanan")
+    )]
+    pub nilai_kode: String,
+    #[validate(length(max = 1000, message = "Maksimal 1000 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    pub teks: String,
+}
+
+/// `POST /api/v1/skp/{id}/approve`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ApproveSkp {
+    pub lock_version: i32,
+    #[serde(default)]
+    #[validate(
+        length(max = 7, message = "Maksimal satu ekspektasi per nilai."),
+        nested
+    )]
+    #[cfg_attr(feature = "openapi", schema(max_items = 7))]
+    pub ekspektasi_khusus: Vec<EkspektasiKhusus>,
+}
+
+/// `POST /api/v1/skp/{id}/return`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReturnSkp {
+    pub lock_version: i32,
+    /// What the employee must change.
+    #[validate(
+        length(
+            min = 1,
+            max = 2000,
+            message = "Catatan pengembalian wajib diisi (maksimal 2000 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S")
+    )]
+    pub catatan: String,
+}
+
+/// A short entry of a list of SKPs (inbox, admin list).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkpSummary {
+    pub id: Uuid,
+    pub tahun: i32,
+    pub versi: i32,
+    pub status: StatusSkp,
+    pub jenis: JenisSkp,
+    pub pegawai: PersonSnapshot,
+    pub jumlah_rhk: u64,
+    pub diajukan_at: Option<DateTime<Utc>>,
+}
+
+/// Filters of `GET /api/v1/skp`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct SkpQuery {
+    pub periode_id: Option<Uuid>,
+    pub status: Option<StatusSkp>,
+    pub employee_id: Option<Uuid>,
+}
+
+/// A stored notification.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Notification {
+    pub id: Uuid,
+    #[cfg_attr(feature = "openapi", schema(example = "skp.diajukan"))]
+    pub kind: String,
+    pub judul: String,
+    pub pesan: String,
+    /// SPA path to open.
+    pub tautan: Option<String>,
+    pub dibaca_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `?periode_id=` of `GET /api/v1/skp/mine`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct MineQuery {
+    pub periode_id: Uuid,
+}
+
+/// Filters of `GET /api/v1/periods`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct PeriodeQuery {
+    pub instansi_id: Option<Uuid>,
+}
