@@ -446,3 +446,54 @@ pub struct MineQuery {
 pub struct PeriodeQuery {
     pub instansi_id: Option<Uuid>,
 }
+
+/// `POST /api/v1/skp/{id}/revise` (perubahan SKP) and `/reopen` (admin).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReasonedAction {
+    pub lock_version: i32,
+    /// Why (e.g. "mutasi", "perubahan organisasi"); stored in the audit trail.
+    #[validate(
+        length(
+            min = 1,
+            max = 1000,
+            message = "Alasan wajib diisi (maksimal 1000 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 1000, pattern = "\\S")
+    )]
+    pub alasan: String,
+}
+
+/// One version in an SKP's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkpVersion {
+    pub id: Uuid,
+    pub versi: i32,
+    pub status: StatusSkp,
+    pub disetujui_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One difference between two SKP versions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkpChange {
+    /// Where, e.g. `rhk[0].iki[1].target_nilai`.
+    pub path: String,
+    pub sebelum: Option<serde_json::Value>,
+    pub sesudah: Option<serde_json::Value>,
+}
+
+/// `?with=` of `GET /api/v1/skp/{id}/diff`: the other version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct DiffQuery {
+    pub with: Uuid,
+}

@@ -3,8 +3,9 @@
 use actix_web::web::{Data, Json, Path};
 use actix_web::{HttpResponse, get, post, put};
 use kinerja_api::planning::{
-    ApproveSkp, CreatePeriode, CreateSkp, MineQuery, Periode, PeriodeAction, PeriodeQuery,
-    ReturnSkp, Rhk, Skp, SkpQuery, SkpSummary, StatusPeriode, SubmitSkp, UpdateSkp,
+    ApproveSkp, CreatePeriode, CreateSkp, DiffQuery, MineQuery, Periode, PeriodeAction,
+    PeriodeQuery, ReasonedAction, ReturnSkp, Rhk, Skp, SkpChange, SkpQuery, SkpSummary, SkpVersion,
+    StatusPeriode, SubmitSkp, UpdateSkp,
 };
 use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -39,6 +40,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(submit_skp)
             .service(approve_skp)
             .service(return_skp)
+            .service(revise_skp)
+            .service(reopen_skp)
+            .service(skp_versions)
+            .service(skp_diff)
             .service(superior_rhk),
     );
 }
@@ -339,5 +344,94 @@ async fn superior_rhk(
     let viewer = viewer(&state, user).await?;
     Ok(Json(
         skp::superior_rhk(&state.db, &viewer, id.into_inner()).await?,
+    ))
+}
+
+/// Change an approved SKP (perubahan SKP)
+///
+/// The owner starts a new version in draft from the latest approved one (after a mutasi, an
+/// organisational change, …). The approved version stays in force until the new one is
+/// approved, then it is closed; every version stays readable.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id (the latest approved version)")),
+    request_body = ReasonedAction,
+    responses((status = 201, body = Skp), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Not the latest approved version, or stale", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/revise")]
+async fn revise_skp(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<ReasonedAction>,
+) -> AppResult<HttpResponse> {
+    let viewer = viewer(&state, user).await?;
+    let dto = skp::revise(&state.db, &viewer, id.into_inner(), body, &meta).await?;
+    Ok(HttpResponse::Created().json(dto))
+}
+
+/// Reopen an approved SKP (admin)
+///
+/// Back to draft, with a reason; audited and the employee is notified.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id")),
+    request_body = ReasonedAction,
+    responses((status = 200, body = Skp), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Not approved, or stale", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/reopen")]
+async fn reopen_skp(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<ReasonedAction>,
+) -> AppResult<Json<Skp>> {
+    Ok(Json(
+        skp::reopen(&state.db, actor.id, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Versions of an SKP
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Any version's id")),
+    responses((status = 200, body = Vec<SkpVersion>), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/versions")]
+async fn skp_versions(
+    state: Data<AppState>,
+    user: AuthUser,
+    id: Path<Uuid>,
+) -> AppResult<Json<Vec<SkpVersion>>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(
+        skp::versions(&state.db, &viewer, id.into_inner()).await?,
+    ))
+}
+
+/// Compare two versions
+///
+/// What changed from version `id` to version `with`, path by path.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "The earlier version"), DiffQuery),
+    responses((status = 200, body = Vec<SkpChange>), BadRequest, Invalid, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/diff")]
+async fn skp_diff(
+    state: Data<AppState>,
+    user: AuthUser,
+    id: Path<Uuid>,
+    ValidatedQuery(q): ValidatedQuery<DiffQuery>,
+) -> AppResult<Json<Vec<SkpChange>>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(
+        skp::diff(&state.db, &viewer, id.into_inner(), q.with).await?,
     ))
 }

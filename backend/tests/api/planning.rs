@@ -177,6 +177,17 @@ impl Chain {
             .await
     }
 
+    async fn revise(&self, token: &str, skp: &Skp) -> reqwest::Response {
+        let body = json!({"lock_version": skp.lock_version, "alasan": "Perubahan target setelah APBD perubahan"});
+        self.app
+            .post_json(
+                &format!("/api/v1/skp/{}/revise", skp.id),
+                &body,
+                Some(token),
+            )
+            .await
+    }
+
     /// Drafts, submits and approves the SKP of `owner` (rated by `ppkin`), intervening the
     /// first RHK of `superior`'s approved SKP when given.
     async fn agreed(&self, owner: &str, ppkin: &str, superior: Option<&Skp>) -> Skp {
@@ -420,5 +431,59 @@ db_test! {
         let (_, admin_only) = c.app.signed_in("adm2.uji", &[Role::Admin]).await;
         let resp = c.app.post_json("/api/v1/skp", &json!({"periode_id": c.periode.id}), Some(&admin_only)).await;
         assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("akun").is_empty());
+    }
+}
+
+db_test! {
+    async fn a_change_after_approval_is_a_new_version_with_a_readable_diff(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let v1 = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
+        assert_problem(c.revise(&c.kasubag, &v1).await, 403, ErrorCode::Forbidden).await;
+        let resp = c.revise(&c.rina, &v1).await;
+        assert_eq!(resp.status(), 201);
+        let v2: Skp = resp.json().await.unwrap();
+        assert_eq!((v2.versi, v2.status), (2, StatusSkp::Draft));
+        assert_eq!(v2.rhk[0].intervensi_rhk_id, v1.rhk[0].intervensi_rhk_id);
+        assert_problem(c.revise(&c.rina, &v2).await, 409, ErrorCode::Conflict).await;
+        // Raise a target, resubmit, approve.
+        let mut body = serde_json::to_value(&v2).unwrap();
+        body["rhk"][0]["iki"][0]["target_nilai"] = json!(150.0);
+        let update = json!({"lock_version": v2.lock_version, "pendekatan": "kuantitatif", "rhk": body["rhk"], "lampiran": body["lampiran"]});
+        let resp = c.app.client.put(c.app.url(&format!("/api/v1/skp/{}", v2.id))).bearer_auth(&c.rina).json(&update).send().await.unwrap();
+        assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+        let v2: Skp = c.app.get(&format!("/api/v1/skp/{}", v2.id), Some(&c.rina)).await.json().await.unwrap();
+        let v2: Skp = c.submit(&c.rina, &v2).await.json().await.unwrap();
+        let v2: Skp = c.approve(&c.kasubag, &v2).await.json().await.unwrap();
+        assert_eq!(v2.status, StatusSkp::Disetujui);
+        let versions: Vec<kinerja_api::planning::SkpVersion> = c.app.get(&format!("/api/v1/skp/{}/versions", v2.id), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(versions.iter().map(|v| (v.versi, v.status)).collect::<Vec<_>>(), vec![(1, StatusSkp::Ditutup), (2, StatusSkp::Disetujui)]);
+        let old: Skp = c.app.get(&format!("/api/v1/skp/{}", v1.id), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(old.rhk[0].iki[0].target_nilai, Some(120.0), "the earlier version stays readable as it was");
+        let changes: Vec<kinerja_api::planning::SkpChange> = c.app.get(&format!("/api/v1/skp/{}/diff?with={}", v1.id, v2.id), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(changes[0].path, "rhk[0].iki[0].target_nilai");
+        assert_eq!((changes[0].sebelum.clone(), changes[0].sesudah.clone()), (Some(json!(120.0)), Some(json!(150.0))));
+        // Versions of different people cannot be compared.
+        let resp = c.app.get(&format!("/api/v1/skp/{}/diff?with={}", v1.id, kasubag_skp.id), Some(&c.admin)).await;
+        assert_problem(resp, 422, ErrorCode::ValidationFailed).await;
+    }
+}
+
+db_test! {
+    async fn the_admin_reopens_an_approved_skp_with_a_reason(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let approved = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
+        let body = json!({"lock_version": approved.lock_version, "alasan": "Salah input target oleh operator"});
+        assert_problem(c.app.post_json(&format!("/api/v1/skp/{}/reopen", approved.id), &body, Some(&c.rina)).await, 403, ErrorCode::Forbidden).await;
+        let resp = c.app.post_json(&format!("/api/v1/skp/{}/reopen", approved.id), &body, Some(&c.admin)).await;
+        let reopened: Skp = resp.json().await.unwrap();
+        assert_eq!(reopened.status, StatusSkp::Draft);
+        let audit: Page<kinerja_api::audit::AuditEvent> = c.app.get(&format!("/api/v1/audit?action=skp.reopened&entity_id={}", approved.id), Some(&c.admin)).await.json().await.unwrap();
+        assert_eq!(audit.items[0].reason.as_deref(), Some("Salah input target oleh operator"));
+        // Reopening a draft is refused.
+        let body = json!({"lock_version": reopened.lock_version, "alasan": "lagi"});
+        assert_problem(c.app.post_json(&format!("/api/v1/skp/{}/reopen", approved.id), &body, Some(&c.admin)).await, 409, ErrorCode::Conflict).await;
     }
 }
