@@ -168,6 +168,10 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             } else {
                 println!("exists   the Kecamatan Cipocok Jaya demo organisation");
             }
+            let agreed = crate::demo::seed_planning(&db).await.map_err(app_error)?;
+            if agreed > 0 {
+                println!("created  the current year's period with {agreed} approved SKP");
+            }
             let linked = crate::demo::link_accounts(&db).await.map_err(app_error)?;
             if linked > 0 {
                 println!("linked   {linked} account(s) to their employee records");

@@ -487,3 +487,17 @@ db_test! {
         assert_problem(c.app.post_json(&format!("/api/v1/skp/{}/reopen", approved.id), &body, Some(&c.admin)).await, 409, ErrorCode::Conflict).await;
     }
 }
+
+db_test! {
+    async fn the_demo_year_has_approved_skp_for_everyone_with_a_rater(db: Db) {
+        let (app, admin) = demo_app(db).await;
+        let agreed = kinerja::demo::seed_planning(&app.db).await.unwrap();
+        let employees: Page<Employee> = app.get("/api/v1/employees?per_page=1", Some(&admin)).await.json().await.unwrap();
+        assert_eq!(agreed as u64, employees.total - 1, "all but the Sekda, whose rater is the Wali Kota");
+        let approved: Page<kinerja_api::planning::SkpSummary> = app.get("/api/v1/skp?status=disetujui&per_page=1", Some(&admin)).await.json().await.unwrap();
+        assert_eq!(approved.total, agreed as u64);
+        // Every approved JA/JF RHK utama intervenes its rater's RHK (checked by the submit rule);
+        // seeding twice changes nothing.
+        assert_eq!(kinerja::demo::seed_planning(&app.db).await.unwrap(), 0);
+    }
+}
