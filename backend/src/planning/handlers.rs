@@ -44,6 +44,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(reopen_skp)
             .service(skp_versions)
             .service(skp_diff)
+            .service(skp_pdf)
             .service(superior_rhk),
     );
 }
@@ -434,4 +435,38 @@ async fn skp_diff(
     Ok(Json(
         skp::diff(&state.db, &viewer, id.into_inner(), q.with).await?,
     ))
+}
+
+/// SKP as PDF
+///
+/// The official layout on A4: header, the employee and the Pejabat Penilai Kinerja as they were
+/// when the SKP was set, RHK/IKI/target, perilaku kerja with ekspektasi khusus, lampiran and
+/// signature blocks.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id")),
+    responses((status = 200, description = "PDF document", content_type = "application/pdf", body = Vec<u8>), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/pdf")]
+async fn skp_pdf(state: Data<AppState>, user: AuthUser, id: Path<Uuid>) -> AppResult<HttpResponse> {
+    let viewer = viewer(&state, user).await?;
+    let document = skp::document(&state.db, &viewer, id.into_inner()).await?;
+    let filename = format!(
+        "SKP-{}-{}-v{}.pdf",
+        document.skp.pegawai.nip.replace(' ', ""),
+        document.skp.tahun,
+        document.skp.versi
+    );
+    let bytes =
+        crate::telemetry::spawn_blocking_with_tracing(move || super::pdf::render(&document))
+            .await??;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .insert_header(("Cache-Control", "no-store"))
+        .body(bytes))
 }

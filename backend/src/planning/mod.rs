@@ -1,6 +1,7 @@
 //! Performance planning: periods and the SKP agreement workflow.
 
 pub mod handlers;
+pub mod pdf;
 pub mod periods;
 pub mod skp;
 

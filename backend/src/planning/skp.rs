@@ -1519,3 +1519,40 @@ pub async fn reopen(
     txn.commit().await?;
     Ok(dto)
 }
+
+/// Everything the PDF shows, for a reader of the SKP.
+///
+/// # Errors
+/// `NotFound` when the viewer may not read it.
+pub async fn document(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<super::pdf::SkpDocument> {
+    let skp = get(db, viewer, id).await?;
+    let period = periods::find(db, skp.periode_id).await?;
+    let instansi = crate::entities::instansi::Entity::find_by_id(period.instansi_id)
+        .one(db)
+        .await?
+        .map_or_else(String::new, |i| i.nama);
+    let ids: Vec<Uuid> = skp.rhk.iter().filter_map(|r| r.intervensi_rhk_id).collect();
+    let intervensi = skp_rhk::Entity::find()
+        .filter(skp_rhk::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.deskripsi))
+        .collect();
+    let tanggal = skp
+        .disetujui_at
+        .map_or_else(|| Utc::now().date_naive(), |d| d.date_naive());
+    Ok(super::pdf::SkpDocument {
+        skp,
+        instansi,
+        mulai: period.mulai,
+        selesai: period.selesai,
+        intervensi,
+        tempat: "Serang".to_owned(),
+        tanggal,
+    })
+}

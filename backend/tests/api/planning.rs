@@ -501,3 +501,30 @@ db_test! {
         assert_eq!(kinerja::demo::seed_planning(&app.db).await.unwrap(), 0);
     }
 }
+
+db_test! {
+    async fn the_skp_pdf_is_a_real_document_naming_the_employee(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
+        let resp = c.app.get(&format!("/api/v1/skp/{}/pdf", skp.id), Some(&c.rina)).await;
+        assert_eq!(resp.status(), 200);
+        assert_eq!(resp.headers()["content-type"], "application/pdf");
+        assert!(resp.headers()["content-disposition"].to_str().unwrap().contains("SKP-199003172015032001-2026-v1.pdf"));
+        let bytes = resp.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let doc = lopdf::Document::load_mem(&bytes).expect("a parseable PDF");
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        // Table cells wrap: compare with white space folded.
+        let text = doc.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in ["SASARAN KINERJA PEGAWAI", "Rina Marlina", "NIP 19900317 201503 2 001", "PEJABAT PENILAI KINERJA", "Kepala Subbagian Umum dan Kepegawaian", "Menanggapi keluhan warga", "31 DESEMBER 2026"] {
+            assert!(text.contains(expected), "{expected:?} not in the PDF text:\n{text}");
+        }
+        // Others get nothing.
+        let (_, outsider) = c.app.signed_in("luar.uji", &[Role::Pegawai]).await;
+        assert_problem(c.app.get(&format!("/api/v1/skp/{}/pdf", skp.id), Some(&outsider)).await, 404, ErrorCode::NotFound).await;
+        if std::env::var("KINERJA_KEEP_PDF").is_ok() {
+            std::fs::write("/tmp/skp-test.pdf", &bytes).unwrap();
+        }
+    }
+}
