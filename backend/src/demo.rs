@@ -805,6 +805,7 @@ pub async fn seed_planning(db: &DatabaseConnection) -> AppResult<usize> {
                 CreateSkp {
                     periode_id: period.id,
                     pendekatan: Some(Pendekatan::Kuantitatif),
+                    salin_dari: None,
                 },
                 &meta,
             )

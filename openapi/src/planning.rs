@@ -315,6 +315,9 @@ pub struct CreateSkp {
     pub periode_id: Uuid,
     /// Default `kuantitatif`.
     pub pendekatan: Option<Pendekatan>,
+    /// Start from one's own SKP of another period: RHK, IKI and lampiran are copied (the
+    /// intervened RHK are not, since the superior's RHK are new each year).
+    pub salin_dari: Option<Uuid>,
 }
 
 /// `PUT /api/v1/skp/{id}`: the whole editable content of a draft.
@@ -496,4 +499,64 @@ pub struct SkpChange {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct DiffQuery {
     pub with: Uuid,
+}
+
+/// One RHK in the pohon kinerja, with the subordinates' RHK that intervene it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PohonRhk {
+    pub id: Uuid,
+    pub skp_id: Uuid,
+    pub deskripsi: String,
+    pub jenis: JenisRhk,
+    pub pegawai: PersonSnapshot,
+    pub status_skp: StatusSkp,
+    /// An RHK utama of a JA/JF that intervenes nothing.
+    pub yatim: bool,
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
+    pub turunan: Vec<PohonRhk>,
+}
+
+/// `GET /api/v1/skp/{id}/tree`: the cascade below an SKP.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Pohon {
+    pub skp_id: Uuid,
+    pub pegawai: PersonSnapshot,
+    pub rhk: Vec<PohonRhk>,
+    /// Direct subordinates' RHK utama that intervene none of this SKP's RHK.
+    pub yatim: Vec<PohonRhk>,
+}
+
+/// `POST /api/v1/skp/{id}/distribute` (Matriks Peran Hasil): hand one RHK down to subordinates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DistributeRhk {
+    /// The superior's RHK (of this approved SKP) to intervene.
+    pub rhk_id: Uuid,
+    /// Subordinates who receive it (their PPKin must be the owner of this SKP).
+    #[validate(length(min = 1, max = 100, message = "Pilih 1 sampai 100 bawahan."))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 100))]
+    pub bawahan: Vec<Uuid>,
+    /// The subordinates' RHK (the "peran hasil"); default: the superior's RHK text.
+    #[validate(length(min = 1, max = 1000, message = "Maksimal 1000 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
+    pub deskripsi: Option<String>,
+    /// Suggested indicators.
+    #[serde(default)]
+    #[validate(length(max = 20, message = "Maksimal 20 indikator."), nested)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
+    pub iki: Vec<Iki>,
+}
+
+/// What happened for one subordinate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DistributionResult {
+    pub employee_id: Uuid,
+    pub skp_id: Option<Uuid>,
+    /// True when the RHK was added to the subordinate's draft.
+    pub ditambahkan: bool,
+    pub keterangan: String,
 }

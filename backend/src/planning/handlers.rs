@@ -7,6 +7,7 @@ use kinerja_api::planning::{
     PeriodeQuery, ReasonedAction, ReturnSkp, Rhk, Skp, SkpChange, SkpQuery, SkpSummary, SkpVersion,
     StatusPeriode, SubmitSkp, UpdateSkp,
 };
+use kinerja_api::planning::{DistributeRhk, DistributionResult, Pohon};
 use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -45,6 +46,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(skp_versions)
             .service(skp_diff)
             .service(skp_pdf)
+            .service(skp_tree)
+            .service(distribute_rhk)
             .service(superior_rhk),
     );
 }
@@ -469,4 +472,46 @@ async fn skp_pdf(state: Data<AppState>, user: AuthUser, id: Path<Uuid>) -> AppRe
         ))
         .insert_header(("Cache-Control", "no-store"))
         .body(bytes))
+}
+
+/// Pohon kinerja
+///
+/// The cascade below this SKP: each RHK with the subordinates' RHK that intervene it, down the
+/// hierarchy, and the direct subordinates' RHK utama that intervene nothing of it (`yatim`).
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id")),
+    responses((status = 200, body = Pohon), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/tree")]
+async fn skp_tree(state: Data<AppState>, user: AuthUser, id: Path<Uuid>) -> AppResult<Json<Pohon>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(skp::tree(&state.db, &viewer, id.into_inner()).await?))
+}
+
+/// Hand an RHK down (Matriks Peran Hasil)
+///
+/// The owner of an approved SKP gives one of its RHK to direct subordinates in one action: each
+/// gets an RHK utama intervening it, with the suggested IKI, in their draft (started for them if
+/// needed). Submitted or approved SKP are reported and left alone.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "The superior's approved SKP")),
+    request_body = DistributeRhk,
+    responses((status = 200, body = Vec<DistributionResult>), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "The SKP is not approved", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/distribute")]
+async fn distribute_rhk(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<DistributeRhk>,
+) -> AppResult<Json<Vec<DistributionResult>>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(
+        skp::distribute(&state.db, &viewer, id.into_inner(), body, &meta).await?,
+    ))
 }

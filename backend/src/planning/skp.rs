@@ -14,9 +14,10 @@ use kinerja_api::employees::full_name;
 use kinerja_api::nip;
 use kinerja_api::organisation::{Jenjang, UnitKind};
 use kinerja_api::planning::{
-    ApproveSkp, Arah, Aspek, CreateSkp, Hint, Iki, JenisRhk, JenisSkp, Lampiran, Pendekatan,
-    Perilaku, PersonSnapshot, Perspektif, ReasonedAction, ReturnSkp, Rhk, Skp, SkpChange, SkpQuery,
-    SkpSummary, SkpVersion, StatusPeriode, StatusSkp, SubmitSkp, UpdateSkp,
+    ApproveSkp, Arah, Aspek, CreateSkp, DistributeRhk, DistributionResult, Hint, Iki, JenisRhk,
+    JenisSkp, Lampiran, Pendekatan, Perilaku, PersonSnapshot, Perspektif, Pohon, PohonRhk,
+    ReasonedAction, ReturnSkp, Rhk, Skp, SkpChange, SkpQuery, SkpSummary, SkpVersion,
+    StatusPeriode, StatusSkp, SubmitSkp, UpdateSkp,
 };
 use kinerja_api::{Page, PageQuery};
 use sea_orm::sea_query::Expr;
@@ -360,11 +361,12 @@ pub fn hints(rhk: &[Rhk], pendekatan: Pendekatan, jenis: JenisSkp) -> Vec<Hint> 
     out
 }
 
-/// Starts the viewer's SKP for a period, with the seven BerAKHLAK values and snapshots.
+/// Starts the viewer's SKP for a period, with the seven BerAKHLAK values and snapshots;
+/// optionally copied from their SKP of another period.
 ///
 /// # Errors
-/// `Validation` when the account has no employee record or the period is not open;
-/// `Conflict` when an SKP exists already.
+/// `Validation` when the account has no employee record, the period is not open or the source
+/// is not one's own SKP of another period; `Conflict` when an SKP exists already.
 pub async fn create(
     db: &DatabaseConnection,
     viewer: &Viewer,
@@ -376,48 +378,95 @@ pub async fn create(
     let period = periods::find(&txn, req.periode_id)
         .await
         .map_err(|_| AppError::field("periode_id", "Periode tidak ditemukan."))?;
+    let source = match req.salin_dari {
+        None => None,
+        Some(from) => {
+            let src = skps::Entity::find_by_id(from).one(&txn).await?;
+            match src {
+                Some(s) if s.employee_id == me && s.period_id != period.id => {
+                    Some(load(&txn, s).await?)
+                }
+                _ => {
+                    return Err(AppError::field(
+                        "salin_dari",
+                        "Salin hanya dari SKP Anda sendiri pada periode lain.",
+                    ));
+                }
+            }
+        }
+    };
+    let employee = employees::Entity::find_by_id(me)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Pegawai"))?;
+    let model = create_for(
+        &txn,
+        &employee,
+        &period,
+        req.pendekatan.or(source.as_ref().map(|s| s.pendekatan)),
+        viewer.user_id,
+        meta,
+    )
+    .await?;
+    if let Some(src) = source {
+        copy_rhk(&txn, &src.rhk, model.id, false).await?;
+        skps::Entity::update_many()
+            .col_expr(skps::Column::Lampiran, Expr::value(json!(src.lampiran)))
+            .filter(skps::Column::Id.eq(model.id))
+            .exec(&txn)
+            .await?;
+    }
+    let dto = load(&txn, find(&txn, model.id).await?).await?;
+    txn.commit().await?;
+    Ok(dto)
+}
+
+/// Inserts a new draft SKP (version 1) for an employee: the rules of [`create`] except who asks.
+async fn create_for(
+    txn: &DatabaseTransaction,
+    employee: &employees::Model,
+    period: &crate::entities::periods::Model,
+    pendekatan: Option<Pendekatan>,
+    actor: Uuid,
+    meta: &RequestMeta,
+) -> AppResult<skps::Model> {
     if StatusPeriode::parse(&period.status) != Some(StatusPeriode::Dibuka) {
         return Err(AppError::field(
             "periode_id",
             "Periode belum dibuka atau sudah ditutup.",
         ));
     }
-    let exists = skps::Entity::find()
-        .filter(skps::Column::PeriodId.eq(period.id))
-        .filter(skps::Column::EmployeeId.eq(me))
-        .one(&txn)
-        .await?;
-    if exists.is_some() {
-        return Err(AppError::Conflict(format!(
-            "SKP tahun {} Anda sudah ada.",
-            period.tahun
-        )));
-    }
-    let employee = employees::Entity::find_by_id(me)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound("Pegawai"))?;
     if employee.instansi_id != period.instansi_id {
         return Err(AppError::field(
             "periode_id",
             "Periode ini milik instansi lain.",
         ));
     }
-    let (snap, ppkin, atasan) = snapshot(&txn, &employee, reference_date(&period)).await?;
+    let exists = skps::Entity::find()
+        .filter(skps::Column::PeriodId.eq(period.id))
+        .filter(skps::Column::EmployeeId.eq(employee.id))
+        .one(txn)
+        .await?;
+    if exists.is_some() {
+        return Err(AppError::Conflict(format!(
+            "SKP tahun {} sudah ada.",
+            period.tahun
+        )));
+    }
+    let (snap, ppkin, atasan) = snapshot(txn, employee, reference_date(period)).await?;
     let now = Utc::now();
     let model = skps::ActiveModel {
         id: Set(Uuid::now_v7()),
         period_id: Set(period.id),
-        employee_id: Set(me),
+        employee_id: Set(employee.id),
         versi: Set(1),
         lock_version: Set(1),
         status: Set(StatusSkp::Draft.as_str().to_owned()),
-        pendekatan: Set(req
-            .pendekatan
+        pendekatan: Set(pendekatan
             .unwrap_or(Pendekatan::Kuantitatif)
             .as_str()
             .to_owned()),
-        jenis: Set(jenis_for(&txn, &employee).await?.as_str().to_owned()),
+        jenis: Set(jenis_for(txn, employee).await?.as_str().to_owned()),
         ppkin_employee_id: Set(ppkin),
         atasan_ppkin_employee_id: Set(atasan),
         snapshot: Set(json!(snap)),
@@ -430,27 +479,25 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
-    let values = ref_berakhlak::Entity::find().all(&txn).await?;
+    let values = ref_berakhlak::Entity::find().all(txn).await?;
     skp_perilaku::Entity::insert_many(values.into_iter().map(|v| skp_perilaku::ActiveModel {
         skp_id: Set(model.id),
         nilai_kode: Set(v.kode),
         ekspektasi_khusus: Set(None),
     }))
-    .exec(&txn)
+    .exec(txn)
     .await?;
     audit::record(
-        &txn,
+        txn,
         AuditEntry::new("skp.created", "skp")
-            .actor(viewer.user_id)
+            .actor(actor)
             .entity(model.id),
         meta,
     )
     .await?;
-    let dto = load(&txn, model).await?;
-    txn.commit().await?;
-    Ok(dto)
+    Ok(model)
 }
 
 /// # Errors
@@ -1344,24 +1391,39 @@ pub async fn diff(
     Ok(out)
 }
 
-/// Copies an SKP's RHK, IKI and perilaku into a new version in draft. Ids are new; the RHK a
-/// version intervenes stay the same.
-async fn copy_children(txn: &DatabaseTransaction, from: &Skp, to: Uuid) -> AppResult<()> {
-    for (i, r) in from.rhk.iter().enumerate() {
+/// Appends copies of `rhk` (with their IKI) to the SKP `to`, after its existing RHK.
+async fn copy_rhk(
+    txn: &DatabaseTransaction,
+    rhk: &[Rhk],
+    to: Uuid,
+    keep_intervensi: bool,
+) -> AppResult<()> {
+    let start = skp_rhk::Entity::find()
+        .filter(skp_rhk::Column::SkpId.eq(to))
+        .count(txn)
+        .await? as i32;
+    for (i, r) in rhk.iter().enumerate() {
         let rhk_id = Uuid::now_v7();
         skp_rhk::ActiveModel {
             id: Set(rhk_id),
             skp_id: Set(to),
             jenis: Set(r.jenis.as_str().to_owned()),
             deskripsi: Set(r.deskripsi.clone()),
-            urutan: Set(i as i32),
+            urutan: Set(start + i as i32),
             penugasan_dari: Set(r.penugasan_dari.clone()),
-            intervensi_rhk_id: Set(r.intervensi_rhk_id),
+            intervensi_rhk_id: Set(if keep_intervensi {
+                r.intervensi_rhk_id
+            } else {
+                None
+            }),
         }
         .insert(txn)
         .await?;
-        for (j, iki) in r.iki.iter().enumerate() {
-            skp_iki::ActiveModel {
+        let iki: Vec<skp_iki::ActiveModel> = r
+            .iki
+            .iter()
+            .enumerate()
+            .map(|(j, iki)| skp_iki::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 rhk_id: Set(rhk_id),
                 urutan: Set(j as i32),
@@ -1372,11 +1434,18 @@ async fn copy_children(txn: &DatabaseTransaction, from: &Skp, to: Uuid) -> AppRe
                 target_naratif: Set(iki.target_naratif.clone()),
                 arah: Set(iki.arah.unwrap_or(Arah::Naik).as_str().to_owned()),
                 perspektif: Set(iki.perspektif.map(|p| p.as_str().to_owned())),
-            }
-            .insert(txn)
-            .await?;
+            })
+            .collect();
+        if !iki.is_empty() {
+            skp_iki::Entity::insert_many(iki).exec(txn).await?;
         }
     }
+    Ok(())
+}
+
+/// Copies an SKP's RHK (keeping what they intervene), IKI and perilaku into a new version.
+async fn copy_children(txn: &DatabaseTransaction, from: &Skp, to: Uuid) -> AppResult<()> {
+    copy_rhk(txn, &from.rhk, to, true).await?;
     skp_perilaku::Entity::insert_many(from.perilaku.iter().map(|p| skp_perilaku::ActiveModel {
         skp_id: Set(to),
         nilai_kode: Set(p.nilai_kode.clone()),
@@ -1555,4 +1624,267 @@ pub async fn document(
         tempat: "Serang".to_owned(),
         tanggal,
     })
+}
+
+/// The SKPs of a period that are in force or in progress (not closed versions).
+fn live(select: sea_orm::Select<skps::Entity>) -> sea_orm::Select<skps::Entity> {
+    select.filter(skps::Column::Status.ne(StatusSkp::Ditutup.as_str()))
+}
+
+fn pohon_rhk(r: &skp_rhk::Model, owner: &skps::Model) -> AppResult<PohonRhk> {
+    let snap: Snapshot = serde_json::from_value(owner.snapshot.clone())
+        .map_err(|e| AppError::Unexpected(e.into()))?;
+    let jenis = JenisRhk::parse(&r.jenis).unwrap_or(JenisRhk::Utama);
+    let ja_jf = JenisSkp::parse(&owner.jenis) == Some(JenisSkp::JaJf);
+    Ok(PohonRhk {
+        id: r.id,
+        skp_id: owner.id,
+        deskripsi: r.deskripsi.clone(),
+        jenis,
+        pegawai: snap.pegawai,
+        status_skp: status(owner),
+        yatim: ja_jf && jenis == JenisRhk::Utama && r.intervensi_rhk_id.is_none(),
+        turunan: Vec::new(),
+    })
+}
+
+/// The pohon kinerja below an SKP: each RHK with the subordinates' RHK that intervene it, level
+/// by level (two queries per level), and the direct subordinates' orphan RHK utama.
+///
+/// # Errors
+/// `NotFound` when the viewer may not read the SKP.
+pub async fn tree(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResult<Pohon> {
+    const MAX_DEPTH: usize = 8;
+    let root = find(db, id).await?;
+    if !can_read(db, viewer, &root).await? {
+        return Err(AppError::NotFound("SKP"));
+    }
+    let root_rhk = skp_rhk::Entity::find()
+        .filter(skp_rhk::Column::SkpId.eq(root.id))
+        .order_by_asc(skp_rhk::Column::Urutan)
+        .all(db)
+        .await?;
+    // Every RHK found, and the children of each.
+    let mut nodes: HashMap<Uuid, PohonRhk> = HashMap::new();
+    let mut children: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for r in &root_rhk {
+        nodes.insert(r.id, pohon_rhk(r, &root)?);
+    }
+    let mut frontier: Vec<Uuid> = root_rhk.iter().map(|r| r.id).collect();
+    for _ in 0..MAX_DEPTH {
+        if frontier.is_empty() {
+            break;
+        }
+        let rows = skp_rhk::Entity::find()
+            .filter(skp_rhk::Column::IntervensiRhkId.is_in(frontier.clone()))
+            .order_by_asc(skp_rhk::Column::Urutan)
+            .all(db)
+            .await?;
+        let owner_ids: HashSet<Uuid> = rows.iter().map(|r| r.skp_id).collect();
+        let owners: HashMap<Uuid, skps::Model> = live(skps::Entity::find())
+            .filter(skps::Column::Id.is_in(owner_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s))
+            .collect();
+        frontier = Vec::new();
+        for r in rows {
+            let (Some(owner), Some(parent)) = (owners.get(&r.skp_id), r.intervensi_rhk_id) else {
+                continue;
+            };
+            if nodes.contains_key(&r.id) {
+                continue;
+            }
+            nodes.insert(r.id, pohon_rhk(&r, owner)?);
+            children.entry(parent).or_default().push(r.id);
+            frontier.push(r.id);
+        }
+    }
+    fn assemble(
+        id: Uuid,
+        nodes: &mut HashMap<Uuid, PohonRhk>,
+        children: &HashMap<Uuid, Vec<Uuid>>,
+    ) -> Option<PohonRhk> {
+        let mut node = nodes.remove(&id)?;
+        node.turunan = children
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .filter_map(|c| assemble(*c, nodes, children))
+            .collect();
+        Some(node)
+    }
+    let root_ids: HashSet<Uuid> = root_rhk.iter().map(|r| r.id).collect();
+    let rhk = root_rhk
+        .iter()
+        .filter_map(|r| assemble(r.id, &mut nodes, &children))
+        .collect();
+    // Direct subordinates' RHK utama that hang on nothing of this SKP.
+    let subordinates = live(skps::Entity::find())
+        .filter(skps::Column::PeriodId.eq(root.period_id))
+        .filter(skps::Column::PpkinEmployeeId.eq(root.employee_id))
+        .all(db)
+        .await?;
+    let by_id: HashMap<Uuid, &skps::Model> = subordinates.iter().map(|s| (s.id, s)).collect();
+    let mut yatim = Vec::new();
+    for r in skp_rhk::Entity::find()
+        .filter(skp_rhk::Column::SkpId.is_in(by_id.keys().copied().collect::<Vec<_>>()))
+        .filter(skp_rhk::Column::Jenis.eq(JenisRhk::Utama.as_str()))
+        .order_by_asc(skp_rhk::Column::Urutan)
+        .all(db)
+        .await?
+    {
+        if r.intervensi_rhk_id.is_none_or(|p| !root_ids.contains(&p))
+            && let Some(owner) = by_id.get(&r.skp_id)
+        {
+            let mut node = pohon_rhk(&r, owner)?;
+            node.yatim = true;
+            yatim.push(node);
+        }
+    }
+    let snap: Snapshot = serde_json::from_value(root.snapshot.clone())
+        .map_err(|e| AppError::Unexpected(e.into()))?;
+    Ok(Pohon {
+        skp_id: root.id,
+        pegawai: snap.pegawai,
+        rhk,
+        yatim,
+    })
+}
+
+/// Matriks Peran Hasil: the owner of an approved SKP hands one of its RHK down to direct
+/// subordinates. Each gets a new RHK utama intervening it (with the suggested IKI) in their
+/// draft, which is started for them when they have none; submitted or approved SKP are left
+/// alone and reported.
+///
+/// # Errors
+/// `Forbidden` for anyone but the owner; `Conflict` unless the SKP is approved; `Validation`
+/// for an RHK that is not this SKP's.
+pub async fn distribute(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    req: DistributeRhk,
+    meta: &RequestMeta,
+) -> AppResult<Vec<DistributionResult>> {
+    let txn = db.begin().await?;
+    let m = find(&txn, id).await?;
+    if viewer.employee_id != Some(m.employee_id) {
+        return Err(if can_read(&txn, viewer, &m).await? {
+            AppError::Forbidden
+        } else {
+            AppError::NotFound("SKP")
+        });
+    }
+    if status(&m) != StatusSkp::Disetujui {
+        return Err(AppError::Conflict(
+            "RHK hanya dapat dibagikan dari SKP yang sudah disetujui.".to_owned(),
+        ));
+    }
+    let source = skp_rhk::Entity::find_by_id(req.rhk_id)
+        .one(&txn)
+        .await?
+        .filter(|r| r.skp_id == m.id)
+        .ok_or_else(|| AppError::field("rhk_id", "RHK tidak ditemukan pada SKP ini."))?;
+    let period = periods::find(&txn, m.period_id).await?;
+    let owner = employees::Entity::find_by_id(m.employee_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Pegawai"))?;
+    let resolver = Resolver::load(&txn, owner.instansi_id, reference_date(&period)).await?;
+    let deskripsi = req
+        .deskripsi
+        .clone()
+        .map(|d| d.trim().to_owned())
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| source.deskripsi.clone());
+    let rhk = Rhk {
+        id: None,
+        jenis: JenisRhk::Utama,
+        deskripsi,
+        penugasan_dari: None,
+        intervensi_rhk_id: Some(source.id),
+        iki: req.iki.clone(),
+    };
+    let mut results = Vec::new();
+    let mut seen = HashSet::new();
+    for employee_id in req.bawahan {
+        if !seen.insert(employee_id) {
+            continue;
+        }
+        let skip = |skp_id: Option<Uuid>, why: &str| DistributionResult {
+            employee_id,
+            skp_id,
+            ditambahkan: false,
+            keterangan: why.to_owned(),
+        };
+        let is_subordinate = resolver
+            .ppkin(employee_id)
+            .is_ok_and(|p| p.employee.id == m.employee_id);
+        let Some(employee) = employees::Entity::find_by_id(employee_id)
+            .one(&txn)
+            .await?
+            .filter(|_| is_subordinate)
+        else {
+            results.push(skip(None, "Bukan bawahan langsung yang Anda nilai."));
+            continue;
+        };
+        let latest = skps::Entity::find()
+            .filter(skps::Column::PeriodId.eq(m.period_id))
+            .filter(skps::Column::EmployeeId.eq(employee_id))
+            .order_by_desc(skps::Column::Versi)
+            .one(&txn)
+            .await?;
+        let target = match latest {
+            None => create_for(&txn, &employee, &period, None, viewer.user_id, meta).await?,
+            Some(s) if matches!(status(&s), StatusSkp::Draft | StatusSkp::Dikembalikan) => s,
+            Some(s) => {
+                results.push(skip(
+                    Some(s.id),
+                    "SKP bawahan sudah diajukan atau disetujui; RHK tidak ditambahkan.",
+                ));
+                continue;
+            }
+        };
+        copy_rhk(&txn, std::slice::from_ref(&rhk), target.id, true).await?;
+        skps::Entity::update_many()
+            .col_expr(
+                skps::Column::LockVersion,
+                Expr::value(target.lock_version + 1),
+            )
+            .col_expr(skps::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(skps::Column::Id.eq(target.id))
+            .exec(&txn)
+            .await?;
+        notify(
+            &txn,
+            employee_id,
+            "skp.rhk_dibagikan",
+            "RHK baru dari atasan".to_owned(),
+            format!(
+                "Pejabat penilai kinerja menambahkan RHK \"{}\" ke SKP Anda.",
+                rhk.deskripsi
+            ),
+            format!("/skp/{}", target.id),
+        )
+        .await?;
+        results.push(DistributionResult {
+            employee_id,
+            skp_id: Some(target.id),
+            ditambahkan: true,
+            keterangan: "RHK ditambahkan ke draf SKP.".to_owned(),
+        });
+    }
+    audit::record(
+        &txn,
+        AuditEntry::new("skp.distributed", "skp")
+            .actor(viewer.user_id)
+            .entity(id)
+            .after(json!({"rhk_id": source.id, "hasil": results})),
+        meta,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(results)
 }

@@ -528,3 +528,82 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    async fn the_pohon_kinerja_follows_interventions_and_flags_orphans(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let skps: Page<kinerja_api::planning::SkpSummary> = c.app.get("/api/v1/skp?status=disetujui", Some(&c.admin)).await.json().await.unwrap();
+        let camat = skps.items.iter().find(|s| s.pegawai.jabatan.as_deref() == Some("Camat Cipocok Jaya")).unwrap();
+        // Rina's draft intervenes nothing yet: an orphan under the kasubag.
+        let rina = c.start(&c.rina).await;
+        let rina = c.fill(&c.rina, &rina, None).await;
+        let tree: kinerja_api::planning::Pohon = c.app.get(&format!("/api/v1/skp/{}/tree", kasubag_skp.id), Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!(tree.yatim.iter().map(|r| r.id).collect::<Vec<_>>(), vec![rina.rhk[0].id.unwrap()]);
+        assert!(tree.yatim[0].yatim);
+        // Once it intervenes, the cascade runs from the camat down to Rina.
+        c.fill(&c.rina, &c.app.get(&format!("/api/v1/skp/{}", rina.id), Some(&c.rina)).await.json::<Skp>().await.unwrap(), kasubag_skp.rhk[0].id).await;
+        let tree: kinerja_api::planning::Pohon = c.app.get(&format!("/api/v1/skp/{}/tree", camat.id), Some(&c.camat)).await.json().await.unwrap();
+        let sekcam = &tree.rhk[0].turunan[0];
+        assert_eq!(sekcam.pegawai.jabatan.as_deref(), Some("Sekretaris Kecamatan"));
+        let kasubag = &sekcam.turunan[0];
+        assert_eq!(kasubag.pegawai.jabatan.as_deref(), Some("Kepala Subbagian Umum dan Kepegawaian"));
+        assert_eq!(kasubag.turunan[0].pegawai.nama_lengkap, "Rina Marlina");
+        assert_eq!(kasubag.turunan[0].status_skp, StatusSkp::Draft);
+        assert!(tree.yatim.is_empty());
+        let (_, outsider) = c.app.signed_in("luar.uji", &[Role::Pegawai]).await;
+        assert_problem(c.app.get(&format!("/api/v1/skp/{}/tree", camat.id), Some(&outsider)).await, 404, ErrorCode::NotFound).await;
+    }
+}
+
+db_test! {
+    async fn a_superior_hands_an_rhk_down_to_subordinates_in_one_action(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let rina = holder(&c.app, &c.admin, "Pengadministrasi Perkantoran").await;
+        let colleague = holder(&c.app, &c.admin, "Pengelola Kepegawaian").await;
+        let elsewhere = holder(&c.app, &c.admin, "Bendahara Pengeluaran").await;
+        let body = json!({
+            "rhk_id": kasubag_skp.rhk[0].id,
+            "bawahan": [rina.id, colleague.id, elsewhere.id],
+            "deskripsi": "Tersedianya arsip kepegawaian yang tertib",
+            "iki": [{"aspek": "kuantitas", "indikator": "Jumlah berkas yang diarsipkan", "target_nilai": 500.0, "target_satuan": "berkas"}]
+        });
+        assert_problem(c.app.post_json(&format!("/api/v1/skp/{}/distribute", kasubag_skp.id), &body, Some(&c.sekcam)).await, 403, ErrorCode::Forbidden).await;
+        let results: Vec<kinerja_api::planning::DistributionResult> = c.app.post_json(&format!("/api/v1/skp/{}/distribute", kasubag_skp.id), &body, Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!(results.iter().map(|r| (r.employee_id, r.ditambahkan)).collect::<Vec<_>>(), vec![(rina.id, true), (colleague.id, true), (elsewhere.id, false)]);
+        assert!(results[2].keterangan.contains("Bukan bawahan"));
+        let mine: Skp = c.app.get(&format!("/api/v1/skp/mine?periode_id={}", c.periode.id), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(mine.status, StatusSkp::Draft);
+        assert_eq!(mine.rhk.len(), 1);
+        assert_eq!(mine.rhk[0].deskripsi, "Tersedianya arsip kepegawaian yang tertib");
+        assert_eq!(mine.rhk[0].intervensi_rhk_id, kasubag_skp.rhk[0].id);
+        assert_eq!(mine.rhk[0].iki[0].target_nilai, Some(500.0));
+        // Handing down again to a submitted SKP leaves it alone.
+        let mine = c.fill(&c.rina, &mine, kasubag_skp.rhk[0].id).await;
+        c.submit(&c.rina, &mine).await;
+        let again: Vec<kinerja_api::planning::DistributionResult> = c.app.post_json(&format!("/api/v1/skp/{}/distribute", kasubag_skp.id), &json!({"rhk_id": kasubag_skp.rhk[0].id, "bawahan": [rina.id]}), Some(&c.kasubag)).await.json().await.unwrap();
+        assert!(!again[0].ditambahkan);
+    }
+}
+
+db_test! {
+    async fn next_years_skp_can_start_as_a_copy(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let this_year = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
+        let next: Periode = c.app.post_json("/api/v1/periods", &json!({"instansi_id": c.periode.instansi_id, "tahun": 2027}), Some(&c.admin)).await.json().await.unwrap();
+        c.app.post_json(&format!("/api/v1/periods/{}/open", next.id), &json!({}), Some(&c.admin)).await;
+        let resp = c.app.post_json("/api/v1/skp", &json!({"periode_id": next.id, "salin_dari": kasubag_skp.id}), Some(&c.rina)).await;
+        assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("salin_dari").is_empty(), "only one's own SKP");
+        let resp = c.app.post_json("/api/v1/skp", &json!({"periode_id": next.id, "salin_dari": this_year.id}), Some(&c.rina)).await;
+        assert_eq!(resp.status(), 201);
+        let copy: Skp = resp.json().await.unwrap();
+        assert_eq!((copy.tahun, copy.status), (2027, StatusSkp::Draft));
+        assert_eq!(copy.rhk.len(), this_year.rhk.len());
+        assert_eq!(copy.rhk[0].deskripsi, this_year.rhk[0].deskripsi);
+        assert_eq!(copy.rhk[0].iki.len(), 3);
+        assert_eq!(copy.rhk[0].intervensi_rhk_id, None, "next year's superior RHK are new");
+        assert_eq!(copy.lampiran, this_year.lampiran);
+    }
+}
