@@ -806,6 +806,7 @@ pub async fn seed_planning(db: &DatabaseConnection) -> AppResult<usize> {
                     periode_id: period.id,
                     pendekatan: Some(Pendekatan::Kuantitatif),
                     salin_dari: None,
+                    templat_id: None,
                 },
                 &meta,
             )

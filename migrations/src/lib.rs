@@ -8,6 +8,7 @@ mod m20261127_000002_create_auth_tables;
 mod m20261127_000003_create_audit_events;
 mod m20261127_000004_create_organisation;
 mod m20261127_000005_create_planning;
+mod m20261127_000006_create_skp_templates;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_create_audit_events::Migration),
             Box::new(m20261127_000004_create_organisation::Migration),
             Box::new(m20261127_000005_create_planning::Migration),
+            Box::new(m20261127_000006_create_skp_templates::Migration),
         ]
     }
 }

@@ -318,6 +318,8 @@ pub struct CreateSkp {
     /// Start from one's own SKP of another period: RHK, IKI and lampiran are copied (the
     /// intervened RHK are not, since the superior's RHK are new each year).
     pub salin_dari: Option<Uuid>,
+    /// Start from an SKP template of the HR office (ignored with `salin_dari`).
+    pub templat_id: Option<Uuid>,
 }
 
 /// `PUT /api/v1/skp/{id}`: the whole editable content of a draft.
@@ -559,4 +561,58 @@ pub struct DistributionResult {
     /// True when the RHK was added to the subordinate's draft.
     pub ditambahkan: bool,
     pub keterangan: String,
+}
+
+/// An SKP template: RHK with suggested IKI and lampiran that a new SKP can start from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkpTemplate {
+    pub id: Uuid,
+    pub instansi_id: Uuid,
+    /// The position it is meant for; absent for a general template.
+    pub jabatan_id: Option<Uuid>,
+    pub nama: String,
+    pub rhk: Vec<Rhk>,
+    pub lampiran: Lampiran,
+}
+
+/// `POST /api/v1/skp-templates` and `PUT /api/v1/skp-templates/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SaveSkpTemplate {
+    pub instansi_id: Uuid,
+    pub jabatan_id: Option<Uuid>,
+    #[validate(
+        length(
+            min = 1,
+            max = 200,
+            message = "Nama templat wajib diisi (maksimal 200 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = "\\S")
+    )]
+    pub nama: String,
+    #[validate(
+        length(min = 1, max = 30, message = "Isi 1 sampai 30 rencana hasil kerja."),
+        nested
+    )]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 30))]
+    pub rhk: Vec<Rhk>,
+    #[serde(default)]
+    #[validate(nested)]
+    pub lampiran: Lampiran,
+}
+
+/// Filters of `GET /api/v1/skp-templates`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct TemplateQuery {
+    pub instansi_id: Option<Uuid>,
+    /// Templates for this position (and general ones).
+    pub jabatan_id: Option<Uuid>,
 }

@@ -17,6 +17,7 @@ pub mod refresh_tokens;
 pub mod skp_iki;
 pub mod skp_perilaku;
 pub mod skp_rhk;
+pub mod skp_templates;
 pub mod skps;
 pub mod superior_overrides;
 pub mod unit_moves;

@@ -7,12 +7,14 @@ use kinerja_api::planning::{
     PeriodeQuery, ReasonedAction, ReturnSkp, Rhk, Skp, SkpChange, SkpQuery, SkpSummary, SkpVersion,
     StatusPeriode, SubmitSkp, UpdateSkp,
 };
-use kinerja_api::planning::{DistributeRhk, DistributionResult, Pohon};
+use kinerja_api::planning::{
+    DistributeRhk, DistributionResult, Pohon, SaveSkpTemplate, SkpTemplate, TemplateQuery,
+};
 use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{TAG, periods, skp};
+use super::{TAG, periods, skp, templates};
 use crate::auth::{AuthUser, RequirePermission, perm};
 use crate::employees::service::Viewer;
 use crate::error::AppResult;
@@ -24,6 +26,13 @@ use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(
+        utoipa_actix_web::scope("/skp-templates")
+            .service(list_templates)
+            .service(create_template)
+            .service(get_template)
+            .service(update_template),
+    )
+    .service(
         utoipa_actix_web::scope("/periods")
             .service(list_periods)
             .service(create_period)
@@ -513,5 +522,65 @@ async fn distribute_rhk(
     let viewer = viewer(&state, user).await?;
     Ok(Json(
         skp::distribute(&state.db, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// List SKP templates
+///
+/// With `jabatan_id`: the templates for that position and the general ones.
+#[utoipa::path(tag = TAG, params(TemplateQuery), responses((status = 200, body = Vec<SkpTemplate>), Invalid, Unauthorized), security(("bearer" = [])))]
+#[get("")]
+async fn list_templates(
+    state: Data<AppState>,
+    _user: AuthUser,
+    ValidatedQuery(q): ValidatedQuery<TemplateQuery>,
+) -> AppResult<Json<Vec<SkpTemplate>>> {
+    Ok(Json(templates::list(&state.db, q).await?))
+}
+
+/// Get an SKP template
+#[utoipa::path(tag = TAG, params(("id" = Uuid, Path, description = "Template id")), responses((status = 200, body = SkpTemplate), BadRequest, Unauthorized, NotFound), security(("bearer" = [])))]
+#[get("/{id}")]
+async fn get_template(
+    state: Data<AppState>,
+    _user: AuthUser,
+    id: Path<Uuid>,
+) -> AppResult<Json<SkpTemplate>> {
+    Ok(Json(templates::get(&state.db, id.into_inner()).await?))
+}
+
+/// Create an SKP template (HR office)
+#[utoipa::path(tag = TAG, request_body = SaveSkpTemplate, responses((status = 201, body = SkpTemplate), JsonBodyProblems, Unauthorized, Forbidden), security(("bearer" = [])))]
+#[post("")]
+async fn create_template(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    ValidatedJson(body): ValidatedJson<SaveSkpTemplate>,
+) -> AppResult<HttpResponse> {
+    Ok(
+        HttpResponse::Created()
+            .json(templates::save(&state.db, actor.id, None, body, &meta).await?),
+    )
+}
+
+/// Replace an SKP template (HR office)
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Template id")),
+    request_body = SaveSkpTemplate,
+    responses((status = 200, body = SkpTemplate), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[put("/{id}")]
+async fn update_template(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<SaveSkpTemplate>,
+) -> AppResult<Json<SkpTemplate>> {
+    Ok(Json(
+        templates::save(&state.db, actor.id, Some(id.into_inner()), body, &meta).await?,
     ))
 }

@@ -4,6 +4,7 @@ pub mod handlers;
 pub mod pdf;
 pub mod periods;
 pub mod skp;
+pub mod templates;
 
 pub use handlers::routes;
 

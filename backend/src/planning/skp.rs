@@ -408,10 +408,20 @@ pub async fn create(
         meta,
     )
     .await?;
-    if let Some(src) = source {
-        copy_rhk(&txn, &src.rhk, model.id, false).await?;
+    let start: Option<(Vec<Rhk>, Lampiran)> = match (source, req.templat_id) {
+        (Some(src), _) => Some((src.rhk, src.lampiran)),
+        (None, Some(t)) => {
+            let template = super::templates::get(&txn, t)
+                .await
+                .map_err(|_| AppError::field("templat_id", "Templat SKP tidak ditemukan."))?;
+            Some((template.rhk, template.lampiran))
+        }
+        (None, None) => None,
+    };
+    if let Some((rhk, lampiran)) = start {
+        copy_rhk(&txn, &rhk, model.id, false).await?;
         skps::Entity::update_many()
-            .col_expr(skps::Column::Lampiran, Expr::value(json!(src.lampiran)))
+            .col_expr(skps::Column::Lampiran, Expr::value(json!(lampiran)))
             .filter(skps::Column::Id.eq(model.id))
             .exec(&txn)
             .await?;

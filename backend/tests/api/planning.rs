@@ -607,3 +607,34 @@ db_test! {
         assert_eq!(copy.lampiran, this_year.lampiran);
     }
 }
+
+db_test! {
+    async fn an_skp_can_start_from_the_hr_office_template_for_the_position(db: Db) {
+        let c = chain(db).await;
+        let rina = holder(&c.app, &c.admin, "Pengadministrasi Perkantoran").await;
+        let body = json!({
+            "instansi_id": c.periode.instansi_id,
+            "jabatan_id": rina.jabatan_id,
+            "nama": "Templat Pengadministrasi Perkantoran",
+            "rhk": [
+                {"jenis": "utama", "deskripsi": "Tersedianya surat keluar yang tertib", "intervensi_rhk_id": uuid::Uuid::now_v7(), "iki": [{"aspek": "kuantitas", "indikator": "Jumlah surat keluar yang diagendakan", "target_nilai": 600.0, "target_satuan": "surat"}]},
+                {"jenis": "tambahan", "deskripsi": "Terkelolanya arsip inaktif", "iki": []}
+            ],
+            "lampiran": {"dukungan_sumber_daya": ["Aplikasi persuratan"], "skema_pertanggungjawaban": ["Laporan bulanan"], "konsekuensi": ["-"]}
+        });
+        assert_problem(c.app.post_json("/api/v1/skp-templates", &body, Some(&c.rina)).await, 403, ErrorCode::Forbidden).await;
+        let resp = c.app.post_json("/api/v1/skp-templates", &body, Some(&c.admin)).await;
+        assert_eq!(resp.status(), 201);
+        let template: kinerja_api::planning::SkpTemplate = resp.json().await.unwrap();
+        assert_eq!(template.rhk[0].intervensi_rhk_id, None, "templates are not tied to a superior's RHK");
+        let listed: Vec<kinerja_api::planning::SkpTemplate> = c.app.get(&format!("/api/v1/skp-templates?jabatan_id={}", rina.jabatan_id.unwrap()), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(listed.iter().map(|t| t.id).collect::<Vec<_>>(), vec![template.id]);
+        let resp = c.app.post_json("/api/v1/skp", &json!({"periode_id": c.periode.id, "templat_id": template.id}), Some(&c.rina)).await;
+        let skp: Skp = resp.json().await.unwrap();
+        assert_eq!(skp.rhk.iter().map(|r| r.deskripsi.as_str()).collect::<Vec<_>>(), vec!["Tersedianya surat keluar yang tertib", "Terkelolanya arsip inaktif"]);
+        assert_eq!(skp.rhk[0].iki[0].target_nilai, Some(600.0));
+        assert_eq!(skp.lampiran.dukungan_sumber_daya, vec!["Aplikasi persuratan"]);
+        let missing = c.app.post_json("/api/v1/skp", &json!({"periode_id": c.periode.id, "templat_id": uuid::Uuid::now_v7()}), Some(&c.sekcam)).await;
+        assert!(!assert_problem(missing, 422, ErrorCode::ValidationFailed).await.field_errors("templat_id").is_empty());
+    }
+}
