@@ -27,6 +27,8 @@ use utoipa_actix_web::AppExt;
         (name = "planning", description = "Periode dan SKP / Periods and SKP planning"),
         (name = "system", description = "Kesehatan dan metrik / Health and metrics"),
     ),
+    // Enums used only in query parameters are not collected from the handlers.
+    components(schemas(kinerja_api::employees::EmployeeSort)),
     modifiers(&SecurityAddon)
 )]
 pub struct ApiDoc;

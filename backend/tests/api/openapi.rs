@@ -61,3 +61,20 @@ fn the_schema_states_the_validation_rules() {
     assert_eq!(per_page["schema"]["minimum"], 1);
     assert!(spec["components"]["securitySchemes"]["bearer"].is_object());
 }
+
+#[test]
+fn every_schema_reference_resolves() {
+    let spec = spec();
+    let text = spec.to_string();
+    let defined = spec["components"]["schemas"].as_object().unwrap();
+    for part in text.split("#/components/schemas/").skip(1) {
+        let name: String = part
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        assert!(
+            defined.contains_key(&name),
+            "unresolvable reference to {name}"
+        );
+    }
+}
