@@ -18,7 +18,7 @@ KINERJA := $(CARGO_TARGET_DIR)/debug/kinerja
 TEST_THREADS ?= 4
 
 .PHONY: help run build tools spa size test fmt fmt-check clippy contract-check test-rust openapi \
-        compose-check e2e bench clean
+        compose-check e2e bench api-fuzz clean
 
 help:
 	@echo "make run     build the SPA and the server, seed demo accounts, serve on http://127.0.0.1:8080"
@@ -97,3 +97,16 @@ bench:
 clean:
 	cargo clean
 	rm -rf frontend/dist
+
+# Property-based API fuzzing with schemathesis (PyPI) against a seeded server: no request may
+# produce a 5xx or an undocumented status. Not part of `make test` (it takes a few minutes).
+FUZZ_VENV ?= $(HOME)/.cache/kinerja/schemathesis
+api-fuzz: build
+	@[ -x $(FUZZ_VENV)/bin/schemathesis ] || (python3 -m venv $(FUZZ_VENV) && $(FUZZ_VENV)/bin/pip install -q schemathesis)
+	@set -e; dir=$$(mktemp -d); cd $$dir; \
+	  export KINERJA_BIND=127.0.0.1:8097 KINERJA_LOG_LEVEL=error KINERJA_LOGIN_MAX_FAILURES_PER_USER=1000000 KINERJA_LOGIN_MAX_FAILURES_PER_IP=1000000; \
+	  $(KINERJA) seed-demo >/dev/null; $(KINERJA) serve & pid=$$!; trap "kill $$pid" EXIT; sleep 2; \
+	  token=$$(curl -s http://127.0.0.1:8097/api/v1/auth/login -H 'content-type: application/json' \
+	    -d '{"username":"admin.bkpsdm","password":"Demo-Kinerja-2026"}' | sed 's/.*"access_token":"\([^"]*\)".*/\1/'); \
+	  $(FUZZ_VENV)/bin/schemathesis run http://127.0.0.1:8097/api-docs/openapi.json -H "Authorization: Bearer $$token" \
+	    --max-examples 25 --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
