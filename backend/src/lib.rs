@@ -18,6 +18,7 @@ pub mod extract;
 pub mod health;
 pub mod http;
 pub mod metrics;
+pub mod notifications;
 pub mod openapi;
 pub mod organisation;
 pub mod planning;

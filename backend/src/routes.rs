@@ -4,7 +4,9 @@
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::{audit, auth, employees, health, metrics, organisation, planning, users};
+use crate::{
+    audit, auth, employees, health, metrics, notifications, organisation, planning, users,
+};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(
@@ -14,7 +16,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(audit::routes)
             .configure(organisation::routes)
             .configure(employees::routes)
-            .configure(planning::routes),
+            .configure(planning::routes)
+            .configure(notifications::routes),
     );
     cfg.service(health::health)
         .service(health::ready)

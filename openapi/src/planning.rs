@@ -616,3 +616,23 @@ pub struct TemplateQuery {
     /// Templates for this position (and general ones).
     pub jabatan_id: Option<Uuid>,
 }
+
+/// Filters of `GET /api/v1/notifications`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct NotificationQuery {
+    /// Only unread ones.
+    pub unread: Option<bool>,
+}
+
+/// A page of notifications with the unread count (for the bell).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotificationPage {
+    pub items: Vec<Notification>,
+    pub page: u64,
+    pub per_page: u64,
+    pub total: u64,
+    pub belum_dibaca: u64,
+}

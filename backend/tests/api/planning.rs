@@ -638,3 +638,33 @@ db_test! {
         assert!(!assert_problem(missing, 422, ErrorCode::ValidationFailed).await.field_errors("templat_id").is_empty());
     }
 }
+
+db_test! {
+    async fn notifications_are_listed_with_an_unread_count_and_can_be_read(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let skp = c.start(&c.rina).await;
+        let skp = c.fill(&c.rina, &skp, kasubag_skp.rhk[0].id).await;
+        let skp: Skp = c.submit(&c.rina, &skp).await.json().await.unwrap();
+        c.app.post_json(&format!("/api/v1/skp/{}/return", skp.id), &json!({"lock_version": skp.lock_version, "catatan": "Perbaiki target"}), Some(&c.kasubag)).await;
+        use kinerja_api::planning::NotificationPage;
+        let page: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!((page.total, page.belum_dibaca), (1, 1));
+        assert_eq!(page.items[0].kind, "skp.dikembalikan");
+        assert_eq!(page.items[0].pesan, "Perbaiki target");
+        let boss: NotificationPage = c.app.get("/api/v1/notifications?unread=true", Some(&c.kasubag)).await.json().await.unwrap();
+        assert!(boss.items.iter().any(|n| n.kind == "skp.diajukan"));
+        // Someone else's notification is not found; one's own is marked read.
+        let resp = c.app.client.post(c.app.url(&format!("/api/v1/notifications/{}/read", page.items[0].id))).bearer_auth(&c.kasubag).send().await.unwrap();
+        assert_problem(resp, 404, ErrorCode::NotFound).await;
+        let resp = c.app.client.post(c.app.url(&format!("/api/v1/notifications/{}/read", page.items[0].id))).bearer_auth(&c.rina).send().await.unwrap();
+        assert_eq!(resp.status(), 204);
+        let page: NotificationPage = c.app.get("/api/v1/notifications?unread=true", Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!((page.total, page.belum_dibaca), (0, 0));
+        let resp = c.app.client.post(c.app.url("/api/v1/notifications/read-all")).bearer_auth(&c.kasubag).send().await.unwrap();
+        assert_eq!(resp.status(), 204);
+        let boss: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!(boss.belum_dibaca, 0);
+        assert_problem(c.app.get("/api/v1/notifications", None).await, 401, ErrorCode::Unauthorized).await;
+    }
+}
