@@ -25,6 +25,7 @@ use utoipa_actix_web::AppExt;
         (name = "organisation", description = "Instansi, unit, jabatan, data referensi / Organisation, positions, reference data"),
         (name = "employees", description = "Pegawai, riwayat jabatan, atasan / Employees, assignments, superiors"),
         (name = "planning", description = "Periode dan SKP / Periods and SKP planning"),
+        (name = "measurement", description = "Rencana aksi, realisasi, capaian / Measurement"),
         (name = "notifications", description = "Notifikasi / Notifications"),
         (name = "system", description = "Kesehatan dan metrik / Health and metrics"),
     ),

@@ -9,6 +9,7 @@ mod m20261127_000003_create_audit_events;
 mod m20261127_000004_create_organisation;
 mod m20261127_000005_create_planning;
 mod m20261127_000006_create_skp_templates;
+mod m20261127_000007_create_measurement;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_create_organisation::Migration),
             Box::new(m20261127_000005_create_planning::Migration),
             Box::new(m20261127_000006_create_skp_templates::Migration),
+            Box::new(m20261127_000007_create_measurement::Migration),
         ]
     }
 }

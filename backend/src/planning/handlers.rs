@@ -56,6 +56,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(skp_diff)
             .service(skp_pdf)
             .service(skp_tree)
+            .service(crate::measurement::handlers::get_realisasi)
+            .service(crate::measurement::handlers::save_realisasi)
+            .service(crate::measurement::handlers::save_rencana_aksi)
+            .service(crate::measurement::handlers::unlock)
             .service(distribute_rhk)
             .service(superior_rhk),
     );

@@ -180,20 +180,24 @@ fn own_employee(viewer: &Viewer) -> AppResult<Uuid> {
     })
 }
 
-async fn find(db: &impl ConnectionTrait, id: Uuid) -> AppResult<skps::Model> {
+pub(crate) async fn find(db: &impl ConnectionTrait, id: Uuid) -> AppResult<skps::Model> {
     skps::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound("SKP"))
 }
 
-fn status(m: &skps::Model) -> StatusSkp {
+pub(crate) fn status(m: &skps::Model) -> StatusSkp {
     StatusSkp::parse(&m.status).unwrap_or(StatusSkp::Draft)
 }
 
 /// Whether the viewer may read this SKP: the owner, the PPKin and Atasan PPKin recorded on it,
 /// whoever reads all employees, and pimpinan whose unit subtree contains the owner.
-async fn can_read(db: &impl ConnectionTrait, viewer: &Viewer, m: &skps::Model) -> AppResult<bool> {
+pub(crate) async fn can_read(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    m: &skps::Model,
+) -> AppResult<bool> {
     let me = viewer.employee_id;
     if me == Some(m.employee_id)
         || me.is_some() && (me == m.ppkin_employee_id || me == m.atasan_ppkin_employee_id)
@@ -211,7 +215,7 @@ async fn can_read(db: &impl ConnectionTrait, viewer: &Viewer, m: &skps::Model) -
 }
 
 /// The full SKP with children and hints.
-async fn load(db: &impl ConnectionTrait, m: skps::Model) -> AppResult<Skp> {
+pub(crate) async fn load(db: &impl ConnectionTrait, m: skps::Model) -> AppResult<Skp> {
     let period = periods::find(db, m.period_id).await?;
     let rhk_rows = skp_rhk::Entity::find()
         .filter(skp_rhk::Column::SkpId.eq(m.id))

@@ -9,6 +9,12 @@ use kinerja_api::planning::{JenisSkp, Periode, Skp, StatusSkp};
 use kinerja_api::{ErrorCode, Page};
 use serde_json::json;
 
+/// The current year: the open period is always this year's, whatever day the tests run.
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Utc::now().year()
+}
+
 struct Chain {
     app: TestApp,
     admin: String,
@@ -40,7 +46,7 @@ async fn holder(app: &TestApp, admin: &str, jabatan: &str) -> Employee {
         .unwrap_or_else(|| panic!("{jabatan}"))
 }
 
-/// Accounts for the chain, and an open 2026 period.
+/// Accounts for the chain, and an open period for this year.
 async fn chain(db: Db) -> Chain {
     let (app, admin) = demo_app(db).await;
     let mut tokens = Vec::new();
@@ -69,7 +75,7 @@ async fn chain(db: Db) -> Chain {
     let periode: Periode = app
         .post_json(
             "/api/v1/periods",
-            &json!({"instansi_id": instansi, "tahun": 2026}),
+            &json!({"instansi_id": instansi, "tahun": this_year()}),
             Some(&admin),
         )
         .await
@@ -412,18 +418,19 @@ db_test! {
         let c = chain(db).await;
         let instansi = c.periode.instansi_id;
         // The year exists: 409. Reversed dates: 422. A pegawai: 403.
-        assert_problem(c.app.post_json("/api/v1/periods", &json!({"instansi_id": instansi, "tahun": 2026}), Some(&c.admin)).await, 409, ErrorCode::Conflict).await;
-        let resp = c.app.post_json("/api/v1/periods", &json!({"instansi_id": instansi, "tahun": 2027, "mulai": "2027-12-31", "selesai": "2027-01-01"}), Some(&c.admin)).await;
+        let next = this_year() + 1;
+        assert_problem(c.app.post_json("/api/v1/periods", &json!({"instansi_id": instansi, "tahun": this_year()}), Some(&c.admin)).await, 409, ErrorCode::Conflict).await;
+        let resp = c.app.post_json("/api/v1/periods", &json!({"instansi_id": instansi, "tahun": next, "mulai": format!("{next}-12-31"), "selesai": format!("{next}-01-01")}), Some(&c.admin)).await;
         assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("selesai").is_empty());
-        assert_problem(c.app.post_json("/api/v1/periods", &json!({"instansi_id": instansi, "tahun": 2027}), Some(&c.rina)).await, 403, ErrorCode::Forbidden).await;
-        let p2027: Periode = c.app.post_json("/api/v1/periods", &json!({"instansi_id": instansi, "tahun": 2027, "ritme": "triwulanan"}), Some(&c.admin)).await.json().await.unwrap();
+        assert_problem(c.app.post_json("/api/v1/periods", &json!({"instansi_id": instansi, "tahun": next}), Some(&c.rina)).await, 403, ErrorCode::Forbidden).await;
+        let p2027: Periode = c.app.post_json("/api/v1/periods", &json!({"instansi_id": instansi, "tahun": next, "ritme": "triwulanan"}), Some(&c.admin)).await.json().await.unwrap();
         // An SKP needs an open period.
         let resp = c.app.post_json("/api/v1/skp", &json!({"periode_id": p2027.id}), Some(&c.rina)).await;
         assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("periode_id").is_empty());
         // Closing a draft period is not a valid transition.
         assert_problem(c.app.post_json(&format!("/api/v1/periods/{}/close", p2027.id), &json!({}), Some(&c.admin)).await, 409, ErrorCode::Conflict).await;
         let periods: Vec<Periode> = c.app.get("/api/v1/periods", Some(&c.rina)).await.json().await.unwrap();
-        assert_eq!(periods.iter().map(|p| p.tahun).collect::<Vec<_>>(), vec![2027, 2026]);
+        assert_eq!(periods.iter().map(|p| p.tahun).collect::<Vec<_>>(), vec![next, this_year()]);
         // A second SKP for the same period is refused.
         c.start(&c.rina).await;
         assert_problem(c.app.post_json("/api/v1/skp", &json!({"periode_id": c.periode.id}), Some(&c.rina)).await, 409, ErrorCode::Conflict).await;
@@ -510,14 +517,15 @@ db_test! {
         let resp = c.app.get(&format!("/api/v1/skp/{}/pdf", skp.id), Some(&c.rina)).await;
         assert_eq!(resp.status(), 200);
         assert_eq!(resp.headers()["content-type"], "application/pdf");
-        assert!(resp.headers()["content-disposition"].to_str().unwrap().contains("SKP-199003172015032001-2026-v1.pdf"));
+        assert!(resp.headers()["content-disposition"].to_str().unwrap().contains(&format!("SKP-199003172015032001-{}-v1.pdf", this_year())));
         let bytes = resp.bytes().await.unwrap();
         assert!(bytes.starts_with(b"%PDF-"));
         let doc = lopdf::Document::load_mem(&bytes).expect("a parseable PDF");
         let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
         // Table cells wrap: compare with white space folded.
         let text = doc.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
-        for expected in ["SASARAN KINERJA PEGAWAI", "Rina Marlina", "NIP 19900317 201503 2 001", "PEJABAT PENILAI KINERJA", "Kepala Subbagian Umum dan Kepegawaian", "Menanggapi keluhan warga", "31 DESEMBER 2026"] {
+        let year_end = format!("31 DESEMBER {}", this_year());
+        for expected in ["SASARAN KINERJA PEGAWAI", "Rina Marlina", "NIP 19900317 201503 2 001", "PEJABAT PENILAI KINERJA", "Kepala Subbagian Umum dan Kepegawaian", "Menanggapi keluhan warga", year_end.as_str()] {
             assert!(text.contains(expected), "{expected:?} not in the PDF text:\n{text}");
         }
         // Others get nothing.
@@ -591,20 +599,20 @@ db_test! {
     async fn next_years_skp_can_start_as_a_copy(db: Db) {
         let c = chain(db).await;
         let kasubag_skp = c.upper_chain().await;
-        let this_year = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
-        let next: Periode = c.app.post_json("/api/v1/periods", &json!({"instansi_id": c.periode.instansi_id, "tahun": 2027}), Some(&c.admin)).await.json().await.unwrap();
+        let current = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
+        let next: Periode = c.app.post_json("/api/v1/periods", &json!({"instansi_id": c.periode.instansi_id, "tahun": this_year() + 1}), Some(&c.admin)).await.json().await.unwrap();
         c.app.post_json(&format!("/api/v1/periods/{}/open", next.id), &json!({}), Some(&c.admin)).await;
         let resp = c.app.post_json("/api/v1/skp", &json!({"periode_id": next.id, "salin_dari": kasubag_skp.id}), Some(&c.rina)).await;
         assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("salin_dari").is_empty(), "only one's own SKP");
-        let resp = c.app.post_json("/api/v1/skp", &json!({"periode_id": next.id, "salin_dari": this_year.id}), Some(&c.rina)).await;
+        let resp = c.app.post_json("/api/v1/skp", &json!({"periode_id": next.id, "salin_dari": current.id}), Some(&c.rina)).await;
         assert_eq!(resp.status(), 201);
         let copy: Skp = resp.json().await.unwrap();
-        assert_eq!((copy.tahun, copy.status), (2027, StatusSkp::Draft));
-        assert_eq!(copy.rhk.len(), this_year.rhk.len());
-        assert_eq!(copy.rhk[0].deskripsi, this_year.rhk[0].deskripsi);
+        assert_eq!((copy.tahun, copy.status), (this_year() + 1, StatusSkp::Draft));
+        assert_eq!(copy.rhk.len(), current.rhk.len());
+        assert_eq!(copy.rhk[0].deskripsi, current.rhk[0].deskripsi);
         assert_eq!(copy.rhk[0].iki.len(), 3);
         assert_eq!(copy.rhk[0].intervensi_rhk_id, None, "next year's superior RHK are new");
-        assert_eq!(copy.lampiran, this_year.lampiran);
+        assert_eq!(copy.lampiran, current.lampiran);
     }
 }
 
@@ -666,5 +674,60 @@ db_test! {
         let boss: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.kasubag)).await.json().await.unwrap();
         assert_eq!(boss.belum_dibaca, 0);
         assert_problem(c.app.get("/api/v1/notifications", None).await, 401, ErrorCode::Unauthorized).await;
+    }
+}
+
+db_test! {
+    async fn realisasi_is_entered_by_the_owner_until_the_sub_period_locks(db: Db) {
+        use chrono::Datelike;
+        use kinerja_api::measurement::RealisasiSheet;
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let draft = c.start(&c.rina).await;
+        let draft = c.fill(&c.rina, &draft, kasubag_skp.rhk[0].id).await;
+        // Not before the SKP is approved.
+        let iki0 = draft.rhk[0].iki[0].id.unwrap();
+        let month = chrono::Utc::now().month() as i32;
+        let put = |token: &str, skp: uuid::Uuid, iki: uuid::Uuid, k: i32, body: serde_json::Value| {
+            let url = c.app.url(&format!("/api/v1/skp/{skp}/realisasi/{iki}?periode_ke={k}"));
+            c.app.client.put(url).bearer_auth(token.to_owned()).json(&body).send()
+        };
+        assert_problem(put(&c.rina, draft.id, iki0, month, json!({"nilai": 1.0})).await.unwrap(), 409, ErrorCode::Conflict).await;
+        let skp: Skp = c.submit(&c.rina, &draft).await.json().await.unwrap();
+        let skp: Skp = c.approve(&c.kasubag, &skp).await.json().await.unwrap();
+        let [iki0, iki1, _] = [0, 1, 2].map(|i| skp.rhk[0].iki[i].id.unwrap());
+        // This month is open: a monthly plan of 10 documents, 12 done → 120 %; 90 of 95 % → 94.74 %.
+        let plan = c.app.client.put(c.app.url(&format!("/api/v1/skp/{}/rencana-aksi/{iki0}?periode_ke={month}", skp.id))).bearer_auth(&c.rina)
+            .json(&json!({"uraian": "Menyelesaikan 10 dokumen layanan", "target_nilai": 10.0})).send().await.unwrap();
+        assert_eq!(plan.status(), 200);
+        put(&c.rina, skp.id, iki0, month, json!({"nilai": 12.0, "dasar": "Register layanan"})).await.unwrap();
+        let sheet: RealisasiSheet = put(&c.rina, skp.id, iki1, month, json!({"nilai": 90.0})).await.unwrap().json().await.unwrap();
+        assert!(!sheet.terkunci);
+        assert_eq!(sheet.jumlah_periode, 12);
+        assert_eq!(sheet.rows.iter().map(|r| r.capaian).collect::<Vec<_>>(), vec![Some(120.0), Some(94.74), None]);
+        assert_eq!(sheet.rows[0].realisasi.as_ref().unwrap().sumber, "pegawai");
+        assert_eq!(sheet.rhk[0].capaian, Some(107.37));
+        // The PPKin reads it but cannot change it; strangers see nothing.
+        let seen: RealisasiSheet = c.app.get(&format!("/api/v1/skp/{}/realisasi?periode_ke={month}", skp.id), Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!(seen.rows[0].realisasi.as_ref().unwrap().nilai, Some(12.0));
+        assert_problem(put(&c.kasubag, skp.id, iki0, month, json!({"nilai": 99.0})).await.unwrap(), 403, ErrorCode::Forbidden).await;
+        let (_, outsider) = c.app.signed_in("luar.uji", &[Role::Pegawai]).await;
+        assert_problem(c.app.get(&format!("/api/v1/skp/{}/realisasi?periode_ke={month}", skp.id), Some(&outsider)).await, 404, ErrorCode::NotFound).await;
+        assert!(!assert_problem(c.app.get(&format!("/api/v1/skp/{}/realisasi?periode_ke=13", skp.id), Some(&c.rina)).await, 422, ErrorCode::ValidationFailed).await.field_errors("periode_ke").is_empty());
+        // An IKI of another SKP is not this SKP's.
+        let foreign = kasubag_skp.rhk[0].iki[0].id.unwrap();
+        assert_problem(put(&c.rina, skp.id, foreign, month, json!({"nilai": 1.0})).await.unwrap(), 404, ErrorCode::NotFound).await;
+        // A month long past is locked until the admin unlocks it for this SKP.
+        if month > 2 {
+            let past = 1;
+            let locked = assert_problem(put(&c.rina, skp.id, iki0, past, json!({"nilai": 5.0})).await.unwrap(), 409, ErrorCode::Conflict).await;
+            assert!(locked.detail.unwrap().contains("terkunci"));
+            let until = (chrono::Utc::now().date_naive() + chrono::Duration::days(7)).to_string();
+            let body = json!({"periode_ke": past, "sampai": until, "alasan": "Bukti baru diterima"});
+            assert_problem(c.app.post_json(&format!("/api/v1/skp/{}/unlock", skp.id), &body, Some(&c.rina)).await, 403, ErrorCode::Forbidden).await;
+            assert_eq!(c.app.post_json(&format!("/api/v1/skp/{}/unlock", skp.id), &body, Some(&c.admin)).await.status(), 204);
+            let sheet: RealisasiSheet = put(&c.rina, skp.id, iki0, past, json!({"nilai": 5.0})).await.unwrap().json().await.unwrap();
+            assert!(!sheet.terkunci && sheet.dibuka_sampai.is_some());
+        }
     }
 }

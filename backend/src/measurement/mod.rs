@@ -1,0 +1,6 @@
+//! Measurement: rencana aksi and realisasi per IKI and sub-period, capaian, and locking.
+
+pub mod handlers;
+pub mod service;
+
+pub const TAG: &str = "measurement";
