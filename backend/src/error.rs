@@ -23,9 +23,10 @@ pub enum AppError {
     /// 400: another malformed part of the request.
     #[error("bad request: {0}")]
     BadRequest(String),
-    /// 415: the body is not `application/json`.
+    /// 415: the body or the uploaded file is of a kind this endpoint does not take; the text
+    /// says what it takes.
     #[error("unsupported media type")]
-    UnsupportedMediaType,
+    UnsupportedMediaType(&'static str),
     /// 413: the body is larger than allowed.
     #[error("payload too large")]
     PayloadTooLarge { limit: usize },
@@ -74,7 +75,7 @@ impl AppError {
             AppError::Validation(_) => ErrorCode::ValidationFailed,
             AppError::MalformedJson(_) => ErrorCode::MalformedJson,
             AppError::BadRequest(_) => ErrorCode::BadRequest,
-            AppError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            AppError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
             AppError::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
             AppError::Unauthorized(_) => ErrorCode::Unauthorized,
             AppError::InvalidCredentials => ErrorCode::InvalidCredentials,
@@ -114,9 +115,7 @@ impl AppError {
             AppError::Validation(_) => "Periksa kembali isian yang ditandai.".to_owned(),
             AppError::MalformedJson(why) => format!("Isi permintaan bukan JSON yang valid: {why}"),
             AppError::BadRequest(why) => why.clone(),
-            AppError::UnsupportedMediaType => {
-                "Kirim isi permintaan sebagai application/json.".to_owned()
-            }
+            AppError::UnsupportedMediaType(what) => (*what).to_owned(),
             AppError::PayloadTooLarge { limit } => {
                 format!("Isi permintaan melebihi batas {limit} byte.")
             }
@@ -185,7 +184,7 @@ impl ResponseError for AppError {
         match self {
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::MalformedJson(_) | AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unauthorized(_) | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,

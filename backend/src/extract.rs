@@ -112,7 +112,9 @@ fn check_json_content_type(req: &HttpRequest) -> Result<(), AppError> {
     if is_json {
         Ok(())
     } else {
-        Err(AppError::UnsupportedMediaType)
+        Err(AppError::UnsupportedMediaType(
+            "Kirim isi permintaan sebagai application/json.",
+        ))
     }
 }
 
@@ -253,6 +255,18 @@ pub async fn read_upload(
     payload: actix_web::web::Payload,
     limit: usize,
 ) -> Result<Vec<u8>, AppError> {
+    Ok(read_named_upload(req, payload, limit).await?.1)
+}
+
+/// [`read_upload`] with the file name the client gave (for display only, never as a path).
+///
+/// # Errors
+/// As [`read_upload`].
+pub async fn read_named_upload(
+    req: &HttpRequest,
+    payload: actix_web::web::Payload,
+    limit: usize,
+) -> Result<(Option<String>, Vec<u8>), AppError> {
     use futures_util::StreamExt;
     let multipart = req
         .mime_type()
@@ -260,7 +274,9 @@ pub async fn read_upload(
         .flatten()
         .is_some_and(|m| m.type_() == "multipart" && m.subtype() == "form-data");
     if !multipart {
-        return Err(AppError::UnsupportedMediaType);
+        return Err(AppError::UnsupportedMediaType(
+            "Unggah berkas sebagai multipart/form-data dengan kolom `file`.",
+        ));
     }
     let mut form = actix_multipart::Multipart::new(req.headers(), payload);
     while let Some(field) = form.next().await {
@@ -281,7 +297,11 @@ pub async fn read_upload(
         if bytes.is_empty() {
             return Err(AppError::field("file", "Berkas kosong."));
         }
-        return Ok(bytes);
+        let name = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .map(str::to_owned);
+        return Ok((name, bytes));
     }
     Err(AppError::field(
         "file",

@@ -17,7 +17,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(organisation::routes)
             .configure(employees::routes)
             .configure(planning::routes)
-            .configure(notifications::routes),
+            .configure(notifications::routes)
+            .configure(crate::measurement::handlers::bukti_routes),
     );
     cfg.service(health::health)
         .service(health::ready)

@@ -54,7 +54,9 @@ pub fn read(bytes: &[u8], layout: Layout, key_column: &str) -> Result<Vec<Row>, 
     } else if std::str::from_utf8(bytes).is_ok() {
         read_csv(bytes)?
     } else {
-        return Err(AppError::UnsupportedMediaType);
+        return Err(AppError::UnsupportedMediaType(
+            "Berkas harus berupa XLSX atau CSV.",
+        ));
     };
     let mut lines = grid.into_iter();
     let Some(head) = lines.next() else {
@@ -245,7 +247,7 @@ mod tests {
         ));
         assert!(matches!(
             read(&[0xff, 0xfe, 0x00], LAYOUT, "nip"),
-            Err(AppError::UnsupportedMediaType)
+            Err(AppError::UnsupportedMediaType(_))
         ));
     }
 

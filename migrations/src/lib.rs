@@ -10,6 +10,7 @@ mod m20261127_000004_create_organisation;
 mod m20261127_000005_create_planning;
 mod m20261127_000006_create_skp_templates;
 mod m20261127_000007_create_measurement;
+mod m20261127_000008_create_evidence;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_create_planning::Migration),
             Box::new(m20261127_000006_create_skp_templates::Migration),
             Box::new(m20261127_000007_create_measurement::Migration),
+            Box::new(m20261127_000008_create_evidence::Migration),
         ]
     }
 }

@@ -172,7 +172,7 @@ pub struct CreateEmployee {
     /// Default `aktif`.
     pub status: Option<StatusPegawai>,
     #[validate(
-        email(message = "Alamat email tidak valid."),
+        custom(function = "crate::validation::email_address"),
         length(max = 254, message = "Email maksimal 254 karakter.")
     )]
     #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
@@ -235,7 +235,7 @@ pub struct UpdateEmployee {
     pub tmt_golongan: Option<NaiveDate>,
     pub status: Option<StatusPegawai>,
     #[validate(
-        email(message = "Alamat email tidak valid."),
+        custom(function = "crate::validation::email_address"),
         length(max = 254, message = "Email maksimal 254 karakter.")
     )]
     #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]

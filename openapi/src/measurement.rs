@@ -76,6 +76,8 @@ pub struct RealisasiRow {
     pub capaian: Option<f64>,
     /// `capaian` capped at 120 % for display.
     pub capaian_tampil: Option<f64>,
+    /// Evidence attached to the realisasi.
+    pub bukti: Vec<BuktiDukung>,
 }
 
 /// Average capaian of an RHK's IKI: information for the superior, not a rating.
@@ -195,4 +197,63 @@ mod tests {
         assert_eq!(capaian(Some(3.0), None, Arah::Naik), None);
         assert_eq!(capaian(Some(3.0), Some(1.0), Arah::Naik), Some(33.33));
     }
+}
+
+crate::organisation::string_enum! {
+    /// The PPKin's verdict on a piece of evidence.
+    Verifikasi {
+        Sesuai => "sesuai",
+        Kurang => "kurang",
+        TidakSesuai => "tidak_sesuai",
+    }
+}
+
+/// A piece of evidence (bukti dukung).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BuktiDukung {
+    pub id: Uuid,
+    /// `berkas` or `tautan`.
+    pub jenis: String,
+    pub nama_berkas: Option<String>,
+    pub mime: Option<String>,
+    pub ukuran: Option<i64>,
+    /// SHA-256 (hex) of the stored file.
+    pub sha256: Option<String>,
+    pub url: Option<String>,
+    pub verifikasi: Option<Verifikasi>,
+    pub catatan_verifikasi: Option<String>,
+    pub diverifikasi_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `POST .../bukti-tautan`: evidence as a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AddBuktiTautan {
+    #[validate(
+        custom(function = "crate::validation::http_url"),
+        length(max = 2000, message = "Maksimal 2000 karakter.")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 2000,
+            pattern = "^https?://",
+            example = "https://drive.serangkota.go.id/berkas/123"
+        )
+    )]
+    pub url: String,
+}
+
+/// `POST /api/v1/bukti/{id}/verify` (PPKin).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct VerifyBukti {
+    pub verifikasi: Verifikasi,
+    #[validate(length(max = 1000, message = "Maksimal 1000 karakter."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
+    pub catatan: Option<String>,
 }

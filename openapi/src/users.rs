@@ -50,7 +50,7 @@ pub struct CreateUser {
     )]
     pub username: String,
     #[validate(
-        email(message = "Alamat email tidak valid."),
+        custom(function = "crate::validation::email_address"),
         length(max = 254, message = "Email maksimal 254 karakter.")
     )]
     #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
@@ -94,7 +94,7 @@ pub struct CreateUser {
 #[serde(deny_unknown_fields)]
 pub struct UpdateUser {
     #[validate(
-        email(message = "Alamat email tidak valid."),
+        custom(function = "crate::validation::email_address"),
         length(max = 254, message = "Email maksimal 254 karakter.")
     )]
     #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]

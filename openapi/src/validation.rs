@@ -73,6 +73,59 @@ pub fn password_differs_from_username(
     }
 }
 
+/// A link anyone can open: `http://` or `https://` only (no `javascript:`, `file:` …).
+///
+/// # Errors
+/// `http_url` otherwise.
+pub fn http_url(value: &str) -> Result<(), ValidationError> {
+    let lower = value.trim().to_ascii_lowercase();
+    if (lower.starts_with("https://") || lower.starts_with("http://"))
+        && lower.len() > 8
+        && !lower.contains(char::is_whitespace)
+    {
+        Ok(())
+    } else {
+        Err(error(
+            "http_url",
+            "Tautan harus diawali http:// atau https://.",
+        ))
+    }
+}
+
+/// An email address, checked without regular expressions (they would add ~80 KB to the SPA):
+/// one `@`, a local part of allowed characters, and a dotted domain of letters, digits and
+/// hyphens.
+///
+/// # Errors
+/// `email` otherwise.
+pub fn email_address(value: &str) -> Result<(), ValidationError> {
+    let invalid = || error("email", "Alamat email tidak valid.");
+    let Some((local, domain)) = value.split_once('@') else {
+        return Err(invalid());
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && domain.len() <= 253
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    if local_ok && domain_ok {
+        Ok(())
+    } else {
+        Err(invalid())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +144,25 @@ mod tests {
         assert!(password_differs_from_username("19900101 201503 1 001", nip).is_err());
         assert!(password_differs_from_username("1990.0101.2015.031001", nip).is_err());
         assert!(password_differs_from_username("Rahasia-Sekali-2026", nip).is_ok());
+    }
+
+    #[test]
+    fn email_addresses_are_checked_without_regex() {
+        for ok in ["siti@serangkota.go.id", "a.b+c@x-y.id"] {
+            assert!(email_address(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "bukan-email",
+            "a@b",
+            "@x.id",
+            "a@.id",
+            "a b@x.id",
+            "a@x..id",
+            "a@-x.id",
+            "a@@x.id",
+        ] {
+            assert!(email_address(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -1,17 +1,18 @@
 //! HTTP handlers for realisasi, rencana aksi and unlocking (mounted in the `/api/v1/skp` scope).
 
-use actix_web::web::{Data, Json, Path};
-use actix_web::{HttpResponse, get, post, put};
+use actix_web::web::{Data, Json, Path, Payload};
+use actix_web::{HttpRequest, HttpResponse, get, post, put};
 use kinerja_api::measurement::{
-    PeriodeKeQuery, RealisasiSheet, SaveRealisasi, SaveRencanaAksi, UnlockPeriode,
+    AddBuktiTautan, BuktiDukung, PeriodeKeQuery, RealisasiSheet, SaveRealisasi, SaveRencanaAksi,
+    UnlockPeriode, VerifyBukti,
 };
 use uuid::Uuid;
 
-use super::{TAG, service};
+use super::{TAG, evidence, service};
 use crate::auth::{AuthUser, RequirePermission, perm};
 use crate::employees::service::Viewer;
 use crate::error::AppResult;
-use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
+use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, read_named_upload};
 use crate::openapi::problems::{
     BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
 };
@@ -118,4 +119,132 @@ pub async fn unlock(
 ) -> AppResult<HttpResponse> {
     service::unlock(&state.db, actor.id, id.into_inner(), body, &meta).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Attach a file as evidence
+///
+/// `multipart/form-data` with the field `file`: PDF, JPEG, PNG, XLSX or DOCX, recognised by
+/// content (415 otherwise), at most `KINERJA_MAX_UPLOAD_BYTES` (413 above). The realisasi of that
+/// IKI and sub-period must exist.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id"), ("iki_id" = Uuid, Path, description = "IKI id"), PeriodeKeQuery),
+    request_body(content = inline(crate::employees::handlers::ImportUpload), content_type = "multipart/form-data"),
+    responses((status = 201, body = BuktiDukung), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "SKP not approved or sub-period locked", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/realisasi/{iki_id}/bukti")]
+pub async fn upload_bukti(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    req: HttpRequest,
+    payload: Payload,
+    path: Path<(Uuid, Uuid)>,
+    ValidatedQuery(q): ValidatedQuery<PeriodeKeQuery>,
+) -> AppResult<HttpResponse> {
+    let viewer = viewer(&state, user).await?;
+    let file = read_named_upload(&req, payload, state.settings.max_upload_bytes).await?;
+    let (id, iki) = path.into_inner();
+    let dto = evidence::upload(
+        &state.db,
+        &state.settings.upload_dir,
+        &viewer,
+        id,
+        iki,
+        q.periode_ke,
+        file,
+        &meta,
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(dto))
+}
+
+/// Attach a link as evidence
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id"), ("iki_id" = Uuid, Path, description = "IKI id"), PeriodeKeQuery),
+    request_body = AddBuktiTautan,
+    responses((status = 201, body = BuktiDukung), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "SKP not approved or sub-period locked", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/realisasi/{iki_id}/bukti-tautan")]
+pub async fn link_bukti(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    path: Path<(Uuid, Uuid)>,
+    ValidatedQuery(q): ValidatedQuery<PeriodeKeQuery>,
+    ValidatedJson(body): ValidatedJson<AddBuktiTautan>,
+) -> AppResult<HttpResponse> {
+    let viewer = viewer(&state, user).await?;
+    let (id, iki) = path.into_inner();
+    let dto = evidence::add_link(&state.db, &viewer, id, iki, q.periode_ke, body, &meta).await?;
+    Ok(HttpResponse::Created().json(dto))
+}
+
+pub fn bukti_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(
+        utoipa_actix_web::scope("/bukti")
+            .service(download_bukti)
+            .service(verify_bukti),
+    );
+}
+
+/// Download a piece of evidence
+///
+/// As an attachment with `X-Content-Type-Options: nosniff`, for readers of the SKP.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Evidence id")),
+    responses((status = 200, description = "The stored file", content_type = "application/octet-stream", body = Vec<u8>), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}")]
+pub async fn download_bukti(
+    state: Data<AppState>,
+    user: AuthUser,
+    id: Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    let viewer = viewer(&state, user).await?;
+    let (name, mime, bytes) = evidence::download(
+        &state.db,
+        &state.settings.upload_dir,
+        &viewer,
+        id.into_inner(),
+    )
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type(mime)
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .insert_header((actix_web::http::header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
+        .body(bytes))
+}
+
+/// Verify a piece of evidence (PPKin)
+///
+/// Sesuai, kurang or tidak sesuai, with a note; the employee is notified.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Evidence id")),
+    request_body = VerifyBukti,
+    responses((status = 200, body = BuktiDukung), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[post("/{id}/verify")]
+pub async fn verify_bukti(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<VerifyBukti>,
+) -> AppResult<Json<BuktiDukung>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(
+        evidence::verify(&state.db, &viewer, id.into_inner(), body, &meta).await?,
+    ))
 }

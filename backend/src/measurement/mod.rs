@@ -1,5 +1,6 @@
 //! Measurement: rencana aksi and realisasi per IKI and sub-period, capaian, and locking.
 
+pub mod evidence;
 pub mod handlers;
 pub mod service;
 

@@ -141,6 +141,19 @@ pub async fn sheet(
         .into_iter()
         .map(|r| (r.iki_id, r))
         .collect();
+    let realisasi_ids: Vec<Uuid> = values.values().map(|v| v.id).collect();
+    let mut bukti: HashMap<Uuid, Vec<kinerja_api::measurement::BuktiDukung>> = HashMap::new();
+    for b in crate::entities::bukti_dukung::Entity::find()
+        .filter(crate::entities::bukti_dukung::Column::RealisasiId.is_in(realisasi_ids))
+        .order_by_asc(crate::entities::bukti_dukung::Column::CreatedAt)
+        .all(db)
+        .await?
+    {
+        bukti
+            .entry(b.realisasi_id)
+            .or_default()
+            .push(super::evidence::dto(b));
+    }
     let mut rows = Vec::new();
     let mut per_rhk: Vec<RhkCapaian> = Vec::new();
     for r in &rhk {
@@ -184,6 +197,10 @@ pub async fn sheet(
                 }),
                 capaian: c,
                 capaian_tampil: c.map(|c| c.min(CAPAIAN_TAMPIL_MAKS)),
+                bukti: value
+                    .and_then(|v| bukti.get(&v.id))
+                    .cloned()
+                    .unwrap_or_default(),
             });
         }
         per_rhk.push(RhkCapaian {
@@ -217,6 +234,19 @@ fn round2(v: f64) -> f64 {
 
 /// Checks that the viewer owns an approved SKP whose sub-period is open, and that the IKI is
 /// one of its indicators.
+///
+/// # Errors
+/// As [`save_realisasi`].
+pub async fn check_writable(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    skp_id: Uuid,
+    iki_id: Uuid,
+    k: i32,
+) -> AppResult<()> {
+    writable(db, viewer, skp_id, iki_id, k).await.map(|_| ())
+}
+
 async fn writable(
     db: &impl ConnectionTrait,
     viewer: &Viewer,

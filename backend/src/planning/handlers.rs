@@ -60,6 +60,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(crate::measurement::handlers::save_realisasi)
             .service(crate::measurement::handlers::save_rencana_aksi)
             .service(crate::measurement::handlers::unlock)
+            .service(crate::measurement::handlers::upload_bukti)
+            .service(crate::measurement::handlers::link_bukti)
             .service(distribute_rhk)
             .service(superior_rhk),
     );

@@ -875,7 +875,7 @@ fn submission_errors(skp: &Skp, allowed: Option<&HashSet<Uuid>>) -> FieldErrors 
     errors
 }
 
-async fn notify(
+pub(crate) async fn notify(
     txn: &impl ConnectionTrait,
     to: Uuid,
     kind: &str,

@@ -731,3 +731,67 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    async fn evidence_is_checked_stored_safely_downloaded_and_verified(db: Db) {
+        use chrono::Datelike;
+        use kinerja_api::measurement::{BuktiDukung, RealisasiSheet};
+        use reqwest::multipart::{Form, Part};
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
+        let month = chrono::Utc::now().month();
+        let [iki0, iki1] = [0, 1].map(|i| skp.rhk[0].iki[i].id.unwrap());
+        let url = |iki: uuid::Uuid, what: &str| c.app.url(&format!("/api/v1/skp/{}/realisasi/{iki}/{what}?periode_ke={month}", skp.id));
+        c.app.client.put(c.app.url(&format!("/api/v1/skp/{}/realisasi/{iki0}?periode_ke={month}", skp.id))).bearer_auth(&c.rina).json(&json!({"nilai": 10.0})).send().await.unwrap();
+        let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
+        let upload = |iki: uuid::Uuid, bytes: Vec<u8>, name: &str, token: &str| {
+            let form = Form::new().part("file", Part::bytes(bytes).file_name(name.to_owned()));
+            c.app.client.post(url(iki, "bukti")).bearer_auth(token.to_owned()).multipart(form).send()
+        };
+        // Evidence needs a realisasi to support.
+        let resp = upload(iki1, pdf.clone(), "a.pdf", &c.rina).await.unwrap();
+        assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("realisasi").is_empty());
+        // Type by content: an HTML page renamed .pdf is refused; too large is 413.
+        assert_problem(upload(iki0, b"<html><script>alert(1)</script></html>".to_vec(), "laporan.pdf", &c.rina).await.unwrap(), 415, ErrorCode::UnsupportedMediaType).await;
+        let mut big = b"%PDF-1.4\n".to_vec();
+        big.resize(20 * 1024 * 1024, b'0');
+        assert_problem(upload(iki0, big, "besar.pdf", &c.rina).await.unwrap(), 413, ErrorCode::PayloadTooLarge).await;
+        // Only the owner attaches.
+        assert_problem(upload(iki0, pdf.clone(), "a.pdf", &c.kasubag).await.unwrap(), 403, ErrorCode::Forbidden).await;
+        // A hostile name never becomes a path.
+        let resp = upload(iki0, pdf.clone(), "../../../../etc/passwd.pdf", &c.rina).await.unwrap();
+        assert_eq!(resp.status(), 201);
+        let bukti: BuktiDukung = resp.json().await.unwrap();
+        assert_eq!(bukti.nama_berkas.as_deref(), Some("passwd.pdf"));
+        assert_eq!(bukti.sha256.as_deref(), Some(kinerja::auth::tokens::sha256_hex(&pdf).as_str()));
+        let uploads = c.app._database.dir.path().join("uploads");
+        let years: Vec<_> = std::fs::read_dir(&uploads).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(years, vec![std::ffi::OsString::from(chrono::Utc::now().year().to_string())]);
+        // Readers of the SKP download it as an attachment; others get nothing.
+        for token in [&c.rina, &c.kasubag, &c.admin] {
+            let resp = c.app.get(&format!("/api/v1/bukti/{}", bukti.id), Some(token)).await;
+            assert_eq!(resp.status(), 200);
+            assert_eq!(resp.headers()["x-content-type-options"], "nosniff");
+            assert!(resp.headers()["content-disposition"].to_str().unwrap().starts_with("attachment; filename=\"passwd.pdf\""));
+            assert_eq!(resp.bytes().await.unwrap().to_vec(), pdf);
+        }
+        let (_, outsider) = c.app.signed_in("luar.uji", &[Role::Pegawai]).await;
+        assert_problem(c.app.get(&format!("/api/v1/bukti/{}", bukti.id), Some(&outsider)).await, 404, ErrorCode::NotFound).await;
+        // Links must be http(s).
+        let resp = c.app.client.post(url(iki0, "bukti-tautan")).bearer_auth(&c.rina).json(&json!({"url": "javascript:alert(1)"})).send().await.unwrap();
+        assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("url").is_empty());
+        let resp = c.app.client.post(url(iki0, "bukti-tautan")).bearer_auth(&c.rina).json(&json!({"url": "https://drive.serangkota.go.id/berkas/123"})).send().await.unwrap();
+        assert_eq!(resp.status(), 201);
+        // The PPKin verifies; the owner cannot; the owner is told.
+        let verify = json!({"verifikasi": "kurang", "catatan": "Lampirkan daftar hadir"});
+        assert_problem(c.app.post_json(&format!("/api/v1/bukti/{}/verify", bukti.id), &verify, Some(&c.rina)).await, 403, ErrorCode::Forbidden).await;
+        let verified: BuktiDukung = c.app.post_json(&format!("/api/v1/bukti/{}/verify", bukti.id), &verify, Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!(verified.verifikasi, Some(kinerja_api::measurement::Verifikasi::Kurang));
+        let sheet: RealisasiSheet = c.app.get(&format!("/api/v1/skp/{}/realisasi?periode_ke={month}", skp.id), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(sheet.rows[0].bukti.len(), 2);
+        assert_eq!(sheet.rows[0].bukti[0].catatan_verifikasi.as_deref(), Some("Lampirkan daftar hadir"));
+        let notes: kinerja_api::planning::NotificationPage = c.app.get("/api/v1/notifications?unread=true", Some(&c.rina)).await.json().await.unwrap();
+        assert!(notes.items.iter().any(|n| n.kind == "bukti.diverifikasi" && n.pesan.contains("Lampirkan daftar hadir")));
+    }
+}

@@ -1,0 +1,388 @@
+//! Evidence (bukti dukung): files checked by content and stored under the upload directory with
+//! generated names (no client path ever reaches the filesystem), or links; verified by the PPKin.
+
+use std::path::PathBuf;
+
+use chrono::{Datelike, Utc};
+use kinerja_api::measurement::{AddBuktiTautan, BuktiDukung, Verifikasi, VerifyBukti};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit::service::{self as audit, AuditEntry};
+use crate::auth::tokens::sha256_hex;
+use crate::employees::service::Viewer;
+use crate::employees::superiors::Resolver;
+use crate::entities::{bukti_dukung, employees, realisasi, skp_iki, skp_rhk};
+use crate::error::{AppError, AppResult};
+use crate::extract::RequestMeta;
+use crate::planning::skp;
+
+/// Accepted file types, recognised by their first bytes: (MIME type, extension).
+pub fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    let zip_with = |marker: &[u8]| {
+        bytes.starts_with(b"PK\x03\x04") && bytes.windows(marker.len()).any(|w| w == marker)
+    };
+    if bytes.starts_with(b"%PDF-") {
+        Some(("application/pdf", "pdf"))
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(("image/png", "png"))
+    } else if bytes.starts_with(b"\xFF\xD8\xFF") {
+        Some(("image/jpeg", "jpg"))
+    } else if zip_with(b"xl/") {
+        Some((
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ))
+    } else if zip_with(b"word/") {
+        Some((
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "docx",
+        ))
+    } else {
+        None
+    }
+}
+
+/// The display name kept for a download: the last path segment, without control characters.
+fn display_name(name: Option<&str>, ext: &str) -> String {
+    let base = name.unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = base
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .take(200)
+        .collect();
+    if clean.trim().is_empty() {
+        format!("bukti.{ext}")
+    } else {
+        clean
+    }
+}
+
+pub fn dto(b: bukti_dukung::Model) -> BuktiDukung {
+    BuktiDukung {
+        id: b.id,
+        jenis: b.jenis,
+        nama_berkas: b.nama_berkas,
+        mime: b.mime,
+        ukuran: b.ukuran,
+        sha256: b.sha256,
+        url: b.url,
+        verifikasi: b.verifikasi.as_deref().and_then(Verifikasi::parse),
+        catatan_verifikasi: b.catatan_verifikasi,
+        diverifikasi_at: b.diverifikasi_at,
+        created_at: b.created_at,
+    }
+}
+
+/// The realisasi a new piece of evidence attaches to (it must exist: evidence supports a value).
+async fn target_realisasi(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    skp_id: Uuid,
+    iki_id: Uuid,
+    k: i32,
+) -> AppResult<realisasi::Model> {
+    super::service::check_writable(db, viewer, skp_id, iki_id, k).await?;
+    realisasi::Entity::find()
+        .filter(realisasi::Column::IkiId.eq(iki_id))
+        .filter(realisasi::Column::PeriodeKe.eq(k))
+        .one(db)
+        .await?
+        .ok_or_else(|| {
+            AppError::field(
+                "realisasi",
+                "Isi realisasi lebih dahulu, lalu lampirkan bukti dukungnya.",
+            )
+        })
+}
+
+/// Stores an uploaded file as evidence.
+///
+/// # Errors
+/// `UnsupportedMediaType` for a type other than PDF, JPEG, PNG, XLSX or DOCX (by content);
+/// the errors of entering realisasi.
+#[expect(clippy::too_many_arguments, reason = "one upload: who, where, what")]
+pub async fn upload(
+    db: &DatabaseConnection,
+    upload_dir: &std::path::Path,
+    viewer: &Viewer,
+    skp_id: Uuid,
+    iki_id: Uuid,
+    k: i32,
+    file: (Option<String>, Vec<u8>),
+    meta: &RequestMeta,
+) -> AppResult<BuktiDukung> {
+    let (name, bytes) = file;
+    let (mime, ext) = sniff(&bytes).ok_or(AppError::UnsupportedMediaType(
+        "Jenis berkas tidak didukung: gunakan PDF, JPG, PNG, XLSX, atau DOCX.",
+    ))?;
+    let txn = db.begin().await?;
+    let real = target_realisasi(&txn, viewer, skp_id, iki_id, k).await?;
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let key = format!("{}/{id}.{ext}", now.year());
+    let path: PathBuf = upload_dir.join(&key);
+    if let Some(dir) = path.parent() {
+        tokio::fs::create_dir_all(dir).await.map_err(|e| {
+            AppError::Unexpected(
+                anyhow::Error::new(e).context("Failed to create the upload folder"),
+            )
+        })?;
+    }
+    tokio::fs::write(&path, &bytes).await.map_err(|e| {
+        AppError::Unexpected(anyhow::Error::new(e).context("Failed to store the evidence file"))
+    })?;
+    let model = bukti_dukung::ActiveModel {
+        id: Set(id),
+        realisasi_id: Set(real.id),
+        jenis: Set("berkas".to_owned()),
+        nama_berkas: Set(Some(display_name(name.as_deref(), ext))),
+        mime: Set(Some(mime.to_owned())),
+        ukuran: Set(Some(bytes.len() as i64)),
+        sha256: Set(Some(sha256_hex(&bytes))),
+        storage_key: Set(Some(key)),
+        url: Set(None),
+        verifikasi: Set(None),
+        catatan_verifikasi: Set(None),
+        diverifikasi_oleh: Set(None),
+        diverifikasi_at: Set(None),
+        created_by: Set(viewer.user_id),
+        created_at: Set(now),
+    }
+    .insert(&txn)
+    .await;
+    let model = match model {
+        Ok(m) => m,
+        Err(e) => {
+            // Nothing refers to the file: do not leave it behind.
+            let _ = tokio::fs::remove_file(&path).await;
+            return Err(e.into());
+        }
+    };
+    audit::record(
+        &txn,
+        AuditEntry::new("bukti.uploaded", "realisasi")
+            .actor(viewer.user_id)
+            .entity(real.id)
+            .after(json!({"bukti_id": id, "sha256": model.sha256, "ukuran": model.ukuran})),
+        meta,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(dto(model))
+}
+
+/// Adds a link as evidence.
+///
+/// # Errors
+/// As for entering realisasi.
+pub async fn add_link(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    skp_id: Uuid,
+    iki_id: Uuid,
+    k: i32,
+    req: AddBuktiTautan,
+    meta: &RequestMeta,
+) -> AppResult<BuktiDukung> {
+    let txn = db.begin().await?;
+    let real = target_realisasi(&txn, viewer, skp_id, iki_id, k).await?;
+    let model = bukti_dukung::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        realisasi_id: Set(real.id),
+        jenis: Set("tautan".to_owned()),
+        nama_berkas: Set(None),
+        mime: Set(None),
+        ukuran: Set(None),
+        sha256: Set(None),
+        storage_key: Set(None),
+        url: Set(Some(req.url)),
+        verifikasi: Set(None),
+        catatan_verifikasi: Set(None),
+        diverifikasi_oleh: Set(None),
+        diverifikasi_at: Set(None),
+        created_by: Set(viewer.user_id),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        AuditEntry::new("bukti.linked", "realisasi")
+            .actor(viewer.user_id)
+            .entity(real.id)
+            .after(json!({"bukti_id": model.id, "url": model.url})),
+        meta,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(dto(model))
+}
+
+/// The SKP a piece of evidence belongs to.
+async fn owner_skp(
+    db: &impl ConnectionTrait,
+    b: &bukti_dukung::Model,
+) -> AppResult<crate::entities::skps::Model> {
+    let real = realisasi::Entity::find_by_id(b.realisasi_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Bukti dukung"))?;
+    let iki = skp_iki::Entity::find_by_id(real.iki_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Bukti dukung"))?;
+    let rhk = skp_rhk::Entity::find_by_id(iki.rhk_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Bukti dukung"))?;
+    skp::find(db, rhk.skp_id).await
+}
+
+/// A stored file for download: (name, MIME type, bytes).
+///
+/// # Errors
+/// `NotFound` when the viewer may not read the SKP, or for a link.
+pub async fn download(
+    db: &DatabaseConnection,
+    upload_dir: &std::path::Path,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<(String, String, Vec<u8>)> {
+    let b = bukti_dukung::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Bukti dukung"))?;
+    let owner = owner_skp(db, &b).await?;
+    if !skp::can_read(db, viewer, &owner).await? {
+        return Err(AppError::NotFound("Bukti dukung"));
+    }
+    let key = b.storage_key.ok_or(AppError::NotFound("Berkas"))?;
+    let bytes = tokio::fs::read(upload_dir.join(&key)).await.map_err(|e| {
+        AppError::Unexpected(anyhow::Error::new(e).context("Failed to read a stored evidence file"))
+    })?;
+    Ok((
+        b.nama_berkas.unwrap_or_else(|| "bukti".to_owned()),
+        b.mime
+            .unwrap_or_else(|| "application/octet-stream".to_owned()),
+        bytes,
+    ))
+}
+
+/// The PPKin marks a piece of evidence sesuai / kurang / tidak sesuai, with a note.
+///
+/// # Errors
+/// `Forbidden` for anyone but the current PPKin of the SKP's owner.
+pub async fn verify(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    req: VerifyBukti,
+    meta: &RequestMeta,
+) -> AppResult<BuktiDukung> {
+    let txn = db.begin().await?;
+    let b = bukti_dukung::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Bukti dukung"))?;
+    let owner = owner_skp(&txn, &b).await?;
+    let employee = employees::Entity::find_by_id(owner.employee_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Pegawai"))?;
+    let period = crate::planning::periods::find(&txn, owner.period_id).await?;
+    let resolver = Resolver::load(
+        &txn,
+        employee.instansi_id,
+        Utc::now().date_naive().clamp(period.mulai, period.selesai),
+    )
+    .await?;
+    let is_ppkin = viewer.employee_id.is_some_and(|me| {
+        resolver
+            .ppkin(owner.employee_id)
+            .is_ok_and(|p| p.employee.id == me)
+    });
+    if !is_ppkin {
+        return Err(if skp::can_read(&txn, viewer, &owner).await? {
+            AppError::Forbidden
+        } else {
+            AppError::NotFound("Bukti dukung")
+        });
+    }
+    let catatan = req
+        .catatan
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty());
+    let mut active: bukti_dukung::ActiveModel = b.into();
+    active.verifikasi = Set(Some(req.verifikasi.as_str().to_owned()));
+    active.catatan_verifikasi = Set(catatan.clone());
+    active.diverifikasi_oleh = Set(viewer.employee_id);
+    active.diverifikasi_at = Set(Some(Utc::now()));
+    let model = active.update(&txn).await?;
+    crate::planning::skp::notify(
+        &txn,
+        owner.employee_id,
+        "bukti.diverifikasi",
+        "Bukti dukung diperiksa".to_owned(),
+        format!(
+            "Pejabat penilai menandai bukti dukung Anda: {}.{}",
+            req.verifikasi.as_str().replace('_', " "),
+            catatan
+                .map(|c| format!(" Catatan: {c}"))
+                .unwrap_or_default()
+        ),
+        format!("/skp/{}", owner.id),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        AuditEntry::new("bukti.verified", "bukti")
+            .actor(viewer.user_id)
+            .entity(id)
+            .after(json!({"verifikasi": req.verifikasi})),
+        meta,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(dto(model))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_recognised_by_content_not_by_name() {
+        assert_eq!(sniff(b"%PDF-1.7 ...").map(|s| s.1), Some("pdf"));
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n....").map(|s| s.1), Some("png"));
+        assert_eq!(sniff(b"\xFF\xD8\xFF\xE0....").map(|s| s.1), Some("jpg"));
+        assert_eq!(
+            sniff(b"PK\x03\x04....xl/workbook.xml").map(|s| s.1),
+            Some("xlsx")
+        );
+        assert_eq!(
+            sniff(b"PK\x03\x04....word/document.xml").map(|s| s.1),
+            Some("docx")
+        );
+        assert_eq!(
+            sniff(b"<!doctype html><script>alert(1)</script>"),
+            None,
+            "an HTML page renamed .pdf"
+        );
+        assert_eq!(sniff(b"PK\x03\x04 a zip of something else"), None);
+    }
+
+    #[test]
+    fn client_names_never_become_paths() {
+        assert_eq!(display_name(Some("../../etc/passwd"), "pdf"), "passwd");
+        assert_eq!(
+            display_name(Some("C:\\Users\\x\\laporan \"final\".pdf"), "pdf"),
+            "laporan final.pdf"
+        );
+        assert_eq!(display_name(None, "png"), "bukti.png");
+    }
+}
