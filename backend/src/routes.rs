@@ -18,7 +18,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(employees::routes)
             .configure(planning::routes)
             .configure(notifications::routes)
-            .configure(crate::measurement::handlers::bukti_routes),
+            .configure(crate::measurement::handlers::bukti_routes)
+            .configure(crate::measurement::handlers::feedback_routes),
     );
     cfg.service(health::health)
         .service(health::ready)

@@ -11,6 +11,7 @@ mod m20261127_000005_create_planning;
 mod m20261127_000006_create_skp_templates;
 mod m20261127_000007_create_measurement;
 mod m20261127_000008_create_evidence;
+mod m20261127_000009_create_feedback;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_create_skp_templates::Migration),
             Box::new(m20261127_000007_create_measurement::Migration),
             Box::new(m20261127_000008_create_evidence::Migration),
+            Box::new(m20261127_000009_create_feedback::Migration),
         ]
     }
 }

@@ -257,3 +257,78 @@ pub struct VerifyBukti {
     #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub catatan: Option<String>,
 }
+
+crate::organisation::string_enum! {
+    /// A quick tag on feedback.
+    TagUmpanBalik {
+        Positif => "positif",
+        Negatif => "negatif",
+    }
+}
+
+/// `POST /api/v1/skp/{id}/feedback`: the PPKin's feedback on one RHK, IKI or BerAKHLAK value
+/// (exactly one of them) in one sub-period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateFeedback {
+    #[validate(range(min = 1, max = 12, message = "Periode antara 1 dan 12."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 12))]
+    pub periode_ke: i32,
+    pub rhk_id: Option<Uuid>,
+    pub iki_id: Option<Uuid>,
+    #[validate(length(max = 40, message = "Nilai BerAKHLAK tidak dikenal."))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 40, example = "kolaboratif"))]
+    pub nilai_kode: Option<String>,
+    #[validate(
+        length(
+            min = 1,
+            max = 2000,
+            message = "Umpan balik wajib diisi (maksimal 2000 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S")
+    )]
+    pub teks: String,
+    pub tag: Option<TagUmpanBalik>,
+}
+
+/// `POST /api/v1/feedback/{id}/reply`: the employee answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReplyFeedback {
+    #[validate(
+        length(
+            min = 1,
+            max = 2000,
+            message = "Balasan wajib diisi (maksimal 2000 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 2000, pattern = "\\S")
+    )]
+    pub teks: String,
+}
+
+/// One feedback entry with its replies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UmpanBalik {
+    pub id: Uuid,
+    pub periode_ke: i32,
+    pub rhk_id: Option<Uuid>,
+    pub iki_id: Option<Uuid>,
+    pub nilai_kode: Option<String>,
+    pub penulis: String,
+    pub teks: String,
+    pub tag: Option<TagUmpanBalik>,
+    pub created_at: DateTime<Utc>,
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
+    pub balasan: Vec<UmpanBalik>,
+}

@@ -5,6 +5,7 @@ pub mod assignments;
 pub mod audit_events;
 pub mod bukti_dukung;
 pub mod employees;
+pub mod feedback;
 pub mod instansi;
 pub mod login_attempts;
 pub mod notifications;

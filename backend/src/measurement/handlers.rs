@@ -3,12 +3,12 @@
 use actix_web::web::{Data, Json, Path, Payload};
 use actix_web::{HttpRequest, HttpResponse, get, post, put};
 use kinerja_api::measurement::{
-    AddBuktiTautan, BuktiDukung, PeriodeKeQuery, RealisasiSheet, SaveRealisasi, SaveRencanaAksi,
-    UnlockPeriode, VerifyBukti,
+    AddBuktiTautan, BuktiDukung, CreateFeedback, PeriodeKeQuery, RealisasiSheet, ReplyFeedback,
+    SaveRealisasi, SaveRencanaAksi, UmpanBalik, UnlockPeriode, VerifyBukti,
 };
 use uuid::Uuid;
 
-use super::{TAG, evidence, service};
+use super::{TAG, evidence, feedback, service};
 use crate::auth::{AuthUser, RequirePermission, perm};
 use crate::employees::service::Viewer;
 use crate::error::AppResult;
@@ -247,4 +247,87 @@ pub async fn verify_bukti(
     Ok(Json(
         evidence::verify(&state.db, &viewer, id.into_inner(), body, &meta).await?,
     ))
+}
+
+/// `?periode_ke=` (optional) of the feedback list.
+#[derive(serde::Deserialize, validator::Validate, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FeedbackQuery {
+    /// Only this sub-period.
+    #[validate(range(min = 1, max = 12, message = "Periode antara 1 dan 12."))]
+    #[param(minimum = 1, maximum = 12)]
+    periode_ke: Option<i32>,
+}
+
+/// Feedback on an SKP
+///
+/// For the employee and the PPKin chain only.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id"), FeedbackQuery),
+    responses((status = 200, body = Vec<UmpanBalik>), BadRequest, Invalid, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/feedback")]
+pub async fn list_feedback(
+    state: Data<AppState>,
+    user: AuthUser,
+    id: Path<Uuid>,
+    ValidatedQuery(q): ValidatedQuery<FeedbackQuery>,
+) -> AppResult<Json<Vec<UmpanBalik>>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(
+        feedback::list(&state.db, &viewer, id.into_inner(), q.periode_ke).await?,
+    ))
+}
+
+/// Give feedback (PPKin)
+///
+/// On one RHK, IKI or BerAKHLAK value in one sub-period, optionally tagged positive or negative;
+/// the employee is notified.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id")),
+    request_body = CreateFeedback,
+    responses((status = 201, body = UmpanBalik), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "SKP not approved", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/feedback")]
+pub async fn give_feedback(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<CreateFeedback>,
+) -> AppResult<HttpResponse> {
+    let viewer = viewer(&state, user).await?;
+    Ok(HttpResponse::Created()
+        .json(feedback::create(&state.db, &viewer, id.into_inner(), body, &meta).await?))
+}
+
+pub fn feedback_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(utoipa_actix_web::scope("/feedback").service(reply_feedback));
+}
+
+/// Reply to feedback (the employee)
+///
+/// Returns the thread with the new reply.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Feedback id")),
+    request_body = ReplyFeedback,
+    responses((status = 201, body = UmpanBalik), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[post("/{id}/reply")]
+pub async fn reply_feedback(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<ReplyFeedback>,
+) -> AppResult<HttpResponse> {
+    let viewer = viewer(&state, user).await?;
+    Ok(HttpResponse::Created()
+        .json(feedback::reply(&state.db, &viewer, id.into_inner(), body, &meta).await?))
 }

@@ -1,6 +1,7 @@
 //! Measurement: rencana aksi and realisasi per IKI and sub-period, capaian, and locking.
 
 pub mod evidence;
+pub mod feedback;
 pub mod handlers;
 pub mod service;
 

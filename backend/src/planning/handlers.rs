@@ -62,6 +62,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(crate::measurement::handlers::unlock)
             .service(crate::measurement::handlers::upload_bukti)
             .service(crate::measurement::handlers::link_bukti)
+            .service(crate::measurement::handlers::list_feedback)
+            .service(crate::measurement::handlers::give_feedback)
             .service(distribute_rhk)
             .service(superior_rhk),
     );

@@ -795,3 +795,48 @@ db_test! {
         assert!(notes.items.iter().any(|n| n.kind == "bukti.diverifikasi" && n.pesan.contains("Lampirkan daftar hadir")));
     }
 }
+
+db_test! {
+    async fn feedback_is_written_by_the_ppkin_and_read_only_along_the_chain(db: Db) {
+        use chrono::Datelike;
+        use kinerja_api::measurement::UmpanBalik;
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
+        let month = chrono::Utc::now().month();
+        let iki0 = skp.rhk[0].iki[0].id.unwrap();
+        let give = |token: &str, body: serde_json::Value| c.app.client.post(c.app.url(&format!("/api/v1/skp/{}/feedback", skp.id))).bearer_auth(token.to_owned()).json(&body).send();
+        let body = json!({"periode_ke": month, "iki_id": iki0, "teks": "Dokumen bulan ini rapi dan tepat waktu", "tag": "positif"});
+        // Only the PPKin writes: not the employee, not the Atasan PPKin.
+        assert_problem(give(&c.rina, body.clone()).await.unwrap(), 403, ErrorCode::Forbidden).await;
+        assert_problem(give(&c.sekcam, body.clone()).await.unwrap(), 403, ErrorCode::Forbidden).await;
+        let two = json!({"periode_ke": month, "iki_id": iki0, "nilai_kode": "kolaboratif", "teks": "x"});
+        assert!(!assert_problem(give(&c.kasubag, two).await.unwrap(), 422, ErrorCode::ValidationFailed).await.field_errors("target").is_empty());
+        let foreign = json!({"periode_ke": month, "iki_id": kasubag_skp.rhk[0].iki[0].id, "teks": "x"});
+        assert!(!assert_problem(give(&c.kasubag, foreign).await.unwrap(), 422, ErrorCode::ValidationFailed).await.field_errors("iki_id").is_empty());
+        let resp = give(&c.kasubag, body).await.unwrap();
+        assert_eq!(resp.status(), 201);
+        let given: UmpanBalik = resp.json().await.unwrap();
+        assert_eq!(given.tag, Some(kinerja_api::measurement::TagUmpanBalik::Positif));
+        give(&c.kasubag, json!({"periode_ke": month, "nilai_kode": "kolaboratif", "teks": "Libatkan rekan seksi lain"})).await.unwrap();
+        // The employee reads it, is notified, and replies.
+        let list: Vec<UmpanBalik> = c.app.get(&format!("/api/v1/skp/{}/feedback?periode_ke={month}", skp.id), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(list.len(), 2);
+        let notes: kinerja_api::planning::NotificationPage = c.app.get("/api/v1/notifications?unread=true", Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(notes.items.iter().filter(|n| n.kind == "umpan_balik.baru").count(), 2);
+        let resp = c.app.post_json(&format!("/api/v1/feedback/{}/reply", given.id), &json!({"teks": "Terima kasih, Pak"}), Some(&c.rina)).await;
+        assert_eq!(resp.status(), 201);
+        let thread: UmpanBalik = resp.json().await.unwrap();
+        assert_eq!(thread.balasan.len(), 1);
+        assert_eq!(thread.balasan[0].penulis, "Rina Marlina");
+        assert_problem(c.app.post_json(&format!("/api/v1/feedback/{}/reply", given.id), &json!({"teks": "saya juga"}), Some(&c.kasubag)).await, 403, ErrorCode::Forbidden).await;
+        // The chain reads; the admin and strangers do not.
+        for token in [&c.kasubag, &c.sekcam] {
+            assert_eq!(c.app.get(&format!("/api/v1/skp/{}/feedback", skp.id), Some(token)).await.status(), 200);
+        }
+        let (_, outsider) = c.app.signed_in("luar.uji", &[Role::Pegawai]).await;
+        for token in [&c.admin, &outsider] {
+            assert_problem(c.app.get(&format!("/api/v1/skp/{}/feedback", skp.id), Some(token)).await, 404, ErrorCode::NotFound).await;
+        }
+    }
+}
