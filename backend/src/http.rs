@@ -187,6 +187,18 @@ pub async fn request_timeout(
     }
 }
 
+/// A spreadsheet as a download (exports and import templates).
+pub fn xlsx_download(bytes: Vec<u8>, filename: &str) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

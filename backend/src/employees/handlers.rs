@@ -1,6 +1,5 @@
 //! HTTP handlers for `/api/v1/employees` and the superior report.
 
-use actix_web::http::header;
 use actix_web::web::{Data, Json, Path, Payload};
 use actix_web::{HttpRequest, HttpResponse, get, patch, post};
 use chrono::Utc;
@@ -258,19 +257,6 @@ async fn list_unresolved_superiors(
     ))
 }
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-fn xlsx_download(bytes: Vec<u8>, filename: &str) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(XLSX)
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{filename}\""),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes)
-}
-
 /// An uploaded spreadsheet (documentation only).
 #[derive(utoipa::ToSchema)]
 #[expect(
@@ -309,7 +295,7 @@ async fn export_employees(
     }
     let viewer = viewer(&state, user).await?;
     let bytes = import::export(&state.db, &viewer, query).await?;
-    Ok(xlsx_download(bytes, "pegawai.xlsx"))
+    Ok(crate::http::xlsx_download(bytes, "pegawai.xlsx"))
 }
 
 /// Import template (XLSX)
@@ -327,7 +313,7 @@ async fn export_employees(
 async fn download_import_template(
     _auth: RequirePermission<perm::ManageOrganisation>,
 ) -> AppResult<HttpResponse> {
-    Ok(xlsx_download(
+    Ok(crate::http::xlsx_download(
         import::template()?,
         "templat-impor-pegawai.xlsx",
     ))

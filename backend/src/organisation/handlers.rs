@@ -1,6 +1,5 @@
 //! HTTP handlers for instansi, units, positions and the reference lists.
 
-use actix_web::http::header;
 use actix_web::web::{Data, Json, Path, Payload};
 use actix_web::{HttpRequest, HttpResponse, get, patch, post};
 use kinerja_api::employees::{ImportMode, ImportQuery, ImportReport};
@@ -294,19 +293,6 @@ async fn update_position(
     ))
 }
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-fn xlsx_download(bytes: Vec<u8>, filename: &str) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(XLSX)
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{filename}\""),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes)
-}
-
 /// Unit import template (XLSX)
 #[utoipa::path(
     tag = TAG,
@@ -320,7 +306,7 @@ fn xlsx_download(bytes: Vec<u8>, filename: &str) -> HttpResponse {
 async fn download_unit_template(
     _auth: RequirePermission<perm::ManageOrganisation>,
 ) -> AppResult<HttpResponse> {
-    Ok(xlsx_download(
+    Ok(crate::http::xlsx_download(
         import::unit_template()?,
         "templat-impor-unit.xlsx",
     ))
@@ -367,7 +353,7 @@ async fn import_units(
 async fn download_position_template(
     _auth: RequirePermission<perm::ManageOrganisation>,
 ) -> AppResult<HttpResponse> {
-    Ok(xlsx_download(
+    Ok(crate::http::xlsx_download(
         import::position_template()?,
         "templat-impor-jabatan.xlsx",
     ))
