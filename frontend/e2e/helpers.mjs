@@ -53,11 +53,33 @@ async function run(bin, args, env) {
   assert.equal(code, 0, `${bin} ${args.join(' ')} failed:\n${output}`);
 }
 
+/** The accounts and data of `kinerja seed-demo` (Kecamatan Cipocok Jaya, Kota Serang). */
+export const DEMO = {
+  password: 'Demo-Kinerja-2026',
+  admin: 'admin.bkpsdm',
+  auditor: 'auditor.inspektorat',
+  /** Hendra Gunawan, S.STP., M.Si., camat (pimpinan). */
+  camat: '197805122005011003',
+  /** Rina Marlina, pelaksana in Subbagian Umum dan Kepegawaian. */
+  pegawai: '199003172015032001',
+  kelurahan: [
+    'Banjaragung',
+    'Banjarsari',
+    'Cipocok Jaya',
+    'Dalung',
+    'Gelam',
+    'Karundang',
+    'Panancangan',
+    'Tembong',
+  ],
+};
+
 /**
  * Starts the backend with a fresh database and the test admin.
  * @param {Record<string, string>} [extraEnv] e.g. { KINERJA_ACCESS_TOKEN_TTL_SECS: '3' }
+ * @param {{ demo?: boolean }} [options] `demo`: also run `kinerja seed-demo` (see `DEMO`)
  */
-export async function startBackend(extraEnv = {}) {
+export async function startBackend(extraEnv = {}, { demo = false } = {}) {
   const bin = requiredEnv('KINERJA_BIN');
   const spaDir = requiredEnv('KINERJA_SPA_DIR');
   const dataDir = await mkdtemp(join(tmpdir(), 'kinerja-e2e-'));
@@ -76,6 +98,7 @@ export async function startBackend(extraEnv = {}) {
     ...env,
     KINERJA_ADMIN_PASSWORD: ADMIN.password,
   });
+  if (demo) await run(bin, ['seed-demo'], env);
 
   const child = spawn(bin, ['serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let logs = '';
@@ -100,6 +123,8 @@ export async function startBackend(extraEnv = {}) {
   return {
     url,
     logs: () => logs,
+    /** Runs another `kinerja` command on the same data directory (e.g. `seed-demo`). */
+    cli: (args) => run(bin, args, env),
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

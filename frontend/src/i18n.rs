@@ -180,7 +180,404 @@ keys! {
     Pagination => "Navigasi halaman", "Pagination";
     NoAccess => "Anda tidak memiliki hak untuk membuka halaman ini.",
         "You do not have permission to open this page.";
+    // Organisation and employees: navigation
+    NavOrganisation => "Struktur Organisasi", "Organisation chart";
+    NavEmployees => "Pegawai", "Employees";
+    NavImport => "Impor Pegawai", "Import employees";
+    // Unit tree
+    OrgTitle => "Struktur Organisasi", "Organisation structure";
+    OrgIntro => "Unit kerja beserta jumlah pegawainya. Pilih unit untuk melihat daftar pegawainya.",
+        "Units with their number of employees. Choose a unit to see its employees.";
+    OrgSearch => "Cari unit", "Search units";
+    OrgSearchHint => "Ketik sebagian nama unit, misalnya “Gelam”.",
+        "Type part of a unit's name, e.g. “Gelam”.";
+    ExpandAll => "Buka semua", "Expand all";
+    CollapseAll => "Tutup semua", "Collapse all";
+    SubunitsOf => "Subunit {name}", "Sub-units of {name}";
+    EmployeeCount => "{n} pegawai", "{n} employees";
+    EmployeeCountOne => "{n} pegawai", "{n} employee";
+    OrgMatches => "{n} unit cocok dengan pencarian.", "{n} units match the search.";
+    OrgMatchesOne => "{n} unit cocok dengan pencarian.", "{n} unit matches the search.";
+    OrgNoMatch => "Tidak ada unit yang cocok dengan pencarian.", "No unit matches the search.";
+    OrgEmpty => "Belum ada unit organisasi.", "There are no units yet.";
+    UnitTreeLabel => "Struktur unit kerja", "Unit structure";
+    // Unit kinds
+    KindPemda => "Pemda", "Local government";
+    KindSekretariatDaerah => "Sekretariat Daerah", "Regional secretariat";
+    KindDinas => "Dinas", "Agency";
+    KindBadan => "Badan", "Board";
+    KindKecamatan => "Kecamatan", "District";
+    KindSekretariat => "Sekretariat", "Secretariat";
+    KindBidang => "Bidang", "Division";
+    KindSubbagian => "Subbagian", "Subdivision";
+    KindSeksi => "Seksi", "Section";
+    KindKelurahan => "Kelurahan", "Urban village";
+    KindPuskesmas => "Puskesmas", "Health centre";
+    KindSekolah => "Sekolah", "School";
+    KindLainnya => "Lainnya", "Other";
+    // Employee list
+    EmployeesTitle => "Pegawai", "Employees";
+    EmployeesIntro => "Cari pegawai menurut nama atau NIP, lalu saring menurut unit dan jabatan.",
+        "Find employees by name or NIP and filter them by unit and position.";
+    Search => "Cari nama atau NIP", "Search by name or NIP";
+    SearchHint => "Sebagian nama atau awal NIP (spasi boleh).",
+        "Part of a name or the start of a NIP (spaces allowed).";
+    Filters => "Saring daftar pegawai", "Filter the employee list";
+    FilterUnit => "Unit kerja", "Unit";
+    AllUnits => "Semua unit", "All units";
+    JenisJabatan => "Jenis jabatan", "Position type";
+    AllJenisJabatan => "Semua jenis jabatan", "All position types";
+    Golongan => "Golongan", "Grade";
+    AllGolongan => "Semua golongan", "All grades";
+    StatusPegawai => "Status kepegawaian", "Employment status";
+    AllStatus => "Semua status", "All statuses";
+    SortBy => "Urutkan", "Sort by";
+    SortNama => "Nama (A–Z)", "Name (A–Z)";
+    SortNamaDesc => "Nama (Z–A)", "Name (Z–A)";
+    SortNip => "NIP", "NIP";
+    SortGolongan => "Golongan (terendah dulu)", "Grade (lowest first)";
+    SortGolonganDesc => "Golongan (tertinggi dulu)", "Grade (highest first)";
+    ClearFilters => "Hapus filter", "Clear filters";
+    AddEmployee => "Tambah pegawai", "Add employee";
+    Export => "Unduh Excel", "Download Excel";
+    Exporting => "Mengunduh…", "Downloading…";
+    ColEmployee => "Pegawai", "Employee";
+    ColPosition => "Jabatan dan unit", "Position and unit";
+    Directory => "Direktori", "Directory";
+    DirectoryHint => "Hanya data direktori pegawai ini yang dapat Anda lihat.",
+        "You can only see this employee's directory entry.";
+    NotShown => "Tidak ditampilkan", "Not shown";
+    NoPosition => "Belum menduduki jabatan", "No position";
+    NoEmployees => "Tidak ada pegawai yang cocok dengan pencarian atau filter ini.",
+        "No employee matches this search or these filters.";
+    Updating => "Memperbarui daftar…", "Updating the list…";
+    // Jenis jabatan and jenjang
+    JenisJpt => "Jabatan pimpinan tinggi", "Senior executive";
+    JenisAdministrasi => "Jabatan administrasi", "Administrative";
+    JenisFungsionalKeahlian => "Fungsional keahlian", "Functional (expert)";
+    JenisFungsionalKeterampilan => "Fungsional keterampilan", "Functional (skilled)";
+    JenjangJptUtama => "JPT Utama", "Top executive (JPT Utama)";
+    JenjangJptMadya => "JPT Madya", "Senior executive (JPT Madya)";
+    JenjangJptPratama => "JPT Pratama", "Executive (JPT Pratama)";
+    JenjangAdministrator => "Administrator", "Administrator";
+    JenjangPengawas => "Pengawas", "Supervisor (Pengawas)";
+    JenjangPelaksana => "Pelaksana", "Staff (Pelaksana)";
+    JenjangAhliUtama => "Ahli Utama", "Principal expert (Ahli Utama)";
+    JenjangAhliMadya => "Ahli Madya", "Senior expert (Ahli Madya)";
+    JenjangAhliMuda => "Ahli Muda", "Expert (Ahli Muda)";
+    JenjangAhliPertama => "Ahli Pertama", "Junior expert (Ahli Pertama)";
+    JenjangPenyelia => "Penyelia", "Senior technician (Penyelia)";
+    JenjangMahir => "Mahir", "Skilled technician (Mahir)";
+    JenjangTerampil => "Terampil", "Technician (Terampil)";
+    JenjangPemula => "Pemula", "Junior technician (Pemula)";
+    // Employment status, type, sex
+    StatusAktif => "Aktif", "Active";
+    StatusCuti => "Cuti", "On leave";
+    StatusTugasBelajar => "Tugas belajar", "Study leave";
+    StatusDiberhentikanSementara => "Diberhentikan sementara", "Suspended";
+    StatusMutasiKeluar => "Mutasi keluar", "Transferred out";
+    StatusPensiun => "Pensiun", "Retired";
+    StatusMeninggal => "Meninggal", "Deceased";
+    PegawaiPns => "PNS", "PNS (civil servant)";
+    PegawaiCpns => "CPNS", "CPNS (candidate civil servant)";
+    PegawaiPppk => "PPPK", "PPPK (contract employee)";
+    GenderL => "Laki-laki", "Male";
+    GenderP => "Perempuan", "Female";
+    // Employee detail
+    EmployeeDetailTitle => "Detail pegawai", "Employee details";
+    BackToList => "Kembali ke daftar pegawai", "Back to the employee list";
+    EditEmployee => "Ubah data", "Edit";
+    Identity => "Identitas", "Identity";
+    BirthPlaceDate => "Tempat, tanggal lahir", "Place and date of birth";
+    Gender => "Jenis kelamin", "Sex";
+    JenisPegawai => "Jenis pegawai", "Employee type";
+    Phone => "Telepon", "Phone";
+    NipLama => "NIP lama", "Old NIP";
+    PositionAndRank => "Jabatan dan pangkat", "Position and rank";
+    DirectoryEntry => "Data direktori", "Directory entry";
+    Position => "Jabatan", "Position";
+    Jenjang => "Jenjang jabatan", "Position level";
+    TmtJabatan => "TMT jabatan", "In position since (TMT)";
+    GolonganPangkat => "Golongan / pangkat", "Grade / rank";
+    TmtGolongan => "TMT golongan", "In grade since (TMT)";
+    DirectoryNote => "Anda melihat data direktori pegawai ini: nama, NIP, jabatan, dan unit. Data lengkap hanya untuk pegawai yang bersangkutan, pimpinan unitnya, dan admin kepegawaian.",
+        "You are viewing this employee's directory entry: name, NIP, position and unit. The full record is only for the employee, the heads of their unit and HR administrators.";
+    Superiors => "Pejabat penilai", "Performance assessors";
+    SuperiorsIntro => "Pejabat Penilai Kinerja (PPKin) dan atasannya pada tanggal yang dipilih.",
+        "The performance assessor (PPKin) and their superior on the chosen date.";
+    OnDate => "Pada tanggal", "On date";
+    Ppkin => "Pejabat Penilai Kinerja", "Performance assessor (PPKin)";
+    AtasanPpkin => "Atasan Pejabat Penilai Kinerja", "Assessor's superior (Atasan PPKin)";
+    ReasonDerived => "Diturunkan dari struktur", "From the structure";
+    ReasonOverride => "Ditetapkan admin", "Set by the administrator";
+    ReasonActing => "Plt/Plh", "Acting (Plt/Plh)";
+    ViaJabatan => "Melalui jabatan {jabatan}", "Through the position {jabatan}";
+    Unresolved => "Pejabat penilai belum dapat ditentukan", "The assessor cannot be determined";
+    NoAtasanPpkin => "Tidak ada atasan pejabat penilai.", "The assessor has no superior.";
+    History => "Riwayat jabatan", "Position history";
+    AssignmentKind => "Jenis", "Type";
+    Definitif => "Definitif", "Definitive";
+    Plt => "Plt (Pelaksana tugas)", "Acting (Plt)";
+    Plh => "Plh (Pelaksana harian)", "Daily acting (Plh)";
+    Start => "Mulai", "From";
+    End => "Selesai", "Until";
+    Ongoing => "Sekarang", "Present";
+    Note => "Keterangan", "Note";
+    NoHistory => "Belum ada riwayat jabatan.", "No position history yet.";
+    EmployeeSaved => "Data pegawai tersimpan.", "The employee record has been saved.";
+    EmployeeCreated => "Pegawai berhasil ditambahkan.", "The employee has been added.";
+    // Create and edit
+    NewEmployeeTitle => "Tambah pegawai", "Add employee";
+    NewEmployeeIntro => "Isi data pegawai. NIP diperiksa terhadap tanggal lahir dan jenis kelamin selagi Anda mengetik.",
+        "Enter the employee's details. The NIP is checked against the date of birth and sex as you type.";
+    EditEmployeeTitle => "Ubah data pegawai", "Edit employee";
+    EditEmployeeIntro => "Perubahan dicatat dalam jejak audit. Perubahan jabatan dilakukan melalui mutasi.",
+        "Changes are recorded in the audit trail. Position changes go through a transfer (mutasi).";
+    Employment => "Kepegawaian", "Employment";
+    ContactAccount => "Kontak dan akun", "Contact and account";
+    Instansi => "Instansi", "Agency";
+    ChooseOption => "Pilih…", "Choose…";
+    Nip => "NIP", "NIP";
+    NiPppk => "NI PPPK", "NI PPPK";
+    NipHint => "18 digit, boleh dengan spasi, misalnya 19900317 201503 2 001.",
+        "18 digits, spaces allowed, e.g. 19900317 201503 2 001.";
+    NipAgrees => "Sesuai dengan tanggal lahir dan jenis kelamin.",
+        "Agrees with the date of birth and sex.";
+    Nama => "Nama (tanpa gelar)", "Name (without titles)";
+    GelarDepan => "Gelar depan", "Title before the name";
+    GelarBelakang => "Gelar belakang", "Titles after the name";
+    WrittenAs => "Ditulis: {name}", "Written as: {name}";
+    TempatLahir => "Tempat lahir", "Place of birth";
+    TanggalLahir => "Tanggal lahir", "Date of birth";
+    NoGolongan => "Tanpa golongan", "No grade";
+    VacantPosition => "Jabatan (lowong)", "Position (vacant)";
+    PositionSection => "Jabatan", "Position";
+    VacantPositionHint => "Hanya jabatan yang belum diduduki yang dapat dipilih; saring menurut unit bila daftarnya panjang. TMT jabatan yang kosong berarti hari ini.",
+        "Only positions nobody holds can be chosen; filter by unit if the list is long. An empty start date means today.";
+    PositionUnit => "Unit jabatan", "Unit of the position";
+    NoJabatan => "Tanpa jabatan", "No position";
+    NoVacancies => "Tidak ada jabatan lowong di unit ini.", "There is no vacant position in this unit.";
+    InitialPassword => "Kata sandi awal (opsional)", "Initial password (optional)";
+    InitialPasswordHint => "Isi untuk membuat akun dengan NIP sebagai nama pengguna (minimal 10 karakter).",
+        "Fill in to create an account with the NIP as username (at least 10 characters).";
+    ChangeReason => "Alasan perubahan (opsional)", "Reason for the change (optional)";
+    CurrentPosition => "Jabatan saat ini", "Current position";
+    Save => "Simpan", "Save";
+    Cancel => "Batal", "Cancel";
+    Required => "wajib", "required";
+    // Import
+    ImportTitle => "Impor pegawai", "Import employees";
+    ImportIntro => "Tambahkan banyak pegawai sekaligus dari berkas Excel (XLSX) atau CSV.",
+        "Add many employees at once from an Excel (XLSX) or CSV file.";
+    ImportSteps => "Langkah impor", "Import steps";
+    StepChoose => "Pilih berkas", "Choose a file";
+    StepCheck => "Periksa", "Check";
+    StepDone => "Selesai", "Done";
+    CurrentStep => "langkah saat ini", "current step";
+    ImportFile => "Berkas XLSX atau CSV", "XLSX or CSV file";
+    ChooseFile => "Pilih berkas…", "Choose a file…";
+    NoFileChosen => "Belum ada berkas yang dipilih.", "No file chosen yet.";
+    ImportFileHint => "Satu pegawai per baris, dengan judul kolom seperti di templat. Maksimal 20.000 baris.",
+        "One employee per row, with the column headings of the template. At most 20,000 rows.";
+    TemplateNote => "Belum punya berkas? Unduh templat, isi satu pegawai per baris, lalu unggah di sini.",
+        "No file yet? Download the template, fill in one employee per row, then upload it here.";
+    DownloadTemplate => "Unduh templat", "Download the template";
+    CheckFile => "Periksa berkas", "Check the file";
+    Uploading => "Mengunggah berkas… {n}%", "Uploading the file… {n}%";
+    CheckingFile => "Memeriksa isi berkas…", "Checking the file…";
+    Importing => "Menyimpan data pegawai…", "Saving the employees…";
+    UploadProgress => "Kemajuan unggahan", "Upload progress";
+    ChooseFileFirst => "Pilih berkas XLSX atau CSV terlebih dahulu.", "Choose an XLSX or CSV file first.";
+    FileTooLarge => "Berkas terlalu besar untuk diunggah. Bagi menjadi beberapa berkas lalu coba lagi.",
+        "The file is too large to upload. Split it into several files and try again.";
+    FileUnsupported => "Berkas ini bukan XLSX atau CSV. Simpan ulang dari Excel sebagai .xlsx atau .csv lalu unggah kembali.",
+        "This file is neither XLSX nor CSV. Save it from Excel as .xlsx or .csv and upload it again.";
+    SelectedFile => "Berkas dipilih: {name} ({size})", "Selected file: {name} ({size})";
+    SummaryRows => "Baris data", "Data rows";
+    SummaryValid => "Baris tanpa kesalahan", "Rows without errors";
+    SummaryErrors => "Kesalahan", "Errors";
+    DryRunOk => "Semua {n} baris siap diimpor. Belum ada data yang disimpan.",
+        "All {n} rows are ready to import. Nothing has been saved yet.";
+    DryRunOkOne => "Semua {n} baris siap diimpor. Belum ada data yang disimpan.",
+        "The {n} row is ready to import. Nothing has been saved yet.";
+    DryRunErrors => "Ditemukan {n} kesalahan, jadi belum ada data yang disimpan. Perbaiki baris yang tercantum di bawah pada berkas Anda, lalu unggah kembali.",
+        "{n} errors were found, so nothing has been saved. Fix the rows listed below in your file, then upload it again.";
+    DryRunErrorsOne => "Ditemukan {n} kesalahan, jadi belum ada data yang disimpan. Perbaiki baris yang tercantum di bawah pada berkas Anda, lalu unggah kembali.",
+        "{n} error was found, so nothing has been saved. Fix the row listed below in your file, then upload it again.";
+    NoDataRows => "Berkas tidak berisi baris data di bawah judul kolom.",
+        "The file has no data rows below the column headings.";
+    RowErrors => "Kesalahan per baris", "Errors by row";
+    ErrorRow => "Baris", "Row";
+    ErrorColumn => "Kolom", "Column";
+    ErrorMessage => "Pesan", "Message";
+    MoreErrors => "…dan {n} kesalahan lainnya.", "…and {n} more errors.";
+    MoreErrorsOne => "…dan {n} kesalahan lainnya.", "…and {n} more error.";
+    UploadFixed => "Unggah berkas yang sudah diperbaiki", "Upload the corrected file";
+    CommitImport => "Impor {n} pegawai", "Import {n} employees";
+    CommitImportOne => "Impor {n} pegawai", "Import {n} employee";
+    ImportDone => "{n} pegawai berhasil diimpor.", "{n} employees were imported.";
+    ImportDoneOne => "{n} pegawai berhasil diimpor.", "{n} employee was imported.";
+    ImportNotCommitted => "Impor dibatalkan karena ada kesalahan; tidak ada data yang disimpan.",
+        "The import was cancelled because of errors; nothing was saved.";
+    ViewEmployees => "Lihat daftar pegawai", "View the employee list";
+    ImportAnother => "Impor berkas lain", "Import another file";
     // Not found
+    // SKP (planning)
+    NavSkpMine => "SKP Saya", "My SKP";
+    NavSkpInbox => "SKP Bawahan", "Subordinates' SKP";
+    NavNotifications => "Notifikasi", "Notifications";
+    SkpMineTitle => "SKP Saya", "My SKP";
+    SkpMineIntro => "Sasaran Kinerja Pegawai Anda: rencana hasil kerja, indikator, dan lampiran.",
+        "Your performance plan (SKP): planned results, indicators and attachments.";
+    Periode => "Periode penilaian", "Assessment period";
+    NoPeriods => "Belum ada periode penilaian untuk instansi Anda.",
+        "There is no assessment period for your agency yet.";
+    PeriodeDraft => "Draf", "Draft";
+    PeriodeDibuka => "Dibuka", "Open";
+    PeriodeDitutup => "Ditutup", "Closed";
+    SkpNoEmployee => "Akun Anda belum terhubung dengan data pegawai, sehingga belum dapat menyusun SKP. Hubungi admin kepegawaian (BKPSDM) instansi Anda.",
+        "Your account is not linked to an employee record, so you cannot draw up an SKP yet. Contact your agency's HR administrator (BKPSDM).";
+    SkpNotStarted => "Anda belum menyusun SKP untuk periode ini.",
+        "You have not started an SKP for this period.";
+    StartSkp => "Mulai SKP", "Start the SKP";
+    Starting => "Memulai…", "Starting…";
+    VersionN => "Versi {n}", "Version {n}";
+    SkpStatusDraft => "Draf", "Draft";
+    SkpStatusDiajukan => "Diajukan", "Submitted";
+    SkpStatusDisetujui => "Disetujui", "Approved";
+    SkpStatusDikembalikan => "Dikembalikan", "Returned";
+    SkpStatusDitutup => "Ditutup", "Closed";
+    PegawaiDinilai => "Pegawai yang dinilai", "Employee assessed";
+    PejabatPenilai => "Pejabat penilai kinerja", "Performance assessor";
+    AtasanPejabatPenilai => "Atasan pejabat penilai kinerja", "Assessor's superior";
+    ReturnNoteTitle => "Dikembalikan oleh pejabat penilai dengan catatan:",
+        "Returned by the assessor with this note:";
+    RhkTitle => "Rencana Hasil Kerja (RHK)", "Planned results (RHK)";
+    RhkN => "RHK {n}", "RHK {n}";
+    AddRhk => "Tambah RHK", "Add an RHK";
+    RemoveRhk => "Hapus RHK", "Remove RHK";
+    MoveUp => "Naikkan", "Move up";
+    MoveDown => "Turunkan", "Move down";
+    JenisRhk => "Jenis RHK", "RHK type";
+    RhkUtama => "Utama", "Main";
+    RhkTambahan => "Tambahan", "Additional";
+    RhkDeskripsi => "Rencana hasil kerja", "Planned result";
+    PenugasanDari => "Penugasan dari", "Assigned by";
+    Intervensi => "RHK atasan yang diintervensi", "Superior's RHK supported";
+    NoSuperiorRhk => "SKP atasan belum disetujui, sehingga RHK atasan belum dapat dipilih.",
+        "The superior's SKP is not approved yet, so their RHK cannot be chosen.";
+    NoRhk => "Belum ada RHK.", "No RHK yet.";
+    IkiTitle => "Indikator kinerja individu", "Individual performance indicators";
+    AddIki => "Tambah indikator", "Add an indicator";
+    RemoveIki => "Hapus indikator", "Remove indicator";
+    NoIki => "Belum ada indikator.", "No indicators yet.";
+    Aspek => "Aspek", "Aspect";
+    AspekKuantitas => "Kuantitas", "Quantity";
+    AspekKualitas => "Kualitas", "Quality";
+    AspekWaktu => "Waktu", "Time";
+    AspekBiaya => "Biaya", "Cost";
+    Indikator => "Indikator", "Indicator";
+    TargetNilai => "Target", "Target";
+    TargetSatuan => "Satuan", "Unit";
+    TargetNaratif => "Target naratif", "Narrative target";
+    Arah => "Arah", "Direction";
+    ArahNaik => "Naik (makin tinggi makin baik)", "Up (higher is better)";
+    ArahTurun => "Turun (makin rendah makin baik)", "Down (lower is better)";
+    Perspektif => "Perspektif", "Perspective";
+    PerspektifPenerimaLayanan => "Penerima layanan", "Service recipients";
+    PerspektifProsesBisnis => "Proses bisnis", "Business process";
+    PerspektifPenguatanInternal => "Penguatan internal", "Internal strengthening";
+    PerspektifAnggaran => "Anggaran", "Budget";
+    Pendekatan => "Pendekatan", "Approach";
+    PendekatanKuantitatif => "Kuantitatif", "Quantitative";
+    PendekatanKualitatif => "Kualitatif", "Qualitative";
+    LampiranTitle => "Lampiran SKP", "SKP attachments";
+    DukunganSumberDaya => "Dukungan sumber daya", "Resource support";
+    SkemaPertanggungjawaban => "Skema pertanggungjawaban", "Accountability scheme";
+    Konsekuensi => "Konsekuensi", "Consequences";
+    OnePerLine => "Satu butir per baris.", "One item per line.";
+    SaveDraft => "Simpan draf", "Save draft";
+    SubmitSkp => "Ajukan ke pejabat penilai", "Submit to the assessor";
+    Submitting => "Mengajukan…", "Submitting…";
+    SkpSaved => "SKP disimpan.", "The SKP was saved.";
+    SkpSubmitted => "SKP diajukan ke pejabat penilai.", "The SKP was submitted to the assessor.";
+    StaleSkp => "SKP ini telah diubah di tempat lain. Muat ulang untuk melihat versi terbaru; perubahan yang belum disimpan akan hilang.",
+        "This SKP was changed elsewhere. Reload to see the latest version; unsaved changes will be lost.";
+    Reload => "Muat ulang", "Reload";
+    HintsTitle => "Saran perbaikan", "Suggestions";
+    PerilakuTitle => "Perilaku kerja (BerAKHLAK)", "Work behaviour (BerAKHLAK)";
+    EkspektasiKhusus => "Ekspektasi khusus pimpinan", "Leader's specific expectation";
+    Revise => "Ajukan perubahan", "Request a change";
+    ReviseReason => "Alasan perubahan", "Reason for the change";
+    SkpRevised => "Versi baru dibuat sebagai draf.", "A new version was created as a draft.";
+    DownloadPdf => "Unduh PDF", "Download PDF";
+    Downloading => "Mengunduh…", "Downloading…";
+    VersionsTitle => "Riwayat versi", "Versions";
+    VersionCol => "Versi", "Version";
+    CreatedAt => "Dibuat", "Created";
+    ApprovedAt => "Disetujui pada", "Approved on";
+    InboxTitle => "SKP Bawahan", "Subordinates' SKP";
+    InboxIntro => "SKP bawahan yang menunggu persetujuan Anda.",
+        "Your subordinates' SKP awaiting your approval.";
+    InboxEmpty => "Tidak ada SKP yang menunggu persetujuan.", "No SKP is awaiting approval.";
+    ColRhkCount => "Jumlah RHK", "RHK";
+    SubmittedAt => "Diajukan", "Submitted";
+    Review => "Periksa", "Review";
+    SkpDetailTitle => "Detail SKP", "SKP details";
+    SkpDetailIntro => "Isi SKP sebagaimana diajukan.", "The SKP as submitted.";
+    BackToInbox => "Kembali ke SKP Bawahan", "Back to subordinates' SKP";
+    // Pohon kinerja and Matriks Peran Hasil
+    PohonLink => "Pohon kinerja", "Performance tree";
+    PohonTitle => "Pohon Kinerja", "Performance Tree";
+    PohonIntro => "RHK SKP ini dan, bertingkat di bawahnya, RHK bawahan yang mengintervensinya.",
+        "The RHK of this SKP and, nested below, the subordinates' RHK that intervene them.";
+    PohonEmpty => "Belum ada RHK bawahan yang mengintervensi SKP ini.",
+        "No subordinate RHK intervenes this SKP yet.";
+    BackToSkp => "Kembali ke SKP", "Back to the SKP";
+    YatimTitle => "RHK yatim", "Orphaned RHK";
+    YatimIntro => "RHK utama bawahan yang tidak mengintervensi RHK mana pun dari SKP ini.",
+        "Subordinates' main RHK that intervene none of this SKP's RHK.";
+    YatimBadge => "Yatim", "Orphaned";
+    DistributeTitle => "Bagikan RHK (Matriks Peran Hasil)", "Hand down an RHK (results-role matrix)";
+    DistributeIntro => "Pilih RHK Anda dan bawahan yang menerimanya sebagai RHK utama pada draf SKP mereka.",
+        "Choose one of your RHK and the subordinates who receive it as a main RHK in their draft SKP.";
+    DistributeRhk => "RHK yang dibagikan", "RHK to hand down";
+    Bawahan => "Bawahan penerima", "Receiving subordinates";
+    NoBawahan => "Tidak ada pegawai lain di unit Anda.", "There are no other employees in your unit.";
+    DeskripsiOverride => "Teks RHK bawahan (opsional)", "Subordinates' RHK text (optional)";
+    DeskripsiOverrideHint => "Kosongkan untuk memakai teks RHK Anda.", "Leave empty to use your RHK text.";
+    SuggestedIki => "Usulan IKI (opsional)", "Suggested IKI (optional)";
+    Distribute => "Bagikan", "Hand down";
+    Distributing => "Membagikan…", "Handing down…";
+    DistributionResults => "Hasil pembagian", "Result";
+    Added => "Ditambahkan", "Added";
+    NotAdded => "Tidak ditambahkan", "Not added";
+    ApproveTitle => "Setujui SKP", "Approve the SKP";
+    ApproveIntro => "Ekspektasi khusus pimpinan tidak wajib; isi hanya untuk nilai yang perlu ditekankan.",
+        "Specific expectations are optional; fill them in only for the values to stress.";
+    Approve => "Setujui", "Approve";
+    Approving => "Menyetujui…", "Approving…";
+    ReturnTitle => "Kembalikan untuk diperbaiki", "Return for changes";
+    Catatan => "Catatan pengembalian", "Note for the employee";
+    ReturnSkp => "Kembalikan", "Return";
+    Returning => "Mengembalikan…", "Returning…";
+    SkpApproved => "SKP disetujui.", "The SKP was approved.";
+    SkpReturned => "SKP dikembalikan kepada pegawai.", "The SKP was returned to the employee.";
+    EditInMine => "Ubah di SKP Saya", "Edit in My SKP";
+    CompareWith => "Bandingkan dengan versi {n}", "Compare with version {n}";
+    DiffTitle => "Perubahan dari versi {a} ke versi {b}", "Changes from version {a} to version {b}";
+    DiffEmpty => "Tidak ada perubahan isi.", "No changes in the content.";
+    DiffPath => "Bagian", "Part";
+    DiffBefore => "Sebelum", "Before";
+    DiffAfter => "Sesudah", "After";
+    NotificationsTitle => "Notifikasi", "Notifications";
+    NotificationsIntro => "Pemberitahuan tentang SKP Anda dan bawahan Anda.",
+        "News about your SKP and your subordinates'.";
+    NoNotifications => "Belum ada notifikasi.", "No notifications yet.";
+    MarkRead => "Tandai dibaca", "Mark as read";
+    MarkAllRead => "Tandai semua dibaca", "Mark all as read";
+    Unread => "Belum dibaca", "Unread";
+    UnreadCount => "{n} belum dibaca", "{n} unread";
     NotFoundTitle => "Halaman tidak ditemukan", "Page not found";
     NotFoundText => "Alamat yang Anda buka tidak ada atau sudah dipindahkan.",
         "The address you opened does not exist or has moved.";
@@ -247,7 +644,280 @@ const MESSAGES_EN: &[(&str, &str)] = &[
         "Periksa kembali isian yang ditandai.",
         "Please check the highlighted fields.",
     ),
+    // Employees: the contract's rules and the server's checks
+    ("NIP wajib diisi.", "Enter the NIP."),
+    (
+        "NIP lama terdiri dari 9 digit.",
+        "The old NIP has 9 digits.",
+    ),
+    (
+        "Nama wajib diisi (maksimal 200 karakter).",
+        "Enter the name (at most 200 characters).",
+    ),
+    (
+        "Gelar depan maksimal 50 karakter.",
+        "The title before the name has at most 50 characters.",
+    ),
+    (
+        "Gelar belakang maksimal 80 karakter.",
+        "The titles after the name have at most 80 characters.",
+    ),
+    (
+        "Tempat lahir maksimal 100 karakter.",
+        "The place of birth has at most 100 characters.",
+    ),
+    ("Golongan tidak dikenal.", "Unknown grade."),
+    (
+        "Golongan tidak dikenal (contoh: III/a).",
+        "Unknown grade (e.g. III/a).",
+    ),
+    (
+        "Alamat email tidak valid.",
+        "The email address is not valid.",
+    ),
+    (
+        "Email maksimal 254 karakter.",
+        "The email has at most 254 characters.",
+    ),
+    (
+        "Nomor telepon maksimal 30 karakter.",
+        "The phone number has at most 30 characters.",
+    ),
+    (
+        "Kata sandi minimal 10 dan maksimal 128 karakter.",
+        "The password needs 10 to 128 characters.",
+    ),
+    (
+        "Alasan maksimal 500 karakter.",
+        "The reason has at most 500 characters.",
+    ),
+    (
+        "Kata kunci maksimal 100 karakter.",
+        "The search text has at most 100 characters.",
+    ),
+    (
+        "NIP sudah terdaftar untuk pegawai lain.",
+        "This NIP is already registered for another employee.",
+    ),
+    (
+        "NIP muncul lebih dari sekali dalam berkas.",
+        "This NIP appears more than once in the file.",
+    ),
+    ("Instansi tidak ditemukan.", "Agency not found."),
+    ("Jabatan tidak ditemukan.", "Position not found."),
+    ("Wajib diisi (L atau P).", "Required (L or P)."),
+    (
+        "Isi unit tempat jabatan berada.",
+        "Enter the unit the position belongs to.",
+    ),
+    // Superiors
+    (
+        "Pejabat penilai yang ditetapkan admin tidak ditemukan.",
+        "The assessor set by the administrator was not found.",
+    ),
+    (
+        "Tidak memiliki jabatan definitif pada tanggal tersebut.",
+        "Holds no definitive position on that date.",
+    ),
+    (
+        "Catatan pengembalian wajib diisi (maksimal 2000 karakter).",
+        "Enter a note for the employee (at most 2000 characters).",
+    ),
+    (
+        "Alasan wajib diisi (maksimal 1000 karakter).",
+        "Enter a reason (at most 1000 characters).",
+    ),
+    (
+        "Target harus bilangan tidak negatif.",
+        "The target must be a non-negative number.",
+    ),
+    (
+        "Pilih 1 sampai 100 bawahan.",
+        "Choose 1 to 100 subordinates.",
+    ),
+    (
+        "Bukan bawahan langsung yang Anda nilai.",
+        "Not a direct subordinate you assess.",
+    ),
+    (
+        "SKP bawahan sudah diajukan atau disetujui; RHK tidak ditambahkan.",
+        "The subordinate's SKP is already submitted or approved; the RHK was not added.",
+    ),
+    (
+        "SKP atasan belum ditetapkan: SKP pejabat penilai kinerja Anda untuk periode ini belum disetujui. Pejabat penilai sudah diberi tahu.",
+        "The superior's SKP is not set yet: your assessor's SKP for this period is not approved. The assessor has been notified.",
+    ),
+    (
+        "RHK utama wajib mengintervensi RHK pejabat penilai kinerja.",
+        "A main RHK must support one of the assessor's RHK.",
+    ),
+    (
+        "RHK yang diintervensi harus RHK dari SKP pejabat penilai yang sudah disetujui.",
+        "The supported RHK must come from the assessor's approved SKP.",
+    ),
+    (
+        "Struktur jabatan atasan membentuk lingkaran.",
+        "The chain of superior positions forms a loop.",
+    ),
+    (
+        "Jabatan tidak memiliki jabatan atasan (puncak struktur); tetapkan pejabat penilai secara manual.",
+        "The position has no superior position (top of the structure); set the assessor manually.",
+    ),
+    (
+        "Tidak ada pejabat minimal Pengawas yang menduduki jabatan atasan.",
+        "No official of at least Pengawas level holds a superior position.",
+    ),
+    // Import uploads
+    ("Berkas kosong.", "The file is empty."),
+    (
+        "Pilih berkas XLSX atau CSV untuk diunggah (kolom `file`).",
+        "Choose an XLSX or CSV file to upload.",
+    ),
+    (
+        "Baris pertama harus berisi judul kolom, termasuk kolom NIP (unduh templatnya).",
+        "The first row must hold the column headings, including NIP (download the template).",
+    ),
 ];
+
+/// Indonesian messages with variable parts (`{}`, in order) and their English versions (`{0}`,
+/// `{1}`, … refer to the parts). The NIP messages come from `kinerja_api::nip`, the others
+/// from the server's import checks.
+const PATTERNS_EN: &[(&str, &str)] = &[
+    (
+        "{} harus terdiri dari 18 digit angka (boleh ditulis dengan spasi).",
+        "The {0} must have 18 digits (spaces are allowed).",
+    ),
+    (
+        "Segmen tanggal lahir {} (digit 1–8, {}) bukan tanggal yang valid.",
+        "The birth-date segment of the {0} (digits 1–8, {1}) is not a valid date.",
+    ),
+    (
+        "Segmen tanggal lahir {} (digit 1–8, {}) tidak sama dengan tanggal lahir {}.",
+        "The birth-date segment of the {0} (digits 1–8, {1}) does not match the date of birth {2}.",
+    ),
+    (
+        "Segmen TMT CPNS (digit 9–14, {}) bukan bulan dan tahun yang valid.",
+        "The CPNS start segment (digits 9–14, {0}) is not a valid month and year.",
+    ),
+    (
+        "Segmen TMT CPNS (digit 9–14, {}) tidak boleh di masa depan.",
+        "The CPNS start segment (digits 9–14, {0}) must not be in the future.",
+    ),
+    (
+        "Segmen TMT CPNS (digit 9–14, {}) harus sesudah tanggal lahir.",
+        "The CPNS start segment (digits 9–14, {0}) must be after the date of birth.",
+    ),
+    (
+        "Segmen tahun pengangkatan (digit 9–12, {}) bukan bulan dan tahun yang valid.",
+        "The appointment-year segment (digits 9–12, {0}) is not a valid year.",
+    ),
+    (
+        "Segmen tahun pengangkatan (digit 9–12, {}) tidak boleh di masa depan.",
+        "The appointment-year segment (digits 9–12, {0}) must not be in the future.",
+    ),
+    (
+        "Segmen tahun pengangkatan (digit 9–12, {}) harus sesudah tanggal lahir.",
+        "The appointment-year segment (digits 9–12, {0}) must be after the date of birth.",
+    ),
+    (
+        "Digit jenis kelamin {} (digit 15) harus 1 (laki-laki) atau 2 (perempuan).",
+        "The sex digit of the {0} (digit 15) must be 1 (male) or 2 (female).",
+    ),
+    (
+        "Digit jenis kelamin {} (digit 15) tidak sesuai dengan jenis kelamin laki-laki.",
+        "The sex digit of the {0} (digit 15) does not match the sex (male).",
+    ),
+    (
+        "Digit jenis kelamin {} (digit 15) tidak sesuai dengan jenis kelamin perempuan.",
+        "The sex digit of the {0} (digit 15) does not match the sex (female).",
+    ),
+    (
+        "Tanggal '{}' tidak dikenali; gunakan format TTTT-BB-HH, misalnya 1986-09-26.",
+        "Date '{0}' is not recognised; use YYYY-MM-DD, e.g. 1986-09-26.",
+    ),
+    (
+        "'{}' tidak dikenal; isi L (laki-laki) atau P (perempuan).",
+        "'{0}' is unknown; enter L (male) or P (female).",
+    ),
+    (
+        "'{}' tidak dikenal; isi PNS, CPNS, atau PPPK.",
+        "'{0}' is unknown; enter PNS, CPNS or PPPK.",
+    ),
+    (
+        "Golongan '{}' tidak dikenal (contoh: III/a).",
+        "Grade '{0}' is unknown (e.g. III/a).",
+    ),
+    (
+        "Status '{}' tidak dikenal (contoh: aktif, cuti, tugas belajar).",
+        "Status '{0}' is unknown (e.g. aktif, cuti, tugas belajar).",
+    ),
+    (
+        "Isi nama jabatan di unit '{}'.",
+        "Enter the position's name in unit '{0}'.",
+    ),
+    (
+        "Unit '{}' tidak ditemukan di instansi ini.",
+        "Unit '{0}' was not found in this agency.",
+    ),
+    (
+        "Jabatan '{}' tidak ditemukan di unit '{}'.",
+        "Position '{0}' was not found in unit '{1}'.",
+    ),
+    (
+        "Jabatan '{}' di unit '{}' sudah diduduki pegawai lain.",
+        "Position '{0}' in unit '{1}' is already held by another employee.",
+    ),
+    (
+        "Nama unit '{}' tidak unik; ubah nama unit agar dapat dibedakan.",
+        "Unit name '{0}' is not unique; rename the units so they can be told apart.",
+    ),
+    (
+        "Berkas berisi {} baris; maksimal {} baris per impor.",
+        "The file has {0} rows; at most {1} rows per import.",
+    ),
+    (
+        "Berkas tidak dapat dibaca: {}",
+        "The file cannot be read: {0}",
+    ),
+    ("Nilai tidak valid: {}", "Invalid value: {0}"),
+];
+
+/// The variable parts of `message` if it has the shape of `template` (`{}` placeholders).
+fn match_template<'a>(template: &str, message: &'a str) -> Option<Vec<&'a str>> {
+    let mut pieces = template.split("{}");
+    let first = pieces.next()?;
+    let mut rest = message.strip_prefix(first)?;
+    let mut parts = Vec::new();
+    let pieces: Vec<&str> = pieces.collect();
+    for (i, piece) in pieces.iter().enumerate() {
+        let last = i + 1 == pieces.len();
+        let at = if last {
+            if !rest.ends_with(piece) {
+                return None;
+            }
+            rest.len() - piece.len()
+        } else {
+            rest.find(piece)?
+        };
+        parts.push(&rest[..at]);
+        rest = &rest[at + piece.len()..];
+    }
+    (!parts.is_empty() && rest.is_empty()).then_some(parts)
+}
+
+fn translate_pattern(indonesian: &str) -> Option<String> {
+    PATTERNS_EN.iter().find_map(|(id, en)| {
+        let parts = match_template(id, indonesian)?;
+        Some(
+            parts
+                .iter()
+                .enumerate()
+                .fold((*en).to_owned(), |acc, (i, part)| {
+                    acc.replace(&format!("{{{i}}}"), part)
+                }),
+        )
+    })
+}
 
 /// The text of `key` in `lang`.
 pub fn text(lang: Lang, key: Key) -> &'static str {
@@ -267,7 +937,9 @@ pub fn message(lang: Lang, indonesian: &str) -> String {
             .copied()
             .chain(Key::ALL.iter().map(|k| k.pair()))
             .find(|(id, _)| *id == indonesian)
-            .map_or_else(|| indonesian.to_owned(), |(_, en)| en.to_owned()),
+            .map(|(_, en)| en.to_owned())
+            .or_else(|| translate_pattern(indonesian))
+            .unwrap_or_else(|| indonesian.to_owned()),
     }
 }
 
@@ -299,6 +971,15 @@ impl I18n {
     /// The text of `key` in the current language (tracked).
     pub fn t(self, key: Key) -> &'static str {
         text(self.lang.get(), key)
+    }
+
+    /// A text with a number `{n}`: `one` for 1 (English needs the singular), else `many`
+    /// (tracked).
+    pub fn count(self, one: Key, many: Key, n: u64) -> String {
+        fill(
+            self.t(if n == 1 { one } else { many }),
+            &[("n", &n.to_string())],
+        )
     }
 
     /// A contract or server message in the current language (tracked).
@@ -401,6 +1082,82 @@ mod tests {
         for (id, en) in MESSAGES_EN {
             assert!(!id.is_empty() && !en.is_empty());
         }
+    }
+
+    #[test]
+    fn messages_with_variable_parts_are_translated() {
+        assert_eq!(
+            message(
+                Lang::En,
+                "Segmen tanggal lahir NIP (digit 1–8, 19900102) tidak sama dengan tanggal lahir 01-01-1990."
+            ),
+            "The birth-date segment of the NIP (digits 1–8, 19900102) does not match the date of birth 01-01-1990."
+        );
+        assert_eq!(
+            message(
+                Lang::En,
+                "Jabatan 'Lurah Gelam' di unit 'Kelurahan Gelam' sudah diduduki pegawai lain."
+            ),
+            "Position 'Lurah Gelam' in unit 'Kelurahan Gelam' is already held by another employee."
+        );
+        assert_eq!(
+            message(Lang::En, "Golongan 'V/z' tidak dikenal (contoh: III/a)."),
+            "Grade 'V/z' is unknown (e.g. III/a)."
+        );
+        // Not a pattern: shown as it is.
+        assert_eq!(message(Lang::En, "Golongan V/z."), "Golongan V/z.");
+        for (id, en) in PATTERNS_EN {
+            let n = id.matches("{}").count();
+            assert!(n > 0, "{id:?} has no placeholder");
+            for i in 0..n {
+                assert!(en.contains(&format!("{{{i}}}")), "{en:?} lacks {{{i}}}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_nip_message_has_an_english_version() {
+        use chrono::NaiveDate;
+        use kinerja_api::nip::{Gender, NipKind, validate};
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let today = d(2026, 11, 27);
+        let cases = [
+            ("123", NipKind::Nip, None, None),
+            (
+                "19860231201505 1 001",
+                NipKind::Nip,
+                Some(d(1986, 2, 28)),
+                None,
+            ),
+            (
+                "198609262015051001",
+                NipKind::Nip,
+                Some(d(1986, 9, 27)),
+                None,
+            ),
+            ("198609262015131001", NipKind::Nip, None, None),
+            ("198609262027011001", NipKind::Nip, None, None),
+            ("198609261985011001", NipKind::Nip, None, None),
+            ("198609262015053001", NipKind::Nip, None, None),
+            ("198609262015052001", NipKind::Nip, None, Some(Gender::L)),
+            ("198609262015051001", NipKind::Nip, None, Some(Gender::P)),
+            ("199203152030012001", NipKind::NiPppk, None, None),
+            ("199203151980012001", NipKind::NiPppk, None, None),
+            ("19920315203001200", NipKind::NiPppk, None, None),
+        ];
+        let mut seen = 0;
+        for (nip, kind, birth, gender) in cases {
+            for e in validate(nip, kind, birth, gender, today).unwrap_err() {
+                seen += 1;
+                assert_ne!(
+                    message(Lang::En, &e.message),
+                    e.message,
+                    "no English for {:?}",
+                    e.message
+                );
+            }
+        }
+        assert!(seen >= cases.len());
     }
 
     #[test]

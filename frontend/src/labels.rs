@@ -1,8 +1,16 @@
 //! Labels for contract enums and locale-aware formatting.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use kinerja_api::ErrorCode;
 use kinerja_api::auth::{Permission, Role};
+use kinerja_api::employees::{
+    EmployeeSort, JenisPegawai, JenisPenugasan, StatusPegawai, SuperiorReason,
+};
+use kinerja_api::nip::Gender;
+use kinerja_api::organisation::{JenisJabatan, Jenjang, UnitKind};
+use kinerja_api::planning::{
+    Arah, Aspek, JenisRhk, Pendekatan, Perspektif, StatusPeriode, StatusSkp,
+};
 
 use crate::api::ApiError;
 use crate::i18n::{Key, Lang, fill, message, text};
@@ -38,10 +46,165 @@ pub fn permission_link(permission: Permission) -> Option<&'static str> {
         Permission::ManageOwnProfile => Some("/profil"),
         Permission::ManageUsers => Some("/pengguna"),
         Permission::ReadAudit => Some("/audit"),
-        Permission::GrantAdminRoles
-        | Permission::ReadUnitDashboards
-        | Permission::ManageOrganisation
-        | Permission::ReadAllEmployees => None,
+        Permission::ManageOrganisation => Some("/pegawai"),
+        Permission::ReadAllEmployees => Some("/pegawai"),
+        Permission::GrantAdminRoles | Permission::ReadUnitDashboards => None,
+    }
+}
+
+pub fn status_skp(status: StatusSkp) -> Key {
+    match status {
+        StatusSkp::Draft => Key::SkpStatusDraft,
+        StatusSkp::Diajukan => Key::SkpStatusDiajukan,
+        StatusSkp::Disetujui => Key::SkpStatusDisetujui,
+        StatusSkp::Dikembalikan => Key::SkpStatusDikembalikan,
+        StatusSkp::Ditutup => Key::SkpStatusDitutup,
+    }
+}
+
+pub fn status_periode(status: StatusPeriode) -> Key {
+    match status {
+        StatusPeriode::Draft => Key::PeriodeDraft,
+        StatusPeriode::Dibuka => Key::PeriodeDibuka,
+        StatusPeriode::Ditutup => Key::PeriodeDitutup,
+    }
+}
+
+pub fn jenis_rhk(jenis: JenisRhk) -> Key {
+    match jenis {
+        JenisRhk::Utama => Key::RhkUtama,
+        JenisRhk::Tambahan => Key::RhkTambahan,
+    }
+}
+
+pub fn aspek(aspek: Aspek) -> Key {
+    match aspek {
+        Aspek::Kuantitas => Key::AspekKuantitas,
+        Aspek::Kualitas => Key::AspekKualitas,
+        Aspek::Waktu => Key::AspekWaktu,
+        Aspek::Biaya => Key::AspekBiaya,
+    }
+}
+
+pub fn arah(arah: Arah) -> Key {
+    match arah {
+        Arah::Naik => Key::ArahNaik,
+        Arah::Turun => Key::ArahTurun,
+    }
+}
+
+pub fn perspektif(perspektif: Perspektif) -> Key {
+    match perspektif {
+        Perspektif::PenerimaLayanan => Key::PerspektifPenerimaLayanan,
+        Perspektif::ProsesBisnis => Key::PerspektifProsesBisnis,
+        Perspektif::PenguatanInternal => Key::PerspektifPenguatanInternal,
+        Perspektif::Anggaran => Key::PerspektifAnggaran,
+    }
+}
+
+pub fn pendekatan(pendekatan: Pendekatan) -> Key {
+    match pendekatan {
+        Pendekatan::Kuantitatif => Key::PendekatanKuantitatif,
+        Pendekatan::Kualitatif => Key::PendekatanKualitatif,
+    }
+}
+
+pub fn unit_kind(kind: UnitKind) -> Key {
+    match kind {
+        UnitKind::Pemda => Key::KindPemda,
+        UnitKind::SekretariatDaerah => Key::KindSekretariatDaerah,
+        UnitKind::Dinas => Key::KindDinas,
+        UnitKind::Badan => Key::KindBadan,
+        UnitKind::Kecamatan => Key::KindKecamatan,
+        UnitKind::Sekretariat => Key::KindSekretariat,
+        UnitKind::Bidang => Key::KindBidang,
+        UnitKind::Subbagian => Key::KindSubbagian,
+        UnitKind::Seksi => Key::KindSeksi,
+        UnitKind::Kelurahan => Key::KindKelurahan,
+        UnitKind::Puskesmas => Key::KindPuskesmas,
+        UnitKind::Sekolah => Key::KindSekolah,
+        UnitKind::Lainnya => Key::KindLainnya,
+    }
+}
+
+pub fn jenis_jabatan(jenis: JenisJabatan) -> Key {
+    match jenis {
+        JenisJabatan::Jpt => Key::JenisJpt,
+        JenisJabatan::Administrasi => Key::JenisAdministrasi,
+        JenisJabatan::FungsionalKeahlian => Key::JenisFungsionalKeahlian,
+        JenisJabatan::FungsionalKeterampilan => Key::JenisFungsionalKeterampilan,
+    }
+}
+
+pub fn jenjang(jenjang: Jenjang) -> Key {
+    match jenjang {
+        Jenjang::JptUtama => Key::JenjangJptUtama,
+        Jenjang::JptMadya => Key::JenjangJptMadya,
+        Jenjang::JptPratama => Key::JenjangJptPratama,
+        Jenjang::Administrator => Key::JenjangAdministrator,
+        Jenjang::Pengawas => Key::JenjangPengawas,
+        Jenjang::Pelaksana => Key::JenjangPelaksana,
+        Jenjang::AhliUtama => Key::JenjangAhliUtama,
+        Jenjang::AhliMadya => Key::JenjangAhliMadya,
+        Jenjang::AhliMuda => Key::JenjangAhliMuda,
+        Jenjang::AhliPertama => Key::JenjangAhliPertama,
+        Jenjang::Penyelia => Key::JenjangPenyelia,
+        Jenjang::Mahir => Key::JenjangMahir,
+        Jenjang::Terampil => Key::JenjangTerampil,
+        Jenjang::Pemula => Key::JenjangPemula,
+    }
+}
+
+pub fn status_pegawai(status: StatusPegawai) -> Key {
+    match status {
+        StatusPegawai::Aktif => Key::StatusAktif,
+        StatusPegawai::Cuti => Key::StatusCuti,
+        StatusPegawai::TugasBelajar => Key::StatusTugasBelajar,
+        StatusPegawai::DiberhentikanSementara => Key::StatusDiberhentikanSementara,
+        StatusPegawai::MutasiKeluar => Key::StatusMutasiKeluar,
+        StatusPegawai::Pensiun => Key::StatusPensiun,
+        StatusPegawai::Meninggal => Key::StatusMeninggal,
+    }
+}
+
+pub fn jenis_pegawai(jenis: JenisPegawai) -> Key {
+    match jenis {
+        JenisPegawai::Pns => Key::PegawaiPns,
+        JenisPegawai::Cpns => Key::PegawaiCpns,
+        JenisPegawai::Pppk => Key::PegawaiPppk,
+    }
+}
+
+pub fn gender(gender: Gender) -> Key {
+    match gender {
+        Gender::L => Key::GenderL,
+        Gender::P => Key::GenderP,
+    }
+}
+
+pub fn superior_reason(reason: SuperiorReason) -> Key {
+    match reason {
+        SuperiorReason::Derived => Key::ReasonDerived,
+        SuperiorReason::Override => Key::ReasonOverride,
+        SuperiorReason::Acting => Key::ReasonActing,
+    }
+}
+
+pub fn penugasan(jenis: JenisPenugasan) -> Key {
+    match jenis {
+        JenisPenugasan::Definitif => Key::Definitif,
+        JenisPenugasan::Plt => Key::Plt,
+        JenisPenugasan::Plh => Key::Plh,
+    }
+}
+
+pub fn sort(sort: EmployeeSort) -> Key {
+    match sort {
+        EmployeeSort::Nama => Key::SortNama,
+        EmployeeSort::NamaDesc => Key::SortNamaDesc,
+        EmployeeSort::Nip => Key::SortNip,
+        EmployeeSort::Golongan => Key::SortGolongan,
+        EmployeeSort::GolonganDesc => Key::SortGolonganDesc,
     }
 }
 
@@ -114,11 +277,50 @@ pub fn datetime(lang: Lang, at: DateTime<Utc>) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
     let options = js_sys::JSON::parse(r#"{"dateStyle":"medium","timeStyle":"short"}"#)
         .unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
-    let locale = match lang {
+    date.to_locale_string(locale(lang), &options).into()
+}
+
+fn locale(lang: Lang) -> &'static str {
+    match lang {
         Lang::Id => "id-ID",
         Lang::En => "en-GB",
+    }
+}
+
+/// A calendar date in the user's language, e.g. "17 Mar 1990" (no time zone shift).
+pub fn date(lang: Lang, day: NaiveDate) -> String {
+    let utc = js_sys::Date::utc(f64::from(day.year()), f64::from(day.month0()))
+        + f64::from(day.day0()) * 86_400_000.0;
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(utc));
+    let options = js_sys::JSON::parse(r#"{"dateStyle":"medium","timeZone":"UTC"}"#)
+        .unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    date.to_locale_date_string(locale(lang), &options).into()
+}
+
+/// Today in the browser's time zone (for the NIP rules and date pickers).
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        i32::try_from(now.get_full_year()).unwrap_or(1970),
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// A file size in KB or MB, e.g. "1,2 MB".
+pub fn file_size(lang: Lang, bytes: f64) -> String {
+    let (value, unit) = if bytes >= 1_048_576.0 {
+        (bytes / 1_048_576.0, "MB")
+    } else {
+        ((bytes / 1024.0).max(0.1), "KB")
     };
-    date.to_locale_string(locale, &options).into()
+    let text = format!("{value:.1}");
+    let text = match lang {
+        Lang::Id => text.replace('.', ","),
+        Lang::En => text,
+    };
+    format!("{text} {unit}")
 }
 
 #[cfg(test)]

@@ -17,7 +17,11 @@ pub mod pages;
 pub mod state;
 
 use crate::components::Shell;
-use crate::pages::{AuditPage, HomePage, LoginPage, NotFound, ProfilePage, UsersPage};
+use crate::pages::{
+    AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage, HomePage, ImportPage,
+    LoginPage, NewEmployeePage, NotFound, NotificationsPage, OrganisationPage, ProfilePage,
+    SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
+};
 
 /// The app root: language and session contexts, then the routes. Everything under `Shell`
 /// requires a signed-in user.
@@ -34,6 +38,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("profil") view=ProfilePage/>
                     <Route path=path!("pengguna") view=UsersPage/>
                     <Route path=path!("audit") view=AuditPage/>
+                    <Route path=path!("organisasi") view=OrganisationPage/>
+                    // Fixed segments before `:id` (the first matching route wins).
+                    <Route path=path!("pegawai/baru") view=NewEmployeePage/>
+                    <Route path=path!("pegawai/impor") view=ImportPage/>
+                    <Route path=path!("pegawai/:id/ubah") view=EditEmployeePage/>
+                    <Route path=path!("pegawai/:id") view=EmployeeDetailPage/>
+                    <Route path=path!("pegawai") view=EmployeesPage/>
+                    <Route path=path!("skp/bawahan") view=SkpInboxPage/>
+                    <Route path=path!("skp/:id/pohon") view=SkpPohonPage/>
+                    <Route path=path!("skp/:id") view=SkpDetailPage/>
+                    <Route path=path!("skp") view=SkpMinePage/>
+                    <Route path=path!("notifikasi") view=NotificationsPage/>
                 </ParentRoute>
             </Routes>
         </Router>

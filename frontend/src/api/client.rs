@@ -12,6 +12,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use std::time::Duration;
 
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
@@ -22,7 +23,10 @@ use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use web_sys::{AbortController, AbortSignal};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, Blob, FormData, ProgressEvent, XmlHttpRequest};
 
 /// Where the API lives: same origin, versioned prefix.
 pub const API_BASE: &str = "/api/v1";
@@ -52,6 +56,23 @@ impl ApiError {
     pub fn code(&self) -> Option<ErrorCode> {
         match self {
             ApiError::Http { body, .. } => Some(body.code),
+            _ => None,
+        }
+    }
+
+    /// A local "not found" (e.g. for an address whose id is not a UUID).
+    pub fn not_found() -> Self {
+        ApiError::Http {
+            status: 404,
+            body: Box::new(problem(404, "")),
+            retry_after: None,
+        }
+    }
+
+    /// The HTTP status of an error answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Http { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -146,6 +167,28 @@ impl Call {
         })
     }
 
+    /// # Errors
+    /// `Decode` when the body cannot be serialised (never for the contract's DTOs).
+    pub(crate) fn patch_json(path: &str, body: &impl Serialize) -> Result<Self, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        Ok(Self {
+            method: Method::PATCH,
+            url: format!("{API_BASE}{path}"),
+            json: Some(json),
+        })
+    }
+
+    /// # Errors
+    /// `Decode` when the body cannot be serialised (never for the contract's DTOs).
+    pub(crate) fn put_json(path: &str, body: &impl Serialize) -> Result<Self, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        Ok(Self {
+            method: Method::PUT,
+            url: format!("{API_BASE}{path}"),
+            json: Some(json),
+        })
+    }
+
     /// Appends query parameters, skipping `None`s.
     pub(crate) fn query(mut self, params: &[(&str, Option<String>)]) -> Self {
         let pairs: Vec<String> = params
@@ -212,23 +255,205 @@ pub(crate) async fn public<T: DeserializeOwned>(call: Call) -> Result<T, ApiErro
 /// # Errors
 /// See [`ApiError`]; a 401 after a failed refresh ends the session.
 pub(crate) async fn authed<T: DeserializeOwned>(call: Call) -> Result<T, ApiError> {
+    decode(authed_response(&call).await?).await
+}
+
+/// Sends `call` with the access token, renewing the session once on 401; the raw answer.
+async fn authed_response(call: &Call) -> Result<Response, ApiError> {
     let signal = abort_on_cleanup();
     let token = access_token();
     let mut response = call.send(token.as_deref(), signal.as_ref()).await?;
     if response.status() == 401 {
-        // The access token expired (or there was none yet). If another request renewed it
-        // meanwhile, use that one; otherwise renew through the cookie. Then retry once.
-        let fresh = match access_token() {
-            Some(current) if token.as_ref() != Some(&current) => current,
-            _ => refresh_session().await?.access_token,
-        };
+        let fresh = fresh_token(token.as_deref()).await?;
         response = call.send(Some(&fresh), signal.as_ref()).await?;
         if response.status() == 401 {
-            set_access_token(None);
-            emit(SessionEvent::Ended);
+            end_session();
         }
     }
-    decode(response).await
+    Ok(response)
+}
+
+/// After a 401: the token another request renewed meanwhile, or a new one from the cookie.
+async fn fresh_token(used: Option<&str>) -> Result<String, ApiError> {
+    match access_token() {
+        Some(current) if used != Some(current.as_str()) => Ok(current),
+        _ => Ok(refresh_session().await?.access_token),
+    }
+}
+
+/// A second 401 right after a renewal: the session is gone.
+fn end_session() {
+    set_access_token(None);
+    emit(SessionEvent::Ended);
+}
+
+/// Downloads a file with the access token and hands it to the browser as a download
+/// (a `blob:` URL clicked through a temporary `<a download>`). The file name comes from
+/// `Content-Disposition`, else `fallback_name`.
+///
+/// # Errors
+/// See [`ApiError`].
+pub(crate) async fn download(call: Call, fallback_name: &str) -> Result<(), ApiError> {
+    let response = authed_response(&call).await?;
+    if !(200..300).contains(&response.status()) {
+        return Err(failure(response).await);
+    }
+    let name = response
+        .headers()
+        .get("content-disposition")
+        .and_then(|v| attachment_name(&v))
+        .unwrap_or_else(|| fallback_name.to_owned());
+    let raw: web_sys::Response = response.into();
+    let blob: Blob = match raw.blob() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .map_err(|e| ApiError::Network(js_text(&e)))?
+            .unchecked_into(),
+        Err(e) => return Err(ApiError::Network(js_text(&e))),
+    };
+    save_blob(&blob, &name).map_err(|e| ApiError::Decode(js_text(&e)))
+}
+
+/// The `filename` of a `Content-Disposition: attachment; filename="x.xlsx"` header.
+fn attachment_name(header: &str) -> Option<String> {
+    header
+        .split(';')
+        .filter_map(|part| part.trim().strip_prefix("filename="))
+        .map(|name| name.trim_matches('"').to_owned())
+        .find(|name| !name.is_empty() && !name.contains(['/', '\\']))
+}
+
+fn save_blob(blob: &Blob, name: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
+    let document = leptos::prelude::document();
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.set_hidden(true);
+    // Attached while it is clicked: some browsers ignore clicks on detached links.
+    if let Some(body) = document.body() {
+        body.append_child(&anchor)?;
+        anchor.click();
+        anchor.remove();
+    } else {
+        anchor.click();
+    }
+    // Chromium reads the blob after the click returns; release it a little later.
+    leptos::prelude::set_timeout(
+        move || {
+            // A URL that cannot be revoked is released with the page.
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+fn js_text(value: &wasm_bindgen::JsValue) -> String {
+    value.as_string().unwrap_or_else(|| format!("{value:?}"))
+}
+
+/// Reports how far an upload is, in percent (0–100).
+pub type Progress = Rc<dyn Fn(u8)>;
+
+/// Sends a `multipart/form-data` body with the access token (renewing the session once on
+/// 401) and decodes the answer. Uses `XMLHttpRequest` because `fetch` cannot report upload
+/// progress. Dropping the future aborts the request.
+///
+/// # Errors
+/// See [`ApiError`].
+pub(crate) async fn upload<T: DeserializeOwned>(
+    call: Call,
+    form: &FormData,
+    progress: Progress,
+) -> Result<T, ApiError> {
+    let token = access_token();
+    let mut answer = xhr_post(&call.url, token.as_deref(), form, &progress).await?;
+    if answer.status == 401 {
+        let fresh = fresh_token(token.as_deref()).await?;
+        answer = xhr_post(&call.url, Some(&fresh), form, &progress).await?;
+        if answer.status == 401 {
+            end_session();
+        }
+    }
+    decode_text(answer.status, answer.retry_after, &answer.text)
+}
+
+/// The parts of an answer that [`decode_text`] needs.
+struct Answer {
+    status: u16,
+    retry_after: Option<u64>,
+    text: String,
+}
+
+/// Aborts a request that is still running when its future is dropped.
+struct AbortOnDrop(XmlHttpRequest);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if self.0.ready_state() != XmlHttpRequest::DONE {
+            // Aborting can only fail for a request that never started.
+            let _ = self.0.abort();
+        }
+    }
+}
+
+async fn xhr_post(
+    url: &str,
+    bearer: Option<&str>,
+    form: &FormData,
+    progress: &Progress,
+) -> Result<Answer, ApiError> {
+    let network = |e: wasm_bindgen::JsValue| ApiError::Network(js_text(&e));
+    let xhr = XmlHttpRequest::new().map_err(network)?;
+    xhr.open("POST", url).map_err(network)?;
+    xhr.set_request_header("Accept", "application/json, application/problem+json")
+        .map_err(network)?;
+    if let Some(token) = bearer {
+        xhr.set_request_header("Authorization", &format!("Bearer {token}"))
+            .map_err(network)?;
+    }
+    let report = progress.clone();
+    let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |ev: ProgressEvent| {
+        if ev.length_computable() && ev.total() > 0.0 {
+            // Clamped to 0–100 first, so the cast cannot truncate.
+            let percent = (ev.loaded() / ev.total() * 100.0).round().clamp(0.0, 100.0) as u8;
+            report(percent);
+        }
+    });
+    // Small bodies may send no progress event at all, only the end of the upload.
+    let report = progress.clone();
+    let on_sent = Closure::<dyn FnMut()>::new(move || report(100));
+    let upload = xhr.upload().map_err(network)?;
+    upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    upload.set_onload(Some(on_sent.as_ref().unchecked_ref()));
+    let finished = js_sys::Promise::new(&mut |resolve, reject| {
+        xhr.set_onload(Some(&resolve));
+        xhr.set_onerror(Some(&reject));
+        xhr.set_onabort(Some(&reject));
+        xhr.set_ontimeout(Some(&reject));
+    });
+    let guard = AbortOnDrop(xhr.clone());
+    xhr.send_with_opt_form_data(Some(form)).map_err(network)?;
+    let outcome = JsFuture::from(finished).await;
+    upload.set_onprogress(None);
+    upload.set_onload(None);
+    drop((on_progress, on_sent));
+    if outcome.is_err() {
+        return Err(ApiError::Network("upload failed".to_owned()));
+    }
+    progress(100);
+    let answer = Answer {
+        status: guard.0.status().map_err(network)?,
+        retry_after: guard
+            .0
+            .get_response_header("retry-after")
+            .ok()
+            .flatten()
+            .and_then(|v| v.trim().parse::<u64>().ok()),
+        text: guard.0.response_text().ok().flatten().unwrap_or_default(),
+    };
+    Ok(answer)
 }
 
 /// Exchanges the refresh cookie for new tokens, sharing one request among all callers.
@@ -279,18 +504,30 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
         .get("retry-after")
         .and_then(|v| v.trim().parse::<u64>().ok());
     let text = response.text().await.map_err(network)?;
+    decode_text(status, retry_after, &text)
+}
+
+/// The error of an answer with an error status.
+async fn failure(response: Response) -> ApiError {
+    match decode::<serde_json::Value>(response).await {
+        Err(error) => error,
+        Ok(_) => ApiError::Decode("an error status with a success body".to_owned()),
+    }
+}
+
+fn decode_text<T: DeserializeOwned>(
+    status: u16,
+    retry_after: Option<u64>,
+    text: &str,
+) -> Result<T, ApiError> {
     if (200..300).contains(&status) {
         // 204 and other empty answers decode as `()` (JSON `null`).
-        let text = if text.trim().is_empty() {
-            "null"
-        } else {
-            &text
-        };
+        let text = if text.trim().is_empty() { "null" } else { text };
         serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
     } else {
         Err(ApiError::Http {
             status,
-            body: Box::new(problem(status, &text)),
+            body: Box::new(problem(status, text)),
             retry_after,
         })
     }
@@ -342,6 +579,16 @@ mod tests {
             body.field_errors("current_password"),
             ["Kata sandi saat ini salah."]
         );
+    }
+
+    #[test]
+    fn attachment_names_are_read_from_content_disposition() {
+        assert_eq!(
+            attachment_name(r#"attachment; filename="pegawai.xlsx""#).as_deref(),
+            Some("pegawai.xlsx")
+        );
+        assert_eq!(attachment_name("attachment"), None);
+        assert_eq!(attachment_name(r#"attachment; filename="../x""#), None);
     }
 
     #[test]

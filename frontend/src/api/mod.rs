@@ -4,6 +4,10 @@
 pub mod audit;
 pub mod auth;
 mod client;
+pub mod employees;
+pub mod notifications;
+pub mod organisation;
+pub mod skp;
 pub mod users;
 
-pub use client::{ApiError, SessionEvent, on_session_event, refresh_session};
+pub use client::{ApiError, Progress, SessionEvent, on_session_event, refresh_session};

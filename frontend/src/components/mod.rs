@@ -8,7 +8,7 @@ pub mod pager;
 pub mod shell;
 
 pub use feedback::{Alert, AlertKind, ErrorPanel, FullPageLoading, Loading};
-pub use field::Field;
+pub use field::{Choice, Field, SelectField};
 pub use lang_switch::LangSwitch;
 pub use page_header::PageHeader;
 pub use pager::Pager;

@@ -1,9 +1,27 @@
-//! Previous/next links for a paged list; the page number lives in the `halaman` query.
+//! Previous/next links for a paged list; the page number lives in the `halaman` query, next
+//! to the list's other query parameters (search, filters), which the links keep.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 use crate::i18n::{Key, fill, tr, use_i18n};
+
+/// `path?…&halaman=N` with the current query's other parameters.
+fn href(path: &str, query: &[(String, String)], page: u64) -> String {
+    let mut pairs: Vec<String> = query
+        .iter()
+        .filter(|(name, _)| name != "halaman")
+        .map(|(name, value)| {
+            format!(
+                "{name}={}",
+                String::from(js_sys::encode_uri_component(value))
+            )
+        })
+        .collect();
+    pairs.push(format!("halaman={page}"));
+    format!("{path}?{}", pairs.join("&"))
+}
 
 /// Pagination for `path?halaman=N`.
 #[component]
@@ -18,10 +36,19 @@ pub fn Pager(
     total: u64,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let query = use_query_map();
     let link = move |target: u64, key: Key, enabled: bool| {
         if enabled {
+            let to = move || {
+                let pairs: Vec<(String, String)> = query.with(|q| {
+                    q.into_iter()
+                        .map(|(k, v)| (k.to_string(), v.to_owned()))
+                        .collect()
+                });
+                href(path, &pairs, target)
+            };
             view! {
-                <A href=format!("{path}?halaman={target}") attr:class="btn btn--secondary btn--small">
+                <A href=to attr:class="btn btn--secondary btn--small">
                     {tr(key)}
                 </A>
             }

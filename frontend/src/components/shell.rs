@@ -23,11 +23,12 @@ pub fn Shell() -> impl IntoView {
     move || match auth.status() {
         Status::Restoring => view! { <FullPageLoading label=Key::RestoringSession/> }.into_any(),
         Status::SignedOut(reason) => {
-            let here = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
-            );
+            // `search` comes without its "?" (leptos_router 0.8).
+            let search = location.search.get_untracked();
+            let here = match search.trim_start_matches('?') {
+                "" => location.pathname.get_untracked(),
+                query => format!("{}?{query}", location.pathname.get_untracked()),
+            };
             let path = if reason == SignedOutReason::Logout || here == "/" {
                 "/masuk".to_owned()
             } else {
@@ -54,12 +55,42 @@ struct NavItem {
     permission: Option<Permission>,
 }
 
-const NAV: [NavItem; 4] = [
+const NAV: [NavItem; 9] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
         icon: "icon--home",
         permission: None,
+    },
+    NavItem {
+        href: "/skp",
+        label: Key::NavSkpMine,
+        icon: "icon--skp",
+        permission: None,
+    },
+    NavItem {
+        href: "/skp/bawahan",
+        label: Key::NavSkpInbox,
+        icon: "icon--inbox",
+        permission: None,
+    },
+    NavItem {
+        href: "/organisasi",
+        label: Key::NavOrganisation,
+        icon: "icon--org",
+        permission: None,
+    },
+    NavItem {
+        href: "/pegawai",
+        label: Key::NavEmployees,
+        icon: "icon--people",
+        permission: None,
+    },
+    NavItem {
+        href: "/pegawai/impor",
+        label: Key::NavImport,
+        icon: "icon--import",
+        permission: Some(Permission::ManageOrganisation),
     },
     NavItem {
         href: "/profil",
@@ -81,8 +112,58 @@ const NAV: [NavItem; 4] = [
     },
 ];
 
+/// Bumped after notifications were marked as read, so that the bell counts again.
+#[derive(Debug, Clone, Copy)]
+pub struct NotificationsChanged(pub RwSignal<u64>);
+
+/// The bell in the header: a link to `/notifikasi` with the unread count, counted when the
+/// frame mounts, after notifications were read, and every minute (not on each navigation:
+/// pages own their requests).
+#[component]
+fn NotificationBell() -> impl IntoView {
+    let i18n = use_i18n();
+    let changed = expect_context::<NotificationsChanged>();
+    if let Ok(timer) = set_interval_with_handle(
+        move || changed.0.update(|n| *n += 1),
+        std::time::Duration::from_secs(60),
+    ) {
+        on_cleanup(move || timer.clear());
+    }
+    let unread = LocalResource::new(move || {
+        let _bump = changed.0.get();
+        async move {
+            crate::api::notifications::list(true)
+                .await
+                .map_or(0, |p| p.belum_dibaca)
+        }
+    });
+    let count = move || unread.get().unwrap_or(0);
+    let label = move || {
+        let n = count();
+        if n == 0 {
+            i18n.t(Key::NotificationsTitle).to_owned()
+        } else {
+            format!(
+                "{} ({})",
+                i18n.t(Key::NotificationsTitle),
+                crate::i18n::fill(i18n.t(Key::UnreadCount), &[("n", &n.to_string())])
+            )
+        }
+    };
+    view! {
+        <A href="/notifikasi" attr:class="bell" attr:aria-label=label attr:title=label>
+            <span class="icon icon--bell" aria-hidden="true"></span>
+            {move || {
+                let n = count();
+                (n > 0).then(|| view! { <span class="bell__count" aria-hidden="true">{n}</span> })
+            }}
+        </A>
+    }
+}
+
 #[component]
 fn Frame() -> impl IntoView {
+    provide_context(NotificationsChanged(RwSignal::new(0)));
     let auth = use_auth();
     let i18n = use_i18n();
     let location = use_location();
@@ -163,6 +244,7 @@ fn Frame() -> impl IntoView {
                     </span>
                 </A>
                 <div class="topbar__actions">
+                    <NotificationBell/>
                     <LangSwitch class="lang-switch--dark"/>
                     <div class="user-chip">
                         <span class="avatar" aria-hidden="true">

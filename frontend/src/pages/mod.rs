@@ -1,17 +1,27 @@
 //! One component per route.
 
 mod audit;
+mod employees;
 mod home;
 mod login;
 mod not_found;
+mod notifications;
+mod organisation;
 mod profile;
+mod skp;
 mod users;
 
 pub use audit::AuditPage;
+pub use employees::{
+    EditEmployeePage, EmployeeDetailPage, EmployeesPage, ImportPage, NewEmployeePage,
+};
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFound;
+pub use notifications::NotificationsPage;
+pub use organisation::OrganisationPage;
 pub use profile::ProfilePage;
+pub use skp::{SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage};
 pub use users::UsersPage;
 
 use leptos::prelude::*;

@@ -1,0 +1,443 @@
+//! `/skp`: my SKP of a period — start it, edit the draft, submit it, read it once submitted,
+//! request a change once approved, versions with what changed between them, and the PDF.
+
+use kinerja_api::planning::{CreateSkp, Periode, ReasonedAction, Skp, StatusPeriode, StatusSkp};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use uuid::Uuid;
+
+use super::editor::Editor;
+use super::{PdfButton, SkpMeta, document, return_note, snapshots};
+use crate::api::{self, ApiError};
+use crate::components::{Alert, AlertKind, ErrorPanel, Loading, PageHeader};
+use crate::i18n::{Key, fill, tr, use_i18n};
+use crate::labels;
+
+/// My SKP.
+#[component]
+pub fn SkpMinePage() -> impl IntoView {
+    let periods = LocalResource::new(api::skp::periods);
+    let retry = Callback::new(move |()| periods.refetch());
+    view! {
+        <PageHeader title=Key::SkpMineTitle intro=Key::SkpMineIntro/>
+        <Transition fallback=|| view! { <Loading/> }>
+            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
+                {move || Suspend::new(async move {
+                    periods.await.map(|list| view! { <Periods periods=list/> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn Periods(periods: Vec<Periode>) -> impl IntoView {
+    let i18n = use_i18n();
+    if periods.is_empty() {
+        return view! { <p class="empty-state muted">{tr(Key::NoPeriods)}</p> }.into_any();
+    }
+    let default = periods
+        .iter()
+        .find(|p| p.status == StatusPeriode::Dibuka)
+        .or_else(|| periods.first())
+        .map(|p| p.id.to_string())
+        .unwrap_or_default();
+    let selected = RwSignal::new(default);
+    let options = periods
+        .iter()
+        .map(|p| (p.id.to_string(), p.tahun, p.status))
+        .collect::<Vec<_>>();
+    let mine = LocalResource::new(move || {
+        let id = Uuid::parse_str(&selected.get()).ok();
+        async move {
+            match id {
+                Some(id) => api::skp::mine(id).await,
+                None => Err(ApiError::not_found()),
+            }
+        }
+    });
+    let reload = Callback::new(move |()| mine.refetch());
+    view! {
+        <div class="toolbar skp-toolbar">
+            <div class="field field--compact">
+                <label class="field__label" for="periode">{tr(Key::Periode)}</label>
+                <select
+                    class="field__input field__select"
+                    id="periode"
+                    prop:value=move || selected.get()
+                    on:change=move |ev| selected.set(event_target_value(&ev))
+                >
+                    {move || {
+                        options
+                            .iter()
+                            .map(|(id, tahun, status)| {
+                                let text = format!("{tahun} · {}", i18n.t(labels::status_periode(*status)));
+                                let chosen = *id == selected.get();
+                                view! { <option value=id.clone() selected=chosen>{text}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+        </div>
+        <Transition fallback=|| view! { <Loading/> }>
+            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=reload/> }>
+                {move || Suspend::new(async move {
+                    let periode = Uuid::parse_str(&selected.get_untracked()).ok();
+                    match mine.await {
+                        Ok(Some(skp)) => Ok(view! { <Workspace skp=skp reload=reload/> }.into_any()),
+                        Ok(None) => Ok(view! { <Start periode=periode reload=reload/> }.into_any()),
+                        Err(e) if e.field_errors().contains_key("akun") => Ok(view! {
+                            <div class="alert alert--info alert--block" role="status">
+                                <span class="alert__icon" aria-hidden="true"></span>
+                                <p class="alert__text">{tr(Key::SkpNoEmployee)}</p>
+                            </div>
+                        }
+                        .into_any()),
+                        Err(e) => Err(e),
+                    }
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+    .into_any()
+}
+
+/// No SKP yet: start an empty one.
+#[component]
+fn Start(periode: Option<Uuid>, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let start = move |_| {
+        let Some(periode_id) = periode else { return };
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let request = CreateSkp {
+                periode_id,
+                pendekatan: None,
+                salin_dari: None,
+                templat_id: None,
+            };
+            match api::skp::create(&request).await {
+                Ok(_) => reload.run(()),
+                Err(e) => {
+                    busy.set(false);
+                    error.set(Some(e));
+                }
+            }
+        });
+    };
+    let message = move || {
+        error.get().map(|e| {
+            let text = if e.field_errors().contains_key("akun") {
+                i18n.t(Key::SkpNoEmployee).to_owned()
+            } else {
+                labels::error_message(i18n.lang(), &e)
+            };
+            view! { <Alert kind=AlertKind::Error message=Signal::derive(move || text.clone())/> }
+        })
+    };
+    view! {
+        <section class="card empty-state">
+            <p>{tr(Key::SkpNotStarted)}</p>
+            {message}
+            <button type="button" class="btn btn--primary" on:click=start disabled=move || busy.get()>
+                {move || i18n.t(if busy.get() { Key::Starting } else { Key::StartSkp })}
+            </button>
+        </section>
+    }
+}
+
+/// One SKP of mine: editor while it is a draft, the document otherwise.
+#[component]
+fn Workspace(skp: Skp, reload: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let current = RwSignal::new(skp);
+    let notice = RwSignal::new(None::<Key>);
+    let status = Memo::new(move |_| current.with(|s| s.status));
+    let skp_id = Memo::new(move |_| current.with(|s| s.id));
+    let editable =
+        Memo::new(move |_| matches!(status.get(), StatusSkp::Draft | StatusSkp::Dikembalikan));
+    let head = move || {
+        current.with(|s| {
+            let (id, tahun, versi, status) = (s.id, s.tahun, s.versi, s.status);
+            view! {
+                <div class="skp-head">
+                    <SkpMeta versi=versi status=status/>
+                    <PdfButton id=id tahun=tahun/>
+                    {(status == StatusSkp::Disetujui)
+                        .then(|| view! { <A href=format!("/skp/{id}/pohon") attr:class="btn btn--secondary">{tr(Key::PohonLink)}</A> })}
+                </div>
+            }
+        })
+    };
+    let hints = move || {
+        current.with(|s| {
+            (!s.hints.is_empty() && editable.get()).then(|| {
+                let items = s
+                    .hints
+                    .iter()
+                    .map(|h| {
+                        let m = h.message.clone();
+                        view! { <li>{move || i18n.message(&m)}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="alert alert--info alert--block hints" role="status">
+                        <span class="alert__icon" aria-hidden="true"></span>
+                        <div class="alert__text">
+                            <p class="alert__title">{tr(Key::HintsTitle)}</p>
+                            <ul class="alert__list">{items}</ul>
+                        </div>
+                    </div>
+                }
+            })
+        })
+    };
+    let on_submitted = Callback::new(move |()| notice.set(Some(Key::SkpSubmitted)));
+    let body = move || {
+        if editable.get() {
+            view! { <Editor current=current reload=reload on_submitted=on_submitted/> }.into_any()
+        } else {
+            let skp = current.get_untracked();
+            let approved = skp.status == StatusSkp::Disetujui;
+            view! {
+                {document(skp)}
+                {approved.then(|| view! { <ReviseForm current=current notice=notice/> })}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        {head}
+        {move || {
+            notice
+                .get()
+                .map(|k| view! { <Alert kind=AlertKind::Success message=Signal::derive(move || i18n.t(k).to_owned())/> })
+        }}
+        {move || current.with(return_note)}
+        {move || current.with(snapshots)}
+        {hints}
+        {body}
+        {move || view! { <Versions id=skp_id.get()/> }}
+    }
+}
+
+/// "Ajukan perubahan": a new draft version of an approved SKP.
+#[component]
+fn ReviseForm(current: RwSignal<Skp>, notice: RwSignal<Option<Key>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let reason = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let alasan = reason.get_untracked().trim().to_owned();
+        if alasan.is_empty() || alasan.chars().count() > 1000 {
+            error.set(Some(
+                "Alasan wajib diisi (maksimal 1000 karakter).".to_owned(),
+            ));
+            return;
+        }
+        let (id, lock_version) = current.with_untracked(|s| (s.id, s.lock_version));
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            match api::skp::revise(
+                id,
+                &ReasonedAction {
+                    lock_version,
+                    alasan,
+                },
+            )
+            .await
+            {
+                Ok(skp) => {
+                    busy.set(false);
+                    notice.set(Some(Key::SkpRevised));
+                    current.set(skp);
+                }
+                Err(e) => {
+                    busy.set(false);
+                    let text = e
+                        .field_errors()
+                        .get("alasan")
+                        .and_then(|m| m.first().cloned())
+                        .unwrap_or_else(|| labels::error_message(i18n.lang(), &e));
+                    error.set(Some(text));
+                }
+            }
+        });
+    };
+    view! {
+        <form class="card card--skp" novalidate on:submit=submit>
+            <h2 class="card__title">{tr(Key::Revise)}</h2>
+            <div class="field" class:field--invalid=move || error.with(Option::is_some)>
+                <label class="field__label" for="alasan">{tr(Key::ReviseReason)}</label>
+                <textarea
+                    class="field__input field__textarea"
+                    id="alasan"
+                    rows="2"
+                    aria-describedby="alasan-error"
+                    prop:value=move || reason.get()
+                    on:input=move |ev| reason.set(event_target_value(&ev))
+                ></textarea>
+                <p class="field__error" id="alasan-error">
+                    {move || error.get().map(|m| view! { <span class="field__message">{i18n.message(&m)}</span> })}
+                </p>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="btn btn--primary" disabled=move || busy.get()>
+                    {tr(Key::Revise)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// The versions of the SKP.
+#[component]
+fn Versions(id: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let versions = LocalResource::new(move || api::skp::versions(id));
+    // (older id, newer id, older versi, newer versi)
+    let comparing = RwSignal::new(None::<(Uuid, Uuid, i32, i32)>);
+    view! {
+        <section class="card card--flush versions">
+            <h2 class="card__title card__title--padded">{tr(Key::VersionsTitle)}</h2>
+            <Transition fallback=|| view! { <Loading/> }>
+                {move || Suspend::new(async move {
+                    match versions.await {
+                        Ok(mut list) if !list.is_empty() => {
+                            // Newest first; each version is compared with the one before it.
+                            list.sort_by_key(|v| std::cmp::Reverse(v.versi));
+                            let previous: Vec<Option<(Uuid, i32)>> = list
+                                .iter()
+                                .skip(1)
+                                .map(|p| Some((p.id, p.versi)))
+                                .chain([None])
+                                .collect();
+                            let rows = list
+                                .into_iter()
+                                .zip(previous)
+                                .map(|(v, prev)| {
+                                    let compare = prev.map(|(pid, pversi)| {
+                                        let pair = (pid, v.id, pversi, v.versi);
+                                        let label = pversi.to_string();
+                                        view! {
+                                            <button type="button" class="btn btn--secondary btn--small" on:click=move |_| comparing.set(Some(pair))>
+                                                {move || fill(i18n.t(Key::CompareWith), &[("n", &label)])}
+                                            </button>
+                                        }
+                                    });
+                                    let status = v.status;
+                                    let created = v.created_at;
+                                    let approved = v.disetujui_at;
+                                    view! {
+                                        <tr>
+                                            <td>{move || fill(i18n.t(Key::VersionN), &[("n", &v.versi.to_string())])}</td>
+                                            <td><super::StatusBadge status=status/></td>
+                                            <td>{move || labels::datetime(i18n.lang(), created)}</td>
+                                            <td>
+                                                {move || approved.map(|a| labels::datetime(i18n.lang(), a)).unwrap_or_else(|| "—".to_owned())}
+                                            </td>
+                                            <td>{compare}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <div class="table-wrap">
+                                    <table class="table">
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">{tr(Key::VersionCol)}</th>
+                                                <th scope="col">{tr(Key::Status)}</th>
+                                                <th scope="col">{tr(Key::CreatedAt)}</th>
+                                                <th scope="col">{tr(Key::ApprovedAt)}</th>
+                                                <th scope="col"><span class="sr-only">{tr(Key::DiffTitle)}</span></th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>{rows}</tbody>
+                                    </table>
+                                </div>
+                            }
+                            .into_any()
+                        }
+                        Ok(_) => view! { <p class="empty muted">{tr(Key::Empty)}</p> }.into_any(),
+                        Err(e) => view! {
+                            <Alert kind=AlertKind::Error message=Signal::derive(move || labels::error_message(i18n.lang(), &e))/>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Transition>
+            {move || comparing.get().map(|(older, newer, a, b)| view! { <Diff older=older newer=newer a=a b=b/> })}
+        </section>
+    }
+}
+
+/// A JSON value of a change, readably.
+fn shown(value: Option<serde_json::Value>) -> String {
+    match value {
+        None | Some(serde_json::Value::Null) => "—".to_owned(),
+        Some(serde_json::Value::String(s)) => s,
+        Some(other) => other.to_string(),
+    }
+}
+
+/// The changes between two versions.
+#[component]
+fn Diff(older: Uuid, newer: Uuid, a: i32, b: i32) -> impl IntoView {
+    let i18n = use_i18n();
+    let changes = LocalResource::new(move || api::skp::diff(older, newer));
+    let (a, b) = (a.to_string(), b.to_string());
+    view! {
+        <div class="diff">
+            <h3 class="form-subheading">
+                {move || fill(i18n.t(Key::DiffTitle), &[("a", &a), ("b", &b)])}
+            </h3>
+            <Transition fallback=|| view! { <Loading/> }>
+                {move || Suspend::new(async move {
+                    match changes.await {
+                        Ok(list) if list.is_empty() => view! { <p class="muted">{tr(Key::DiffEmpty)}</p> }.into_any(),
+                        Ok(list) => {
+                            let rows = list
+                                .into_iter()
+                                .map(|c| view! {
+                                    <tr>
+                                        <td class="mono">{c.path}</td>
+                                        <td class="diff__before">{shown(c.sebelum)}</td>
+                                        <td class="diff__after">{shown(c.sesudah)}</td>
+                                    </tr>
+                                })
+                                .collect_view();
+                            view! {
+                                <div class="table-wrap">
+                                    <table class="table">
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">{tr(Key::DiffPath)}</th>
+                                                <th scope="col">{tr(Key::DiffBefore)}</th>
+                                                <th scope="col">{tr(Key::DiffAfter)}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>{rows}</tbody>
+                                    </table>
+                                </div>
+                            }
+                            .into_any()
+                        }
+                        Err(e) => view! {
+                            <Alert kind=AlertKind::Error message=Signal::derive(move || labels::error_message(i18n.lang(), &e))/>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
