@@ -255,13 +255,7 @@ async fn writable(
     k: i32,
 ) -> AppResult<Context> {
     let ctx = context(db, skp_id, k).await?;
-    if viewer.employee_id != Some(ctx.skp.employee_id) {
-        return Err(if skp::can_read(db, viewer, &ctx.skp).await? {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound("SKP")
-        });
-    }
+    skp::require_owner(db, viewer, &ctx.skp).await?;
     if skp::status(&ctx.skp) != StatusSkp::Disetujui {
         return Err(AppError::Conflict(
             "Realisasi hanya dapat diisi pada SKP yang sudah disetujui.".to_owned(),

@@ -546,6 +546,22 @@ pub async fn mine(
     }
 }
 
+/// Only the owner acts on an SKP: other readers get 403, everyone else 404 (so the SKP's
+/// existence does not leak).
+pub(crate) async fn require_owner(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    m: &skps::Model,
+) -> AppResult<()> {
+    if viewer.employee_id == Some(m.employee_id) {
+        Ok(())
+    } else if can_read(db, viewer, m).await? {
+        Err(AppError::Forbidden)
+    } else {
+        Err(AppError::NotFound("SKP"))
+    }
+}
+
 fn check_lock(m: &skps::Model, sent: i32) -> AppResult<()> {
     if m.lock_version == sent {
         Ok(())
@@ -656,13 +672,7 @@ pub async fn update(
 ) -> AppResult<Skp> {
     let txn = db.begin().await?;
     let m = find(&txn, id).await?;
-    if viewer.employee_id != Some(m.employee_id) {
-        return Err(if can_read(&txn, viewer, &m).await? {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound("SKP")
-        });
-    }
+    require_owner(&txn, viewer, &m).await?;
     check_lock(&m, req.lock_version)?;
     if !matches!(status(&m), StatusSkp::Draft | StatusSkp::Dikembalikan) {
         return Err(AppError::Conflict(
@@ -913,13 +923,7 @@ pub async fn submit(
 ) -> AppResult<Skp> {
     let txn = db.begin().await?;
     let m = find(&txn, id).await?;
-    if viewer.employee_id != Some(m.employee_id) {
-        return Err(if can_read(&txn, viewer, &m).await? {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound("SKP")
-        });
-    }
+    require_owner(&txn, viewer, &m).await?;
     check_lock(&m, req.lock_version)?;
     if !matches!(status(&m), StatusSkp::Draft | StatusSkp::Dikembalikan) {
         return Err(AppError::Conflict(
@@ -1484,13 +1488,7 @@ pub async fn revise(
 ) -> AppResult<Skp> {
     let txn = db.begin().await?;
     let m = find(&txn, id).await?;
-    if viewer.employee_id != Some(m.employee_id) {
-        return Err(if can_read(&txn, viewer, &m).await? {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound("SKP")
-        });
-    }
+    require_owner(&txn, viewer, &m).await?;
     check_lock(&m, req.lock_version)?;
     let latest = skps::Entity::find()
         .filter(skps::Column::PeriodId.eq(m.period_id))
@@ -1784,13 +1782,7 @@ pub async fn distribute(
 ) -> AppResult<Vec<DistributionResult>> {
     let txn = db.begin().await?;
     let m = find(&txn, id).await?;
-    if viewer.employee_id != Some(m.employee_id) {
-        return Err(if can_read(&txn, viewer, &m).await? {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound("SKP")
-        });
-    }
+    require_owner(&txn, viewer, &m).await?;
     if status(&m) != StatusSkp::Disetujui {
         return Err(AppError::Conflict(
             "RHK hanya dapat dibagikan dari SKP yang sudah disetujui.".to_owned(),
