@@ -840,3 +840,25 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    async fn hr_office_endpoints_refuse_everyone_else(db: Db) {
+        let c = chain(db).await;
+        let (_, auditor) = c.app.signed_in("aud.uji", &[Role::Auditor]).await;
+        let template = json!({"instansi_id": c.periode.instansi_id, "nama": "T", "rhk": [{"jenis": "utama", "deskripsi": "Hasil", "iki": []}]});
+        let created: kinerja_api::planning::SkpTemplate = c.app.post_json("/api/v1/skp-templates", &template, Some(&c.admin)).await.json().await.unwrap();
+        for token in [&c.rina, &c.camat, &auditor] {
+            let checks = [
+                c.app.post_json("/api/v1/instansi", &json!({"nama": "Pemerintah Kota Lain"}), Some(token)).await,
+                c.app.post_json(&format!("/api/v1/periods/{}/close", c.periode.id), &json!({}), Some(token)).await,
+                c.app.client.put(c.app.url(&format!("/api/v1/skp-templates/{}", created.id))).bearer_auth(token).json(&template).send().await.unwrap(),
+                c.app.get("/api/v1/reports/unresolved-superiors", Some(token)).await,
+            ];
+            for resp in checks {
+                assert_problem(resp, 403, ErrorCode::Forbidden).await;
+            }
+        }
+        let resp = c.app.post_json(&format!("/api/v1/periods/{}/close", c.periode.id), &json!({"reason": "Akhir tahun"}), None).await;
+        assert_problem(resp, 401, ErrorCode::Unauthorized).await;
+    }
+}
