@@ -246,8 +246,8 @@ fn prompt(label: &str) -> anyhow::Result<String> {
 /// Shared password of the demo accounts (development only).
 pub const DEMO_PASSWORD: &str = "Demo-Kinerja-2026";
 
-/// Accounts for the Kecamatan Cipocok Jaya demo, one per role; the camat and the pelaksana are
-/// linked to their employee records by NIP.
+/// Accounts for the Kecamatan Cipocok Jaya demo, one per role; the camat, the sekcam, the
+/// kasubag umum and the pelaksana are linked to their employee records by NIP.
 fn demo_accounts() -> Vec<CreateUser> {
     let account = |username: &str, full_name: &str, roles: Vec<Role>| CreateUser {
         username: username.to_owned(),
@@ -277,6 +277,16 @@ fn demo_accounts() -> Vec<CreateUser> {
             crate::demo::PELAKSANA_NIP,
             "Rina Marlina",
             vec![Role::Pegawai],
+        ),
+        account(
+            crate::demo::KASUBAG_UMUM_NIP,
+            "Dewi Lestari, S.Sos.",
+            vec![Role::Pegawai],
+        ),
+        account(
+            crate::demo::SEKCAM_NIP,
+            "Ahmad Fauzi, S.STP., M.Si.",
+            vec![Role::Pimpinan, Role::Pegawai],
         ),
     ]
 }

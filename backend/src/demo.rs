@@ -26,6 +26,10 @@ pub const INSTANSI: &str = "Pemerintah Kota Serang";
 /// Demo accounts whose username is an employee's NIP, linked to that employee.
 pub const CAMAT_NIP: &str = "197805122005011003";
 pub const PELAKSANA_NIP: &str = "199003172015032001";
+/// Dewi Lestari, Kepala Subbagian Umum dan Kepegawaian: Rina's PPKin.
+pub const KASUBAG_UMUM_NIP: &str = "198507212010012004";
+/// Ahmad Fauzi, Sekretaris Kecamatan: the kasubag's PPKin and Rina's Atasan PPKin.
+pub const SEKCAM_NIP: &str = "198102142006041002";
 
 const KELURAHAN: [(&str, &str); 8] = [
     ("Banjaragung", "36.73.05.1004"),
@@ -184,6 +188,26 @@ impl Seeder<'_> {
         Ok(position)
     }
 
+    /// A head-of-unit post held by a named person (a demo account's employee record). The
+    /// synthetic person is still drawn so that everyone else's generated NIP stays the same.
+    async fn filled_as(
+        &mut self,
+        unit: Uuid,
+        (jabatan, jenjang, atasan): (&str, Jenjang, Option<Uuid>),
+        (nama, gender, (y, m, d), nip): (&str, Gender, (i32, u32, u32), &str),
+    ) -> AppResult<Uuid> {
+        let position = self.position(unit, jabatan, jenjang, atasan, true).await?;
+        let _ = self.person();
+        let person = Person {
+            nama: nama.to_owned(),
+            gender,
+            birth: NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN),
+            nip: nip.to_owned(),
+        };
+        self.employ(position, jenjang, person).await?;
+        Ok(position)
+    }
+
     async fn employ(&self, position: Uuid, jenjang: Jenjang, p: Person) -> AppResult<Uuid> {
         let (golongan, depan, belakang) = match jenjang {
             Jenjang::JptPratama => ("IV/c", None, Some("S.STP., M.Si.")),
@@ -310,12 +334,10 @@ pub async fn seed_organisation(db: &DatabaseConnection) -> AppResult<bool> {
         )
         .await?;
     let sekcam = s
-        .filled(
+        .filled_as(
             sekret,
-            "Sekretaris Kecamatan",
-            Administrator,
-            Some(camat),
-            true,
+            ("Sekretaris Kecamatan", Administrator, Some(camat)),
+            ("Ahmad Fauzi", Gender::L, (1981, 2, 14), SEKCAM_NIP),
         )
         .await?;
     let umum = s
@@ -328,12 +350,14 @@ pub async fn seed_organisation(db: &DatabaseConnection) -> AppResult<bool> {
         )
         .await?;
     let kasubag_umum = s
-        .filled(
+        .filled_as(
             umum,
-            "Kepala Subbagian Umum dan Kepegawaian",
-            Pengawas,
-            Some(sekcam),
-            true,
+            (
+                "Kepala Subbagian Umum dan Kepegawaian",
+                Pengawas,
+                Some(sekcam),
+            ),
+            ("Dewi Lestari", Gender::P, (1985, 7, 21), KASUBAG_UMUM_NIP),
         )
         .await?;
     let pengadministrasi = s
