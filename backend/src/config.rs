@@ -53,6 +53,7 @@ pub struct Settings {
     pub jwt_secret: Option<Secret>,
     pub access_token_ttl_secs: i64,
     pub refresh_token_ttl_secs: i64,
+    pub client_token_ttl_secs: i64,
     pub cookie_secure: bool,
     pub cors_origins: Vec<String>,
     pub upload_dir: PathBuf,
@@ -163,6 +164,7 @@ impl Settings {
             jwt_secret: src.get("KINERJA_JWT_SECRET").map(Secret::new),
             access_token_ttl_secs: src.parse("KINERJA_ACCESS_TOKEN_TTL_SECS", 900)?,
             refresh_token_ttl_secs: src.parse("KINERJA_REFRESH_TOKEN_TTL_SECS", 14 * 24 * 3600)?,
+            client_token_ttl_secs: src.parse("KINERJA_CLIENT_TOKEN_TTL_SECS", 900)?,
             cookie_secure: src.boolean("KINERJA_COOKIE_SECURE", production)?,
             cors_origins: src
                 .string("KINERJA_CORS_ORIGINS", "")

@@ -57,6 +57,13 @@ pub enum AppError {
     /// 503: a dependency is down.
     #[error("service unavailable: {0}")]
     ServiceUnavailable(String),
+    /// 400 or 401 from the OAuth2 token endpoint, answered in the RFC 6749 format that OAuth
+    /// client libraries expect (`error`, `error_description`) rather than as problem details.
+    #[error("oauth error: {error}")]
+    OAuth {
+        error: &'static str,
+        description: &'static str,
+    },
     /// 500: opaque to the client, logged with its cause chain.
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
@@ -87,6 +94,8 @@ impl AppError {
             AppError::RequestTimeout => ErrorCode::RequestTimeout,
             AppError::ServiceUnavailable(_) => ErrorCode::ServiceUnavailable,
             AppError::Unexpected(_) => ErrorCode::Internal,
+            AppError::OAuth { error, .. } if *error == "invalid_client" => ErrorCode::Unauthorized,
+            AppError::OAuth { .. } => ErrorCode::BadRequest,
         }
     }
 
@@ -139,6 +148,7 @@ impl AppError {
             AppError::ServiceUnavailable(_) => {
                 "Layanan sedang tidak tersedia. Silakan coba lagi nanti.".to_owned()
             }
+            AppError::OAuth { description, .. } => (*description).to_owned(),
             AppError::Unexpected(_) => {
                 "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.".to_owned()
             }
@@ -196,6 +206,8 @@ impl ResponseError for AppError {
                 StatusCode::SERVICE_UNAVAILABLE
             }
             AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::OAuth { error, .. } if *error == "invalid_client" => StatusCode::UNAUTHORIZED,
+            AppError::OAuth { .. } => StatusCode::BAD_REQUEST,
         }
     }
 
@@ -208,6 +220,17 @@ impl ResponseError for AppError {
             _ => {}
         }
         let mut response = HttpResponse::build(self.status_code());
+        if let AppError::OAuth { error, description } = self {
+            // RFC 6749 section 5.2: no caching, JSON with `error` and `error_description`.
+            response.insert_header((header::CACHE_CONTROL, "no-store"));
+            if *error == "invalid_client" {
+                response.insert_header((header::WWW_AUTHENTICATE, "Basic realm=\"kinerja\""));
+            }
+            return response.json(kinerja_api::integrations::OAuthErrorBody {
+                error: (*error).to_owned(),
+                error_description: (*description).to_owned(),
+            });
+        }
         response.insert_header((header::CONTENT_TYPE, "application/problem+json"));
         response.insert_header((header::CONTENT_LANGUAGE, "id"));
         match self {

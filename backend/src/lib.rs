@@ -17,6 +17,7 @@ pub mod error;
 pub mod extract;
 pub mod health;
 pub mod http;
+pub mod integrations;
 pub mod measurement;
 pub mod metrics;
 pub mod notifications;

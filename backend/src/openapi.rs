@@ -2,7 +2,9 @@
 //! `utoipa-actix-web`, so an endpoint cannot exist without being documented.
 
 use actix_web::App;
-use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::security::{
+    ClientCredentials, Flow, Http, HttpAuthScheme, OAuth2, Scopes, SecurityScheme,
+};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
@@ -27,6 +29,7 @@ use utoipa_actix_web::AppExt;
         (name = "planning", description = "Periode dan SKP / Periods and SKP planning"),
         (name = "measurement", description = "Rencana aksi, realisasi, capaian / Measurement"),
         (name = "notifications", description = "Notifikasi / Notifications"),
+        (name = "integrations", description = "Klien API, kunci data, kiriman nilai indikator dari sistem lain / API clients, data keys, pushed indicator values"),
         (name = "system", description = "Kesehatan dan metrik / Health and metrics"),
     ),
     // Enums used only in query parameters are not collected from the handlers.
@@ -46,6 +49,28 @@ impl Modify for SecurityAddon {
             "Access token from POST /api/v1/auth/login (valid 15 minutes by default).".to_owned(),
         );
         components.add_security_scheme("bearer", SecurityScheme::Http(scheme));
+        // Other government systems: OAuth2 client credentials, so "Authorize" in Swagger UI
+        // can fetch a client token itself.
+        let flow = ClientCredentials::new(
+            "/api/v1/oauth/token",
+            Scopes::from_iter([
+                (
+                    kinerja_api::integrations::Scope::RealisasiWrite.as_str(),
+                    "Kirim nilai indikator / push indicator values",
+                ),
+                (
+                    kinerja_api::integrations::Scope::PegawaiRead.as_str(),
+                    "Baca kunci data pegawai unit / read the unit's data-key bindings",
+                ),
+            ]),
+        );
+        components.add_security_scheme(
+            "oauth2",
+            SecurityScheme::OAuth2(OAuth2::with_description(
+                [Flow::ClientCredentials(flow)],
+                "Token for API clients registered by the admin (POST /api/v1/api-clients).",
+            )),
+        );
     }
 }
 

@@ -19,7 +19,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(planning::routes)
             .configure(notifications::routes)
             .configure(crate::measurement::handlers::bukti_routes)
-            .configure(crate::measurement::handlers::feedback_routes),
+            .configure(crate::measurement::handlers::feedback_routes)
+            .configure(crate::integrations::routes),
     );
     cfg.service(health::health)
         .service(health::ready)

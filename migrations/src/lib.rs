@@ -12,6 +12,7 @@ mod m20261127_000006_create_skp_templates;
 mod m20261127_000007_create_measurement;
 mod m20261127_000008_create_evidence;
 mod m20261127_000009_create_feedback;
+mod m20261128_000010_create_integrations;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000007_create_measurement::Migration),
             Box::new(m20261127_000008_create_evidence::Migration),
             Box::new(m20261127_000009_create_feedback::Migration),
+            Box::new(m20261128_000010_create_integrations::Migration),
         ]
     }
 }

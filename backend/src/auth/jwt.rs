@@ -9,6 +9,9 @@ use uuid::Uuid;
 use crate::error::{AppError, AppResult};
 
 const ISSUER: &str = "kinerja";
+/// Tokens of API clients carry their own issuer, so neither kind of token is accepted in
+/// place of the other.
+const CLIENT_ISSUER: &str = "kinerja/client";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claims {
@@ -20,10 +23,24 @@ pub struct Claims {
     pub iss: String,
 }
 
+/// Claims of an API client's token (OAuth2 client credentials).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClientClaims {
+    /// The client id.
+    pub sub: Uuid,
+    /// Space-separated scopes.
+    pub scope: String,
+    pub exp: i64,
+    pub iat: i64,
+    pub jti: Uuid,
+    pub iss: String,
+}
+
 pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    client_validation: Validation,
     pub access_ttl_secs: i64,
 }
 
@@ -35,12 +52,50 @@ impl JwtKeys {
         validation.leeway = 0;
         validation.set_issuer(&[ISSUER]);
         validation.set_required_spec_claims(&["exp", "iat", "sub", "iss"]);
+        let mut client_validation = validation.clone();
+        client_validation.set_issuer(&[CLIENT_ISSUER]);
         Self {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
+            client_validation,
             access_ttl_secs,
         }
+    }
+
+    /// Issues an API client's access token.
+    ///
+    /// # Errors
+    /// Only if encoding fails, which would be a bug.
+    pub fn issue_client(&self, client_id: Uuid, scope: &str, ttl_secs: i64) -> AppResult<String> {
+        let now = Utc::now().timestamp();
+        let claims = ClientClaims {
+            sub: client_id,
+            scope: scope.to_owned(),
+            iat: now,
+            exp: now + ttl_secs,
+            jti: Uuid::now_v7(),
+            iss: CLIENT_ISSUER.to_owned(),
+        };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|e| AppError::Unexpected(anyhow::Error::new(e).context("Failed to sign JWT")))
+    }
+
+    /// Verifies an API client's token.
+    ///
+    /// # Errors
+    /// `Unauthorized` for any invalid or expired token, and for a user's token.
+    pub fn verify_client(&self, token: &str) -> AppResult<ClientClaims> {
+        decode::<ClientClaims>(token, &self.decoding, &self.client_validation)
+            .map(|data| data.claims)
+            .map_err(|e| match e.kind() {
+                jsonwebtoken::errors::ErrorKind::ExpiredSignature => AppError::Unauthorized(
+                    "Token klien kedaluwarsa. Minta token baru di /api/v1/oauth/token.",
+                ),
+                _ => AppError::Unauthorized(
+                    "Token klien tidak valid. Minta token di /api/v1/oauth/token.",
+                ),
+            })
     }
 
     /// Issues an access token for a user.
@@ -90,6 +145,21 @@ mod tests {
         assert_eq!(claims.sub, id);
         assert_eq!(claims.roles, vec![Role::Admin]);
         assert_eq!(claims.exp - claims.iat, 60);
+    }
+
+    #[test]
+    fn user_and_client_tokens_are_not_interchangeable() {
+        let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", 60);
+        let client = keys
+            .issue_client(Uuid::now_v7(), "realisasi:write", 60)
+            .unwrap();
+        assert!(keys.verify(&client).is_err());
+        assert_eq!(
+            keys.verify_client(&client).unwrap().scope,
+            "realisasi:write"
+        );
+        let user = keys.issue(Uuid::now_v7(), &[Role::Admin]).unwrap();
+        assert!(keys.verify_client(&user).is_err());
     }
 
     #[test]

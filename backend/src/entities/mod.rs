@@ -1,11 +1,15 @@
 //! SeaORM entities, one per table, mirroring `migrations/`. They carry no behaviour: rules live
 //! in each feature's `service.rs`.
 
+pub mod api_clients;
 pub mod assignments;
 pub mod audit_events;
 pub mod bukti_dukung;
 pub mod employees;
 pub mod feedback;
+pub mod idempotency_keys;
+pub mod iki_data_keys;
+pub mod ingest_values;
 pub mod instansi;
 pub mod login_attempts;
 pub mod notifications;

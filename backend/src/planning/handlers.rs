@@ -64,6 +64,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(crate::measurement::handlers::link_bukti)
             .service(crate::measurement::handlers::list_feedback)
             .service(crate::measurement::handlers::give_feedback)
+            .service(crate::integrations::handlers::skp_bindings)
+            .service(crate::integrations::handlers::set_binding)
             .service(distribute_rhk)
             .service(superior_rhk),
     );

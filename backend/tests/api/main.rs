@@ -17,6 +17,7 @@ mod employees;
 mod errors;
 mod health;
 mod import;
+mod integrations;
 mod migrations;
 mod openapi;
 mod organisation;

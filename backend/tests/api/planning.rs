@@ -10,20 +10,20 @@ use kinerja_api::{ErrorCode, Page};
 use serde_json::json;
 
 /// The current year: the open period is always this year's, whatever day the tests run.
-fn this_year() -> i32 {
+pub(crate) fn this_year() -> i32 {
     use chrono::Datelike;
     chrono::Utc::now().year()
 }
 
-struct Chain {
-    app: TestApp,
-    admin: String,
-    periode: Periode,
-    sekda: String,
-    camat: String,
-    sekcam: String,
-    kasubag: String,
-    rina: String,
+pub(crate) struct Chain {
+    pub app: TestApp,
+    pub admin: String,
+    pub periode: Periode,
+    pub sekda: String,
+    pub camat: String,
+    pub sekcam: String,
+    pub kasubag: String,
+    pub rina: String,
 }
 
 async fn holder(app: &TestApp, admin: &str, jabatan: &str) -> Employee {
@@ -47,7 +47,7 @@ async fn holder(app: &TestApp, admin: &str, jabatan: &str) -> Employee {
 }
 
 /// Accounts for the chain, and an open period for this year.
-async fn chain(db: Db) -> Chain {
+pub(crate) async fn chain(db: Db) -> Chain {
     let (app, admin) = demo_app(db).await;
     let mut tokens = Vec::new();
     for jabatan in [
@@ -196,7 +196,7 @@ impl Chain {
 
     /// Drafts, submits and approves the SKP of `owner` (rated by `ppkin`), intervening the
     /// first RHK of `superior`'s approved SKP when given.
-    async fn agreed(&self, owner: &str, ppkin: &str, superior: Option<&Skp>) -> Skp {
+    pub(crate) async fn agreed(&self, owner: &str, ppkin: &str, superior: Option<&Skp>) -> Skp {
         let skp = self.start(owner).await;
         let skp = self
             .fill(owner, &skp, superior.and_then(|s| s.rhk[0].id))
@@ -216,7 +216,7 @@ impl Chain {
     }
 
     /// Camat, Sekcam and Kasubag agreed down the chain.
-    async fn upper_chain(&self) -> Skp {
+    pub(crate) async fn upper_chain(&self) -> Skp {
         let camat = self.agreed(&self.camat, &self.sekda, None).await;
         assert_eq!(camat.jenis, JenisSkp::JptPimpinan);
         let sekcam = self.agreed(&self.sekcam, &self.camat, Some(&camat)).await;
