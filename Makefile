@@ -93,6 +93,7 @@ e2e: spa build
 # Benchmarks for the speed targets of the issues (release build; PostgreSQL at 127.0.0.1:5432).
 bench:
 	cargo bench -p kinerja-backend --bench import
+	cargo bench -p kinerja-backend --bench ingest
 
 clean:
 	cargo clean

@@ -13,7 +13,10 @@ use kinerja_api::nip::Gender;
 use kinerja_api::organisation::{
     CreateInstansi, CreatePosition, CreateUnit, Jenjang, KelompokPelaksana, UnitKind,
 };
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
+};
 use uuid::Uuid;
 
 use crate::employees::service as employees;
@@ -28,6 +31,10 @@ pub const CAMAT_NIP: &str = "197805122005011003";
 pub const PELAKSANA_NIP: &str = "199003172015032001";
 /// Dewi Lestari, Kepala Subbagian Umum dan Kepegawaian: Rina's PPKin.
 pub const KASUBAG_UMUM_NIP: &str = "198507212010012004";
+/// Siti Nurhasanah, Perawat Terampil at Puskesmas Banjar Agung: her "jumlah pasien yang
+/// dilayani" is bound to the data key [`SIMPUS_KEY`], fed by the puskesmas system.
+pub const PERAWAT_NIP: &str = "199204152019032005";
+pub const SIMPUS_KEY: &str = "simpus.pasien_dilayani";
 /// Ahmad Fauzi, Sekretaris Kecamatan: the kasubag's PPKin and Rina's Atasan PPKin.
 pub const SEKCAM_NIP: &str = "198102142006041002";
 
@@ -188,15 +195,17 @@ impl Seeder<'_> {
         Ok(position)
     }
 
-    /// A head-of-unit post held by a named person (a demo account's employee record). The
+    /// A post held by a named person (a demo account's employee record). The
     /// synthetic person is still drawn so that everyone else's generated NIP stays the same.
     async fn filled_as(
         &mut self,
         unit: Uuid,
-        (jabatan, jenjang, atasan): (&str, Jenjang, Option<Uuid>),
+        (jabatan, jenjang, atasan, kepala): (&str, Jenjang, Option<Uuid>, bool),
         (nama, gender, (y, m, d), nip): (&str, Gender, (i32, u32, u32), &str),
     ) -> AppResult<Uuid> {
-        let position = self.position(unit, jabatan, jenjang, atasan, true).await?;
+        let position = self
+            .position(unit, jabatan, jenjang, atasan, kepala)
+            .await?;
         let _ = self.person();
         let person = Person {
             nama: nama.to_owned(),
@@ -336,7 +345,7 @@ pub async fn seed_organisation(db: &DatabaseConnection) -> AppResult<bool> {
     let sekcam = s
         .filled_as(
             sekret,
-            ("Sekretaris Kecamatan", Administrator, Some(camat)),
+            ("Sekretaris Kecamatan", Administrator, Some(camat), true),
             ("Ahmad Fauzi", Gender::L, (1981, 2, 14), SEKCAM_NIP),
         )
         .await?;
@@ -356,6 +365,7 @@ pub async fn seed_organisation(db: &DatabaseConnection) -> AppResult<bool> {
                 "Kepala Subbagian Umum dan Kepegawaian",
                 Pengawas,
                 Some(sekcam),
+                true,
             ),
             ("Dewi Lestari", Gender::P, (1985, 7, 21), KASUBAG_UMUM_NIP),
         )
@@ -627,8 +637,17 @@ pub async fn seed_organisation(db: &DatabaseConnection) -> AppResult<bool> {
             false,
         )
         .await?;
-        s.filled(unit, "Perawat Terampil", Terampil, Some(kepala), false)
+        if puskesmas == "Puskesmas Banjar Agung" {
+            s.filled_as(
+                unit,
+                ("Perawat Terampil", Terampil, Some(kepala), false),
+                ("Siti Nurhasanah", Gender::P, (1992, 4, 15), PERAWAT_NIP),
+            )
             .await?;
+        } else {
+            s.filled(unit, "Perawat Terampil", Terampil, Some(kepala), false)
+                .await?;
+        }
         s.filled(unit, "Bidan Terampil", Terampil, Some(kepala), false)
             .await?;
         s.filled(
@@ -854,6 +873,38 @@ pub async fn seed_planning(db: &DatabaseConnection) -> AppResult<usize> {
                     perspektif,
                 };
             use kinerja_api::planning::Aspek;
+            let mut indicators = vec![
+                iki(
+                    Aspek::Kuantitas,
+                    "Jumlah laporan hasil kerja yang diselesaikan",
+                    12.0,
+                    "laporan",
+                ),
+                iki(
+                    Aspek::Kualitas,
+                    "Persentase hasil kerja yang diterima tanpa revisi",
+                    90.0,
+                    "persen",
+                ),
+                iki(
+                    Aspek::Waktu,
+                    "Laporan diselesaikan tepat waktu setiap bulan",
+                    12.0,
+                    "bulan",
+                ),
+            ];
+            let perawat = e.nip == PERAWAT_NIP;
+            if perawat {
+                indicators.insert(
+                    0,
+                    iki(
+                        Aspek::Kuantitas,
+                        "Jumlah pasien yang dilayani",
+                        3000.0,
+                        "orang",
+                    ),
+                );
+            }
             let update = UpdateSkp {
                 lock_version: draft.lock_version,
                 pendekatan: Pendekatan::Kuantitatif,
@@ -865,26 +916,7 @@ pub async fn seed_planning(db: &DatabaseConnection) -> AppResult<usize> {
                     ),
                     penugasan_dari: None,
                     intervensi_rhk_id: superior_rhk,
-                    iki: vec![
-                        iki(
-                            Aspek::Kuantitas,
-                            "Jumlah laporan hasil kerja yang diselesaikan",
-                            12.0,
-                            "laporan",
-                        ),
-                        iki(
-                            Aspek::Kualitas,
-                            "Persentase hasil kerja yang diterima tanpa revisi",
-                            90.0,
-                            "persen",
-                        ),
-                        iki(
-                            Aspek::Waktu,
-                            "Laporan diselesaikan tepat waktu setiap bulan",
-                            12.0,
-                            "bulan",
-                        ),
-                    ],
+                    iki: indicators,
                 }],
                 lampiran: Lampiran {
                     dukungan_sumber_daya: vec![
@@ -924,6 +956,24 @@ pub async fn seed_planning(db: &DatabaseConnection) -> AppResult<usize> {
                 }],
             };
             let done = skp::approve(db, &viewer(rater), submitted.id, decision, &meta).await?;
+            if perawat {
+                // Fed by the puskesmas system (SIMPUS) through the ingest API.
+                if let Some(id) = done
+                    .rhk
+                    .first()
+                    .and_then(|r| r.iki.first())
+                    .and_then(|i| i.id)
+                {
+                    crate::entities::iki_data_keys::ActiveModel {
+                        iki_id: Set(id),
+                        data_key: Set(SIMPUS_KEY.to_owned()),
+                        agregasi: Set("sum".to_owned()),
+                        updated_at: Set(Utc::now()),
+                    }
+                    .insert(db)
+                    .await?;
+                }
+            }
             approved.insert(e.id, done.rhk.first().and_then(|r| r.id));
         }
         if next.len() == before {

@@ -317,3 +317,33 @@ db_test! {
         assert!(op["parameters"].as_array().unwrap().iter().any(|p| p["name"] == "Idempotency-Key" && p["in"] == "header"));
     }
 }
+
+db_test! {
+    async fn the_demo_nurse_is_fed_by_the_puskesmas_system(db: Db) {
+        let app = spawn_app(db).await;
+        assert!(kinerja::demo::seed_organisation(&app.db).await.unwrap());
+        assert!(kinerja::demo::seed_planning(&app.db).await.unwrap() > 50);
+        let (_, admin) = app.signed_in("admin.uji", &[kinerja_api::auth::Role::Admin]).await;
+        let page: kinerja_api::Page<kinerja_api::organisation::Unit> = app.get("/api/v1/units?q=Puskesmas%20Banjar", Some(&admin)).await.json().await.unwrap();
+        let unit = page.items[0].id;
+        let created: ApiClientCreated = app.post_json("/api/v1/api-clients", &json!({"nama": "SIMPUS Puskesmas Banjar Agung", "unit_id": unit, "scopes": ["realisasi:write", "pegawai:read"]}), Some(&admin)).await.json().await.unwrap();
+        let token: TokenResponse = app.client.post(app.url("/api/v1/oauth/token"))
+            .basic_auth(created.client.id, Some(&created.client_secret))
+            .form(&[("grant_type", "client_credentials")]).send().await.unwrap().json().await.unwrap();
+        let year = crate::planning::this_year();
+        let bindings: Vec<DataKeyBinding> = app.get(&format!("/api/v1/ingest/bindings?tahun={year}"), Some(&token.access_token)).await.json().await.unwrap();
+        assert_eq!(bindings.len(), 1);
+        assert_eq!((bindings[0].nip.as_str(), bindings[0].data_key.as_str()), (kinerja::demo::PERAWAT_NIP, kinerja::demo::SIMPUS_KEY));
+        let today = chrono::Utc::now().date_naive();
+        let resp = app.client.post(app.url("/api/v1/ingest/indicator-values"))
+            .bearer_auth(&token.access_token).header("Idempotency-Key", "demo-1")
+            .json(&json!({"items": [{"data_key": kinerja::demo::SIMPUS_KEY, "nip": kinerja::demo::PERAWAT_NIP, "tanggal": today, "nilai": 37.0}]}))
+            .send().await.unwrap();
+        let result: IngestResult = resp.json().await.unwrap();
+        assert_eq!(result.diterima, 1, "{result:?}");
+        let sheet: RealisasiSheet = app.get(&format!("/api/v1/skp/{}/realisasi?periode_ke={}", bindings[0].skp_id, today.month()), Some(&admin)).await.json().await.unwrap();
+        let row = sheet.rows.iter().find(|r| r.iki_id == bindings[0].iki_id).unwrap();
+        assert_eq!(row.indikator, "Jumlah pasien yang dilayani");
+        assert_eq!(row.realisasi.as_ref().unwrap().nilai, Some(37.0));
+    }
+}
