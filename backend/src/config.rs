@@ -68,6 +68,13 @@ pub struct Settings {
     pub login_max_failures_per_ip: u64,
     pub login_window_secs: i64,
     pub trust_proxy_headers: bool,
+    /// SMTP server for e-mail copies of notifications; none when unset.
+    pub smtp_url: Option<Secret>,
+    pub smtp_from: String,
+    /// Base address of the SPA, for links in e-mails.
+    pub public_url: String,
+    pub jobs_interval_secs: u64,
+    pub lock_reminder_days: i64,
 }
 
 /// Reads `KINERJA_*` values from a map, keeping the error messages specific.
@@ -184,6 +191,11 @@ impl Settings {
             login_max_failures_per_ip: src.parse("KINERJA_LOGIN_MAX_FAILURES_PER_IP", 20)?,
             login_window_secs: src.parse("KINERJA_LOGIN_WINDOW_SECS", 15 * 60)?,
             trust_proxy_headers: src.boolean("KINERJA_TRUST_PROXY_HEADERS", false)?,
+            smtp_url: src.get("KINERJA_SMTP_URL").map(Secret::new),
+            smtp_from: src.string("KINERJA_SMTP_FROM", "Kinerja <noreply@kinerja.local>"),
+            public_url: src.string("KINERJA_PUBLIC_URL", "http://127.0.0.1:8080"),
+            jobs_interval_secs: src.parse("KINERJA_JOBS_INTERVAL_SECS", 60)?,
+            lock_reminder_days: src.parse("KINERJA_LOCK_REMINDER_DAYS", 3)?,
         };
         if settings.access_token_ttl_secs < 1 || settings.refresh_token_ttl_secs < 1 {
             bail!("token lifetimes must be at least one second");

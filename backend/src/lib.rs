@@ -18,6 +18,7 @@ pub mod extract;
 pub mod health;
 pub mod http;
 pub mod integrations;
+pub mod jobs;
 pub mod measurement;
 pub mod metrics;
 pub mod notifications;

@@ -32,6 +32,13 @@ pub struct Application {
     server: Server,
 }
 
+/// Starts the background jobs (reminders, e-mail) on the current runtime.
+fn start_jobs(db: &DatabaseConnection, settings: &Settings) -> anyhow::Result<()> {
+    let mailer = crate::jobs::Mailer::from_settings(settings)?;
+    crate::jobs::spawn(db.clone(), settings, mailer);
+    Ok(())
+}
+
 impl Application {
     /// Resolves the JWT secret, connects (creating the SQLite file on first run), migrates when
     /// `KINERJA_AUTO_MIGRATE` is on, and binds the listener.
@@ -66,6 +73,7 @@ impl Application {
         if spa.is_none() {
             tracing::warn!(dir = %settings.spa_dir.display(), "SPA not built (run `make spa`); serving the API only");
         }
+        start_jobs(&db, &settings)?;
         let workers = settings.workers;
         let cors_origins = settings.cors_origins.clone();
         let state = Data::new(AppState {

@@ -91,6 +91,8 @@ export async function startBackend(extraEnv = {}, { demo = false } = {}) {
     KINERJA_SPA_DIR: spaDir,
     KINERJA_LOG_LEVEL: 'warn',
     KINERJA_WORKERS: '2',
+    // No background reminders in the middle of a scenario.
+    KINERJA_JOBS_INTERVAL_SECS: '0',
     ...extraEnv,
   };
   // The password goes through the environment, not argv (visible in `ps`).

@@ -13,6 +13,7 @@ mod m20261127_000007_create_measurement;
 mod m20261127_000008_create_evidence;
 mod m20261127_000009_create_feedback;
 mod m20261128_000010_create_integrations;
+mod m20261128_000011_notification_email;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_create_evidence::Migration),
             Box::new(m20261127_000009_create_feedback::Migration),
             Box::new(m20261128_000010_create_integrations::Migration),
+            Box::new(m20261128_000011_notification_email::Migration),
         ]
     }
 }

@@ -13,6 +13,7 @@ pub mod audit;
 pub mod auth;
 pub mod employees;
 pub mod error;
+pub mod evaluation;
 pub mod integrations;
 pub mod measurement;
 pub mod nip;

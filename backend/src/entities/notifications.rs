@@ -12,6 +12,8 @@ pub struct Model {
     pub tautan: Option<String>,
     pub dibaca_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
+    /// When the e-mail copy was sent or skipped; `None` while pending.
+    pub email_diproses_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -885,7 +885,11 @@ fn submission_errors(skp: &Skp, allowed: Option<&HashSet<Uuid>>) -> FieldErrors 
     errors
 }
 
-pub(crate) async fn notify(
+/// Adds a notification for an employee (in the caller's transaction).
+///
+/// # Errors
+/// On a database failure.
+pub async fn notify(
     txn: &impl ConnectionTrait,
     to: Uuid,
     kind: &str,
@@ -902,6 +906,7 @@ pub(crate) async fn notify(
         tautan: Set(Some(tautan)),
         dibaca_at: Set(None),
         created_at: Set(Utc::now()),
+        email_diproses_at: Set(None),
     }
     .insert(txn)
     .await?;

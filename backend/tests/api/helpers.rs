@@ -175,6 +175,9 @@ pub async fn spawn_app_with(
         ("KINERJA_DATA_DIR", &data_dir),
         ("KINERJA_DATABASE_URL", &database.url),
         ("KINERJA_SPA_DIR", "/nonexistent-spa"),
+        // Background jobs would add reminders at unpredictable moments; tests that need them
+        // turn them on.
+        ("KINERJA_JOBS_INTERVAL_SECS", "0"),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))

@@ -18,6 +18,7 @@ mod errors;
 mod health;
 mod import;
 mod integrations;
+mod jobs;
 mod migrations;
 mod openapi;
 mod organisation;

@@ -1,0 +1,298 @@
+//! Background work of the server: reminders before a sub-period locks, and e-mail copies of
+//! notifications when SMTP is configured.
+//!
+//! Notifications are written inside the transactions that cause them; e-mail is sent
+//! afterwards from that table (an outbox), so a slow or absent mail server never holds a
+//! transaction open or loses a notification.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+use chrono::{Duration as Days, NaiveDate, Utc};
+use kinerja_api::planning::{Ritme, StatusPeriode, StatusSkp};
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+use crate::config::Settings;
+use crate::entities::{
+    employees, notifications, periods, realisasi, skp_iki, skp_rhk, skps, users,
+};
+use crate::error::AppResult;
+use crate::measurement::service::{bounds, jumlah_periode};
+
+/// Kind of the reminder notification, also used to send it only once per SKP and sub-period.
+pub const KIND_AKAN_TERKUNCI: &str = "periode_akan_terkunci";
+
+/// Reminds the owners of approved SKPs whose current sub-period locks within `days_before`
+/// days and still has indicators without realisasi. Sends each reminder once.
+///
+/// # Errors
+/// On a database failure.
+pub async fn remind_locks(
+    db: &DatabaseConnection,
+    today: NaiveDate,
+    days_before: i64,
+) -> AppResult<usize> {
+    let mut sent = 0;
+    for period in periods::Entity::find()
+        .filter(periods::Column::Status.eq(StatusPeriode::Dibuka.as_str()))
+        .all(db)
+        .await?
+    {
+        let n = jumlah_periode(Ritme::parse(&period.ritme).unwrap_or(Ritme::Bulanan));
+        // The sub-periods whose lock date is today or within the window.
+        let due: Vec<(i32, NaiveDate)> = (1..=n)
+            .filter_map(|k| {
+                let (_, end) = bounds(&period, k)?;
+                let batas = end + Days::days(i64::from(period.jeda_kunci_realisasi_hari));
+                (today <= batas && batas <= today + Days::days(days_before)).then_some((k, batas))
+            })
+            .collect();
+        if due.is_empty() {
+            continue;
+        }
+        let skp_rows = skps::Entity::find()
+            .filter(skps::Column::PeriodId.eq(period.id))
+            .filter(skps::Column::Status.eq(StatusSkp::Disetujui.as_str()))
+            .all(db)
+            .await?;
+        let skp_ids: Vec<Uuid> = skp_rows.iter().map(|s| s.id).collect();
+        let rhk: HashMap<Uuid, Uuid> = skp_rhk::Entity::find()
+            .filter(skp_rhk::Column::SkpId.is_in(skp_ids.clone()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r.skp_id))
+            .collect();
+        let mut iki_of: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        for i in skp_iki::Entity::find()
+            .filter(skp_iki::Column::RhkId.is_in(rhk.keys().copied().collect::<Vec<_>>()))
+            .all(db)
+            .await?
+        {
+            if let Some(skp) = rhk.get(&i.rhk_id) {
+                iki_of.entry(*skp).or_default().push(i.id);
+            }
+        }
+        for (k, batas) in due {
+            let filled: HashSet<Uuid> = realisasi::Entity::find()
+                .filter(realisasi::Column::PeriodeKe.eq(k))
+                .filter(
+                    realisasi::Column::IkiId
+                        .is_in(iki_of.values().flatten().copied().collect::<Vec<_>>()),
+                )
+                .all(db)
+                .await?
+                .into_iter()
+                .filter(|r| r.nilai.is_some() || r.naratif.is_some())
+                .map(|r| r.iki_id)
+                .collect();
+            let tautan = format!("/realisasi?periode_ke={k}");
+            for skp in &skp_rows {
+                let missing = iki_of
+                    .get(&skp.id)
+                    .map_or(0, |ids| ids.iter().filter(|i| !filled.contains(i)).count());
+                if missing == 0 {
+                    continue;
+                }
+                let already = notifications::Entity::find()
+                    .filter(notifications::Column::RecipientEmployeeId.eq(skp.employee_id))
+                    .filter(notifications::Column::Kind.eq(KIND_AKAN_TERKUNCI))
+                    .filter(notifications::Column::Tautan.eq(format!("{tautan}&skp={}", skp.id)))
+                    .one(db)
+                    .await?
+                    .is_some();
+                if already {
+                    continue;
+                }
+                crate::planning::skp::notify(
+                    db,
+                    skp.employee_id,
+                    KIND_AKAN_TERKUNCI,
+                    "Periode realisasi segera terkunci".to_owned(),
+                    format!(
+                        "{missing} indikator belum berisi realisasi. Periode ini terkunci setelah {}.",
+                        crate::planning::pdf::tanggal_indonesia(batas)
+                    ),
+                    format!("{tautan}&skp={}", skp.id),
+                )
+                .await?;
+                sent += 1;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// SMTP delivery of notifications.
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    public_url: String,
+}
+
+impl Mailer {
+    /// `None` when `KINERJA_SMTP_URL` is not set.
+    ///
+    /// # Errors
+    /// A malformed SMTP URL or sender address.
+    pub fn from_settings(settings: &Settings) -> anyhow::Result<Option<Self>> {
+        let Some(url) = &settings.smtp_url else {
+            return Ok(None);
+        };
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
+            .map_err(|e| anyhow::anyhow!("KINERJA_SMTP_URL: {e}"))?
+            .timeout(Some(Duration::from_secs(20)))
+            .build();
+        let from = settings
+            .smtp_from
+            .parse()
+            .map_err(|e| anyhow::anyhow!("KINERJA_SMTP_FROM: {e}"))?;
+        Ok(Some(Self {
+            transport,
+            from,
+            public_url: settings.public_url.trim_end_matches('/').to_owned(),
+        }))
+    }
+}
+
+/// Notifications older than this when first seen by the mailer are not e-mailed (turning SMTP
+/// on must not flood inboxes with old news).
+const EMAIL_MAX_AGE_HOURS: i64 = 24;
+
+/// E-mails the notifications not yet handled to their recipients' addresses (the employee
+/// record's e-mail, else the linked account's). Each is handled once: sent, or skipped for want
+/// of an address; a failed delivery is retried on the next run.
+///
+/// # Errors
+/// On a database failure.
+pub async fn send_pending(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usize> {
+    let pending = notifications::Entity::find()
+        .filter(notifications::Column::EmailDiprosesAt.is_null())
+        .order_by_asc(notifications::Column::CreatedAt)
+        .limit(200)
+        .all(db)
+        .await?;
+    if pending.is_empty() {
+        return Ok(0);
+    }
+    let people: HashMap<Uuid, employees::Model> = employees::Entity::find()
+        .filter(
+            employees::Column::Id.is_in(
+                pending
+                    .iter()
+                    .map(|n| n.recipient_employee_id)
+                    .collect::<Vec<_>>(),
+            ),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let accounts: HashMap<Uuid, Option<String>> = users::Entity::find()
+        .filter(
+            users::Column::Id.is_in(
+                people
+                    .values()
+                    .filter_map(|e| e.user_id)
+                    .collect::<Vec<_>>(),
+            ),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.email))
+        .collect();
+    let cutoff = Utc::now() - Days::hours(EMAIL_MAX_AGE_HOURS);
+    let mut sent = 0;
+    for n in pending {
+        let person = people.get(&n.recipient_employee_id);
+        let address = person.and_then(|p| {
+            p.email
+                .clone()
+                .or_else(|| p.user_id.and_then(|u| accounts.get(&u).cloned().flatten()))
+        });
+        let to: Option<Mailbox> = match (person, address) {
+            (Some(p), Some(a)) if n.created_at >= cutoff => {
+                format!("{} <{a}>", p.nama).parse().ok()
+            }
+            _ => None,
+        };
+        if let Some(to) = to {
+            let link = n
+                .tautan
+                .as_deref()
+                .map(|t| format!("\n\n{}{t}", mailer.public_url))
+                .unwrap_or_default();
+            let message = Message::builder()
+                .from(mailer.from.clone())
+                .to(to)
+                .subject(format!("[Kinerja] {}", n.judul))
+                .body(format!(
+                    "{}{link}\n\n— Kinerja, Sistem Manajemen Kinerja ASN",
+                    n.pesan
+                ));
+            let message = match message {
+                Ok(m) => m,
+                Err(e) => {
+                    tracing::warn!(error = %e, notification = %n.id, "e-mail not built");
+                    mark_processed(db, n.id).await?;
+                    continue;
+                }
+            };
+            match mailer.transport.send(message).await {
+                Ok(_) => sent += 1,
+                Err(e) if e.is_permanent() => {
+                    tracing::warn!(error = %e, notification = %n.id, "e-mail refused");
+                }
+                Err(e) => {
+                    // Transient: leave it for the next run.
+                    tracing::warn!(error = %e, notification = %n.id, "e-mail delivery failed; will retry");
+                    continue;
+                }
+            }
+        }
+        mark_processed(db, n.id).await?;
+    }
+    Ok(sent)
+}
+
+async fn mark_processed(db: &DatabaseConnection, id: Uuid) -> AppResult<()> {
+    notifications::Entity::update_many()
+        .col_expr(
+            notifications::Column::EmailDiprosesAt,
+            Expr::value(Utc::now()),
+        )
+        .filter(notifications::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Runs the jobs every `KINERJA_JOBS_INTERVAL_SECS` (0 turns them off) until the process
+/// ends. Failures are logged and retried on the next tick.
+pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>) {
+    if settings.jobs_interval_secs == 0 {
+        return;
+    }
+    let every = Duration::from_secs(settings.jobs_interval_secs);
+    let days_before = settings.lock_reminder_days;
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            if let Err(e) = remind_locks(&db, Utc::now().date_naive(), days_before).await {
+                tracing::warn!(error = ?e, "lock reminders failed");
+            }
+            if let Some(m) = &mailer
+                && let Err(e) = send_pending(&db, m).await
+            {
+                tracing::warn!(error = ?e, "e-mail run failed");
+            }
+        }
+    });
+}
