@@ -75,6 +75,13 @@ pub struct Settings {
     pub public_url: String,
     pub jobs_interval_secs: u64,
     pub lock_reminder_days: i64,
+    /// Refuse to set an evaluation that breaks the distribution pattern (else a warning).
+    pub distribusi_blokir: bool,
+    /// Rounding of the distribution percentages for small units.
+    pub distribusi_pembulatan: kinerja_api::evaluation::Pembulatan,
+    /// Capaian thresholds of the suggested rating hasil kerja (percent).
+    pub saran_di_atas: f64,
+    pub saran_sesuai: f64,
 }
 
 /// Reads `KINERJA_*` values from a map, keeping the error messages specific.
@@ -196,6 +203,17 @@ impl Settings {
             public_url: src.string("KINERJA_PUBLIC_URL", "http://127.0.0.1:8080"),
             jobs_interval_secs: src.parse("KINERJA_JOBS_INTERVAL_SECS", 60)?,
             lock_reminder_days: src.parse("KINERJA_LOCK_REMINDER_DAYS", 3)?,
+            distribusi_blokir: src.boolean("KINERJA_DISTRIBUSI_BLOKIR", false)?,
+            distribusi_pembulatan: {
+                let text = src.string("KINERJA_DISTRIBUSI_PEMBULATAN", "terdekat");
+                kinerja_api::evaluation::Pembulatan::parse(&text).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "KINERJA_DISTRIBUSI_PEMBULATAN: expected ketat, terdekat or longgar, got {text:?}"
+                    )
+                })?
+            },
+            saran_di_atas: src.parse("KINERJA_SARAN_DI_ATAS", 110.0)?,
+            saran_sesuai: src.parse("KINERJA_SARAN_SESUAI", 90.0)?,
         };
         if settings.access_token_ttl_secs < 1 || settings.refresh_token_ttl_secs < 1 {
             bail!("token lifetimes must be at least one second");

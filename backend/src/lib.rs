@@ -14,6 +14,7 @@ pub mod demo;
 pub mod employees;
 pub mod entities;
 pub mod error;
+pub mod evaluation;
 pub mod extract;
 pub mod health;
 pub mod http;

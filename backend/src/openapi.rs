@@ -28,6 +28,7 @@ use utoipa_actix_web::AppExt;
         (name = "employees", description = "Pegawai, riwayat jabatan, atasan / Employees, assignments, superiors"),
         (name = "planning", description = "Periode dan SKP / Periods and SKP planning"),
         (name = "measurement", description = "Rencana aksi, realisasi, capaian / Measurement"),
+        (name = "evaluation", description = "Evaluasi kinerja, predikat, keberatan, rencana perbaikan, angka kredit / Evaluation"),
         (name = "notifications", description = "Notifikasi / Notifications"),
         (name = "integrations", description = "Klien API, kunci data, kiriman nilai indikator dari sistem lain / API clients, data keys, pushed indicator values"),
         (name = "system", description = "Kesehatan dan metrik / Health and metrics"),

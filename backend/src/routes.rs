@@ -20,7 +20,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(notifications::routes)
             .configure(crate::measurement::handlers::bukti_routes)
             .configure(crate::measurement::handlers::feedback_routes)
-            .configure(crate::integrations::routes),
+            .configure(crate::integrations::routes)
+            .configure(crate::evaluation::routes),
     );
     cfg.service(health::health)
         .service(health::ready)

@@ -14,6 +14,7 @@ mod m20261127_000008_create_evidence;
 mod m20261127_000009_create_feedback;
 mod m20261128_000010_create_integrations;
 mod m20261128_000011_notification_email;
+mod m20261128_000012_create_evaluation;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000009_create_feedback::Migration),
             Box::new(m20261128_000010_create_integrations::Migration),
             Box::new(m20261128_000011_notification_email::Migration),
+            Box::new(m20261128_000012_create_evaluation::Migration),
         ]
     }
 }

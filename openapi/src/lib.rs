@@ -19,6 +19,7 @@ pub mod measurement;
 pub mod nip;
 pub mod organisation;
 pub mod pagination;
+pub mod penilaian;
 pub mod planning;
 pub mod system;
 pub mod users;

@@ -34,7 +34,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 .service(get_unit)
                 .service(update_unit)
                 .service(move_unit)
-                .service(list_unit_moves),
+                .service(list_unit_moves)
+                .service(crate::evaluation::handlers::tetapkan_organisasi)
+                .service(crate::evaluation::handlers::penetapan),
         )
         .service(
             utoipa_actix_web::scope("/positions")

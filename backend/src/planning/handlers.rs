@@ -66,6 +66,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(crate::measurement::handlers::give_feedback)
             .service(crate::integrations::handlers::skp_bindings)
             .service(crate::integrations::handlers::set_binding)
+            .service(crate::evaluation::handlers::get_evaluasi)
+            .service(crate::evaluation::handlers::simpan_evaluasi)
+            .service(crate::evaluation::handlers::tetapkan_evaluasi)
+            .service(crate::evaluation::handlers::angka_kredit)
             .service(distribute_rhk)
             .service(superior_rhk),
     );

@@ -1023,6 +1023,28 @@ pub async fn submit(
     Ok(dto)
 }
 
+/// The owner's PPKin and Atasan PPKin today (definitive, acting or by override).
+///
+/// # Errors
+/// On a database failure.
+pub(crate) async fn current_raters(
+    db: &impl ConnectionTrait,
+    m: &skps::Model,
+) -> AppResult<(Option<Uuid>, Option<Uuid>)> {
+    let period = periods::find(db, m.period_id).await?;
+    let employee = employees::Entity::find_by_id(m.employee_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Pegawai"))?;
+    let resolver = Resolver::load(db, employee.instansi_id, reference_date(&period)).await?;
+    Ok(resolver.superiors(m.employee_id).map_or((None, None), |s| {
+        (
+            s.ppkin.map(|p| p.employee.id),
+            s.atasan_ppkin.map(|p| p.employee.id),
+        )
+    }))
+}
+
 /// Whether the viewer is the SKP owner's PPKin today (definitive, acting or by override).
 async fn is_current_ppkin(
     db: &impl ConnectionTrait,

@@ -15,6 +15,7 @@ mod auth;
 mod cli;
 mod employees;
 mod errors;
+mod evaluation;
 mod health;
 mod import;
 mod integrations;

@@ -9,7 +9,14 @@ use serde_json::json;
 /// The seeded demo organisation and an admin token; the camat and one pelaksana have accounts
 /// (password `TEST_PASSWORD`) linked to their records, as `seed-demo` does.
 pub async fn demo_app(db: Db) -> (TestApp, String) {
-    let app = spawn_app(db).await;
+    demo_app_with(db, |_| {}).await
+}
+
+pub async fn demo_app_with(
+    db: Db,
+    configure: impl FnOnce(&mut std::collections::HashMap<String, String>),
+) -> (TestApp, String) {
+    let app = spawn_app_with(db, configure).await;
     assert!(kinerja::demo::seed_organisation(&app.db).await.unwrap());
     app.create_user(kinerja::demo::CAMAT_NIP, &[Role::Pimpinan, Role::Pegawai])
         .await;

@@ -48,7 +48,14 @@ async fn holder(app: &TestApp, admin: &str, jabatan: &str) -> Employee {
 
 /// Accounts for the chain, and an open period for this year.
 pub(crate) async fn chain(db: Db) -> Chain {
-    let (app, admin) = demo_app(db).await;
+    chain_with(db, |_| {}).await
+}
+
+pub(crate) async fn chain_with(
+    db: Db,
+    configure: impl FnOnce(&mut std::collections::HashMap<String, String>),
+) -> Chain {
+    let (app, admin) = crate::organisation::demo_app_with(db, configure).await;
     let mut tokens = Vec::new();
     for jabatan in [
         "Sekretaris Daerah",

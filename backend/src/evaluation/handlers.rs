@@ -1,0 +1,345 @@
+//! HTTP handlers of evaluation. The SKP-level routes are mounted in the `/api/v1/skp` scope and
+//! the unit-level ones in `/api/v1/units`; the evaluation's own actions live under
+//! `/api/v1/evaluasi/{id}`.
+
+use actix_web::web::{Data, Json, Path};
+use actix_web::{get, post, put};
+use kinerja_api::penilaian::{
+    AjukanKeberatan, AngkaKredit, CheckinPerbaikan, DistribusiQuery, DistribusiUnit, EvaluasiQuery,
+    EvaluasiView, JelaskanKeberatan, KoreksiEvaluasi, PutuskanKeberatan, SimpanEvaluasi,
+    SimpanRencanaPerbaikan, TetapkanPredikatOrganisasi,
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::TAG;
+use super::service::{self, Kebijakan};
+use crate::auth::{AuthUser, RequirePermission, perm};
+use crate::employees::service::Viewer;
+use crate::error::AppResult;
+use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
+use crate::openapi::problems::{
+    BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
+};
+use crate::state::AppState;
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(
+        utoipa_actix_web::scope("/evaluasi")
+            .service(koreksi)
+            .service(ajukan_keberatan)
+            .service(jelaskan_keberatan)
+            .service(putuskan_keberatan)
+            .service(simpan_rencana)
+            .service(checkin),
+    );
+}
+
+async fn context(state: &AppState, user: AuthUser) -> AppResult<(Viewer, Kebijakan)> {
+    Ok((
+        Viewer::load(&state.db, user.id, user.roles).await?,
+        Kebijakan::from_settings(&state.settings),
+    ))
+}
+
+/// Evaluation page of an SKP
+///
+/// The evaluation of `periode_ke` (0 = the year) if any, the system's suggested ratings from
+/// capaian and feedback (the PPKin decides), the unit's organisation predikat with the
+/// distribution quota, the objection, the improvement plan and the version history.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id"), EvaluasiQuery),
+    responses((status = 200, body = EvaluasiView), BadRequest, Invalid, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/evaluasi")]
+pub async fn get_evaluasi(
+    state: Data<AppState>,
+    user: AuthUser,
+    id: Path<Uuid>,
+    ValidatedQuery(q): ValidatedQuery<EvaluasiQuery>,
+) -> AppResult<Json<EvaluasiView>> {
+    let (viewer, k) = context(&state, user).await?;
+    Ok(Json(
+        service::view(&state.db, k, &viewer, id.into_inner(), q.periode_ke).await?,
+    ))
+}
+
+/// Save ratings (PPKin, draft)
+///
+/// Rating hasil kerja and perilaku kerja with notes; the predikat follows from the kuadran.
+/// For a unit head with an organisation predikat, rating hasil kerja follows it.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id"), EvaluasiQuery),
+    request_body = SimpanEvaluasi,
+    responses((status = 200, body = EvaluasiView), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "SKP not approved, or the evaluation is set", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[put("/{id}/evaluasi")]
+pub async fn simpan_evaluasi(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedQuery(q): ValidatedQuery<EvaluasiQuery>,
+    ValidatedJson(body): ValidatedJson<SimpanEvaluasi>,
+) -> AppResult<Json<EvaluasiView>> {
+    let (viewer, k) = context(&state, user).await?;
+    Ok(Json(
+        service::save(
+            &state.db,
+            k,
+            &viewer,
+            id.into_inner(),
+            q.periode_ke,
+            body,
+            &meta,
+        )
+        .await?,
+    ))
+}
+
+/// Set the evaluation (PPKin)
+///
+/// Makes the saved ratings final (immutable except by objection or admin correction), opens
+/// the objection window, notifies the employee and opens an improvement plan for a low result.
+/// The distribution pattern is a warning unless `KINERJA_DISTRIBUSI_BLOKIR` is on (then 409).
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id"), EvaluasiQuery),
+    responses((status = 200, body = EvaluasiView), BadRequest, Invalid, Unauthorized, Forbidden, NotFound, (status = 409, description = "Already set, or the distribution pattern blocks it", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/evaluasi/tetapkan")]
+pub async fn tetapkan_evaluasi(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedQuery(q): ValidatedQuery<EvaluasiQuery>,
+) -> AppResult<Json<EvaluasiView>> {
+    let (viewer, k) = context(&state, user).await?;
+    Ok(Json(
+        service::tetapkan(&state.db, k, &viewer, id.into_inner(), q.periode_ke, &meta).await?,
+    ))
+}
+
+/// Angka kredit (JF)
+///
+/// Per set evaluation: percent of the predikat × the jenjang's yearly coefficient × months/12.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "SKP id")),
+    responses((status = 200, body = AngkaKredit), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/angka-kredit")]
+pub async fn angka_kredit(
+    state: Data<AppState>,
+    user: AuthUser,
+    id: Path<Uuid>,
+) -> AppResult<Json<AngkaKredit>> {
+    let (viewer, _) = context(&state, user).await?;
+    Ok(Json(
+        service::angka_kredit(&state.db, &viewer, id.into_inner()).await?,
+    ))
+}
+
+/// Correct a set evaluation (admin)
+///
+/// New ratings with a reason; audited, and the previous value stays in the history.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Evaluation id")),
+    request_body = KoreksiEvaluasi,
+    responses((status = 200, body = EvaluasiView), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Not set yet", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/koreksi")]
+pub async fn koreksi(
+    state: Data<AppState>,
+    RequirePermission(admin, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<KoreksiEvaluasi>,
+) -> AppResult<Json<EvaluasiView>> {
+    let (viewer, k) = context(&state, admin).await?;
+    Ok(Json(
+        service::koreksi(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Object to an evaluation (the employee)
+///
+/// Within the window after it was set (the period's `jendela_keberatan_hari`, 14 days by
+/// default); outside it, 422.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Evaluation id")),
+    request_body = AjukanKeberatan,
+    responses((status = 200, body = EvaluasiView), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Not set, or already objected", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/keberatan")]
+pub async fn ajukan_keberatan(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<AjukanKeberatan>,
+) -> AppResult<Json<EvaluasiView>> {
+    let (viewer, k) = context(&state, user).await?;
+    Ok(Json(
+        service::ajukan_keberatan(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Explain an objected evaluation (PPKin)
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Evaluation id")),
+    request_body = JelaskanKeberatan,
+    responses((status = 200, body = EvaluasiView), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "No objection waiting for an explanation", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/keberatan/penjelasan")]
+pub async fn jelaskan_keberatan(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<JelaskanKeberatan>,
+) -> AppResult<Json<EvaluasiView>> {
+    let (viewer, k) = context(&state, user).await?;
+    Ok(Json(
+        service::jelaskan_keberatan(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Decide an objection (Atasan PPKin)
+///
+/// `tetap` or `diubah` with the new ratings; final. The original result stays in the history.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Evaluation id")),
+    request_body = PutuskanKeberatan,
+    responses((status = 200, body = EvaluasiView), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Not explained yet, or already decided", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/keberatan/keputusan")]
+pub async fn putuskan_keberatan(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<PutuskanKeberatan>,
+) -> AppResult<Json<EvaluasiView>> {
+    let (viewer, k) = context(&state, user).await?;
+    Ok(Json(
+        service::putuskan_keberatan(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Write the improvement plan (PPKin)
+///
+/// Advice, concrete actions with due dates and recommended trainings; check-ins are kept.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Evaluation id")),
+    request_body = SimpanRencanaPerbaikan,
+    responses((status = 200, body = EvaluasiView), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[put("/{id}/rencana-perbaikan")]
+pub async fn simpan_rencana(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<SimpanRencanaPerbaikan>,
+) -> AppResult<Json<EvaluasiView>> {
+    let (viewer, k) = context(&state, user).await?;
+    Ok(Json(
+        service::simpan_rencana(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Check in on the improvement plan (employee or PPKin)
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Evaluation id")),
+    request_body = CheckinPerbaikan,
+    responses((status = 200, body = EvaluasiView), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[post("/{id}/rencana-perbaikan/checkin")]
+pub async fn checkin(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<CheckinPerbaikan>,
+) -> AppResult<Json<EvaluasiView>> {
+    let (viewer, k) = context(&state, user).await?;
+    Ok(Json(
+        service::checkin(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Set a unit's organisation predikat
+///
+/// By the pimpinan of the unit above (or the HR admin), for a period's sub-period or the year
+/// (`periode_ke` 0), with its basis. Returns the unit's distribution pattern.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Unit id")),
+    request_body = TetapkanPredikatOrganisasi,
+    responses((status = 200, body = DistribusiUnit), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[put("/{id}/predikat-organisasi")]
+pub async fn tetapkan_organisasi(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<TetapkanPredikatOrganisasi>,
+) -> AppResult<Json<DistribusiUnit>> {
+    let (viewer, k) = context(&state, user).await?;
+    Ok(Json(
+        service::tetapkan_organisasi(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Format Penetapan Predikat Kinerja of a unit
+///
+/// The organisation predikat, the distribution pattern with its rounding explained, the quota
+/// and the actual spread of the set employee predikat, and the rules they break.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Unit id"), DistribusiQuery),
+    responses((status = 200, body = DistribusiUnit), BadRequest, Invalid, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/penetapan-predikat")]
+pub async fn penetapan(
+    state: Data<AppState>,
+    user: AuthUser,
+    id: Path<Uuid>,
+    ValidatedQuery(q): ValidatedQuery<DistribusiQuery>,
+) -> AppResult<Json<DistribusiUnit>> {
+    let (viewer, k) = context(&state, user).await?;
+    Ok(Json(
+        service::penetapan(
+            &state.db,
+            k,
+            &viewer,
+            id.into_inner(),
+            q.periode_id,
+            q.periode_ke,
+        )
+        .await?,
+    ))
+}

@@ -1,0 +1,281 @@
+//! Evaluation on the demo chain: the kasubag rates Rina (PPKin), the sekcam is her Atasan PPKin
+//! and decides objections; the kasubag heads Subbagian Umum, rated by the sekcam.
+
+use chrono::Datelike;
+use kinerja_api::ErrorCode;
+use kinerja_api::evaluation::{Predikat, PredikatOrganisasi, Rating};
+use kinerja_api::penilaian::{
+    AngkaKredit, DistribusiUnit, EvaluasiView, KeputusanKeberatan, StatusEvaluasi, StatusKeberatan,
+};
+use kinerja_api::planning::{NotificationPage, Skp};
+use reqwest::Response;
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+use crate::organisation::unit_named;
+use crate::planning::{Chain, chain, chain_with};
+
+fn month() -> i32 {
+    chrono::Utc::now().month() as i32
+}
+
+async fn put(c: &Chain, token: &str, skp: &Skp, k: i32, body: Value) -> Response {
+    c.app
+        .client
+        .put(
+            c.app
+                .url(&format!("/api/v1/skp/{}/evaluasi?periode_ke={k}", skp.id)),
+        )
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn tetapkan(c: &Chain, token: &str, skp: &Skp, k: i32) -> Response {
+    c.app
+        .post_json(
+            &format!("/api/v1/skp/{}/evaluasi/tetapkan?periode_ke={k}", skp.id),
+            &json!({}),
+            Some(token),
+        )
+        .await
+}
+
+async fn view(c: &Chain, token: &str, skp: &Skp, k: i32) -> EvaluasiView {
+    let resp = c
+        .app
+        .get(
+            &format!("/api/v1/skp/{}/evaluasi?periode_ke={k}", skp.id),
+            Some(token),
+        )
+        .await;
+    assert_eq!(resp.status(), 200);
+    resp.json().await.unwrap()
+}
+
+/// Kasubag's and Rina's approved SKPs.
+async fn agreed(c: &Chain) -> (Skp, Skp) {
+    let kasubag = c.upper_chain().await;
+    let rina = c.agreed(&c.rina, &c.kasubag, Some(&kasubag)).await;
+    (kasubag, rina)
+}
+
+async fn set(c: &Chain, skp: &Skp, k: i32, hasil: &str, perilaku: &str) -> EvaluasiView {
+    let resp = put(c, &c.kasubag, skp, k, json!({"rating_hasil": hasil, "rating_perilaku": perilaku, "catatan_hasil": "Target bulanan tercapai sebagian"})).await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+    let resp = tetapkan(c, &c.kasubag, skp, k).await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+    resp.json().await.unwrap()
+}
+
+db_test! {
+    async fn the_ppkin_rates_and_the_predikat_follows_the_kuadran(db: Db) {
+        let c = chain(db).await;
+        let (_, rina) = agreed(&c).await;
+        let k = month();
+        // Readers see the page with a suggestion, before anything is rated.
+        let page = view(&c, &c.rina, &rina, k).await;
+        assert!(page.evaluasi.is_none());
+        assert!(page.saran.keterangan.contains("keputusan Pejabat Penilai Kinerja"));
+        assert_problem(c.app.get(&format!("/api/v1/skp/{}/evaluasi?periode_ke=13", rina.id), Some(&c.rina)).await, 422, ErrorCode::ValidationFailed).await;
+        assert_problem(c.app.get(&format!("/api/v1/skp/{}/evaluasi?periode_ke={k}", rina.id), None).await, 401, ErrorCode::Unauthorized).await;
+
+        // Only the PPKin rates: the owner, the Atasan PPKin and the admin may read, not rate.
+        let body = json!({"rating_hasil": "sesuai_ekspektasi", "rating_perilaku": "sesuai_ekspektasi"});
+        for token in [&c.rina, &c.sekcam, &c.admin] {
+            assert_problem(put(&c, token, &rina, k, body.clone()).await, 403, ErrorCode::Forbidden).await;
+        }
+        assert_problem(put(&c, &c.kasubag, &rina, k, json!({"rating_hasil": "luar_biasa"})).await, 422, ErrorCode::ValidationFailed).await;
+
+        // All nine cells of the kuadran kinerja (PermenPANRB 6/2022), row = hasil, column = perilaku.
+        let cells = [
+            ("di_atas_ekspektasi", "di_atas_ekspektasi", Predikat::SangatBaik),
+            ("di_atas_ekspektasi", "sesuai_ekspektasi", Predikat::Baik),
+            ("di_atas_ekspektasi", "di_bawah_ekspektasi", Predikat::Kurang),
+            ("sesuai_ekspektasi", "di_atas_ekspektasi", Predikat::Baik),
+            ("sesuai_ekspektasi", "sesuai_ekspektasi", Predikat::Baik),
+            ("sesuai_ekspektasi", "di_bawah_ekspektasi", Predikat::Kurang),
+            ("di_bawah_ekspektasi", "di_atas_ekspektasi", Predikat::ButuhPerbaikan),
+            ("di_bawah_ekspektasi", "sesuai_ekspektasi", Predikat::ButuhPerbaikan),
+            ("di_bawah_ekspektasi", "di_bawah_ekspektasi", Predikat::SangatKurang),
+        ];
+        for (hasil, perilaku, expected) in cells {
+            let v: EvaluasiView = put(&c, &c.kasubag, &rina, k, json!({"rating_hasil": hasil, "rating_perilaku": perilaku})).await.json().await.unwrap();
+            let e = v.evaluasi.unwrap();
+            assert_eq!((e.predikat, e.status), (Some(expected), StatusEvaluasi::Draft), "{hasil} × {perilaku}");
+        }
+        // A predikat cannot be typed.
+        assert_problem(put(&c, &c.kasubag, &rina, k, json!({"predikat": "sangat_baik"})).await, 422, ErrorCode::ValidationFailed).await;
+
+        // Setting needs both ratings.
+        put(&c, &c.kasubag, &rina, k, json!({"rating_hasil": "sesuai_ekspektasi"})).await;
+        let missing = assert_problem(tetapkan(&c, &c.kasubag, &rina, k).await, 422, ErrorCode::ValidationFailed).await;
+        assert!(!missing.field_errors("rating_perilaku").is_empty());
+        assert_problem(tetapkan(&c, &c.rina, &rina, k).await, 403, ErrorCode::Forbidden).await;
+
+        let done = set(&c, &rina, k, "sesuai_ekspektasi", "di_atas_ekspektasi").await;
+        let e = done.evaluasi.unwrap();
+        assert_eq!((e.status, e.predikat, e.versi), (StatusEvaluasi::Ditetapkan, Some(Predikat::Baik), 1));
+        let today = chrono::Utc::now().date_naive();
+        assert_eq!(e.batas_keberatan, Some(today + chrono::Duration::days(i64::from(c.periode.jendela_keberatan_hari))));
+        assert_eq!(done.riwayat.len(), 1);
+        assert!(done.rencana_perbaikan.is_none(), "Baik needs no improvement plan");
+
+        // Immutable once set.
+        assert_problem(put(&c, &c.kasubag, &rina, k, json!({"rating_hasil": "di_atas_ekspektasi", "rating_perilaku": "di_atas_ekspektasi"})).await, 409, ErrorCode::Conflict).await;
+        assert_problem(tetapkan(&c, &c.kasubag, &rina, k).await, 409, ErrorCode::Conflict).await;
+
+        // The employee is told, with the objection deadline.
+        let page: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.rina)).await.json().await.unwrap();
+        assert!(page.items.iter().any(|n| n.kind == "evaluasi_ditetapkan" && n.pesan.contains("Baik")));
+
+        // An admin correction is audited and versioned; others may not correct.
+        let body = json!({"rating_hasil": "di_atas_ekspektasi", "rating_perilaku": "di_atas_ekspektasi", "alasan": "Salah input rating hasil kerja oleh pejabat penilai"});
+        assert_problem(c.app.post_json(&format!("/api/v1/evaluasi/{}/koreksi", e.id), &body, Some(&c.kasubag)).await, 403, ErrorCode::Forbidden).await;
+        let fixed: EvaluasiView = c.app.post_json(&format!("/api/v1/evaluasi/{}/koreksi", e.id), &body, Some(&c.admin)).await.json().await.unwrap();
+        let f = fixed.evaluasi.unwrap();
+        assert_eq!((f.predikat, f.versi), (Some(Predikat::SangatBaik), 2));
+        assert_eq!(fixed.riwayat.iter().map(|v| (v.sumber.as_str(), v.predikat)).collect::<Vec<_>>(), vec![("penetapan", Some(Predikat::Baik)), ("koreksi", Some(Predikat::SangatBaik))]);
+        assert!(fixed.prioritas_pengembangan, "Sangat Baik is a priority for development");
+        let audit = c.app.get("/api/v1/audit?per_page=100", Some(&c.admin)).await.text().await.unwrap();
+        assert!(audit.contains("evaluasi.ditetapkan") && audit.contains("evaluasi.dikoreksi"));
+
+        // Angka kredit: Rina is a pelaksana, not JF — no coefficient, no credit.
+        let ak: AngkaKredit = c.app.get(&format!("/api/v1/skp/{}/angka-kredit", rina.id), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!((ak.koefisien_tahunan, ak.rincian.len()), (None, 0));
+    }
+}
+
+db_test! {
+    async fn an_objection_goes_through_explanation_and_a_final_decision(db: Db) {
+        let c = chain(db).await;
+        let (_, rina) = agreed(&c).await;
+        let k = month();
+        let done = set(&c, &rina, k, "di_bawah_ekspektasi", "sesuai_ekspektasi").await;
+        let e = done.evaluasi.unwrap();
+        assert_eq!(e.predikat, Some(Predikat::ButuhPerbaikan));
+        // A low result opens an improvement plan.
+        assert!(done.rencana_perbaikan.is_some());
+
+        let url = |what: &str| format!("/api/v1/evaluasi/{}/{what}", e.id);
+        let alasan = json!({"alasan": "Realisasi bulan ini belum memperhitungkan layanan yang dikerjakan pada hari libur."});
+        // Only the owner objects; the reason is required.
+        assert_problem(c.app.post_json(&url("keberatan"), &alasan, Some(&c.kasubag)).await, 403, ErrorCode::Forbidden).await;
+        let short = assert_problem(c.app.post_json(&url("keberatan"), &json!({"alasan": "x"}), Some(&c.rina)).await, 422, ErrorCode::ValidationFailed).await;
+        assert!(!short.field_errors("alasan").is_empty());
+        let filed: EvaluasiView = c.app.post_json(&url("keberatan"), &alasan, Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(filed.keberatan.as_ref().unwrap().status, StatusKeberatan::Diajukan);
+        assert_problem(c.app.post_json(&url("keberatan"), &alasan, Some(&c.rina)).await, 409, ErrorCode::Conflict).await;
+
+        // The Atasan PPKin waits for the PPKin's explanation.
+        let keep = json!({"keputusan": "tetap", "catatan": "Hasil sesuai bukti dukung"});
+        assert_problem(c.app.post_json(&url("keberatan/keputusan"), &keep, Some(&c.sekcam)).await, 409, ErrorCode::Conflict).await;
+        let explain = json!({"penjelasan": "Bukti dukung layanan hari libur tidak dilampirkan pada periode ini."});
+        assert_problem(c.app.post_json(&url("keberatan/penjelasan"), &explain, Some(&c.rina)).await, 403, ErrorCode::Forbidden).await;
+        let explained: EvaluasiView = c.app.post_json(&url("keberatan/penjelasan"), &explain, Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!(explained.keberatan.as_ref().unwrap().status, StatusKeberatan::Dijelaskan);
+        let page: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.sekcam)).await.json().await.unwrap();
+        assert!(page.items.iter().any(|n| n.kind == "keberatan_menunggu_keputusan"));
+
+        // Only the Atasan PPKin decides; `diubah` needs the new ratings.
+        assert_problem(c.app.post_json(&url("keberatan/keputusan"), &keep, Some(&c.kasubag)).await, 403, ErrorCode::Forbidden).await;
+        let bad = assert_problem(c.app.post_json(&url("keberatan/keputusan"), &json!({"keputusan": "diubah", "catatan": "Diubah"}), Some(&c.sekcam)).await, 422, ErrorCode::ValidationFailed).await;
+        assert!(!bad.field_errors("rating_hasil").is_empty());
+        let change = json!({"keputusan": "diubah", "rating_hasil": "sesuai_ekspektasi", "rating_perilaku": "sesuai_ekspektasi", "catatan": "Bukti layanan hari libur diterima setelah klarifikasi."});
+        let decided: EvaluasiView = c.app.post_json(&url("keberatan/keputusan"), &change, Some(&c.sekcam)).await.json().await.unwrap();
+        let k2 = decided.keberatan.as_ref().unwrap();
+        assert_eq!((k2.status, k2.keputusan), (StatusKeberatan::Diputus, Some(KeputusanKeberatan::Diubah)));
+        let e2 = decided.evaluasi.as_ref().unwrap();
+        assert_eq!((e2.predikat, e2.rating_hasil, e2.versi), (Some(Predikat::Baik), Some(Rating::Sesuai), 2));
+        // The original stays in the history; the decision is final.
+        assert_eq!(decided.riwayat.iter().map(|v| (v.sumber.as_str(), v.predikat)).collect::<Vec<_>>(), vec![("penetapan", Some(Predikat::ButuhPerbaikan)), ("keberatan", Some(Predikat::Baik))]);
+        assert_problem(c.app.post_json(&url("keberatan/keputusan"), &keep, Some(&c.sekcam)).await, 409, ErrorCode::Conflict).await;
+
+        // The improvement plan: the PPKin writes it, the employee and the PPKin check in.
+        let plan = json!({"saran": "Lampirkan register layanan setiap minggu dan konsultasikan kendala sejak awal bulan.", "aksi": [{"uraian": "Menyusun register layanan mingguan", "jatuh_tempo": chrono::Utc::now().date_naive() + chrono::Duration::days(30)}], "pelatihan": ["Pelatihan Pelayanan Prima"]});
+        assert_problem(c.client_put(&url("rencana-perbaikan"), &plan, &c.rina).await, 403, ErrorCode::Forbidden).await;
+        assert!(!assert_problem(c.client_put(&url("rencana-perbaikan"), &json!({"saran": "", "aksi": [], "pelatihan": []}), &c.kasubag).await, 422, ErrorCode::ValidationFailed).await.field_errors("saran").is_empty());
+        let written: EvaluasiView = c.client_put(&url("rencana-perbaikan"), &plan, &c.kasubag).await.json().await.unwrap();
+        let items = &written.rencana_perbaikan.as_ref().unwrap().items;
+        assert_eq!(items.iter().map(|i| i.jenis.as_str()).collect::<Vec<_>>(), vec!["aksi", "pelatihan"]);
+        let checked: EvaluasiView = c.app.post_json(&url("rencana-perbaikan/checkin"), &json!({"catatan": "Register minggu pertama sudah dibuat."}), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(checked.rencana_perbaikan.unwrap().items.last().unwrap().penulis, "Rina Marlina");
+        assert_problem(c.app.post_json(&url("rencana-perbaikan/checkin"), &json!({"catatan": "Catatan camat"}), Some(&c.camat)).await, 403, ErrorCode::Forbidden).await;
+    }
+}
+
+db_test! {
+    async fn no_objection_after_the_window(db: Db) {
+        use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+        let c = chain(db).await;
+        let (_, rina) = agreed(&c).await;
+        let k = month();
+        let e = set(&c, &rina, k, "sesuai_ekspektasi", "sesuai_ekspektasi").await.evaluasi.unwrap();
+        // Fifteen days later the 14-day window has closed.
+        let row = kinerja::entities::evaluations::Entity::find_by_id(e.id).one(&c.app.db).await.unwrap().unwrap();
+        let mut a: kinerja::entities::evaluations::ActiveModel = row.into();
+        a.batas_keberatan = Set(Some(chrono::Utc::now().date_naive() - chrono::Duration::days(1)));
+        a.update(&c.app.db).await.unwrap();
+        let late = assert_problem(
+            c.app.post_json(&format!("/api/v1/evaluasi/{}/keberatan", e.id), &json!({"alasan": "Saya tidak sependapat dengan hasil ini."}), Some(&c.rina)).await,
+            422, ErrorCode::ValidationFailed).await;
+        assert!(late.field_errors("alasan")[0].contains("Batas pengajuan keberatan telah lewat"));
+    }
+}
+
+db_test! {
+    async fn the_organisation_predikat_sets_the_pattern_and_the_unit_heads_rating(db: Db) {
+        let c = chain_with(db, |env| { env.insert("KINERJA_DISTRIBUSI_BLOKIR".into(), "true".into()); }).await;
+        let (kasubag, rina) = agreed(&c).await;
+        let k = month();
+        let umum = unit_named(&c.app, &c.admin, "Subbagian Umum dan Kepegawaian").await;
+        let body = |p: &str| json!({"periode_id": c.periode.id, "periode_ke": k, "predikat": p, "dasar": "Rencana aksi subbagian melampaui target yang disepakati."});
+        // Set by the pimpinan above or the admin; not by staff.
+        assert_problem(c.client_put(&format!("/api/v1/units/{}/predikat-organisasi", umum.id), &body("istimewa"), &c.rina).await, 403, ErrorCode::Forbidden).await;
+        assert_problem(c.client_put(&format!("/api/v1/units/{}/predikat-organisasi", umum.id), &json!({"periode_id": c.periode.id, "periode_ke": k, "predikat": "istimewa", "dasar": "-"}), &c.admin).await, 422, ErrorCode::ValidationFailed).await;
+        let d: DistribusiUnit = c.client_put(&format!("/api/v1/units/{}/predikat-organisasi", umum.id), &body("butuh_perbaikan"), &c.admin).await.json().await.unwrap();
+        assert_eq!(d.predikat_organisasi, Some(PredikatOrganisasi::ButuhPerbaikan));
+        assert!(!d.aturan.is_empty() && d.kuota.len() == 5);
+
+        // The rating page shows the unit's quota. In a Butuh Perbaikan unit at least 60 % are
+        // Butuh Perbaikan: with blocking on, Rina's "Baik" breaks the pattern.
+        let page = view(&c, &c.kasubag, &rina, k).await;
+        assert_eq!(page.distribusi.as_ref().unwrap().unit_nama, "Subbagian Umum dan Kepegawaian");
+        put(&c, &c.kasubag, &rina, k, json!({"rating_hasil": "sesuai_ekspektasi", "rating_perilaku": "sesuai_ekspektasi"})).await;
+        let blocked = assert_problem(tetapkan(&c, &c.kasubag, &rina, k).await, 409, ErrorCode::Conflict).await;
+        assert!(blocked.detail.unwrap().contains("pola distribusi"));
+        put(&c, &c.kasubag, &rina, k, json!({"rating_hasil": "di_bawah_ekspektasi", "rating_perilaku": "sesuai_ekspektasi"})).await;
+        let set: EvaluasiView = tetapkan(&c, &c.kasubag, &rina, k).await.json().await.unwrap();
+        let dist = set.distribusi.unwrap();
+        assert_eq!(dist.hitungan.butuh_perbaikan, 1);
+        assert!(dist.pelanggaran.is_empty(), "{:?}", dist.pelanggaran);
+
+        // The unit head's rating hasil kerja follows the organisation result (Butuh Perbaikan
+        // → Di Bawah Ekspektasi), whatever is sent.
+        let v: EvaluasiView = put(&c, &c.sekcam, &kasubag, k, json!({"rating_hasil": "di_atas_ekspektasi", "rating_perilaku": "di_atas_ekspektasi"})).await.json().await.unwrap();
+        let e = v.evaluasi.unwrap();
+        assert!(e.hasil_dari_organisasi);
+        assert_eq!((e.rating_hasil, e.predikat), (Some(Rating::DiBawah), Some(Predikat::ButuhPerbaikan)));
+
+        // The Format Penetapan Predikat Kinerja: for the admin and the pimpinan, not for staff.
+        let url = format!("/api/v1/units/{}/penetapan-predikat?periode_id={}&periode_ke={k}", umum.id, c.periode.id);
+        let f: DistribusiUnit = c.app.get(&url, Some(&c.admin)).await.json().await.unwrap();
+        assert_eq!(f.hitungan.butuh_perbaikan, 1);
+        assert_problem(c.app.get(&url, Some(&c.rina)).await, 404, ErrorCode::NotFound).await;
+    }
+}
+
+impl Chain {
+    async fn client_put(&self, path: &str, body: &Value, token: &str) -> Response {
+        self.app
+            .client
+            .put(self.app.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+}

@@ -1,0 +1,361 @@
+//! The evaluation API (penilaian kinerja): request and response bodies. The rules they rest on
+//! (kuadran, distribution, angka kredit) are in [`crate::evaluation`].
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::evaluation::{
+    AturanDistribusi, Hitungan, Kuota, Pembulatan, Predikat, PredikatOrganisasi, Rating,
+};
+use crate::validation::not_blank;
+
+/// `?periode_ke=`: a sub-period of the rhythm (1–12), or 0 for the annual evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct EvaluasiQuery {
+    #[validate(range(min = 0, max = 12, message = "Periode antara 0 (tahunan) dan 12."))]
+    #[cfg_attr(feature = "openapi", param(minimum = 0, maximum = 12))]
+    pub periode_ke: i32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StatusEvaluasi {
+    Draft,
+    Ditetapkan,
+}
+
+/// An evaluation of one SKP for one sub-period (or the year, `periode_ke` 0).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Evaluasi {
+    pub id: Uuid,
+    pub skp_id: Uuid,
+    pub periode_ke: i32,
+    pub rating_hasil: Option<Rating>,
+    pub rating_perilaku: Option<Rating>,
+    /// Derived from the two ratings by the kuadran kinerja; never typed.
+    pub predikat: Option<Predikat>,
+    pub catatan_hasil: Option<String>,
+    pub catatan_perilaku: Option<String>,
+    pub rekomendasi: Option<String>,
+    /// The rating hasil kerja follows the unit's organisation result (the employee heads it).
+    pub hasil_dari_organisasi: bool,
+    pub status: StatusEvaluasi,
+    pub versi: i32,
+    pub ditetapkan_at: Option<DateTime<Utc>>,
+    /// Last day on which the employee may object.
+    pub batas_keberatan: Option<NaiveDate>,
+}
+
+/// One kept state of an evaluation (every change keeps the previous value).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VersiEvaluasi {
+    pub versi: i32,
+    /// `penetapan`, `keberatan` or `koreksi`.
+    pub sumber: String,
+    pub rating_hasil: Option<Rating>,
+    pub rating_perilaku: Option<Rating>,
+    pub predikat: Option<Predikat>,
+    pub alasan: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The system's suggestion (the PPKin decides).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SaranRating {
+    pub rating_hasil: Option<Rating>,
+    pub rating_perilaku: Rating,
+    /// Average capaian of the indicators with values (percent, capped for display).
+    pub capaian_rata_rata: Option<f64>,
+    pub umpan_balik_positif: u32,
+    pub umpan_balik_negatif: u32,
+    pub keterangan: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StatusKeberatan {
+    /// Filed by the employee; waiting for the PPKin's explanation.
+    Diajukan,
+    /// Explained by the PPKin; waiting for the Atasan PPKin.
+    Dijelaskan,
+    /// Decided by the Atasan PPKin: final.
+    Diputus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum KeputusanKeberatan {
+    Tetap,
+    Diubah,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Keberatan {
+    pub id: Uuid,
+    pub alasan: String,
+    pub status: StatusKeberatan,
+    pub penjelasan: Option<String>,
+    pub keputusan: Option<KeputusanKeberatan>,
+    pub catatan_keputusan: Option<String>,
+    pub diajukan_at: DateTime<Utc>,
+    pub dijelaskan_at: Option<DateTime<Utc>>,
+    pub diputus_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItemPerbaikan {
+    pub id: Uuid,
+    /// `aksi` (a concrete action with a due date), `pelatihan` (a recommended training) or
+    /// `checkin` (progress noted by the employee or the PPKin).
+    pub jenis: String,
+    pub uraian: String,
+    pub jatuh_tempo: Option<NaiveDate>,
+    pub penulis: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Rencana perbaikan: opened when a result is Di Bawah Ekspektasi or the predikat is Butuh
+/// Perbaikan or worse.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RencanaPerbaikan {
+    pub id: Uuid,
+    pub saran: Option<String>,
+    pub items: Vec<ItemPerbaikan>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The unit's organisation predikat and how the employee predikat of the unit are spread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DistribusiUnit {
+    pub unit_id: Uuid,
+    pub unit_nama: String,
+    pub predikat_organisasi: Option<PredikatOrganisasi>,
+    pub dasar: Option<String>,
+    pub pembulatan: Pembulatan,
+    pub pembulatan_keterangan: String,
+    /// Evaluated employees of the unit (ratings set or in draft).
+    pub jumlah_pegawai: u32,
+    /// Set (ditetapkan) predikat counts.
+    pub hitungan: Hitungan,
+    pub aturan: Vec<AturanDistribusi>,
+    pub kuota: Vec<Kuota>,
+    /// Rules the set predikat break (warnings, or a block when the instansi chose so).
+    pub pelanggaran: Vec<String>,
+    pub blokir: bool,
+}
+
+/// Everything the evaluation page needs for one SKP and period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EvaluasiView {
+    pub skp_id: Uuid,
+    pub periode_ke: i32,
+    pub pegawai: String,
+    pub nip: String,
+    pub evaluasi: Option<Evaluasi>,
+    pub saran: SaranRating,
+    pub distribusi: Option<DistribusiUnit>,
+    pub keberatan: Option<Keberatan>,
+    pub rencana_perbaikan: Option<RencanaPerbaikan>,
+    pub riwayat: Vec<VersiEvaluasi>,
+    /// Sangat Baik: a priority for competency development.
+    pub prioritas_pengembangan: bool,
+}
+
+/// `PUT /api/v1/skp/{id}/evaluasi?periode_ke=` (PPKin, while in draft).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SimpanEvaluasi {
+    pub rating_hasil: Option<Rating>,
+    pub rating_perilaku: Option<Rating>,
+    #[validate(length(max = 2000, message = "Maksimal 2000 karakter."))]
+    pub catatan_hasil: Option<String>,
+    #[validate(length(max = 2000, message = "Maksimal 2000 karakter."))]
+    pub catatan_perilaku: Option<String>,
+    #[validate(length(max = 2000, message = "Maksimal 2000 karakter."))]
+    pub rekomendasi: Option<String>,
+}
+
+/// A reason, required for an admin correction and for an objection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AjukanKeberatan {
+    #[validate(
+        length(
+            min = 10,
+            max = 4000,
+            message = "Tuliskan alasan keberatan (10–4000 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
+    pub alasan: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct JelaskanKeberatan {
+    #[validate(
+        length(
+            min = 10,
+            max = 4000,
+            message = "Tuliskan penjelasan (10–4000 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
+    pub penjelasan: String,
+}
+
+/// The Atasan PPKin's final decision; `diubah` carries the new ratings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PutuskanKeberatan {
+    pub keputusan: KeputusanKeberatan,
+    pub rating_hasil: Option<Rating>,
+    pub rating_perilaku: Option<Rating>,
+    #[validate(
+        length(
+            min = 1,
+            max = 4000,
+            message = "Tuliskan pertimbangan keputusan (maksimal 4000 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    pub catatan: String,
+}
+
+/// `POST /api/v1/evaluasi/{id}/koreksi` (admin): an audited correction of a set evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct KoreksiEvaluasi {
+    pub rating_hasil: Rating,
+    pub rating_perilaku: Rating,
+    #[validate(
+        length(
+            min = 10,
+            max = 2000,
+            message = "Tuliskan alasan koreksi (10–2000 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    pub alasan: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AksiPerbaikan {
+    #[validate(
+        length(min = 3, max = 1000, message = "Uraian 3–1000 karakter."),
+        custom(function = "not_blank")
+    )]
+    pub uraian: String,
+    pub jatuh_tempo: Option<NaiveDate>,
+}
+
+/// `PUT /api/v1/evaluasi/{id}/rencana-perbaikan` (PPKin): advice, actions and trainings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SimpanRencanaPerbaikan {
+    #[validate(
+        length(
+            min = 10,
+            max = 4000,
+            message = "Tuliskan saran perbaikan (10–4000 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    pub saran: String,
+    #[validate(nested, length(max = 30, message = "Paling banyak 30 aksi."))]
+    pub aksi: Vec<AksiPerbaikan>,
+    /// Recommended trainings (names from the training catalogue or free text).
+    #[validate(length(max = 20, message = "Paling banyak 20 pelatihan."))]
+    pub pelatihan: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CheckinPerbaikan {
+    #[validate(
+        length(min = 3, max = 2000, message = "Catatan 3–2000 karakter."),
+        custom(function = "not_blank")
+    )]
+    pub catatan: String,
+}
+
+/// `PUT /api/v1/units/{id}/predikat-organisasi`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TetapkanPredikatOrganisasi {
+    pub periode_id: Uuid,
+    #[validate(range(min = 0, max = 12, message = "Periode antara 0 (tahunan) dan 12."))]
+    pub periode_ke: i32,
+    pub predikat: PredikatOrganisasi,
+    /// The basis: rencana aksi progress, capaian Perjanjian Kinerja, recommendations.
+    #[validate(
+        length(
+            min = 10,
+            max = 4000,
+            message = "Tuliskan dasar penetapan (10–4000 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    pub dasar: String,
+}
+
+/// `?periode_id=&periode_ke=` of a unit's distribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct DistribusiQuery {
+    pub periode_id: Uuid,
+    #[validate(range(min = 0, max = 12, message = "Periode antara 0 (tahunan) dan 12."))]
+    #[cfg_attr(feature = "openapi", param(minimum = 0, maximum = 12))]
+    pub periode_ke: i32,
+}
+
+/// One line of the angka kredit conversion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RincianAngkaKredit {
+    pub periode_ke: i32,
+    pub bulan: u32,
+    pub predikat: Predikat,
+    pub persen: f64,
+    pub angka_kredit: f64,
+}
+
+/// Angka kredit of a JF employee from the set evaluations of an SKP.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AngkaKredit {
+    pub skp_id: Uuid,
+    pub jenjang: Option<String>,
+    /// Yearly coefficient of the jenjang (a configurable default) [U].
+    pub koefisien_tahunan: Option<f64>,
+    /// Periodic lines; the annual line (periode_ke 0) when the year is set.
+    pub rincian: Vec<RincianAngkaKredit>,
+}
