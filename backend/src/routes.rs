@@ -23,7 +23,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(crate::integrations::routes)
             .configure(crate::evaluation::routes),
     );
-    cfg.service(health::health)
+    cfg.service(crate::evaluation::handlers::verifikasi_page)
+        .service(health::health)
         .service(health::ready)
         .service(metrics::metrics_endpoint);
 }

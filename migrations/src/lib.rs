@@ -15,6 +15,7 @@ mod m20261127_000009_create_feedback;
 mod m20261128_000010_create_integrations;
 mod m20261128_000011_notification_email;
 mod m20261128_000012_create_evaluation;
+mod m20261128_000013_create_dokumen_evaluasi;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000010_create_integrations::Migration),
             Box::new(m20261128_000011_notification_email::Migration),
             Box::new(m20261128_000012_create_evaluation::Migration),
+            Box::new(m20261128_000013_create_dokumen_evaluasi::Migration),
         ]
     }
 }

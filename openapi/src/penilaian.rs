@@ -359,3 +359,29 @@ pub struct AngkaKredit {
     /// Periodic lines; the annual line (periode_ke 0) when the year is set.
     pub rincian: Vec<RincianAngkaKredit>,
 }
+
+/// A generated Dokumen Evaluasi Kinerja.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DokumenEvaluasi {
+    pub nomor: String,
+    /// The code in the QR and in `/verifikasi/{kode}`.
+    pub kode: String,
+    /// SHA-256 (hex) of the PDF as stored.
+    pub sha256: String,
+    /// The evaluation version the document shows.
+    pub versi_evaluasi: i32,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What the public verification page shows: nothing beyond number, name, period and predikat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VerifikasiDokumen {
+    pub nomor: String,
+    pub nama: String,
+    pub periode: String,
+    pub predikat: Option<Predikat>,
+    /// Whether the stored document still has the hash recorded when it was made.
+    pub cocok: bool,
+}

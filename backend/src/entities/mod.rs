@@ -5,6 +5,7 @@ pub mod api_clients;
 pub mod assignments;
 pub mod audit_events;
 pub mod bukti_dukung;
+pub mod dokumen_evaluasi;
 pub mod employees;
 pub mod evaluation_versions;
 pub mod evaluations;

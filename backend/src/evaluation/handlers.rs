@@ -3,17 +3,18 @@
 //! `/api/v1/evaluasi/{id}`.
 
 use actix_web::web::{Data, Json, Path};
-use actix_web::{get, post, put};
+use actix_web::{HttpResponse, get, post, put};
 use kinerja_api::penilaian::{
-    AjukanKeberatan, AngkaKredit, CheckinPerbaikan, DistribusiQuery, DistribusiUnit, EvaluasiQuery,
-    EvaluasiView, JelaskanKeberatan, KoreksiEvaluasi, PutuskanKeberatan, SimpanEvaluasi,
-    SimpanRencanaPerbaikan, TetapkanPredikatOrganisasi,
+    AjukanKeberatan, AngkaKredit, CheckinPerbaikan, DistribusiQuery, DistribusiUnit,
+    DokumenEvaluasi, EvaluasiQuery, EvaluasiView, JelaskanKeberatan, KoreksiEvaluasi,
+    PutuskanKeberatan, SimpanEvaluasi, SimpanRencanaPerbaikan, TetapkanPredikatOrganisasi,
+    VerifikasiDokumen,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::TAG;
 use super::service::{self, Kebijakan};
+use super::{TAG, document};
 use crate::auth::{AuthUser, RequirePermission, perm};
 use crate::employees::service::Viewer;
 use crate::error::AppResult;
@@ -31,8 +32,12 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(jelaskan_keberatan)
             .service(putuskan_keberatan)
             .service(simpan_rencana)
-            .service(checkin),
-    );
+            .service(checkin)
+            .service(buat_dokumen)
+            .service(daftar_dokumen),
+    )
+    .service(utoipa_actix_web::scope("/dokumen").service(unduh_dokumen))
+    .service(utoipa_actix_web::scope("/verifikasi").service(verifikasi_api));
 }
 
 async fn context(state: &AppState, user: AuthUser) -> AppResult<(Viewer, Kebijakan)> {
@@ -342,4 +347,124 @@ pub async fn penetapan(
         )
         .await?,
     ))
+}
+
+/// Make the Dokumen Evaluasi Kinerja
+///
+/// A numbered PDF of a set evaluation (blocks for the employee, the PPKin and the Atasan PPKin
+/// from the SKP's snapshots, the organisation result, the predikat, notes, the objection and
+/// its decision, signature blocks) with a QR code to `/verifikasi/{kode}`. Stored with its
+/// SHA-256. For readers of the SKP.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Evaluation id")),
+    responses((status = 201, body = DokumenEvaluasi), BadRequest, Unauthorized, NotFound, (status = 409, description = "The evaluation is not set", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/dokumen")]
+pub async fn buat_dokumen(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    let (viewer, _) = context(&state, user).await?;
+    let doc = document::generate(
+        &state.db,
+        &state.settings.upload_dir,
+        &state.settings.public_url,
+        &viewer,
+        id.into_inner(),
+        &meta,
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(doc))
+}
+
+/// Documents of an evaluation
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Evaluation id")),
+    responses((status = 200, body = Vec<DokumenEvaluasi>), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/dokumen")]
+pub async fn daftar_dokumen(
+    state: Data<AppState>,
+    user: AuthUser,
+    id: Path<Uuid>,
+) -> AppResult<Json<Vec<DokumenEvaluasi>>> {
+    let (viewer, _) = context(&state, user).await?;
+    Ok(Json(
+        document::list(&state.db, &viewer, id.into_inner()).await?,
+    ))
+}
+
+/// Download a Dokumen Evaluasi Kinerja
+///
+/// The stored PDF, as an attachment, for readers of the SKP.
+#[utoipa::path(
+    tag = TAG,
+    params(("kode" = String, Path, description = "Verification code")),
+    responses((status = 200, description = "PDF document", content_type = "application/pdf", body = Vec<u8>), Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{kode}")]
+pub async fn unduh_dokumen(
+    state: Data<AppState>,
+    user: AuthUser,
+    kode: Path<String>,
+) -> AppResult<HttpResponse> {
+    let (viewer, _) = context(&state, user).await?;
+    let (name, bytes) =
+        document::download(&state.db, &state.settings.upload_dir, &viewer, &kode).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .insert_header(("Cache-Control", "no-store"))
+        .body(bytes))
+}
+
+/// Verify a document (public)
+///
+/// Only the number, the name, the period and the predikat, and whether the stored file still
+/// matches the hash recorded when it was made. No sign-in.
+#[utoipa::path(
+    tag = TAG,
+    params(("kode" = String, Path, description = "Verification code from the QR")),
+    responses((status = 200, body = VerifikasiDokumen), NotFound)
+)]
+#[get("/{kode}")]
+pub async fn verifikasi_api(
+    state: Data<AppState>,
+    kode: Path<String>,
+) -> AppResult<Json<VerifikasiDokumen>> {
+    Ok(Json(
+        document::verify(&state.db, &state.settings.upload_dir, &kode).await?,
+    ))
+}
+
+/// Verification page (public, HTML)
+///
+/// What the QR code on a Dokumen Evaluasi Kinerja opens.
+#[utoipa::path(
+    tag = TAG,
+    params(("kode" = String, Path, description = "Verification code from the QR")),
+    responses((status = 200, description = "HTML page", content_type = "text/html"), (status = 404, description = "Unknown code (HTML page)", content_type = "text/html"))
+)]
+#[get("/verifikasi/{kode}")]
+pub async fn verifikasi_page(state: Data<AppState>, kode: Path<String>) -> HttpResponse {
+    let found = document::verify(&state.db, &state.settings.upload_dir, &kode).await;
+    let (status, html) = match &found {
+        Ok(v) => (actix_web::http::StatusCode::OK, document::page(Some(v))),
+        Err(_) => (actix_web::http::StatusCode::NOT_FOUND, document::page(None)),
+    };
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("Cache-Control", "no-store"))
+        .body(html)
 }

@@ -2,6 +2,7 @@
 //! organisation predikat and the distribution pattern, objections decided by the Atasan PPKin,
 //! improvement plans and the angka kredit conversion.
 
+pub mod document;
 pub mod handlers;
 pub mod service;
 

@@ -14,9 +14,9 @@ use printpdf::{
 
 use crate::error::{AppError, AppResult};
 
-const PAGE_W: f32 = 210.0;
+pub(crate) const PAGE_W: f32 = 210.0;
 const PAGE_H: f32 = 297.0;
-const MARGIN: f32 = 15.0;
+pub(crate) const MARGIN: f32 = 15.0;
 const PT_TO_MM: f32 = 0.352_778;
 
 /// Helvetica advance widths (1/1000 em) for ASCII 32–126, from the Adobe font metrics.
@@ -118,24 +118,24 @@ fn plain(text: &str) -> String {
         .replace(['\u{2018}', '\u{2019}'], "'")
 }
 
-struct Cell<'a> {
-    width: f32,
-    text: &'a str,
-    bold: bool,
+pub(crate) struct Cell<'a> {
+    pub width: f32,
+    pub text: &'a str,
+    pub bold: bool,
 }
 
-struct Writer {
+pub(crate) struct Writer {
     doc: PdfDocumentReference,
     regular: IndirectFontRef,
     bold: IndirectFontRef,
     layer: PdfLayerReference,
     /// Distance from the top of the page, in mm.
-    y: f32,
+    pub(crate) y: f32,
     pages: usize,
 }
 
 impl Writer {
-    fn new(title: &str) -> AppResult<Self> {
+    pub(crate) fn new(title: &str) -> AppResult<Self> {
         let (doc, page, layer) = PdfDocument::new(title, Mm(PAGE_W), Mm(PAGE_H), "SKP");
         let font = |f| {
             doc.add_builtin_font(f)
@@ -154,26 +154,26 @@ impl Writer {
         })
     }
 
-    fn new_page(&mut self) {
+    pub(crate) fn new_page(&mut self) {
         let (page, layer) = self.doc.add_page(Mm(PAGE_W), Mm(PAGE_H), "SKP");
         self.layer = self.doc.get_page(page).get_layer(layer);
         self.y = MARGIN;
         self.pages += 1;
     }
 
-    fn ensure(&mut self, height: f32) {
+    pub(crate) fn ensure(&mut self, height: f32) {
         if self.y + height > PAGE_H - MARGIN {
             self.new_page();
         }
     }
 
-    fn text(&self, x: f32, y_top: f32, size: f32, bold: bool, text: &str) {
+    pub(crate) fn text(&self, x: f32, y_top: f32, size: f32, bold: bool, text: &str) {
         let font = if bold { &self.bold } else { &self.regular };
         self.layer
             .use_text(plain(text), size, Mm(x), Mm(PAGE_H - y_top), font);
     }
 
-    fn line(&self, x1: f32, y1: f32, x2: f32, y2: f32) {
+    pub(crate) fn line(&self, x1: f32, y1: f32, x2: f32, y2: f32) {
         self.layer.add_line(Line {
             points: vec![
                 (Point::new(Mm(x1), Mm(PAGE_H - y1)), false),
@@ -183,7 +183,7 @@ impl Writer {
         });
     }
 
-    fn centered(&mut self, size: f32, bold: bool, text: &str) {
+    pub(crate) fn centered(&mut self, size: f32, bold: bool, text: &str) {
         let w = width(text, size, bold);
         self.text(
             (PAGE_W - w) / 2.0,
@@ -196,7 +196,7 @@ impl Writer {
     }
 
     /// A bordered table row; cells wrap and the row grows to the tallest cell.
-    fn row(&mut self, cells: &[Cell<'_>], size: f32) {
+    pub(crate) fn row(&mut self, cells: &[Cell<'_>], size: f32) {
         let line_h = size * PT_TO_MM * 1.3;
         let wrapped: Vec<Vec<String>> = cells
             .iter()
@@ -226,7 +226,43 @@ impl Writer {
         self.y += height;
     }
 
-    fn heading(&mut self, text: &str) {
+    /// A QR code of `data`, `size` mm wide, its top-left corner at (`x`, `y_top`).
+    pub(crate) fn qr(&self, x: f32, y_top: f32, size: f32, data: &str) -> AppResult<()> {
+        use printpdf::Polygon;
+        use printpdf::path::{PaintMode, WindingOrder};
+        let code = qrcode::QrCode::new(data.as_bytes())
+            .map_err(|e| AppError::Unexpected(anyhow::anyhow!("QR code: {e}")))?;
+        let n = code.width();
+        let cell = size / n as f32;
+        let colors = code.to_colors();
+        for (i, c) in colors.iter().enumerate() {
+            if *c != qrcode::Color::Dark {
+                continue;
+            }
+            let (cx, cy) = ((i % n) as f32 * cell + x, (i / n) as f32 * cell + y_top);
+            let corner = |dx: f32, dy: f32| (Point::new(Mm(cx + dx), Mm(PAGE_H - cy - dy)), false);
+            self.layer.add_polygon(Polygon {
+                rings: vec![vec![
+                    corner(0.0, 0.0),
+                    corner(cell, 0.0),
+                    corner(cell, cell),
+                    corner(0.0, cell),
+                ]],
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            });
+        }
+        Ok(())
+    }
+
+    /// The finished document's bytes.
+    pub(crate) fn finish(self) -> AppResult<Vec<u8>> {
+        self.doc
+            .save_to_bytes()
+            .map_err(|e| AppError::Unexpected(anyhow::anyhow!("PDF: {e}")))
+    }
+
+    pub(crate) fn heading(&mut self, text: &str) {
         self.ensure(12.0);
         self.y += 3.0;
         self.row(
@@ -240,7 +276,7 @@ impl Writer {
     }
 }
 
-fn person_rows(label: &str, p: Option<&PersonSnapshot>) -> Vec<(String, String)> {
+pub(crate) fn person_rows(label: &str, p: Option<&PersonSnapshot>) -> Vec<(String, String)> {
     let value =
         |f: fn(&PersonSnapshot) -> Option<String>| p.and_then(f).unwrap_or_else(|| "-".to_owned());
     vec![

@@ -279,3 +279,58 @@ impl Chain {
             .unwrap()
     }
 }
+
+db_test! {
+    async fn the_evaluation_document_verifies_until_it_is_tampered_with(db: Db) {
+        use sea_orm::EntityTrait;
+        let c = chain(db).await;
+        let (_, rina) = agreed(&c).await;
+        let k = month();
+        // Not for a draft.
+        put(&c, &c.kasubag, &rina, 0, json!({"rating_hasil": "sesuai_ekspektasi"})).await;
+        let draft = view(&c, &c.rina, &rina, 0).await.evaluasi.unwrap();
+        assert_problem(c.app.post_json(&format!("/api/v1/evaluasi/{}/dokumen", draft.id), &json!({}), Some(&c.rina)).await, 409, ErrorCode::Conflict).await;
+
+        let e = set(&c, &rina, k, "sesuai_ekspektasi", "sesuai_ekspektasi").await.evaluasi.unwrap();
+        let resp = c.app.post_json(&format!("/api/v1/evaluasi/{}/dokumen", e.id), &json!({}), Some(&c.rina)).await;
+        assert_eq!(resp.status(), 201);
+        let doc: kinerja_api::penilaian::DokumenEvaluasi = resp.json().await.unwrap();
+        assert!(doc.nomor.starts_with("EK/"));
+        let listed: Vec<kinerja_api::penilaian::DokumenEvaluasi> = c.app.get(&format!("/api/v1/evaluasi/{}/dokumen", e.id), Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!(listed, vec![doc.clone()]);
+
+        // The PDF: the blocks, the people from the snapshots, the predikat.
+        let resp = c.app.get(&format!("/api/v1/dokumen/{}", doc.kode), Some(&c.rina)).await;
+        assert_eq!(resp.headers()["content-type"], "application/pdf");
+        let bytes = resp.bytes().await.unwrap();
+        let pdf = lopdf::Document::load_mem(&bytes).expect("a parseable PDF");
+        let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+        let text = pdf.extract_text(&pages).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+        for expected in ["DOKUMEN EVALUASI KINERJA PEGAWAI", "PEJABAT PENILAI KINERJA", "ATASAN PEJABAT PENILAI KINERJA", "Rina Marlina", "NIP 19900317 201503 2 001", "Predikat Kinerja Pegawai", "Baik", doc.nomor.as_str(), doc.kode.as_str()] {
+            assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+        }
+        let (_, outsider) = c.app.signed_in("luar.uji", &[kinerja_api::auth::Role::Pegawai]).await;
+        assert_problem(c.app.get(&format!("/api/v1/dokumen/{}", doc.kode), Some(&outsider)).await, 404, ErrorCode::NotFound).await;
+
+        // The public verification needs no sign-in and shows only the essentials.
+        let v: kinerja_api::penilaian::VerifikasiDokumen = c.app.get(&format!("/api/v1/verifikasi/{}", doc.kode), None).await.json().await.unwrap();
+        assert!(v.cocok);
+        assert_eq!((v.nama.as_str(), v.predikat), ("Rina Marlina", Some(Predikat::Baik)));
+        let page = c.app.get(&format!("/verifikasi/{}", doc.kode), None).await;
+        assert_eq!(page.status(), 200);
+        let html = page.text().await.unwrap();
+        assert!(html.contains("ASLI") && html.contains("Rina Marlina") && !html.contains("199003172015032001"));
+
+        // Tampering with the stored file shows.
+        let row = kinerja::entities::dokumen_evaluasi::Entity::find().one(&c.app.db).await.unwrap().unwrap();
+        let path = c.app._database.dir.path().join("uploads").join(&row.path);
+        let mut stored = std::fs::read(&path).unwrap();
+        stored.extend_from_slice(b"% changed");
+        std::fs::write(&path, stored).unwrap();
+        let v: kinerja_api::penilaian::VerifikasiDokumen = c.app.get(&format!("/api/v1/verifikasi/{}", doc.kode), None).await.json().await.unwrap();
+        assert!(!v.cocok);
+        assert!(c.app.get(&format!("/verifikasi/{}", doc.kode), None).await.text().await.unwrap().contains("TIDAK COCOK"));
+        assert_eq!(c.app.get("/verifikasi/tidak-ada", None).await.status(), 404);
+        assert_problem(c.app.get("/api/v1/verifikasi/tidak-ada", None).await, 404, ErrorCode::NotFound).await;
+    }
+}
