@@ -172,6 +172,17 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             if agreed > 0 {
                 println!("created  the current year's period with {agreed} approved SKP");
             }
+            let evaluated = crate::demo::seed_year(
+                &db,
+                crate::evaluation::service::Kebijakan::from_settings(&settings),
+            )
+            .await
+            .map_err(app_error)?;
+            if evaluated > 0 {
+                println!(
+                    "created  realisasi for the past months and {evaluated} evaluations (an objection decided, improvement plans)"
+                );
+            }
             let linked = crate::demo::link_accounts(&db).await.map_err(app_error)?;
             if linked > 0 {
                 println!("linked   {linked} account(s) to their employee records");

@@ -983,3 +983,257 @@ pub async fn seed_planning(db: &DatabaseConnection) -> AppResult<usize> {
     }
     Ok(approved.values().filter(|r| r.is_some()).count())
 }
+
+/// The months of this year that have passed, measured and (for the Sekretariat) evaluated:
+/// realisasi for every approved SKP in every past month; the kecamatan's organisation predikat
+/// for last month; the Sekretariat's staff rated for last month by their PPKin, Rina also the
+/// month before with an objection decided by her Atasan PPKin, and an improvement plan for the
+/// Pengelola Kepegawaian. Returns the number of evaluations set; 0 in January (no past month)
+/// or when they exist already.
+///
+/// # Errors
+/// On a database failure or a broken rule (a bug in the demo data).
+pub async fn seed_year(
+    db: &DatabaseConnection,
+    kebijakan: crate::evaluation::service::Kebijakan,
+) -> AppResult<usize> {
+    use chrono::Datelike;
+    use kinerja_api::penilaian::{
+        AjukanKeberatan, AksiPerbaikan, JelaskanKeberatan, KeputusanKeberatan, PutuskanKeberatan,
+        SimpanEvaluasi, SimpanRencanaPerbaikan, TetapkanPredikatOrganisasi,
+    };
+    use std::collections::HashSet;
+
+    use crate::employees::service::Viewer;
+    use crate::entities::{evaluations, periods, realisasi, skp_iki, skp_rhk, skps};
+    use crate::evaluation::service as eval;
+
+    // The demo shows warnings, it is never refused by the distribution pattern.
+    let kebijakan = crate::evaluation::service::Kebijakan {
+        blokir: false,
+        ..kebijakan
+    };
+    let today = Utc::now().date_naive();
+    let last = today.month() as i32 - 1;
+    if last < 1 || evaluations::Entity::find().one(db).await?.is_some() {
+        return Ok(0);
+    }
+    let Some(period) = periods::Entity::find()
+        .filter(periods::Column::Tahun.eq(today.year()))
+        .one(db)
+        .await?
+    else {
+        return Ok(0);
+    };
+    let approved = skps::Entity::find()
+        .filter(skps::Column::PeriodId.eq(period.id))
+        .filter(skps::Column::Status.eq("disetujui"))
+        .all(db)
+        .await?;
+    // Realisasi of every past month: around a twelfth of the yearly target, some above, a few
+    // below, deterministic so the demo looks the same every time.
+    let mut rows = Vec::new();
+    for s in &approved {
+        let rhk: Vec<Uuid> = skp_rhk::Entity::find()
+            .filter(skp_rhk::Column::SkpId.eq(s.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        for (n, i) in skp_iki::Entity::find()
+            .filter(skp_iki::Column::RhkId.is_in(rhk))
+            .all(db)
+            .await?
+            .into_iter()
+            .enumerate()
+        {
+            let Some(target) = i.target_nilai else {
+                continue;
+            };
+            for k in 1..=last {
+                let spread = ((s.id.as_u128() as usize + n * 7 + k as usize * 3) % 9) as f64;
+                let factor = 0.85 + spread * 0.04;
+                let nilai = if i.target_satuan.as_deref() == Some("persen") {
+                    (target * factor).min(100.0)
+                } else {
+                    (target / 12.0 * factor * 100.0).round() / 100.0
+                };
+                rows.push(realisasi::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    iki_id: Set(i.id),
+                    periode_ke: Set(k),
+                    nilai: Set(Some((nilai * 100.0).round() / 100.0)),
+                    naratif: Set(None),
+                    dasar: Set(Some("Laporan bulanan".to_owned())),
+                    sumber: Set("pegawai".to_owned()),
+                    client_id: Set(None),
+                    updated_by: Set(None),
+                    updated_at: Set(Utc::now()),
+                });
+            }
+        }
+    }
+    for chunk in rows.chunks(500) {
+        realisasi::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
+
+    let person = |nip: &str| {
+        employee_rows::Entity::find()
+            .filter(employee_rows::Column::Nip.eq(nip.to_owned()))
+            .one(db)
+    };
+    let as_viewer = |id: Uuid| Viewer {
+        user_id: Uuid::nil(),
+        roles: Vec::new(),
+        employee_id: Some(id),
+        subtree: HashSet::new(),
+    };
+    let admin = Viewer {
+        user_id: Uuid::nil(),
+        roles: vec![kinerja_api::auth::Role::Admin],
+        employee_id: None,
+        subtree: HashSet::new(),
+    };
+    let meta = RequestMeta::default();
+    let (Some(rina), Some(kasubag), Some(sekcam)) = (
+        person(PELAKSANA_NIP).await?,
+        person(KASUBAG_UMUM_NIP).await?,
+        person(SEKCAM_NIP).await?,
+    ) else {
+        return Ok(0);
+    };
+    let kecamatan = crate::entities::units::Entity::find()
+        .filter(crate::entities::units::Column::Nama.eq("Kecamatan Cipocok Jaya"))
+        .one(db)
+        .await?;
+    if let Some(kec) = kecamatan {
+        eval::tetapkan_organisasi(
+            db,
+            kebijakan,
+            &admin,
+            kec.id,
+            TetapkanPredikatOrganisasi {
+                periode_id: period.id,
+                periode_ke: last,
+                predikat: kinerja_api::evaluation::PredikatOrganisasi::Baik,
+                dasar: "Rencana aksi kecamatan bulan lalu tercapai sesuai target yang disepakati dengan Sekretaris Daerah.".to_owned(),
+            },
+            &meta,
+        )
+        .await?;
+    }
+    let skp_of = |employee: Uuid| {
+        approved
+            .iter()
+            .find(|s| s.employee_id == employee)
+            .map(|s| s.id)
+    };
+    let rate = |(hasil, perilaku): (Rating, Rating)| SimpanEvaluasi {
+        rating_hasil: Some(hasil),
+        rating_perilaku: Some(perilaku),
+        catatan_hasil: Some("Dinilai dari realisasi dan bukti dukung bulan ini.".to_owned()),
+        catatan_perilaku: None,
+        rekomendasi: None,
+    };
+    use kinerja_api::evaluation::Rating;
+    let mut set = 0;
+    // Last month: the Sekretariat's staff, each by their PPKin.
+    let pengelola = employee_rows::Entity::find()
+        .filter(employee_rows::Column::UnitId.eq(rina.unit_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .find(|e| e.id != rina.id && e.id != kasubag.id);
+    let mut plan_for = None;
+    let mut ratings = vec![(rina.id, kasubag.id, (Rating::Sesuai, Rating::DiAtas))];
+    if let Some(p) = &pengelola {
+        ratings.push((p.id, kasubag.id, (Rating::DiBawah, Rating::Sesuai)));
+    }
+    ratings.push((kasubag.id, sekcam.id, (Rating::DiAtas, Rating::DiAtas)));
+    for (employee, rater, r) in ratings {
+        let Some(skp) = skp_of(employee) else {
+            continue;
+        };
+        eval::save(db, kebijakan, &as_viewer(rater), skp, last, rate(r), &meta).await?;
+        let v = eval::tetapkan(db, kebijakan, &as_viewer(rater), skp, last, &meta).await?;
+        if v.rencana_perbaikan.is_some() {
+            plan_for = v.evaluasi.map(|e| (e.id, rater));
+        }
+        set += 1;
+    }
+    // The improvement plan of the low result.
+    if let Some((id, rater)) = plan_for {
+        eval::simpan_rencana(
+            db,
+            kebijakan,
+            &as_viewer(rater),
+            id,
+            SimpanRencanaPerbaikan {
+                saran: "Tata ulang arsip kepegawaian per bulan dan laporkan kendala setiap Senin."
+                    .to_owned(),
+                aksi: vec![AksiPerbaikan {
+                    uraian: "Menyelesaikan pemutakhiran data kepegawaian yang tertunda".to_owned(),
+                    jatuh_tempo: Some(today + chrono::Duration::days(30)),
+                }],
+                pelatihan: vec!["Pelatihan Pengelolaan Arsip Dinamis".to_owned()],
+            },
+            &meta,
+        )
+        .await?;
+    }
+    // The month before, Rina objected; the sekcam changed the result.
+    if last >= 2
+        && let Some(skp) = skp_of(rina.id)
+    {
+        let k = last - 1;
+        eval::save(
+            db,
+            kebijakan,
+            &as_viewer(kasubag.id),
+            skp,
+            k,
+            rate((Rating::DiBawah, Rating::Sesuai)),
+            &meta,
+        )
+        .await?;
+        let v = eval::tetapkan(db, kebijakan, &as_viewer(kasubag.id), skp, k, &meta).await?;
+        if let Some(e) = v.evaluasi {
+            eval::ajukan_keberatan(db, kebijakan, &as_viewer(rina.id), e.id, AjukanKeberatan {
+                alasan: "Layanan surat keterangan pada hari Sabtu belum dihitung dalam realisasi bulan ini.".to_owned(),
+            }, &meta).await?;
+            eval::jelaskan_keberatan(
+                db,
+                kebijakan,
+                &as_viewer(kasubag.id),
+                e.id,
+                JelaskanKeberatan {
+                    penjelasan:
+                        "Register layanan hari Sabtu belum dilampirkan ketika penilaian dibuat."
+                            .to_owned(),
+                },
+                &meta,
+            )
+            .await?;
+            eval::putuskan_keberatan(
+                db,
+                kebijakan,
+                &as_viewer(sekcam.id),
+                e.id,
+                PutuskanKeberatan {
+                    keputusan: KeputusanKeberatan::Diubah,
+                    rating_hasil: Some(Rating::Sesuai),
+                    rating_perilaku: Some(Rating::Sesuai),
+                    catatan: "Register layanan hari Sabtu diterima; hasil kerja sesuai ekspektasi."
+                        .to_owned(),
+                },
+                &meta,
+            )
+            .await?;
+            set += 1;
+        }
+    }
+    Ok(set)
+}

@@ -62,6 +62,10 @@ export const DEMO = {
   camat: '197805122005011003',
   /** Rina Marlina, pelaksana in Subbagian Umum dan Kepegawaian. */
   pegawai: '199003172015032001',
+  /** Dewi Lestari, Kepala Subbagian Umum: Rina's PPKin. */
+  kasubag: '198507212010012004',
+  /** Ahmad Fauzi, Sekretaris Kecamatan: Rina's Atasan PPKin. */
+  sekcam: '198102142006041002',
   kelurahan: [
     'Banjaragung',
     'Banjarsari',

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, SCREENSHOTS, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
 
-const KASUBAG_PASSWORD = 'Kasubag-Rahasia-1';
 const NOTE = 'Target dokumen terlalu rendah; naikkan menjadi 20 dokumen.';
 const EXPECTATION = 'Menjadi teladan pelayanan yang ramah di kantor kecamatan.';
 
@@ -64,14 +63,8 @@ describe('SKP: menyusun, mengajukan, mengembalikan, menyetujui', () => {
     kasubagSkp = list.items.find((s) => digits(s.pegawai.nip) === kasubag.username);
     assert.ok(kasubagSkp, 'the PPKin has an approved SKP');
 
-    // An account for the PPKin, linked to the employee record by `seed-demo`.
-    await api('POST', '/users', {
-      username: kasubag.username,
-      full_name: kasubag.name,
-      password: KASUBAG_PASSWORD,
-      roles: ['pegawai'],
-    });
-    await backend.cli(['seed-demo']);
+    // The PPKin is a demo account (the kasubag umum), linked to her record by `seed-demo`.
+    assert.equal(kasubag.username, DEMO.kasubag);
     // Rina drafts again.
     await reopen(rina.id);
   });
@@ -81,7 +74,7 @@ describe('SKP: menyusun, mengajukan, mengembalikan, menyetujui', () => {
   });
   const fixtures = () => ({ browser, url: backend.url });
   const rina = { username: DEMO.pegawai, password: DEMO.password };
-  const ppkin = () => ({ username: kasubag.username, password: KASUBAG_PASSWORD });
+  const ppkin = () => ({ username: kasubag.username, password: DEMO.password });
   const shot = (page, name) =>
     page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, animations: 'disabled' });
 

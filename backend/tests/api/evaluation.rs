@@ -334,3 +334,38 @@ db_test! {
         assert_problem(c.app.get("/api/v1/verifikasi/tidak-ada", None).await, 404, ErrorCode::NotFound).await;
     }
 }
+
+db_test! {
+    async fn the_demo_year_is_measured_and_evaluated(db: Db) {
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        let app = spawn_app(db).await;
+        assert!(kinerja::demo::seed_organisation(&app.db).await.unwrap());
+        assert!(kinerja::demo::seed_planning(&app.db).await.unwrap() > 50);
+        let kebijakan = kinerja::evaluation::service::Kebijakan {
+            blokir: true,
+            pembulatan: kinerja_api::evaluation::Pembulatan::Terdekat,
+            ambang: kinerja_api::evaluation::AmbangSaran::default(),
+        };
+        let set = kinerja::demo::seed_year(&app.db, kebijakan).await.unwrap();
+        let last = month() - 1;
+        if last < 1 {
+            assert_eq!(set, 0, "January has no past month");
+            return;
+        }
+        assert_eq!(set, if last >= 2 { 4 } else { 3 });
+        // Every past month is measured for everyone with an approved SKP.
+        let measured = kinerja::entities::realisasi::Entity::find()
+            .filter(kinerja::entities::realisasi::Column::PeriodeKe.eq(last))
+            .count(&app.db).await.unwrap();
+        assert!(measured > 200, "{measured}");
+        // The pengelola kepegawaian's, and Rina's opened before her objection changed the result.
+        let plans = kinerja::entities::rencana_perbaikan::Entity::find().count(&app.db).await.unwrap();
+        assert_eq!(plans, if last >= 2 { 2 } else { 1 });
+        if last >= 2 {
+            let decided = kinerja::entities::keberatan::Entity::find().one(&app.db).await.unwrap().unwrap();
+            assert_eq!((decided.status.as_str(), decided.keputusan.as_deref()), ("diputus", Some("diubah")));
+        }
+        // Seeding twice adds nothing.
+        assert_eq!(kinerja::demo::seed_year(&app.db, kebijakan).await.unwrap(), 0);
+    }
+}
