@@ -429,6 +429,30 @@ pub async fn view(
     })
 }
 
+/// Who may read the SKP but not do this gets 403; everyone else 404 (no existence leak).
+async fn deny(db: &impl ConnectionTrait, viewer: &Viewer, m: &skps::Model) -> AppResult<AppError> {
+    Ok(if skp::can_read(db, viewer, m).await? {
+        AppError::Forbidden
+    } else {
+        AppError::NotFound("SKP")
+    })
+}
+
+/// Records the audit entry, commits, and answers with the evaluation page.
+async fn finish(
+    txn: sea_orm::DatabaseTransaction,
+    entry: AuditEntry,
+    meta: &RequestMeta,
+    db: &DatabaseConnection,
+    kebijakan: Kebijakan,
+    viewer: &Viewer,
+    (skp_id, k): (Uuid, i32),
+) -> AppResult<EvaluasiView> {
+    audit::record(&txn, entry, meta).await?;
+    txn.commit().await?;
+    view(db, kebijakan, viewer, skp_id, k).await
+}
+
 /// The PPKin today, else 403 (readers) or 404 (everyone else).
 async fn require_ppkin(
     db: &impl ConnectionTrait,
@@ -438,8 +462,7 @@ async fn require_ppkin(
     let (ppkin, _) = skp::current_raters(db, m).await?;
     match (viewer.employee_id, ppkin) {
         (Some(me), Some(p)) if me == p => Ok(me),
-        _ if skp::can_read(db, viewer, m).await? => Err(AppError::Forbidden),
-        _ => Err(AppError::NotFound("SKP")),
+        _ => Err(deny(db, viewer, m).await?),
     }
 }
 
@@ -554,17 +577,11 @@ pub async fn save(
             .await?;
         }
     }
-    audit::record(
-        &txn,
-        AuditEntry::new("evaluasi.saved", "skp")
-            .actor(viewer.user_id)
-            .entity(skp_id)
-            .after(json!({"periode_ke": k, "rating_hasil": hasil.map(|r| r.as_str()), "rating_perilaku": req.rating_perilaku.map(|r| r.as_str())})),
-        meta,
-    )
-    .await?;
-    txn.commit().await?;
-    view(db, kebijakan, viewer, skp_id, k).await
+    let entry = AuditEntry::new("evaluasi.saved", "skp")
+        .actor(viewer.user_id)
+        .entity(skp_id)
+        .after(json!({"periode_ke": k, "rating_hasil": hasil.map(|r| r.as_str()), "rating_perilaku": req.rating_perilaku.map(|r| r.as_str())}));
+    finish(txn, entry, meta, db, kebijakan, viewer, (skp_id, k)).await
 }
 
 async fn keep_version(
@@ -719,17 +736,11 @@ pub async fn tetapkan(
         format!("/evaluasi?skp={skp_id}&periode_ke={k}"),
     )
     .await?;
-    audit::record(
-        &txn,
-        AuditEntry::new("evaluasi.ditetapkan", "skp")
-            .actor(viewer.user_id)
-            .entity(skp_id)
-            .after(json!({"periode_ke": k, "predikat": e.predikat, "rating_hasil": e.rating_hasil, "rating_perilaku": e.rating_perilaku})),
-        meta,
-    )
-    .await?;
-    txn.commit().await?;
-    view(db, kebijakan, viewer, skp_id, k).await
+    let entry = AuditEntry::new("evaluasi.ditetapkan", "skp")
+        .actor(viewer.user_id)
+        .entity(skp_id)
+        .after(json!({"periode_ke": k, "predikat": e.predikat, "rating_hasil": e.rating_hasil, "rating_perilaku": e.rating_perilaku}));
+    finish(txn, entry, meta, db, kebijakan, viewer, (skp_id, k)).await
 }
 
 async fn eval_with_skp(
@@ -791,19 +802,13 @@ pub async fn koreksi(
     )
     .await?;
     open_plan_if_low(&txn, &e).await?;
-    audit::record(
-        &txn,
-        AuditEntry::new("evaluasi.dikoreksi", "evaluasi")
-            .actor(viewer.user_id)
-            .entity(id)
-            .before(before)
-            .after(json!({"predikat": e.predikat, "rating_hasil": e.rating_hasil, "rating_perilaku": e.rating_perilaku}))
-            .reason(Some(req.alasan)),
-        meta,
-    )
-    .await?;
-    txn.commit().await?;
-    view(db, kebijakan, viewer, m.id, k).await
+    let entry = AuditEntry::new("evaluasi.dikoreksi", "evaluasi")
+        .actor(viewer.user_id)
+        .entity(id)
+        .before(before)
+        .after(json!({"predikat": e.predikat, "rating_hasil": e.rating_hasil, "rating_perilaku": e.rating_perilaku}))
+        .reason(Some(req.alasan));
+    finish(txn, entry, meta, db, kebijakan, viewer, (m.id, k)).await
 }
 
 /// The employee objects to a set evaluation within the window.
@@ -871,16 +876,19 @@ pub async fn ajukan_keberatan(
         )
         .await?;
     }
-    audit::record(
-        &txn,
-        AuditEntry::new("keberatan.diajukan", "evaluasi")
-            .actor(viewer.user_id)
-            .entity(e.id),
+    let entry = AuditEntry::new("keberatan.diajukan", "evaluasi")
+        .actor(viewer.user_id)
+        .entity(e.id);
+    finish(
+        txn,
+        entry,
         meta,
+        db,
+        kebijakan,
+        viewer,
+        (m.id, e.periode_ke),
     )
-    .await?;
-    txn.commit().await?;
-    view(db, kebijakan, viewer, m.id, e.periode_ke).await
+    .await
 }
 
 /// The PPKin explains the evaluation to the Atasan PPKin.
@@ -922,16 +930,19 @@ pub async fn jelaskan_keberatan(
         )
         .await?;
     }
-    audit::record(
-        &txn,
-        AuditEntry::new("keberatan.dijelaskan", "evaluasi")
-            .actor(viewer.user_id)
-            .entity(e.id),
+    let entry = AuditEntry::new("keberatan.dijelaskan", "evaluasi")
+        .actor(viewer.user_id)
+        .entity(e.id);
+    finish(
+        txn,
+        entry,
         meta,
+        db,
+        kebijakan,
+        viewer,
+        (m.id, e.periode_ke),
     )
-    .await?;
-    txn.commit().await?;
-    view(db, kebijakan, viewer, m.id, e.periode_ke).await
+    .await
 }
 
 /// The Atasan PPKin decides: `tetap` keeps the result, `diubah` sets new ratings (kept as a
@@ -952,11 +963,7 @@ pub async fn putuskan_keberatan(
     let (e, m) = eval_with_skp(&txn, id).await?;
     let (_, atasan) = skp::current_raters(&txn, &m).await?;
     if viewer.employee_id.is_none() || viewer.employee_id != atasan {
-        return Err(if skp::can_read(&txn, viewer, &m).await? {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound("SKP")
-        });
+        return Err(deny(&txn, viewer, &m).await?);
     }
     let k = keberatan::Entity::find()
         .filter(keberatan::Column::EvaluationId.eq(e.id))
@@ -1035,17 +1042,11 @@ pub async fn putuskan_keberatan(
         format!("/evaluasi?skp={}&periode_ke={period_k}", m.id),
     )
     .await?;
-    audit::record(
-        &txn,
-        AuditEntry::new("keberatan.diputus", "evaluasi")
-            .actor(viewer.user_id)
-            .entity(id)
-            .after(json!({"keputusan": req.keputusan, "rating_hasil": req.rating_hasil, "rating_perilaku": req.rating_perilaku})),
-        meta,
-    )
-    .await?;
-    txn.commit().await?;
-    view(db, kebijakan, viewer, m.id, period_k).await
+    let entry = AuditEntry::new("keberatan.diputus", "evaluasi")
+        .actor(viewer.user_id)
+        .entity(id)
+        .after(json!({"keputusan": req.keputusan, "rating_hasil": req.rating_hasil, "rating_perilaku": req.rating_perilaku}));
+    finish(txn, entry, meta, db, kebijakan, viewer, (m.id, period_k)).await
 }
 
 async fn plan_for(db: &impl ConnectionTrait, eval: Uuid) -> AppResult<rencana_perbaikan::Model> {
@@ -1116,16 +1117,19 @@ pub async fn simpan_rencana(
         format!("/evaluasi?skp={}&periode_ke={}", m.id, e.periode_ke),
     )
     .await?;
-    audit::record(
-        &txn,
-        AuditEntry::new("rencana_perbaikan.saved", "evaluasi")
-            .actor(viewer.user_id)
-            .entity(e.id),
+    let entry = AuditEntry::new("rencana_perbaikan.saved", "evaluasi")
+        .actor(viewer.user_id)
+        .entity(e.id);
+    finish(
+        txn,
+        entry,
         meta,
+        db,
+        kebijakan,
+        viewer,
+        (m.id, e.periode_ke),
     )
-    .await?;
-    txn.commit().await?;
-    view(db, kebijakan, viewer, m.id, e.periode_ke).await
+    .await
 }
 
 /// A check-in on the plan by the employee or the PPKin.
@@ -1145,11 +1149,7 @@ pub async fn checkin(
     let me = viewer.employee_id;
     let (ppkin, _) = skp::current_raters(&txn, &m).await?;
     let Some(author) = me.filter(|me| *me == m.employee_id || Some(*me) == ppkin) else {
-        return Err(if skp::can_read(&txn, viewer, &m).await? {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound("SKP")
-        });
+        return Err(deny(&txn, viewer, &m).await?);
     };
     let plan = plan_for(&txn, e.id).await?;
     perbaikan_items::ActiveModel {
@@ -1163,16 +1163,19 @@ pub async fn checkin(
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
-        AuditEntry::new("rencana_perbaikan.checkin", "evaluasi")
-            .actor(viewer.user_id)
-            .entity(e.id),
+    let entry = AuditEntry::new("rencana_perbaikan.checkin", "evaluasi")
+        .actor(viewer.user_id)
+        .entity(e.id);
+    finish(
+        txn,
+        entry,
         meta,
+        db,
+        kebijakan,
+        viewer,
+        (m.id, e.periode_ke),
     )
-    .await?;
-    txn.commit().await?;
-    view(db, kebijakan, viewer, m.id, e.periode_ke).await
+    .await
 }
 
 /// Whether the viewer may set a unit's organisation predikat: the HR admin, or the pimpinan
