@@ -7,6 +7,8 @@
 
 #![expect(clippy::expect_used, reason = "a benchmark stops at the first failure")]
 
+mod support;
+
 use std::time::Instant;
 
 use chrono::Utc;
@@ -16,9 +18,7 @@ use kinerja::extract::RequestMeta;
 use kinerja::spreadsheet;
 use kinerja_api::employees::ImportMode;
 use kinerja_migration::{Migrator, MigratorTrait};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 const ROWS: usize = 10_000;
@@ -151,38 +151,7 @@ fn main() {
             start.elapsed().as_secs_f64()
         );
 
-        let admin_url = std::env::var("KINERJA_BENCH_POSTGRES_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
-        match Database::connect(&admin_url).await {
-            Ok(admin) => {
-                let name = format!("kinerja_bench_{}", Uuid::now_v7().simple());
-                admin
-                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                    .await
-                    .expect("create db");
-                let base = admin_url
-                    .rsplit_once('/')
-                    .map_or(admin_url.as_str(), |(b, _)| b);
-                let db = Database::connect(format!("{base}/{name}"))
-                    .await
-                    .expect("connect");
-                run("postgres", db.clone(), &file).await;
-                db.close().await.ok();
-                admin
-                    .execute_unprepared(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
-                    .await
-                    .ok();
-            }
-            Err(e) => println!("postgres   skipped: {e}"),
-        }
-
-        let dir = tempfile::tempdir().expect("tempdir");
-        let db = Database::connect(format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("bench.db").display()
-        ))
-        .await
-        .expect("sqlite");
-        run("sqlite", db, &file).await;
+        let file = &file;
+        support::on_both_databases(|label, db| run(label, db, file)).await;
     });
 }

@@ -11,6 +11,8 @@
 
 #![expect(clippy::expect_used, reason = "a benchmark stops at the first failure")]
 
+mod support;
+
 use std::time::Instant;
 
 use chrono::{Datelike, NaiveDate, Utc};
@@ -20,10 +22,7 @@ use kinerja::integrations::client_auth::ApiClientAuth;
 use kinerja::integrations::ingest;
 use kinerja_api::integrations::{IngestItem, IngestRequest, Scope};
 use kinerja_migration::{Migrator, MigratorTrait};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
 const ITEMS: usize = 1_000;
@@ -160,38 +159,6 @@ fn main() {
         .build()
         .expect("runtime");
     runtime.block_on(async {
-        let admin_url = std::env::var("KINERJA_BENCH_POSTGRES_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
-        match Database::connect(&admin_url).await {
-            Ok(admin) => {
-                let name = format!("kinerja_bench_{}", Uuid::now_v7().simple());
-                admin
-                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                    .await
-                    .expect("create db");
-                let base = admin_url
-                    .rsplit_once('/')
-                    .map_or(admin_url.as_str(), |(b, _)| b);
-                let db = Database::connect(format!("{base}/{name}"))
-                    .await
-                    .expect("connect");
-                run("postgres", db.clone()).await;
-                db.close().await.ok();
-                admin
-                    .execute_unprepared(&format!("DROP DATABASE \"{name}\" WITH (FORCE)"))
-                    .await
-                    .ok();
-            }
-            Err(e) => println!("postgres   skipped: {e}"),
-        }
-
-        let dir = tempfile::tempdir().expect("tempdir");
-        let db = Database::connect(format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("bench.db").display()
-        ))
-        .await
-        .expect("sqlite");
-        run("sqlite", db).await;
+        support::on_both_databases(run).await;
     });
 }
