@@ -210,7 +210,7 @@ describe('organisasi dan pegawai', () => {
 
       const superiors = page.locator('section', { has: page.getByRole('heading', { name: 'Pejabat penilai' }) });
       const ppkin = superiors.getByRole('listitem').filter({ hasText: 'Pejabat Penilai Kinerja' }).first();
-      await ppkin.getByRole('link', { name: 'Yusuf Maulana, S.Sos.' }).waitFor();
+      await ppkin.getByRole('link', { name: 'Dewi Lestari, S.Sos.' }).waitFor();
       await ppkin.getByText('Melalui jabatan Kepala Subbagian Umum dan Kepegawaian').waitFor();
       await ppkin.getByText('Diturunkan dari struktur').waitFor();
       const atasan = superiors.getByRole('listitem').filter({ hasText: 'Atasan Pejabat Penilai Kinerja' });
@@ -226,7 +226,7 @@ describe('organisasi dan pegawai', () => {
       await page.getByLabel('Pada tanggal').fill('2020-01-01');
       await superiors.getByText('Pejabat penilai belum dapat ditentukan').waitFor();
       await superiors.getByText('Tidak memiliki jabatan definitif pada tanggal tersebut.').waitFor();
-      assert.equal(await superiors.getByText('Yusuf Maulana, S.Sos.').count(), 0);
+      assert.equal(await superiors.getByText('Dewi Lestari, S.Sos.').count(), 0);
     }),
   );
 
@@ -332,7 +332,7 @@ describe('organisasi dan pegawai', () => {
 
         await page.getByRole('link', { name: 'Rina Marlina', exact: true }).click();
         await page.getByRole('heading', { name: 'Riwayat jabatan' }).waitFor();
-        await page.getByText('Yusuf Maulana, S.Sos.').waitFor();
+        await page.getByText('Dewi Lestari, S.Sos.').waitFor();
         assert.ok((await width()) <= 360, `record is ${await width()}px wide`);
       },
       { viewport: { width: 360, height: 740 } },

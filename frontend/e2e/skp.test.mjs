@@ -1,6 +1,6 @@
 // The SKP cycle in the browser: Rina drafts (after the admin reopens her approved SKP), edits a
-// target and submits; her PPKin (the Kepala Subbagian Umum dan Kepegawaian, given an account
-// here) returns it with a note; Rina sees the note and the notification, fixes and resubmits;
+// target and submits; her PPKin (the Kepala Subbagian Umum dan Kepegawaian, a demo account)
+// returns it with a note; Rina sees the note and the notification, fixes and resubmits;
 // the PPKin approves with an ekspektasi khusus; Rina sees `Disetujui` and downloads the PDF.
 // Then the submit is blocked while the superior's SKP is reopened.
 
@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, SCREENSHOTS, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
 
-const KASUBAG_PASSWORD = 'Kasubag-Rahasia-1';
 const NOTE = 'Target dokumen terlalu rendah; naikkan menjadi 20 dokumen.';
 const EXPECTATION = 'Menjadi teladan pelayanan yang ramah di kantor kecamatan.';
 
@@ -64,14 +63,6 @@ describe('SKP: menyusun, mengajukan, mengembalikan, menyetujui', () => {
     kasubagSkp = list.items.find((s) => digits(s.pegawai.nip) === kasubag.username);
     assert.ok(kasubagSkp, 'the PPKin has an approved SKP');
 
-    // An account for the PPKin, linked to the employee record by `seed-demo`.
-    await api('POST', '/users', {
-      username: kasubag.username,
-      full_name: kasubag.name,
-      password: KASUBAG_PASSWORD,
-      roles: ['pegawai'],
-    });
-    await backend.cli(['seed-demo']);
     // Rina drafts again.
     await reopen(rina.id);
   });
@@ -81,7 +72,8 @@ describe('SKP: menyusun, mengajukan, mengembalikan, menyetujui', () => {
   });
   const fixtures = () => ({ browser, url: backend.url });
   const rina = { username: DEMO.pegawai, password: DEMO.password };
-  const ppkin = () => ({ username: kasubag.username, password: KASUBAG_PASSWORD });
+  // `seed-demo` gives the PPKin an account linked to the employee record.
+  const ppkin = () => ({ username: kasubag.username, password: DEMO.password });
   const shot = (page, name) =>
     page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, animations: 'disabled' });
 
