@@ -1,6 +1,6 @@
 // The SKP cycle in the browser: Rina drafts (after the admin reopens her approved SKP), edits a
-// target and submits; her PPKin (the Kepala Subbagian Umum dan Kepegawaian, given an account
-// here) returns it with a note; Rina sees the note and the notification, fixes and resubmits;
+// target and submits; her PPKin (the Kepala Subbagian Umum dan Kepegawaian, a demo account)
+// returns it with a note; Rina sees the note and the notification, fixes and resubmits;
 // the PPKin approves with an ekspektasi khusus; Rina sees `Disetujui` and downloads the PDF.
 // Then the submit is blocked while the superior's SKP is reopened.
 
@@ -74,6 +74,7 @@ describe('SKP: menyusun, mengajukan, mengembalikan, menyetujui', () => {
   });
   const fixtures = () => ({ browser, url: backend.url });
   const rina = { username: DEMO.pegawai, password: DEMO.password };
+  // `seed-demo` gives the PPKin an account linked to the employee record.
   const ppkin = () => ({ username: kasubag.username, password: DEMO.password });
   const shot = (page, name) =>
     page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true, animations: 'disabled' });

@@ -3,30 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use kinerja_api::validation::{PASSWORD_MAX, PASSWORD_MIN};
-use validator::ValidationErrors;
+use kinerja_api::auth::{ChangePasswordRequest, LoginRequest};
+use kinerja_api::validation::{PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX};
 
 /// Field name (as in the request DTO) → messages (Indonesian, from the contract or server).
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
-
-/// The messages of a failed `validate()`, in the order the rules are declared.
-pub fn from_validation(errors: &ValidationErrors) -> FieldErrors {
-    errors
-        .field_errors()
-        .into_iter()
-        .map(|(field, errors)| {
-            let messages = errors
-                .iter()
-                .map(|e| {
-                    e.message
-                        .as_ref()
-                        .map_or_else(|| e.code.to_string(), ToString::to_string)
-                })
-                .collect();
-            (field.to_string(), messages)
-        })
-        .collect()
-}
 
 /// Adds one message to a field.
 pub fn push(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
@@ -34,6 +15,53 @@ pub fn push(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
         .entry(field.to_owned())
         .or_default()
         .push(message.into());
+}
+
+/// The field rules of `LoginRequest` with the contract's messages, in its order. Written out
+/// like [`employee_rules`]: calling `validate()` links the `validator` crate into the wasm. A
+/// test checks that both agree.
+pub fn login_rules(request: &LoginRequest) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    let username = request.username.chars().count() as u64;
+    if !(1..=USERNAME_MAX).contains(&username) {
+        push(
+            &mut errors,
+            "username",
+            "Nama pengguna wajib diisi (maksimal 64 karakter).",
+        );
+    }
+    if request.username.trim().is_empty() {
+        push(&mut errors, "username", "Wajib diisi.");
+    }
+    if !(1..=PASSWORD_MAX).contains(&(request.password.chars().count() as u64)) {
+        push(
+            &mut errors,
+            "password",
+            "Kata sandi wajib diisi (maksimal 128 karakter).",
+        );
+    }
+    errors
+}
+
+/// The field rules of `ChangePasswordRequest` with the contract's messages (see
+/// [`login_rules`]).
+pub fn change_password_rules(request: &ChangePasswordRequest) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    if !(1..=PASSWORD_MAX).contains(&(request.current_password.chars().count() as u64)) {
+        push(
+            &mut errors,
+            "current_password",
+            "Kata sandi saat ini wajib diisi.",
+        );
+    }
+    if !(PASSWORD_MIN..=PASSWORD_MAX).contains(&(request.new_password.chars().count() as u64)) {
+        push(
+            &mut errors,
+            "new_password",
+            "Kata sandi baru minimal 10 dan maksimal 128 karakter.",
+        );
+    }
+    errors
 }
 
 /// The optional text fields of an employee record, as typed.
@@ -142,11 +170,66 @@ pub fn first_invalid<'a>(errors: &FieldErrors, fields: &[&'a str]) -> Option<&'a
 
 #[cfg(test)]
 mod tests {
-    use kinerja_api::auth::{ChangePasswordRequest, LoginRequest, RefreshDelivery};
-    use validator::Validate;
+    use kinerja_api::auth::RefreshDelivery;
+    use validator::{Validate, ValidationErrors};
 
     use super::*;
     use crate::i18n::{Lang, message};
+
+    /// The messages of a failed `validate()`, in the order the rules are declared.
+    fn from_validation(errors: &ValidationErrors) -> FieldErrors {
+        errors
+            .field_errors()
+            .into_iter()
+            .map(|(field, errors)| {
+                let messages = errors
+                    .iter()
+                    .map(|e| {
+                        e.message
+                            .as_ref()
+                            .map_or_else(|| e.code.to_string(), ToString::to_string)
+                    })
+                    .collect();
+                (field.to_string(), messages)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn login_and_password_rules_match_the_contract() {
+        let long = |n: usize| "x".repeat(n);
+        for (username, password) in [
+            (String::new(), String::new()),
+            ("   ".to_owned(), "x".to_owned()),
+            (long(65), long(129)),
+            (
+                "199003172015032001".to_owned(),
+                "Demo-Kinerja-2026".to_owned(),
+            ),
+        ] {
+            let request = LoginRequest {
+                username: username.clone(),
+                password: password.clone(),
+                refresh_delivery: RefreshDelivery::Cookie,
+            };
+            let expected = request
+                .validate()
+                .err()
+                .map(|e| from_validation(&e))
+                .unwrap_or_default();
+            assert_eq!(login_rules(&request), expected, "{username:?}");
+            let change = ChangePasswordRequest {
+                current_password: password.clone(),
+                new_password: username,
+            };
+            let expected = change
+                .validate()
+                .err()
+                .map(|e| from_validation(&e))
+                .unwrap_or_default();
+            assert_eq!(change_password_rules(&change), expected);
+        }
+    }
 
     #[test]
     fn login_rules_give_per_field_messages_with_english_versions() {

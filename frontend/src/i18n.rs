@@ -570,6 +570,91 @@ keys! {
     DiffPath => "Bagian", "Part";
     DiffBefore => "Sebelum", "Before";
     DiffAfter => "Sesudah", "After";
+    // Realisasi (measurement) and feedback
+    NavRealisasiMine => "Realisasi Saya", "My results";
+    NavRealisasiBawahan => "Realisasi Bawahan", "Subordinates' results";
+    RealisasiMineIntro => "Catat realisasi setiap indikator per periode pengukuran, lampirkan bukti dukung, dan baca umpan balik pejabat penilai.",
+        "Record each indicator's result per measurement period, attach the evidence and read your assessor's feedback.";
+    OpenRealisasi => "Isi realisasi", "Enter results";
+    OpenSkpMine => "Buka SKP Saya", "Open My SKP";
+    RealisasiNeedsApproval => "Realisasi dapat diisi setelah SKP Anda disetujui pejabat penilai kinerja.",
+        "Results can be entered once your assessor has approved your SKP.";
+    RealisasiNotApproved => "Realisasi tersedia setelah SKP disetujui.", "Results are available once the SKP is approved.";
+    SubPeriode => "Periode pengukuran", "Measurement period";
+    TriwulanN => "Triwulan {n}", "Quarter {n}";
+    SemesterN => "Semester {n}", "Half-year {n}";
+    SubPeriodeLocked => "Periode ini terkunci sejak {date}. Realisasi, rencana aksi, dan bukti dukungnya hanya dapat dibaca; minta admin kepegawaian membukanya bila perlu.",
+        "This period has been locked since {date}. Its results, action plans and evidence are read-only; ask the HR administrator to unlock it if needed.";
+    EditableUntil => "Realisasi periode ini dapat diisi sampai {date}.", "Results for this period can be entered until {date}.";
+    UnlockedUntil => "Dibuka kembali oleh admin kepegawaian sampai {date}.", "Reopened by the HR administrator until {date}.";
+    CapaianSkp => "Capaian SKP", "SKP achievement";
+    CapaianSkpNote => "Rata-rata capaian RHK: informasi bagi pejabat penilai, bukan nilai kinerja.",
+        "The average achievement of the RHK: information for the assessor, not a rating.";
+    Capaian => "Capaian", "Achievement";
+    CapaianNone => "Belum ada", "None yet";
+    CapaianActual => "sebenarnya {n}", "actually {n}";
+    TargetPeriode => "Target periode ini", "Target for this period";
+    RencanaAksi => "Rencana aksi", "Action plan";
+    SaveRencanaAksi => "Simpan rencana aksi", "Save the action plan";
+    RencanaAksiSaved => "Rencana aksi disimpan.", "The action plan was saved.";
+    Realisasi => "Realisasi", "Result";
+    RealisasiNaratif => "Realisasi (uraian)", "Result (description)";
+    DasarRealisasi => "Dasar realisasi", "Basis of the result";
+    SaveRealisasi => "Simpan realisasi", "Save the result";
+    RealisasiSaved => "Realisasi disimpan.", "The result was saved.";
+    UpdatedAt => "Diperbarui {date}", "Updated {date}";
+    SourceApi => "dikirim sistem lain", "sent by another system";
+    InvalidNumber => "Isi dengan angka, misalnya 12 atau 2,5.", "Enter a number, e.g. 12 or 2.5.";
+    BuktiTitle => "Bukti dukung", "Evidence";
+    NoBukti => "Belum ada bukti dukung.", "No evidence yet.";
+    BuktiFile => "Berkas bukti (PDF, JPG, PNG, XLSX, atau DOCX)", "Evidence file (PDF, JPG, PNG, XLSX or DOCX)";
+    UploadBukti => "Unggah bukti", "Upload";
+    ChooseBuktiFirst => "Pilih berkas bukti terlebih dahulu.", "Choose the evidence file first.";
+    BuktiUploaded => "Bukti dukung terunggah.", "The evidence was uploaded.";
+    BuktiTooLarge => "Berkas terlalu besar untuk diunggah. Perkecil ukurannya lalu coba lagi.",
+        "The file is too large to upload. Make it smaller and try again.";
+    BuktiLink => "Tautan bukti", "Evidence link";
+    AddLink => "Tambahkan tautan", "Add the link";
+    LinkAdded => "Tautan ditambahkan.", "The link was added.";
+    SaveRealisasiFirst => "Simpan realisasi lebih dahulu, lalu lampirkan bukti dukungnya.",
+        "Save the result first, then attach its evidence.";
+    Download => "Unduh", "Download";
+    VerifBelum => "Belum diperiksa", "Not checked yet";
+    VerifSesuai => "Sesuai", "Adequate";
+    VerifKurang => "Kurang", "Insufficient";
+    VerifTidakSesuai => "Tidak sesuai", "Not valid";
+    VerifyLegend => "Hasil pemeriksaan", "Verdict";
+    VerifyNote => "Catatan pemeriksaan", "Note on the evidence";
+    SaveVerify => "Simpan pemeriksaan", "Save the verdict";
+    Verified => "Pemeriksaan bukti disimpan.", "The verdict was saved.";
+    ChooseVerdict => "Pilih hasil pemeriksaan.", "Choose a verdict.";
+    FeedbackTitle => "Umpan balik", "Feedback";
+    FeedbackIntro => "Umpan balik berkelanjutan tentang satu RHK, indikator, atau nilai BerAKHLAK pada periode pengukuran terpilih. Pegawai diberi tahu dan dapat membalas.",
+        "Continuous feedback on one RHK, indicator or BerAKHLAK value in the chosen measurement period. The employee is notified and can reply.";
+    FeedbackAbout => "Tentang", "About";
+    FeedbackTag => "Tanda", "Tag";
+    TagNone => "Tanpa tanda", "No tag";
+    TagPositif => "Positif", "Positive";
+    TagNegatif => "Negatif", "Negative";
+    SendFeedback => "Kirim umpan balik", "Send feedback";
+    FeedbackSent => "Umpan balik terkirim.", "The feedback was sent.";
+    GiveFeedback => "Beri umpan balik", "Give feedback";
+    FeedbackHistory => "Riwayat umpan balik", "Feedback history";
+    NoFeedback => "Belum ada umpan balik.", "No feedback yet.";
+    YourReply => "Balasan Anda", "Your reply";
+    SendReply => "Balas", "Reply";
+    ReplySent => "Balasan terkirim.", "Your reply was sent.";
+    ReaderOnly => "Pemeriksaan bukti dan umpan balik hanya dapat diberikan oleh pejabat penilai kinerja langsung.",
+        "Only the direct assessor can check the evidence and give feedback.";
+    RealisasiBawahanIntro => "Realisasi bawahan yang SKP-nya sudah disetujui: periksa bukti dukung dan beri umpan balik.",
+        "Results of subordinates whose SKP is approved: check the evidence and give feedback.";
+    NoSubordinateSkp => "Belum ada SKP bawahan yang disetujui.", "No subordinate has an approved SKP yet.";
+    Tahun => "Tahun", "Year";
+    OpenResults => "Buka realisasi", "Open the results";
+    RealisasiSkpTitle => "Realisasi SKP", "SKP results";
+    RealisasiSkpIntro => "Realisasi, capaian, bukti dukung, dan umpan balik per periode pengukuran.",
+        "Results, achievement, evidence and feedback per measurement period.";
+    BackToRealisasiBawahan => "Kembali ke Realisasi Bawahan", "Back to subordinates' results";
     NotificationsTitle => "Notifikasi", "Notifications";
     NotificationsIntro => "Pemberitahuan tentang SKP Anda dan bawahan Anda.",
         "News about your SKP and your subordinates'.";
@@ -767,6 +852,53 @@ const MESSAGES_EN: &[(&str, &str)] = &[
         "Tidak ada pejabat minimal Pengawas yang menduduki jabatan atasan.",
         "No official of at least Pengawas level holds a superior position.",
     ),
+    // Measurement and feedback
+    (
+        "Realisasi harus bilangan tidak negatif.",
+        "The result must be a non-negative number.",
+    ),
+    ("Maksimal 2000 karakter.", "At most 2000 characters."),
+    ("Maksimal 1000 karakter.", "At most 1000 characters."),
+    (
+        "Uraian rencana aksi wajib diisi (maksimal 1000 karakter).",
+        "Describe the action plan (at most 1000 characters).",
+    ),
+    (
+        "Tautan harus diawali http:// atau https://.",
+        "The link must start with http:// or https://.",
+    ),
+    (
+        "Isi realisasi lebih dahulu, lalu lampirkan bukti dukungnya.",
+        "Enter the result first, then attach its evidence.",
+    ),
+    (
+        "Jenis berkas tidak didukung: gunakan PDF, JPG, PNG, XLSX, atau DOCX.",
+        "This file type is not supported: use PDF, JPG, PNG, XLSX or DOCX.",
+    ),
+    (
+        "Umpan balik wajib diisi (maksimal 2000 karakter).",
+        "Write the feedback (at most 2000 characters).",
+    ),
+    (
+        "Balasan wajib diisi (maksimal 2000 karakter).",
+        "Write the reply (at most 2000 characters).",
+    ),
+    (
+        "Pilih tepat satu: RHK, indikator, atau nilai perilaku.",
+        "Choose exactly one: an RHK, an indicator or a behaviour value.",
+    ),
+    (
+        "Realisasi hanya dapat diisi pada SKP yang sudah disetujui.",
+        "Results can only be entered on an approved SKP.",
+    ),
+    (
+        "Umpan balik diberikan pada SKP yang sudah disetujui.",
+        "Feedback is given on an approved SKP.",
+    ),
+    (
+        "Periode tidak ada dalam ritme evaluasi periode kinerja ini.",
+        "This period is not part of the performance period's rhythm.",
+    ),
     // Import uploads
     ("Berkas kosong.", "The file is empty."),
     (
@@ -880,6 +1012,10 @@ const PATTERNS_EN: &[(&str, &str)] = &[
         "The file cannot be read: {0}",
     ),
     ("Nilai tidak valid: {}", "Invalid value: {0}"),
+    (
+        "Periode ini terkunci sejak {}. Minta admin kepegawaian membukanya bila perlu.",
+        "This period has been locked since {0}. Ask the HR administrator to unlock it if needed.",
+    ),
 ];
 
 /// The variable parts of `message` if it has the shape of `template` (`{}` placeholders).

@@ -6,6 +6,7 @@ use kinerja_api::auth::{Permission, Role};
 use kinerja_api::employees::{
     EmployeeSort, JenisPegawai, JenisPenugasan, StatusPegawai, SuperiorReason,
 };
+use kinerja_api::measurement::{TagUmpanBalik, Verifikasi};
 use kinerja_api::nip::Gender;
 use kinerja_api::organisation::{JenisJabatan, Jenjang, UnitKind};
 use kinerja_api::planning::{
@@ -106,6 +107,23 @@ pub fn pendekatan(pendekatan: Pendekatan) -> Key {
     match pendekatan {
         Pendekatan::Kuantitatif => Key::PendekatanKuantitatif,
         Pendekatan::Kualitatif => Key::PendekatanKualitatif,
+    }
+}
+
+/// The PPKin's verdict on a piece of evidence; `None` while it is unchecked.
+pub fn verifikasi(verdict: Option<Verifikasi>) -> Key {
+    match verdict {
+        None => Key::VerifBelum,
+        Some(Verifikasi::Sesuai) => Key::VerifSesuai,
+        Some(Verifikasi::Kurang) => Key::VerifKurang,
+        Some(Verifikasi::TidakSesuai) => Key::VerifTidakSesuai,
+    }
+}
+
+pub fn tag(tag: TagUmpanBalik) -> Key {
+    match tag {
+        TagUmpanBalik::Positif => Key::TagPositif,
+        TagUmpanBalik::Negatif => Key::TagNegatif,
     }
 }
 
@@ -297,6 +315,27 @@ pub fn date(lang: Lang, day: NaiveDate) -> String {
     date.to_locale_date_string(locale(lang), &options).into()
 }
 
+/// A number in the user's language ("83,33" in Indonesian), by the browser's `Intl`.
+pub fn decimal(lang: Lang, value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_locale_string(locale(lang))
+        .into()
+}
+
+/// A percentage, e.g. "83,33%".
+pub fn percent(lang: Lang, value: f64) -> String {
+    format!("{}%", decimal(lang, value))
+}
+
+/// A month and its year, e.g. "November 2026" (`month0` from 0).
+pub fn month(lang: Lang, year: i32, month0: u32) -> String {
+    let utc = js_sys::Date::utc(f64::from(year), f64::from(month0));
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(utc));
+    let options = js_sys::JSON::parse(r#"{"month":"long","year":"numeric","timeZone":"UTC"}"#)
+        .unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    date.to_locale_date_string(locale(lang), &options).into()
+}
+
 /// Today in the browser's time zone (for the NIP rules and date pickers).
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
@@ -315,7 +354,12 @@ pub fn file_size(lang: Lang, bytes: f64) -> String {
     } else {
         ((bytes / 1024.0).max(0.1), "KB")
     };
-    let text = format!("{value:.1}");
+    // One decimal by JavaScript's `toFixed`: Rust's float formatting would add its tables
+    // to the wasm for this one use.
+    let text: String = js_sys::Number::from(value)
+        .to_fixed(1)
+        .map(String::from)
+        .unwrap_or_default();
     let text = match lang {
         Lang::Id => text.replace('.', ","),
         Lang::En => text,

@@ -20,7 +20,8 @@ use crate::components::Shell;
 use crate::pages::{
     AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage, HomePage, ImportPage,
     LoginPage, NewEmployeePage, NotFound, NotificationsPage, OrganisationPage, ProfilePage,
-    SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
+    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, SkpDetailPage, SkpInboxPage,
+    SkpMinePage, SkpPohonPage, UsersPage,
 };
 
 /// The app root: language and session contexts, then the routes. Everything under `Shell`
@@ -49,6 +50,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("skp/:id/pohon") view=SkpPohonPage/>
                     <Route path=path!("skp/:id") view=SkpDetailPage/>
                     <Route path=path!("skp") view=SkpMinePage/>
+                    <Route path=path!("realisasi/bawahan") view=RealisasiInboxPage/>
+                    <Route path=path!("realisasi/:id") view=RealisasiSkpPage/>
+                    <Route path=path!("realisasi") view=RealisasiMinePage/>
                     <Route path=path!("notifikasi") view=NotificationsPage/>
                 </ParentRoute>
             </Routes>

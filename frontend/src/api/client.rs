@@ -247,7 +247,8 @@ fn abort_on_cleanup() -> Option<AbortSignal> {
 /// # Errors
 /// See [`ApiError`].
 pub(crate) async fn public<T: DeserializeOwned>(call: Call) -> Result<T, ApiError> {
-    decode(call.send(None, None).await?).await
+    let answer = round_trip(call, false).await?;
+    decode_text(answer.status, answer.retry_after, &answer.text)
 }
 
 /// Sends a request with the access token; on 401 renews the session once and retries.
@@ -255,7 +256,23 @@ pub(crate) async fn public<T: DeserializeOwned>(call: Call) -> Result<T, ApiErro
 /// # Errors
 /// See [`ApiError`]; a 401 after a failed refresh ends the session.
 pub(crate) async fn authed<T: DeserializeOwned>(call: Call) -> Result<T, ApiError> {
-    decode(authed_response(&call).await?).await
+    let answer = round_trip(call, true).await?;
+    decode_text(answer.status, answer.retry_after, &answer.text)
+}
+
+/// Sends `call` (with the access token when `authed`) and reads the answer. Boxed, so that
+/// the callers, one per response type, hold a pointer instead of this whole state machine:
+/// that keeps every page's resources small in the wasm.
+fn round_trip(call: Call, authed: bool) -> LocalBoxFuture<'static, Result<Answer, ApiError>> {
+    async move {
+        let response = if authed {
+            authed_response(&call).await?
+        } else {
+            call.send(None, None).await?
+        };
+        read(response).await
+    }
+    .boxed_local()
 }
 
 /// Sends `call` with the access token, renewing the session once on 401; the raw answer.
@@ -496,15 +513,25 @@ pub async fn refresh_session() -> Result<TokenResponse, ApiError> {
     shared.await
 }
 
-/// Decodes a success body as `T`, or an error body as problem details.
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+/// The status, `Retry-After` and body of an answer.
+async fn read(response: Response) -> Result<Answer, ApiError> {
     let status = response.status();
     let retry_after = response
         .headers()
         .get("retry-after")
         .and_then(|v| v.trim().parse::<u64>().ok());
     let text = response.text().await.map_err(network)?;
-    decode_text(status, retry_after, &text)
+    Ok(Answer {
+        status,
+        retry_after,
+        text,
+    })
+}
+
+/// Decodes a success body as `T`, or an error body as problem details.
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let answer = read(response).await?;
+    decode_text(answer.status, answer.retry_after, &answer.text)
 }
 
 /// The error of an answer with an error status.

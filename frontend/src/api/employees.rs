@@ -67,7 +67,7 @@ pub async fn assignments(id: Uuid) -> Result<Vec<Assignment>, ApiError> {
 pub async fn superiors(id: Uuid, date: Option<NaiveDate>) -> Result<Superiors, ApiError> {
     client::authed(
         Call::get(&format!("/employees/{id}/superiors"))
-            .query(&[("date", date.map(|d| d.format("%Y-%m-%d").to_string()))]),
+            .query(&[("date", date.map(|d| d.to_string()))]),
     )
     .await
 }

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 mod client;
 pub mod employees;
+pub mod measurement;
 pub mod notifications;
 pub mod organisation;
 pub mod skp;

@@ -4,7 +4,7 @@
 use kinerja_api::Page;
 use kinerja_api::planning::{
     ApproveSkp, CreateSkp, DistributeRhk, DistributionResult, Periode, Pohon, ReasonedAction,
-    ReturnSkp, Rhk, Skp, SkpChange, SkpSummary, SkpVersion, SubmitSkp, UpdateSkp,
+    ReturnSkp, Rhk, Skp, SkpChange, SkpSummary, SkpVersion, StatusSkp, SubmitSkp, UpdateSkp,
 };
 use uuid::Uuid;
 
@@ -83,6 +83,19 @@ pub async fn submit(id: Uuid, request: &SubmitSkp) -> Result<Skp, ApiError> {
 /// A network/decoding failure.
 pub async fn inbox() -> Result<Page<SkpSummary>, ApiError> {
     client::authed(Call::get("/skp/inbox").query(&[("per_page", Some("100".to_owned()))])).await
+}
+
+/// The approved SKP the user may read besides their own: those they rate (PPKin) or whose
+/// rater they lead (Atasan PPKin); every SKP for admins. Includes the user's own.
+///
+/// # Errors
+/// A network/decoding failure.
+pub async fn approved() -> Result<Page<SkpSummary>, ApiError> {
+    client::authed(Call::get("/skp").query(&[
+        ("status", Some(StatusSkp::Disetujui.as_str().to_owned())),
+        ("per_page", Some("100".to_owned())),
+    ]))
+    .await
 }
 
 /// Approves a subordinate's SKP.

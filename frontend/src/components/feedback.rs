@@ -68,6 +68,14 @@ pub fn Alert(
     }
 }
 
+/// A failed call explained in the user's language (one component for every page, rather
+/// than a message closure at each use).
+#[component]
+pub fn ErrorAlert(error: ApiError) -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <Alert kind=AlertKind::Error message=Signal::derive(move || error_message(i18n.lang(), &error))/> }
+}
+
 /// The fallback of an `ErrorBoundary`: what went wrong, in the user's language, and a retry.
 #[component]
 pub fn ErrorPanel(

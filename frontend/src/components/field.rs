@@ -201,11 +201,11 @@ pub fn SelectField(
 
 /// Moves the keyboard focus to the element with this id (the first invalid field), after the
 /// pending DOM updates (a field may still be disabled while its form is being sent).
-pub fn focus(id: &'static str) {
+pub fn focus(id: impl AsRef<str> + 'static) {
     use wasm_bindgen::JsCast;
     request_animation_frame(move || {
         if let Some(element) = document()
-            .get_element_by_id(id)
+            .get_element_by_id(id.as_ref())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             // Focus can only fail for detached elements; there is nothing to fall back to.

@@ -3,13 +3,15 @@
 pub mod feedback;
 pub mod field;
 pub mod lang_switch;
+pub mod loader;
 pub mod page_header;
 pub mod pager;
 pub mod shell;
 
-pub use feedback::{Alert, AlertKind, ErrorPanel, FullPageLoading, Loading};
+pub use feedback::{Alert, AlertKind, ErrorAlert, ErrorPanel, FullPageLoading, Loading};
 pub use field::{Choice, Field, SelectField};
 pub use lang_switch::LangSwitch;
+pub use loader::{Built, Load, Loader, background, built, load};
 pub use page_header::PageHeader;
 pub use pager::Pager;
 pub use shell::Shell;

@@ -55,7 +55,7 @@ struct NavItem {
     permission: Option<Permission>,
 }
 
-const NAV: [NavItem; 9] = [
+const NAV: [NavItem; 11] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -72,6 +72,18 @@ const NAV: [NavItem; 9] = [
         href: "/skp/bawahan",
         label: Key::NavSkpInbox,
         icon: "icon--inbox",
+        permission: None,
+    },
+    NavItem {
+        href: "/realisasi",
+        label: Key::NavRealisasiMine,
+        icon: "icon--chart",
+        permission: None,
+    },
+    NavItem {
+        href: "/realisasi/bawahan",
+        label: Key::NavRealisasiBawahan,
+        icon: "icon--check",
         permission: None,
     },
     NavItem {
@@ -129,7 +141,7 @@ fn NotificationBell() -> impl IntoView {
     ) {
         on_cleanup(move || timer.clear());
     }
-    let unread = LocalResource::new(move || {
+    let unread = crate::components::background(move || {
         let _bump = changed.0.get();
         async move {
             crate::api::notifications::list(true)

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::page_number;
 use crate::api;
-use crate::components::{Alert, AlertKind, ErrorPanel, Loading, PageHeader, Pager};
+use crate::components::{Alert, AlertKind, Loader, PageHeader, Pager, built, load};
 use crate::i18n::{Key, tr, use_i18n};
 use crate::labels;
 use crate::state::auth::use_auth;
@@ -25,30 +25,24 @@ pub fn AuditPage() -> impl IntoView {
         .into_any();
     }
     let page = page_number();
-    let events = LocalResource::new(move || {
+    let events = Box::new(move || {
         let page = page.get();
-        async move { api::audit::list_events(PageQuery { page, per_page: 20 }).await }
+        load(async move {
+            let list = api::audit::list_events(PageQuery { page, per_page: 20 }).await?;
+            Ok(built(move || {
+                let pages = list.pages();
+                view! {
+                    <section class="card card--flush">
+                        <EventTable events=list.items.clone()/>
+                        <Pager path="/audit" page=list.page pages=pages total=list.total/>
+                    </section>
+                }
+            }))
+        })
     });
-    let retry = Callback::new(move |()| events.refetch());
     view! {
         <PageHeader title=Key::AuditTitle intro=Key::AuditIntro/>
-        <Transition fallback=|| view! { <Loading/> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
-                {move || Suspend::new(async move {
-                    events
-                        .await
-                        .map(|list| {
-                            let pages = list.pages();
-                            view! {
-                                <section class="card card--flush">
-                                    <EventTable events=list.items/>
-                                    <Pager path="/audit" page=list.page pages=pages total=list.total/>
-                                </section>
-                            }
-                        })
-                })}
-            </ErrorBoundary>
-        </Transition>
+        <Loader load=events/>
     }
     .into_any()
 }

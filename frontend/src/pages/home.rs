@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
-use crate::components::{ErrorPanel, Loading, PageHeader};
+use crate::components::{Loader, PageHeader, built, load};
 use crate::i18n::{Key, fill, tr, use_i18n};
 use crate::labels;
 
@@ -13,15 +13,15 @@ use crate::labels;
 /// always shows the current roles and permissions.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let me = LocalResource::new(api::auth::me);
-    let retry = Callback::new(move |()| me.refetch());
+    let me = Box::new(|| {
+        load(async {
+            let user = api::auth::me().await?;
+            Ok(built(move || view! { <Overview user=user.clone()/> }))
+        })
+    });
     view! {
         <PageHeader title=Key::HomeTitle intro=Key::WelcomeIntro/>
-        <Transition fallback=|| view! { <Loading/> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
-                {move || Suspend::new(async move { me.await.map(|user| view! { <Overview user=user/> }) })}
-            </ErrorBoundary>
-        </Transition>
+        <Loader load=me/>
     }
 }
 

@@ -8,14 +8,12 @@ use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
-use validator::Validate;
 
 use crate::api::{self, ApiError};
 use crate::components::field::focus;
-use crate::components::{Alert, AlertKind, Field, FullPageLoading, LangSwitch};
-use crate::forms::{FieldErrors, first_invalid, from_validation};
+use crate::components::{Alert, AlertKind, ErrorAlert, Field, FullPageLoading, LangSwitch};
+use crate::forms::{FieldErrors, first_invalid, login_rules};
 use crate::i18n::{Key, tr, use_i18n, use_title};
-use crate::labels::error_message;
 use crate::state::auth::{SignedOutReason, Status, use_auth};
 
 const FIELDS: [&str; 2] = ["username", "password"];
@@ -81,8 +79,8 @@ fn LoginForm(
         };
         failure.set(None);
         // The same rules as the server, before anything is sent.
-        if let Err(invalid) = request.validate() {
-            let found = from_validation(&invalid);
+        let found = login_rules(&request);
+        if !found.is_empty() {
             if let Some(field) = first_invalid(&found, &FIELDS) {
                 focus(field);
             }
@@ -144,10 +142,7 @@ fn LoginForm(
                         {move || {
                             failure
                                 .get()
-                                .map(|error| {
-                                    let message = Signal::derive(move || error_message(i18n.lang(), &error));
-                                    view! { <Alert kind=AlertKind::Error message=message/> }
-                                })
+                                .map(|error| view! { <ErrorAlert error=error/> })
                         }}
                     </div>
                     <form class="form" novalidate=true on:submit=on_submit>

@@ -8,6 +8,7 @@ mod not_found;
 mod notifications;
 mod organisation;
 mod profile;
+mod realisasi;
 mod skp;
 mod users;
 
@@ -21,6 +22,7 @@ pub use not_found::NotFound;
 pub use notifications::NotificationsPage;
 pub use organisation::OrganisationPage;
 pub use profile::ProfilePage;
+pub use realisasi::{RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage};
 pub use skp::{SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage};
 pub use users::UsersPage;
 

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api;
 use crate::components::shell::NotificationsChanged;
-use crate::components::{ErrorPanel, Loading, PageHeader};
+use crate::components::{Loader, PageHeader, built, load};
 use crate::i18n::{Key, fill, tr, use_i18n};
 use crate::labels;
 
@@ -17,13 +17,36 @@ use crate::labels;
 pub fn NotificationsPage() -> impl IntoView {
     let i18n = use_i18n();
     let changed = use_context::<NotificationsChanged>();
-    let list = LocalResource::new(|| api::notifications::list(false));
-    let retry = Callback::new(move |()| list.refetch());
+    // Bumped to load the list again after marking notifications as read.
+    let version = RwSignal::new(0_u32);
     let refresh = Callback::new(move |()| {
-        list.refetch();
+        version.update(|v| *v += 1);
         if let Some(c) = changed {
             c.0.update(|n| *n += 1);
         }
+    });
+    let list = Box::new(move || {
+        version.track();
+        load(async move {
+            let page = api::notifications::list(false).await?;
+            Ok(built(move || {
+                let unread = page.belum_dibaca.to_string();
+                let items = page.items.clone();
+                view! {
+                    <p class="muted">{move || fill(i18n.t(Key::UnreadCount), &[("n", &unread)])}</p>
+                    {if items.is_empty() {
+                        view! { <section class="card"><p class="empty muted">{tr(Key::NoNotifications)}</p></section> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="notifications">
+                                {items.into_iter().map(|n| view! { <Item n=n refresh=refresh/> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }}
+                }
+            }))
+        })
     });
     let mark_all = move |_| {
         spawn_local(async move {
@@ -38,30 +61,7 @@ pub fn NotificationsPage() -> impl IntoView {
                 {tr(Key::MarkAllRead)}
             </button>
         </PageHeader>
-        <Transition fallback=|| view! { <Loading/> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
-                {move || Suspend::new(async move {
-                    list.await
-                        .map(|page| {
-                            let unread = page.belum_dibaca.to_string();
-                            let items = page.items;
-                            view! {
-                                <p class="muted">{move || fill(i18n.t(Key::UnreadCount), &[("n", &unread)])}</p>
-                                {if items.is_empty() {
-                                    view! { <section class="card"><p class="empty muted">{tr(Key::NoNotifications)}</p></section> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul class="notifications">
-                                            {items.into_iter().map(|n| view! { <Item n=n refresh=refresh/> }).collect_view()}
-                                        </ul>
-                                    }
-                                    .into_any()
-                                }}
-                            }
-                        })
-                })}
-            </ErrorBoundary>
-        </Transition>
+        <Loader load=list/>
     }
 }
 

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use uuid::Uuid;
 
 use crate::api;
-use crate::components::{Choice, ErrorPanel, Loading, PageHeader};
+use crate::components::{Choice, Loader, PageHeader, built, load};
 use crate::i18n::{I18n, Key, fill, tr, use_i18n};
 use crate::labels;
 
@@ -19,17 +19,15 @@ const OPEN_DEPTH: usize = 2;
 /// The unit tree page.
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
-    let tree = LocalResource::new(api::organisation::unit_tree);
-    let retry = Callback::new(move |()| tree.refetch());
+    let tree = Box::new(|| {
+        load(async {
+            let roots = api::organisation::unit_tree().await?;
+            Ok(built(move || view! { <UnitTree roots=roots.clone()/> }))
+        })
+    });
     view! {
         <PageHeader title=Key::OrgTitle intro=Key::OrgIntro/>
-        <Transition fallback=|| view! { <Loading/> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
-                {move || Suspend::new(async move {
-                    tree.await.map(|roots| view! { <UnitTree roots=roots/> })
-                })}
-            </ErrorBoundary>
-        </Transition>
+        <Loader load=tree/>
     }
 }
 

@@ -6,12 +6,11 @@ use kinerja_api::validation::password_differs_from_username;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use validator::Validate;
 
 use crate::api::{self, ApiError};
 use crate::components::field::focus;
-use crate::components::{Alert, AlertKind, Field, PageHeader};
-use crate::forms::{FieldErrors, first_invalid, from_validation, push};
+use crate::components::{Alert, AlertKind, ErrorAlert, Field, PageHeader};
+use crate::forms::{FieldErrors, change_password_rules, first_invalid, push};
 use crate::i18n::{Key, Lang, text, tr, use_i18n};
 use crate::labels;
 use crate::state::auth::use_auth;
@@ -101,11 +100,7 @@ fn ChangePasswordForm() -> impl IntoView {
             new_password: new.get_untracked(),
         };
         // The contract's rules, the server's "not the username" rule, and the repeat check.
-        let mut found = request
-            .validate()
-            .err()
-            .map(|e| from_validation(&e))
-            .unwrap_or_default();
+        let mut found = change_password_rules(&request);
         if !found.contains_key("new_password")
             && let Some(user) = auth.user_untracked()
             && let Err(e) = password_differs_from_username(&request.new_password, &user.username)
@@ -166,10 +161,7 @@ fn ChangePasswordForm() -> impl IntoView {
                 {move || {
                     failure
                         .get()
-                        .map(|error| {
-                            let message = Signal::derive(move || labels::error_message(i18n.lang(), &error));
-                            view! { <Alert kind=AlertKind::Error message=message/> }
-                        })
+                        .map(|error| view! { <ErrorAlert error=error/> })
                 }}
             </div>
             <form class="form" novalidate=true on:submit=on_submit>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::page_number;
 use crate::api;
-use crate::components::{Alert, AlertKind, ErrorPanel, Loading, PageHeader, Pager};
+use crate::components::{Alert, AlertKind, Loader, PageHeader, Pager, built, load};
 use crate::i18n::{Key, tr, use_i18n};
 use crate::labels;
 use crate::state::auth::use_auth;
@@ -25,30 +25,24 @@ pub fn UsersPage() -> impl IntoView {
         .into_any();
     }
     let page = page_number();
-    let users = LocalResource::new(move || {
+    let users = Box::new(move || {
         let page = page.get();
-        async move { api::users::list_users(PageQuery { page, per_page: 20 }).await }
+        load(async move {
+            let list = api::users::list_users(PageQuery { page, per_page: 20 }).await?;
+            Ok(built(move || {
+                let pages = list.pages();
+                view! {
+                    <section class="card card--flush">
+                        <UserTable users=list.items.clone()/>
+                        <Pager path="/pengguna" page=list.page pages=pages total=list.total/>
+                    </section>
+                }
+            }))
+        })
     });
-    let retry = Callback::new(move |()| users.refetch());
     view! {
         <PageHeader title=Key::UsersTitle intro=Key::UsersIntro/>
-        <Transition fallback=|| view! { <Loading/> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
-                {move || Suspend::new(async move {
-                    users
-                        .await
-                        .map(|list| {
-                            let pages = list.pages();
-                            view! {
-                                <section class="card card--flush">
-                                    <UserTable users=list.items/>
-                                    <Pager path="/pengguna" page=list.page pages=pages total=list.total/>
-                                </section>
-                            }
-                        })
-                })}
-            </ErrorBoundary>
-        </Transition>
+        <Loader load=users/>
     }
     .into_any()
 }

@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
 use crate::api::{self, ApiError};
-use crate::components::{Alert, AlertKind, ErrorPanel, Loading};
+use crate::components::{Alert, AlertKind, Load, Loader, built, load};
 use crate::i18n::{Key, fill, tr, use_i18n, use_title};
 use crate::labels;
 use crate::state::auth::use_auth;
@@ -22,25 +22,26 @@ fn employee_id() -> Memo<Option<Uuid>> {
     Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| Uuid::parse_str(&id).ok())))
 }
 
-/// The employee of the address (one resource type for the record and the edit form).
-pub(super) fn employee_resource() -> LocalResource<Result<Employee, ApiError>> {
+/// Loads the employee of the address and builds `view` with it (the record and the edit
+/// form).
+pub(super) fn employee_loader<V: IntoView + 'static>(
+    view: fn(Employee) -> V,
+) -> Box<dyn Fn() -> Load> {
     let id = employee_id();
-    LocalResource::new(move || load(id.get()))
-}
-
-async fn load(id: Option<Uuid>) -> Result<Employee, ApiError> {
-    match id {
-        Some(id) => api::employees::get(id).await,
-        None => Err(ApiError::not_found()),
-    }
+    Box::new(move || {
+        let id = id.get();
+        load(async move {
+            let employee = api::employees::get(id.ok_or_else(ApiError::not_found)?).await?;
+            Ok(built(move || view(employee.clone())))
+        })
+    })
 }
 
 /// One employee's page.
 #[component]
 pub fn EmployeeDetailPage() -> impl IntoView {
     use_title(Key::EmployeeDetailTitle);
-    let employee = employee_resource();
-    let retry = Callback::new(move |()| employee.refetch());
+    let employee = employee_loader(|e| view! { <EmployeeRecord employee=e/> });
     view! {
         <p class="back-link">
             <A href="/pegawai">
@@ -48,13 +49,7 @@ pub fn EmployeeDetailPage() -> impl IntoView {
                 {tr(Key::BackToList)}
             </A>
         </p>
-        <Transition fallback=|| view! { <Loading/> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
-                {move || Suspend::new(async move {
-                    employee.await.map(|e| view! { <EmployeeRecord employee=e/> })
-                })}
-            </ErrorBoundary>
-        </Transition>
+        <Loader load=employee/>
     }
 }
 
@@ -254,13 +249,15 @@ fn EmployeeRecord(employee: Employee) -> impl IntoView {
 fn SuperiorsCard(id: Uuid) -> impl IntoView {
     let i18n = use_i18n();
     let today = labels::today();
-    let day = RwSignal::new(today.format("%Y-%m-%d").to_string());
-    let on = Memo::new(move |_| day.with(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()));
-    let superiors = LocalResource::new(move || {
+    let day = RwSignal::new(today.to_string());
+    let on = Memo::new(move |_| day.with(|d| d.parse::<NaiveDate>().ok()));
+    let superiors = Box::new(move || {
         let date = on.get();
-        async move { api::employees::superiors(id, date).await }
+        load(async move {
+            let s = api::employees::superiors(id, date).await?;
+            Ok(built(move || view! { <SuperiorList superiors=s.clone()/> }))
+        })
     });
-    let retry = Callback::new(move |()| superiors.refetch());
     view! {
         <section class="card" aria-labelledby="atasan">
             <div class="card__header">
@@ -275,13 +272,7 @@ fn SuperiorsCard(id: Uuid) -> impl IntoView {
                     <input class="field__input" id="tanggal-atasan" type="date" required=true bind:value=day/>
                 </div>
             </div>
-            <Transition fallback=|| view! { <Loading/> }>
-                <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
-                    {move || Suspend::new(async move {
-                        superiors.await.map(|s| view! { <SuperiorList superiors=s/> })
-                    })}
-                </ErrorBoundary>
-            </Transition>
+            <Loader load=superiors/>
             <p class="sr-only" aria-live="polite">
                 {move || on.get().map(|d| labels::date(i18n.lang(), d))}
             </p>
@@ -361,26 +352,18 @@ fn SuperiorItem(title: Key, superior: Superior) -> impl IntoView {
 /// The assignment history table.
 #[component]
 fn HistoryCard(id: Uuid) -> impl IntoView {
-    let history = LocalResource::new(move || api::employees::assignments(id));
-    let retry = Callback::new(move |()| history.refetch());
+    let history = Box::new(move || {
+        load(async move {
+            let list = api::employees::assignments(id).await?;
+            Ok(built(move || view! { <HistoryTable list=list.clone()/> }))
+        })
+    });
     view! {
         <section class="card card--flush" aria-labelledby="riwayat">
             <h2 id="riwayat" class="card__title">
                 {tr(Key::History)}
             </h2>
-            <Transition fallback=|| view! { <div class="card__body"><Loading/></div> }>
-                <ErrorBoundary fallback=move |errors| {
-                    view! {
-                        <div class="card__body">
-                            <ErrorPanel errors=errors on_retry=retry/>
-                        </div>
-                    }
-                }>
-                    {move || Suspend::new(async move {
-                        history.await.map(|list| view! { <HistoryTable list=list/> })
-                    })}
-                </ErrorBoundary>
-            </Transition>
+            <Loader load=history padded=true/>
         </section>
     }
 }

@@ -19,11 +19,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
-use super::detail::employee_resource;
+use super::detail::employee_loader;
 use crate::api::{self, ApiError};
 use crate::components::field::focus;
 use crate::components::{
-    Alert, AlertKind, Choice, ErrorPanel, Field, Loading, PageHeader, SelectField,
+    Alert, AlertKind, Choice, ErrorAlert, Field, Loader, PageHeader, SelectField,
 };
 use crate::forms::{EmployeeTexts, FieldErrors, employee_rules, first_invalid, push};
 use crate::i18n::{Key, Lang, fill, text, tr, use_i18n};
@@ -76,30 +76,18 @@ pub fn NewEmployeePage() -> impl IntoView {
 #[component]
 pub fn EditEmployeePage() -> impl IntoView {
     let auth = use_auth();
-    let employee = employee_resource();
-    let retry = Callback::new(move |()| employee.refetch());
     let content = move || {
         if !auth.can(Permission::ManageOrganisation) {
             return no_access().into_any();
         }
-        view! {
-            <Transition fallback=|| view! { <Loading/> }>
-                <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
-                    {move || Suspend::new(async move {
-                        employee
-                            .await
-                            .map(|e| {
-                                if e.visibility == Visibility::Full {
-                                    view! { <EmployeeForm existing=Some(e)/> }.into_any()
-                                } else {
-                                    no_access().into_any()
-                                }
-                            })
-                    })}
-                </ErrorBoundary>
-            </Transition>
-        }
-        .into_any()
+        let employee = employee_loader(|e| {
+            if e.visibility == Visibility::Full {
+                view! { <EmployeeForm existing=Some(e)/> }.into_any()
+            } else {
+                no_access().into_any()
+            }
+        });
+        view! { <Loader load=employee/> }.into_any()
     };
     view! {
         <PageHeader title=Key::EditEmployeeTitle intro=Key::EditEmployeeIntro/>
@@ -113,7 +101,7 @@ fn no_access() -> impl IntoView {
 }
 
 fn parse_date(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+    value.trim().parse::<NaiveDate>().ok()
 }
 
 fn parse_gender(value: &str) -> Option<Gender> {
@@ -144,8 +132,7 @@ fn filled(value: &str) -> Option<String> {
 }
 
 fn date_text(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    date.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// Every input of the form as text, as the controls hold it.
@@ -359,10 +346,10 @@ fn EmployeeForm(existing: Option<Employee>) -> impl IntoView {
     let today = labels::today();
 
     // Lists for the selects.
-    let reference = LocalResource::new(api::organisation::reference);
-    let instansi = LocalResource::new(api::organisation::instansi);
-    let tree = LocalResource::new(api::organisation::unit_tree);
-    let vacancies = LocalResource::new(move || {
+    let reference = crate::components::background(api::organisation::reference);
+    let instansi = crate::components::background(api::organisation::instansi);
+    let tree = crate::components::background(api::organisation::unit_tree);
+    let vacancies = crate::components::background(move || {
         let within = v.position_unit.with(|u| Uuid::parse_str(u).ok());
         async move {
             if !creating {
@@ -604,10 +591,7 @@ fn EmployeeForm(existing: Option<Employee>) -> impl IntoView {
                 {move || {
                     failure
                         .get()
-                        .map(|error| {
-                            let message = Signal::derive(move || labels::error_message(i18n.lang(), &error));
-                            view! { <Alert kind=AlertKind::Error message=message/> }
-                        })
+                        .map(|error| view! { <ErrorAlert error=error/> })
                 }}
                 {move || {
                     has_errors()

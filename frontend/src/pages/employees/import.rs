@@ -93,7 +93,7 @@ fn Wizard() -> impl IntoView {
     let failure = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(None::<Busy>);
 
-    let instansi = LocalResource::new(api::organisation::instansi);
+    let instansi = crate::components::background(api::organisation::instansi);
     Effect::new(move |_| {
         if let Some(Ok(list)) = instansi.get()
             && let [only] = list.as_slice()

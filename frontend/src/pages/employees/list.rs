@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use super::not_shown;
 use crate::api::{self, ApiError};
-use crate::components::{Alert, AlertKind, Choice, ErrorPanel, Loading, PageHeader, Pager};
+use crate::components::{Choice, ErrorAlert, Loader, PageHeader, Pager, built, load};
 use crate::i18n::{Key, text, tr, use_i18n};
 use crate::labels;
 use crate::pages::organisation::unit_choices;
@@ -115,21 +115,33 @@ pub fn EmployeesPage() -> impl IntoView {
             },
         );
     });
-    let employees = LocalResource::new(move || {
+    let employees = Box::new(move || {
         let query = filters.with(Filters::to_query);
         let page = page.get();
-        async move {
-            api::employees::list(
+        load(async move {
+            let list = api::employees::list(
                 &query,
                 PageQuery {
                     page,
                     per_page: PER_PAGE,
                 },
             )
-            .await
-        }
+            .await?;
+            Ok(built(move || {
+                let pages = list.pages();
+                let empty = list.items.is_empty();
+                view! {
+                    <EmployeeTable employees=list.items.clone() filters=filters apply=apply/>
+                    {(!empty)
+                        .then(|| {
+                            view! {
+                                <Pager path=PATH page=list.page pages=pages total=list.total/>
+                            }
+                        })}
+                }
+            }))
+        })
     });
-    let retry = Callback::new(move |()| employees.refetch());
     let pending = RwSignal::new(false);
 
     let can_export =
@@ -187,10 +199,7 @@ pub fn EmployeesPage() -> impl IntoView {
             {move || {
                 export_error
                     .get()
-                    .map(|error| {
-                        let message = Signal::derive(move || labels::error_message(i18n.lang(), &error));
-                        view! { <Alert kind=AlertKind::Error message=message/> }
-                    })
+                    .map(|error| view! { <ErrorAlert error=error/> })
             }}
         </div>
         <FilterBar filters=filters apply=apply/>
@@ -198,33 +207,7 @@ pub fn EmployeesPage() -> impl IntoView {
             <p class="list-updating" class:is-visible=move || pending.get() role="status">
                 {move || pending.get().then(|| i18n.t(Key::Updating))}
             </p>
-            <Transition fallback=|| view! { <Loading/> } set_pending=pending>
-                <ErrorBoundary fallback=move |errors| {
-                    view! {
-                        <div class="card__body">
-                            <ErrorPanel errors=errors on_retry=retry/>
-                        </div>
-                    }
-                }>
-                    {move || Suspend::new(async move {
-                        employees
-                            .await
-                            .map(|list| {
-                                let pages = list.pages();
-                                let empty = list.items.is_empty();
-                                view! {
-                                    <EmployeeTable employees=list.items filters=filters apply=apply/>
-                                    {(!empty)
-                                        .then(|| {
-                                            view! {
-                                                <Pager path=PATH page=list.page pages=pages total=list.total/>
-                                            }
-                                        })}
-                                }
-                            })
-                    })}
-                </ErrorBoundary>
-            </Transition>
+            <Loader load=employees pending=pending padded=true/>
         </section>
     }
 }
@@ -235,8 +218,8 @@ fn FilterBar(filters: Memo<Filters>, apply: Callback<Filters>) -> impl IntoView 
     let auth = use_auth();
     let i18n = use_i18n();
     let reads_all = move || auth.can(Permission::ReadAllEmployees);
-    let tree = LocalResource::new(api::organisation::unit_tree);
-    let reference = LocalResource::new(api::organisation::reference);
+    let tree = crate::components::background(api::organisation::unit_tree);
+    let reference = crate::components::background(api::organisation::reference);
 
     // The search box types ahead of the address; the address follows after a pause.
     let search = RwSignal::new(filters.with_untracked(|f| f.q.clone()));

@@ -9,11 +9,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use super::{PdfButton, SkpMeta, digits, document, return_note, snapshots};
+use super::{Download, DownloadButton, SkpMeta, digits, document, return_note, snapshots};
 use crate::api::{self, ApiError};
-use crate::components::{Alert, AlertKind, ErrorPanel, Loading, PageHeader};
+use crate::components::{Alert, AlertKind, ErrorAlert, Loader, PageHeader, built, load};
 use crate::i18n::{Key, tr, use_i18n};
-use crate::labels;
 use crate::state::auth::use_auth;
 
 /// One SKP.
@@ -22,16 +21,13 @@ pub fn SkpDetailPage() -> impl IntoView {
     let params = use_params_map();
     let id =
         Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| Uuid::parse_str(&id).ok())));
-    let skp = LocalResource::new(move || {
+    let skp = Box::new(move || {
         let id = id.get();
-        async move {
-            match id {
-                Some(id) => api::skp::get(id).await,
-                None => Err(ApiError::not_found()),
-            }
-        }
+        load(async move {
+            let skp = api::skp::get(id.ok_or_else(ApiError::not_found)?).await?;
+            Ok(built(move || view! { <Detail skp=skp.clone()/> }))
+        })
     });
-    let retry = Callback::new(move |()| skp.refetch());
     view! {
         <p class="back-link">
             <A href="/skp/bawahan">
@@ -40,13 +36,7 @@ pub fn SkpDetailPage() -> impl IntoView {
             </A>
         </p>
         <PageHeader title=Key::SkpDetailTitle intro=Key::SkpDetailIntro/>
-        <Transition fallback=|| view! { <Loading/> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
-                {move || Suspend::new(async move {
-                    skp.await.map(|s| view! { <Detail skp=s/> })
-                })}
-            </ErrorBoundary>
-        </Transition>
+        <Loader load=skp/>
     }
 }
 
@@ -66,10 +56,12 @@ fn Detail(skp: Skp) -> impl IntoView {
             view! {
                 <div class="skp-head">
                     <SkpMeta versi=versi status=status/>
-                    <PdfButton id=id tahun=tahun/>
+                    <DownloadButton file=Download::SkpPdf(id, tahun)/>
                     <A href=format!("/skp/{id}/pohon") attr:class="btn btn--secondary">{tr(Key::PohonLink)}</A>
                     {(own && matches!(status, StatusSkp::Draft | StatusSkp::Dikembalikan))
                         .then(|| view! { <A href="/skp" attr:class="btn btn--primary">{tr(Key::EditInMine)}</A> })}
+                    {(status == StatusSkp::Disetujui)
+                        .then(|| view! { <A href=format!("/realisasi/{id}") attr:class="btn btn--primary">{tr(Key::OpenResults)}</A> })}
                 </div>
             }
         })
@@ -204,7 +196,7 @@ fn Decision(current: RwSignal<Skp>, notice: RwSignal<Option<Key>>) -> impl IntoV
         {move || {
             error
                 .get()
-                .map(|e| view! { <Alert kind=AlertKind::Error message=Signal::derive(move || labels::error_message(i18n.lang(), &e))/> })
+                .map(|e| view! { <ErrorAlert error=e/> })
         }}
         <div class="grid grid--two">
             <form class="card card--skp" novalidate on:submit=approve>

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::{choices, messages};
 use crate::api::{self, ApiError};
-use crate::components::{Alert, AlertKind, Choice};
+use crate::components::{Alert, AlertKind, Choice, ErrorAlert};
 use crate::forms::{FieldErrors, push};
 use crate::i18n::{Key, fill, tr, use_i18n};
 use crate::labels;
@@ -172,7 +172,7 @@ fn collect(rows: &[RhkRow], errors: &mut FieldErrors) -> Vec<Rhk> {
 
 /// A labelled text input (or textarea) of a row, with the messages of its request path.
 #[component]
-fn RowInput(
+pub(crate) fn RowInput(
     label: Key,
     id: String,
     value: RwSignal<String>,
@@ -346,7 +346,7 @@ pub(super) fn Editor(
     let errors = RwSignal::new(FieldErrors::new());
     let busy = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
-    let superior = LocalResource::new(move || api::skp::superior_rhk(id));
+    let superior = crate::components::background(move || api::skp::superior_rhk(id));
     let superior_choices = Signal::derive(move || {
         superior
             .get()
@@ -501,7 +501,7 @@ pub(super) fn Editor(
             }
             .into_any(),
             Outcome::Failed(e) => view! {
-                <Alert kind=AlertKind::Error message=Signal::derive(move || labels::error_message(i18n.lang(), &e))/>
+                <ErrorAlert error=e/>
             }
             .into_any(),
         })

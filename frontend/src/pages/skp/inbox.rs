@@ -6,24 +6,22 @@ use leptos_router::components::A;
 
 use super::StatusBadge;
 use crate::api;
-use crate::components::{ErrorPanel, Loading, PageHeader};
+use crate::components::{Loader, PageHeader, built, load};
 use crate::i18n::{Key, fill, tr, use_i18n};
 use crate::labels;
 
 /// The PPKin's inbox.
 #[component]
 pub fn SkpInboxPage() -> impl IntoView {
-    let inbox = LocalResource::new(api::skp::inbox);
-    let retry = Callback::new(move |()| inbox.refetch());
+    let inbox = Box::new(|| {
+        load(async {
+            let items = api::skp::inbox().await?.items;
+            Ok(built(move || view! { <InboxTable items=items.clone()/> }))
+        })
+    });
     view! {
         <PageHeader title=Key::InboxTitle intro=Key::InboxIntro/>
-        <Transition fallback=|| view! { <Loading/> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
-                {move || Suspend::new(async move {
-                    inbox.await.map(|page| view! { <InboxTable items=page.items/> })
-                })}
-            </ErrorBoundary>
-        </Transition>
+        <Loader load=inbox/>
     }
 }
 

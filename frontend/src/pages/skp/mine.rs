@@ -8,26 +8,24 @@ use leptos_router::components::A;
 use uuid::Uuid;
 
 use super::editor::Editor;
-use super::{PdfButton, SkpMeta, document, return_note, snapshots};
+use super::{Download, DownloadButton, SkpMeta, document, return_note, snapshots};
 use crate::api::{self, ApiError};
-use crate::components::{Alert, AlertKind, ErrorPanel, Loading, PageHeader};
+use crate::components::{Alert, AlertKind, ErrorAlert, Loader, PageHeader, built, load};
 use crate::i18n::{Key, fill, tr, use_i18n};
 use crate::labels;
 
 /// My SKP.
 #[component]
 pub fn SkpMinePage() -> impl IntoView {
-    let periods = LocalResource::new(api::skp::periods);
-    let retry = Callback::new(move |()| periods.refetch());
+    let periods = Box::new(|| {
+        load(async {
+            let list = api::skp::periods().await?;
+            Ok(built(move || view! { <Periods periods=list.clone()/> }))
+        })
+    });
     view! {
         <PageHeader title=Key::SkpMineTitle intro=Key::SkpMineIntro/>
-        <Transition fallback=|| view! { <Loading/> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
-                {move || Suspend::new(async move {
-                    periods.await.map(|list| view! { <Periods periods=list/> })
-                })}
-            </ErrorBoundary>
-        </Transition>
+        <Loader load=periods/>
     }
 }
 
@@ -48,16 +46,35 @@ fn Periods(periods: Vec<Periode>) -> impl IntoView {
         .iter()
         .map(|p| (p.id.to_string(), p.tahun, p.status))
         .collect::<Vec<_>>();
-    let mine = LocalResource::new(move || {
-        let id = Uuid::parse_str(&selected.get()).ok();
-        async move {
-            match id {
+    // Bumped to load the SKP again (after a 409, or once started).
+    let version = RwSignal::new(0_u32);
+    let reload = Callback::new(move |()| version.update(|v| *v += 1));
+    let mine = Box::new(move || {
+        version.track();
+        let periode = Uuid::parse_str(&selected.get()).ok();
+        load(async move {
+            let content = match periode {
                 Some(id) => api::skp::mine(id).await,
                 None => Err(ApiError::not_found()),
-            }
-        }
+            };
+            let content = match content {
+                Ok(skp) => Ok(skp),
+                Err(e) if e.field_errors().contains_key("akun") => Err(()),
+                Err(e) => return Err(e),
+            };
+            Ok(built(move || match content.clone() {
+                Ok(Some(skp)) => view! { <Workspace skp=skp reload=reload/> }.into_any(),
+                Ok(None) => view! { <Start periode=periode reload=reload/> }.into_any(),
+                Err(()) => view! {
+                    <div class="alert alert--info alert--block" role="status">
+                        <span class="alert__icon" aria-hidden="true"></span>
+                        <p class="alert__text">{tr(Key::SkpNoEmployee)}</p>
+                    </div>
+                }
+                .into_any(),
+            }))
+        })
     });
-    let reload = Callback::new(move |()| mine.refetch());
     view! {
         <div class="toolbar skp-toolbar">
             <div class="field field--compact">
@@ -81,25 +98,7 @@ fn Periods(periods: Vec<Periode>) -> impl IntoView {
                 </select>
             </div>
         </div>
-        <Transition fallback=|| view! { <Loading/> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=reload/> }>
-                {move || Suspend::new(async move {
-                    let periode = Uuid::parse_str(&selected.get_untracked()).ok();
-                    match mine.await {
-                        Ok(Some(skp)) => Ok(view! { <Workspace skp=skp reload=reload/> }.into_any()),
-                        Ok(None) => Ok(view! { <Start periode=periode reload=reload/> }.into_any()),
-                        Err(e) if e.field_errors().contains_key("akun") => Ok(view! {
-                            <div class="alert alert--info alert--block" role="status">
-                                <span class="alert__icon" aria-hidden="true"></span>
-                                <p class="alert__text">{tr(Key::SkpNoEmployee)}</p>
-                            </div>
-                        }
-                        .into_any()),
-                        Err(e) => Err(e),
-                    }
-                })}
-            </ErrorBoundary>
-        </Transition>
+        <Loader load=mine/>
     }
     .into_any()
 }
@@ -167,9 +166,12 @@ fn Workspace(skp: Skp, reload: Callback<()>) -> impl IntoView {
             view! {
                 <div class="skp-head">
                     <SkpMeta versi=versi status=status/>
-                    <PdfButton id=id tahun=tahun/>
+                    <DownloadButton file=Download::SkpPdf(id, tahun)/>
                     {(status == StatusSkp::Disetujui)
-                        .then(|| view! { <A href=format!("/skp/{id}/pohon") attr:class="btn btn--secondary">{tr(Key::PohonLink)}</A> })}
+                        .then(|| view! {
+                            <A href=format!("/skp/{id}/pohon") attr:class="btn btn--secondary">{tr(Key::PohonLink)}</A>
+                            <A href=format!("/realisasi/{id}") attr:class="btn btn--primary">{tr(Key::OpenRealisasi)}</A>
+                        })}
                 </div>
             }
         })
@@ -301,82 +303,91 @@ fn ReviseForm(current: RwSignal<Skp>, notice: RwSignal<Option<Key>>) -> impl Int
 /// The versions of the SKP.
 #[component]
 fn Versions(id: Uuid) -> impl IntoView {
-    let i18n = use_i18n();
-    let versions = LocalResource::new(move || api::skp::versions(id));
     // (older id, newer id, older versi, newer versi)
     let comparing = RwSignal::new(None::<(Uuid, Uuid, i32, i32)>);
+    let versions = Box::new(move || {
+        load(async move {
+            let result = api::skp::versions(id).await;
+            Ok(built(move || versions_table(result.clone(), comparing)))
+        })
+    });
     view! {
         <section class="card card--flush versions">
             <h2 class="card__title card__title--padded">{tr(Key::VersionsTitle)}</h2>
-            <Transition fallback=|| view! { <Loading/> }>
-                {move || Suspend::new(async move {
-                    match versions.await {
-                        Ok(mut list) if !list.is_empty() => {
-                            // Newest first; each version is compared with the one before it.
-                            list.sort_by_key(|v| std::cmp::Reverse(v.versi));
-                            let previous: Vec<Option<(Uuid, i32)>> = list
-                                .iter()
-                                .skip(1)
-                                .map(|p| Some((p.id, p.versi)))
-                                .chain([None])
-                                .collect();
-                            let rows = list
-                                .into_iter()
-                                .zip(previous)
-                                .map(|(v, prev)| {
-                                    let compare = prev.map(|(pid, pversi)| {
-                                        let pair = (pid, v.id, pversi, v.versi);
-                                        let label = pversi.to_string();
-                                        view! {
-                                            <button type="button" class="btn btn--secondary btn--small" on:click=move |_| comparing.set(Some(pair))>
-                                                {move || fill(i18n.t(Key::CompareWith), &[("n", &label)])}
-                                            </button>
-                                        }
-                                    });
-                                    let status = v.status;
-                                    let created = v.created_at;
-                                    let approved = v.disetujui_at;
-                                    view! {
-                                        <tr>
-                                            <td>{move || fill(i18n.t(Key::VersionN), &[("n", &v.versi.to_string())])}</td>
-                                            <td><super::StatusBadge status=status/></td>
-                                            <td>{move || labels::datetime(i18n.lang(), created)}</td>
-                                            <td>
-                                                {move || approved.map(|a| labels::datetime(i18n.lang(), a)).unwrap_or_else(|| "—".to_owned())}
-                                            </td>
-                                            <td>{compare}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view();
-                            view! {
-                                <div class="table-wrap">
-                                    <table class="table">
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">{tr(Key::VersionCol)}</th>
-                                                <th scope="col">{tr(Key::Status)}</th>
-                                                <th scope="col">{tr(Key::CreatedAt)}</th>
-                                                <th scope="col">{tr(Key::ApprovedAt)}</th>
-                                                <th scope="col"><span class="sr-only">{tr(Key::DiffTitle)}</span></th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>{rows}</tbody>
-                                    </table>
-                                </div>
-                            }
-                            .into_any()
-                        }
-                        Ok(_) => view! { <p class="empty muted">{tr(Key::Empty)}</p> }.into_any(),
-                        Err(e) => view! {
-                            <Alert kind=AlertKind::Error message=Signal::derive(move || labels::error_message(i18n.lang(), &e))/>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Transition>
+            <Loader load=versions/>
             {move || comparing.get().map(|(older, newer, a, b)| view! { <Diff older=older newer=newer a=a b=b/> })}
         </section>
+    }
+}
+
+/// The version table (or why there is none).
+fn versions_table(
+    result: Result<Vec<kinerja_api::planning::SkpVersion>, ApiError>,
+    comparing: RwSignal<Option<(Uuid, Uuid, i32, i32)>>,
+) -> AnyView {
+    let i18n = use_i18n();
+    match result {
+        Ok(mut list) if !list.is_empty() => {
+            // Newest first; each version is compared with the one before it.
+            list.sort_by_key(|v| std::cmp::Reverse(v.versi));
+            let previous: Vec<Option<(Uuid, i32)>> = list
+                .iter()
+                .skip(1)
+                .map(|p| Some((p.id, p.versi)))
+                .chain([None])
+                .collect();
+            let rows = list
+                .into_iter()
+                .zip(previous)
+                .map(|(v, prev)| {
+                    let compare = prev.map(|(pid, pversi)| {
+                        let pair = (pid, v.id, pversi, v.versi);
+                        let label = pversi.to_string();
+                        view! {
+                            <button type="button" class="btn btn--secondary btn--small" on:click=move |_| comparing.set(Some(pair))>
+                                {move || fill(i18n.t(Key::CompareWith), &[("n", &label)])}
+                            </button>
+                        }
+                    });
+                    let status = v.status;
+                    let created = v.created_at;
+                    let approved = v.disetujui_at;
+                    view! {
+                        <tr>
+                            <td>{move || fill(i18n.t(Key::VersionN), &[("n", &v.versi.to_string())])}</td>
+                            <td><super::StatusBadge status=status/></td>
+                            <td>{move || labels::datetime(i18n.lang(), created)}</td>
+                            <td>
+                                {move || approved.map(|a| labels::datetime(i18n.lang(), a)).unwrap_or_else(|| "—".to_owned())}
+                            </td>
+                            <td>{compare}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="table-wrap">
+                    <table class="table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(Key::VersionCol)}</th>
+                                <th scope="col">{tr(Key::Status)}</th>
+                                <th scope="col">{tr(Key::CreatedAt)}</th>
+                                <th scope="col">{tr(Key::ApprovedAt)}</th>
+                                <th scope="col"><span class="sr-only">{tr(Key::DiffTitle)}</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }
+        Ok(_) => view! { <p class="empty muted">{tr(Key::Empty)}</p> }.into_any(),
+        Err(e) => view! {
+            <ErrorAlert error=e/>
+        }
+        .into_any(),
     }
 }
 
@@ -393,51 +404,61 @@ fn shown(value: Option<serde_json::Value>) -> String {
 #[component]
 fn Diff(older: Uuid, newer: Uuid, a: i32, b: i32) -> impl IntoView {
     let i18n = use_i18n();
-    let changes = LocalResource::new(move || api::skp::diff(older, newer));
+    let changes = Box::new(move || {
+        load(async move {
+            let result = api::skp::diff(older, newer).await;
+            Ok(built(move || diff_table(result.clone())))
+        })
+    });
     let (a, b) = (a.to_string(), b.to_string());
     view! {
         <div class="diff">
             <h3 class="form-subheading">
                 {move || fill(i18n.t(Key::DiffTitle), &[("a", &a), ("b", &b)])}
             </h3>
-            <Transition fallback=|| view! { <Loading/> }>
-                {move || Suspend::new(async move {
-                    match changes.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted">{tr(Key::DiffEmpty)}</p> }.into_any(),
-                        Ok(list) => {
-                            let rows = list
-                                .into_iter()
-                                .map(|c| view! {
-                                    <tr>
-                                        <td class="mono">{c.path}</td>
-                                        <td class="diff__before">{shown(c.sebelum)}</td>
-                                        <td class="diff__after">{shown(c.sesudah)}</td>
-                                    </tr>
-                                })
-                                .collect_view();
-                            view! {
-                                <div class="table-wrap">
-                                    <table class="table">
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">{tr(Key::DiffPath)}</th>
-                                                <th scope="col">{tr(Key::DiffBefore)}</th>
-                                                <th scope="col">{tr(Key::DiffAfter)}</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>{rows}</tbody>
-                                    </table>
-                                </div>
-                            }
-                            .into_any()
-                        }
-                        Err(e) => view! {
-                            <Alert kind=AlertKind::Error message=Signal::derive(move || labels::error_message(i18n.lang(), &e))/>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Transition>
+            <Loader load=changes/>
         </div>
+    }
+}
+
+/// The table of changes (or why there is none).
+fn diff_table(result: Result<Vec<kinerja_api::planning::SkpChange>, ApiError>) -> AnyView {
+    match result {
+        Ok(list) if list.is_empty() => {
+            view! { <p class="muted">{tr(Key::DiffEmpty)}</p> }.into_any()
+        }
+        Ok(list) => {
+            let rows = list
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <tr>
+                            <td class="mono">{c.path}</td>
+                            <td class="diff__before">{shown(c.sebelum)}</td>
+                            <td class="diff__after">{shown(c.sesudah)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="table-wrap">
+                    <table class="table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(Key::DiffPath)}</th>
+                                <th scope="col">{tr(Key::DiffBefore)}</th>
+                                <th scope="col">{tr(Key::DiffAfter)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }
+        Err(e) => view! {
+            <ErrorAlert error=e/>
+        }
+        .into_any(),
     }
 }

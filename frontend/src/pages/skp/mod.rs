@@ -2,7 +2,7 @@
 //! (`/skp/bawahan`) and one SKP read-only with the approval actions (`/skp/:id`).
 
 mod detail;
-mod editor;
+pub(crate) mod editor;
 mod inbox;
 mod mine;
 mod pohon;
@@ -18,7 +18,7 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::api::{self, ApiError};
-use crate::components::{Alert, AlertKind, Choice};
+use crate::components::{Choice, ErrorAlert};
 use crate::i18n::{Key, fill, tr, use_i18n};
 use crate::labels;
 
@@ -70,7 +70,7 @@ fn person(title: Key, person: Option<PersonSnapshot>) -> impl IntoView {
 }
 
 /// The three person snapshots of an SKP.
-fn snapshots(skp: &Skp) -> impl IntoView + use<> {
+pub(crate) fn snapshots(skp: &Skp) -> impl IntoView + use<> {
     view! {
         <section class="card card--skp snapshots">
             {person(Key::PegawaiDinilai, Some(skp.pegawai.clone()))}
@@ -125,7 +125,7 @@ fn lampiran(l: Lampiran) -> impl IntoView {
 
 /// A number as JavaScript writes it ("12", "2.5"): the browser's formatting keeps Rust's
 /// float printing out of the wasm.
-fn number(value: f64) -> String {
+pub(crate) fn number(value: f64) -> String {
     js_sys::Number::from(value)
         .to_string_with_radix(10)
         .map(String::from)
@@ -134,7 +134,7 @@ fn number(value: f64) -> String {
 
 /// A typed number ("12", "2,5"); `None` for anything else (JavaScript's unary `+`, which
 /// keeps Rust's float parsing out of the wasm).
-fn parse_number(text: &str) -> Option<f64> {
+pub(crate) fn parse_number(text: &str) -> Option<f64> {
     let value = wasm_bindgen::JsValue::from_str(&text.replace(',', ".")).unchecked_into_f64();
     value.is_finite().then_some(value)
 }
@@ -226,35 +226,44 @@ fn document(skp: Skp) -> impl IntoView {
     }
 }
 
-/// The PDF download button.
+/// What a [`DownloadButton`] fetches.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Download {
+    /// The SKP as PDF: its id and year.
+    SkpPdf(Uuid, i32),
+    /// A stored evidence file: its id and name.
+    Bukti(Uuid, String),
+}
+
+/// A download button with its progress and failure (one component for every download).
 #[component]
-fn PdfButton(id: Uuid, tahun: i32) -> impl IntoView {
+pub(crate) fn DownloadButton(file: Download) -> impl IntoView {
     let i18n = use_i18n();
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
+    let (label, class) = match file {
+        Download::SkpPdf(..) => (Key::DownloadPdf, "btn btn--secondary"),
+        Download::Bukti(..) => (Key::Download, "btn btn--secondary btn--small"),
+    };
+    let file = StoredValue::new(file);
     let download = move |_| {
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            let result = api::skp::pdf(id, tahun).await;
+            let result = match file.get_value() {
+                Download::SkpPdf(id, tahun) => api::skp::pdf(id, tahun).await,
+                Download::Bukti(id, name) => api::measurement::download_bukti(id, &name).await,
+            };
             busy.set(false);
             error.set(result.err());
         });
     };
     view! {
-        <button type="button" class="btn btn--secondary" on:click=download disabled=move || busy.get()>
+        <button type="button" class=class on:click=download disabled=move || busy.get()>
             <span class="icon icon--download" aria-hidden="true"></span>
-            {move || i18n.t(if busy.get() { Key::Downloading } else { Key::DownloadPdf })}
+            {move || i18n.t(if busy.get() { Key::Downloading } else { label })}
         </button>
-        {move || {
-            error
-                .get()
-                .map(|e| {
-                    view! {
-                        <Alert kind=AlertKind::Error message=Signal::derive(move || labels::error_message(i18n.lang(), &e))/>
-                    }
-                })
-        }}
+        {move || error.get().map(|e| view! { <ErrorAlert error=e/> })}
     }
 }
 
@@ -278,7 +287,7 @@ fn messages(path: &str, errors: &crate::forms::FieldErrors) -> Vec<String> {
 }
 
 /// The NIP digits of a formatted NIP ("19900317 201503 2 001").
-fn digits(nip: &str) -> String {
+pub(crate) fn digits(nip: &str) -> String {
     nip.chars().filter(char::is_ascii_digit).collect()
 }
 

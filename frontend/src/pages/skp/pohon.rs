@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::{StatusBadge, choices, digits, parse_number};
 use crate::api::{self, ApiError};
-use crate::components::{Alert, AlertKind, ErrorPanel, Field, Loading, PageHeader, SelectField};
+use crate::components::{ErrorAlert, Field, Loader, Loading, PageHeader, SelectField, built, load};
 use crate::forms::{self, FieldErrors};
 use crate::i18n::{Key, tr, use_i18n};
 use crate::labels;
@@ -27,16 +27,13 @@ pub fn SkpPohonPage() -> impl IntoView {
     let params = use_params_map();
     let id =
         Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| Uuid::parse_str(&id).ok())));
-    let pohon = LocalResource::new(move || {
+    let pohon = Box::new(move || {
         let id = id.get();
-        async move {
-            match id {
-                Some(id) => api::skp::tree(id).await,
-                None => Err(ApiError::not_found()),
-            }
-        }
+        load(async move {
+            let pohon = api::skp::tree(id.ok_or_else(ApiError::not_found)?).await?;
+            Ok(built(move || view! { <Tree pohon=pohon.clone()/> }))
+        })
     });
-    let retry = Callback::new(move |()| pohon.refetch());
     let back = move || id.get().map(|id| format!("/skp/{id}")).unwrap_or_default();
     view! {
         <p class="back-link">
@@ -46,11 +43,7 @@ pub fn SkpPohonPage() -> impl IntoView {
             </A>
         </p>
         <PageHeader title=Key::PohonTitle intro=Key::PohonIntro/>
-        <Transition fallback=|| view! { <Loading/> }>
-            <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors=errors on_retry=retry/> }>
-                {move || Suspend::new(async move { pohon.await.map(|p| view! { <Tree pohon=p/> }) })}
-            </ErrorBoundary>
-        </Transition>
+        <Loader load=pohon/>
     }
 }
 
@@ -148,7 +141,7 @@ async fn candidates(owner: Uuid) -> Result<Vec<Employee>, ApiError> {
 #[component]
 fn Distribute(skp_id: Uuid, owner: Uuid, options: Vec<(Uuid, String)>) -> impl IntoView {
     let i18n = use_i18n();
-    let people = LocalResource::new(move || candidates(owner));
+    let people = crate::components::background(move || candidates(owner));
     let rhk = RwSignal::new(options.first().map(|o| o.0.to_string()).unwrap_or_default());
     let rhk_options = Signal::stored(
         options
@@ -234,7 +227,7 @@ fn Distribute(skp_id: Uuid, owner: Uuid, options: Vec<(Uuid, String)>) -> impl I
     let checkboxes = move || {
         people.get().map(|result| match result {
             Err(e) => view! {
-                <Alert kind=AlertKind::Error message=Signal::derive(move || labels::error_message(i18n.lang(), &e))/>
+                <ErrorAlert error=e/>
             }
             .into_any(),
             Ok(list) => {
@@ -330,7 +323,7 @@ fn Distribute(skp_id: Uuid, owner: Uuid, options: Vec<(Uuid, String)>) -> impl I
             {move || {
                 error
                     .get()
-                    .map(|e| view! { <Alert kind=AlertKind::Error message=Signal::derive(move || labels::error_message(i18n.lang(), &e))/> })
+                    .map(|e| view! { <ErrorAlert error=e/> })
             }}
             <SelectField name="rhk_id" label=Key::DistributeRhk value=rhk errors=errors options=rhk_options required=true/>
             <fieldset class="field" class:field--invalid=move || errors.with(|e| e.contains_key("bawahan"))>

@@ -1,0 +1,434 @@
+//! Evidence (bukti dukung) of one IKI's realisasi: the list with each piece's verification,
+//! the owner's upload (with its progress) and link, and the PPKin's verdict.
+
+use std::rc::Rc;
+
+use kinerja_api::ErrorCode;
+use kinerja_api::measurement::{
+    AddBuktiTautan, BuktiDukung, RealisasiRow, RealisasiSheet, Verifikasi, VerifyBukti,
+};
+use kinerja_api::validation::http_url;
+use leptos::prelude::*;
+use leptos::task::{spawn_local, spawn_local_scoped_with_cancellation};
+use send_wrapper::SendWrapper;
+use uuid::Uuid;
+use wasm_bindgen::JsCast;
+
+use super::{Ctx, FormStatus, Outcome, Role, failed};
+use crate::api::{self, ApiError, Progress};
+use crate::components::ErrorAlert;
+use crate::forms::{FieldErrors, push};
+use crate::i18n::{Key, Lang, fill, text, tr, use_i18n};
+use crate::labels;
+use crate::pages::skp::editor::RowInput;
+use crate::pages::skp::{Download, DownloadButton};
+
+/// Adds a new piece of evidence to its row, or replaces a verified one.
+fn put(state: RwSignal<RealisasiSheet>, iki: Uuid, bukti: BuktiDukung) {
+    state.update(|s| {
+        if let Some(row) = s.rows.iter_mut().find(|r| r.iki_id == iki) {
+            match row.bukti.iter_mut().find(|b| b.id == bukti.id) {
+                Some(old) => *old = bukti,
+                None => row.bukti.push(bukti),
+            }
+        }
+    });
+}
+
+/// The evidence of one IKI, with the forms the viewer may use.
+#[component]
+pub(super) fn Bukti(
+    iki: Uuid,
+    current: Memo<Option<RealisasiRow>>,
+    editable: bool,
+) -> impl IntoView {
+    let has_value =
+        Memo::new(move |_| current.with(|r| r.as_ref().is_some_and(|r| r.realisasi.is_some())));
+    // Only the ids: a verdict updates its item, not the list (the PPKin's other forms stay).
+    let ids = Memo::new(move |_| {
+        current.with(|r| {
+            r.as_ref()
+                .map(|r| r.bukti.iter().map(|b| b.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let list = move || {
+        let ids = ids.get();
+        let items = current.with_untracked(|r| {
+            r.as_ref().map_or_else(Vec::new, |r| {
+                ids.iter()
+                    .filter_map(|id| r.bukti.iter().find(|b| b.id == *id).cloned())
+                    .collect::<Vec<_>>()
+            })
+        });
+        let empty = items.is_empty();
+        let items = items
+            .into_iter()
+            .map(|b| view! { <BuktiItem iki=iki initial=b current=current/> })
+            .collect_view();
+        view! {
+            {empty.then(|| view! { <p class="muted">{tr(Key::NoBukti)}</p> })}
+            <ul class="bukti-list">{items}</ul>
+        }
+    };
+    let forms = editable.then(|| {
+        view! {
+            {move || (!has_value.get()).then(|| view! { <p class="field__hint">{tr(Key::SaveRealisasiFirst)}</p> })}
+            <Upload iki=iki has_value=has_value/>
+            <LinkForm iki=iki has_value=has_value/>
+        }
+    });
+    view! {
+        <div class="bukti">
+            <h4 class="form-subheading">{tr(Key::BuktiTitle)}</h4>
+            {list}
+            {forms}
+        </div>
+    }
+}
+
+/// One piece of evidence: the file (download) or link, its verdict and note.
+#[component]
+fn BuktiItem(
+    iki: Uuid,
+    initial: BuktiDukung,
+    current: Memo<Option<RealisasiRow>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = expect_context::<Ctx>();
+    let id = initial.id;
+    // The verdict changes; the rest stays.
+    let bukti = Memo::new(move |_| {
+        current.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.bukti.iter().find(|b| b.id == id))
+                .cloned()
+        })
+    });
+    let tautan = initial.jenis == "tautan";
+    let url = initial.url.clone().unwrap_or_default();
+    // Only http(s) links are followed (the server checks that too).
+    let safe = tautan && http_url(&url).is_ok();
+    let name = if tautan {
+        url.clone()
+    } else {
+        initial
+            .nama_berkas
+            .clone()
+            .unwrap_or_else(|| "bukti".to_owned())
+    };
+    let size = initial.ukuran.map(|s| s as f64);
+    let file = (!tautan).then(|| {
+        view! {
+            <span class="muted">
+                {move || size.map(|s| format!(" · {}", labels::file_size(i18n.lang(), s)))}
+            </span>
+            <DownloadButton file=Download::Bukti(id, name.clone())/>
+        }
+    });
+    let what = view! {
+        {safe.then(|| view! { <a class="bukti__link" href=url.clone() target="_blank" rel="noopener noreferrer">{url.clone()}</a> })}
+        {(!safe).then(|| view! { <span class="bukti__name">{name.clone()}</span> })}
+        {file}
+    };
+    let verdict = move || bukti.with(|b| b.as_ref().and_then(|b| b.verifikasi));
+    let status_class = move || {
+        format!(
+            "badge bukti__status verif--{}",
+            verdict().map_or("belum", Verifikasi::as_str)
+        )
+    };
+    let note = move || {
+        bukti.with(|b| {
+            b.as_ref()
+                .and_then(|b| b.catatan_verifikasi.clone())
+                .map(|c| view! { <p class="bukti__note">{tr(Key::VerifyNote)} ": " {c}</p> })
+        })
+    };
+    let created = initial.created_at;
+    view! {
+        <li class="bukti-item">
+            <p class="bukti-item__head">
+                {what}
+                <span class=status_class>{move || i18n.t(labels::verifikasi(verdict()))}</span>
+            </p>
+            <p class="field__hint">{move || labels::datetime(i18n.lang(), created)}</p>
+            {note}
+            {(ctx.role == Role::Ppkin).then(|| view! { <VerifyForm iki=iki bukti=initial/> })}
+        </li>
+    }
+}
+
+/// The PPKin's verdict on one piece of evidence.
+#[component]
+fn VerifyForm(iki: Uuid, bukti: BuktiDukung) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_context::<RwSignal<RealisasiSheet>>();
+    let id = bukti.id;
+    let verdict = RwSignal::new(bukti.verifikasi);
+    let note = RwSignal::new(bukti.catatan_verifikasi.unwrap_or_default());
+    let errors = RwSignal::new(FieldErrors::new());
+    let outcome = RwSignal::new(None::<Outcome>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(verifikasi) = verdict.get_untracked() else {
+            let mut found = FieldErrors::new();
+            push(&mut found, "verifikasi", text(Lang::Id, Key::ChooseVerdict));
+            errors.set(found);
+            return;
+        };
+        let catatan = note.get_untracked().trim().to_owned();
+        let request = VerifyBukti {
+            verifikasi,
+            catatan: (!catatan.is_empty()).then_some(catatan),
+        };
+        busy.set(true);
+        outcome.set(None);
+        errors.set(FieldErrors::new());
+        spawn_local(async move {
+            match api::measurement::verify_bukti(id, &request).await {
+                Ok(saved) => {
+                    put(state, iki, saved);
+                    outcome.set(Some(Outcome::Done(Key::Verified)));
+                }
+                Err(e) => failed(e, &["verifikasi", "catatan"], errors, outcome),
+            }
+            busy.set(false);
+        });
+    };
+    let name = format!("verif-{id}");
+    let choices = Verifikasi::ALL
+        .iter()
+        .map(|v| {
+            let v = *v;
+            view! {
+                <label class="checkbox checkbox--inline">
+                    <input
+                        type="radio"
+                        name=name.clone()
+                        value=v.as_str()
+                        prop:checked=move || verdict.get() == Some(v)
+                        on:change=move |_| {
+                            verdict.set(Some(v));
+                            errors.update(|e| {
+                                e.remove("verifikasi");
+                            });
+                        }
+                    />
+                    <span>{tr(labels::verifikasi(Some(v)))}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let verdict_error = move || {
+        errors.with(|e| {
+            e.get("verifikasi")
+                .and_then(|m| m.first().cloned())
+                .map(|m| view! { <span class="field__message">{i18n.message(&m)}</span> })
+        })
+    };
+    view! {
+        <form class="verify-form" novalidate on:submit=submit>
+            <fieldset class="field field--compact" class:field--invalid=move || errors.with(|e| e.contains_key("verifikasi"))>
+                <legend class="field__label">{tr(Key::VerifyLegend)}</legend>
+                <div class="radio-row">{choices}</div>
+                <p class="field__error">{verdict_error}</p>
+            </fieldset>
+            <RowInput label=Key::VerifyNote id=format!("verif-{id}-catatan") value=note errors=errors path="catatan".to_owned() multiline=true/>
+            <FormStatus outcome=outcome/>
+            <button type="submit" class="btn btn--primary btn--small" disabled=move || busy.get()>
+                {tr(Key::SaveVerify)}
+            </button>
+        </form>
+    }
+}
+
+/// Uploads a file as evidence, with its progress; leaving the page cancels it.
+#[component]
+fn Upload(iki: Uuid, has_value: Memo<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = expect_context::<Ctx>();
+    let state = expect_context::<RwSignal<RealisasiSheet>>();
+    let owner = Owner::current();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let file = RwSignal::new(None::<SendWrapper<web_sys::File>>);
+    // Percent sent, while and after an upload.
+    let progress = RwSignal::new(None::<u8>);
+    let done = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<ApiError>);
+    let id = format!("bukti-{iki}-file");
+    let on_change = move |ev: leptos::ev::Event| {
+        let chosen = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0));
+        file.set(chosen.map(SendWrapper::new));
+        error.set(None);
+        failure.set(None);
+        done.set(false);
+        progress.set(None);
+    };
+    let uploading = move || progress.get().is_some() && !done.get();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if uploading() {
+            return;
+        }
+        let Some(chosen) = file.get_untracked() else {
+            error.set(Some(text(Lang::Id, Key::ChooseBuktiFirst).to_owned()));
+            return;
+        };
+        error.set(None);
+        failure.set(None);
+        done.set(false);
+        progress.set(Some(0));
+        let report: Progress = Rc::new(move |percent| progress.set(Some(percent)));
+        let k = ctx.k.get_untracked();
+        let task = async move {
+            match api::measurement::upload_bukti(ctx.skp, iki, k, &chosen, report).await {
+                Ok(saved) => {
+                    put(state, iki, saved);
+                    progress.set(Some(100));
+                    done.set(true);
+                    file.set(None);
+                    if let Some(input) = input.get_untracked() {
+                        input.set_value("");
+                    }
+                }
+                Err(e) => {
+                    progress.set(None);
+                    match e.code() {
+                        Some(ErrorCode::PayloadTooLarge) => {
+                            error.set(Some(text(Lang::Id, Key::BuktiTooLarge).to_owned()));
+                        }
+                        Some(ErrorCode::ValidationFailed) => {
+                            error.set(e.field_errors().into_values().flatten().next());
+                        }
+                        _ => failure.set(Some(e)),
+                    }
+                }
+            }
+        };
+        match &owner {
+            Some(owner) => owner.with(|| spawn_local_scoped_with_cancellation(task)),
+            None => spawn_local(task),
+        }
+    };
+    let chosen = move || {
+        file.with(|f| {
+            f.as_ref().map_or_else(
+                || i18n.t(Key::NoFileChosen).to_owned(),
+                |f| {
+                    fill(
+                        i18n.t(Key::SelectedFile),
+                        &[
+                            ("name", &f.name()),
+                            ("size", &labels::file_size(i18n.lang(), f.size())),
+                        ],
+                    )
+                },
+            )
+        })
+    };
+    let status = move || {
+        progress.get().map(|p| {
+            let label = if done.get() {
+                i18n.t(Key::BuktiUploaded).to_owned()
+            } else {
+                fill(i18n.t(Key::Uploading), &[("n", &p.to_string())])
+            };
+            view! {
+                <progress class="upload-progress__bar" max="100" value=p.to_string() aria-label=tr(Key::UploadProgress)></progress>
+                <span class="upload-progress__text">{label}</span>
+            }
+        })
+    };
+    let error_id = format!("{id}-error");
+    let name_id = format!("{id}-name");
+    view! {
+        <form class="bukti-form" novalidate on:submit=submit>
+            <div class="field field--compact" class:field--invalid=move || error.with(Option::is_some)>
+                <label class="field__label" for=id.clone()>{tr(Key::BuktiFile)}</label>
+                <div class="file-picker">
+                    <input
+                        class="file-picker__input"
+                        id=id.clone()
+                        type="file"
+                        accept=".pdf,.jpg,.jpeg,.png,.xlsx,.docx"
+                        aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                        aria-describedby=format!("{name_id} {error_id}")
+                        disabled=move || !has_value.get() || uploading()
+                        node_ref=input
+                        on:change=on_change
+                    />
+                    <label class="btn btn--secondary btn--small file-picker__button" for=id aria-hidden="true">
+                        {tr(Key::ChooseFile)}
+                    </label>
+                    <span class="file-picker__name" id=name_id>{chosen}</span>
+                    <button type="submit" class="btn btn--primary btn--small" disabled=move || !has_value.get() || uploading()>
+                        {tr(Key::UploadBukti)}
+                    </button>
+                </div>
+                <p class="field__error" id=error_id>
+                    {move || error.get().map(|m| view! { <span class="field__message">{i18n.message(&m)}</span> })}
+                </p>
+            </div>
+            <div class="upload-progress" role="status">{status}</div>
+            {move || failure.get().map(|e| view! { <ErrorAlert error=e/> })}
+        </form>
+    }
+}
+
+/// Adds a link (http or https) as evidence.
+#[component]
+fn LinkForm(iki: Uuid, has_value: Memo<bool>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let state = expect_context::<RwSignal<RealisasiSheet>>();
+    let url = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let outcome = RwSignal::new(None::<Outcome>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let link = url.get_untracked().trim().to_owned();
+        if let Err(e) = http_url(&link) {
+            let mut found = FieldErrors::new();
+            push(
+                &mut found,
+                "url",
+                e.message.map(|m| m.to_string()).unwrap_or_default(),
+            );
+            errors.set(found);
+            outcome.set(Some(Outcome::Invalid(Vec::new())));
+            return;
+        }
+        let k = ctx.k.get_untracked();
+        busy.set(true);
+        outcome.set(None);
+        errors.set(FieldErrors::new());
+        spawn_local(async move {
+            let request = AddBuktiTautan { url: link };
+            match api::measurement::link_bukti(ctx.skp, iki, k, &request).await {
+                Ok(saved) => {
+                    put(state, iki, saved);
+                    url.set(String::new());
+                    outcome.set(Some(Outcome::Done(Key::LinkAdded)));
+                }
+                Err(e) => failed(e, &["url"], errors, outcome),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form class="bukti-form" novalidate on:submit=submit>
+            <RowInput label=Key::BuktiLink id=format!("bukti-{iki}-url") value=url errors=errors path="url".to_owned() inputmode="url"/>
+            <FormStatus outcome=outcome/>
+            <button type="submit" class="btn btn--secondary btn--small" disabled=move || busy.get() || !has_value.get()>
+                {tr(Key::AddLink)}
+            </button>
+        </form>
+    }
+}

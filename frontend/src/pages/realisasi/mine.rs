@@ -1,0 +1,71 @@
+//! `/realisasi`: my realisasi in the open period (else the latest) — once my SKP is approved,
+//! the sheet of each sub-period (the current one first) and the feedback of my PPKin. My SKP
+//! of another period opens at `/realisasi/:id` (from SKP Saya).
+
+use kinerja_api::planning::{Periode, Skp, StatusPeriode, StatusSkp};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::{Measurement, Role, info};
+use crate::api::{self, ApiError};
+use crate::components::{Built, Loader, PageHeader, built, load};
+use crate::i18n::{Key, tr};
+
+/// My realisasi.
+#[component]
+pub fn RealisasiMinePage() -> impl IntoView {
+    view! {
+        <PageHeader title=Key::NavRealisasiMine intro=Key::RealisasiMineIntro/>
+        <Loader load=Box::new(|| load(mine()))/>
+    }
+}
+
+/// What the page shows.
+#[derive(Clone)]
+enum Mine {
+    Approved(Box<Skp>, Box<Periode>),
+    /// A message and whether to link to SKP Saya.
+    Message(Key, bool),
+}
+
+/// The open period (else the first listed) and my SKP there.
+async fn mine() -> Result<Built, ApiError> {
+    let periods = api::skp::periods().await?;
+    let periode = periods
+        .iter()
+        .find(|p| p.status == StatusPeriode::Dibuka)
+        .or_else(|| periods.first())
+        .cloned();
+    let content = match periode {
+        None => Mine::Message(Key::NoPeriods, false),
+        Some(periode) => match api::skp::mine(periode.id).await {
+            Ok(Some(skp)) if skp.status == StatusSkp::Disetujui => {
+                Mine::Approved(Box::new(skp), Box::new(periode))
+            }
+            Ok(Some(_)) => Mine::Message(Key::RealisasiNeedsApproval, true),
+            Ok(None) => Mine::Message(Key::SkpNotStarted, true),
+            Err(e) if e.field_errors().contains_key("akun") => {
+                Mine::Message(Key::SkpNoEmployee, false)
+            }
+            Err(e) => return Err(e),
+        },
+    };
+    Ok(built(move || {
+        match content.clone() {
+        Mine::Approved(skp, periode) => view! {
+            <div class="skp-head">
+                <A href="/skp" attr:class="btn btn--secondary">{tr(Key::OpenSkpMine)}</A>
+            </div>
+            <Measurement skp=*skp periode=*periode role=Role::Owner/>
+        }
+        .into_any(),
+        Mine::Message(key, link) => view! {
+            <section class="card empty-state">
+                {info(key)}
+                {link.then(|| view! { <A href="/skp" attr:class="btn btn--secondary">{tr(Key::OpenSkpMine)}</A> })}
+            </section>
+        }
+        .into_any(),
+    }
+    }))
+}
