@@ -733,7 +733,7 @@ pub async fn tetapkan(
                 ""
             }
         ),
-        format!("/evaluasi?skp={skp_id}&periode_ke={k}"),
+        format!("/skp/{skp_id}"),
     )
     .await?;
     let entry = AuditEntry::new("evaluasi.ditetapkan", "skp")
@@ -872,7 +872,7 @@ pub async fn ajukan_keberatan(
             "Keberatan atas hasil evaluasi".to_owned(),
             "Pegawai mengajukan keberatan. Tuliskan penjelasan Anda untuk Atasan Pejabat Penilai."
                 .to_owned(),
-            format!("/evaluasi?skp={}&periode_ke={}", m.id, e.periode_ke),
+            format!("/skp/{}", m.id),
         )
         .await?;
     }
@@ -926,7 +926,7 @@ pub async fn jelaskan_keberatan(
             "keberatan_menunggu_keputusan",
             "Keberatan menunggu keputusan Anda".to_owned(),
             "Pejabat penilai telah memberi penjelasan. Putuskan: tetap atau diubah.".to_owned(),
-            format!("/evaluasi?skp={}&periode_ke={}", m.id, e.periode_ke),
+            format!("/skp/{}", m.id),
         )
         .await?;
     }
@@ -1039,7 +1039,7 @@ pub async fn putuskan_keberatan(
             }
         }
         .to_owned(),
-        format!("/evaluasi?skp={}&periode_ke={period_k}", m.id),
+        format!("/skp/{}", m.id),
     )
     .await?;
     let entry = AuditEntry::new("keberatan.diputus", "evaluasi")
@@ -1114,7 +1114,7 @@ pub async fn simpan_rencana(
         "rencana_perbaikan",
         "Rencana perbaikan kinerja".to_owned(),
         "Pejabat penilai menuliskan saran, tindakan, dan pelatihan untuk Anda.".to_owned(),
-        format!("/evaluasi?skp={}&periode_ke={}", m.id, e.periode_ke),
+        format!("/skp/{}", m.id),
     )
     .await?;
     let entry = AuditEntry::new("rencana_perbaikan.saved", "evaluasi")

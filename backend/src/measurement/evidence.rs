@@ -335,7 +335,7 @@ pub async fn verify(
                 .map(|c| format!(" Catatan: {c}"))
                 .unwrap_or_default()
         ),
-        format!("/skp/{}", owner.id),
+        format!("/realisasi/{}", owner.id),
     )
     .await?;
     audit::record(

@@ -213,7 +213,7 @@ pub async fn create(
         "umpan_balik.baru",
         "Umpan balik dari atasan".to_owned(),
         model.teks.clone(),
-        format!("/skp/{skp_id}"),
+        format!("/realisasi/{skp_id}"),
     )
     .await?;
     audit::record(
@@ -284,7 +284,7 @@ pub async fn reply(
         "umpan_balik.dibalas",
         "Balasan umpan balik".to_owned(),
         model.teks.clone(),
-        format!("/skp/{}", parent.skp_id),
+        format!("/realisasi/{}", parent.skp_id),
     )
     .await?;
     audit::record(
