@@ -91,6 +91,15 @@ pub async fn remind_locks(
                 .map(|r| r.iki_id)
                 .collect();
             let tautan = format!("/realisasi?periode_ke={k}");
+            // Reminders already sent for this sub-period, in one query rather than one per SKP.
+            let sent_before: HashSet<(Uuid, String)> = notifications::Entity::find()
+                .filter(notifications::Column::Kind.eq(KIND_AKAN_TERKUNCI))
+                .filter(notifications::Column::Tautan.starts_with(format!("{tautan}&skp=")))
+                .all(db)
+                .await?
+                .into_iter()
+                .filter_map(|n| n.tautan.map(|t| (n.recipient_employee_id, t)))
+                .collect();
             for skp in &skp_rows {
                 let missing = iki_of
                     .get(&skp.id)
@@ -98,14 +107,7 @@ pub async fn remind_locks(
                 if missing == 0 {
                     continue;
                 }
-                let already = notifications::Entity::find()
-                    .filter(notifications::Column::RecipientEmployeeId.eq(skp.employee_id))
-                    .filter(notifications::Column::Kind.eq(KIND_AKAN_TERKUNCI))
-                    .filter(notifications::Column::Tautan.eq(format!("{tautan}&skp={}", skp.id)))
-                    .one(db)
-                    .await?
-                    .is_some();
-                if already {
+                if sent_before.contains(&(skp.employee_id, format!("{tautan}&skp={}", skp.id))) {
                     continue;
                 }
                 crate::planning::skp::notify(
