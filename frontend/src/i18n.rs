@@ -667,6 +667,115 @@ keys! {
     NotFoundText => "Alamat yang Anda buka tidak ada atau sudah dipindahkan.",
         "The address you opened does not exist or has moved.";
     BackHome => "Kembali ke beranda", "Back to home";
+    // Evaluation (penilaian kinerja)
+    NavEvaluasiMine => "Evaluasi Saya", "My evaluation";
+    NavEvaluasiBawahan => "Penilaian Bawahan", "Rate subordinates";
+    EvaluasiBawahanIntro => "Tetapkan rating hasil kerja dan perilaku kerja pegawai yang Anda nilai. Predikat mengikuti kuadran kinerja; kuota pola distribusi unit diperbarui saat Anda memilih.",
+        "Set the work-result and behaviour ratings of the employees you assess. The predikat follows the performance quadrant; the unit's distribution quota updates as you choose.";
+    EvaluasiTitle => "Evaluasi Kinerja", "Performance evaluation";
+    EvaluasiIntro => "Hasil evaluasi satu SKP per periode atau tahunan: rating, predikat, keberatan, rencana perbaikan, dan dokumen.",
+        "One SKP's evaluation per period or for the year: ratings, predikat, objection, improvement plan and documents.";
+    EvaluasiMineIntro => "Hasil evaluasi kinerja Anda. Bila tidak sependapat, ajukan keberatan sebelum batas waktunya.",
+        "Your performance evaluation. If you disagree, file an objection before the deadline.";
+    EvaluasiNeedsSkp => "Evaluasi tersedia setelah SKP Anda disetujui pejabat penilai kinerja.", "The evaluation is available once your assessor has approved your SKP.";
+    NoEvaluasiBawahan => "Tidak ada pegawai yang Anda nilai pada periode ini.", "There is nobody for you to assess in this period.";
+    Tahunan => "Tahunan", "Annual";
+    RatingHasil => "Rating hasil kerja", "Work-result rating";
+    RatingPerilaku => "Rating perilaku kerja", "Work-behaviour rating";
+    RatingDiAtas => "Di Atas Ekspektasi", "Above expectations";
+    RatingSesuai => "Sesuai Ekspektasi", "Meets expectations";
+    RatingDiBawah => "Di Bawah Ekspektasi", "Below expectations";
+    Predikat => "Predikat", "Predikat";
+    PredikatResult => "Predikat menurut kuadran kinerja", "Predikat by the performance quadrant";
+    PredikatNone => "Belum ada", "None yet";
+    PredikatSangatBaik => "Sangat Baik", "Very good";
+    PredikatBaik => "Baik", "Good";
+    PredikatButuhPerbaikan => "Butuh Perbaikan", "Needs improvement";
+    PredikatKurang => "Kurang/Misconduct", "Poor/Misconduct";
+    PredikatSangatKurang => "Sangat Kurang", "Very poor";
+    OrgIstimewa => "Istimewa", "Outstanding";
+    OrgKurang => "Kurang", "Poor";
+    PredikatOrganisasi => "Predikat kinerja organisasi", "Organisation performance predikat";
+    Saran => "Saran sistem", "System suggestion";
+    EvaluasiBelum => "Belum dinilai", "Not rated";
+    EvaluasiDraft => "Draf", "Draft";
+    EvaluasiDitetapkan => "Ditetapkan", "Set";
+    EvaluasiSaved => "Draf penilaian disimpan.", "The draft rating was saved.";
+    EvaluasiSet => "Penilaian ditetapkan.", "The evaluation was set.";
+    SetEvaluasi => "Tetapkan", "Set";
+    EvaluasiBelumAda => "Belum ada penilaian untuk periode ini.", "There is no evaluation for this period yet.";
+    EvaluasiResult => "Hasil evaluasi", "Evaluation result";
+    EvaluasiForm => "Penilaian oleh pejabat penilai", "Assessor's rating";
+    CatatanHasil => "Catatan hasil kerja", "Note on the work result";
+    CatatanPerilaku => "Catatan perilaku kerja", "Note on the behaviour";
+    Rekomendasi => "Rekomendasi", "Recommendation";
+    HasilDariOrganisasi => "Rating hasil kerja mengikuti predikat kinerja organisasi unit yang dipimpin pegawai ini.",
+        "The work-result rating follows the organisation predikat of the unit this employee heads.";
+    PrioritasPengembangan => "Predikat Sangat Baik: pegawai ini diprioritaskan untuk pengembangan kompetensi.",
+        "Predikat Very good: this employee is a priority for competency development.";
+    BatasKeberatan => "Batas pengajuan keberatan", "Objection deadline";
+    QuotaTitle => "Kuota pola distribusi", "Distribution quota";
+    QuotaNoOrg => "Predikat kinerja organisasi unit ini belum ditetapkan untuk periode ini; pola distribusi belum berlaku.",
+        "The unit's organisation predikat for this period has not been set; no distribution pattern applies yet.";
+    QuotaBounds => "(min {min}, maks {max})", "(min {min}, max {max})";
+    QuotaPeople => "{n} pegawai dinilai", "{n} employees rated";
+    QuotaRules => "Aturan pola distribusi dan pembulatan", "Distribution rules and rounding";
+    QuotaWarning => "Predikat yang sudah ditetapkan menyalahi pola distribusi:", "The predikat already set break the distribution pattern:";
+    QuotaBlocked => "Predikat yang sudah ditetapkan menyalahi pola distribusi; penetapan yang menyalahinya ditolak:", "The predikat already set break the distribution pattern; settings that break it are refused:";
+    QuotaPreview => "Bila pilihan di halaman ini ditetapkan, aturan ini dilanggar:", "If the choices on this page are set, these rules are broken:";
+    KeberatanTitle => "Keberatan", "Objection";
+    KeberatanIntro => "Tuliskan alasan keberatan Anda. Pejabat penilai memberi penjelasan, lalu atasan pejabat penilai memutuskan; keputusannya final.",
+        "Write why you object. Your assessor explains, then the assessor's superior decides; the decision is final.";
+    AlasanKeberatan => "Alasan keberatan", "Reason for the objection";
+    AjukanKeberatan => "Ajukan keberatan", "File the objection";
+    NoKeberatan => "Tidak ada keberatan.", "No objection.";
+    KeberatanDiajukan => "Menunggu penjelasan pejabat penilai", "Awaiting the assessor's explanation";
+    KeberatanDijelaskan => "Menunggu keputusan atasan pejabat penilai", "Awaiting the decision";
+    KeberatanDiputus => "Diputus (final)", "Decided (final)";
+    Penjelasan => "Penjelasan pejabat penilai", "Assessor's explanation";
+    KirimPenjelasan => "Kirim penjelasan", "Send the explanation";
+    Keputusan => "Keputusan", "Decision";
+    KeputusanTetap => "Tetap", "Unchanged";
+    KeputusanDiubah => "Diubah", "Changed";
+    PutuskanKeberatan => "Putuskan keberatan", "Decide the objection";
+    CatatanKeputusan => "Pertimbangan keputusan", "Grounds for the decision";
+    RencanaPerbaikan => "Rencana perbaikan", "Improvement plan";
+    SaranBelum => "Pejabat penilai belum menuliskan saran perbaikan.", "The assessor has not written any advice yet.";
+    AksiPerbaikan => "Tindakan perbaikan", "Improvement actions";
+    PelatihanDisarankan => "Pelatihan yang disarankan", "Recommended trainings";
+    Checkin => "Perkembangan", "Check-ins";
+    JatuhTempo => "jatuh tempo", "due";
+    UbahRencana => "Tulis atau ubah rencana perbaikan", "Write or change the improvement plan";
+    SaranPerbaikan => "Saran perbaikan", "Advice";
+    AksiPerbaikanLines => "Tindakan, satu per baris (awali dengan tanggal TTTT-BB-HH untuk jatuh tempo)", "Actions, one per line (start with a YYYY-MM-DD date for the due date)";
+    PelatihanLines => "Pelatihan, satu per baris", "Trainings, one per line";
+    SimpanRencana => "Simpan rencana perbaikan", "Save the improvement plan";
+    CatatanCheckin => "Catatan perkembangan", "Progress note";
+    KirimCheckin => "Catat perkembangan", "Record progress";
+    DokumenEvaluasi => "Dokumen Evaluasi Kinerja", "Performance evaluation document";
+    NoDokumen => "Belum ada dokumen.", "No document yet.";
+    BuatDokumen => "Buat dokumen", "Make the document";
+    Verifikasi => "Halaman verifikasi", "Verification page";
+    RiwayatEvaluasi => "Riwayat penilaian", "Evaluation history";
+    Sumber => "Sumber", "Source";
+    Alasan => "Alasan", "Reason";
+    // API clients
+    NavApiClients => "Klien API", "API clients";
+    ApiClientsIntro => "Sistem pemerintah lain (SIMPUS, survei IKM) yang mengirim realisasi melalui API. Rahasia klien hanya ditampilkan sekali saat dibuat.",
+        "Other government systems (SIMPUS, IKM surveys) that send results through the API. A client's secret is shown only once, when it is created.";
+    ApiClientNew => "Daftarkan klien", "Register a client";
+    ApiClientName => "Nama klien", "Client name";
+    ApiClientUnit => "Unit pemilik", "Owning unit";
+    ApiClientScopes => "Cakupan (scope)", "Scopes";
+    ScopeRealisasiWrite => "Kirim realisasi (realisasi:write)", "Send results (realisasi:write)";
+    ScopePegawaiRead => "Baca pengikatan pegawai (pegawai:read)", "Read employee bindings (pegawai:read)";
+    ApiClientSecret => "Simpan rahasia ini sekarang: rahasia tidak dapat ditampilkan lagi.", "Store this secret now: it cannot be shown again.";
+    ApiClientId => "ID klien", "Client ID";
+    ApiClientSecretLabel => "Rahasia klien", "Client secret";
+    ApiClientLastUsed => "Terakhir dipakai", "Last used";
+    ApiClientDisable => "Nonaktifkan", "Disable";
+    ApiClientEnable => "Aktifkan", "Enable";
+    NoApiClients => "Belum ada klien API.", "No API clients yet.";
     // Errors
     ErrorTitle => "Terjadi kesalahan", "Something went wrong";
     Retry => "Coba lagi", "Try again";

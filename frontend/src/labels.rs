@@ -6,9 +6,12 @@ use kinerja_api::auth::{Permission, Role};
 use kinerja_api::employees::{
     EmployeeSort, JenisPegawai, JenisPenugasan, StatusPegawai, SuperiorReason,
 };
+use kinerja_api::evaluation::{Predikat, PredikatOrganisasi, Rating};
+use kinerja_api::integrations::Scope;
 use kinerja_api::measurement::{TagUmpanBalik, Verifikasi};
 use kinerja_api::nip::Gender;
 use kinerja_api::organisation::{JenisJabatan, Jenjang, UnitKind};
+use kinerja_api::penilaian::StatusKeberatan;
 use kinerja_api::planning::{
     Arah, Aspek, JenisRhk, Pendekatan, Perspektif, StatusPeriode, StatusSkp,
 };
@@ -365,6 +368,49 @@ pub fn file_size(lang: Lang, bytes: f64) -> String {
         Lang::En => text,
     };
     format!("{text} {unit}")
+}
+
+pub fn rating(rating: Rating) -> Key {
+    match rating {
+        Rating::DiAtas => Key::RatingDiAtas,
+        Rating::Sesuai => Key::RatingSesuai,
+        Rating::DiBawah => Key::RatingDiBawah,
+    }
+}
+
+pub fn predikat(predikat: Predikat) -> Key {
+    match predikat {
+        Predikat::SangatBaik => Key::PredikatSangatBaik,
+        Predikat::Baik => Key::PredikatBaik,
+        Predikat::ButuhPerbaikan => Key::PredikatButuhPerbaikan,
+        Predikat::Kurang => Key::PredikatKurang,
+        Predikat::SangatKurang => Key::PredikatSangatKurang,
+    }
+}
+
+pub fn predikat_org(predikat: PredikatOrganisasi) -> Key {
+    match predikat {
+        PredikatOrganisasi::Istimewa => Key::OrgIstimewa,
+        PredikatOrganisasi::Baik => Key::PredikatBaik,
+        PredikatOrganisasi::ButuhPerbaikan => Key::PredikatButuhPerbaikan,
+        PredikatOrganisasi::Kurang => Key::OrgKurang,
+        PredikatOrganisasi::SangatKurang => Key::PredikatSangatKurang,
+    }
+}
+
+pub fn status_keberatan(status: StatusKeberatan) -> Key {
+    match status {
+        StatusKeberatan::Diajukan => Key::KeberatanDiajukan,
+        StatusKeberatan::Dijelaskan => Key::KeberatanDijelaskan,
+        StatusKeberatan::Diputus => Key::KeberatanDiputus,
+    }
+}
+
+pub fn scope(scope: Scope) -> Key {
+    match scope {
+        Scope::RealisasiWrite => Key::ScopeRealisasiWrite,
+        Scope::PegawaiRead => Key::ScopePegawaiRead,
+    }
 }
 
 #[cfg(test)]

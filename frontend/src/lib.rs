@@ -18,8 +18,9 @@ pub mod state;
 
 use crate::components::Shell;
 use crate::pages::{
-    AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage, HomePage, ImportPage,
-    LoginPage, NewEmployeePage, NotFound, NotificationsPage, OrganisationPage, ProfilePage,
+    ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
+    EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
+    NewEmployeePage, NotFound, NotificationsPage, OrganisationPage, ProfilePage,
     RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, SkpDetailPage, SkpInboxPage,
     SkpMinePage, SkpPohonPage, UsersPage,
 };
@@ -53,6 +54,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("realisasi/bawahan") view=RealisasiInboxPage/>
                     <Route path=path!("realisasi/:id") view=RealisasiSkpPage/>
                     <Route path=path!("realisasi") view=RealisasiMinePage/>
+                    <Route path=path!("evaluasi/bawahan") view=EvaluasiInboxPage/>
+                    <Route path=path!("evaluasi/:id") view=EvaluasiSkpPage/>
+                    <Route path=path!("evaluasi") view=EvaluasiMinePage/>
+                    <Route path=path!("klien-api") view=ApiClientsPage/>
                     <Route path=path!("notifikasi") view=NotificationsPage/>
                 </ParentRoute>
             </Routes>

@@ -158,6 +158,22 @@ pub struct DistribusiUnit {
     pub blokir: bool,
 }
 
+/// What the viewer is to the evaluated SKP: decides which actions the page offers (the
+/// server checks each action again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PeranEvaluasi {
+    /// The evaluated employee (may object).
+    Pemilik,
+    /// The current PPKin (rates, explains an objection, writes the improvement plan).
+    PejabatPenilai,
+    /// The current Atasan PPKin (decides an objection).
+    AtasanPejabatPenilai,
+    /// Anyone else who may read the SKP (admins, auditors, higher pimpinan).
+    Pembaca,
+}
+
 /// Everything the evaluation page needs for one SKP and period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -174,6 +190,7 @@ pub struct EvaluasiView {
     pub riwayat: Vec<VersiEvaluasi>,
     /// Sangat Baik: a priority for competency development.
     pub prioritas_pengembangan: bool,
+    pub peran: PeranEvaluasi,
 }
 
 /// `PUT /api/v1/skp/{id}/evaluasi?periode_ke=` (PPKin, while in draft).

@@ -12,9 +12,9 @@ use kinerja_api::measurement::{CAPAIAN_TAMPIL_MAKS, PeriodeKeQuery};
 use kinerja_api::penilaian::{
     AjukanKeberatan, AngkaKredit, CheckinPerbaikan, DistribusiUnit, Evaluasi, EvaluasiView,
     ItemPerbaikan, JelaskanKeberatan, Keberatan, KeputusanKeberatan, KoreksiEvaluasi,
-    PutuskanKeberatan, RencanaPerbaikan, RincianAngkaKredit, SaranRating, SimpanEvaluasi,
-    SimpanRencanaPerbaikan, StatusEvaluasi, StatusKeberatan, TetapkanPredikatOrganisasi,
-    VersiEvaluasi,
+    PeranEvaluasi, PutuskanKeberatan, RencanaPerbaikan, RincianAngkaKredit, SaranRating,
+    SimpanEvaluasi, SimpanRencanaPerbaikan, StatusEvaluasi, StatusKeberatan,
+    TetapkanPredikatOrganisasi, VersiEvaluasi,
 };
 use kinerja_api::planning::{JenisRhk, Ritme, StatusSkp};
 use sea_orm::{
@@ -411,6 +411,12 @@ pub async fn view(
         None => (None, None, Vec::new()),
     };
     let evaluasi = eval.as_ref().map(dto);
+    let peran = match (viewer.employee_id, skp::current_raters(db, &m).await?) {
+        (Some(me), _) if me == m.employee_id => PeranEvaluasi::Pemilik,
+        (Some(me), (Some(p), _)) if me == p => PeranEvaluasi::PejabatPenilai,
+        (Some(me), (_, Some(a))) if me == a => PeranEvaluasi::AtasanPejabatPenilai,
+        _ => PeranEvaluasi::Pembaca,
+    };
     let prioritas = evaluasi.as_ref().is_some_and(|e| {
         e.status == StatusEvaluasi::Ditetapkan && e.predikat == Some(Predikat::SangatBaik)
     });
@@ -426,6 +432,7 @@ pub async fn view(
         rencana_perbaikan,
         riwayat,
         prioritas_pengembangan: prioritas,
+        peran,
     })
 }
 
@@ -638,6 +645,11 @@ async fn open_plan_if_low(db: &impl ConnectionTrait, e: &evaluations::Model) -> 
     Ok(true)
 }
 
+/// The SPA's evaluation page of an SKP and period: where the evaluation notifications lead.
+fn halaman(skp_id: Uuid, k: i32) -> String {
+    format!("/evaluasi/{skp_id}?periode_ke={k}")
+}
+
 fn periode_label(k: i32) -> String {
     if k == 0 {
         "tahunan".to_owned()
@@ -733,7 +745,7 @@ pub async fn tetapkan(
                 ""
             }
         ),
-        format!("/skp/{skp_id}"),
+        halaman(skp_id, k),
     )
     .await?;
     let entry = AuditEntry::new("evaluasi.ditetapkan", "skp")
@@ -872,7 +884,7 @@ pub async fn ajukan_keberatan(
             "Keberatan atas hasil evaluasi".to_owned(),
             "Pegawai mengajukan keberatan. Tuliskan penjelasan Anda untuk Atasan Pejabat Penilai."
                 .to_owned(),
-            format!("/skp/{}", m.id),
+            halaman(m.id, e.periode_ke),
         )
         .await?;
     }
@@ -926,7 +938,7 @@ pub async fn jelaskan_keberatan(
             "keberatan_menunggu_keputusan",
             "Keberatan menunggu keputusan Anda".to_owned(),
             "Pejabat penilai telah memberi penjelasan. Putuskan: tetap atau diubah.".to_owned(),
-            format!("/skp/{}", m.id),
+            halaman(m.id, e.periode_ke),
         )
         .await?;
     }
@@ -1039,7 +1051,7 @@ pub async fn putuskan_keberatan(
             }
         }
         .to_owned(),
-        format!("/skp/{}", m.id),
+        halaman(m.id, period_k),
     )
     .await?;
     let entry = AuditEntry::new("keberatan.diputus", "evaluasi")
@@ -1114,7 +1126,7 @@ pub async fn simpan_rencana(
         "rencana_perbaikan",
         "Rencana perbaikan kinerja".to_owned(),
         "Pejabat penilai menuliskan saran, tindakan, dan pelatihan untuk Anda.".to_owned(),
-        format!("/skp/{}", m.id),
+        halaman(m.id, e.periode_ke),
     )
     .await?;
     let entry = AuditEntry::new("rencana_perbaikan.saved", "evaluasi")

@@ -5,7 +5,8 @@ use chrono::Datelike;
 use kinerja_api::ErrorCode;
 use kinerja_api::evaluation::{Predikat, PredikatOrganisasi, Rating};
 use kinerja_api::penilaian::{
-    AngkaKredit, DistribusiUnit, EvaluasiView, KeputusanKeberatan, StatusEvaluasi, StatusKeberatan,
+    AngkaKredit, DistribusiUnit, EvaluasiView, KeputusanKeberatan, PeranEvaluasi, StatusEvaluasi,
+    StatusKeberatan,
 };
 use kinerja_api::planning::{NotificationPage, Skp};
 use reqwest::Response;
@@ -79,6 +80,11 @@ db_test! {
         let page = view(&c, &c.rina, &rina, k).await;
         assert!(page.evaluasi.is_none());
         assert!(page.saran.keterangan.contains("keputusan Pejabat Penilai Kinerja"));
+        // The page tells each viewer what they are to the SKP (which actions to offer).
+        assert_eq!(page.peran, PeranEvaluasi::Pemilik);
+        assert_eq!(view(&c, &c.kasubag, &rina, k).await.peran, PeranEvaluasi::PejabatPenilai);
+        assert_eq!(view(&c, &c.sekcam, &rina, k).await.peran, PeranEvaluasi::AtasanPejabatPenilai);
+        assert_eq!(view(&c, &c.admin, &rina, k).await.peran, PeranEvaluasi::Pembaca);
         assert_problem(c.app.get(&format!("/api/v1/skp/{}/evaluasi?periode_ke=13", rina.id), Some(&c.rina)).await, 422, ErrorCode::ValidationFailed).await;
         assert_problem(c.app.get(&format!("/api/v1/skp/{}/evaluasi?periode_ke={k}", rina.id), None).await, 401, ErrorCode::Unauthorized).await;
 
@@ -129,7 +135,10 @@ db_test! {
 
         // The employee is told, with the objection deadline.
         let page: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.rina)).await.json().await.unwrap();
-        assert!(page.items.iter().any(|n| n.kind == "evaluasi_ditetapkan" && n.pesan.contains("Baik")));
+        let told = page.items.iter().find(|n| n.kind == "evaluasi_ditetapkan").expect("notified");
+        assert!(told.pesan.contains("Baik"));
+        // It leads to the evaluation page of that SKP and period.
+        assert_eq!(told.tautan.as_deref(), Some(format!("/evaluasi/{}?periode_ke={k}", rina.id).as_str()));
 
         // An admin correction is audited and versioned; others may not correct.
         let body = json!({"rating_hasil": "di_atas_ekspektasi", "rating_perilaku": "di_atas_ekspektasi", "alasan": "Salah input rating hasil kerja oleh pejabat penilai"});

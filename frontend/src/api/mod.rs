@@ -5,6 +5,8 @@ pub mod audit;
 pub mod auth;
 mod client;
 pub mod employees;
+pub mod evaluation;
+pub mod integrations;
 pub mod measurement;
 pub mod notifications;
 pub mod organisation;

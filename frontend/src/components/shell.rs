@@ -55,7 +55,7 @@ struct NavItem {
     permission: Option<Permission>,
 }
 
-const NAV: [NavItem; 11] = [
+const NAV: [NavItem; 14] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -87,6 +87,18 @@ const NAV: [NavItem; 11] = [
         permission: None,
     },
     NavItem {
+        href: "/evaluasi",
+        label: Key::NavEvaluasiMine,
+        icon: "icon--skp",
+        permission: None,
+    },
+    NavItem {
+        href: "/evaluasi/bawahan",
+        label: Key::NavEvaluasiBawahan,
+        icon: "icon--check",
+        permission: None,
+    },
+    NavItem {
         href: "/organisasi",
         label: Key::NavOrganisation,
         icon: "icon--org",
@@ -114,6 +126,12 @@ const NAV: [NavItem; 11] = [
         href: "/pengguna",
         label: Key::NavUsers,
         icon: "icon--users",
+        permission: Some(Permission::ManageUsers),
+    },
+    NavItem {
+        href: "/klien-api",
+        label: Key::NavApiClients,
+        icon: "icon--import",
         permission: Some(Permission::ManageUsers),
     },
     NavItem {

@@ -1,7 +1,9 @@
 //! One component per route.
 
+mod api_clients;
 mod audit;
 mod employees;
+mod evaluasi;
 mod home;
 mod login;
 mod not_found;
@@ -12,10 +14,12 @@ mod realisasi;
 mod skp;
 mod users;
 
+pub use api_clients::ApiClientsPage;
 pub use audit::AuditPage;
 pub use employees::{
     EditEmployeePage, EmployeeDetailPage, EmployeesPage, ImportPage, NewEmployeePage,
 };
+pub use evaluasi::{EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage};
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFound;

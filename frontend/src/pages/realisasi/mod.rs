@@ -52,7 +52,7 @@ struct Ctx {
 }
 
 /// Number of sub-periods in a year of this rhythm.
-fn jumlah(ritme: Ritme) -> i32 {
+pub(crate) fn jumlah(ritme: Ritme) -> i32 {
     match ritme {
         Ritme::Bulanan => 12,
         Ritme::Triwulanan => 4,
@@ -62,7 +62,7 @@ fn jumlah(ritme: Ritme) -> i32 {
 
 /// The sub-period (1-based) that contains `today`, clamped to the period: the first before it
 /// starts, the last after it ends.
-fn current_sub_period(periode: &Periode, today: NaiveDate) -> i32 {
+pub(crate) fn current_sub_period(periode: &Periode, today: NaiveDate) -> i32 {
     let n = jumlah(periode.ritme);
     let day = today.clamp(periode.mulai, periode.selesai);
     if day.year() != periode.mulai.year() {
@@ -74,7 +74,7 @@ fn current_sub_period(periode: &Periode, today: NaiveDate) -> i32 {
 }
 
 /// "November 2026", "Triwulan 3 2026" or "Semester 2 2026".
-fn sub_period_label(lang: Lang, ritme: Ritme, year: i32, k: i32) -> String {
+pub(crate) fn sub_period_label(lang: Lang, ritme: Ritme, year: i32, k: i32) -> String {
     let numbered = |key: Key| format!("{} {year}", fill(text(lang, key), &[("n", &k.to_string())]));
     match ritme {
         Ritme::Bulanan => labels::month(lang, year, u32::try_from(k - 1).unwrap_or_default()),
@@ -85,7 +85,7 @@ fn sub_period_label(lang: Lang, ritme: Ritme, year: i32, k: i32) -> String {
 
 /// What happened to the last write of a form.
 #[derive(Debug, Clone, PartialEq)]
-enum Outcome {
+pub(crate) enum Outcome {
     Done(Key),
     /// Field errors; the messages of fields without a control of the form.
     Invalid(Vec<String>),
@@ -94,7 +94,7 @@ enum Outcome {
 
 /// Puts a failed write on its form: the messages of a 422 on the form's `fields` (under the
 /// name of the control, see `rename`), other failures as an alert.
-fn failed(
+pub(crate) fn failed(
     error: ApiError,
     fields: &[&str],
     errors: RwSignal<FieldErrors>,
@@ -116,7 +116,7 @@ fn failed(
 
 /// The result of a form's last write, announced politely.
 #[component]
-fn FormStatus(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+pub(crate) fn FormStatus(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
     let i18n = use_i18n();
     let alert = move || {
         outcome.with(|o| {
@@ -142,7 +142,7 @@ fn FormStatus(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
 }
 
 /// An info box.
-fn info(key: Key) -> impl IntoView {
+pub(crate) fn info(key: Key) -> impl IntoView {
     view! {
         <div class="alert alert--info alert--block" role="status">
             <span class="alert__icon" aria-hidden="true"></span>
@@ -151,11 +151,48 @@ fn info(key: Key) -> impl IntoView {
     }
 }
 
+/// The choice of a sub-period of `periode` (and of the year when `annual`: 0).
+#[component]
+pub(crate) fn SubPeriodSelect(periode: Periode, k: RwSignal<i32>, annual: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let (ritme, year) = (periode.ritme, periode.mulai.year());
+    let first = i32::from(!annual);
+    let options = move || {
+        let lang = i18n.lang();
+        (first..=jumlah(ritme))
+            .map(|i| {
+                let label = if i == 0 {
+                    format!("{} {year}", text(lang, Key::Tahunan))
+                } else {
+                    sub_period_label(lang, ritme, year, i)
+                };
+                view! { <option value=i.to_string() selected=i == k.get_untracked()>{label}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="field field--compact">
+            <label class="field__label" for="periode-ke">{tr(Key::SubPeriode)}</label>
+            <select
+                class="field__input field__select"
+                id="periode-ke"
+                prop:value=move || k.get().to_string()
+                on:change=move |ev| {
+                    if let Ok(chosen) = event_target_value(&ev).parse() {
+                        k.set(chosen);
+                    }
+                }
+            >
+                {options}
+            </select>
+        </div>
+    }
+}
+
 /// The sub-period choice, its sheet and the feedback of one approved SKP.
 #[component]
 fn Measurement(skp: Skp, periode: Periode, role: Role) -> impl IntoView {
-    let i18n = use_i18n();
-    let (ritme, year, n) = (periode.ritme, periode.mulai.year(), jumlah(periode.ritme));
+    let (ritme, year) = (periode.ritme, periode.mulai.year());
     let k = RwSignal::new(current_sub_period(&periode, labels::today()));
     let ctx = Ctx {
         skp: skp.id,
@@ -183,32 +220,9 @@ fn Measurement(skp: Skp, periode: Periode, role: Role) -> impl IntoView {
             }))
         })
     });
-    let options = move || {
-        let lang = i18n.lang();
-        (1..=n)
-            .map(|i| {
-                let chosen = i == k.get();
-                view! { <option value=i.to_string() selected=chosen>{sub_period_label(lang, ritme, year, i)}</option> }
-            })
-            .collect_view()
-    };
     view! {
         <div class="toolbar skp-toolbar">
-            <div class="field field--compact">
-                <label class="field__label" for="periode-ke">{tr(Key::SubPeriode)}</label>
-                <select
-                    class="field__input field__select"
-                    id="periode-ke"
-                    prop:value=move || k.get().to_string()
-                    on:change=move |ev| {
-                        if let Ok(chosen) = event_target_value(&ev).parse() {
-                            k.set(chosen);
-                        }
-                    }
-                >
-                    {options}
-                </select>
-            </div>
+            <SubPeriodSelect periode=periode k=k annual=false/>
         </div>
         <Loader load=sheet/>
     }

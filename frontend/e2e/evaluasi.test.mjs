@@ -1,0 +1,242 @@
+// Evaluation in the browser, on the demo year (last month rated by the PPKin of the
+// Sekretariat, the kecamatan's organisation predikat set): the camat rates three of the
+// employees he assesses for the current month and watches the quota bar of the distribution
+// pattern move (the live "+1" before setting, the count after); Rina objects to last month's
+// result, Dewi (her PPKin) explains, Ahmad (the Atasan PPKin) changes it, and the original
+// stays in the history; a Dokumen Evaluasi Kinerja is made, downloaded and verified on its
+// public page.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
+
+const RINA = { username: DEMO.pegawai, password: DEMO.password };
+const DEWI = { username: DEMO.kasubag, password: DEMO.password };
+const AHMAD = { username: DEMO.sekcam, password: DEMO.password };
+const CAMAT = { username: DEMO.camat, password: DEMO.password };
+
+const month = new Date().getMonth() + 1;
+const lastMonth = month - 1;
+
+describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
+  let backend;
+  let browser;
+
+  async function api(token, method, path, body) {
+    const res = await fetch(`${backend.url}/api/v1${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  }
+
+  before(async () => {
+    [backend, browser] = await Promise.all([startBackend({}, { demo: true }), launchBrowser()]);
+    // The HR office records the kecamatan's organisation predikat for the current month: the
+    // distribution pattern of its employees follows from it.
+    const login = await fetch(`${backend.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: DEMO.admin, password: DEMO.password }),
+    });
+    assert.ok(login.ok, `admin login: ${login.status}`);
+    const token = (await login.json()).access_token;
+    const periods = await api(token, 'GET', '/periods');
+    const periode = periods.find((p) => p.status === 'dibuka');
+    const find = (nodes) =>
+      nodes.map((n) => (n.nama.startsWith('Kecamatan') ? n : find(n.children))).find(Boolean);
+    const kecamatan = find(await api(token, 'GET', '/units/tree'));
+    assert.ok(kecamatan, 'the demo has the kecamatan');
+    await api(token, 'PUT', `/units/${kecamatan.id}/predikat-organisasi`, {
+      periode_id: periode.id,
+      periode_ke: month,
+      predikat: 'baik',
+      dasar: 'Capaian Perjanjian Kinerja kecamatan sesuai target bulan ini.',
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await backend?.stop();
+  });
+  const fixtures = () => ({ browser, url: backend.url });
+
+  test(
+    'the camat rates three subordinates and sees the quota bar change',
+    withPage(fixtures, async (page) => {
+      await page.goto('/evaluasi/bawahan');
+      await signIn(page, CAMAT);
+      await page.getByRole('heading', { name: 'Penilaian Bawahan', level: 1 }).waitFor();
+      await page.getByLabel('Periode pengukuran').selectOption(String(month));
+      const bar = page.locator('.quota');
+      await bar.getByText('Kuota pola distribusi · Kecamatan Cipocok Jaya').waitFor();
+      await bar.getByText('Predikat kinerja organisasi: Baik').waitFor();
+      const used = (predikat) => bar.locator(`.quota__row[data-predikat="${predikat}"] .quota__used`);
+      assert.equal(await used('baik').textContent(), '0');
+      assert.equal(await used('sangat_baik').textContent(), '0');
+
+      const rows = page.locator('.eval-row', { has: page.getByRole('button', { name: 'Tetapkan' }) });
+      await rows.first().waitFor();
+      assert.ok((await rows.count()) >= 3, 'the camat assesses at least three employees');
+      const rate = async (hasil, perilaku) => {
+        const row = rows.first();
+        const nip = await row.getAttribute('data-nip');
+        await row.getByLabel('Rating hasil kerja').selectOption(hasil);
+        await row.getByLabel('Rating perilaku kerja').selectOption(perilaku);
+        return { row: page.locator(`.eval-row[data-nip="${nip}"]`), nip };
+      };
+
+      // First: Sesuai/Sesuai → Baik. Chosen but not set, it shows as "+1" on the bar.
+      let { row } = await rate('sesuai_ekspektasi', 'sesuai_ekspektasi');
+      await row.locator('.predikat', { hasText: 'Baik' }).waitFor();
+      await bar.locator('.quota__row[data-predikat="baik"] .quota__planned', { hasText: '+1' }).waitFor();
+      assert.equal(await used('baik').textContent(), '0');
+      await row.getByRole('button', { name: 'Tetapkan' }).click();
+      await row.getByText('Penilaian ditetapkan.').waitFor();
+      await page.waitForFunction(
+        () => document.querySelector('.quota__row[data-predikat="baik"] .quota__used')?.textContent === '1',
+      );
+      assert.equal(await bar.locator('.quota__planned').count(), 0);
+
+      // Second: Di Atas/Di Atas → Sangat Baik.
+      ({ row } = await rate('di_atas_ekspektasi', 'di_atas_ekspektasi'));
+      await row.locator('.predikat', { hasText: 'Sangat Baik' }).waitFor();
+      await row.getByRole('button', { name: 'Tetapkan' }).click();
+      await row.getByText('Penilaian ditetapkan.').waitFor();
+      await page.waitForFunction(
+        () => document.querySelector('.quota__row[data-predikat="sangat_baik"] .quota__used')?.textContent === '1',
+      );
+
+      // Third: Di Atas/Sesuai → Baik again.
+      ({ row } = await rate('di_atas_ekspektasi', 'sesuai_ekspektasi'));
+      await row.getByRole('button', { name: 'Tetapkan' }).click();
+      await row.getByText('Penilaian ditetapkan.').waitFor();
+      await page.waitForFunction(
+        () => document.querySelector('.quota__row[data-predikat="baik"] .quota__used')?.textContent === '2',
+      );
+      await bar.getByText('3 pegawai dinilai').waitFor();
+      // A set evaluation has no more inputs in its row.
+      assert.equal(await row.getByLabel('Rating hasil kerja').count(), 0);
+
+      // After a reload the server's counts are the same.
+      await page.reload();
+      await page.getByLabel('Periode pengukuran').selectOption(String(month));
+      await page.waitForFunction(
+        () => document.querySelector('.quota__row[data-predikat="baik"] .quota__used')?.textContent === '2',
+      );
+    }),
+  );
+
+  test(
+    'an objection goes through the explanation and the decision; the original stays in the history',
+    withPage(fixtures, async (page) => {
+      assert.ok(lastMonth >= 1, 'the demo year has a past month (not January)');
+      await page.goto('/evaluasi');
+      await signIn(page, RINA);
+      await page.getByRole('heading', { name: 'Evaluasi Saya', level: 1 }).waitFor();
+      assert.equal(await page.getByLabel('Periode pengukuran').inputValue(), String(lastMonth));
+      const summary = page.locator('.eval-summary');
+      await summary.locator('.predikat', { hasText: 'Baik' }).waitFor();
+      await summary.getByText('Batas pengajuan keberatan').waitFor();
+
+      // Too short a reason: the server's message under the field, nothing filed.
+      await page.getByLabel('Alasan keberatan').fill('Kurang');
+      await page.getByRole('button', { name: 'Ajukan keberatan' }).click();
+      await page.getByText('Tuliskan alasan keberatan (10–4000 karakter).').waitFor();
+      await page
+        .getByLabel('Alasan keberatan')
+        .fill('Laporan kegiatan bulan lalu selesai seluruhnya sebelum tenggat; mohon ditinjau kembali.');
+      await page.getByRole('button', { name: 'Ajukan keberatan' }).click();
+      await page.getByText('Menunggu penjelasan pejabat penilai').waitFor();
+      const url = new URL(page.url());
+
+      // Dewi, the PPKin, follows her notification and explains.
+      const dewi = await page.context().browser().newContext({ baseURL: backend.url });
+      const p2 = await dewi.newPage();
+      await p2.goto('/notifikasi');
+      await signIn(p2, DEWI);
+      // The newest first (the demo holds an older, decided objection).
+      await p2
+        .locator('.notification', { hasText: 'Keberatan atas hasil evaluasi' })
+        .first()
+        .getByRole('link', { name: 'Buka' })
+        .click();
+      await p2.waitForURL(new RegExp(`/evaluasi/[0-9a-f-]{36}\\?periode_ke=${lastMonth}$`));
+      await p2.getByLabel('Penjelasan pejabat penilai').fill(
+        'Penilaian mempertimbangkan dua laporan yang perlu perbaikan format sebelum diterima.',
+      );
+      await p2.getByRole('button', { name: 'Kirim penjelasan' }).click();
+      await p2.getByText('Menunggu keputusan atasan pejabat penilai').waitFor();
+      const evalUrl = p2.url();
+      await dewi.close();
+
+      // Ahmad, the Atasan PPKin, changes the result; the decision is final.
+      const ahmad = await page.context().browser().newContext({ baseURL: backend.url });
+      const p3 = await ahmad.newPage();
+      await p3.goto(evalUrl);
+      await signIn(p3, AHMAD);
+      await p3.getByRole('heading', { name: 'Putuskan keberatan' }).waitFor();
+      await p3.getByLabel('Diubah').check();
+      await p3.getByLabel('Rating hasil kerja').selectOption('di_atas_ekspektasi');
+      await p3.getByLabel('Rating perilaku kerja').selectOption('di_atas_ekspektasi');
+      await p3.locator('.eval-predikat .predikat', { hasText: 'Sangat Baik' }).waitFor();
+      await p3.getByLabel('Pertimbangan keputusan').fill('Bukti penyelesaian laporan tepat waktu lengkap.');
+      await p3.getByRole('button', { name: 'Putuskan keberatan' }).click();
+      await p3.getByText('Diputus (final)').waitFor();
+      assert.equal(await p3.getByRole('button', { name: 'Putuskan keberatan' }).count(), 0);
+      await ahmad.close();
+
+      // Rina sees the final result and the original in the history.
+      await page.goto(url.pathname + url.search);
+      await page.locator('.eval-summary .predikat', { hasText: 'Sangat Baik' }).waitFor();
+      await page.getByText('Diputus (final)').waitFor();
+      const history = page.locator('section', { has: page.getByRole('heading', { name: 'Riwayat penilaian' }) });
+      await history.locator('tr', { hasText: 'keberatan' }).waitFor();
+      await history.locator('tr', { hasText: 'Baik' }).first().waitFor();
+      assert.ok((await history.locator('tbody tr').count()) >= 2, 'the original and the changed result');
+      assert.equal(await page.getByRole('button', { name: 'Ajukan keberatan' }).count(), 0);
+    }),
+  );
+
+  test(
+    'a document is made, downloaded and verified on its public page',
+    withPage(fixtures, async (page) => {
+      await page.goto('/evaluasi');
+      await signIn(page, DEWI);
+      await page.getByRole('heading', { name: 'Evaluasi Saya', level: 1 }).waitFor();
+      const docs = page.locator('section', { has: page.getByRole('heading', { name: 'Dokumen Evaluasi Kinerja' }) });
+      await docs.getByText('Belum ada dokumen.').waitFor();
+      await docs.getByRole('button', { name: 'Buat dokumen' }).click();
+      const row = docs.locator('.doc-row').first();
+      await row.waitFor();
+      const nomor = (await row.locator('.mono').textContent()).trim();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        row.getByRole('button', { name: 'Unduh PDF' }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /\.pdf$/);
+      const path = await download.path();
+      const { readFile } = await import('node:fs/promises');
+      assert.equal((await readFile(path)).subarray(0, 5).toString('latin1'), '%PDF-');
+
+      const href = await row.getByRole('link', { name: 'Halaman verifikasi' }).getAttribute('href');
+      assert.match(href, /^\/verifikasi\/[A-Za-z0-9_-]+$/);
+      // The public page needs no sign-in: a fresh context.
+      const visitor = await page.context().browser().newContext({ baseURL: backend.url });
+      const v = await visitor.newPage();
+      await v.goto(href);
+      await v.getByRole('heading', { name: 'Verifikasi Dokumen Evaluasi Kinerja' }).waitFor();
+      await v.getByText('ASLI — isi dokumen sesuai dengan yang diterbitkan.').waitFor();
+      await v.getByText(nomor).waitFor();
+      await v.getByText('Dewi Lestari').waitFor();
+      await v.goto('/verifikasi/bukan-kode-asli');
+      await v.getByRole('heading', { name: 'Dokumen tidak ditemukan' }).waitFor();
+      await visitor.close();
+    }),
+  );
+});

@@ -1,0 +1,132 @@
+//! Evaluation: `/api/v1/skp/{id}/evaluasi` (the page of an SKP and period, saving and setting
+//! the ratings) and `/api/v1/evaluasi/{id}/…` (objection, improvement plan, documents).
+
+use kinerja_api::penilaian::{
+    AjukanKeberatan, CheckinPerbaikan, DokumenEvaluasi, EvaluasiView, JelaskanKeberatan,
+    PutuskanKeberatan, SimpanEvaluasi, SimpanRencanaPerbaikan,
+};
+use uuid::Uuid;
+
+use super::client::{self, ApiError, Call};
+
+fn periode(k: i32) -> [(&'static str, Option<String>); 1] {
+    [("periode_ke", Some(k.to_string()))]
+}
+
+/// The evaluation page of an SKP for sub-period `k` (0 = the year).
+///
+/// # Errors
+/// `not_found` (not a reader), `validation_failed` (`periode_ke`), or a network failure.
+pub async fn view(skp: Uuid, k: i32) -> Result<EvaluasiView, ApiError> {
+    client::authed(Call::get(&format!("/skp/{skp}/evaluasi")).query(&periode(k))).await
+}
+
+/// The PPKin saves the ratings as a draft.
+///
+/// # Errors
+/// `forbidden` (not the PPKin), `conflict` (already set), `validation_failed`.
+pub async fn save(skp: Uuid, k: i32, request: &SimpanEvaluasi) -> Result<EvaluasiView, ApiError> {
+    client::authed(Call::put_json(&format!("/skp/{skp}/evaluasi"), request)?.query(&periode(k)))
+        .await
+}
+
+/// The PPKin sets (menetapkan) the saved draft.
+///
+/// # Errors
+/// `validation_failed` (a rating missing), `conflict` (a blocking distribution, already set),
+/// `forbidden`.
+pub async fn set(skp: Uuid, k: i32) -> Result<EvaluasiView, ApiError> {
+    client::authed(Call::post_empty(&format!("/skp/{skp}/evaluasi/tetapkan")).query(&periode(k)))
+        .await
+}
+
+/// The employee objects.
+///
+/// # Errors
+/// `validation_failed` (`alasan`, or the window has passed), `conflict`, `forbidden`.
+pub async fn object(id: Uuid, request: &AjukanKeberatan) -> Result<EvaluasiView, ApiError> {
+    client::authed(Call::post_json(
+        &format!("/evaluasi/{id}/keberatan"),
+        request,
+    )?)
+    .await
+}
+
+/// The PPKin explains the result objected to.
+///
+/// # Errors
+/// `validation_failed` (`penjelasan`), `conflict`, `forbidden`.
+pub async fn explain(id: Uuid, request: &JelaskanKeberatan) -> Result<EvaluasiView, ApiError> {
+    client::authed(Call::post_json(
+        &format!("/evaluasi/{id}/keberatan/penjelasan"),
+        request,
+    )?)
+    .await
+}
+
+/// The Atasan PPKin decides the objection (final).
+///
+/// # Errors
+/// `validation_failed` (`catatan`, the new ratings), `conflict`, `forbidden`.
+pub async fn decide(id: Uuid, request: &PutuskanKeberatan) -> Result<EvaluasiView, ApiError> {
+    client::authed(Call::post_json(
+        &format!("/evaluasi/{id}/keberatan/keputusan"),
+        request,
+    )?)
+    .await
+}
+
+/// The PPKin writes the improvement plan.
+///
+/// # Errors
+/// `validation_failed` (`saran`, `aksi[i].uraian`), `not_found` (no plan), `forbidden`.
+pub async fn save_plan(
+    id: Uuid,
+    request: &SimpanRencanaPerbaikan,
+) -> Result<EvaluasiView, ApiError> {
+    client::authed(Call::put_json(
+        &format!("/evaluasi/{id}/rencana-perbaikan"),
+        request,
+    )?)
+    .await
+}
+
+/// The employee or the PPKin notes progress on the plan.
+///
+/// # Errors
+/// `validation_failed` (`catatan`), `forbidden`.
+pub async fn checkin(id: Uuid, request: &CheckinPerbaikan) -> Result<EvaluasiView, ApiError> {
+    client::authed(Call::post_json(
+        &format!("/evaluasi/{id}/rencana-perbaikan/checkin"),
+        request,
+    )?)
+    .await
+}
+
+/// The documents made of an evaluation, newest first.
+///
+/// # Errors
+/// `not_found`, or a network failure.
+pub async fn documents(id: Uuid) -> Result<Vec<DokumenEvaluasi>, ApiError> {
+    client::authed(Call::get(&format!("/evaluasi/{id}/dokumen"))).await
+}
+
+/// Makes the Dokumen Evaluasi Kinerja of the evaluation as it stands.
+///
+/// # Errors
+/// `conflict` (not set yet), `forbidden`.
+pub async fn make_document(id: Uuid) -> Result<DokumenEvaluasi, ApiError> {
+    client::authed(Call::post_empty(&format!("/evaluasi/{id}/dokumen"))).await
+}
+
+/// Downloads a document's PDF (named by the server after its number).
+///
+/// # Errors
+/// `not_found`, or a network failure.
+pub async fn download(kode: &str) -> Result<(), ApiError> {
+    client::download(
+        Call::get(&format!("/dokumen/{kode}")),
+        "dokumen-evaluasi.pdf",
+    )
+    .await
+}

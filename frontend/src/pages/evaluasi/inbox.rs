@@ -1,0 +1,293 @@
+//! `/evaluasi/bawahan`: the employees I rate (and those whose objection I decide) for one
+//! sub-period or the year: each with the capaian summary, the feedback count, the system's
+//! suggestion, the two rating selects and the resulting predikat; above them the live quota
+//! bar of their unit.
+
+use std::collections::BTreeMap;
+
+use futures::future::{join, join_all};
+use kinerja_api::evaluation::{Hitungan, Predikat, Rating, predikat};
+use kinerja_api::penilaian::{
+    DistribusiUnit, EvaluasiView, PeranEvaluasi, SimpanEvaluasi, StatusEvaluasi,
+};
+use kinerja_api::planning::{Periode, SkpSummary, StatusPeriode};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use uuid::Uuid;
+
+use super::parts::{QuotaBar, RatingSelect, initial_k, predikat_badge};
+use crate::api::{self, ApiError};
+use crate::components::{Built, Loader, PageHeader, built, load};
+use crate::forms::FieldErrors;
+use crate::i18n::{Key, tr, use_i18n};
+use crate::labels;
+use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
+use crate::pages::skp::digits;
+use crate::state::auth::use_auth;
+
+/// Penilaian Bawahan.
+#[component]
+pub fn EvaluasiInboxPage() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <PageHeader title=Key::NavEvaluasiBawahan intro=Key::EvaluasiBawahanIntro/>
+        <Loader load=Box::new(move || {
+            let me = auth.user_untracked().map(|u| u.username).unwrap_or_default();
+            load(subordinates(me))
+        })/>
+    }
+}
+
+/// The open period (else the first) and the approved SKP of it I may read, except mine.
+async fn subordinates(me: String) -> Result<Built, ApiError> {
+    let (periods, list) = join(api::skp::periods(), api::skp::approved()).await;
+    let periods = periods?;
+    let Some(periode) = periods
+        .iter()
+        .find(|p| p.status == StatusPeriode::Dibuka)
+        .or_else(|| periods.first())
+        .cloned()
+    else {
+        return Ok(built(|| info(Key::NoPeriods)));
+    };
+    let items: Vec<SkpSummary> = list?
+        .items
+        .into_iter()
+        .filter(|s| s.tahun == periode.tahun && digits(&s.pegawai.nip) != me)
+        .collect();
+    Ok(built(
+        move || view! { <Board periode=periode.clone() items=items.clone()/> },
+    ))
+}
+
+#[component]
+fn Board(periode: Periode, items: Vec<SkpSummary>) -> impl IntoView {
+    let k = RwSignal::new(initial_k(&periode));
+    let ids: Vec<Uuid> = items.iter().map(|s| s.id).collect();
+    let rows = Box::new(move || {
+        let k = k.get();
+        let ids = ids.clone();
+        load(async move {
+            let pages = join_all(ids.into_iter().map(|id| api::evaluation::view(id, k))).await;
+            // The employees I rate, and those whose objection I decide as Atasan PPKin.
+            let mine: Vec<EvaluasiView> = pages
+                .into_iter()
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .filter(|v| match v.peran {
+                    PeranEvaluasi::PejabatPenilai => true,
+                    PeranEvaluasi::AtasanPejabatPenilai => v.keberatan.is_some(),
+                    PeranEvaluasi::Pemilik | PeranEvaluasi::Pembaca => false,
+                })
+                .collect();
+            Ok(built(move || view! { <Rows pages=mine.clone()/> }))
+        })
+    });
+    view! {
+        <div class="toolbar skp-toolbar">
+            <SubPeriodSelect periode=periode k=k annual=true/>
+        </div>
+        <Loader load=rows/>
+    }
+}
+
+/// The units' quota bars and one row per employee. A row that sets its evaluation replaces
+/// its unit's distribution with the server's.
+#[component]
+fn Rows(pages: Vec<EvaluasiView>) -> impl IntoView {
+    if pages.is_empty() {
+        return view! { <section class="card empty-state">{info(Key::NoEvaluasiBawahan)}</section> }
+            .into_any();
+    }
+    let mut by_unit: BTreeMap<Uuid, DistribusiUnit> = BTreeMap::new();
+    for d in pages.iter().filter_map(|p| p.distribusi.clone()) {
+        by_unit.entry(d.unit_id).or_insert(d);
+    }
+    let units = RwSignal::new(by_unit);
+    // Per employee row: its unit and the predikat chosen but not yet set.
+    let planned = RwSignal::new(BTreeMap::<Uuid, (Uuid, Predikat)>::new());
+    let bars = move || {
+        units
+            .get()
+            .into_values()
+            .map(|d| {
+                let unit = d.unit_id;
+                let mine = Signal::derive(move || {
+                    planned.with(|m| {
+                        m.values()
+                            .filter(|(u, _)| *u == unit)
+                            .map(|(_, p)| *p)
+                            .collect::<Hitungan>()
+                    })
+                });
+                view! { <QuotaBar distribusi=d planned=mine/> }
+            })
+            .collect_view()
+    };
+    let rows = pages
+        .into_iter()
+        .map(|page| view! { <Row page=page units=units planned=planned/> })
+        .collect_view();
+    view! {
+        {bars}
+        <section class="card card--flush">
+            <ul class="eval-list">{rows}</ul>
+        </section>
+    }
+    .into_any()
+}
+
+/// One employee: what the system suggests, the two ratings and the predikat they give; the
+/// PPKin saves a draft or sets it here (notes and the rest on the SKP's evaluation page).
+#[component]
+fn Row(
+    page: EvaluasiView,
+    units: RwSignal<BTreeMap<Uuid, DistribusiUnit>>,
+    planned: RwSignal<BTreeMap<Uuid, (Uuid, Predikat)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (skp, k) = (page.skp_id, page.periode_ke);
+    let unit = page.distribusi.as_ref().map(|d| d.unit_id);
+    let evaluasi = RwSignal::new(page.evaluasi.clone());
+    let set = move || {
+        evaluasi.with(|e| {
+            e.as_ref()
+                .is_some_and(|e| e.status == StatusEvaluasi::Ditetapkan)
+        })
+    };
+    let can_rate = page.peran == PeranEvaluasi::PejabatPenilai;
+    let hasil = RwSignal::new(page.evaluasi.as_ref().and_then(|e| e.rating_hasil));
+    let perilaku = RwSignal::new(page.evaluasi.as_ref().and_then(|e| e.rating_perilaku));
+    let chosen = move || match (hasil.get(), perilaku.get()) {
+        (Some(h), Some(p)) => Some(predikat(h, p)),
+        _ => None,
+    };
+    // The choice counts on the quota bar until it is set (then the server counts it).
+    Effect::new(move |_| {
+        let choice = if set() { None } else { chosen() };
+        planned.update(|m| match (unit, choice) {
+            (Some(u), Some(p)) => {
+                m.insert(skp, (u, p));
+            }
+            _ => {
+                m.remove(&skp);
+            }
+        });
+    });
+    let errors = RwSignal::new(FieldErrors::new());
+    let outcome = RwSignal::new(None::<Outcome>);
+    let busy = RwSignal::new(false);
+    let act = move |then_set: bool| {
+        let request = SimpanEvaluasi {
+            rating_hasil: hasil.get_untracked(),
+            rating_perilaku: perilaku.get_untracked(),
+            catatan_hasil: evaluasi
+                .with_untracked(|e| e.as_ref().and_then(|e| e.catatan_hasil.clone())),
+            catatan_perilaku: evaluasi
+                .with_untracked(|e| e.as_ref().and_then(|e| e.catatan_perilaku.clone())),
+            rekomendasi: evaluasi
+                .with_untracked(|e| e.as_ref().and_then(|e| e.rekomendasi.clone())),
+        };
+        busy.set(true);
+        outcome.set(None);
+        spawn_local(async move {
+            let mut done = api::evaluation::save(skp, k, &request).await;
+            if then_set && done.is_ok() {
+                done = api::evaluation::set(skp, k).await;
+            }
+            match done {
+                Ok(page) => {
+                    if let Some(d) = page.distribusi {
+                        units.update(|u| {
+                            u.insert(d.unit_id, d);
+                        });
+                    }
+                    evaluasi.set(page.evaluasi);
+                    outcome.set(Some(Outcome::Done(if then_set {
+                        Key::EvaluasiSet
+                    } else {
+                        Key::EvaluasiSaved
+                    })));
+                }
+                Err(e) => failed(e, &["rating_hasil", "rating_perilaku"], errors, outcome),
+            }
+            busy.set(false);
+        });
+    };
+    let saran = page.saran.clone();
+    let capaian = saran.capaian_rata_rata;
+    let suggestion = move || {
+        let lang = i18n.lang();
+        let name =
+            |r: Option<Rating>| r.map_or("–", |r| crate::i18n::text(lang, labels::rating(r)));
+        format!(
+            "{}: {} · {}: {}",
+            crate::i18n::text(lang, Key::RatingHasil),
+            name(saran.rating_hasil),
+            crate::i18n::text(lang, Key::RatingPerilaku),
+            name(Some(saran.rating_perilaku)),
+        )
+    };
+    let href = format!("/evaluasi/{skp}?periode_ke={k}");
+    let id = format!("eval-{skp}");
+    let controls = move || {
+        if can_rate && !set() {
+            view! {
+                <div class="eval-row__form">
+                    <RatingSelect id=format!("{id}-hasil") label=Key::RatingHasil name="rating_hasil" value=hasil errors=errors/>
+                    <RatingSelect id=format!("{id}-perilaku") label=Key::RatingPerilaku name="rating_perilaku" value=perilaku errors=errors/>
+                    <div class="form-actions">
+                        <button type="button" class="btn btn--secondary btn--small" disabled=move || busy.get() on:click=move |_| act(false)>{tr(Key::SaveDraft)}</button>
+                        <button type="button" class="btn btn--primary btn--small" disabled=move || busy.get() on:click=move |_| act(true)>{tr(Key::SetEvaluasi)}</button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        } else {
+            let lang = i18n.lang();
+            let name =
+                |r: Option<Rating>| r.map_or("–", |r| crate::i18n::text(lang, labels::rating(r)));
+            view! {
+                <p class="eval-row__ratings">
+                    {crate::i18n::text(lang, Key::RatingHasil)} ": " {name(hasil.get())} " · "
+                    {crate::i18n::text(lang, Key::RatingPerilaku)} ": " {name(perilaku.get())}
+                </p>
+            }
+            .into_any()
+        }
+    };
+    let status = move || {
+        let key = match evaluasi.with(|e| e.as_ref().map(|e| e.status)) {
+            None => Key::EvaluasiBelum,
+            Some(StatusEvaluasi::Draft) => Key::EvaluasiDraft,
+            Some(StatusEvaluasi::Ditetapkan) => Key::EvaluasiDitetapkan,
+        };
+        i18n.t(key)
+    };
+    let objection = page
+        .keberatan
+        .as_ref()
+        .map(|kb| labels::status_keberatan(kb.status));
+    view! {
+        <li class="eval-row" data-nip=page.nip.clone()>
+            <div class="eval-row__who">
+                <A href=href attr:class="table__primary">{page.pegawai.clone()}</A>
+                <span class="table__secondary mono">{page.nip.clone()}</span>
+                <span class="badge badge--muted">{status}</span>
+                {objection.map(|key| view! { <span class="badge badge--warning">{tr(key)}</span> })}
+            </div>
+            <div class="eval-row__facts">
+                <span>{tr(Key::Capaian)} ": " {move || capaian.map_or_else(|| i18n.t(Key::CapaianNone).to_owned(), |c| labels::percent(i18n.lang(), c))}</span>
+                <span>{tr(Key::FeedbackTitle)} ": +" {saran.umpan_balik_positif} " / −" {saran.umpan_balik_negatif}</span>
+                <span class="muted">{tr(Key::Saran)} " — " {suggestion}</span>
+            </div>
+            {controls}
+            <div class="eval-row__result">
+                {tr(Key::Predikat)} ": "
+                {move || predikat_badge(if set() { evaluasi.with(|e| e.as_ref().and_then(|e| e.predikat)) } else { chosen() })}
+            </div>
+            <FormStatus outcome=outcome/>
+        </li>
+    }
+}
