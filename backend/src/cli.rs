@@ -168,6 +168,10 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             } else {
                 println!("exists   the Kecamatan Cipocok Jaya demo organisation");
             }
+            let trainings = crate::demo::seed_katalog(&db).await.map_err(app_error)?;
+            if trainings > 0 {
+                println!("created  a training catalogue of {trainings} trainings");
+            }
             let agreed = crate::demo::seed_planning(&db).await.map_err(app_error)?;
             if agreed > 0 {
                 println!("created  the current year's period with {agreed} approved SKP");

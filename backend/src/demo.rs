@@ -710,6 +710,50 @@ pub async fn seed_organisation(db: &DatabaseConnection) -> AppResult<bool> {
     Ok(true)
 }
 
+/// A small training catalogue for improvement plans (only when the catalogue is empty).
+/// Returns the number of trainings added.
+///
+/// # Errors
+/// On a database failure.
+pub async fn seed_katalog(db: &DatabaseConnection) -> AppResult<usize> {
+    use crate::entities::katalog_pelatihan;
+    use kinerja_api::penilaian::JenisPelatihan::{Fungsional, Manajerial, SosialKultural, Teknis};
+
+    if katalog_pelatihan::Entity::find().one(db).await?.is_some() {
+        return Ok(0);
+    }
+    let items = [
+        ("Pelatihan Pengelolaan Arsip Dinamis", Teknis, 24),
+        (
+            "Bimbingan Teknis Penyusunan SKP dan Indikator Kinerja",
+            Teknis,
+            16,
+        ),
+        ("Pelatihan Pelayanan Prima", SosialKultural, 20),
+        ("Pelatihan Kepemimpinan Pengawas", Manajerial, 120),
+        (
+            "Pelatihan Penyusunan Laporan Keuangan Satuan Kerja",
+            Teknis,
+            32,
+        ),
+        ("Pelatihan Penjenjangan Fungsional Perawat", Fungsional, 40),
+    ];
+    let n = items.len();
+    for (nama, jenis, jp) in items {
+        katalog_pelatihan::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            nama: Set(nama.to_owned()),
+            jenis: Set(jenis.as_str().to_owned()),
+            jp: Set(Some(jp)),
+            aktif: Set(true),
+            created_at: Set(chrono::Utc::now()),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(n)
+}
+
 /// Links demo accounts whose username is an employee's NIP to that employee.
 ///
 /// # Errors

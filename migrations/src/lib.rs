@@ -16,6 +16,7 @@ mod m20261128_000010_create_integrations;
 mod m20261128_000011_notification_email;
 mod m20261128_000012_create_evaluation;
 mod m20261128_000013_create_dokumen_evaluasi;
+mod m20261128_000014_create_katalog;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000011_notification_email::Migration),
             Box::new(m20261128_000012_create_evaluation::Migration),
             Box::new(m20261128_000013_create_dokumen_evaluasi::Migration),
+            Box::new(m20261128_000014_create_katalog::Migration),
         ]
     }
 }

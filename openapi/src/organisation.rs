@@ -408,7 +408,7 @@ pub struct Golongan {
     pub urutan: i32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct JenjangInfo {
     pub kode: Jenjang,
@@ -416,6 +416,9 @@ pub struct JenjangInfo {
     pub nama: String,
     /// Whether holders can be Pejabat Penilai Kinerja (at least Pengawas).
     pub dapat_menilai: bool,
+    /// Koefisien angka kredit tahunan of a jenjang fungsional (set by the HR office; seeded
+    /// with PerBKN 3/2023 defaults, some unverified).
+    pub koefisien_angka_kredit: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -439,7 +442,7 @@ pub struct NilaiBerakhlak {
 }
 
 /// Reference lists fixed by regulation, seeded by migrations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReferenceData {
     pub golongan: Vec<Golongan>,

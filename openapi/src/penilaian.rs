@@ -402,3 +402,98 @@ pub struct VerifikasiDokumen {
     /// Whether the stored document still has the hash recorded when it was made.
     pub cocok: bool,
 }
+
+/// `PUT /api/v1/reference/jenjang/{kode}/koefisien` (HR office): the yearly angka kredit
+/// coefficient of a jenjang fungsional.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SetKoefisien {
+    #[validate(range(
+        exclusive_min = 0.0,
+        max = 100.0,
+        message = "Koefisien lebih dari 0 dan paling besar 100."
+    ))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(exclusive_minimum = 0.0, maximum = 100.0, example = 12.5)
+    )]
+    pub koefisien: f64,
+}
+
+crate::organisation::string_enum! {
+    /// Kind of competency a training develops (PermenPANRB 6/2022 and PerLAN on pengembangan
+    /// kompetensi).
+    JenisPelatihan {
+        Teknis => "teknis",
+        Manajerial => "manajerial",
+        SosialKultural => "sosial_kultural",
+        Fungsional => "fungsional",
+    }
+}
+
+/// A training of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Pelatihan {
+    pub id: Uuid,
+    pub nama: String,
+    pub jenis: JenisPelatihan,
+    /// Jam pelajaran (JP).
+    pub jp: Option<i32>,
+    /// Inactive trainings are kept (plans name them) but no longer offered.
+    pub aktif: bool,
+}
+
+/// `POST /api/v1/pelatihan` (HR office).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreatePelatihan {
+    #[validate(
+        length(min = 3, max = 200, message = "Nama pelatihan 3–200 karakter."),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 3, max_length = 200, pattern = "\\S")
+    )]
+    pub nama: String,
+    pub jenis: JenisPelatihan,
+    #[validate(range(min = 1, max = 1000, message = "JP antara 1 dan 1000."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000))]
+    pub jp: Option<i32>,
+}
+
+/// `PATCH /api/v1/pelatihan/{id}` (HR office): only the fields given change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdatePelatihan {
+    #[validate(
+        length(min = 3, max = 200, message = "Nama pelatihan 3–200 karakter."),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 3, max_length = 200, pattern = "\\S")
+    )]
+    pub nama: Option<String>,
+    pub jenis: Option<JenisPelatihan>,
+    #[validate(range(min = 1, max = 1000, message = "JP antara 1 dan 1000."))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000))]
+    pub jp: Option<i32>,
+    pub aktif: Option<bool>,
+}
+
+/// `?q=&semua=` of the training catalogue.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct PelatihanQuery {
+    /// Part of the name.
+    #[validate(length(max = 100, message = "Maksimal 100 karakter."))]
+    pub q: Option<String>,
+    /// Also the inactive ones (default: only active).
+    pub semua: Option<bool>,
+}

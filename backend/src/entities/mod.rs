@@ -14,6 +14,7 @@ pub mod idempotency_keys;
 pub mod iki_data_keys;
 pub mod ingest_values;
 pub mod instansi;
+pub mod katalog_pelatihan;
 pub mod keberatan;
 pub mod login_attempts;
 pub mod notifications;

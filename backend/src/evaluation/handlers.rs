@@ -3,21 +3,22 @@
 //! `/api/v1/evaluasi/{id}`.
 
 use actix_web::web::{Data, Json, Path};
-use actix_web::{HttpResponse, get, post, put};
+use actix_web::{HttpResponse, get, patch, post, put};
+use kinerja_api::organisation::{Jenjang, JenjangInfo};
 use kinerja_api::penilaian::{
-    AjukanKeberatan, AngkaKredit, CheckinPerbaikan, DistribusiQuery, DistribusiUnit,
-    DokumenEvaluasi, EvaluasiQuery, EvaluasiView, JelaskanKeberatan, KoreksiEvaluasi,
-    PutuskanKeberatan, SimpanEvaluasi, SimpanRencanaPerbaikan, TetapkanPredikatOrganisasi,
-    VerifikasiDokumen,
+    AjukanKeberatan, AngkaKredit, CheckinPerbaikan, CreatePelatihan, DistribusiQuery,
+    DistribusiUnit, DokumenEvaluasi, EvaluasiQuery, EvaluasiView, JelaskanKeberatan,
+    KoreksiEvaluasi, Pelatihan, PelatihanQuery, PutuskanKeberatan, SetKoefisien, SimpanEvaluasi,
+    SimpanRencanaPerbaikan, TetapkanPredikatOrganisasi, UpdatePelatihan, VerifikasiDokumen,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::service::{self, Kebijakan};
-use super::{TAG, document};
+use super::{TAG, document, katalog};
 use crate::auth::{AuthUser, RequirePermission, perm};
 use crate::employees::service::Viewer;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
 use crate::openapi::problems::{
     BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
@@ -36,6 +37,13 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(buat_dokumen)
             .service(daftar_dokumen),
     )
+    .service(
+        utoipa_actix_web::scope("/pelatihan")
+            .service(daftar_pelatihan)
+            .service(tambah_pelatihan)
+            .service(ubah_pelatihan),
+    )
+    .service(utoipa_actix_web::scope("/jenjang").service(atur_koefisien))
     .service(utoipa_actix_web::scope("/dokumen").service(unduh_dokumen))
     .service(utoipa_actix_web::scope("/verifikasi").service(verifikasi_api));
 }
@@ -467,4 +475,93 @@ pub async fn verifikasi_page(state: Data<AppState>, kode: Path<String>) -> HttpR
         .content_type("text/html; charset=utf-8")
         .insert_header(("Cache-Control", "no-store"))
         .body(html)
+}
+
+/// Training catalogue
+///
+/// The trainings an improvement plan can recommend, by name; only the active ones unless
+/// `semua=true`. Every signed-in user may read it.
+#[utoipa::path(
+    tag = TAG,
+    params(PelatihanQuery),
+    responses((status = 200, body = Vec<Pelatihan>), BadRequest, Invalid, Unauthorized),
+    security(("bearer" = []))
+)]
+#[get("")]
+pub async fn daftar_pelatihan(
+    state: Data<AppState>,
+    _user: AuthUser,
+    ValidatedQuery(q): ValidatedQuery<PelatihanQuery>,
+) -> AppResult<Json<Vec<Pelatihan>>> {
+    Ok(Json(katalog::list(&state.db, q).await?))
+}
+
+/// Add a training to the catalogue
+///
+/// For the HR office (`manage_organisation`); audited.
+#[utoipa::path(
+    tag = TAG,
+    request_body = CreatePelatihan,
+    responses((status = 201, body = Pelatihan), JsonBodyProblems, Unauthorized, Forbidden),
+    security(("bearer" = []))
+)]
+#[post("")]
+pub async fn tambah_pelatihan(
+    state: Data<AppState>,
+    RequirePermission(admin, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    ValidatedJson(body): ValidatedJson<CreatePelatihan>,
+) -> AppResult<HttpResponse> {
+    let created = katalog::create(&state.db, admin.id, body, &meta).await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// Change a training of the catalogue
+///
+/// Rename, re-classify, set the JP, or withdraw it (`aktif: false`: plans that name it keep
+/// it). For the HR office; audited.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Training id")),
+    request_body = UpdatePelatihan,
+    responses((status = 200, body = Pelatihan), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[patch("/{id}")]
+pub async fn ubah_pelatihan(
+    state: Data<AppState>,
+    RequirePermission(admin, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<UpdatePelatihan>,
+) -> AppResult<Json<Pelatihan>> {
+    Ok(Json(
+        katalog::update(&state.db, admin.id, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Set the angka kredit coefficient of a jenjang
+///
+/// The yearly koefisien of a jenjang fungsional (seeded with the PerBKN 3/2023 defaults, some
+/// unverified), used by `GET /skp/{id}/angka-kredit`. For the HR office; audited. The answer
+/// is the jenjang as `GET /reference` lists it.
+#[utoipa::path(
+    tag = TAG,
+    params(("kode" = Jenjang, Path, description = "Jenjang, e.g. `ahli_pertama`")),
+    request_body = SetKoefisien,
+    responses((status = 200, body = JenjangInfo), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[put("/{kode}/koefisien-angka-kredit")]
+pub async fn atur_koefisien(
+    state: Data<AppState>,
+    RequirePermission(admin, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    kode: Path<String>,
+    ValidatedJson(body): ValidatedJson<SetKoefisien>,
+) -> AppResult<Json<JenjangInfo>> {
+    let jenjang = Jenjang::parse(&kode).ok_or(AppError::NotFound("Jenjang"))?;
+    Ok(Json(
+        katalog::set_koefisien(&state.db, admin.id, jenjang, body, &meta).await?,
+    ))
 }

@@ -4,6 +4,7 @@
 
 pub mod document;
 pub mod handlers;
+pub mod katalog;
 pub mod service;
 
 pub use handlers::routes;

@@ -1337,7 +1337,10 @@ pub async fn angka_kredit(
             .and_then(|p| kinerja_api::organisation::Jenjang::parse(&p.jenjang)),
         None => None,
     };
-    let koefisien = jenjang.and_then(rules::koefisien_default);
+    let koefisien = match jenjang {
+        Some(j) => super::katalog::koefisien(db, j).await?,
+        None => None,
+    };
     let n = jumlah_periode(Ritme::parse(&period.ritme).unwrap_or(Ritme::Bulanan));
     let months_per = (12 / n.max(1)) as u32;
     let mut rincian = Vec::new();

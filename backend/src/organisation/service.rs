@@ -70,6 +70,7 @@ pub async fn reference(db: &DatabaseConnection) -> AppResult<ReferenceData> {
                 jenis: kode.jenis(),
                 nama: j.nama,
                 dapat_menilai: j.dapat_menilai,
+                koefisien_angka_kredit: j.koefisien_angka_kredit,
             })
         })
         .collect();

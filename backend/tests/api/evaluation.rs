@@ -5,8 +5,8 @@ use chrono::Datelike;
 use kinerja_api::ErrorCode;
 use kinerja_api::evaluation::{Predikat, PredikatOrganisasi, Rating};
 use kinerja_api::penilaian::{
-    AngkaKredit, DistribusiUnit, EvaluasiView, KeputusanKeberatan, PeranEvaluasi, StatusEvaluasi,
-    StatusKeberatan,
+    AngkaKredit, DistribusiUnit, EvaluasiView, JenisPelatihan, KeputusanKeberatan, Pelatihan,
+    PeranEvaluasi, StatusEvaluasi, StatusKeberatan,
 };
 use kinerja_api::planning::{NotificationPage, Skp};
 use reqwest::Response;
@@ -21,17 +21,8 @@ fn month() -> i32 {
 }
 
 async fn put(c: &Chain, token: &str, skp: &Skp, k: i32, body: Value) -> Response {
-    c.app
-        .client
-        .put(
-            c.app
-                .url(&format!("/api/v1/skp/{}/evaluasi?periode_ke={k}", skp.id)),
-        )
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
+    let path = format!("/api/v1/skp/{}/evaluasi?periode_ke={k}", skp.id);
+    put_json(c, &path, Some(token), &body).await
 }
 
 async fn tetapkan(c: &Chain, token: &str, skp: &Skp, k: i32) -> Response {
@@ -376,5 +367,97 @@ db_test! {
         }
         // Seeding twice adds nothing.
         assert_eq!(kinerja::demo::seed_year(&app.db, kebijakan).await.unwrap(), 0);
+    }
+}
+
+async fn put_json(c: &Chain, path: &str, token: Option<&str>, body: &Value) -> Response {
+    let mut req = c.app.client.put(c.app.url(path)).json(body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    req.send().await.unwrap()
+}
+
+db_test! {
+    async fn the_training_catalogue_is_managed_by_the_hr_office(db: Db) {
+        let c = chain(db).await;
+        let body = json!({"nama": "Pelatihan Pelayanan Prima", "jenis": "sosial_kultural", "jp": 20});
+        // Only the HR office adds; everyone signed in reads.
+        assert_problem(c.app.post_json("/api/v1/pelatihan", &body, None).await, 401, ErrorCode::Unauthorized).await;
+        for token in [&c.rina, &c.kasubag, &c.camat] {
+            assert_problem(c.app.post_json("/api/v1/pelatihan", &body, Some(token)).await, 403, ErrorCode::Forbidden).await;
+        }
+        let created = c.app.post_json("/api/v1/pelatihan", &body, Some(&c.admin)).await;
+        assert_eq!(created.status(), 201);
+        let created: Pelatihan = created.json().await.unwrap();
+        assert_eq!((created.jenis, created.jp, created.aktif), (JenisPelatihan::SosialKultural, Some(20), true));
+
+        // Per-field messages; a name already in the catalogue is one of them, not a 500.
+        let bad = assert_problem(c.app.post_json("/api/v1/pelatihan", &json!({"nama": "ab", "jenis": "teknis", "jp": 0}), Some(&c.admin)).await, 422, ErrorCode::ValidationFailed).await;
+        let fields = bad.errors.unwrap();
+        assert!(fields.contains_key("nama") && fields.contains_key("jp"), "{fields:?}");
+        assert_problem(c.app.post_json("/api/v1/pelatihan", &json!({"nama": "Pelatihan X", "jenis": "rohani"}), Some(&c.admin)).await, 422, ErrorCode::ValidationFailed).await;
+        let dup = assert_problem(c.app.post_json("/api/v1/pelatihan", &body, Some(&c.admin)).await, 422, ErrorCode::ValidationFailed).await;
+        assert!(dup.errors.unwrap()["nama"][0].contains("sudah ada"));
+
+        let list: Vec<Pelatihan> = c.app.get("/api/v1/pelatihan?q=Prima", Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(list.iter().map(|p| p.id).collect::<Vec<_>>(), vec![created.id]);
+
+        // Withdrawn: no longer offered, still listed with `semua`.
+        let url = format!("/api/v1/pelatihan/{}", created.id);
+        assert_problem(c.app.patch_json(&url, &json!({"aktif": false}), Some(&c.kasubag)).await, 403, ErrorCode::Forbidden).await;
+        let off: Pelatihan = c.app.patch_json(&url, &json!({"aktif": false, "jp": 24}), Some(&c.admin)).await.json().await.unwrap();
+        assert_eq!((off.aktif, off.jp), (false, Some(24)));
+        let active: Vec<Pelatihan> = c.app.get("/api/v1/pelatihan", Some(&c.rina)).await.json().await.unwrap();
+        assert!(active.iter().all(|p| p.id != created.id));
+        let all: Vec<Pelatihan> = c.app.get("/api/v1/pelatihan?semua=true", Some(&c.rina)).await.json().await.unwrap();
+        assert!(all.iter().any(|p| p.id == created.id));
+        let missing = format!("/api/v1/pelatihan/{}", uuid::Uuid::nil());
+        assert_problem(c.app.patch_json(&missing, &json!({"aktif": true}), Some(&c.admin)).await, 404, ErrorCode::NotFound).await;
+        let audit = c.app.get("/api/v1/audit?per_page=100", Some(&c.admin)).await.text().await.unwrap();
+        assert!(audit.contains("pelatihan.created") && audit.contains("pelatihan.updated"));
+    }
+}
+
+db_test! {
+    async fn angka_kredit_follows_the_coefficient_the_hr_office_sets(db: Db) {
+        let c = chain(db).await;
+        let (_, rina) = agreed(&c).await;
+        let k = month();
+        // Rina's post becomes a jabatan fungsional Ahli Pertama.
+        let me: kinerja_api::employees::Employee = c.app.get(&format!("/api/v1/employees/{}", rina.employee_id), Some(&c.admin)).await.json().await.unwrap();
+        let position = me.jabatan_id.expect("Rina holds a position");
+        let resp = c.app.patch_json(&format!("/api/v1/positions/{position}"), &json!({"jenjang": "ahli_pertama"}), Some(&c.admin)).await;
+        assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+        set(&c, &rina, k, "sesuai_ekspektasi", "sesuai_ekspektasi").await;
+
+        // The seeded default: 12.5 a year; Baik for one month → 100 % × 12.5 / 12 = 1.04.
+        let reference: Value = c.app.get("/api/v1/reference", Some(&c.rina)).await.json().await.unwrap();
+        let ahli = reference["jenjang"].as_array().unwrap().iter().find(|j| j["kode"] == "ahli_pertama").unwrap().clone();
+        assert_eq!(ahli["koefisien_angka_kredit"], json!(12.5));
+        let url = format!("/api/v1/skp/{}/angka-kredit", rina.id);
+        let ak: AngkaKredit = c.app.get(&url, Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(ak.koefisien_tahunan, Some(12.5));
+        assert_eq!(ak.rincian[0].angka_kredit, 1.04);
+
+        // Only the HR office changes it; only for jenjang fungsional; within (0, 100].
+        let koef = |kode: &str| format!("/api/v1/jenjang/{kode}/koefisien-angka-kredit");
+        assert_problem(put_json(&c, &koef("ahli_pertama"), None, &json!({"koefisien": 10})).await, 401, ErrorCode::Unauthorized).await;
+        for token in [&c.rina, &c.camat] {
+            assert_problem(put_json(&c, &koef("ahli_pertama"), Some(token), &json!({"koefisien": 10})).await, 403, ErrorCode::Forbidden).await;
+        }
+        let zero = assert_problem(put_json(&c, &koef("ahli_pertama"), Some(&c.admin), &json!({"koefisien": 0})).await, 422, ErrorCode::ValidationFailed).await;
+        assert!(zero.errors.unwrap().contains_key("koefisien"));
+        let admin_post = assert_problem(put_json(&c, &koef("pelaksana"), Some(&c.admin), &json!({"koefisien": 5})).await, 422, ErrorCode::ValidationFailed).await;
+        assert!(admin_post.errors.unwrap()["kode"][0].contains("fungsional"));
+        assert_problem(put_json(&c, &koef("ahli_sakti"), Some(&c.admin), &json!({"koefisien": 5})).await, 404, ErrorCode::NotFound).await;
+
+        let set_to: Value = put_json(&c, &koef("ahli_pertama"), Some(&c.admin), &json!({"koefisien": 10})).await.json().await.unwrap();
+        assert_eq!(set_to["koefisien_angka_kredit"], json!(10.0));
+        // Baik for one month at 10 a year → 0.83.
+        let ak: AngkaKredit = c.app.get(&url, Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!((ak.koefisien_tahunan, ak.rincian[0].angka_kredit), (Some(10.0), 0.83));
+        let audit = c.app.get("/api/v1/audit?per_page=100", Some(&c.admin)).await.text().await.unwrap();
+        assert!(audit.contains("jenjang.koefisien_diubah"));
     }
 }
