@@ -4,7 +4,8 @@
 // pattern move (the live "+1" before setting, the count after); Rina objects to last month's
 // result, Dewi (her PPKin) explains, Ahmad (the Atasan PPKin) changes it, and the original
 // stays in the history; a Dokumen Evaluasi Kinerja is made, downloaded and verified on its
-// public page.
+// public page; Dewi writes the improvement plan of the employee rated below expectations, with a
+// training from the catalogue, and checks in.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -16,6 +17,8 @@ const AHMAD = { username: DEMO.sekcam, password: DEMO.password };
 const CAMAT = { username: DEMO.camat, password: DEMO.password };
 
 const month = new Date().getMonth() + 1;
+/** Three weeks ahead, as YYYY-MM-DD: a due date for an improvement action. */
+const due = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
 const lastMonth = month - 1;
 
 describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
@@ -237,6 +240,38 @@ describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
       await v.goto('/verifikasi/bukan-kode-asli');
       await v.getByRole('heading', { name: 'Dokumen tidak ditemukan' }).waitFor();
       await visitor.close();
+    }),
+  );
+
+  test(
+    'the PPKin writes an improvement plan with a training from the catalogue and checks in',
+    withPage(fixtures, async (page) => {
+      await page.goto('/evaluasi/bawahan');
+      await signIn(page, DEWI);
+      await page.getByRole('heading', { name: 'Penilaian Bawahan', level: 1 }).waitFor();
+      assert.equal(await page.getByLabel('Periode pengukuran').inputValue(), String(lastMonth));
+      // Last month the Pengelola Kepegawaian was rated below expectations: a plan is open.
+      const low = page.locator('.eval-row', { has: page.locator('.predikat', { hasText: 'Butuh Perbaikan' }) });
+      await low.first().waitFor();
+      await low.first().locator('.eval-row__who a').click();
+      await page.waitForURL(new RegExp(`/evaluasi/[0-9a-f-]{36}\\?periode_ke=${lastMonth}$`));
+      const plan = page.locator('section', { has: page.getByRole('heading', { name: 'Rencana perbaikan' }) });
+      await plan.waitFor();
+      await plan.getByText('Tulis atau ubah rencana perbaikan').click();
+      await plan.getByLabel('Saran perbaikan').fill('Rapikan penatausahaan berkas kepegawaian dan ikuti pelatihan kearsipan.');
+      await plan.getByLabel(/^Tindakan, satu per baris/).fill(`${due} Menyusun ulang indeks berkas kepegawaian\nMelaporkan kemajuan setiap pekan`);
+      const catalogue = plan.getByLabel('Tambah dari katalog pelatihan');
+      await catalogue.locator('option', { hasText: 'Pelayanan Prima' }).waitFor({ state: 'attached' });
+      await catalogue.selectOption('Pelatihan Pelayanan Prima');
+      assert.match(await plan.getByLabel('Pelatihan, satu per baris').inputValue(), /Pelatihan Pelayanan Prima$/);
+      await plan.getByRole('button', { name: 'Simpan rencana perbaikan' }).click();
+      await plan.locator('li', { hasText: 'Menyusun ulang indeks berkas kepegawaian' }).getByText('jatuh tempo').waitFor();
+      await plan.locator('li', { hasText: 'Pelatihan Pelayanan Prima' }).waitFor();
+      await plan.getByText('Rapikan penatausahaan berkas kepegawaian').waitFor();
+
+      await plan.getByLabel('Catatan perkembangan').fill('Indeks berkas 40 % selesai.');
+      await plan.getByRole('button', { name: 'Catat perkembangan' }).click();
+      await plan.locator('li', { hasText: 'Indeks berkas 40 % selesai.' }).getByText('Dewi Lestari').waitFor();
     }),
   );
 });

@@ -749,6 +749,7 @@ keys! {
     SaranPerbaikan => "Saran perbaikan", "Advice";
     AksiPerbaikanLines => "Tindakan, satu per baris (awali dengan tanggal TTTT-BB-HH untuk jatuh tempo)", "Actions, one per line (start with a YYYY-MM-DD date for the due date)";
     PelatihanLines => "Pelatihan, satu per baris", "Trainings, one per line";
+    DariKatalog => "Tambah dari katalog pelatihan", "Add from the training catalogue";
     SimpanRencana => "Simpan rencana perbaikan", "Save the improvement plan";
     CatatanCheckin => "Catatan perkembangan", "Progress note";
     KirimCheckin => "Catat perkembangan", "Record progress";

@@ -2,7 +2,7 @@
 //! the ratings) and `/api/v1/evaluasi/{id}/…` (objection, improvement plan, documents).
 
 use kinerja_api::penilaian::{
-    AjukanKeberatan, CheckinPerbaikan, DokumenEvaluasi, EvaluasiView, JelaskanKeberatan,
+    AjukanKeberatan, CheckinPerbaikan, DokumenEvaluasi, EvaluasiView, JelaskanKeberatan, Pelatihan,
     PutuskanKeberatan, SimpanEvaluasi, SimpanRencanaPerbaikan,
 };
 use uuid::Uuid;
@@ -129,4 +129,12 @@ pub async fn download(kode: &str) -> Result<(), ApiError> {
         "dokumen-evaluasi.pdf",
     )
     .await
+}
+
+/// The active trainings of the catalogue, by name.
+///
+/// # Errors
+/// A network failure.
+pub async fn trainings() -> Result<Vec<Pelatihan>, ApiError> {
+    client::authed(Call::get("/pelatihan")).await
 }

@@ -19,7 +19,7 @@ use uuid::Uuid;
 
 use super::parts::{QuotaBar, RatingSelect, initial_k, predikat_badge};
 use crate::api::{self, ApiError};
-use crate::components::{Built, Loader, PageHeader, built, load};
+use crate::components::{Built, Loader, PageHeader, background, built, load};
 use crate::forms::FieldErrors;
 use crate::i18n::{Key, text, tr, use_i18n};
 use crate::labels;
@@ -597,6 +597,8 @@ fn PlanForm(plan: RencanaPerbaikan, eval: Uuid, state: RwSignal<EvaluasiView>) -
             .collect::<Vec<_>>()
             .join("\n")
     };
+    // The catalogue's trainings, appended to the list when chosen.
+    let catalogue = background(|| async { api::evaluation::trainings().await.unwrap_or_default() });
     let saran = RwSignal::new(plan.saran.clone().unwrap_or_default());
     let aksi = RwSignal::new(lines("aksi"));
     let pelatihan = RwSignal::new(lines("pelatihan"));
@@ -624,6 +626,33 @@ fn PlanForm(plan: RencanaPerbaikan, eval: Uuid, state: RwSignal<EvaluasiView>) -
             <RowInput label=Key::SaranPerbaikan id="saran-perbaikan".to_owned() value=saran errors=errors path="saran".to_owned() multiline=true/>
             <RowInput label=Key::AksiPerbaikanLines id="aksi-perbaikan".to_owned() value=aksi errors=errors path="aksi".to_owned() multiline=true/>
             <RowInput label=Key::PelatihanLines id="pelatihan".to_owned() value=pelatihan errors=errors path="pelatihan".to_owned() multiline=true/>
+            <div class="field field--compact">
+                <label class="field__label" for="katalog-pelatihan">{tr(Key::DariKatalog)}</label>
+                <select
+                    class="field__input field__select"
+                    id="katalog-pelatihan"
+                    prop:value=""
+                    on:change=move |ev| {
+                        let name = event_target_value(&ev);
+                        if !name.is_empty() {
+                            pelatihan.update(|p| {
+                                if !p.lines().any(|l| l.trim() == name) {
+                                    if !p.trim().is_empty() {
+                                        p.push('\n');
+                                    }
+                                    p.push_str(&name);
+                                }
+                            });
+                        }
+                    }
+                >
+                    <option value="">{tr(Key::ChooseOption)}</option>
+                    {move || catalogue.get().unwrap_or_default().into_iter().map(|t| {
+                        let jp = t.jp.map(|jp| format!(" · {jp} JP")).unwrap_or_default();
+                        view! { <option value=t.nama.clone()>{t.nama.clone()}{jp}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
             <FormStatus outcome=outcome/>
             <div class="form-actions">
                 <button type="button" class="btn btn--primary" disabled=move || busy.get() on:click=submit>{tr(Key::SimpanRencana)}</button>
