@@ -35,13 +35,21 @@ tools:
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(TOOLS_DIR)
 	@wasm-opt --version 2>/dev/null | grep -q "version 132" || npm install --prefix $(TOOLS_DIR)/node --no-audit --no-fund binaryen@$(BINARYEN_VERSION)
 
+# Two bundles (see openapi/src/spa.rs): index.html (utama) into dist/, then penilaian.html built
+# aside (trunk replaces its whole dist directory) and copied in as dist/penilaian.html.
 spa: tools
 	cd frontend && trunk build --release --offline
+	cd frontend && trunk build penilaian.html --release --dist .dist-penilaian --offline
+	cp frontend/.dist-penilaian/penilaian-* frontend/dist/
+	cp frontend/.dist-penilaian/index.html frontend/dist/penilaian.html
 
+# What one page load fetches, per bundle: its wasm and js (the target), and the shared css.
 size: spa
-	@cd frontend/dist && total=0; for f in *.wasm *.js *.css; do [ -f "$$f" ] || continue; \
-	  s=$$(gzip -9 -c "$$f" | wc -c); total=$$((total + s)); printf '%-50s %8d bytes raw %8d gzip\n' "$$f" "$$(wc -c < $$f)" "$$s"; done; \
-	  echo "total gzip: $$total bytes ($$((total / 1024)) KiB); target < 600 KB"
+	@cd frontend/dist && for b in kinerja-frontend penilaian; do total=0; \
+	  for f in $$b-*.wasm $$b-*.js; do s=$$(gzip -9 -c "$$f" | wc -c); total=$$((total + s)); \
+	    printf '%-50s %8d bytes raw %8d gzip\n' "$$f" "$$(wc -c < $$f)" "$$s"; done; \
+	  echo "bundle $$b: wasm + js $$total bytes gzip ($$((total / 1024)) KiB); target < 600 KB"; done; \
+	  for f in *.css; do printf '%-50s %8d bytes raw %8d gzip\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9 -c $$f | wc -c)"; done
 
 build:
 	cargo build -p kinerja-backend

@@ -83,7 +83,7 @@ pub async fn fallback(req: HttpRequest, state: Data<AppState>) -> Result<HttpRes
         && matches!(*req.method(), Method::GET | Method::HEAD)
         && let Some(spa) = &state.spa
     {
-        return Ok(spa.index_response());
+        return Ok(spa.page_response(path));
     }
     Err(AppError::NotFound("Alamat"))
 }

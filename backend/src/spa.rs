@@ -1,37 +1,57 @@
-//! Hosting the built SPA (`frontend/dist`): static assets, and `index.html` for client routes
-//! with a Content-Security-Policy that admits exactly trunk's inline loader script.
+//! Hosting the built SPA (`frontend/dist`): static assets, and for a client route the HTML page
+//! of its bundle (`index.html` or `penilaian.html`, see `kinerja_api::spa`) with a
+//! Content-Security-Policy that admits exactly that page's inline loader script.
 
 use std::path::{Path, PathBuf};
 
 use actix_web::HttpResponse;
 use actix_web::http::header;
 use base64::Engine;
+use kinerja_api::spa::Bundle;
 use sha2::{Digest, Sha256};
 
 pub struct Spa {
     pub dir: PathBuf,
-    index_html: String,
+    utama: Page,
+    /// The `penilaian` bundle's page; its routes get `index.html` when it was not built.
+    penilaian: Option<Page>,
+}
+
+/// One bundle's HTML page and the CSP that admits its inline loader.
+struct Page {
+    html: String,
     csp: String,
 }
 
+impl Page {
+    fn load(path: &Path) -> Option<Self> {
+        let html = std::fs::read_to_string(path).ok()?;
+        let csp = content_security_policy(&html);
+        Some(Self { html, csp })
+    }
+}
+
 impl Spa {
-    /// Loads `index.html` from `dir`; `None` when the SPA has not been built.
+    /// Loads the bundles' pages from `dir`; `None` when the SPA has not been built.
     pub fn load(dir: &Path) -> Option<Self> {
-        let index_html = std::fs::read_to_string(dir.join("index.html")).ok()?;
-        let csp = content_security_policy(&index_html);
         Some(Self {
             dir: dir.to_path_buf(),
-            index_html,
-            csp,
+            utama: Page::load(&dir.join(Bundle::Utama.page()))?,
+            penilaian: Page::load(&dir.join(Bundle::Penilaian.page())),
         })
     }
 
-    pub fn index_response(&self) -> HttpResponse {
+    /// The page of the bundle that serves the client route `path`.
+    pub fn page_response(&self, path: &str) -> HttpResponse {
+        let page = match Bundle::of(path) {
+            Bundle::Penilaian => self.penilaian.as_ref().unwrap_or(&self.utama),
+            Bundle::Utama => &self.utama,
+        };
         HttpResponse::Ok()
             .content_type("text/html; charset=utf-8")
             .insert_header((header::CACHE_CONTROL, "no-cache"))
-            .insert_header((header::CONTENT_SECURITY_POLICY, self.csp.clone()))
-            .body(self.index_html.clone())
+            .insert_header((header::CONTENT_SECURITY_POLICY, page.csp.clone()))
+            .body(page.html.clone())
     }
 }
 

@@ -152,7 +152,7 @@ impl Application {
 
 async fn spa_index(state: Data<AppState>) -> actix_web::HttpResponse {
     match &state.spa {
-        Some(spa) => spa.index_response(),
+        Some(spa) => spa.page_response("/"),
         None => AppError::NotFound("Alamat").error_response(),
     }
 }

@@ -70,16 +70,18 @@ describe('sesi', () => {
       await page.context().clearCookies();
       await delay((TTL_SECS + 1.2) * 1000);
 
+      // A page of the same bundle (one of the other bundle is a full page load, where the
+      // session is restored — or not — from the cookie like on any reload).
       const refresh = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh'));
       const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-      await nav.getByRole('link', { name: 'Pengguna' }).click();
+      await nav.getByRole('link', { name: 'Pegawai', exact: true }).click();
       assert.equal((await refresh).status(), 401);
-      await page.waitForURL('**/masuk?kembali=%2Fpengguna');
+      await page.waitForURL('**/masuk?kembali=%2Fpegawai');
       await page.getByText('Sesi Anda telah berakhir. Silakan masuk kembali.').waitFor();
 
       await signIn(page);
-      await page.waitForURL('**/pengguna');
-      await page.getByRole('heading', { name: 'Pengguna', level: 1 }).waitFor();
+      await page.waitForURL('**/pegawai');
+      await page.getByRole('heading', { name: 'Pegawai', level: 1 }).waitFor();
     }),
   );
 

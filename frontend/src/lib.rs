@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
+pub use kinerja_api::spa::Bundle;
+
 // Modules
 pub mod api;
 pub mod components;
@@ -25,8 +27,9 @@ use crate::pages::{
     SkpMinePage, SkpPohonPage, UsersPage,
 };
 
-/// The app root: language and session contexts, then the routes. Everything under `Shell`
-/// requires a signed-in user.
+/// The `utama` bundle (`index.html`): the daily work and the sign-in. Language and session
+/// contexts, then the routes; everything under `Shell` requires a signed-in user. The routes
+/// of the other bundle reach `NotFound`, which loads them from the server.
 #[component]
 pub fn App() -> impl IntoView {
     i18n::provide_i18n();
@@ -38,12 +41,11 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("profil") view=ProfilePage/>
-                    <Route path=path!("pengguna") view=UsersPage/>
-                    <Route path=path!("audit") view=AuditPage/>
                     <Route path=path!("organisasi") view=OrganisationPage/>
                     // Fixed segments before `:id` (the first matching route wins).
                     <Route path=path!("pegawai/baru") view=NewEmployeePage/>
-                    <Route path=path!("pegawai/impor") view=ImportPage/>
+                    // In the other bundle: `NotFound` loads it (else `:id` would take it).
+                    <Route path=path!("pegawai/impor") view=NotFound/>
                     <Route path=path!("pegawai/:id/ubah") view=EditEmployeePage/>
                     <Route path=path!("pegawai/:id") view=EmployeeDetailPage/>
                     <Route path=path!("pegawai") view=EmployeesPage/>
@@ -54,13 +56,52 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("realisasi/bawahan") view=RealisasiInboxPage/>
                     <Route path=path!("realisasi/:id") view=RealisasiSkpPage/>
                     <Route path=path!("realisasi") view=RealisasiMinePage/>
-                    <Route path=path!("evaluasi/bawahan") view=EvaluasiInboxPage/>
-                    <Route path=path!("evaluasi/:id") view=EvaluasiSkpPage/>
-                    <Route path=path!("evaluasi") view=EvaluasiMinePage/>
-                    <Route path=path!("klien-api") view=ApiClientsPage/>
                     <Route path=path!("notifikasi") view=NotificationsPage/>
                 </ParentRoute>
             </Routes>
         </Router>
     }
+}
+
+/// The `penilaian` bundle (`penilaian.html`): evaluation and the admin screens (routes listed
+/// in `kinerja_api::spa::PENILAIAN`). The same shell; sign-in and the other screens are loaded
+/// from the server through `NotFound`.
+#[component]
+pub fn PenilaianApp() -> impl IntoView {
+    i18n::provide_i18n();
+    state::auth::provide_auth();
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("evaluasi/bawahan") view=EvaluasiInboxPage/>
+                    <Route path=path!("evaluasi/:id") view=EvaluasiSkpPage/>
+                    <Route path=path!("evaluasi") view=EvaluasiMinePage/>
+                    <Route path=path!("klien-api") view=ApiClientsPage/>
+                    <Route path=path!("pengguna") view=UsersPage/>
+                    <Route path=path!("audit") view=AuditPage/>
+                    <Route path=path!("pegawai/impor") view=ImportPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// Mounts a bundle's root in place of the static boot screen.
+pub fn start<V: IntoView + 'static>(bundle: Bundle, root: fn() -> V) {
+    console_error_panic_hook::set_once();
+    BUNDLE.with(|b| b.set(bundle));
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(root);
+}
+
+thread_local! {
+    static BUNDLE: std::cell::Cell<Bundle> = const { std::cell::Cell::new(Bundle::Utama) };
+}
+
+/// The bundle this page runs.
+pub fn bundle() -> Bundle {
+    BUNDLE.with(std::cell::Cell::get)
 }

@@ -1,9 +1,5 @@
-//! Entry point: panic hook, then mount the app in place of the static boot screen.
+//! Entry point of the `utama` bundle (`index.html`).
 
 fn main() {
-    console_error_panic_hook::set_once();
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(kinerja_frontend::App);
+    kinerja_frontend::start(kinerja_frontend::Bundle::Utama, kinerja_frontend::App);
 }

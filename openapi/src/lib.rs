@@ -21,6 +21,7 @@ pub mod organisation;
 pub mod pagination;
 pub mod penilaian;
 pub mod planning;
+pub mod spa;
 pub mod system;
 pub mod users;
 pub mod validation;

@@ -7,7 +7,19 @@ use kinerja_api::ErrorCode;
 const INLINE: &str = "import init from '/kinerja-frontend-0123456789abcdef.js'; init();";
 
 async fn spawn_with_spa(db: Db) -> (TestApp, tempfile::TempDir) {
+    spawn_with_pages(db, None).await
+}
+
+/// The stand-in `dist/`, with `penilaian.html` holding `penilaian` as its loader when given.
+async fn spawn_with_pages(db: Db, penilaian: Option<&str>) -> (TestApp, tempfile::TempDir) {
     let dist = tempfile::tempdir().unwrap();
+    if let Some(loader) = penilaian {
+        std::fs::write(
+            dist.path().join("penilaian.html"),
+            format!("<!doctype html><html><head><script type=\"module\">{loader}</script></head><body></body></html>"),
+        )
+        .unwrap();
+    }
     std::fs::write(
         dist.path().join("index.html"),
         format!("<!doctype html><html><head><script type=\"module\">{INLINE}</script></head><body></body></html>"),
@@ -34,7 +46,8 @@ async fn spawn_with_spa(db: Db) -> (TestApp, tempfile::TempDir) {
 db_test! {
     async fn client_routes_get_index_html_with_a_strict_csp(db: Db) {
         let (app, _dist) = spawn_with_spa(db).await;
-        for path in ["/", "/masuk", "/profil", "/halaman/tidak/ada"] {
+        // Without a penilaian.html, its routes get index.html too.
+        for path in ["/", "/masuk", "/profil", "/halaman/tidak/ada", "/evaluasi/bawahan"] {
             let resp = app.get(path, None).await;
             assert_eq!(resp.status(), 200, "{path}");
             assert_eq!(resp.headers()["cache-control"], "no-cache");
@@ -75,5 +88,30 @@ db_test! {
         assert_eq!(resp.headers()["content-encoding"], "gzip");
         let resp = app.get("/favicon.svg", None).await;
         assert_eq!(resp.headers()["cache-control"], "no-cache");
+    }
+}
+
+db_test! {
+    async fn the_penilaian_routes_get_their_bundles_page_with_its_own_csp(db: Db) {
+        let loader = "import init from '/penilaian-0123456789abcdef.js'; init();";
+        let (app, _dist) = spawn_with_pages(db, Some(loader)).await;
+        use base64::Engine;
+        use sha2::Digest;
+        let hash = |s: &str| base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(s.as_bytes()));
+        for (path, script) in [
+            ("/evaluasi", loader),
+            ("/evaluasi/bawahan", loader),
+            ("/klien-api", loader),
+            ("/audit", loader),
+            ("/", INLINE),
+            ("/evaluasian", INLINE),
+            ("/skp/bawahan", INLINE),
+        ] {
+            let resp = app.get(path, None).await;
+            assert_eq!(resp.status(), 200, "{path}");
+            let csp = resp.headers()["content-security-policy"].to_str().unwrap().to_owned();
+            assert!(csp.contains(&format!("'sha256-{}'", hash(script))), "{path}: {csp}");
+            assert!(resp.text().await.unwrap().contains(script), "{path}");
+        }
     }
 }
