@@ -274,4 +274,50 @@ describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
       await plan.locator('li', { hasText: 'Indeks berkas 40 % selesai.' }).getByText('Dewi Lestari').waitFor();
     }),
   );
+
+  test(
+    'the HR office adds a training to the catalogue and sets an angka kredit coefficient',
+    withPage(fixtures, async (page) => {
+      await page.goto('/referensi-penilaian');
+      await signIn(page, { username: DEMO.admin, password: DEMO.password });
+      await page.getByRole('heading', { name: 'Referensi Penilaian', level: 1 }).waitFor();
+      const catalogue = page.locator('section', { has: page.getByRole('heading', { name: 'Katalog pelatihan' }) });
+      await catalogue.locator('tr[data-pelatihan="Pelatihan Pelayanan Prima"]').waitFor();
+
+      // Field errors under the fields, nothing added.
+      await catalogue.getByLabel('Nama pelatihan').fill('ab');
+      await catalogue.getByLabel('Jam pelajaran (JP)').fill('0');
+      await catalogue.getByRole('button', { name: 'Tambah pelatihan' }).click();
+      await catalogue.getByText('Nama pelatihan 3–200 karakter.').waitFor();
+      await catalogue.getByText('JP antara 1 dan 1000.').waitFor();
+
+      await catalogue.getByLabel('Nama pelatihan').fill('Pelatihan Arsip Digital');
+      await catalogue.getByLabel('Jenis kompetensi').selectOption('teknis');
+      await catalogue.getByLabel('Jam pelajaran (JP)').fill('24');
+      await catalogue.getByRole('button', { name: 'Tambah pelatihan' }).click();
+      const row = catalogue.locator('tr[data-pelatihan="Pelatihan Arsip Digital"]');
+      await row.getByText('Aktif', { exact: true }).waitFor();
+      // The same name again: the server's message under the name.
+      await catalogue.getByLabel('Nama pelatihan').fill('Pelatihan Arsip Digital');
+      await catalogue.getByRole('button', { name: 'Tambah pelatihan' }).click();
+      await catalogue.getByText('Pelatihan dengan nama ini sudah ada di katalog.').waitFor();
+      // Withdrawn: kept in the list, no longer offered to plans.
+      await row.getByRole('button', { name: 'Tarik' }).click();
+      await row.getByText('Nonaktif', { exact: true }).waitFor();
+
+      // Ahli Pertama: seeded 12.5, set to 10.
+      const coef = page.getByLabel('Ahli Pertama');
+      assert.equal(await coef.inputValue(), '12.5');
+      await coef.fill('0');
+      const li = page.locator('.coef-row', { has: coef });
+      await li.getByRole('button', { name: 'Simpan' }).click();
+      await li.getByText('Koefisien lebih dari 0 dan paling besar 100.').waitFor();
+      await coef.fill('10');
+      await li.getByRole('button', { name: 'Simpan' }).click();
+      await li.getByText('Koefisien disimpan.').waitFor();
+      await page.reload();
+      await page.getByLabel('Ahli Pertama').waitFor();
+      assert.equal(await page.getByLabel('Ahli Pertama').inputValue(), '10');
+    }),
+  );
 });

@@ -760,6 +760,25 @@ keys! {
     RiwayatEvaluasi => "Riwayat penilaian", "Evaluation history";
     Sumber => "Sumber", "Source";
     Alasan => "Alasan", "Reason";
+    // Evaluation references (HR office)
+    NavReferensi => "Referensi Penilaian", "Evaluation references";
+    ReferensiIntro => "Katalog pelatihan untuk rencana perbaikan dan koefisien angka kredit tahunan per jenjang jabatan fungsional.",
+        "The training catalogue of improvement plans and the yearly credit-point coefficient of each functional grade.";
+    KatalogPelatihan => "Katalog pelatihan", "Training catalogue";
+    PelatihanNama => "Nama pelatihan", "Training name";
+    PelatihanJenis => "Jenis kompetensi", "Competency kind";
+    PelatihanJp => "Jam pelajaran (JP)", "Study hours (JP)";
+    TambahPelatihan => "Tambah pelatihan", "Add the training";
+    PelatihanAdded => "Pelatihan ditambahkan ke katalog.", "The training was added to the catalogue.";
+    PelatihanTarik => "Tarik", "Withdraw";
+    JenisTeknis => "Teknis", "Technical";
+    JenisManajerial => "Manajerial", "Managerial";
+    JenisSosialKultural => "Sosial kultural", "Socio-cultural";
+    JenisFungsional => "Fungsional", "Functional";
+    KoefisienTitle => "Koefisien angka kredit tahunan", "Yearly credit-point coefficients";
+    KoefisienIntro => "Dipakai untuk menghitung angka kredit: persentase predikat × koefisien × bulan/12. Nilai awal mengikuti PerBKN 3/2023; sebagian belum terverifikasi.",
+        "Used for credit points: predikat percentage × coefficient × months/12. The initial values follow PerBKN 3/2023; some are unverified.";
+    KoefisienSaved => "Koefisien disimpan.", "The coefficient was saved.";
     // API clients
     NavApiClients => "Klien API", "API clients";
     ApiClientsIntro => "Sistem pemerintah lain (SIMPUS, survei IKM) yang mengirim realisasi melalui API. Rahasia klien hanya ditampilkan sekali saat dibuat.",

@@ -11,7 +11,7 @@ use kinerja_api::integrations::Scope;
 use kinerja_api::measurement::{TagUmpanBalik, Verifikasi};
 use kinerja_api::nip::Gender;
 use kinerja_api::organisation::{JenisJabatan, Jenjang, UnitKind};
-use kinerja_api::penilaian::StatusKeberatan;
+use kinerja_api::penilaian::{JenisPelatihan, StatusKeberatan};
 use kinerja_api::planning::{
     Arah, Aspek, JenisRhk, Pendekatan, Perspektif, StatusPeriode, StatusSkp,
 };
@@ -403,6 +403,15 @@ pub fn status_keberatan(status: StatusKeberatan) -> Key {
         StatusKeberatan::Diajukan => Key::KeberatanDiajukan,
         StatusKeberatan::Dijelaskan => Key::KeberatanDijelaskan,
         StatusKeberatan::Diputus => Key::KeberatanDiputus,
+    }
+}
+
+pub fn jenis_pelatihan(jenis: JenisPelatihan) -> Key {
+    match jenis {
+        JenisPelatihan::Teknis => Key::JenisTeknis,
+        JenisPelatihan::Manajerial => Key::JenisManajerial,
+        JenisPelatihan::SosialKultural => Key::JenisSosialKultural,
+        JenisPelatihan::Fungsional => Key::JenisFungsional,
     }
 }
 

@@ -23,8 +23,8 @@ use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
     NewEmployeePage, NotFound, NotificationsPage, OrganisationPage, ProfilePage,
-    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, SkpDetailPage, SkpInboxPage,
-    SkpMinePage, SkpPohonPage, UsersPage,
+    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SkpDetailPage,
+    SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
 };
 
 /// The `utama` bundle (`index.html`): the daily work and the sign-in. Language and session
@@ -81,6 +81,7 @@ pub fn PenilaianApp() -> impl IntoView {
                     <Route path=path!("pengguna") view=UsersPage/>
                     <Route path=path!("audit") view=AuditPage/>
                     <Route path=path!("pegawai/impor") view=ImportPage/>
+                    <Route path=path!("referensi-penilaian") view=ReferensiPage/>
                 </ParentRoute>
             </Routes>
         </Router>

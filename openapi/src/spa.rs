@@ -1,7 +1,7 @@
 //! The SPA ships as two bundles so that no page load carries every screen: `utama` (the daily
 //! work: beranda, SKP, realisasi, organisation, employees, notifications, profile, sign-in) and
 //! `penilaian` (evaluation and the admin screens: users, audit, API clients, the import
-//! wizard). The backend answers a client route with the bundle's HTML page; each bundle sends
+//! wizard, the evaluation references). The backend answers a client route with the bundle's HTML page; each bundle sends
 //! the other's routes to the server with a full page load.
 
 /// The HTML page of a bundle.
@@ -14,12 +14,13 @@ pub enum Bundle {
 }
 
 /// The routes of the `penilaian` bundle: these paths and everything below them.
-pub const PENILAIAN: [&str; 5] = [
+pub const PENILAIAN: [&str; 6] = [
     "/evaluasi",
     "/klien-api",
     "/pengguna",
     "/audit",
     "/pegawai/impor",
+    "/referensi-penilaian",
 ];
 
 impl Bundle {

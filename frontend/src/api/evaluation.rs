@@ -1,9 +1,12 @@
 //! Evaluation: `/api/v1/skp/{id}/evaluasi` (the page of an SKP and period, saving and setting
-//! the ratings) and `/api/v1/evaluasi/{id}/…` (objection, improvement plan, documents).
+//! the ratings), `/api/v1/evaluasi/{id}/…` (objection, improvement plan, documents), the
+//! training catalogue and the angka kredit coefficients.
 
+use kinerja_api::organisation::{Jenjang, JenjangInfo};
 use kinerja_api::penilaian::{
-    AjukanKeberatan, CheckinPerbaikan, DokumenEvaluasi, EvaluasiView, JelaskanKeberatan, Pelatihan,
-    PutuskanKeberatan, SimpanEvaluasi, SimpanRencanaPerbaikan,
+    AjukanKeberatan, CheckinPerbaikan, CreatePelatihan, DokumenEvaluasi, EvaluasiView,
+    JelaskanKeberatan, Pelatihan, PutuskanKeberatan, SetKoefisien, SimpanEvaluasi,
+    SimpanRencanaPerbaikan, UpdatePelatihan,
 };
 use uuid::Uuid;
 
@@ -137,4 +140,44 @@ pub async fn download(kode: &str) -> Result<(), ApiError> {
 /// A network failure.
 pub async fn trainings() -> Result<Vec<Pelatihan>, ApiError> {
     client::authed(Call::get("/pelatihan")).await
+}
+
+/// Every training of the catalogue, the withdrawn ones too (the HR office's list).
+///
+/// # Errors
+/// A network failure.
+pub async fn all_trainings() -> Result<Vec<Pelatihan>, ApiError> {
+    client::authed(Call::get("/pelatihan").query(&[("semua", Some("true".to_owned()))])).await
+}
+
+/// Adds a training to the catalogue.
+///
+/// # Errors
+/// `validation_failed` (`nama`, `jp`), `forbidden`.
+pub async fn add_training(request: &CreatePelatihan) -> Result<Pelatihan, ApiError> {
+    client::authed(Call::post_json("/pelatihan", request)?).await
+}
+
+/// Withdraws or restores a training.
+///
+/// # Errors
+/// `not_found`, `forbidden`.
+pub async fn set_training_active(id: Uuid, aktif: bool) -> Result<Pelatihan, ApiError> {
+    let request = UpdatePelatihan {
+        aktif: Some(aktif),
+        ..UpdatePelatihan::default()
+    };
+    client::authed(Call::patch_json(&format!("/pelatihan/{id}"), &request)?).await
+}
+
+/// Sets the yearly angka kredit coefficient of a jenjang fungsional.
+///
+/// # Errors
+/// `validation_failed` (`koefisien`), `forbidden`.
+pub async fn set_koefisien(jenjang: Jenjang, koefisien: f64) -> Result<JenjangInfo, ApiError> {
+    client::authed(Call::put_json(
+        &format!("/jenjang/{}/koefisien-angka-kredit", jenjang.as_str()),
+        &SetKoefisien { koefisien },
+    )?)
+    .await
 }

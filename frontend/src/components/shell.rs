@@ -55,7 +55,7 @@ struct NavItem {
     permission: Option<Permission>,
 }
 
-const NAV: [NavItem; 14] = [
+const NAV: [NavItem; 15] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -114,6 +114,12 @@ const NAV: [NavItem; 14] = [
         href: "/pegawai/impor",
         label: Key::NavImport,
         icon: "icon--import",
+        permission: Some(Permission::ManageOrganisation),
+    },
+    NavItem {
+        href: "/referensi-penilaian",
+        label: Key::NavReferensi,
+        icon: "icon--check",
         permission: Some(Permission::ManageOrganisation),
     },
     NavItem {

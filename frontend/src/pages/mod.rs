@@ -19,7 +19,7 @@ pub use audit::AuditPage;
 pub use employees::{
     EditEmployeePage, EmployeeDetailPage, EmployeesPage, ImportPage, NewEmployeePage,
 };
-pub use evaluasi::{EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage};
+pub use evaluasi::{EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, ReferensiPage};
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFound;

@@ -17,7 +17,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use super::parts::{QuotaBar, RatingSelect, initial_k, predikat_badge};
+use super::parts::{QuotaBar, RatingSelect, initial_k, predikat_badge, rating_text};
 use crate::api::{self, ApiError};
 use crate::components::{Built, Loader, PageHeader, background, built, load};
 use crate::forms::FieldErrors;
@@ -117,11 +117,6 @@ fn Evaluation(skp: Skp, periode: Periode) -> impl IntoView {
         </div>
         <Loader load=page/>
     }
-}
-
-/// A rating's name, "–" for none.
-fn rating_text(lang: crate::i18n::Lang, r: Option<Rating>) -> &'static str {
-    r.map_or("–", |r| text(lang, labels::rating(r)))
 }
 
 /// Every part, re-drawn from the page the last action answered with.

@@ -16,11 +16,11 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use uuid::Uuid;
 
-use super::parts::{QuotaBar, RatingSelect, initial_k, predikat_badge};
+use super::parts::{QuotaBar, RatingSelect, initial_k, predikat_badge, rating_text};
 use crate::api::{self, ApiError};
 use crate::components::{Built, Loader, PageHeader, built, load};
 use crate::forms::FieldErrors;
-use crate::i18n::{Key, tr, use_i18n};
+use crate::i18n::{Key, text, tr, use_i18n};
 use crate::labels;
 use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
 use crate::pages::skp::digits;
@@ -217,18 +217,17 @@ fn Row(
     };
     let saran = page.saran.clone();
     let capaian = saran.capaian_rata_rata;
-    let suggestion = move || {
+    let ratings = move |hasil: Option<Rating>, perilaku: Option<Rating>| {
         let lang = i18n.lang();
-        let name =
-            |r: Option<Rating>| r.map_or("–", |r| crate::i18n::text(lang, labels::rating(r)));
         format!(
             "{}: {} · {}: {}",
-            crate::i18n::text(lang, Key::RatingHasil),
-            name(saran.rating_hasil),
-            crate::i18n::text(lang, Key::RatingPerilaku),
-            name(Some(saran.rating_perilaku)),
+            text(lang, Key::RatingHasil),
+            rating_text(lang, hasil),
+            text(lang, Key::RatingPerilaku),
+            rating_text(lang, perilaku),
         )
     };
+    let suggestion = move || ratings(saran.rating_hasil, Some(saran.rating_perilaku));
     let href = format!("/evaluasi/{skp}?periode_ke={k}");
     let id = format!("eval-{skp}");
     let controls = move || {
@@ -245,16 +244,8 @@ fn Row(
             }
             .into_any()
         } else {
-            let lang = i18n.lang();
-            let name =
-                |r: Option<Rating>| r.map_or("–", |r| crate::i18n::text(lang, labels::rating(r)));
-            view! {
-                <p class="eval-row__ratings">
-                    {crate::i18n::text(lang, Key::RatingHasil)} ": " {name(hasil.get())} " · "
-                    {crate::i18n::text(lang, Key::RatingPerilaku)} ": " {name(perilaku.get())}
-                </p>
-            }
-            .into_any()
+            view! { <p class="eval-row__ratings">{ratings(hasil.get(), perilaku.get())}</p> }
+                .into_any()
         }
     };
     let status = move || {

@@ -7,6 +7,8 @@
 mod detail;
 mod inbox;
 mod parts;
+mod referensi;
 
 pub use detail::{EvaluasiMinePage, EvaluasiSkpPage};
 pub use inbox::EvaluasiInboxPage;
+pub use referensi::ReferensiPage;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::forms::FieldErrors;
-use crate::i18n::{Key, fill, tr, use_i18n};
+use crate::i18n::{Key, Lang, fill, text, tr, use_i18n};
 use crate::labels;
 use crate::pages::realisasi::current_sub_period;
 
@@ -62,6 +62,11 @@ pub(super) fn RatingSelect(
             </p>
         </div>
     }
+}
+
+/// A rating's name, "–" for none.
+pub(super) fn rating_text(lang: Lang, r: Option<Rating>) -> &'static str {
+    r.map_or("–", |r| text(lang, labels::rating(r)))
 }
 
 /// The predikat as a coloured badge ("belum" when there is none).
