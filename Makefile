@@ -35,10 +35,13 @@ tools:
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(TOOLS_DIR)
 	@wasm-opt --version 2>/dev/null | grep -q "version 132" || npm install --prefix $(TOOLS_DIR)/node --no-audit --no-fund binaryen@$(BINARYEN_VERSION)
 
-# Two bundles (see openapi/src/spa.rs): index.html (utama) into dist/, then penilaian.html built
-# aside (trunk replaces its whole dist directory) and copied in as dist/penilaian.html.
+# Two bundles (see openapi/src/spa.rs): index.html (utama) into dist/, then penilaian.html —
+# index.html with the other binary, so the two pages never drift apart — built aside (trunk
+# replaces its whole dist directory) and copied in as dist/penilaian.html.
 spa: tools
 	cd frontend && trunk build --release --offline
+	sed 's/data-bin="kinerja-frontend"/data-bin="penilaian"/' frontend/index.html > frontend/penilaian.html
+	@grep -q 'data-bin="penilaian"' frontend/penilaian.html
 	cd frontend && trunk build penilaian.html --release --dist .dist-penilaian --offline
 	cp frontend/.dist-penilaian/penilaian-* frontend/dist/
 	cp frontend/.dist-penilaian/index.html frontend/dist/penilaian.html

@@ -9,7 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEMO, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
+import { DEMO, apiAs, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
 
 const RINA = { username: DEMO.pegawai, password: DEMO.password };
 const DEWI = { username: DEMO.kasubag, password: DEMO.password };
@@ -25,38 +25,18 @@ describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
   let backend;
   let browser;
 
-  async function api(token, method, path, body) {
-    const res = await fetch(`${backend.url}/api/v1${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
-
   before(async () => {
     [backend, browser] = await Promise.all([startBackend({}, { demo: true }), launchBrowser()]);
     // The HR office records the kecamatan's organisation predikat for the current month: the
     // distribution pattern of its employees follows from it.
-    const login = await fetch(`${backend.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: DEMO.admin, password: DEMO.password }),
-    });
-    assert.ok(login.ok, `admin login: ${login.status}`);
-    const token = (await login.json()).access_token;
-    const periods = await api(token, 'GET', '/periods');
+    const api = await apiAs(backend.url, { username: DEMO.admin, password: DEMO.password });
+    const periods = await api('GET', '/periods');
     const periode = periods.find((p) => p.status === 'dibuka');
     const find = (nodes) =>
       nodes.map((n) => (n.nama.startsWith('Kecamatan') ? n : find(n.children))).find(Boolean);
-    const kecamatan = find(await api(token, 'GET', '/units/tree'));
+    const kecamatan = find(await api('GET', '/units/tree'));
     assert.ok(kecamatan, 'the demo has the kecamatan');
-    await api(token, 'PUT', `/units/${kecamatan.id}/predikat-organisasi`, {
+    await api('PUT', `/units/${kecamatan.id}/predikat-organisasi`, {
       periode_id: periode.id,
       periode_ke: month,
       predikat: 'baik',

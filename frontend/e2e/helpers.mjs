@@ -238,3 +238,32 @@ export async function signIn(page, { username = ADMIN.username, password = ADMIN
   // The header only exists in the signed-in frame (the phone drawer may be closed).
   await page.getByRole('banner').waitFor();
 }
+
+/**
+ * Signs in through the API and returns `api(method, path, body)`: a JSON call under
+ * `/api/v1` with that account's token, failing the test on an unsuccessful status.
+ * @param {string} url the backend
+ * @param {{username: string, password: string}} account
+ */
+export async function apiAs(url, { username, password }) {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  assert.ok(login.ok, `login ${username}: ${login.status}`);
+  const token = (await login.json()).access_token;
+  return async (method, path, body) => {
+    const res = await fetch(`${url}/api/v1${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+}

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DEMO, SCREENSHOTS, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
+import { DEMO, SCREENSHOTS, apiAs, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
 
 const NOTE = 'Target dokumen terlalu rendah; naikkan menjadi 20 dokumen.';
 const EXPECTATION = 'Menjadi teladan pelayanan yang ramah di kantor kecamatan.';
@@ -17,23 +17,10 @@ const digits = (nip) => nip.replace(/\D/g, '');
 describe('SKP: menyusun, mengajukan, mengembalikan, menyetujui', () => {
   let backend;
   let browser;
-  let token;
+  /** JSON calls as the HR admin. */
+  let api;
   let kasubag;
   let kasubagSkp;
-
-  async function api(method, path, body) {
-    const res = await fetch(`${backend.url}/api/v1${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
 
   /** Reopens an approved SKP as the admin (back to draft). */
   async function reopen(id) {
@@ -43,13 +30,7 @@ describe('SKP: menyusun, mengajukan, mengembalikan, menyetujui', () => {
 
   before(async () => {
     [backend, browser] = await Promise.all([startBackend({}, { demo: true }), launchBrowser()]);
-    const login = await fetch(`${backend.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: DEMO.admin, password: DEMO.password }),
-    });
-    assert.ok(login.ok, `admin login: ${login.status}`);
-    token = (await login.json()).access_token;
+    api = await apiAs(backend.url, { username: DEMO.admin, password: DEMO.password });
 
     const list = await api('GET', '/skp?status=disetujui&per_page=100');
     const rina = list.items.find((s) => digits(s.pegawai.nip) === DEMO.pegawai);

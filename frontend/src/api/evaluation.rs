@@ -43,6 +43,25 @@ pub async fn set(skp: Uuid, k: i32) -> Result<EvaluasiView, ApiError> {
         .await
 }
 
+/// Saves the ratings and, when `then_set`, sets them: the PPKin's "Simpan draf" and
+/// "Tetapkan" buttons.
+///
+/// # Errors
+/// As [`save`] and [`set`]; nothing is set when saving fails.
+pub async fn save_then(
+    skp: Uuid,
+    k: i32,
+    request: &SimpanEvaluasi,
+    then_set: bool,
+) -> Result<EvaluasiView, ApiError> {
+    let saved = save(skp, k, request).await?;
+    if then_set {
+        set(skp, k).await
+    } else {
+        Ok(saved)
+    }
+}
+
 /// The employee objects.
 ///
 /// # Errors

@@ -76,3 +76,24 @@ where
     let value = LocalResource::new(erased);
     Signal::derive(move || value.get().and_then(|v| v.downcast_ref::<T>().cloned()))
 }
+
+/// A list loaded by hand (`None` while loading), as the admin tables keep it.
+pub type LoadedList<T> = RwSignal<Option<Result<Vec<T>, ApiError>>>;
+
+/// Puts `updated` in place of the item of `list` that `same` picks (after an edit answered
+/// with the new item); nothing when the list is not loaded.
+pub fn replace_item<T: Send + Sync + 'static>(
+    list: LoadedList<T>,
+    updated: T,
+    same: impl Fn(&T) -> bool,
+) {
+    list.update(|all| {
+        if let Some(slot) = all
+            .as_mut()
+            .and_then(|l| l.as_mut().ok())
+            .and_then(|l| l.iter_mut().find(|x| same(x)))
+        {
+            *slot = updated;
+        }
+    });
+}

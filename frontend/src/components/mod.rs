@@ -11,7 +11,7 @@ pub mod shell;
 pub use feedback::{Alert, AlertKind, ErrorAlert, ErrorPanel, FullPageLoading, Loading};
 pub use field::{Choice, Field, SelectField};
 pub use lang_switch::LangSwitch;
-pub use loader::{Built, Load, Loader, background, built, load};
+pub use loader::{Built, Load, LoadedList, Loader, background, built, load, replace_item};
 pub use page_header::PageHeader;
 pub use pager::Pager;
 pub use shell::Shell;

@@ -9,7 +9,10 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::api::{self, ApiError};
-use crate::components::{Alert, AlertKind, ErrorAlert, Field, PageHeader, SelectField, background};
+use crate::components::{
+    Alert, AlertKind, ErrorAlert, Field, LoadedList, PageHeader, SelectField, background,
+    replace_item,
+};
 use crate::forms::{FieldErrors, push};
 use crate::i18n::{Key, tr, use_i18n};
 use crate::labels;
@@ -52,7 +55,7 @@ pub fn ApiClientsPage() -> impl IntoView {
 /// The registration form.
 #[component]
 fn NewClient(
-    clients: RwSignal<Option<Result<Vec<ApiClient>, ApiError>>>,
+    clients: LoadedList<ApiClient>,
     created: RwSignal<Option<ApiClientCreated>>,
 ) -> impl IntoView {
     let nama = RwSignal::new(String::new());
@@ -182,10 +185,7 @@ fn Secret(created: ApiClientCreated) -> impl IntoView {
 }
 
 #[component]
-fn ClientTable(
-    items: Vec<ApiClient>,
-    clients: RwSignal<Option<Result<Vec<ApiClient>, ApiError>>>,
-) -> impl IntoView {
+fn ClientTable(items: Vec<ApiClient>, clients: LoadedList<ApiClient>) -> impl IntoView {
     let i18n = use_i18n();
     // A failed enable/disable (the list stays as it was).
     let notice = RwSignal::new(None::<Outcome>);
@@ -197,15 +197,7 @@ fn ClientTable(
             let toggle = move |_| {
                 spawn_local(async move {
                     match api::integrations::set_active(id, !aktif).await {
-                        Ok(updated) => clients.update(|all| {
-                            if let Some(slot) = all
-                                .as_mut()
-                                .and_then(|l| l.as_mut().ok())
-                                .and_then(|l| l.iter_mut().find(|x| x.id == id))
-                            {
-                                *slot = updated;
-                            }
-                        }),
+                        Ok(updated) => replace_item(clients, updated, |x| x.id == id),
                         Err(e) => notice.set(Some(Outcome::Failed(e))),
                     }
                 });

@@ -10,7 +10,7 @@ use kinerja_api::penilaian::{
     JelaskanKeberatan, Keberatan, KeputusanKeberatan, PeranEvaluasi, PutuskanKeberatan,
     RencanaPerbaikan, SimpanEvaluasi, SimpanRencanaPerbaikan, StatusEvaluasi, StatusKeberatan,
 };
-use kinerja_api::planning::{Periode, Skp, StatusPeriode, StatusSkp};
+use kinerja_api::planning::{Periode, Skp, StatusSkp};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -25,7 +25,7 @@ use crate::i18n::{Key, text, tr, use_i18n};
 use crate::labels;
 use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
 use crate::pages::skp::editor::RowInput;
-use crate::pages::skp::snapshots;
+use crate::pages::skp::{default_period, snapshots};
 
 /// The evaluation of one SKP.
 #[component]
@@ -69,12 +69,7 @@ pub fn EvaluasiMinePage() -> impl IntoView {
 /// My approved SKP of the open period (else the first listed).
 async fn mine() -> Result<Built, ApiError> {
     let periods = api::skp::periods().await?;
-    let Some(periode) = periods
-        .iter()
-        .find(|p| p.status == StatusPeriode::Dibuka)
-        .or_else(|| periods.first())
-        .cloned()
-    else {
+    let Some(periode) = default_period(&periods).cloned() else {
         return Ok(built(|| info(Key::NoPeriods)));
     };
     let skp = match api::skp::mine(periode.id).await {
@@ -238,10 +233,7 @@ fn RatingForm(page: EvaluasiView, state: RwSignal<EvaluasiView>) -> impl IntoVie
         busy.set(true);
         outcome.set(None);
         spawn_local(async move {
-            let mut done = api::evaluation::save(skp, k, &request).await;
-            if then_set && done.is_ok() {
-                done = api::evaluation::set(skp, k).await;
-            }
+            let done = api::evaluation::save_then(skp, k, &request, then_set).await;
             busy.set(false);
             match done {
                 Ok(page) => state.set(page),

@@ -10,7 +10,7 @@ use kinerja_api::evaluation::{Hitungan, Predikat, Rating, predikat};
 use kinerja_api::penilaian::{
     DistribusiUnit, EvaluasiView, PeranEvaluasi, SimpanEvaluasi, StatusEvaluasi,
 };
-use kinerja_api::planning::{Periode, SkpSummary, StatusPeriode};
+use kinerja_api::planning::{Periode, SkpSummary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -23,7 +23,7 @@ use crate::forms::FieldErrors;
 use crate::i18n::{Key, text, tr, use_i18n};
 use crate::labels;
 use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
-use crate::pages::skp::digits;
+use crate::pages::skp::{default_period, digits};
 use crate::state::auth::use_auth;
 
 /// Penilaian Bawahan.
@@ -43,12 +43,7 @@ pub fn EvaluasiInboxPage() -> impl IntoView {
 async fn subordinates(me: String) -> Result<Built, ApiError> {
     let (periods, list) = join(api::skp::periods(), api::skp::approved()).await;
     let periods = periods?;
-    let Some(periode) = periods
-        .iter()
-        .find(|p| p.status == StatusPeriode::Dibuka)
-        .or_else(|| periods.first())
-        .cloned()
-    else {
+    let Some(periode) = default_period(&periods).cloned() else {
         return Ok(built(|| info(Key::NoPeriods)));
     };
     let items: Vec<SkpSummary> = list?
@@ -192,10 +187,7 @@ fn Row(
         busy.set(true);
         outcome.set(None);
         spawn_local(async move {
-            let mut done = api::evaluation::save(skp, k, &request).await;
-            if then_set && done.is_ok() {
-                done = api::evaluation::set(skp, k).await;
-            }
+            let done = api::evaluation::save_then(skp, k, &request, then_set).await;
             match done {
                 Ok(page) => {
                     if let Some(d) = page.distribusi {

@@ -8,8 +8,11 @@ use kinerja_api::penilaian::{CreatePelatihan, JenisPelatihan, Pelatihan};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{self, ApiError};
-use crate::components::{Alert, AlertKind, ErrorAlert, Field, PageHeader, SelectField, background};
+use crate::api;
+use crate::components::{
+    Alert, AlertKind, ErrorAlert, Field, LoadedList, PageHeader, SelectField, background,
+    replace_item,
+};
 use crate::forms::{FieldErrors, push};
 use crate::i18n::{Key, tr, use_i18n};
 use crate::labels;
@@ -33,7 +36,7 @@ pub fn ReferensiPage() -> impl IntoView {
     }
 }
 
-type Items = RwSignal<Option<Result<Vec<Pelatihan>, ApiError>>>;
+type Items = LoadedList<Pelatihan>;
 
 /// The catalogue: the add form and every training, withdrawn ones included.
 #[component]
@@ -165,15 +168,7 @@ fn TrainingRow(t: Pelatihan, items: Items, outcome: RwSignal<Option<Outcome>>) -
     let toggle = move |_| {
         spawn_local(async move {
             match api::evaluation::set_training_active(id, !aktif).await {
-                Ok(updated) => items.update(|all| {
-                    if let Some(slot) = all
-                        .as_mut()
-                        .and_then(|l| l.as_mut().ok())
-                        .and_then(|l| l.iter_mut().find(|x| x.id == id))
-                    {
-                        *slot = updated;
-                    }
-                }),
+                Ok(updated) => replace_item(items, updated, |x| x.id == id),
                 Err(e) => outcome.set(Some(Outcome::Failed(e))),
             }
         });

@@ -2,7 +2,7 @@
 //! the sheet of each sub-period (the current one first) and the feedback of my PPKin. My SKP
 //! of another period opens at `/realisasi/:id` (from SKP Saya).
 
-use kinerja_api::planning::{Periode, Skp, StatusPeriode, StatusSkp};
+use kinerja_api::planning::{Periode, Skp, StatusSkp};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -10,6 +10,7 @@ use super::{Measurement, Role, info};
 use crate::api::{self, ApiError};
 use crate::components::{Built, Loader, PageHeader, built, load};
 use crate::i18n::{Key, tr};
+use crate::pages::skp::default_period;
 
 /// My realisasi.
 #[component]
@@ -31,11 +32,7 @@ enum Mine {
 /// The open period (else the first listed) and my SKP there.
 async fn mine() -> Result<Built, ApiError> {
     let periods = api::skp::periods().await?;
-    let periode = periods
-        .iter()
-        .find(|p| p.status == StatusPeriode::Dibuka)
-        .or_else(|| periods.first())
-        .cloned();
+    let periode = default_period(&periods).cloned();
     let content = match periode {
         None => Mine::Message(Key::NoPeriods, false),
         Some(periode) => match api::skp::mine(periode.id).await {

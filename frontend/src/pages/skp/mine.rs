@@ -1,7 +1,7 @@
 //! `/skp`: my SKP of a period — start it, edit the draft, submit it, read it once submitted,
 //! request a change once approved, versions with what changed between them, and the PDF.
 
-use kinerja_api::planning::{CreateSkp, Periode, ReasonedAction, Skp, StatusPeriode, StatusSkp};
+use kinerja_api::planning::{CreateSkp, Periode, ReasonedAction, Skp, StatusSkp};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -35,10 +35,7 @@ fn Periods(periods: Vec<Periode>) -> impl IntoView {
     if periods.is_empty() {
         return view! { <p class="empty-state muted">{tr(Key::NoPeriods)}</p> }.into_any();
     }
-    let default = periods
-        .iter()
-        .find(|p| p.status == StatusPeriode::Dibuka)
-        .or_else(|| periods.first())
+    let default = super::default_period(&periods)
         .map(|p| p.id.to_string())
         .unwrap_or_default();
     let selected = RwSignal::new(default);

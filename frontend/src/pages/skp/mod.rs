@@ -12,7 +12,7 @@ pub use inbox::SkpInboxPage;
 pub use mine::SkpMinePage;
 pub use pohon::SkpPohonPage;
 
-use kinerja_api::planning::{Lampiran, PersonSnapshot, Skp, StatusSkp};
+use kinerja_api::planning::{Lampiran, Periode, PersonSnapshot, Skp, StatusPeriode, StatusSkp};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
@@ -287,6 +287,14 @@ fn messages(path: &str, errors: &crate::forms::FieldErrors) -> Vec<String> {
 }
 
 /// The NIP digits of a formatted NIP ("19900317 201503 2 001").
+/// The period a page opens on: the open one, else the first listed (the newest).
+pub(crate) fn default_period(periods: &[Periode]) -> Option<&Periode> {
+    periods
+        .iter()
+        .find(|p| p.status == StatusPeriode::Dibuka)
+        .or_else(|| periods.first())
+}
+
 pub(crate) fn digits(nip: &str) -> String {
     nip.chars().filter(char::is_ascii_digit).collect()
 }
