@@ -179,6 +179,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             let evaluated = crate::demo::seed_year(
                 &db,
                 crate::evaluation::service::Kebijakan::from_settings(&settings),
+                &settings.upload_dir,
             )
             .await
             .map_err(app_error)?;

@@ -1040,6 +1040,7 @@ pub async fn seed_planning(db: &DatabaseConnection) -> AppResult<usize> {
 pub async fn seed_year(
     db: &DatabaseConnection,
     kebijakan: crate::evaluation::service::Kebijakan,
+    upload_dir: &std::path::Path,
 ) -> AppResult<usize> {
     use chrono::Datelike;
     use kinerja_api::penilaian::{
@@ -1248,6 +1249,18 @@ pub async fn seed_year(
             eval::ajukan_keberatan(db, kebijakan, &as_viewer(rina.id), e.id, AjukanKeberatan {
                 alasan: "Layanan surat keterangan pada hari Sabtu belum dihitung dalam realisasi bulan ini.".to_owned(),
             }, &meta).await?;
+            crate::evaluation::lampiran::upload(
+                db,
+                upload_dir,
+                &as_viewer(rina.id),
+                e.id,
+                (
+                    Some("register-layanan-sabtu.pdf".to_owned()),
+                    one_line_pdf("Register layanan surat keterangan hari Sabtu: 38 layanan."),
+                ),
+                &meta,
+            )
+            .await?;
             eval::jelaskan_keberatan(
                 db,
                 kebijakan,
@@ -1280,4 +1293,41 @@ pub async fn seed_year(
         }
     }
     Ok(set)
+}
+
+/// A one-page PDF with one line of text: the demo objection's attachment.
+fn one_line_pdf(line: &str) -> Vec<u8> {
+    let text: String = line
+        .chars()
+        .filter(|c| !matches!(c, '(' | ')' | '\\'))
+        .collect();
+    let content = format!("BT /F1 12 Tf 72 760 Td ({text}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_owned(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::with_capacity(objects.len());
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
 }

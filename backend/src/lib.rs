@@ -33,4 +33,5 @@ pub mod spreadsheet;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod uploads;
 pub mod users;

@@ -2,12 +2,15 @@
 // Sekretariat, the kecamatan's organisation predikat set): the camat rates three of the
 // employees he assesses for the current month and watches the quota bar of the distribution
 // pattern move (the live "+1" before setting, the count after); Rina objects to last month's
-// result, Dewi (her PPKin) explains, Ahmad (the Atasan PPKin) changes it, and the original
-// stays in the history; a Dokumen Evaluasi Kinerja is made, downloaded and verified on its
-// public page; Dewi writes the improvement plan of the employee rated below expectations, with a
-// training from the catalogue, and checks in.
+// result with a PDF attached (an HTML file is refused, a wrong upload removed), Dewi (her PPKin)
+// downloads it and explains, Ahmad (the Atasan PPKin) changes it, and the original stays in the
+// history; a Dokumen Evaluasi Kinerja is made, downloaded and verified on its public page; Dewi
+// writes the improvement plan of the employee rated below expectations, with a training from
+// the catalogue, and checks in; the camat sets a seksi's organisation predikat and reads the
+// Format Penetapan of his kecamatan and of the seksi.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, apiAs, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
 
@@ -20,6 +23,8 @@ const month = new Date().getMonth() + 1;
 /** Three weeks ahead, as YYYY-MM-DD: a due date for an improvement action. */
 const due = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
 const lastMonth = month - 1;
+/** A small real PDF: an objection's attachment. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
   let backend;
@@ -138,6 +143,27 @@ describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
       await page.getByText('Menunggu penjelasan pejabat penilai').waitFor();
       const url = new URL(page.url());
 
+      // Attachments: checked by content (an HTML page named .pdf is refused); a real PDF is
+      // listed; one added by mistake is removed again.
+      const picker = page.getByLabel('Berkas lampiran (PDF, JPG, PNG, XLSX, atau DOCX)');
+      await picker.setInputFiles({ name: 'surat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+      const refused = page.waitForResponse((r) => r.url().endsWith('/keberatan/lampiran'));
+      await page.getByRole('button', { name: 'Unggah lampiran' }).click();
+      assert.equal((await refused).status(), 415);
+      await page.getByRole('alert').getByText('Jenis berkas tidak didukung', { exact: false }).waitFor();
+      const attach = async (name) => {
+        await picker.setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+        await page.getByRole('button', { name: 'Unggah lampiran' }).click();
+        await page.locator('.bukti-item', { hasText: name }).waitFor();
+      };
+      await attach('laporan-kegiatan.pdf');
+      await attach('salah-unggah.pdf');
+      await page.locator('.bukti-item', { hasText: 'salah-unggah.pdf' }).getByRole('button', { name: 'Hapus' }).click();
+      await page.locator('.bukti-item', { hasText: 'salah-unggah.pdf' }).waitFor({ state: 'detached' });
+      await page.reload();
+      await page.locator('.bukti-item', { hasText: 'laporan-kegiatan.pdf' }).waitFor();
+      assert.equal(await page.locator('.bukti-item').count(), 1);
+
       // Dewi, the PPKin, follows her notification and explains.
       const dewi = await page.context().browser().newContext({ baseURL: backend.url });
       const p2 = await dewi.newPage();
@@ -150,6 +176,15 @@ describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
         .getByRole('link', { name: 'Buka' })
         .click();
       await p2.waitForURL(new RegExp(`/evaluasi/[0-9a-f-]{36}\\?periode_ke=${lastMonth}$`));
+      // She reads the attachment: the very PDF Rina sent.
+      const item = p2.locator('.bukti-item', { hasText: 'laporan-kegiatan.pdf' });
+      const [download] = await Promise.all([
+        p2.waitForEvent('download'),
+        item.getByRole('button', { name: 'Unduh' }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), 'laporan-kegiatan.pdf');
+      assert.deepEqual(await readFile(await download.path()), PDF);
+      assert.equal(await item.getByRole('button', { name: 'Hapus' }).count(), 0, 'only Rina removes');
       await p2.getByLabel('Penjelasan pejabat penilai').fill(
         'Penilaian mempertimbangkan dua laporan yang perlu perbaikan format sebelum diterima.',
       );
@@ -183,6 +218,10 @@ describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
       await history.locator('tr', { hasText: 'Baik' }).first().waitFor();
       assert.ok((await history.locator('tbody tr').count()) >= 2, 'the original and the changed result');
       assert.equal(await page.getByRole('button', { name: 'Ajukan keberatan' }).count(), 0);
+      // Once explained, the attachments stay as they were read.
+      await page.locator('.bukti-item', { hasText: 'laporan-kegiatan.pdf' }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Unggah lampiran' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Hapus' }).count(), 0);
     }),
   );
 
@@ -298,6 +337,53 @@ describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
       await page.reload();
       await page.getByLabel('Ahli Pertama').waitFor();
       assert.equal(await page.getByLabel('Ahli Pertama').inputValue(), '10');
+    }),
+  );
+
+  test(
+    'the camat sets a unit’s organisation predikat and reads the Format Penetapan',
+    withPage(fixtures, async (page) => {
+      await page.goto('/evaluasi/organisasi');
+      await signIn(page, CAMAT);
+      await page.getByRole('heading', { name: 'Predikat Organisasi', level: 1 }).waitFor();
+      await page.getByLabel('Periode pengukuran').selectOption(String(month));
+      const row = (name) =>
+        page.locator('tbody tr', { has: page.getByRole('rowheader', { name, exact: true }) });
+
+      // The kecamatan's own predikat is set above him (here by the HR office): he reads it.
+      const kecamatan = row('Kecamatan Cipocok Jaya');
+      await kecamatan.locator('.predikat', { hasText: 'Baik' }).waitFor();
+      await kecamatan.getByRole('button', { name: 'Format Penetapan Predikat Kinerja' }).click();
+      await page.getByRole('heading', { name: 'Format Penetapan Predikat Kinerja · Kecamatan Cipocok Jaya' }).waitFor();
+      await page.getByText('Capaian Perjanjian Kinerja kecamatan sesuai target bulan ini.').waitFor();
+      await page.locator('.quota').getByText('Kuota pola distribusi · Kecamatan Cipocok Jaya').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Simpan predikat' }).count(), 0);
+
+      // A seksi below him: not set yet; the basis is required.
+      const seksi = row('Seksi Pelayanan');
+      await seksi.getByText('Belum ditetapkan').waitFor();
+      await seksi.getByRole('button', { name: 'Tetapkan predikat' }).click();
+      await page.getByRole('button', { name: 'Simpan predikat' }).click();
+      await page.getByText('Pilih predikat kinerja organisasi.').waitFor();
+      await page.getByLabel('Predikat kinerja organisasi').selectOption('istimewa');
+      await page.getByLabel('Dasar penetapan').fill('Singkat');
+      await page.getByRole('button', { name: 'Simpan predikat' }).click();
+      await page.getByText('Tuliskan dasar penetapan (10–4000 karakter).').waitFor();
+      await page.getByLabel('Dasar penetapan').fill('Seluruh rencana aksi layanan terselesaikan sebelum tenggat.');
+      await page.getByRole('button', { name: 'Simpan predikat' }).click();
+      await page.getByText('Predikat kinerja organisasi disimpan.').waitFor();
+      await seksi.locator('.predikat', { hasText: 'Istimewa' }).waitFor();
+      // Its Format Penetapan: the Istimewa pattern for the seksi's employees.
+      await page.getByRole('heading', { name: 'Format Penetapan Predikat Kinerja · Seksi Pelayanan' }).waitFor();
+      const quota = page.locator('.quota', { hasText: 'Seksi Pelayanan' });
+      await quota.locator('strong', { hasText: 'Istimewa' }).first().waitFor();
+      assert.equal(await quota.locator('.quota__row').count(), 5);
+
+      // Saved for real; the year has its own predikat.
+      await page.reload();
+      await row('Seksi Pelayanan').locator('.predikat', { hasText: 'Istimewa' }).waitFor();
+      await page.getByLabel('Periode pengukuran').selectOption('0');
+      await row('Seksi Pelayanan').getByText('Belum ditetapkan').waitFor();
     }),
   );
 });

@@ -724,8 +724,16 @@ keys! {
     QuotaBlocked => "Predikat yang sudah ditetapkan menyalahi pola distribusi; penetapan yang menyalahinya ditolak:", "The predikat already set break the distribution pattern; settings that break it are refused:";
     QuotaPreview => "Bila pilihan di halaman ini ditetapkan, aturan ini dilanggar:", "If the choices on this page are set, these rules are broken:";
     KeberatanTitle => "Keberatan", "Objection";
-    KeberatanIntro => "Tuliskan alasan keberatan Anda. Pejabat penilai memberi penjelasan, lalu atasan pejabat penilai memutuskan; keputusannya final.",
-        "Write why you object. Your assessor explains, then the assessor's superior decides; the decision is final.";
+    KeberatanIntro => "Tuliskan alasan keberatan Anda. Setelah diajukan, Anda dapat melampirkan berkas pendukung. Pejabat penilai memberi penjelasan, lalu atasan pejabat penilai memutuskan; keputusannya final.",
+        "Write why you object. Once filed, you can attach supporting files. Your assessor explains, then the assessor's superior decides; the decision is final.";
+    LampiranKeberatan => "Lampiran", "Attachments";
+    LampiranHint => "Lampirkan berkas pendukung (maksimal 5) sebelum pejabat penilai memberi penjelasan.",
+        "Attach supporting files (at most 5) before your assessor explains.";
+    LampiranFile => "Berkas lampiran (PDF, JPG, PNG, XLSX, atau DOCX)", "Attachment (PDF, JPG, PNG, XLSX or DOCX)";
+    UnggahLampiran => "Unggah lampiran", "Upload";
+    ChooseLampiranFirst => "Pilih berkas lampiran terlebih dahulu.", "Choose the file first.";
+    LampiranUploaded => "Lampiran terunggah.", "The attachment was uploaded.";
+    HapusLampiran => "Hapus", "Remove";
     AlasanKeberatan => "Alasan keberatan", "Reason for the objection";
     AjukanKeberatan => "Ajukan keberatan", "File the objection";
     NoKeberatan => "Tidak ada keberatan.", "No objection.";
@@ -762,6 +770,18 @@ keys! {
     Alasan => "Alasan", "Reason";
     // Evaluation references (HR office)
     NavReferensi => "Referensi Penilaian", "Evaluation references";
+    NavPredikatOrganisasi => "Predikat Organisasi", "Organisation predikat";
+    PredikatOrganisasiIntro => "Predikat kinerja organisasi setiap unit untuk periode ini. Pimpinan unit di atasnya menetapkannya beserta dasarnya; predikat itu menentukan pola distribusi predikat pegawai di unit tersebut.",
+        "The organisation performance predikat of each unit for this period. The head of the unit above sets it with its basis; it fixes the distribution pattern of the employees' predikat in that unit.";
+    TetapkanPredikatOrg => "Tetapkan predikat", "Set the predikat";
+    UbahPredikatOrg => "Ubah predikat", "Change the predikat";
+    FormatPenetapan => "Format Penetapan Predikat Kinerja", "Predikat setting summary";
+    PredikatOrgBelum => "Belum ditetapkan", "Not set";
+    DasarPenetapan => "Dasar penetapan", "Basis";
+    PredikatOrgHint => "Dasarnya: kemajuan rencana aksi, capaian Perjanjian Kinerja, dan rekomendasi hasil evaluasi (10–4000 karakter).",
+        "The basis: progress of the action plans, the achievement of the Performance Agreement and evaluation recommendations (10–4000 characters).";
+    SimpanPredikatOrg => "Simpan predikat", "Save the predikat";
+    PredikatOrgSaved => "Predikat kinerja organisasi disimpan.", "The organisation predikat was saved.";
     ReferensiIntro => "Katalog pelatihan untuk rencana perbaikan dan koefisien angka kredit tahunan per jenjang jabatan fungsional.",
         "The training catalogue of improvement plans and the yearly credit-point coefficient of each functional grade.";
     KatalogPelatihan => "Katalog pelatihan", "Training catalogue";

@@ -22,7 +22,7 @@ use crate::components::Shell;
 use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
-    NewEmployeePage, NotFound, NotificationsPage, OrganisationPage, ProfilePage,
+    NewEmployeePage, NotFound, NotificationsPage, OrganisasiPage, OrganisationPage, ProfilePage,
     RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SkpDetailPage,
     SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
 };
@@ -75,6 +75,7 @@ pub fn PenilaianApp() -> impl IntoView {
             <Routes fallback=|| view! { <NotFound/> }>
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("evaluasi/bawahan") view=EvaluasiInboxPage/>
+                    <Route path=path!("evaluasi/organisasi") view=OrganisasiPage/>
                     <Route path=path!("evaluasi/:id") view=EvaluasiSkpPage/>
                     <Route path=path!("evaluasi") view=EvaluasiMinePage/>
                     <Route path=path!("klien-api") view=ApiClientsPage/>

@@ -17,6 +17,7 @@ mod m20261128_000011_notification_email;
 mod m20261128_000012_create_evaluation;
 mod m20261128_000013_create_dokumen_evaluasi;
 mod m20261128_000014_create_katalog;
+mod m20261128_000015_create_keberatan_lampiran;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000012_create_evaluation::Migration),
             Box::new(m20261128_000013_create_dokumen_evaluasi::Migration),
             Box::new(m20261128_000014_create_katalog::Migration),
+            Box::new(m20261128_000015_create_keberatan_lampiran::Migration),
         ]
     }
 }

@@ -111,6 +111,22 @@ pub struct Keberatan {
     pub diajukan_at: DateTime<Utc>,
     pub dijelaskan_at: Option<DateTime<Utc>>,
     pub diputus_at: Option<DateTime<Utc>>,
+    /// Files the employee attached to the reasons (added until the PPKin explains).
+    pub lampiran: Vec<LampiranKeberatan>,
+}
+
+/// A file attached to an objection; downloaded from `/api/v1/lampiran-keberatan/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LampiranKeberatan {
+    pub id: Uuid,
+    pub nama_berkas: String,
+    pub mime: String,
+    /// Size in bytes.
+    pub ukuran: i64,
+    /// SHA-256 (hex) of the stored file.
+    pub sha256: String,
+    pub created_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -352,6 +368,21 @@ pub struct DistribusiQuery {
     #[validate(range(min = 0, max = 12, message = "Periode antara 0 (tahunan) dan 12."))]
     #[cfg_attr(feature = "openapi", param(minimum = 0, maximum = 12))]
     pub periode_ke: i32,
+}
+
+/// One unit in the list of organisation predikat of a period (`GET /predikat-organisasi`):
+/// the units the viewer sees, in tree order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PredikatOrganisasiUnit {
+    pub unit_id: Uuid,
+    pub unit_nama: String,
+    /// Depth below the first listed level (0), for indentation.
+    pub tingkat: u32,
+    pub predikat: Option<PredikatOrganisasi>,
+    pub dasar: Option<String>,
+    /// Whether the viewer may set it: the pimpinan of the unit above, or the HR office.
+    pub dapat_menetapkan: bool,
 }
 
 /// One line of the angka kredit conversion.

@@ -16,6 +16,7 @@ pub mod ingest_values;
 pub mod instansi;
 pub mod katalog_pelatihan;
 pub mod keberatan;
+pub mod keberatan_lampiran;
 pub mod login_attempts;
 pub mod notifications;
 pub mod org_predikat;

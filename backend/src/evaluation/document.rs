@@ -78,6 +78,8 @@ struct Isi<'a> {
     eval: &'a evaluations::Model,
     org: Option<PredikatOrganisasi>,
     keberatan: Option<keberatan::Model>,
+    /// Names of the files attached to the objection.
+    lampiran: Vec<String>,
     tanggal: String,
 }
 
@@ -172,7 +174,19 @@ fn render(i: &Isi<'_>) -> AppResult<Vec<u8>> {
     let k = i.keberatan.as_ref();
     let sections = [
         ("5. CATATAN / REKOMENDASI", dash(Some(&notes))),
-        ("6. KEBERATAN", dash(k.map(|k| k.alasan.as_str()))),
+        (
+            "6. KEBERATAN",
+            dash(
+                k.map(|k| {
+                    if i.lampiran.is_empty() {
+                        k.alasan.clone()
+                    } else {
+                        format!("{} (Lampiran: {})", k.alasan, i.lampiran.join(", "))
+                    }
+                })
+                .as_deref(),
+            ),
+        ),
         (
             "7. PENJELASAN PEJABAT PENILAI KINERJA ATAS KEBERATAN",
             dash(k.and_then(|k| k.penjelasan.as_deref())),
@@ -300,19 +314,19 @@ pub async fn generate(
         periode: periode_label(&period, e.periode_ke),
         eval: &e,
         org,
+        lampiran: match &objection {
+            Some(k) => super::lampiran::of(db, k.id)
+                .await?
+                .into_iter()
+                .map(|l| l.nama_berkas)
+                .collect(),
+            None => Vec::new(),
+        },
         keberatan: objection,
         tanggal: tanggal_indonesia(Utc::now().date_naive()),
     })?;
     let key = format!("dokumen/{year}/{kode}.pdf");
-    let path = upload_dir.join(&key);
-    if let Some(dir) = path.parent() {
-        tokio::fs::create_dir_all(dir)
-            .await
-            .map_err(|err| AppError::Unexpected(anyhow::Error::new(err).context("dokumen dir")))?;
-    }
-    tokio::fs::write(&path, &bytes)
-        .await
-        .map_err(|err| AppError::Unexpected(anyhow::Error::new(err).context("dokumen write")))?;
+    crate::uploads::store(upload_dir, &key, &bytes).await?;
     let row = dokumen_evaluasi::ActiveModel {
         id: Set(Uuid::now_v7()),
         evaluation_id: Set(e.id),
@@ -393,9 +407,7 @@ pub async fn download(
     if !skp::can_read(db, viewer, &m).await? {
         return Err(AppError::NotFound("Dokumen"));
     }
-    let bytes = tokio::fs::read(upload_dir.join(&d.path))
-        .await
-        .map_err(|err| AppError::Unexpected(anyhow::Error::new(err).context("dokumen read")))?;
+    let bytes = crate::uploads::read(upload_dir, &d.path).await?;
     Ok((format!("{}.pdf", d.nomor.replace('/', "-")), bytes))
 }
 

@@ -2,24 +2,25 @@
 //! the unit-level ones in `/api/v1/units`; the evaluation's own actions live under
 //! `/api/v1/evaluasi/{id}`.
 
-use actix_web::web::{Data, Json, Path};
-use actix_web::{HttpResponse, get, patch, post, put};
+use actix_web::web::{Data, Json, Path, Payload};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put};
 use kinerja_api::organisation::{Jenjang, JenjangInfo};
 use kinerja_api::penilaian::{
     AjukanKeberatan, AngkaKredit, CheckinPerbaikan, CreatePelatihan, DistribusiQuery,
     DistribusiUnit, DokumenEvaluasi, EvaluasiQuery, EvaluasiView, JelaskanKeberatan,
-    KoreksiEvaluasi, Pelatihan, PelatihanQuery, PutuskanKeberatan, SetKoefisien, SimpanEvaluasi,
-    SimpanRencanaPerbaikan, TetapkanPredikatOrganisasi, UpdatePelatihan, VerifikasiDokumen,
+    KoreksiEvaluasi, LampiranKeberatan, Pelatihan, PelatihanQuery, PredikatOrganisasiUnit,
+    PutuskanKeberatan, SetKoefisien, SimpanEvaluasi, SimpanRencanaPerbaikan,
+    TetapkanPredikatOrganisasi, UpdatePelatihan, VerifikasiDokumen,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::service::{self, Kebijakan};
-use super::{TAG, document, katalog};
+use super::{TAG, document, katalog, lampiran};
 use crate::auth::{AuthUser, RequirePermission, perm};
 use crate::employees::service::Viewer;
 use crate::error::{AppError, AppResult};
-use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
+use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, read_named_upload};
 use crate::openapi::problems::{
     BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
 };
@@ -32,6 +33,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(ajukan_keberatan)
             .service(jelaskan_keberatan)
             .service(putuskan_keberatan)
+            .service(lampirkan_keberatan)
             .service(simpan_rencana)
             .service(checkin)
             .service(buat_dokumen)
@@ -43,7 +45,13 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(tambah_pelatihan)
             .service(ubah_pelatihan),
     )
+    .service(utoipa_actix_web::scope("/predikat-organisasi").service(daftar_organisasi))
     .service(utoipa_actix_web::scope("/jenjang").service(atur_koefisien))
+    .service(
+        utoipa_actix_web::scope("/lampiran-keberatan")
+            .service(unduh_lampiran)
+            .service(hapus_lampiran),
+    )
     .service(utoipa_actix_web::scope("/dokumen").service(unduh_dokumen))
     .service(utoipa_actix_web::scope("/verifikasi").service(verifikasi_api));
 }
@@ -255,6 +263,94 @@ pub async fn putuskan_keberatan(
     ))
 }
 
+/// Attach a file to an objection (the employee)
+///
+/// `multipart/form-data` with the field `file`: PDF, JPEG, PNG, XLSX or DOCX, recognised by
+/// content (415 otherwise), at most `KINERJA_MAX_UPLOAD_BYTES` (413 above), at most five per
+/// objection (422 on `file`). Only until the PPKin explains (409 after).
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Evaluation id")),
+    request_body(content = inline(crate::employees::handlers::ImportUpload), content_type = "multipart/form-data"),
+    responses((status = 201, body = LampiranKeberatan), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "No objection, or already explained", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[post("/{id}/keberatan/lampiran")]
+pub async fn lampirkan_keberatan(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    req: HttpRequest,
+    payload: Payload,
+    id: Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    let (viewer, _) = context(&state, user).await?;
+    let file = read_named_upload(&req, payload, state.settings.max_upload_bytes).await?;
+    let dto = lampiran::upload(
+        &state.db,
+        &state.settings.upload_dir,
+        &viewer,
+        id.into_inner(),
+        file,
+        &meta,
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(dto))
+}
+
+/// Download an objection attachment
+///
+/// For the employee, the PPKin, the Atasan PPKin and other readers of the SKP; as an
+/// attachment with `X-Content-Type-Options: nosniff`.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Attachment id")),
+    responses((status = 200, description = "The stored file", content_type = "application/octet-stream", body = Vec<u8>), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}")]
+pub async fn unduh_lampiran(
+    state: Data<AppState>,
+    user: AuthUser,
+    id: Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    let (viewer, _) = context(&state, user).await?;
+    let (name, mime, bytes) = lampiran::download(
+        &state.db,
+        &state.settings.upload_dir,
+        &viewer,
+        id.into_inner(),
+    )
+    .await?;
+    Ok(crate::uploads::attachment(&name, &mime, bytes))
+}
+
+/// Remove an objection attachment (the employee, before the explanation)
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Attachment id")),
+    responses((status = 204, description = "Removed with its file"), BadRequest, Unauthorized, Forbidden, NotFound, (status = 409, description = "Already explained", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[delete("/{id}")]
+pub async fn hapus_lampiran(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    let (viewer, _) = context(&state, user).await?;
+    lampiran::remove(
+        &state.db,
+        &state.settings.upload_dir,
+        &viewer,
+        id.into_inner(),
+        &meta,
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
 /// Write the improvement plan (PPKin)
 ///
 /// Advice, concrete actions with due dates and recommended trainings; check-ins are kept.
@@ -323,6 +419,29 @@ pub async fn tetapkan_organisasi(
     let (viewer, k) = context(&state, user).await?;
     Ok(Json(
         service::tetapkan_organisasi(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Organisation predikat of a period, per unit
+///
+/// Every unit the viewer sees (all units of the period's instansi for readers of all
+/// employees, else the pimpinan's unit and those below it), in tree order, with its predikat
+/// for `periode_ke` (0 = the year) and whether the viewer may set it.
+#[utoipa::path(
+    tag = TAG,
+    params(DistribusiQuery),
+    responses((status = 200, body = Vec<PredikatOrganisasiUnit>), BadRequest, Invalid, Unauthorized, Forbidden),
+    security(("bearer" = []))
+)]
+#[get("")]
+pub async fn daftar_organisasi(
+    state: Data<AppState>,
+    user: AuthUser,
+    ValidatedQuery(q): ValidatedQuery<DistribusiQuery>,
+) -> AppResult<Json<Vec<PredikatOrganisasiUnit>>> {
+    let (viewer, _) = context(&state, user).await?;
+    Ok(Json(
+        service::daftar_organisasi(&state.db, &viewer, &q).await?,
     ))
 }
 
@@ -426,15 +545,7 @@ pub async fn unduh_dokumen(
     let (viewer, _) = context(&state, user).await?;
     let (name, bytes) =
         document::download(&state.db, &state.settings.upload_dir, &viewer, &kode).await?;
-    Ok(HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .insert_header(("X-Content-Type-Options", "nosniff"))
-        .insert_header(("Cache-Control", "no-store"))
-        .body(bytes))
+    Ok(crate::uploads::attachment(&name, "application/pdf", bytes))
 }
 
 /// Verify a document (public)

@@ -5,6 +5,7 @@
 pub mod document;
 pub mod handlers;
 pub mod katalog;
+pub mod lampiran;
 pub mod service;
 
 pub use handlers::routes;

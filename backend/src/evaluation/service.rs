@@ -10,10 +10,10 @@ use kinerja_api::evaluation::{
 };
 use kinerja_api::measurement::{CAPAIAN_TAMPIL_MAKS, PeriodeKeQuery};
 use kinerja_api::penilaian::{
-    AjukanKeberatan, AngkaKredit, CheckinPerbaikan, DistribusiUnit, Evaluasi, EvaluasiView,
-    ItemPerbaikan, JelaskanKeberatan, Keberatan, KeputusanKeberatan, KoreksiEvaluasi,
-    PeranEvaluasi, PutuskanKeberatan, RencanaPerbaikan, RincianAngkaKredit, SaranRating,
-    SimpanEvaluasi, SimpanRencanaPerbaikan, StatusEvaluasi, StatusKeberatan,
+    AjukanKeberatan, AngkaKredit, CheckinPerbaikan, DistribusiQuery, DistribusiUnit, Evaluasi,
+    EvaluasiView, ItemPerbaikan, JelaskanKeberatan, Keberatan, KeputusanKeberatan, KoreksiEvaluasi,
+    PeranEvaluasi, PredikatOrganisasiUnit, PutuskanKeberatan, RencanaPerbaikan, RincianAngkaKredit,
+    SaranRating, SimpanEvaluasi, SimpanRencanaPerbaikan, StatusEvaluasi, StatusKeberatan,
     TetapkanPredikatOrganisasi, VersiEvaluasi,
 };
 use kinerja_api::planning::{JenisRhk, Ritme, StatusSkp};
@@ -282,29 +282,33 @@ async fn saran(
 }
 
 async fn keberatan_of(db: &impl ConnectionTrait, eval: Uuid) -> AppResult<Option<Keberatan>> {
-    Ok(keberatan::Entity::find()
+    let Some(k) = keberatan::Entity::find()
         .filter(keberatan::Column::EvaluationId.eq(eval))
         .one(db)
         .await?
-        .map(|k| Keberatan {
-            id: k.id,
-            alasan: k.alasan,
-            status: match k.status.as_str() {
-                "dijelaskan" => StatusKeberatan::Dijelaskan,
-                "diputus" => StatusKeberatan::Diputus,
-                _ => StatusKeberatan::Diajukan,
-            },
-            penjelasan: k.penjelasan,
-            keputusan: match k.keputusan.as_deref() {
-                Some("tetap") => Some(KeputusanKeberatan::Tetap),
-                Some("diubah") => Some(KeputusanKeberatan::Diubah),
-                _ => None,
-            },
-            catatan_keputusan: k.catatan_keputusan,
-            diajukan_at: k.diajukan_at,
-            dijelaskan_at: k.dijelaskan_at,
-            diputus_at: k.diputus_at,
-        }))
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Keberatan {
+        id: k.id,
+        lampiran: super::lampiran::of(db, k.id).await?,
+        alasan: k.alasan,
+        status: match k.status.as_str() {
+            "dijelaskan" => StatusKeberatan::Dijelaskan,
+            "diputus" => StatusKeberatan::Diputus,
+            _ => StatusKeberatan::Diajukan,
+        },
+        penjelasan: k.penjelasan,
+        keputusan: match k.keputusan.as_deref() {
+            Some("tetap") => Some(KeputusanKeberatan::Tetap),
+            Some("diubah") => Some(KeputusanKeberatan::Diubah),
+            _ => None,
+        },
+        catatan_keputusan: k.catatan_keputusan,
+        diajukan_at: k.diajukan_at,
+        dijelaskan_at: k.dijelaskan_at,
+        diputus_at: k.diputus_at,
+    }))
 }
 
 async fn plan_of(db: &impl ConnectionTrait, eval: Uuid) -> AppResult<Option<RencanaPerbaikan>> {
@@ -1273,6 +1277,75 @@ pub async fn tetapkan_organisasi(
     let d = distribusi_of(&txn, kebijakan, &saved, None).await?;
     txn.commit().await?;
     Ok(d)
+}
+
+/// The organisation predikat of a period for every unit the viewer sees (all units of the
+/// period's instansi for readers of all employees, else the pimpinan's subtree), in tree order.
+///
+/// # Errors
+/// `Forbidden` for a viewer who leads no unit and does not read all employees; `Validation`
+/// for an unknown period or a sub-period outside its rhythm.
+pub async fn daftar_organisasi(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    q: &DistribusiQuery,
+) -> AppResult<Vec<PredikatOrganisasiUnit>> {
+    let all = policy::can(
+        &viewer.roles,
+        kinerja_api::auth::Permission::ReadAllEmployees,
+    );
+    if !all && viewer.subtree.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let period = periods::Entity::find_by_id(q.periode_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::field("periode_id", "Periode tidak ditemukan."))?;
+    check_periode(&period, q.periode_ke)?;
+    let index = UnitIndex::load(db, Some(period.instansi_id)).await?;
+    let visible = |id: &Uuid| all || viewer.subtree.contains(id);
+    let set: HashMap<Uuid, org_predikat::Model> = org_predikat::Entity::find()
+        .filter(org_predikat::Column::PeriodId.eq(period.id))
+        .filter(org_predikat::Column::PeriodeKe.eq(q.periode_ke))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.unit_id, o))
+        .collect();
+    // Tops: visible units whose parent is not listed; then depth first, by name.
+    let by_name = |ids: &mut Vec<Uuid>| ids.sort_by(|a, b| index.name(*a).cmp(&index.name(*b)));
+    let mut tops: Vec<Uuid> = index
+        .units
+        .values()
+        .filter(|u| u.aktif && visible(&u.id) && !u.parent_id.is_some_and(|p| visible(&p)))
+        .map(|u| u.id)
+        .collect();
+    by_name(&mut tops);
+    let mut stack: Vec<(Uuid, u32)> = tops.into_iter().rev().map(|id| (id, 0)).collect();
+    let mut out = Vec::new();
+    while let Some((id, tingkat)) = stack.pop() {
+        let Some(unit) = index.units.get(&id) else {
+            continue;
+        };
+        let org = set.get(&id);
+        out.push(PredikatOrganisasiUnit {
+            unit_id: id,
+            unit_nama: unit.nama.clone(),
+            tingkat,
+            predikat: org.and_then(|o| PredikatOrganisasi::parse(&o.predikat)),
+            dasar: org.map(|o| o.dasar.clone()),
+            dapat_menetapkan: may_set_org(viewer, unit),
+        });
+        let mut children: Vec<Uuid> = index
+            .children_of(id)
+            .iter()
+            .copied()
+            .filter(|c| index.units.get(c).is_some_and(|u| u.aktif))
+            .collect();
+        by_name(&mut children);
+        stack.extend(children.into_iter().rev().map(|c| (c, tingkat + 1)));
+    }
+    Ok(out)
 }
 
 /// The "Format Penetapan Predikat Kinerja" of a unit: its organisation predikat, the pattern,

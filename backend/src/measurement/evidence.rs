@@ -1,8 +1,6 @@
 //! Evidence (bukti dukung): files checked by content and stored under the upload directory with
 //! generated names (no client path ever reaches the filesystem), or links; verified by the PPKin.
 
-use std::path::PathBuf;
-
 use chrono::{Datelike, Utc};
 use kinerja_api::measurement::{AddBuktiTautan, BuktiDukung, Verifikasi, VerifyBukti};
 use sea_orm::{
@@ -20,47 +18,7 @@ use crate::entities::{bukti_dukung, employees, realisasi, skp_iki, skp_rhk};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::planning::skp;
-
-/// Accepted file types, recognised by their first bytes: (MIME type, extension).
-pub fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
-    let zip_with = |marker: &[u8]| {
-        bytes.starts_with(b"PK\x03\x04") && bytes.windows(marker.len()).any(|w| w == marker)
-    };
-    if bytes.starts_with(b"%PDF-") {
-        Some(("application/pdf", "pdf"))
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some(("image/png", "png"))
-    } else if bytes.starts_with(b"\xFF\xD8\xFF") {
-        Some(("image/jpeg", "jpg"))
-    } else if zip_with(b"xl/") {
-        Some((
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ))
-    } else if zip_with(b"word/") {
-        Some((
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "docx",
-        ))
-    } else {
-        None
-    }
-}
-
-/// The display name kept for a download: the last path segment, without control characters.
-fn display_name(name: Option<&str>, ext: &str) -> String {
-    let base = name.unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = base
-        .chars()
-        .filter(|c| !c.is_control() && *c != '"')
-        .take(200)
-        .collect();
-    if clean.trim().is_empty() {
-        format!("bukti.{ext}")
-    } else {
-        clean
-    }
-}
+use crate::uploads;
 
 pub fn dto(b: bukti_dukung::Model) -> BuktiDukung {
     BuktiDukung {
@@ -117,30 +75,19 @@ pub async fn upload(
     meta: &RequestMeta,
 ) -> AppResult<BuktiDukung> {
     let (name, bytes) = file;
-    let (mime, ext) = sniff(&bytes).ok_or(AppError::UnsupportedMediaType(
-        "Jenis berkas tidak didukung: gunakan PDF, JPG, PNG, XLSX, atau DOCX.",
-    ))?;
+    let (mime, ext) =
+        uploads::sniff(&bytes).ok_or(AppError::UnsupportedMediaType(uploads::UNSUPPORTED))?;
     let txn = db.begin().await?;
     let real = target_realisasi(&txn, viewer, skp_id, iki_id, k).await?;
     let id = Uuid::now_v7();
     let now = Utc::now();
     let key = format!("{}/{id}.{ext}", now.year());
-    let path: PathBuf = upload_dir.join(&key);
-    if let Some(dir) = path.parent() {
-        tokio::fs::create_dir_all(dir).await.map_err(|e| {
-            AppError::Unexpected(
-                anyhow::Error::new(e).context("Failed to create the upload folder"),
-            )
-        })?;
-    }
-    tokio::fs::write(&path, &bytes).await.map_err(|e| {
-        AppError::Unexpected(anyhow::Error::new(e).context("Failed to store the evidence file"))
-    })?;
+    let path = uploads::store(upload_dir, &key, &bytes).await?;
     let model = bukti_dukung::ActiveModel {
         id: Set(id),
         realisasi_id: Set(real.id),
         jenis: Set("berkas".to_owned()),
-        nama_berkas: Set(Some(display_name(name.as_deref(), ext))),
+        nama_berkas: Set(Some(uploads::display_name(name.as_deref(), "bukti", ext))),
         mime: Set(Some(mime.to_owned())),
         ukuran: Set(Some(bytes.len() as i64)),
         sha256: Set(Some(sha256_hex(&bytes))),
@@ -262,9 +209,7 @@ pub async fn download(
         return Err(AppError::NotFound("Bukti dukung"));
     }
     let key = b.storage_key.ok_or(AppError::NotFound("Berkas"))?;
-    let bytes = tokio::fs::read(upload_dir.join(&key)).await.map_err(|e| {
-        AppError::Unexpected(anyhow::Error::new(e).context("Failed to read a stored evidence file"))
-    })?;
+    let bytes = uploads::read(upload_dir, &key).await?;
     Ok((
         b.nama_berkas.unwrap_or_else(|| "bukti".to_owned()),
         b.mime
@@ -349,40 +294,4 @@ pub async fn verify(
     .await?;
     txn.commit().await?;
     Ok(dto(model))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn files_are_recognised_by_content_not_by_name() {
-        assert_eq!(sniff(b"%PDF-1.7 ...").map(|s| s.1), Some("pdf"));
-        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n....").map(|s| s.1), Some("png"));
-        assert_eq!(sniff(b"\xFF\xD8\xFF\xE0....").map(|s| s.1), Some("jpg"));
-        assert_eq!(
-            sniff(b"PK\x03\x04....xl/workbook.xml").map(|s| s.1),
-            Some("xlsx")
-        );
-        assert_eq!(
-            sniff(b"PK\x03\x04....word/document.xml").map(|s| s.1),
-            Some("docx")
-        );
-        assert_eq!(
-            sniff(b"<!doctype html><script>alert(1)</script>"),
-            None,
-            "an HTML page renamed .pdf"
-        );
-        assert_eq!(sniff(b"PK\x03\x04 a zip of something else"), None);
-    }
-
-    #[test]
-    fn client_names_never_become_paths() {
-        assert_eq!(display_name(Some("../../etc/passwd"), "pdf"), "passwd");
-        assert_eq!(
-            display_name(Some("C:\\Users\\x\\laporan \"final\".pdf"), "pdf"),
-            "laporan final.pdf"
-        );
-        assert_eq!(display_name(None, "png"), "bukti.png");
-    }
 }

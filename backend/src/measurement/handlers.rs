@@ -214,15 +214,7 @@ pub async fn download_bukti(
         id.into_inner(),
     )
     .await?;
-    Ok(HttpResponse::Ok()
-        .content_type(mime)
-        .insert_header((
-            actix_web::http::header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .insert_header((actix_web::http::header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
-        .body(bytes))
+    Ok(crate::uploads::attachment(&name, &mime, bytes))
 }
 
 /// Verify a piece of evidence (PPKin)

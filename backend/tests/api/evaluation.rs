@@ -5,8 +5,9 @@ use chrono::Datelike;
 use kinerja_api::ErrorCode;
 use kinerja_api::evaluation::{Predikat, PredikatOrganisasi, Rating};
 use kinerja_api::penilaian::{
-    AngkaKredit, DistribusiUnit, EvaluasiView, JenisPelatihan, KeputusanKeberatan, Pelatihan,
-    PeranEvaluasi, StatusEvaluasi, StatusKeberatan,
+    AngkaKredit, DistribusiUnit, EvaluasiView, JenisPelatihan, KeputusanKeberatan,
+    LampiranKeberatan, Pelatihan, PeranEvaluasi, PredikatOrganisasiUnit, StatusEvaluasi,
+    StatusKeberatan,
 };
 use kinerja_api::planning::{NotificationPage, Skp};
 use reqwest::Response;
@@ -206,6 +207,102 @@ db_test! {
     }
 }
 
+async fn attach(c: &Chain, token: &str, eval: uuid::Uuid, bytes: &[u8], name: &str) -> Response {
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_owned()),
+    );
+    c.app
+        .client
+        .post(
+            c.app
+                .url(&format!("/api/v1/evaluasi/{eval}/keberatan/lampiran")),
+        )
+        .bearer_auth(token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+db_test! {
+    async fn objection_attachments_are_checked_and_reach_only_those_who_follow_the_objection(db: Db) {
+        let c = chain_with(db, |env| { env.insert("KINERJA_MAX_UPLOAD_BYTES".into(), "4096".into()); }).await;
+        let (_, rina) = agreed(&c).await;
+        let e = set(&c, &rina, month(), "di_bawah_ekspektasi", "sesuai_ekspektasi").await.evaluasi.unwrap();
+        let pdf = b"%PDF-1.4\nRegister layanan hari Sabtu\n%%EOF\n";
+        // Attachments belong to an objection: none yet.
+        assert_problem(attach(&c, &c.rina, e.id, pdf, "register.pdf").await, 409, ErrorCode::Conflict).await;
+        let filed = c.app.post_json(&format!("/api/v1/evaluasi/{}/keberatan", e.id), &json!({"alasan": "Layanan hari Sabtu belum dihitung dalam realisasi."}), Some(&c.rina)).await;
+        assert_eq!(filed.status(), 200);
+
+        // Only the owner attaches: the PPKin is refused, a stranger does not learn it exists.
+        let (_, outsider) = c.app.signed_in("luar.uji", &[kinerja_api::auth::Role::Pegawai]).await;
+        assert_problem(attach(&c, &c.kasubag, e.id, pdf, "register.pdf").await, 403, ErrorCode::Forbidden).await;
+        assert_problem(attach(&c, &outsider, e.id, pdf, "register.pdf").await, 404, ErrorCode::NotFound).await;
+        // Checked by content, not by name; bounded in size.
+        assert_problem(attach(&c, &c.rina, e.id, b"<html><script>alert(1)</script>", "surat.pdf").await, 415, ErrorCode::UnsupportedMediaType).await;
+        let mut big = b"%PDF-1.4\n".to_vec();
+        big.resize(5000, b'x');
+        assert_problem(attach(&c, &c.rina, e.id, &big, "besar.pdf").await, 413, ErrorCode::PayloadTooLarge).await;
+        let resp = attach(&c, &c.rina, e.id, pdf, "../../Register \"Sabtu\".pdf").await;
+        assert_eq!(resp.status(), 201);
+        let first: LampiranKeberatan = resp.json().await.unwrap();
+        assert_eq!((first.nama_berkas.as_str(), first.mime.as_str(), first.ukuran), ("Register Sabtu.pdf", "application/pdf", pdf.len() as i64));
+        let page = view(&c, &c.sekcam, &rina, month()).await;
+        assert_eq!(page.keberatan.unwrap().lampiran, vec![first.clone()]);
+
+        // The employee, the PPKin, the Atasan PPKin and the HR office download it; strangers do not.
+        let file_url = format!("/api/v1/lampiran-keberatan/{}", first.id);
+        for token in [&c.rina, &c.kasubag, &c.sekcam, &c.admin] {
+            let resp = c.app.get(&file_url, Some(token)).await;
+            assert_eq!(resp.status(), 200);
+            assert_eq!(resp.headers()["x-content-type-options"], "nosniff");
+            assert!(resp.headers()["content-disposition"].to_str().unwrap().starts_with("attachment;"));
+            assert_eq!(resp.bytes().await.unwrap().as_ref(), pdf);
+        }
+        assert_problem(c.app.get(&file_url, Some(&outsider)).await, 404, ErrorCode::NotFound).await;
+        assert_eq!(c.app.get(&file_url, None).await.status(), 401);
+
+        // Five at most.
+        for i in 2..=5 {
+            assert_eq!(attach(&c, &c.rina, e.id, pdf, &format!("bukti-{i}.pdf")).await.status(), 201);
+        }
+        let sixth = assert_problem(attach(&c, &c.rina, e.id, pdf, "bukti-6.pdf").await, 422, ErrorCode::ValidationFailed).await;
+        assert!(sixth.field_errors("file")[0].contains("Maksimal 5 lampiran"));
+
+        // Only the owner removes one, and its file goes with it.
+        let delete = |token: &str| c.app.client.delete(c.app.url(&file_url)).bearer_auth(token.to_owned()).send();
+        for token in [&c.kasubag, &c.admin] {
+            assert_problem(delete(token).await.unwrap(), 403, ErrorCode::Forbidden).await;
+        }
+        assert_problem(delete(&outsider).await.unwrap(), 404, ErrorCode::NotFound).await;
+        let stored = {
+            use sea_orm::EntityTrait;
+            kinerja::entities::keberatan_lampiran::Entity::find_by_id(first.id).one(&c.app.db).await.unwrap().unwrap().storage_key
+        };
+        let on_disk = c.app._database.dir.path().join("uploads").join(stored);
+        assert!(on_disk.exists());
+        assert_eq!(delete(&c.rina).await.unwrap().status(), 204);
+        assert!(!on_disk.exists());
+        assert_problem(c.app.get(&file_url, Some(&c.rina)).await, 404, ErrorCode::NotFound).await;
+        assert_eq!(view(&c, &c.rina, &rina, month()).await.keberatan.unwrap().lampiran.len(), 4);
+
+        // Once the PPKin has explained, the record stays as it was read.
+        let explain = json!({"penjelasan": "Register hari Sabtu tidak dilampirkan pada periode ini."});
+        assert_eq!(c.app.post_json(&format!("/api/v1/evaluasi/{}/keberatan/penjelasan", e.id), &explain, Some(&c.kasubag)).await.status(), 200);
+        assert_problem(attach(&c, &c.rina, e.id, pdf, "terlambat.pdf").await, 409, ErrorCode::Conflict).await;
+        let kept = view(&c, &c.rina, &rina, month()).await.keberatan.unwrap().lampiran;
+        let other = format!("/api/v1/lampiran-keberatan/{}", kept[0].id);
+        let late = c.app.client.delete(c.app.url(&other)).bearer_auth(&c.rina).send().await.unwrap();
+        assert_problem(late, 409, ErrorCode::Conflict).await;
+        // The audit trail records each addition and removal.
+        let audit: Value = c.app.get("/api/v1/audit?per_page=100", Some(&c.admin)).await.json().await.unwrap();
+        let actions: Vec<&str> = audit["items"].as_array().unwrap().iter().filter_map(|i| i["action"].as_str()).filter(|a| a.starts_with("keberatan.lampiran")).collect();
+        assert_eq!((actions.iter().filter(|a| **a == "keberatan.lampiran_ditambah").count(), actions.iter().filter(|a| **a == "keberatan.lampiran_dihapus").count()), (5, 1));
+    }
+}
+
 db_test! {
     async fn no_objection_after_the_window(db: Db) {
         use sea_orm::{ActiveModelTrait, EntityTrait, Set};
@@ -264,6 +361,27 @@ db_test! {
         let f: DistribusiUnit = c.app.get(&url, Some(&c.admin)).await.json().await.unwrap();
         assert_eq!(f.hitungan.butuh_perbaikan, 1);
         assert_problem(c.app.get(&url, Some(&c.rina)).await, 404, ErrorCode::NotFound).await;
+
+        // The period's list: the camat sees his kecamatan and every unit below it, in tree
+        // order, and sets the predikat of those below; the HR office sets any; staff get 403.
+        let list_url = format!("/api/v1/predikat-organisasi?periode_id={}&periode_ke={k}", c.periode.id);
+        let list: Vec<PredikatOrganisasiUnit> = c.app.get(&list_url, Some(&c.camat)).await.json().await.unwrap();
+        assert_eq!((list[0].unit_nama.as_str(), list[0].tingkat, list[0].dapat_menetapkan), ("Kecamatan Cipocok Jaya", 0, false));
+        assert!(list.len() > 5 && list[1..].iter().all(|u| u.tingkat > 0 && u.dapat_menetapkan));
+        assert!(list.windows(2).all(|w| w[1].tingkat <= w[0].tingkat + 1), "a child follows its parent");
+        let row = list.iter().find(|u| u.unit_id == umum.id).unwrap();
+        assert_eq!((row.predikat, row.dasar.as_deref()), (Some(PredikatOrganisasi::ButuhPerbaikan), Some("Rencana aksi subbagian melampaui target yang disepakati.")));
+        assert_eq!(list.iter().filter(|u| u.predikat.is_some()).count(), 1);
+        let all: Vec<PredikatOrganisasiUnit> = c.app.get(&list_url, Some(&c.admin)).await.json().await.unwrap();
+        assert!(all.len() >= list.len() && all.iter().all(|u| u.dapat_menetapkan));
+        assert_problem(c.app.get(&list_url, Some(&c.rina)).await, 403, ErrorCode::Forbidden).await;
+        let annual: Vec<PredikatOrganisasiUnit> = c.app.get(&format!("/api/v1/predikat-organisasi?periode_id={}&periode_ke=0", c.periode.id), Some(&c.camat)).await.json().await.unwrap();
+        assert!(annual.iter().all(|u| u.predikat.is_none()), "the year has its own predikat");
+        let bad = assert_problem(c.app.get(&format!("/api/v1/predikat-organisasi?periode_id={}&periode_ke=13", c.periode.id), Some(&c.camat)).await, 422, ErrorCode::ValidationFailed).await;
+        assert!(!bad.field_errors("periode_ke").is_empty());
+        let unknown = assert_problem(c.app.get(&format!("/api/v1/predikat-organisasi?periode_id={}&periode_ke=1", uuid::Uuid::now_v7()), Some(&c.camat)).await, 422, ErrorCode::ValidationFailed).await;
+        assert!(!unknown.field_errors("periode_id").is_empty());
+        assert_eq!(c.app.get(&list_url, None).await.status(), 401);
     }
 }
 
@@ -346,7 +464,7 @@ db_test! {
             pembulatan: kinerja_api::evaluation::Pembulatan::Terdekat,
             ambang: kinerja_api::evaluation::AmbangSaran::default(),
         };
-        let set = kinerja::demo::seed_year(&app.db, kebijakan).await.unwrap();
+        let set = kinerja::demo::seed_year(&app.db, kebijakan, &app._database.dir.path().join("uploads")).await.unwrap();
         let last = month() - 1;
         if last < 1 {
             assert_eq!(set, 0, "January has no past month");
@@ -364,9 +482,14 @@ db_test! {
         if last >= 2 {
             let decided = kinerja::entities::keberatan::Entity::find().one(&app.db).await.unwrap().unwrap();
             assert_eq!((decided.status.as_str(), decided.keputusan.as_deref()), ("diputus", Some("diubah")));
+            // With its attachment, a real PDF stored under the upload directory.
+            let attached = kinerja::entities::keberatan_lampiran::Entity::find().one(&app.db).await.unwrap().unwrap();
+            assert_eq!(attached.keberatan_id, decided.id);
+            let stored = std::fs::read(app._database.dir.path().join("uploads").join(&attached.storage_key)).unwrap();
+            assert!(stored.starts_with(b"%PDF-") && stored.ends_with(b"%%EOF\n"));
         }
         // Seeding twice adds nothing.
-        assert_eq!(kinerja::demo::seed_year(&app.db, kebijakan).await.unwrap(), 0);
+        assert_eq!(kinerja::demo::seed_year(&app.db, kebijakan, &app._database.dir.path().join("uploads")).await.unwrap(), 0);
     }
 }
 

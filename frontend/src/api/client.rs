@@ -156,6 +156,14 @@ impl Call {
         }
     }
 
+    pub(crate) fn delete(path: &str) -> Self {
+        Self {
+            method: Method::DELETE,
+            url: format!("{API_BASE}{path}"),
+            json: None,
+        }
+    }
+
     /// # Errors
     /// `Decode` when the body cannot be serialised (never for the contract's DTOs).
     pub(crate) fn post_json(path: &str, body: &impl Serialize) -> Result<Self, ApiError> {
@@ -368,6 +376,17 @@ fn save_blob(blob: &Blob, name: &str) -> Result<(), wasm_bindgen::JsValue> {
 
 fn js_text(value: &wasm_bindgen::JsValue) -> String {
     value.as_string().unwrap_or_else(|| format!("{value:?}"))
+}
+
+/// A `multipart/form-data` body with the one field the server reads: `file`.
+///
+/// # Errors
+/// `Network` when the browser refuses to build the form.
+pub(crate) fn file_form(file: &web_sys::File) -> Result<FormData, ApiError> {
+    let form = FormData::new().map_err(|_| ApiError::Network("FormData".to_owned()))?;
+    form.append_with_blob_and_filename("file", file, &file.name())
+        .map_err(|_| ApiError::Network("FormData".to_owned()))?;
+    Ok(form)
 }
 
 /// Reports how far an upload is, in percent (0–100).

@@ -124,9 +124,7 @@ pub async fn import(
     file: &web_sys::File,
     progress: Progress,
 ) -> Result<ImportReport, ApiError> {
-    let form = web_sys::FormData::new().map_err(|_| ApiError::Network("FormData".to_owned()))?;
-    form.append_with_blob_and_filename("file", file, &file.name())
-        .map_err(|_| ApiError::Network("FormData".to_owned()))?;
+    let form = client::file_form(file)?;
     client::upload(
         Call::post_empty("/employees/import").query(&[
             ("instansi_id", Some(instansi_id.to_string())),

@@ -4,13 +4,14 @@
 
 use kinerja_api::organisation::{Jenjang, JenjangInfo};
 use kinerja_api::penilaian::{
-    AjukanKeberatan, CheckinPerbaikan, CreatePelatihan, DokumenEvaluasi, EvaluasiView,
-    JelaskanKeberatan, Pelatihan, PutuskanKeberatan, SetKoefisien, SimpanEvaluasi,
-    SimpanRencanaPerbaikan, UpdatePelatihan,
+    AjukanKeberatan, CheckinPerbaikan, CreatePelatihan, DistribusiUnit, DokumenEvaluasi,
+    EvaluasiView, JelaskanKeberatan, LampiranKeberatan, Pelatihan, PredikatOrganisasiUnit,
+    PutuskanKeberatan, SetKoefisien, SimpanEvaluasi, SimpanRencanaPerbaikan,
+    TetapkanPredikatOrganisasi, UpdatePelatihan,
 };
 use uuid::Uuid;
 
-use super::client::{self, ApiError, Call};
+use super::client::{self, ApiError, Call, Progress};
 
 fn periode(k: i32) -> [(&'static str, Option<String>); 1] {
     [("periode_ke", Some(k.to_string()))]
@@ -149,6 +150,82 @@ pub async fn download(kode: &str) -> Result<(), ApiError> {
     client::download(
         Call::get(&format!("/dokumen/{kode}")),
         "dokumen-evaluasi.pdf",
+    )
+    .await
+}
+
+/// The employee attaches a file to the objection, reporting the progress.
+///
+/// # Errors
+/// `payload_too_large` (413), `unsupported_media_type` (415), `validation_failed` (`file`:
+/// too many), `conflict` (already explained), `forbidden`.
+pub async fn attach(
+    id: Uuid,
+    file: &web_sys::File,
+    progress: Progress,
+) -> Result<LampiranKeberatan, ApiError> {
+    let form = client::file_form(file)?;
+    client::upload(
+        Call::post_empty(&format!("/evaluasi/{id}/keberatan/lampiran")),
+        &form,
+        progress,
+    )
+    .await
+}
+
+/// Downloads an objection attachment.
+///
+/// # Errors
+/// `not_found`, or a network failure.
+pub async fn download_attachment(id: Uuid, name: &str) -> Result<(), ApiError> {
+    client::download(Call::get(&format!("/lampiran-keberatan/{id}")), name).await
+}
+
+/// The employee removes an attachment before the explanation.
+///
+/// # Errors
+/// `conflict` (already explained), `forbidden`, `not_found`.
+pub async fn remove_attachment(id: Uuid) -> Result<(), ApiError> {
+    client::authed(Call::delete(&format!("/lampiran-keberatan/{id}"))).await
+}
+
+/// The organisation predikat of a sub-period (0 = the year) for every unit the viewer sees.
+///
+/// # Errors
+/// `forbidden` (leads no unit), `validation_failed`, or a network failure.
+pub async fn org_units(periode: Uuid, k: i32) -> Result<Vec<PredikatOrganisasiUnit>, ApiError> {
+    client::authed(Call::get("/predikat-organisasi").query(&[
+        ("periode_id", Some(periode.to_string())),
+        ("periode_ke", Some(k.to_string())),
+    ]))
+    .await
+}
+
+/// Sets a unit's organisation predikat; answers with its Format Penetapan.
+///
+/// # Errors
+/// `validation_failed` (`predikat`, `dasar`), `forbidden`, `not_found`.
+pub async fn set_org_predikat(
+    unit: Uuid,
+    request: &TetapkanPredikatOrganisasi,
+) -> Result<DistribusiUnit, ApiError> {
+    client::authed(Call::put_json(
+        &format!("/units/{unit}/predikat-organisasi"),
+        request,
+    )?)
+    .await
+}
+
+/// The Format Penetapan Predikat Kinerja of a unit.
+///
+/// # Errors
+/// `not_found` (no predikat set, or a unit the viewer does not see).
+pub async fn penetapan(unit: Uuid, periode: Uuid, k: i32) -> Result<DistribusiUnit, ApiError> {
+    client::authed(
+        Call::get(&format!("/units/{unit}/penetapan-predikat")).query(&[
+            ("periode_id", Some(periode.to_string())),
+            ("periode_ke", Some(k.to_string())),
+        ]),
     )
     .await
 }

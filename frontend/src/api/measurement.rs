@@ -70,9 +70,7 @@ pub async fn upload_bukti(
     file: &web_sys::File,
     progress: Progress,
 ) -> Result<BuktiDukung, ApiError> {
-    let form = web_sys::FormData::new().map_err(|_| ApiError::Network("FormData".to_owned()))?;
-    form.append_with_blob_and_filename("file", file, &file.name())
-        .map_err(|_| ApiError::Network("FormData".to_owned()))?;
+    let form = client::file_form(file)?;
     client::upload(
         Call::post_empty(&format!("/skp/{skp}/realisasi/{iki}/bukti")).query(&periode(k)),
         &form,

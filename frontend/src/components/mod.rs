@@ -7,6 +7,7 @@ pub mod loader;
 pub mod page_header;
 pub mod pager;
 pub mod shell;
+pub mod upload;
 
 pub use feedback::{Alert, AlertKind, ErrorAlert, ErrorPanel, FullPageLoading, Loading};
 pub use field::{Choice, Field, SelectField};
@@ -15,3 +16,4 @@ pub use loader::{Built, Load, LoadedList, Loader, background, built, load, repla
 pub use page_header::PageHeader;
 pub use pager::Pager;
 pub use shell::Shell;
+pub use upload::{FileUpload, UploadTexts};

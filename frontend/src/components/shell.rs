@@ -55,7 +55,7 @@ struct NavItem {
     permission: Option<Permission>,
 }
 
-const NAV: [NavItem; 15] = [
+const NAV: [NavItem; 16] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -97,6 +97,12 @@ const NAV: [NavItem; 15] = [
         label: Key::NavEvaluasiBawahan,
         icon: "icon--check",
         permission: None,
+    },
+    NavItem {
+        href: "/evaluasi/organisasi",
+        label: Key::NavPredikatOrganisasi,
+        icon: "icon--chart",
+        permission: Some(Permission::ReadUnitDashboards),
     },
     NavItem {
         href: "/organisasi",

@@ -19,7 +19,9 @@ pub use audit::AuditPage;
 pub use employees::{
     EditEmployeePage, EmployeeDetailPage, EmployeesPage, ImportPage, NewEmployeePage,
 };
-pub use evaluasi::{EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, ReferensiPage};
+pub use evaluasi::{
+    EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, OrganisasiPage, ReferensiPage,
+};
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFound;

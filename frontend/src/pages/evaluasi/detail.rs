@@ -7,8 +7,9 @@ use futures::future::join;
 use kinerja_api::evaluation::{Rating, predikat};
 use kinerja_api::penilaian::{
     AjukanKeberatan, AksiPerbaikan, CheckinPerbaikan, DokumenEvaluasi, EvaluasiView,
-    JelaskanKeberatan, Keberatan, KeputusanKeberatan, PeranEvaluasi, PutuskanKeberatan,
-    RencanaPerbaikan, SimpanEvaluasi, SimpanRencanaPerbaikan, StatusEvaluasi, StatusKeberatan,
+    JelaskanKeberatan, Keberatan, KeputusanKeberatan, LampiranKeberatan, PeranEvaluasi,
+    PutuskanKeberatan, RencanaPerbaikan, SimpanEvaluasi, SimpanRencanaPerbaikan, StatusEvaluasi,
+    StatusKeberatan,
 };
 use kinerja_api::planning::{Periode, Skp, StatusSkp};
 use leptos::prelude::*;
@@ -18,14 +19,16 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use super::parts::{QuotaBar, RatingSelect, initial_k, predikat_badge, rating_text};
-use crate::api::{self, ApiError};
-use crate::components::{Built, Loader, PageHeader, background, built, load};
+use crate::api::{self, ApiError, Progress};
+use crate::components::{
+    Built, FileUpload, Loader, PageHeader, UploadTexts, background, built, load,
+};
 use crate::forms::FieldErrors;
 use crate::i18n::{Key, text, tr, use_i18n};
 use crate::labels;
 use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
 use crate::pages::skp::editor::RowInput;
-use crate::pages::skp::{default_period, snapshots};
+use crate::pages::skp::{Download, DownloadButton, default_period, snapshots};
 
 /// The evaluation of one SKP.
 #[component]
@@ -399,6 +402,21 @@ fn ObjectionState(
     let i18n = use_i18n();
     let (_, errors, _, busy) = signals;
     let at = kb.diajukan_at;
+    // The employee adds and removes files until the PPKin explains.
+    let editable = kb.status == StatusKeberatan::Diajukan && peran == PeranEvaluasi::Pemilik;
+    let files = (!kb.lampiran.is_empty()).then(|| {
+        let items = kb
+            .lampiran
+            .iter()
+            .cloned()
+            .map(|l| view! { <Attachment file=l editable=editable signals=signals/> })
+            .collect_view();
+        view! {
+            <dt>{tr(Key::LampiranKeberatan)}</dt>
+            <dd><ul class="bukti-list">{items}</ul></dd>
+        }
+    });
+    let attach = editable.then(|| view! { <AttachForm eval=eval signals=signals/> });
     let action = match (kb.status, peran) {
         (StatusKeberatan::Diajukan, PeranEvaluasi::PejabatPenilai) => {
             let penjelasan = RwSignal::new(String::new());
@@ -442,10 +460,76 @@ fn ObjectionState(
         <dl class="eval-ratings">
             <dt>{tr(Key::AlasanKeberatan)}</dt>
             <dd class="eval-note">{kb.alasan}</dd>
+            {files}
             {kb.penjelasan.map(|p| view! { <dt>{tr(Key::Penjelasan)}</dt><dd class="eval-note">{p}</dd> })}
             {decision}
         </dl>
+        {attach}
         {action}
+    }
+}
+
+/// One file attached to the objection: download it, or remove it while the employee may.
+#[component]
+fn Attachment(file: LampiranKeberatan, editable: bool, signals: Signals) -> impl IntoView {
+    let i18n = use_i18n();
+    let (state, errors, outcome, busy) = signals;
+    let id = file.id;
+    let size = file.ukuran as f64;
+    let remove = move |_| {
+        busy.set(true);
+        outcome.set(None);
+        spawn_local(async move {
+            let done = api::evaluation::remove_attachment(id).await;
+            busy.set(false);
+            match done {
+                Ok(()) => state.update(|p| {
+                    if let Some(k) = p.keberatan.as_mut() {
+                        k.lampiran.retain(|l| l.id != id);
+                    }
+                }),
+                Err(e) => failed(e, &[], errors, outcome),
+            }
+        });
+    };
+    view! {
+        <li class="bukti-item">
+            <p class="bukti-item__head">
+                <span class="bukti__name">{file.nama_berkas.clone()}</span>
+                <span class="muted">{move || format!(" · {}", labels::file_size(i18n.lang(), size))}</span>
+                <DownloadButton file=Download::Lampiran(id, file.nama_berkas.clone())/>
+                {editable.then(|| view! {
+                    <button type="button" class="btn btn--secondary btn--small" disabled=move || busy.get() on:click=remove>
+                        {tr(Key::HapusLampiran)}
+                    </button>
+                })}
+            </p>
+        </li>
+    }
+}
+
+/// The employee attaches a file to the objection (at most five, checked by the server).
+#[component]
+fn AttachForm(eval: Uuid, signals: Signals) -> impl IntoView {
+    let (state, ..) = signals;
+    let texts = UploadTexts {
+        label: Key::LampiranFile,
+        button: Key::UnggahLampiran,
+        choose_first: Key::ChooseLampiranFirst,
+        uploaded: Key::LampiranUploaded,
+    };
+    let send = move |file: web_sys::File, progress: Progress| async move {
+        let saved = api::evaluation::attach(eval, &file, progress).await?;
+        state.update(|p| {
+            if let Some(k) = p.keberatan.as_mut() {
+                k.lampiran.push(saved);
+            }
+        });
+        Ok(())
+    };
+    view! {
+        <p class="field__hint">{tr(Key::LampiranHint)}</p>
+        <FileUpload id="lampiran-keberatan".to_owned() texts=texts enabled=Signal::stored(true) send=send/>
     }
 }
 

@@ -233,6 +233,8 @@ pub(crate) enum Download {
     SkpPdf(Uuid, i32),
     /// A stored evidence file: its id and name.
     Bukti(Uuid, String),
+    /// A file attached to an objection: its id and name.
+    Lampiran(Uuid, String),
 }
 
 /// A download button with its progress and failure (one component for every download).
@@ -243,7 +245,9 @@ pub(crate) fn DownloadButton(file: Download) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let (label, class) = match file {
         Download::SkpPdf(..) => (Key::DownloadPdf, "btn btn--secondary"),
-        Download::Bukti(..) => (Key::Download, "btn btn--secondary btn--small"),
+        Download::Bukti(..) | Download::Lampiran(..) => {
+            (Key::Download, "btn btn--secondary btn--small")
+        }
     };
     let file = StoredValue::new(file);
     let download = move |_| {
@@ -253,6 +257,9 @@ pub(crate) fn DownloadButton(file: Download) -> impl IntoView {
             let result = match file.get_value() {
                 Download::SkpPdf(id, tahun) => api::skp::pdf(id, tahun).await,
                 Download::Bukti(id, name) => api::measurement::download_bukti(id, &name).await,
+                Download::Lampiran(id, name) => {
+                    api::evaluation::download_attachment(id, &name).await
+                }
             };
             busy.set(false);
             error.set(result.err());

@@ -1,0 +1,243 @@
+//! Attachments of an objection (keberatan): the employee adds files to the reasons until the
+//! PPKin explains (after that the case is argued and the record must stay as it was read);
+//! everyone who follows the objection downloads them.
+
+use chrono::{Datelike, Utc};
+use kinerja_api::penilaian::LampiranKeberatan;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::audit::service::{self as audit, AuditEntry};
+use crate::auth::tokens::sha256_hex;
+use crate::employees::service::Viewer;
+use crate::entities::{evaluations, keberatan, keberatan_lampiran, skps};
+use crate::error::{AppError, AppResult};
+use crate::extract::RequestMeta;
+use crate::planning::skp;
+use crate::uploads;
+
+/// At most this many files per objection: enough for a few letters and photos.
+pub const MAKS_LAMPIRAN: u64 = 5;
+
+pub fn dto(m: keberatan_lampiran::Model) -> LampiranKeberatan {
+    LampiranKeberatan {
+        id: m.id,
+        nama_berkas: m.nama_berkas,
+        mime: m.mime,
+        ukuran: m.ukuran,
+        sha256: m.sha256,
+        created_at: m.created_at,
+    }
+}
+
+/// The attachments of an objection, oldest first.
+pub(crate) async fn of(
+    db: &impl ConnectionTrait,
+    keberatan_id: Uuid,
+) -> AppResult<Vec<LampiranKeberatan>> {
+    Ok(keberatan_lampiran::Entity::find()
+        .filter(keberatan_lampiran::Column::KeberatanId.eq(keberatan_id))
+        .order_by_asc(keberatan_lampiran::Column::CreatedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(dto)
+        .collect())
+}
+
+/// The objection still open to attachments, for its owner: filed and not yet explained.
+async fn open_objection(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    m: &skps::Model,
+    k: keberatan::Model,
+) -> AppResult<keberatan::Model> {
+    skp::require_owner(db, viewer, m).await?;
+    if k.status != "diajukan" {
+        return Err(AppError::Conflict(
+            "Lampiran hanya dapat diubah sebelum pejabat penilai memberi penjelasan.".to_owned(),
+        ));
+    }
+    Ok(k)
+}
+
+async fn skp_of(db: &impl ConnectionTrait, k: &keberatan::Model) -> AppResult<skps::Model> {
+    let e = evaluations::Entity::find_by_id(k.evaluation_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Keberatan"))?;
+    skp::find(db, e.skp_id).await
+}
+
+/// Whoever follows the objection: readers of the SKP and its current raters.
+async fn can_follow(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    m: &skps::Model,
+) -> AppResult<bool> {
+    if skp::can_read(db, viewer, m).await? {
+        return Ok(true);
+    }
+    let (ppkin, atasan) = skp::current_raters(db, m).await?;
+    Ok(viewer.employee_id.is_some()
+        && (viewer.employee_id == ppkin || viewer.employee_id == atasan))
+}
+
+/// Stores a file attached to the objection of an evaluation.
+///
+/// # Errors
+/// `UnsupportedMediaType` for a type other than PDF, JPEG, PNG, XLSX or DOCX (by content);
+/// `Forbidden`/`NotFound` for anyone but the owner; `Conflict` without an objection or after
+/// the explanation; `Validation` on `file` beyond [`MAKS_LAMPIRAN`] files.
+pub async fn upload(
+    db: &DatabaseConnection,
+    upload_dir: &std::path::Path,
+    viewer: &Viewer,
+    eval_id: Uuid,
+    (name, bytes): (Option<String>, Vec<u8>),
+    meta: &RequestMeta,
+) -> AppResult<LampiranKeberatan> {
+    let txn = db.begin().await?;
+    let e = evaluations::Entity::find_by_id(eval_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Evaluasi"))?;
+    let m = skp::find(&txn, e.skp_id).await?;
+    let Some(k) = keberatan::Entity::find()
+        .filter(keberatan::Column::EvaluationId.eq(e.id))
+        .one(&txn)
+        .await?
+    else {
+        skp::require_owner(&txn, viewer, &m).await?;
+        return Err(AppError::Conflict(
+            "Ajukan keberatan lebih dahulu, lalu lampirkan berkasnya.".to_owned(),
+        ));
+    };
+    let k = open_objection(&txn, viewer, &m, k).await?;
+    let (mime, ext) =
+        uploads::sniff(&bytes).ok_or(AppError::UnsupportedMediaType(uploads::UNSUPPORTED))?;
+    let count = keberatan_lampiran::Entity::find()
+        .filter(keberatan_lampiran::Column::KeberatanId.eq(k.id))
+        .count(&txn)
+        .await?;
+    if count >= MAKS_LAMPIRAN {
+        return Err(AppError::field(
+            "file",
+            format!(
+                "Maksimal {MAKS_LAMPIRAN} lampiran per keberatan; hapus salah satu lebih dahulu."
+            ),
+        ));
+    }
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let key = format!("keberatan/{}/{id}.{ext}", now.year());
+    let path = uploads::store(upload_dir, &key, &bytes).await?;
+    let inserted = keberatan_lampiran::ActiveModel {
+        id: Set(id),
+        keberatan_id: Set(k.id),
+        nama_berkas: Set(uploads::display_name(name.as_deref(), "lampiran", ext)),
+        mime: Set(mime.to_owned()),
+        ukuran: Set(bytes.len() as i64),
+        sha256: Set(sha256_hex(&bytes)),
+        storage_key: Set(key),
+        created_by: Set(viewer.user_id),
+        created_at: Set(now),
+    }
+    .insert(&txn)
+    .await;
+    let model = match inserted {
+        Ok(m) => m,
+        Err(err) => {
+            // Nothing refers to the file: do not leave it behind.
+            let _ = tokio::fs::remove_file(&path).await;
+            return Err(err.into());
+        }
+    };
+    audit::record(
+        &txn,
+        AuditEntry::new("keberatan.lampiran_ditambah", "evaluasi")
+            .actor(viewer.user_id)
+            .entity(e.id)
+            .after(json!({"lampiran_id": id, "sha256": model.sha256, "ukuran": model.ukuran})),
+        meta,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(dto(model))
+}
+
+async fn find(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> AppResult<(keberatan_lampiran::Model, keberatan::Model)> {
+    let l = keberatan_lampiran::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Lampiran"))?;
+    let k = keberatan::Entity::find_by_id(l.keberatan_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Lampiran"))?;
+    Ok((l, k))
+}
+
+/// A stored attachment for download: (name, MIME type, bytes).
+///
+/// # Errors
+/// `NotFound` for an unknown id or a viewer who does not follow the objection.
+pub async fn download(
+    db: &DatabaseConnection,
+    upload_dir: &std::path::Path,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<(String, String, Vec<u8>)> {
+    let (l, k) = find(db, id).await?;
+    let m = skp_of(db, &k).await?;
+    if !can_follow(db, viewer, &m).await? {
+        return Err(AppError::NotFound("Lampiran"));
+    }
+    let bytes = uploads::read(upload_dir, &l.storage_key).await?;
+    Ok((l.nama_berkas, l.mime, bytes))
+}
+
+/// The owner removes an attachment before the explanation; the file goes with it.
+///
+/// # Errors
+/// `Forbidden`/`NotFound` for anyone but the owner; `Conflict` after the explanation.
+pub async fn remove(
+    db: &DatabaseConnection,
+    upload_dir: &std::path::Path,
+    viewer: &Viewer,
+    id: Uuid,
+    meta: &RequestMeta,
+) -> AppResult<()> {
+    let txn = db.begin().await?;
+    let (l, k) = find(&txn, id).await?;
+    let m = skp_of(&txn, &k).await?;
+    if !can_follow(&txn, viewer, &m).await? {
+        return Err(AppError::NotFound("Lampiran"));
+    }
+    let k = open_objection(&txn, viewer, &m, k).await?;
+    keberatan_lampiran::Entity::delete_by_id(l.id)
+        .exec(&txn)
+        .await?;
+    audit::record(
+        &txn,
+        AuditEntry::new("keberatan.lampiran_dihapus", "evaluasi")
+            .actor(viewer.user_id)
+            .entity(k.evaluation_id)
+            .before(json!({"lampiran_id": l.id, "nama_berkas": l.nama_berkas, "sha256": l.sha256})),
+        meta,
+    )
+    .await?;
+    txn.commit().await?;
+    // After the commit: a failed removal leaves an orphan file, never a row without its file.
+    if let Err(err) = tokio::fs::remove_file(upload_dir.join(&l.storage_key)).await {
+        tracing::warn!(error = %err, key = %l.storage_key, "could not remove an objection attachment");
+    }
+    Ok(())
+}

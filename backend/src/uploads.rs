@@ -1,0 +1,137 @@
+//! Stored files (evidence, objection attachments, generated documents): types recognised by
+//! content, generated storage keys under `KINERJA_UPLOAD_DIR` (no client path ever reaches the
+//! filesystem) and the download response.
+
+use std::path::{Path, PathBuf};
+
+use actix_web::HttpResponse;
+use actix_web::http::header;
+
+use crate::error::{AppError, AppResult};
+
+/// The 415 message for a file of another type.
+pub const UNSUPPORTED: &str =
+    "Jenis berkas tidak didukung: gunakan PDF, JPG, PNG, XLSX, atau DOCX.";
+
+/// Accepted file types, recognised by their first bytes: (MIME type, extension).
+pub fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    let zip_with = |marker: &[u8]| {
+        bytes.starts_with(b"PK\x03\x04") && bytes.windows(marker.len()).any(|w| w == marker)
+    };
+    if bytes.starts_with(b"%PDF-") {
+        Some(("application/pdf", "pdf"))
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(("image/png", "png"))
+    } else if bytes.starts_with(b"\xFF\xD8\xFF") {
+        Some(("image/jpeg", "jpg"))
+    } else if zip_with(b"xl/") {
+        Some((
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ))
+    } else if zip_with(b"word/") {
+        Some((
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "docx",
+        ))
+    } else {
+        None
+    }
+}
+
+/// The display name kept for a download: the last path segment, without control characters;
+/// `fallback.ext` when nothing is left.
+pub fn display_name(name: Option<&str>, fallback: &str, ext: &str) -> String {
+    let base = name.unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = base
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .take(200)
+        .collect();
+    if clean.trim().is_empty() {
+        format!("{fallback}.{ext}")
+    } else {
+        clean
+    }
+}
+
+/// Writes `bytes` at `key` (a generated relative path) under the upload directory.
+///
+/// # Errors
+/// I/O failures, as `Unexpected`.
+pub async fn store(upload_dir: &Path, key: &str, bytes: &[u8]) -> AppResult<PathBuf> {
+    let path = upload_dir.join(key);
+    if let Some(dir) = path.parent() {
+        tokio::fs::create_dir_all(dir).await.map_err(|e| {
+            AppError::Unexpected(
+                anyhow::Error::new(e).context("Failed to create the upload folder"),
+            )
+        })?;
+    }
+    tokio::fs::write(&path, bytes).await.map_err(|e| {
+        AppError::Unexpected(anyhow::Error::new(e).context("Failed to store an uploaded file"))
+    })?;
+    Ok(path)
+}
+
+/// Reads a stored file.
+///
+/// # Errors
+/// I/O failures (a stored file that vanished is a fault), as `Unexpected`.
+pub async fn read(upload_dir: &Path, key: &str) -> AppResult<Vec<u8>> {
+    tokio::fs::read(upload_dir.join(key)).await.map_err(|e| {
+        AppError::Unexpected(anyhow::Error::new(e).context("Failed to read a stored file"))
+    })
+}
+
+/// A stored file as a download: never rendered inline, never sniffed, never cached.
+pub fn attachment(name: &str, mime: &str, bytes: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(mime)
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .body(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_recognised_by_content_not_by_name() {
+        assert_eq!(sniff(b"%PDF-1.7 ...").map(|s| s.1), Some("pdf"));
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n....").map(|s| s.1), Some("png"));
+        assert_eq!(sniff(b"\xFF\xD8\xFF\xE0....").map(|s| s.1), Some("jpg"));
+        assert_eq!(
+            sniff(b"PK\x03\x04....xl/workbook.xml").map(|s| s.1),
+            Some("xlsx")
+        );
+        assert_eq!(
+            sniff(b"PK\x03\x04....word/document.xml").map(|s| s.1),
+            Some("docx")
+        );
+        assert_eq!(
+            sniff(b"<!doctype html><script>alert(1)</script>"),
+            None,
+            "an HTML page renamed .pdf"
+        );
+        assert_eq!(sniff(b"PK\x03\x04 a zip of something else"), None);
+    }
+
+    #[test]
+    fn client_names_never_become_paths() {
+        assert_eq!(
+            display_name(Some("../../etc/passwd"), "bukti", "pdf"),
+            "passwd"
+        );
+        assert_eq!(
+            display_name(Some("C:\\Users\\x\\laporan \"final\".pdf"), "bukti", "pdf"),
+            "laporan final.pdf"
+        );
+        assert_eq!(display_name(None, "lampiran", "png"), "lampiran.png");
+    }
+}
