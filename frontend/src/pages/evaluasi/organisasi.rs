@@ -107,6 +107,15 @@ fn Table(periode: Uuid, k: i32, units: Vec<PredikatOrganisasiUnit>) -> impl Into
         let unit = rows.with_untracked(|r| r.iter().find(|u| u.unit_id == id).cloned())?;
         Some(view! { <UnitPanel periode=periode k=k unit=unit rows=rows/> })
     };
+    // The panel opens below a long table: bring it into view.
+    let anchor = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if open.get().is_some()
+            && let Some(el) = anchor.get()
+        {
+            el.scroll_into_view();
+        }
+    });
     view! {
         <section class="card card--skp">
             <div class="table-wrap">
@@ -122,7 +131,7 @@ fn Table(periode: Uuid, k: i32, units: Vec<PredikatOrganisasiUnit>) -> impl Into
                 </table>
             </div>
         </section>
-        {panel}
+        <div node_ref=anchor>{panel}</div>
     }
     .into_any()
 }
