@@ -79,6 +79,8 @@ pub struct Settings {
     pub distribusi_blokir: bool,
     /// Rounding of the distribution percentages for small units.
     pub distribusi_pembulatan: kinerja_api::evaluation::Pembulatan,
+    /// The rating hasil kerja a unit head gets for each organisation predikat.
+    pub rating_kepala_unit: kinerja_api::evaluation::RatingKepalaUnit,
     /// Capaian thresholds of the suggested rating hasil kerja (percent).
     pub saran_di_atas: f64,
     pub saran_sesuai: f64,
@@ -212,6 +214,10 @@ impl Settings {
                     )
                 })?
             },
+            rating_kepala_unit: kinerja_api::evaluation::RatingKepalaUnit::parse(
+                &src.string("KINERJA_RATING_KEPALA_UNIT", ""),
+            )
+            .map_err(|e| anyhow::anyhow!("KINERJA_RATING_KEPALA_UNIT: {e}"))?,
             saran_di_atas: src.parse("KINERJA_SARAN_DI_ATAS", 110.0)?,
             saran_sesuai: src.parse("KINERJA_SARAN_SESUAI", 90.0)?,
         };

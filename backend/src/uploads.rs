@@ -84,6 +84,14 @@ pub async fn read(upload_dir: &Path, key: &str) -> AppResult<Vec<u8>> {
     })
 }
 
+/// Removes a stored file whose row is gone (after the commit: a failure leaves an orphan file,
+/// never a row without its file).
+pub async fn discard(upload_dir: &Path, key: &str) {
+    if let Err(err) = tokio::fs::remove_file(upload_dir.join(key)).await {
+        tracing::warn!(error = %err, key, "could not remove a stored file");
+    }
+}
+
 /// A stored file as a download: never rendered inline, never sniffed, never cached.
 pub fn attachment(name: &str, mime: &str, bytes: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()

@@ -126,6 +126,13 @@ describe('Realisasi: mengisi, memeriksa bukti, umpan balik', () => {
       await iki.getByText('Tautan ditambahkan.').waitFor();
       await iki.locator('.bukti-item a.bukti__link', { hasText: LINK }).waitFor();
       assert.equal(await iki.locator('.bukti-item').count(), 2);
+      // A wrong upload is removed again (only unchecked pieces can be).
+      await iki.locator('input[type="file"]').setInputFiles({ name: 'salah.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await iki.getByRole('button', { name: 'Unggah bukti' }).click();
+      const wrong = iki.locator('.bukti-item', { hasText: 'salah.pdf' });
+      await wrong.getByRole('button', { name: 'Hapus' }).click();
+      await wrong.waitFor({ state: 'detached' });
+      assert.equal(await iki.locator('.bukti-item').count(), 2);
       await shot(page, 'realisasi-rina.png');
 
       // Saved for real: a reload shows the same sheet.
@@ -216,6 +223,7 @@ describe('Realisasi: mengisi, memeriksa bukti, umpan balik', () => {
       const item = card(page).locator('.bukti-item', { hasText: FILE_NAME });
       await item.locator('.bukti__status', { hasText: 'Sesuai' }).waitFor();
       await item.getByText(NOTE).waitFor();
+      assert.equal(await item.getByRole('button', { name: 'Hapus' }).count(), 0, 'a checked piece stays');
       const thread = page.locator('.feedback-item', { hasText: FEEDBACK });
       await thread.getByText(/Dewi Lestari/).waitFor();
       await thread.locator('.feedback-tag--positif').waitFor();
@@ -264,7 +272,10 @@ describe('Realisasi: mengisi, memeriksa bukti, umpan balik', () => {
       await page.goto('/realisasi');
       await signIn(page, RINA);
       await card(page).waitFor();
-      await page.getByLabel('Periode pengukuran').selectOption('1');
+      // A link names the sub-period (as the reminder before a lock does).
+      await page.goto('/realisasi?periode_ke=1');
+      await card(page).waitFor();
+      assert.equal(await page.getByLabel('Periode pengukuran').inputValue(), '1');
       await page.locator('.sheet-locked', { hasText: /Periode ini terkunci sejak \d+ Feb/ }).waitFor();
       // The demo measured every past month: January shows its value, read-only.
       await card(page).getByText('Laporan bulanan').waitFor();

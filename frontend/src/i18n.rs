@@ -733,7 +733,7 @@ keys! {
     UnggahLampiran => "Unggah lampiran", "Upload";
     ChooseLampiranFirst => "Pilih berkas lampiran terlebih dahulu.", "Choose the file first.";
     LampiranUploaded => "Lampiran terunggah.", "The attachment was uploaded.";
-    HapusLampiran => "Hapus", "Remove";
+    Remove => "Hapus", "Remove";
     AlasanKeberatan => "Alasan keberatan", "Reason for the objection";
     AjukanKeberatan => "Ajukan keberatan", "File the objection";
     NoKeberatan => "Tidak ada keberatan.", "No objection.";

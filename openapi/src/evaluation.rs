@@ -103,14 +103,52 @@ pub fn predikat(hasil: Rating, perilaku: Rating) -> Predikat {
 ///
 /// The mapping itself (Istimewa → Di Atas, Baik → Sesuai, the rest → Di Bawah) is the obvious
 /// reading but not confirmed by any source [U]: it is only the default, and an instansi that
-/// decides otherwise configures its own.
-pub fn rating_hasil_kepala_unit(org: PredikatOrganisasi) -> Rating {
-    match org {
-        PredikatOrganisasi::Istimewa => Rating::DiAtas,
-        PredikatOrganisasi::Baik => Rating::Sesuai,
-        PredikatOrganisasi::ButuhPerbaikan
-        | PredikatOrganisasi::Kurang
-        | PredikatOrganisasi::SangatKurang => Rating::DiBawah,
+/// decides otherwise configures its own (`KINERJA_RATING_KEPALA_UNIT`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RatingKepalaUnit([Rating; 5]);
+
+impl Default for RatingKepalaUnit {
+    fn default() -> Self {
+        Self([
+            Rating::DiAtas,
+            Rating::Sesuai,
+            Rating::DiBawah,
+            Rating::DiBawah,
+            Rating::DiBawah,
+        ])
+    }
+}
+
+impl RatingKepalaUnit {
+    fn index(org: PredikatOrganisasi) -> usize {
+        PredikatOrganisasi::ALL
+            .iter()
+            .position(|p| *p == org)
+            .unwrap_or_default()
+    }
+
+    pub fn rating(&self, org: PredikatOrganisasi) -> Rating {
+        self.0[Self::index(org)]
+    }
+
+    /// Overrides of the default as `predikat=rating` pairs separated by commas, e.g.
+    /// `butuh_perbaikan=sesuai_ekspektasi`; empty keeps the default.
+    ///
+    /// # Errors
+    /// The pair that names no organisation predikat or no rating.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut map = Self::default();
+        for pair in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let parsed = pair.split_once('=').and_then(|(org, rating)| {
+                Some((
+                    PredikatOrganisasi::parse(org.trim())?,
+                    Rating::parse(rating.trim())?,
+                ))
+            });
+            let (org, rating) = parsed.ok_or_else(|| format!("not predikat=rating: {pair:?}"))?;
+            map.0[Self::index(org)] = rating;
+        }
+        Ok(map)
     }
 }
 
@@ -663,11 +701,31 @@ mod tests {
     #[test]
     fn unit_head_rating_follows_the_organisation() {
         use PredikatOrganisasi as O;
-        assert_eq!(rating_hasil_kepala_unit(O::Istimewa), Rating::DiAtas);
-        assert_eq!(rating_hasil_kepala_unit(O::Baik), Rating::Sesuai);
-        assert_eq!(rating_hasil_kepala_unit(O::ButuhPerbaikan), Rating::DiBawah);
-        assert_eq!(rating_hasil_kepala_unit(O::Kurang), Rating::DiBawah);
-        assert_eq!(rating_hasil_kepala_unit(O::SangatKurang), Rating::DiBawah);
+        let map = RatingKepalaUnit::default();
+        assert_eq!(map.rating(O::Istimewa), Rating::DiAtas);
+        assert_eq!(map.rating(O::Baik), Rating::Sesuai);
+        assert_eq!(map.rating(O::ButuhPerbaikan), Rating::DiBawah);
+        assert_eq!(map.rating(O::Kurang), Rating::DiBawah);
+        assert_eq!(map.rating(O::SangatKurang), Rating::DiBawah);
+        assert_eq!(RatingKepalaUnit::parse(" "), Ok(map));
+    }
+
+    #[test]
+    fn an_instansi_overrides_the_unit_head_mapping() {
+        use PredikatOrganisasi as O;
+        let map =
+            RatingKepalaUnit::parse("butuh_perbaikan=sesuai_ekspektasi, baik = di_atas_ekspektasi")
+                .expect("valid pairs");
+        assert_eq!(map.rating(O::ButuhPerbaikan), Rating::Sesuai);
+        assert_eq!(map.rating(O::Baik), Rating::DiAtas);
+        assert_eq!(
+            map.rating(O::Kurang),
+            Rating::DiBawah,
+            "the rest keeps the default"
+        );
+        assert!(RatingKepalaUnit::parse("baik=bagus").is_err());
+        assert!(RatingKepalaUnit::parse("istimewa").is_err());
+        assert!(RatingKepalaUnit::parse("luar_biasa=di_atas_ekspektasi").is_err());
     }
 
     #[test]

@@ -235,9 +235,6 @@ pub async fn remove(
     )
     .await?;
     txn.commit().await?;
-    // After the commit: a failed removal leaves an orphan file, never a row without its file.
-    if let Err(err) = tokio::fs::remove_file(upload_dir.join(&l.storage_key)).await {
-        tracing::warn!(error = %err, key = %l.storage_key, "could not remove an objection attachment");
-    }
+    uploads::discard(upload_dir, &l.storage_key).await;
     Ok(())
 }

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Duration, Utc};
 use kinerja_api::evaluation::{
     self as rules, AmbangSaran, Hitungan, Pembulatan, Predikat, PredikatOrganisasi, Rating,
+    RatingKepalaUnit,
 };
 use kinerja_api::measurement::{CAPAIAN_TAMPIL_MAKS, PeriodeKeQuery};
 use kinerja_api::penilaian::{
@@ -44,6 +45,7 @@ pub struct Kebijakan {
     pub blokir: bool,
     pub pembulatan: Pembulatan,
     pub ambang: AmbangSaran,
+    pub kepala_unit: RatingKepalaUnit,
 }
 
 impl Kebijakan {
@@ -55,6 +57,7 @@ impl Kebijakan {
                 di_atas: s.saran_di_atas,
                 sesuai: s.saran_sesuai,
             },
+            kepala_unit: s.rating_kepala_unit,
         }
     }
 }
@@ -481,6 +484,7 @@ async fn require_ppkin(
 /// unit with a predikat for the period.
 async fn head_rating(
     db: &impl ConnectionTrait,
+    kepala_unit: RatingKepalaUnit,
     owner: &employees::Model,
     period_id: Uuid,
     k: i32,
@@ -501,7 +505,7 @@ async fn head_rating(
         .one(db)
         .await?
         .and_then(|o| PredikatOrganisasi::parse(&o.predikat))
-        .map(rules::rating_hasil_kepala_unit))
+        .map(|org| kepala_unit.rating(org)))
 }
 
 fn clean(s: Option<String>) -> Option<String> {
@@ -536,7 +540,7 @@ pub async fn save(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound("Pegawai"))?;
-    let from_org = head_rating(&txn, &owner, m.period_id, k).await?;
+    let from_org = head_rating(&txn, kebijakan.kepala_unit, &owner, m.period_id, k).await?;
     let hasil = from_org.or(req.rating_hasil);
     let predikat = match (hasil, req.rating_perilaku) {
         (Some(h), Some(p)) => Some(rules::predikat(h, p)),

@@ -218,6 +218,55 @@ pub async fn download(
     ))
 }
 
+/// The owner removes a piece of evidence (a wrong upload, a dead link) while the sub-period is
+/// open and before the PPKin has checked it: a checked piece is part of the record.
+///
+/// # Errors
+/// `Forbidden`/`NotFound` for anyone but the owner; `Conflict` for a checked piece or a locked
+/// sub-period.
+pub async fn remove(
+    db: &DatabaseConnection,
+    upload_dir: &std::path::Path,
+    viewer: &Viewer,
+    id: Uuid,
+    meta: &RequestMeta,
+) -> AppResult<()> {
+    let txn = db.begin().await?;
+    let b = bukti_dukung::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Bukti dukung"))?;
+    let real = realisasi::Entity::find_by_id(b.realisasi_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Bukti dukung"))?;
+    let owner = owner_skp(&txn, &b).await?;
+    if !skp::can_read(&txn, viewer, &owner).await? {
+        return Err(AppError::NotFound("Bukti dukung"));
+    }
+    super::service::check_writable(&txn, viewer, owner.id, real.iki_id, real.periode_ke).await?;
+    if b.verifikasi.is_some() {
+        return Err(AppError::Conflict(
+            "Bukti yang sudah diperiksa pejabat penilai tidak dapat dihapus.".to_owned(),
+        ));
+    }
+    bukti_dukung::Entity::delete_by_id(b.id).exec(&txn).await?;
+    audit::record(
+        &txn,
+        AuditEntry::new("bukti.dihapus", "realisasi")
+            .actor(viewer.user_id)
+            .entity(real.id)
+            .before(json!({"bukti_id": b.id, "nama_berkas": b.nama_berkas, "url": b.url, "sha256": b.sha256})),
+        meta,
+    )
+    .await?;
+    txn.commit().await?;
+    if let Some(key) = b.storage_key {
+        uploads::discard(upload_dir, &key).await;
+    }
+    Ok(())
+}
+
 /// The PPKin marks a piece of evidence sesuai / kurang / tidak sesuai, with a note.
 ///
 /// # Errors

@@ -1,7 +1,7 @@
 //! HTTP handlers for realisasi, rencana aksi and unlocking (mounted in the `/api/v1/skp` scope).
 
 use actix_web::web::{Data, Json, Path, Payload};
-use actix_web::{HttpRequest, HttpResponse, get, post, put};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put};
 use kinerja_api::measurement::{
     AddBuktiTautan, BuktiDukung, CreateFeedback, PeriodeKeQuery, RealisasiSheet, ReplyFeedback,
     SaveRealisasi, SaveRencanaAksi, UmpanBalik, UnlockPeriode, VerifyBukti,
@@ -187,6 +187,7 @@ pub fn bukti_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(
         utoipa_actix_web::scope("/bukti")
             .service(download_bukti)
+            .service(delete_bukti)
             .service(verify_bukti),
     );
 }
@@ -215,6 +216,35 @@ pub async fn download_bukti(
     )
     .await?;
     Ok(crate::uploads::attachment(&name, &mime, bytes))
+}
+
+/// Remove a piece of evidence (the owner)
+///
+/// While the sub-period is open and before the PPKin has checked it (409 otherwise); a stored
+/// file goes with it.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Evidence id")),
+    responses((status = 204, description = "Removed"), BadRequest, Unauthorized, Forbidden, NotFound, (status = 409, description = "Already checked, or the sub-period is locked", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    security(("bearer" = []))
+)]
+#[delete("/{id}")]
+pub async fn delete_bukti(
+    state: Data<AppState>,
+    user: AuthUser,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+) -> AppResult<HttpResponse> {
+    let viewer = viewer(&state, user).await?;
+    evidence::remove(
+        &state.db,
+        &state.settings.upload_dir,
+        &viewer,
+        id.into_inner(),
+        &meta,
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// Verify a piece of evidence (PPKin)

@@ -34,8 +34,8 @@ use crate::audit::service::{self as audit, AuditEntry};
 use crate::employees::service::Viewer;
 use crate::employees::superiors::Resolver;
 use crate::entities::{
-    employees, notifications, positions, ref_berakhlak, ref_golongan, ref_panduan_perilaku,
-    skp_iki, skp_perilaku, skp_rhk, skps, units,
+    employees, iki_data_keys, notifications, positions, ref_berakhlak, ref_golongan,
+    ref_panduan_perilaku, skp_iki, skp_perilaku, skp_rhk, skps, units,
 };
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::extract::RequestMeta;
@@ -1442,7 +1442,8 @@ async fn copy_rhk(
     rhk: &[Rhk],
     to: Uuid,
     keep_intervensi: bool,
-) -> AppResult<()> {
+) -> AppResult<Vec<(Uuid, Uuid)>> {
+    let mut copied = Vec::new();
     let start = skp_rhk::Entity::find()
         .filter(skp_rhk::Column::SkpId.eq(to))
         .count(txn)
@@ -1468,29 +1469,57 @@ async fn copy_rhk(
             .iki
             .iter()
             .enumerate()
-            .map(|(j, iki)| skp_iki::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                rhk_id: Set(rhk_id),
-                urutan: Set(j as i32),
-                aspek: Set(iki.aspek.map(|a| a.as_str().to_owned())),
-                indikator: Set(iki.indikator.clone()),
-                target_nilai: Set(iki.target_nilai),
-                target_satuan: Set(iki.target_satuan.clone()),
-                target_naratif: Set(iki.target_naratif.clone()),
-                arah: Set(iki.arah.unwrap_or(Arah::Naik).as_str().to_owned()),
-                perspektif: Set(iki.perspektif.map(|p| p.as_str().to_owned())),
+            .map(|(j, iki)| {
+                let id = Uuid::now_v7();
+                if let Some(old) = iki.id {
+                    copied.push((old, id));
+                }
+                skp_iki::ActiveModel {
+                    id: Set(id),
+                    rhk_id: Set(rhk_id),
+                    urutan: Set(j as i32),
+                    aspek: Set(iki.aspek.map(|a| a.as_str().to_owned())),
+                    indikator: Set(iki.indikator.clone()),
+                    target_nilai: Set(iki.target_nilai),
+                    target_satuan: Set(iki.target_satuan.clone()),
+                    target_naratif: Set(iki.target_naratif.clone()),
+                    arah: Set(iki.arah.unwrap_or(Arah::Naik).as_str().to_owned()),
+                    perspektif: Set(iki.perspektif.map(|p| p.as_str().to_owned())),
+                }
             })
             .collect();
         if !iki.is_empty() {
             skp_iki::Entity::insert_many(iki).exec(txn).await?;
         }
     }
-    Ok(())
+    Ok(copied)
 }
 
 /// Copies an SKP's RHK (keeping what they intervene), IKI and perilaku into a new version.
+/// The IKI's data-key bindings come along, so pushed values keep arriving once the new version
+/// is approved.
 async fn copy_children(txn: &DatabaseTransaction, from: &Skp, to: Uuid) -> AppResult<()> {
-    copy_rhk(txn, &from.rhk, to, true).await?;
+    let copied = copy_rhk(txn, &from.rhk, to, true).await?;
+    let new_id: HashMap<Uuid, Uuid> = copied.into_iter().collect();
+    let bindings = iki_data_keys::Entity::find()
+        .filter(iki_data_keys::Column::IkiId.is_in(new_id.keys().copied()))
+        .all(txn)
+        .await?;
+    if !bindings.is_empty() {
+        let now = Utc::now();
+        iki_data_keys::Entity::insert_many(bindings.into_iter().filter_map(|b| {
+            new_id
+                .get(&b.iki_id)
+                .map(|&iki| iki_data_keys::ActiveModel {
+                    iki_id: Set(iki),
+                    data_key: Set(b.data_key),
+                    agregasi: Set(b.agregasi),
+                    updated_at: Set(now),
+                })
+        }))
+        .exec(txn)
+        .await?;
+    }
     skp_perilaku::Entity::insert_many(from.perilaku.iter().map(|p| skp_perilaku::ActiveModel {
         skp_id: Set(to),
         nilai_kode: Set(p.nilai_kode.clone()),

@@ -385,6 +385,22 @@ db_test! {
     }
 }
 
+db_test! {
+    async fn an_instansi_sets_its_own_unit_head_mapping(db: Db) {
+        let c = chain_with(db, |env| { env.insert("KINERJA_RATING_KEPALA_UNIT".into(), "butuh_perbaikan=sesuai_ekspektasi".into()); }).await;
+        let (kasubag, _) = agreed(&c).await;
+        let k = month();
+        let umum = unit_named(&c.app, &c.admin, "Subbagian Umum dan Kepegawaian").await;
+        let body = json!({"periode_id": c.periode.id, "periode_ke": k, "predikat": "butuh_perbaikan", "dasar": "Rencana aksi subbagian tertinggal dari jadwal."});
+        assert_eq!(c.client_put(&format!("/api/v1/units/{}/predikat-organisasi", umum.id), &body, &c.admin).await.status(), 200);
+        // Butuh Perbaikan → Sesuai Ekspektasi by this instansi's choice, whatever is sent.
+        let v: EvaluasiView = put(&c, &c.sekcam, &kasubag, k, json!({"rating_hasil": "di_bawah_ekspektasi", "rating_perilaku": "sesuai_ekspektasi"})).await.json().await.unwrap();
+        let e = v.evaluasi.unwrap();
+        assert!(e.hasil_dari_organisasi);
+        assert_eq!((e.rating_hasil, e.predikat), (Some(Rating::Sesuai), Some(Predikat::Baik)));
+    }
+}
+
 impl Chain {
     async fn client_put(&self, path: &str, body: &Value, token: &str) -> Response {
         self.app
@@ -463,6 +479,7 @@ db_test! {
             blokir: true,
             pembulatan: kinerja_api::evaluation::Pembulatan::Terdekat,
             ambang: kinerja_api::evaluation::AmbangSaran::default(),
+            kepala_unit: kinerja_api::evaluation::RatingKepalaUnit::default(),
         };
         let set = kinerja::demo::seed_year(&app.db, kebijakan, &app._database.dir.path().join("uploads")).await.unwrap();
         let last = month() - 1;

@@ -301,6 +301,14 @@ db_test! {
         assert_eq!(left.len(), 1);
         let after: IngestResult = ingest(&c, &token, Some("batch-5"), json!([v(KEY, rina, 6, 1.0)])).await.json().await.unwrap();
         assert_eq!(after.items[0].kode, Some(IngestRejection::UnknownKey));
+
+        // A perubahan SKP carries the remaining binding into the new version's IKI.
+        let current: Skp = c.app.get(&format!("/api/v1/skp/{}", skp.id), Some(&c.rina)).await.json().await.unwrap();
+        let body = json!({"lock_version": current.lock_version, "alasan": "Perubahan target setelah APBD perubahan"});
+        let revised: Skp = c.app.post_json(&format!("/api/v1/skp/{}/revise", skp.id), &body, Some(&c.rina)).await.json().await.unwrap();
+        let carried: Vec<DataKeyBinding> = c.app.get(&format!("/api/v1/skp/{}/data-keys", revised.id), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(carried.iter().map(|b| (b.data_key.as_str(), b.agregasi, b.skp_id)).collect::<Vec<_>>(), vec![("simpus.persen_tepat_waktu", left[0].agregasi, revised.id)]);
+        assert_eq!(carried[0].iki_id, revised.rhk[0].iki[1].id.unwrap());
     }
 }
 

@@ -790,6 +790,17 @@ db_test! {
         assert!(!assert_problem(resp, 422, ErrorCode::ValidationFailed).await.field_errors("url").is_empty());
         let resp = c.app.client.post(url(iki0, "bukti-tautan")).bearer_auth(&c.rina).json(&json!({"url": "https://drive.serangkota.go.id/berkas/123"})).send().await.unwrap();
         assert_eq!(resp.status(), 201);
+        // A wrong upload is removed by its owner, with its file; not by the PPKin or strangers.
+        let wrong: BuktiDukung = upload(iki0, pdf.clone(), "salah.pdf", &c.rina).await.unwrap().json().await.unwrap();
+        let wrong_url = c.app.url(&format!("/api/v1/bukti/{}", wrong.id));
+        let delete = |token: &str| c.app.client.delete(&wrong_url).bearer_auth(token.to_owned()).send();
+        assert_problem(delete(&c.kasubag).await.unwrap(), 403, ErrorCode::Forbidden).await;
+        assert_problem(delete(&outsider).await.unwrap(), 404, ErrorCode::NotFound).await;
+        let files = || walk(&uploads);
+        assert_eq!(files(), 2);
+        assert_eq!(delete(&c.rina).await.unwrap().status(), 204);
+        assert_eq!(files(), 1);
+        assert_problem(c.app.get(&format!("/api/v1/bukti/{}", wrong.id), Some(&c.rina)).await, 404, ErrorCode::NotFound).await;
         // The PPKin verifies; the owner cannot; the owner is told.
         let verify = json!({"verifikasi": "kurang", "catatan": "Lampirkan daftar hadir"});
         assert_problem(c.app.post_json(&format!("/api/v1/bukti/{}/verify", bukti.id), &verify, Some(&c.rina)).await, 403, ErrorCode::Forbidden).await;
@@ -800,7 +811,20 @@ db_test! {
         assert_eq!(sheet.rows[0].bukti[0].catatan_verifikasi.as_deref(), Some("Lampirkan daftar hadir"));
         let notes: kinerja_api::planning::NotificationPage = c.app.get("/api/v1/notifications?unread=true", Some(&c.rina)).await.json().await.unwrap();
         assert!(notes.items.iter().any(|n| n.kind == "bukti.diverifikasi" && n.pesan.contains("Lampirkan daftar hadir")));
+        // A checked piece is part of the record.
+        let checked = c.app.client.delete(c.app.url(&format!("/api/v1/bukti/{}", bukti.id))).bearer_auth(&c.rina).send().await.unwrap();
+        assert!(assert_problem(checked, 409, ErrorCode::Conflict).await.detail.unwrap().contains("sudah diperiksa"));
     }
+}
+
+/// Files under `dir`, at any depth.
+fn walk(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |entries| {
+        entries
+            .map(|e| e.unwrap().path())
+            .map(|p| if p.is_dir() { walk(&p) } else { 1 })
+            .sum()
+    })
 }
 
 db_test! {

@@ -104,6 +104,14 @@ pub async fn download_bukti(id: Uuid, name: &str) -> Result<(), ApiError> {
     client::download(Call::get(&format!("/bukti/{id}")), name).await
 }
 
+/// The owner removes an unchecked piece of evidence.
+///
+/// # Errors
+/// `conflict` (checked, or the sub-period is locked), `forbidden`, `not_found`.
+pub async fn remove_bukti(id: Uuid) -> Result<(), ApiError> {
+    client::authed(Call::delete(&format!("/bukti/{id}"))).await
+}
+
 /// The PPKin's verdict on a piece of evidence.
 ///
 /// # Errors

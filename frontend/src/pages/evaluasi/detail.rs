@@ -500,7 +500,7 @@ fn Attachment(file: LampiranKeberatan, editable: bool, signals: Signals) -> impl
                 <DownloadButton file=Download::Lampiran(id, file.nama_berkas.clone())/>
                 {editable.then(|| view! {
                     <button type="button" class="btn btn--secondary btn--small" disabled=move || busy.get() on:click=remove>
-                        {tr(Key::HapusLampiran)}
+                        {tr(Key::Remove)}
                     </button>
                 })}
             </p>

@@ -5,20 +5,16 @@ use kinerja_api::evaluation::{Hitungan, Predikat, Rating, periksa_distribusi};
 use kinerja_api::penilaian::DistribusiUnit;
 use kinerja_api::planning::Periode;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::forms::FieldErrors;
 use crate::i18n::{Key, Lang, fill, text, tr, use_i18n};
 use crate::labels;
-use crate::pages::realisasi::current_sub_period;
+use crate::pages::realisasi::{asked_sub_period, current_sub_period};
 
 /// The sub-period to open: `?periode_ke=` (a notification's link), else the one before today's
 /// (a sub-period is rated once it is over), 0 being the year.
 pub(super) fn initial_k(periode: &Periode) -> i32 {
-    let asked =
-        use_query_map().with_untracked(|q| q.get("periode_ke").and_then(|k| k.parse::<i32>().ok()));
-    asked
-        .filter(|k| (0..=12).contains(k))
+    asked_sub_period(periode, true)
         .unwrap_or_else(|| (current_sub_period(periode, labels::today()) - 1).max(1))
 }
 

@@ -10,8 +10,8 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::{Ctx, FormStatus, Outcome, Role, failed};
-use crate::api::{self, Progress};
-use crate::components::{FileUpload, UploadTexts};
+use crate::api::{self, ApiError, Progress};
+use crate::components::{ErrorAlert, FileUpload, UploadTexts};
 use crate::forms::{FieldErrors, push};
 use crate::i18n::{Key, Lang, text, tr, use_i18n};
 use crate::labels;
@@ -59,7 +59,7 @@ pub(super) fn Bukti(
         let empty = items.is_empty();
         let items = items
             .into_iter()
-            .map(|b| view! { <BuktiItem iki=iki initial=b current=current/> })
+            .map(|b| view! { <BuktiItem iki=iki initial=b current=current editable=editable/> })
             .collect_view();
         view! {
             {empty.then(|| view! { <p class="muted">{tr(Key::NoBukti)}</p> })}
@@ -88,6 +88,8 @@ fn BuktiItem(
     iki: Uuid,
     initial: BuktiDukung,
     current: Memo<Option<RealisasiRow>>,
+    /// The owner's open sub-period: an unchecked piece can be removed.
+    editable: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ctx = expect_context::<Ctx>();
@@ -149,6 +151,7 @@ fn BuktiItem(
             </p>
             <p class="field__hint">{move || labels::datetime(i18n.lang(), created)}</p>
             {note}
+            {move || (editable && verdict().is_none()).then(|| view! { <RemoveBukti iki=iki id=id/> })}
             {(ctx.role == Role::Ppkin).then(|| view! { <VerifyForm iki=iki bukti=initial/> })}
         </li>
     }
@@ -257,6 +260,36 @@ fn Upload(iki: Uuid, has_value: Memo<bool>) -> impl IntoView {
         Ok(())
     };
     view! { <FileUpload id=format!("bukti-{iki}-file") texts=texts enabled=has_value send=send/> }
+}
+
+/// The owner removes an unchecked piece of evidence (a wrong upload, a dead link).
+#[component]
+fn RemoveBukti(iki: Uuid, id: Uuid) -> impl IntoView {
+    let state = expect_context::<RwSignal<RealisasiSheet>>();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+    let remove = move |_| {
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let done = api::measurement::remove_bukti(id).await;
+            busy.set(false);
+            match done {
+                Ok(()) => state.update(|s| {
+                    if let Some(row) = s.rows.iter_mut().find(|r| r.iki_id == iki) {
+                        row.bukti.retain(|b| b.id != id);
+                    }
+                }),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <button type="button" class="btn btn--secondary btn--small" disabled=move || busy.get() on:click=remove>
+            {tr(Key::Remove)}
+        </button>
+        {move || error.get().map(|e| view! { <ErrorAlert error=e/> })}
+    }
 }
 
 /// Adds a link (http or https) as evidence.

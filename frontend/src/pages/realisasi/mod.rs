@@ -151,6 +151,15 @@ pub(crate) fn info(key: Key) -> impl IntoView {
     }
 }
 
+/// The sub-period a link asks for (`?periode_ke=`, as in notifications), when `periode` has it
+/// (0, the year, only when `annual`).
+pub(crate) fn asked_sub_period(periode: &Periode, annual: bool) -> Option<i32> {
+    let first = i32::from(!annual);
+    leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("periode_ke").and_then(|k| k.parse::<i32>().ok()))
+        .filter(|k| (first..=jumlah(periode.ritme)).contains(k))
+}
+
 /// The choice of a sub-period of `periode` (and of the year when `annual`: 0).
 #[component]
 pub(crate) fn SubPeriodSelect(periode: Periode, k: RwSignal<i32>, annual: bool) -> impl IntoView {
@@ -193,7 +202,10 @@ pub(crate) fn SubPeriodSelect(periode: Periode, k: RwSignal<i32>, annual: bool) 
 #[component]
 fn Measurement(skp: Skp, periode: Periode, role: Role) -> impl IntoView {
     let (ritme, year) = (periode.ritme, periode.mulai.year());
-    let k = RwSignal::new(current_sub_period(&periode, labels::today()));
+    let k = RwSignal::new(
+        asked_sub_period(&periode, false)
+            .unwrap_or_else(|| current_sub_period(&periode, labels::today())),
+    );
     let ctx = Ctx {
         skp: skp.id,
         role,
