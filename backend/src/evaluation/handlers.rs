@@ -29,6 +29,7 @@ use crate::state::AppState;
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(
         utoipa_actix_web::scope("/evaluasi")
+            .service(daftar_penilaian)
             .service(koreksi)
             .service(ajukan_keberatan)
             .service(jelaskan_keberatan)
@@ -189,6 +190,29 @@ pub async fn koreksi(
     let (viewer, k) = context(&state, admin).await?;
     Ok(Json(
         service::koreksi(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+    ))
+}
+
+/// Evaluations to give (the PPKin's and Atasan PPKin's work list)
+///
+/// For the period's sub-period `periode_ke` (0 = the year): the evaluation page of every
+/// employee the viewer rates today as PPKin, and of those whose objection the viewer decides as
+/// Atasan PPKin, sorted by name. Empty for a user without an employee record.
+#[utoipa::path(
+    tag = TAG,
+    params(DistribusiQuery),
+    responses((status = 200, body = Vec<EvaluasiView>), BadRequest, Invalid, Unauthorized),
+    security(("bearer" = []))
+)]
+#[get("")]
+pub async fn daftar_penilaian(
+    state: Data<AppState>,
+    user: AuthUser,
+    ValidatedQuery(q): ValidatedQuery<DistribusiQuery>,
+) -> AppResult<Json<Vec<EvaluasiView>>> {
+    let (viewer, k) = context(&state, user).await?;
+    Ok(Json(
+        service::daftar_penilaian(&state.db, k, &viewer, &q).await?,
     ))
 }
 

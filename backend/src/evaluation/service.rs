@@ -443,6 +443,66 @@ pub async fn view(
     })
 }
 
+/// The evaluation pages of a period for the viewer's work list: every employee the viewer
+/// rates today as PPKin, and those whose objection the viewer decides as Atasan PPKin; by name.
+/// One query for the approved SKP and one superior resolution for the instansi, then each page.
+///
+/// # Errors
+/// `Validation` for an unknown period or a sub-period outside its rhythm.
+pub async fn daftar_penilaian(
+    db: &DatabaseConnection,
+    kebijakan: Kebijakan,
+    viewer: &Viewer,
+    q: &DistribusiQuery,
+) -> AppResult<Vec<EvaluasiView>> {
+    let period = periods::Entity::find_by_id(q.periode_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::field("periode_id", "Periode tidak ditemukan."))?;
+    check_periode(&period, q.periode_ke)?;
+    let Some(me) = viewer.employee_id else {
+        return Ok(Vec::new());
+    };
+    // The latest approved version per employee is the one in force.
+    let mut in_force: HashMap<Uuid, skps::Model> = HashMap::new();
+    for m in skps::Entity::find()
+        .filter(skps::Column::PeriodId.eq(period.id))
+        .filter(skps::Column::Status.eq(StatusSkp::Disetujui.as_str()))
+        .all(db)
+        .await?
+    {
+        if in_force
+            .get(&m.employee_id)
+            .is_none_or(|o| o.versi < m.versi)
+        {
+            in_force.insert(m.employee_id, m);
+        }
+    }
+    let resolver = crate::employees::superiors::Resolver::load(
+        db,
+        period.instansi_id,
+        skp::reference_date(&period),
+    )
+    .await?;
+    let mut pages = Vec::new();
+    for m in in_force.into_values() {
+        let Some(s) = resolver.superiors(m.employee_id) else {
+            continue;
+        };
+        let rates = s.ppkin.is_some_and(|p| p.employee.id == me);
+        let decides = s.atasan_ppkin.is_some_and(|a| a.employee.id == me);
+        if !(rates || decides) || m.employee_id == me {
+            continue;
+        }
+        let page = view(db, kebijakan, viewer, m.id, q.periode_ke).await?;
+        if rates || page.keberatan.is_some() {
+            pages.push(page);
+        }
+    }
+    pages.sort_by(|a, b| a.pegawai.cmp(&b.pegawai));
+    Ok(pages)
+}
+
 /// Who may read the SKP but not do this gets 403; everyone else 404 (no existence leak).
 async fn deny(db: &impl ConnectionTrait, viewer: &Viewer, m: &skps::Model) -> AppResult<AppError> {
     Ok(if skp::can_read(db, viewer, m).await? {

@@ -60,7 +60,7 @@ const ACTIVITY_VERBS: [&str; 7] = [
 ];
 
 /// The date at which superiors are resolved for a period: today, kept inside the period.
-fn reference_date(period: &crate::entities::periods::Model) -> NaiveDate {
+pub(crate) fn reference_date(period: &crate::entities::periods::Model) -> NaiveDate {
     Utc::now().date_naive().clamp(period.mulai, period.selesai)
 }
 

@@ -304,6 +304,42 @@ db_test! {
 }
 
 db_test! {
+    async fn the_work_list_holds_whom_i_rate_and_the_objections_i_decide(db: Db) {
+        let c = chain(db).await;
+        let (kasubag, rina) = agreed(&c).await;
+        let k = month();
+        let url = format!("/api/v1/evaluasi?periode_id={}&periode_ke={k}", c.periode.id);
+        let list = |token: String| {
+            let url = url.clone();
+            let app = &c.app;
+            async move {
+                let resp = app.get(&url, Some(&token)).await;
+                assert_eq!(resp.status(), 200);
+                let pages: Vec<EvaluasiView> = resp.json().await.unwrap();
+                pages.iter().map(|p| (p.skp_id, p.peran)).collect::<Vec<_>>()
+            }
+        };
+        // The kasubag rates Rina; the sekcam rates the kasubag; Rina rates nobody.
+        assert_eq!(list(c.kasubag.clone()).await, vec![(rina.id, PeranEvaluasi::PejabatPenilai)]);
+        assert_eq!(list(c.sekcam.clone()).await, vec![(kasubag.id, PeranEvaluasi::PejabatPenilai)]);
+        assert!(list(c.rina.clone()).await.is_empty());
+        // Once Rina objects, her evaluation joins the list of the sekcam, who decides it.
+        let e = set(&c, &rina, k, "di_bawah_ekspektasi", "sesuai_ekspektasi").await.evaluasi.unwrap();
+        let filed = c.app.post_json(&format!("/api/v1/evaluasi/{}/keberatan", e.id), &json!({"alasan": "Layanan hari Sabtu belum dihitung dalam realisasi."}), Some(&c.rina)).await;
+        assert_eq!(filed.status(), 200);
+        assert_eq!(list(c.sekcam.clone()).await, vec![(kasubag.id, PeranEvaluasi::PejabatPenilai), (rina.id, PeranEvaluasi::AtasanPejabatPenilai)]);
+        // The year is its own period; a sub-period outside the rhythm or an unknown period is a 422.
+        let annual: Vec<EvaluasiView> = c.app.get(&format!("/api/v1/evaluasi?periode_id={}&periode_ke=0", c.periode.id), Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!((annual.len(), annual[0].periode_ke, annual[0].evaluasi.is_none()), (1, 0, true));
+        let bad = assert_problem(c.app.get(&format!("/api/v1/evaluasi?periode_id={}&periode_ke=13", c.periode.id), Some(&c.kasubag)).await, 422, ErrorCode::ValidationFailed).await;
+        assert!(!bad.field_errors("periode_ke").is_empty());
+        let unknown = assert_problem(c.app.get(&format!("/api/v1/evaluasi?periode_id={}&periode_ke=1", uuid::Uuid::now_v7()), Some(&c.kasubag)).await, 422, ErrorCode::ValidationFailed).await;
+        assert!(!unknown.field_errors("periode_id").is_empty());
+        assert_eq!(c.app.get(&url, None).await.status(), 401);
+    }
+}
+
+db_test! {
     async fn no_objection_after_the_window(db: Db) {
         use sea_orm::{ActiveModelTrait, EntityTrait, Set};
         let c = chain(db).await;

@@ -25,6 +25,19 @@ pub async fn view(skp: Uuid, k: i32) -> Result<EvaluasiView, ApiError> {
     client::authed(Call::get(&format!("/skp/{skp}/evaluasi")).query(&periode(k))).await
 }
 
+/// The work list of a sub-period (0 = the year): the evaluation pages of the employees I rate
+/// and of those whose objection I decide, by name.
+///
+/// # Errors
+/// `validation_failed` (`periode_ke`, `periode_id`), or a network failure.
+pub async fn work_list(periode: Uuid, k: i32) -> Result<Vec<EvaluasiView>, ApiError> {
+    client::authed(Call::get("/evaluasi").query(&[
+        ("periode_id", Some(periode.to_string())),
+        ("periode_ke", Some(k.to_string())),
+    ]))
+    .await
+}
+
 /// The PPKin saves the ratings as a draft.
 ///
 /// # Errors

@@ -5,12 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use futures::future::{join, join_all};
 use kinerja_api::evaluation::{Hitungan, Predikat, Rating, predikat};
 use kinerja_api::penilaian::{
     DistribusiUnit, EvaluasiView, PeranEvaluasi, SimpanEvaluasi, StatusEvaluasi,
 };
-use kinerja_api::planning::{Periode, SkpSummary};
+use kinerja_api::planning::Periode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -23,59 +22,36 @@ use crate::forms::FieldErrors;
 use crate::i18n::{Key, text, tr, use_i18n};
 use crate::labels;
 use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
-use crate::pages::skp::{default_period, digits};
-use crate::state::auth::use_auth;
+use crate::pages::skp::default_period;
 
 /// Penilaian Bawahan.
 #[component]
 pub fn EvaluasiInboxPage() -> impl IntoView {
-    let auth = use_auth();
     view! {
         <PageHeader title=Key::NavEvaluasiBawahan intro=Key::EvaluasiBawahanIntro/>
-        <Loader load=Box::new(move || {
-            let me = auth.user_untracked().map(|u| u.username).unwrap_or_default();
-            load(subordinates(me))
-        })/>
+        <Loader load=Box::new(move || load(open_period()))/>
     }
 }
 
-/// The open period (else the first) and the approved SKP of it I may read, except mine.
-async fn subordinates(me: String) -> Result<Built, ApiError> {
-    let (periods, list) = join(api::skp::periods(), api::skp::approved()).await;
-    let periods = periods?;
+/// The open period (else the first).
+async fn open_period() -> Result<Built, ApiError> {
+    let periods = api::skp::periods().await?;
     let Some(periode) = default_period(&periods).cloned() else {
         return Ok(built(|| info(Key::NoPeriods)));
     };
-    let items: Vec<SkpSummary> = list?
-        .items
-        .into_iter()
-        .filter(|s| s.tahun == periode.tahun && digits(&s.pegawai.nip) != me)
-        .collect();
-    Ok(built(
-        move || view! { <Board periode=periode.clone() items=items.clone()/> },
-    ))
+    Ok(built(move || view! { <Board periode=periode.clone()/> }))
 }
 
+/// The sub-period choice and, for it, the server's work list: the employees I rate and those
+/// whose objection I decide as Atasan PPKin.
 #[component]
-fn Board(periode: Periode, items: Vec<SkpSummary>) -> impl IntoView {
+fn Board(periode: Periode) -> impl IntoView {
     let k = RwSignal::new(initial_k(&periode));
-    let ids: Vec<Uuid> = items.iter().map(|s| s.id).collect();
+    let id = periode.id;
     let rows = Box::new(move || {
         let k = k.get();
-        let ids = ids.clone();
         load(async move {
-            let pages = join_all(ids.into_iter().map(|id| api::evaluation::view(id, k))).await;
-            // The employees I rate, and those whose objection I decide as Atasan PPKin.
-            let mine: Vec<EvaluasiView> = pages
-                .into_iter()
-                .collect::<Result<Vec<_>, _>>()?
-                .into_iter()
-                .filter(|v| match v.peran {
-                    PeranEvaluasi::PejabatPenilai => true,
-                    PeranEvaluasi::AtasanPejabatPenilai => v.keberatan.is_some(),
-                    PeranEvaluasi::Pemilik | PeranEvaluasi::Pembaca => false,
-                })
-                .collect();
+            let mine = api::evaluation::work_list(id, k).await?;
             Ok(built(move || view! { <Rows pages=mine.clone()/> }))
         })
     });
