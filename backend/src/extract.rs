@@ -305,7 +305,7 @@ pub async fn read_named_upload(
     }
     Err(AppError::field(
         "file",
-        "Pilih berkas XLSX atau CSV untuk diunggah (kolom `file`).",
+        "Pilih berkas untuk diunggah (kolom `file`).",
     ))
 }
 

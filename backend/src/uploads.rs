@@ -84,6 +84,18 @@ pub async fn read(upload_dir: &Path, key: &str) -> AppResult<Vec<u8>> {
     })
 }
 
+/// The outcome of the database work that registers a just-stored file: on any failure (the
+/// insert, the audit entry, the commit) nothing refers to the file, so it goes.
+///
+/// # Errors
+/// `result`'s own error.
+pub async fn kept_if_saved<T>(upload_dir: &Path, key: &str, result: AppResult<T>) -> AppResult<T> {
+    if result.is_err() {
+        discard(upload_dir, key).await;
+    }
+    result
+}
+
 /// Removes a stored file whose row is gone (after the commit: a failure leaves an orphan file,
 /// never a row without its file).
 pub async fn discard(upload_dir: &Path, key: &str) {
@@ -92,14 +104,37 @@ pub async fn discard(upload_dir: &Path, key: &str) {
     }
 }
 
+/// `Content-Disposition` for a download: an ASCII `filename` for old clients and the exact
+/// UTF-8 name as `filename*` (RFC 6266), since names such as "Laporan Triwulan Ⅱ.pdf" occur.
+fn disposition(name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii() && !c.is_ascii_control() && !matches!(c, '"' | '\\' | ';') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
 /// A stored file as a download: never rendered inline, never sniffed, never cached.
 pub fn attachment(name: &str, mime: &str, bytes: Vec<u8>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(mime)
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
+        .insert_header((header::CONTENT_DISPOSITION, disposition(name)))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .body(bytes)
@@ -128,6 +163,18 @@ mod tests {
             "an HTML page renamed .pdf"
         );
         assert_eq!(sniff(b"PK\x03\x04 a zip of something else"), None);
+    }
+
+    #[test]
+    fn download_names_survive_in_ascii_and_in_utf8() {
+        assert_eq!(
+            disposition("laporan-kegiatan.pdf"),
+            "attachment; filename=\"laporan-kegiatan.pdf\"; filename*=UTF-8''laporan-kegiatan.pdf"
+        );
+        assert_eq!(
+            disposition("Surat Camat é.pdf"),
+            "attachment; filename=\"Surat Camat _.pdf\"; filename*=UTF-8''Surat%20Camat%20%C3%A9.pdf"
+        );
     }
 
     #[test]

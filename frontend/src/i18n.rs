@@ -727,8 +727,8 @@ keys! {
     KeberatanIntro => "Tuliskan alasan keberatan Anda. Setelah diajukan, Anda dapat melampirkan berkas pendukung. Pejabat penilai memberi penjelasan, lalu atasan pejabat penilai memutuskan; keputusannya final.",
         "Write why you object. Once filed, you can attach supporting files. Your assessor explains, then the assessor's superior decides; the decision is final.";
     LampiranKeberatan => "Lampiran", "Attachments";
-    LampiranHint => "Lampirkan berkas pendukung (maksimal 5) sebelum pejabat penilai memberi penjelasan.",
-        "Attach supporting files (at most 5) before your assessor explains.";
+    LampiranHint => "Lampirkan berkas pendukung (maksimal {n}) sebelum pejabat penilai memberi penjelasan.",
+        "Attach supporting files (at most {n}) before your assessor explains.";
     LampiranFile => "Berkas lampiran (PDF, JPG, PNG, XLSX, atau DOCX)", "Attachment (PDF, JPG, PNG, XLSX or DOCX)";
     UnggahLampiran => "Unggah lampiran", "Upload";
     ChooseLampiranFirst => "Pilih berkas lampiran terlebih dahulu.", "Choose the file first.";
@@ -1051,8 +1051,29 @@ const MESSAGES_EN: &[(&str, &str)] = &[
     // Import uploads
     ("Berkas kosong.", "The file is empty."),
     (
-        "Pilih berkas XLSX atau CSV untuk diunggah (kolom `file`).",
-        "Choose an XLSX or CSV file to upload.",
+        "Pilih berkas untuk diunggah (kolom `file`).",
+        "Choose a file to upload.",
+    ),
+    // Objection attachments, evidence removal, organisation predikat
+    (
+        "Lampiran hanya dapat diubah sebelum pejabat penilai memberi penjelasan.",
+        "Attachments can only change before the assessor explains.",
+    ),
+    (
+        "Ajukan keberatan lebih dahulu, lalu lampirkan berkasnya.",
+        "File the objection first, then attach the files.",
+    ),
+    (
+        "Bukti yang sudah diperiksa pejabat penilai tidak dapat dihapus.",
+        "Evidence the assessor has checked cannot be removed.",
+    ),
+    (
+        "Pilih predikat kinerja organisasi.",
+        "Choose the organisation predikat.",
+    ),
+    (
+        "Tuliskan dasar penetapan (10–4000 karakter).",
+        "Write the basis (10–4000 characters).",
     ),
     (
         "Baris pertama harus berisi judul kolom, termasuk kolom NIP (unduh templatnya).",
@@ -1064,6 +1085,10 @@ const MESSAGES_EN: &[(&str, &str)] = &[
 /// `{1}`, … refer to the parts). The NIP messages come from `kinerja_api::nip`, the others
 /// from the server's import checks.
 const PATTERNS_EN: &[(&str, &str)] = &[
+    (
+        "Maksimal {} lampiran per keberatan; hapus salah satu lebih dahulu.",
+        "At most {0} attachments per objection; remove one first.",
+    ),
     (
         "{} harus terdiri dari 18 digit angka (boleh ditulis dengan spasi).",
         "The {0} must have 18 digits (spaces are allowed).",

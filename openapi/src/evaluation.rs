@@ -103,7 +103,8 @@ pub fn predikat(hasil: Rating, perilaku: Rating) -> Predikat {
 ///
 /// The mapping itself (Istimewa → Di Atas, Baik → Sesuai, the rest → Di Bawah) is the obvious
 /// reading but not confirmed by any source [U]: it is only the default, and an instansi that
-/// decides otherwise configures its own (`KINERJA_RATING_KEPALA_UNIT`).
+/// decides otherwise configures its own (`KINERJA_RATING_KEPALA_UNIT`). The ratings are kept in
+/// the order Istimewa, Baik, Butuh Perbaikan, Kurang, Sangat Kurang.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RatingKepalaUnit([Rating; 5]);
 
@@ -121,10 +122,13 @@ impl Default for RatingKepalaUnit {
 
 impl RatingKepalaUnit {
     fn index(org: PredikatOrganisasi) -> usize {
-        PredikatOrganisasi::ALL
-            .iter()
-            .position(|p| *p == org)
-            .unwrap_or_default()
+        match org {
+            PredikatOrganisasi::Istimewa => 0,
+            PredikatOrganisasi::Baik => 1,
+            PredikatOrganisasi::ButuhPerbaikan => 2,
+            PredikatOrganisasi::Kurang => 3,
+            PredikatOrganisasi::SangatKurang => 4,
+        }
     }
 
     pub fn rating(&self, org: PredikatOrganisasi) -> Rating {

@@ -115,6 +115,9 @@ pub struct Keberatan {
     pub lampiran: Vec<LampiranKeberatan>,
 }
 
+/// At most this many files are attached to one objection: enough for a few letters and photos.
+pub const MAKS_LAMPIRAN_KEBERATAN: u64 = 5;
+
 /// A file attached to an objection; downloaded from `/api/v1/lampiran-keberatan/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

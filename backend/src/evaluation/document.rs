@@ -300,6 +300,15 @@ pub async fn generate(
         .filter(keberatan::Column::EvaluationId.eq(e.id))
         .one(db)
         .await?;
+    let lampiran = match &objection {
+        Some(k) => super::lampiran::of(db, k.id)
+            .await?
+            .into_iter()
+            .map(|l| l.nama_berkas)
+            .collect(),
+        None => Vec::new(),
+    };
+    // Reads before this point use the pool: SQLite has one connection, held by the transaction.
     let txn = db.begin().await?;
     let year = Utc::now().year();
     let seq = dokumen_evaluasi::Entity::find().count(&txn).await? + 1;
@@ -314,42 +323,40 @@ pub async fn generate(
         periode: periode_label(&period, e.periode_ke),
         eval: &e,
         org,
-        lampiran: match &objection {
-            Some(k) => super::lampiran::of(db, k.id)
-                .await?
-                .into_iter()
-                .map(|l| l.nama_berkas)
-                .collect(),
-            None => Vec::new(),
-        },
+        lampiran,
         keberatan: objection,
         tanggal: tanggal_indonesia(Utc::now().date_naive()),
     })?;
     let key = format!("dokumen/{year}/{kode}.pdf");
     crate::uploads::store(upload_dir, &key, &bytes).await?;
-    let row = dokumen_evaluasi::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        evaluation_id: Set(e.id),
-        nomor: Set(nomor.clone()),
-        kode: Set(kode),
-        sha256: Set(sha256_hex(&bytes)),
-        path: Set(key),
-        versi_evaluasi: Set(e.versi),
-        created_by: Set(viewer.user_id),
-        created_at: Set(Utc::now()),
+    let saved: AppResult<dokumen_evaluasi::Model> = async {
+        let row = dokumen_evaluasi::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            evaluation_id: Set(e.id),
+            nomor: Set(nomor.clone()),
+            kode: Set(kode),
+            sha256: Set(sha256_hex(&bytes)),
+            path: Set(key.clone()),
+            versi_evaluasi: Set(e.versi),
+            created_by: Set(viewer.user_id),
+            created_at: Set(Utc::now()),
+        }
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            AuditEntry::new("dokumen_evaluasi.dibuat", "evaluasi")
+                .actor(viewer.user_id)
+                .entity(e.id)
+                .after(json!({"nomor": nomor, "sha256": row.sha256})),
+            meta,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(row)
     }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        AuditEntry::new("dokumen_evaluasi.dibuat", "evaluasi")
-            .actor(viewer.user_id)
-            .entity(e.id)
-            .after(json!({"nomor": nomor, "sha256": row.sha256})),
-        meta,
-    )
-    .await?;
-    txn.commit().await?;
+    .await;
+    let row = crate::uploads::kept_if_saved(upload_dir, &key, saved).await?;
     Ok(dto(row))
 }
 

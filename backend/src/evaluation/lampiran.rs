@@ -3,7 +3,8 @@
 //! everyone who follows the objection downloads them.
 
 use chrono::{Datelike, Utc};
-use kinerja_api::penilaian::LampiranKeberatan;
+use kinerja_api::penilaian::{LampiranKeberatan, MAKS_LAMPIRAN_KEBERATAN as MAKS_LAMPIRAN};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -19,9 +20,6 @@ use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::planning::skp;
 use crate::uploads;
-
-/// At most this many files per objection: enough for a few letters and photos.
-pub const MAKS_LAMPIRAN: u64 = 5;
 
 pub fn dto(m: keberatan_lampiran::Model) -> LampiranKeberatan {
     LampiranKeberatan {
@@ -57,7 +55,20 @@ async fn open_objection(
     k: keberatan::Model,
 ) -> AppResult<keberatan::Model> {
     skp::require_owner(db, viewer, m).await?;
-    if k.status != "diajukan" {
+    // A write that only matches while the objection is filed: it holds the row for this
+    // transaction, so an explanation (or a second upload counting files) waits for it, and one
+    // that came first makes it match nothing.
+    let held = keberatan::Entity::update_many()
+        .col_expr(
+            keberatan::Column::Status,
+            Expr::col(keberatan::Column::Status),
+        )
+        .filter(keberatan::Column::Id.eq(k.id))
+        .filter(keberatan::Column::Status.eq("diajukan"))
+        .exec(db)
+        .await?
+        .rows_affected;
+    if held != 1 {
         return Err(AppError::Conflict(
             "Lampiran hanya dapat diubah sebelum pejabat penilai memberi penjelasan.".to_owned(),
         ));
@@ -71,20 +82,6 @@ async fn skp_of(db: &impl ConnectionTrait, k: &keberatan::Model) -> AppResult<sk
         .await?
         .ok_or(AppError::NotFound("Keberatan"))?;
     skp::find(db, e.skp_id).await
-}
-
-/// Whoever follows the objection: readers of the SKP and its current raters.
-async fn can_follow(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    m: &skps::Model,
-) -> AppResult<bool> {
-    if skp::can_read(db, viewer, m).await? {
-        return Ok(true);
-    }
-    let (ppkin, atasan) = skp::current_raters(db, m).await?;
-    Ok(viewer.employee_id.is_some()
-        && (viewer.employee_id == ppkin || viewer.employee_id == atasan))
 }
 
 /// Stores a file attached to the objection of an evaluation.
@@ -135,38 +132,35 @@ pub async fn upload(
     let id = Uuid::now_v7();
     let now = Utc::now();
     let key = format!("keberatan/{}/{id}.{ext}", now.year());
-    let path = uploads::store(upload_dir, &key, &bytes).await?;
-    let inserted = keberatan_lampiran::ActiveModel {
-        id: Set(id),
-        keberatan_id: Set(k.id),
-        nama_berkas: Set(uploads::display_name(name.as_deref(), "lampiran", ext)),
-        mime: Set(mime.to_owned()),
-        ukuran: Set(bytes.len() as i64),
-        sha256: Set(sha256_hex(&bytes)),
-        storage_key: Set(key),
-        created_by: Set(viewer.user_id),
-        created_at: Set(now),
-    }
-    .insert(&txn)
-    .await;
-    let model = match inserted {
-        Ok(m) => m,
-        Err(err) => {
-            // Nothing refers to the file: do not leave it behind.
-            let _ = tokio::fs::remove_file(&path).await;
-            return Err(err.into());
+    uploads::store(upload_dir, &key, &bytes).await?;
+    let saved: AppResult<keberatan_lampiran::Model> = async {
+        let model = keberatan_lampiran::ActiveModel {
+            id: Set(id),
+            keberatan_id: Set(k.id),
+            nama_berkas: Set(uploads::display_name(name.as_deref(), "lampiran", ext)),
+            mime: Set(mime.to_owned()),
+            ukuran: Set(bytes.len() as i64),
+            sha256: Set(sha256_hex(&bytes)),
+            storage_key: Set(key.clone()),
+            created_by: Set(viewer.user_id),
+            created_at: Set(now),
         }
-    };
-    audit::record(
-        &txn,
-        AuditEntry::new("keberatan.lampiran_ditambah", "evaluasi")
-            .actor(viewer.user_id)
-            .entity(e.id)
-            .after(json!({"lampiran_id": id, "sha256": model.sha256, "ukuran": model.ukuran})),
-        meta,
-    )
-    .await?;
-    txn.commit().await?;
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            AuditEntry::new("keberatan.lampiran_ditambah", "evaluasi")
+                .actor(viewer.user_id)
+                .entity(e.id)
+                .after(json!({"lampiran_id": id, "sha256": model.sha256, "ukuran": model.ukuran})),
+            meta,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(model)
+    }
+    .await;
+    let model = uploads::kept_if_saved(upload_dir, &key, saved).await?;
     Ok(dto(model))
 }
 
@@ -197,7 +191,7 @@ pub async fn download(
 ) -> AppResult<(String, String, Vec<u8>)> {
     let (l, k) = find(db, id).await?;
     let m = skp_of(db, &k).await?;
-    if !can_follow(db, viewer, &m).await? {
+    if !super::service::follows(db, viewer, &m).await? {
         return Err(AppError::NotFound("Lampiran"));
     }
     let bytes = uploads::read(upload_dir, &l.storage_key).await?;
@@ -218,7 +212,7 @@ pub async fn remove(
     let txn = db.begin().await?;
     let (l, k) = find(&txn, id).await?;
     let m = skp_of(&txn, &k).await?;
-    if !can_follow(&txn, viewer, &m).await? {
+    if !super::service::follows(&txn, viewer, &m).await? {
         return Err(AppError::NotFound("Lampiran"));
     }
     let k = open_objection(&txn, viewer, &m, k).await?;

@@ -394,7 +394,7 @@ pub async fn view(
     k: i32,
 ) -> AppResult<EvaluasiView> {
     let m = skp::find(db, skp_id).await?;
-    if !skp::can_read(db, viewer, &m).await? {
+    if !follows(db, viewer, &m).await? {
         return Err(AppError::NotFound("SKP"));
     }
     let period = crate::planning::periods::find(db, m.period_id).await?;
@@ -445,7 +445,8 @@ pub async fn view(
 
 /// The evaluation pages of a period for the viewer's work list: every employee the viewer
 /// rates today as PPKin, and those whose objection the viewer decides as Atasan PPKin; by name.
-/// One query for the approved SKP and one superior resolution for the instansi, then each page.
+/// One query for the approved SKP and one superior resolution pick the employees; each page is
+/// then built as [`view`] builds it.
 ///
 /// # Errors
 /// `Validation` for an unknown period or a sub-period outside its rhythm.
@@ -503,9 +504,28 @@ pub async fn daftar_penilaian(
     Ok(pages)
 }
 
-/// Who may read the SKP but not do this gets 403; everyone else 404 (no existence leak).
+/// Who follows an SKP's evaluation: the readers of the SKP, and its current PPKin and Atasan
+/// PPKin (who may differ from those recorded on it: a new holder, a Plt, an override).
+///
+/// # Errors
+/// On a database failure.
+pub(crate) async fn follows(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    m: &skps::Model,
+) -> AppResult<bool> {
+    if skp::can_read(db, viewer, m).await? {
+        return Ok(true);
+    }
+    let (ppkin, atasan) = skp::current_raters(db, m).await?;
+    Ok(viewer
+        .employee_id
+        .is_some_and(|me| ppkin == Some(me) || atasan == Some(me)))
+}
+
+/// Who follows the SKP but may not do this gets 403; everyone else 404 (no existence leak).
 async fn deny(db: &impl ConnectionTrait, viewer: &Viewer, m: &skps::Model) -> AppResult<AppError> {
-    Ok(if skp::can_read(db, viewer, m).await? {
+    Ok(if follows(db, viewer, m).await? {
         AppError::Forbidden
     } else {
         AppError::NotFound("SKP")
@@ -1347,8 +1367,9 @@ pub async fn tetapkan_organisasi(
 /// period's instansi for readers of all employees, else the pimpinan's subtree), in tree order.
 ///
 /// # Errors
-/// `Forbidden` for a viewer who leads no unit and does not read all employees; `Validation`
-/// for an unknown period or a sub-period outside its rhythm.
+/// `Forbidden` for a viewer who is neither pimpinan nor a reader of all employees (a pimpinan
+/// not placed in a unit gets an empty list); `Validation` for an unknown period or a
+/// sub-period outside its rhythm.
 pub async fn daftar_organisasi(
     db: &DatabaseConnection,
     viewer: &Viewer,
@@ -1358,7 +1379,12 @@ pub async fn daftar_organisasi(
         &viewer.roles,
         kinerja_api::auth::Permission::ReadAllEmployees,
     );
-    if !all && viewer.subtree.is_empty() {
+    if !all
+        && !policy::can(
+            &viewer.roles,
+            kinerja_api::auth::Permission::ReadUnitDashboards,
+        )
+    {
         return Err(AppError::Forbidden);
     }
     let period = periods::Entity::find_by_id(q.periode_id)
@@ -1367,7 +1393,10 @@ pub async fn daftar_organisasi(
         .ok_or_else(|| AppError::field("periode_id", "Periode tidak ditemukan."))?;
     check_periode(&period, q.periode_ke)?;
     let index = UnitIndex::load(db, Some(period.instansi_id)).await?;
-    let visible = |id: &Uuid| all || viewer.subtree.contains(id);
+    // Listed: active units the viewer sees.
+    let listed = |id: &Uuid| {
+        (all || viewer.subtree.contains(id)) && index.units.get(id).is_some_and(|u| u.aktif)
+    };
     let set: HashMap<Uuid, org_predikat::Model> = org_predikat::Entity::find()
         .filter(org_predikat::Column::PeriodId.eq(period.id))
         .filter(org_predikat::Column::PeriodeKe.eq(q.periode_ke))
@@ -1376,12 +1405,13 @@ pub async fn daftar_organisasi(
         .into_iter()
         .map(|o| (o.unit_id, o))
         .collect();
-    // Tops: visible units whose parent is not listed; then depth first, by name.
+    // Tops: listed units whose parent is not listed (also below an inactive unit); then depth
+    // first, by name.
     let by_name = |ids: &mut Vec<Uuid>| ids.sort_by(|a, b| index.name(*a).cmp(&index.name(*b)));
     let mut tops: Vec<Uuid> = index
         .units
         .values()
-        .filter(|u| u.aktif && visible(&u.id) && !u.parent_id.is_some_and(|p| visible(&p)))
+        .filter(|u| listed(&u.id) && !u.parent_id.is_some_and(|p| listed(&p)))
         .map(|u| u.id)
         .collect();
     by_name(&mut tops);
@@ -1404,7 +1434,7 @@ pub async fn daftar_organisasi(
             .children_of(id)
             .iter()
             .copied()
-            .filter(|c| index.units.get(c).is_some_and(|u| u.aktif))
+            .filter(|c| listed(c))
             .collect();
         by_name(&mut children);
         stack.extend(children.into_iter().rev().map(|c| (c, tingkat + 1)));

@@ -82,44 +82,41 @@ pub async fn upload(
     let id = Uuid::now_v7();
     let now = Utc::now();
     let key = format!("{}/{id}.{ext}", now.year());
-    let path = uploads::store(upload_dir, &key, &bytes).await?;
-    let model = bukti_dukung::ActiveModel {
-        id: Set(id),
-        realisasi_id: Set(real.id),
-        jenis: Set("berkas".to_owned()),
-        nama_berkas: Set(Some(uploads::display_name(name.as_deref(), "bukti", ext))),
-        mime: Set(Some(mime.to_owned())),
-        ukuran: Set(Some(bytes.len() as i64)),
-        sha256: Set(Some(sha256_hex(&bytes))),
-        storage_key: Set(Some(key)),
-        url: Set(None),
-        verifikasi: Set(None),
-        catatan_verifikasi: Set(None),
-        diverifikasi_oleh: Set(None),
-        diverifikasi_at: Set(None),
-        created_by: Set(viewer.user_id),
-        created_at: Set(now),
-    }
-    .insert(&txn)
-    .await;
-    let model = match model {
-        Ok(m) => m,
-        Err(e) => {
-            // Nothing refers to the file: do not leave it behind.
-            let _ = tokio::fs::remove_file(&path).await;
-            return Err(e.into());
+    uploads::store(upload_dir, &key, &bytes).await?;
+    let saved: AppResult<bukti_dukung::Model> = async {
+        let model = bukti_dukung::ActiveModel {
+            id: Set(id),
+            realisasi_id: Set(real.id),
+            jenis: Set("berkas".to_owned()),
+            nama_berkas: Set(Some(uploads::display_name(name.as_deref(), "bukti", ext))),
+            mime: Set(Some(mime.to_owned())),
+            ukuran: Set(Some(bytes.len() as i64)),
+            sha256: Set(Some(sha256_hex(&bytes))),
+            storage_key: Set(Some(key.clone())),
+            url: Set(None),
+            verifikasi: Set(None),
+            catatan_verifikasi: Set(None),
+            diverifikasi_oleh: Set(None),
+            diverifikasi_at: Set(None),
+            created_by: Set(viewer.user_id),
+            created_at: Set(now),
         }
-    };
-    audit::record(
-        &txn,
-        AuditEntry::new("bukti.uploaded", "realisasi")
-            .actor(viewer.user_id)
-            .entity(real.id)
-            .after(json!({"bukti_id": id, "sha256": model.sha256, "ukuran": model.ukuran})),
-        meta,
-    )
-    .await?;
-    txn.commit().await?;
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            AuditEntry::new("bukti.uploaded", "realisasi")
+                .actor(viewer.user_id)
+                .entity(real.id)
+                .after(json!({"bukti_id": id, "sha256": model.sha256, "ukuran": model.ukuran})),
+            meta,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(model)
+    }
+    .await;
+    let model = uploads::kept_if_saved(upload_dir, &key, saved).await?;
     Ok(dto(model))
 }
 

@@ -713,6 +713,16 @@ pub async fn update(
             .map(|i| i.id)
             .collect()
     };
+    // Data-key bindings hang on IKI ids and would go with the rows (cascade): keep those of
+    // the IKI that stay.
+    let bindings = if existing_iki.is_empty() {
+        Vec::new()
+    } else {
+        iki_data_keys::Entity::find()
+            .filter(iki_data_keys::Column::IkiId.is_in(existing_iki.clone()))
+            .all(&txn)
+            .await?
+    };
     // Children are rewritten: the SKP is a small document (at most 30 RHK × 20 IKI).
     skp_rhk::Entity::delete_many()
         .filter(skp_rhk::Column::SkpId.eq(id))
@@ -720,6 +730,7 @@ pub async fn update(
         .await?;
     let mut rhk_rows = Vec::new();
     let mut iki_rows = Vec::new();
+    let mut kept = HashSet::new();
     for (i, r) in req.rhk.iter().enumerate() {
         let rhk_id =
             r.id.filter(|x| existing_rhk.contains(x))
@@ -738,11 +749,13 @@ pub async fn update(
             intervensi_rhk_id: Set(r.intervensi_rhk_id),
         });
         for (j, iki) in r.iki.iter().enumerate() {
+            let iki_id = iki
+                .id
+                .filter(|x| existing_iki.contains(x))
+                .unwrap_or_else(Uuid::now_v7);
+            kept.insert(iki_id);
             iki_rows.push(skp_iki::ActiveModel {
-                id: Set(iki
-                    .id
-                    .filter(|x| existing_iki.contains(x))
-                    .unwrap_or_else(Uuid::now_v7)),
+                id: Set(iki_id),
                 rhk_id: Set(rhk_id),
                 urutan: Set(j as i32),
                 aspek: Set(iki.aspek.map(|a| a.as_str().to_owned())),
@@ -768,6 +781,21 @@ pub async fn update(
     }
     if !iki_rows.is_empty() {
         skp_iki::Entity::insert_many(iki_rows).exec(&txn).await?;
+    }
+    let bindings: Vec<iki_data_keys::ActiveModel> = bindings
+        .into_iter()
+        .filter(|b| kept.contains(&b.iki_id))
+        .map(|b| iki_data_keys::ActiveModel {
+            iki_id: Set(b.iki_id),
+            data_key: Set(b.data_key),
+            agregasi: Set(b.agregasi),
+            updated_at: Set(b.updated_at),
+        })
+        .collect();
+    if !bindings.is_empty() {
+        iki_data_keys::Entity::insert_many(bindings)
+            .exec(&txn)
+            .await?;
     }
     let lampiran = Lampiran {
         dukungan_sumber_daya: clean_lines(req.lampiran.dukungan_sumber_daya),

@@ -292,6 +292,9 @@ db_test! {
         let explain = json!({"penjelasan": "Register hari Sabtu tidak dilampirkan pada periode ini."});
         assert_eq!(c.app.post_json(&format!("/api/v1/evaluasi/{}/keberatan/penjelasan", e.id), &explain, Some(&c.kasubag)).await.status(), 200);
         assert_problem(attach(&c, &c.rina, e.id, pdf, "terlambat.pdf").await, 409, ErrorCode::Conflict).await;
+        // The document of the evaluation names the attachments with the objection.
+        let doc = c.app.post_json(&format!("/api/v1/evaluasi/{}/dokumen", e.id), &json!({}), Some(&c.rina)).await;
+        assert_eq!(doc.status(), 201, "{}", doc.text().await.unwrap());
         let kept = view(&c, &c.rina, &rina, month()).await.keberatan.unwrap().lampiran;
         let other = format!("/api/v1/lampiran-keberatan/{}", kept[0].id);
         let late = c.app.client.delete(c.app.url(&other)).bearer_auth(&c.rina).send().await.unwrap();
@@ -404,12 +407,16 @@ db_test! {
         let list: Vec<PredikatOrganisasiUnit> = c.app.get(&list_url, Some(&c.camat)).await.json().await.unwrap();
         assert_eq!((list[0].unit_nama.as_str(), list[0].tingkat, list[0].dapat_menetapkan), ("Kecamatan Cipocok Jaya", 0, false));
         assert!(list.len() > 5 && list[1..].iter().all(|u| u.tingkat > 0 && u.dapat_menetapkan));
-        assert!(list.windows(2).all(|w| w[1].tingkat <= w[0].tingkat + 1), "a child follows its parent");
+        let names: Vec<(&str, u32)> = list.iter().map(|u| (u.unit_nama.as_str(), u.tingkat)).collect();
+        let sek = names.iter().position(|(n, _)| *n == "Sekretariat Kecamatan Cipocok Jaya").unwrap();
+        assert_eq!(names[sek..sek + 3], [("Sekretariat Kecamatan Cipocok Jaya", 1), ("Subbagian Program dan Keuangan", 2), ("Subbagian Umum dan Kepegawaian", 2)], "children follow their parent, by name");
         let row = list.iter().find(|u| u.unit_id == umum.id).unwrap();
         assert_eq!((row.predikat, row.dasar.as_deref()), (Some(PredikatOrganisasi::ButuhPerbaikan), Some("Rencana aksi subbagian melampaui target yang disepakati.")));
         assert_eq!(list.iter().filter(|u| u.predikat.is_some()).count(), 1);
         let all: Vec<PredikatOrganisasiUnit> = c.app.get(&list_url, Some(&c.admin)).await.json().await.unwrap();
-        assert!(all.len() >= list.len() && all.iter().all(|u| u.dapat_menetapkan));
+        assert!(all.iter().all(|u| u.dapat_menetapkan));
+        assert!(all.iter().any(|u| u.unit_nama == "Sekretariat Daerah Kota Serang"));
+        assert!(!list.iter().any(|u| u.unit_nama == "Sekretariat Daerah Kota Serang"), "outside the camat's kecamatan");
         assert_problem(c.app.get(&list_url, Some(&c.rina)).await, 403, ErrorCode::Forbidden).await;
         let annual: Vec<PredikatOrganisasiUnit> = c.app.get(&format!("/api/v1/predikat-organisasi?periode_id={}&periode_ke=0", c.periode.id), Some(&c.camat)).await.json().await.unwrap();
         assert!(annual.iter().all(|u| u.predikat.is_none()), "the year has its own predikat");

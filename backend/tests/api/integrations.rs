@@ -309,6 +309,14 @@ db_test! {
         let carried: Vec<DataKeyBinding> = c.app.get(&format!("/api/v1/skp/{}/data-keys", revised.id), Some(&c.rina)).await.json().await.unwrap();
         assert_eq!(carried.iter().map(|b| (b.data_key.as_str(), b.agregasi, b.skp_id)).collect::<Vec<_>>(), vec![("simpus.persen_tepat_waktu", left[0].agregasi, revised.id)]);
         assert_eq!(carried[0].iki_id, revised.rhk[0].iki[1].id.unwrap());
+        // Editing the draft (the same IKI, a new target) keeps it.
+        let mut rhk = revised.rhk.clone();
+        rhk[0].iki[1].target_nilai = Some(95.0);
+        let update = kinerja_api::planning::UpdateSkp { lock_version: revised.lock_version, pendekatan: revised.pendekatan, rhk, lampiran: revised.lampiran.clone() };
+        let resp = c.app.client.put(c.app.url(&format!("/api/v1/skp/{}", revised.id))).bearer_auth(&c.rina).json(&update).send().await.unwrap();
+        assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+        let kept: Vec<DataKeyBinding> = c.app.get(&format!("/api/v1/skp/{}/data-keys", revised.id), Some(&c.rina)).await.json().await.unwrap();
+        assert_eq!(kept, carried);
     }
 }
 

@@ -339,12 +339,21 @@ pub(crate) async fn download(call: Call, fallback_name: &str) -> Result<(), ApiE
     save_blob(&blob, &name).map_err(|e| ApiError::Decode(js_text(&e)))
 }
 
-/// The `filename` of a `Content-Disposition: attachment; filename="x.xlsx"` header.
+/// The file name of a `Content-Disposition: attachment; filename="x.xlsx"` header; the UTF-8
+/// `filename*=UTF-8''…` form first when the server sends it.
 fn attachment_name(header: &str) -> Option<String> {
-    header
-        .split(';')
-        .filter_map(|part| part.trim().strip_prefix("filename="))
-        .map(|name| name.trim_matches('"').to_owned())
+    let parts = || header.split(';').map(str::trim);
+    let exact = parts()
+        .filter_map(|part| part.strip_prefix("filename*=UTF-8''"))
+        .find_map(|name| js_sys::decode_uri_component(name).ok())
+        .map(String::from);
+    exact
+        .into_iter()
+        .chain(
+            parts()
+                .filter_map(|part| part.strip_prefix("filename="))
+                .map(|name| name.trim_matches('"').to_owned()),
+        )
         .find(|name| !name.is_empty() && !name.contains(['/', '\\']))
 }
 

@@ -7,9 +7,9 @@ use futures::future::join;
 use kinerja_api::evaluation::{Rating, predikat};
 use kinerja_api::penilaian::{
     AjukanKeberatan, AksiPerbaikan, CheckinPerbaikan, DokumenEvaluasi, EvaluasiView,
-    JelaskanKeberatan, Keberatan, KeputusanKeberatan, LampiranKeberatan, PeranEvaluasi,
-    PutuskanKeberatan, RencanaPerbaikan, SimpanEvaluasi, SimpanRencanaPerbaikan, StatusEvaluasi,
-    StatusKeberatan,
+    JelaskanKeberatan, Keberatan, KeputusanKeberatan, LampiranKeberatan, MAKS_LAMPIRAN_KEBERATAN,
+    PeranEvaluasi, PutuskanKeberatan, RencanaPerbaikan, SimpanEvaluasi, SimpanRencanaPerbaikan,
+    StatusEvaluasi, StatusKeberatan,
 };
 use kinerja_api::planning::{Periode, Skp, StatusSkp};
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ use crate::components::{
     Built, FileUpload, Loader, PageHeader, UploadTexts, background, built, load,
 };
 use crate::forms::FieldErrors;
-use crate::i18n::{Key, text, tr, use_i18n};
+use crate::i18n::{Key, fill, text, tr, use_i18n};
 use crate::labels;
 use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
 use crate::pages::skp::editor::RowInput;
@@ -404,19 +404,23 @@ fn ObjectionState(
     let at = kb.diajukan_at;
     // The employee adds and removes files until the PPKin explains.
     let editable = kb.status == StatusKeberatan::Diajukan && peran == PeranEvaluasi::Pemilik;
-    let files = (!kb.lampiran.is_empty()).then(|| {
-        let items = kb
-            .lampiran
-            .iter()
-            .cloned()
-            .map(|l| view! { <Attachment file=l editable=editable signals=signals/> })
-            .collect_view();
-        view! {
-            <dt>{tr(Key::LampiranKeberatan)}</dt>
-            <dd><ul class="bukti-list">{items}</ul></dd>
-        }
-    });
-    let attach = editable.then(|| view! { <AttachForm eval=eval signals=signals/> });
+    // The attachments live in their own signal: adding or removing one does not redraw the
+    // page (the upload form keeps its progress and message).
+    let lampiran = RwSignal::new(kb.lampiran.clone());
+    let files = move || {
+        let list = lampiran.get();
+        (!list.is_empty()).then(|| {
+            let items = list
+                .into_iter()
+                .map(|l| view! { <Attachment file=l editable=editable lampiran=lampiran signals=signals/> })
+                .collect_view();
+            view! {
+                <dt>{tr(Key::LampiranKeberatan)}</dt>
+                <dd><ul class="bukti-list">{items}</ul></dd>
+            }
+        })
+    };
+    let attach = editable.then(|| view! { <AttachForm eval=eval lampiran=lampiran/> });
     let action = match (kb.status, peran) {
         (StatusKeberatan::Diajukan, PeranEvaluasi::PejabatPenilai) => {
             let penjelasan = RwSignal::new(String::new());
@@ -471,9 +475,14 @@ fn ObjectionState(
 
 /// One file attached to the objection: download it, or remove it while the employee may.
 #[component]
-fn Attachment(file: LampiranKeberatan, editable: bool, signals: Signals) -> impl IntoView {
+fn Attachment(
+    file: LampiranKeberatan,
+    editable: bool,
+    lampiran: RwSignal<Vec<LampiranKeberatan>>,
+    signals: Signals,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let (state, errors, outcome, busy) = signals;
+    let (_, errors, outcome, busy) = signals;
     let id = file.id;
     let size = file.ukuran as f64;
     let remove = move |_| {
@@ -483,11 +492,7 @@ fn Attachment(file: LampiranKeberatan, editable: bool, signals: Signals) -> impl
             let done = api::evaluation::remove_attachment(id).await;
             busy.set(false);
             match done {
-                Ok(()) => state.update(|p| {
-                    if let Some(k) = p.keberatan.as_mut() {
-                        k.lampiran.retain(|l| l.id != id);
-                    }
-                }),
+                Ok(()) => lampiran.update(|all| all.retain(|l| l.id != id)),
                 Err(e) => failed(e, &[], errors, outcome),
             }
         });
@@ -510,8 +515,8 @@ fn Attachment(file: LampiranKeberatan, editable: bool, signals: Signals) -> impl
 
 /// The employee attaches a file to the objection (at most five, checked by the server).
 #[component]
-fn AttachForm(eval: Uuid, signals: Signals) -> impl IntoView {
-    let (state, ..) = signals;
+fn AttachForm(eval: Uuid, lampiran: RwSignal<Vec<LampiranKeberatan>>) -> impl IntoView {
+    let i18n = use_i18n();
     let texts = UploadTexts {
         label: Key::LampiranFile,
         button: Key::UnggahLampiran,
@@ -520,15 +525,17 @@ fn AttachForm(eval: Uuid, signals: Signals) -> impl IntoView {
     };
     let send = move |file: web_sys::File, progress: Progress| async move {
         let saved = api::evaluation::attach(eval, &file, progress).await?;
-        state.update(|p| {
-            if let Some(k) = p.keberatan.as_mut() {
-                k.lampiran.push(saved);
-            }
-        });
+        lampiran.update(|all| all.push(saved));
         Ok(())
     };
+    let hint = move || {
+        fill(
+            i18n.t(Key::LampiranHint),
+            &[("n", &MAKS_LAMPIRAN_KEBERATAN.to_string())],
+        )
+    };
     view! {
-        <p class="field__hint">{tr(Key::LampiranHint)}</p>
+        <p class="field__hint">{hint}</p>
         <FileUpload id="lampiran-keberatan".to_owned() texts=texts enabled=Signal::stored(true) send=send/>
     }
 }
