@@ -155,6 +155,7 @@ describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
         await picker.setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
         await page.getByRole('button', { name: 'Unggah lampiran' }).click();
         await page.locator('.bukti-item', { hasText: name }).waitFor();
+        await page.locator('.upload-progress').getByText('Lampiran terunggah.').waitFor();
       };
       await attach('laporan-kegiatan.pdf');
       await attach('salah-unggah.pdf');
