@@ -388,6 +388,11 @@ describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
       await row('Seksi Pelayanan').locator('.predikat', { hasText: 'Istimewa' }).waitFor();
       await page.getByLabel('Periode pengukuran').selectOption('0');
       await row('Seksi Pelayanan').getByText('Belum ditetapkan').waitFor();
+      // The choice is kept in the address: a reload opens the year again.
+      await page.waitForURL(/\/evaluasi\/organisasi\?periode_ke=0$/);
+      await page.reload();
+      assert.equal(await page.getByLabel('Periode pengukuran').inputValue(), '0');
+      await row('Seksi Pelayanan').getByText('Belum ditetapkan').waitFor();
     }),
   );
 });

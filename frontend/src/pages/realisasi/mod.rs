@@ -160,10 +160,13 @@ pub(crate) fn asked_sub_period(periode: &Periode, annual: bool) -> Option<i32> {
         .filter(|k| (first..=jumlah(periode.ritme)).contains(k))
 }
 
-/// The choice of a sub-period of `periode` (and of the year when `annual`: 0).
+/// The choice of a sub-period of `periode` (and of the year when `annual`: 0), kept in the
+/// address as `?periode_ke=` so a reload or a shared link opens the same one.
 #[component]
 pub(crate) fn SubPeriodSelect(periode: Periode, k: RwSignal<i32>, annual: bool) -> impl IntoView {
     let i18n = use_i18n();
+    let navigate = leptos_router::hooks::use_navigate();
+    let path = leptos_router::hooks::use_location().pathname;
     let (ritme, year) = (periode.ritme, periode.mulai.year());
     let first = i32::from(!annual);
     let options = move || {
@@ -187,8 +190,14 @@ pub(crate) fn SubPeriodSelect(periode: Periode, k: RwSignal<i32>, annual: bool) 
                 id="periode-ke"
                 prop:value=move || k.get().to_string()
                 on:change=move |ev| {
-                    if let Ok(chosen) = event_target_value(&ev).parse() {
+                    if let Ok(chosen) = event_target_value(&ev).parse::<i32>() {
                         k.set(chosen);
+                        let options = leptos_router::NavigateOptions {
+                            replace: true,
+                            scroll: false,
+                            ..Default::default()
+                        };
+                        navigate(&format!("{}?periode_ke={chosen}", path.get_untracked()), options);
                     }
                 }
             >
