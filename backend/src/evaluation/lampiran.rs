@@ -191,7 +191,7 @@ pub async fn download(
 ) -> AppResult<(String, String, Vec<u8>)> {
     let (l, k) = find(db, id).await?;
     let m = skp_of(db, &k).await?;
-    if !super::service::follows(db, viewer, &m).await? {
+    if !skp::can_follow(db, viewer, &m).await? {
         return Err(AppError::NotFound("Lampiran"));
     }
     let bytes = uploads::read(upload_dir, &l.storage_key).await?;
@@ -212,7 +212,7 @@ pub async fn remove(
     let txn = db.begin().await?;
     let (l, k) = find(&txn, id).await?;
     let m = skp_of(&txn, &k).await?;
-    if !super::service::follows(&txn, viewer, &m).await? {
+    if !skp::can_follow(&txn, viewer, &m).await? {
         return Err(AppError::NotFound("Lampiran"));
     }
     let k = open_objection(&txn, viewer, &m, k).await?;

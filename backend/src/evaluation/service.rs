@@ -381,10 +381,10 @@ async fn history(db: &impl ConnectionTrait, eval: Uuid) -> AppResult<Vec<VersiEv
         .collect())
 }
 
-/// The evaluation page of one SKP and period, for whoever may read the SKP.
+/// The evaluation page of one SKP and period, for its readers and its current raters.
 ///
 /// # Errors
-/// `NotFound` when the viewer may not read the SKP; `Validation` for a period outside the
+/// `NotFound` when the viewer does not follow the SKP; `Validation` for a period outside the
 /// rhythm.
 pub async fn view(
     db: &DatabaseConnection,
@@ -394,7 +394,7 @@ pub async fn view(
     k: i32,
 ) -> AppResult<EvaluasiView> {
     let m = skp::find(db, skp_id).await?;
-    if !follows(db, viewer, &m).await? {
+    if !skp::can_follow(db, viewer, &m).await? {
         return Err(AppError::NotFound("SKP"));
     }
     let period = crate::planning::periods::find(db, m.period_id).await?;
@@ -504,28 +504,9 @@ pub async fn daftar_penilaian(
     Ok(pages)
 }
 
-/// Who follows an SKP's evaluation: the readers of the SKP, and its current PPKin and Atasan
-/// PPKin (who may differ from those recorded on it: a new holder, a Plt, an override).
-///
-/// # Errors
-/// On a database failure.
-pub(crate) async fn follows(
-    db: &impl ConnectionTrait,
-    viewer: &Viewer,
-    m: &skps::Model,
-) -> AppResult<bool> {
-    if skp::can_read(db, viewer, m).await? {
-        return Ok(true);
-    }
-    let (ppkin, atasan) = skp::current_raters(db, m).await?;
-    Ok(viewer
-        .employee_id
-        .is_some_and(|me| ppkin == Some(me) || atasan == Some(me)))
-}
-
 /// Who follows the SKP but may not do this gets 403; everyone else 404 (no existence leak).
 async fn deny(db: &impl ConnectionTrait, viewer: &Viewer, m: &skps::Model) -> AppResult<AppError> {
-    Ok(if follows(db, viewer, m).await? {
+    Ok(if skp::can_follow(db, viewer, m).await? {
         AppError::Forbidden
     } else {
         AppError::NotFound("SKP")

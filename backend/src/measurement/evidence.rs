@@ -202,7 +202,7 @@ pub async fn download(
         .await?
         .ok_or(AppError::NotFound("Bukti dukung"))?;
     let owner = owner_skp(db, &b).await?;
-    if !skp::can_read(db, viewer, &owner).await? {
+    if !skp::can_follow(db, viewer, &owner).await? {
         return Err(AppError::NotFound("Bukti dukung"));
     }
     let key = b.storage_key.ok_or(AppError::NotFound("Berkas"))?;
@@ -238,7 +238,7 @@ pub async fn remove(
         .await?
         .ok_or(AppError::NotFound("Bukti dukung"))?;
     let owner = owner_skp(&txn, &b).await?;
-    if !skp::can_read(&txn, viewer, &owner).await? {
+    if !skp::can_follow(&txn, viewer, &owner).await? {
         return Err(AppError::NotFound("Bukti dukung"));
     }
     super::service::check_writable(&txn, viewer, owner.id, real.iki_id, real.periode_ke).await?;
@@ -298,7 +298,7 @@ pub async fn verify(
             .is_ok_and(|p| p.employee.id == me)
     });
     if !is_ppkin {
-        return Err(if skp::can_read(&txn, viewer, &owner).await? {
+        return Err(if skp::can_follow(&txn, viewer, &owner).await? {
             AppError::Forbidden
         } else {
             AppError::NotFound("Bukti dukung")

@@ -26,7 +26,8 @@ async fn viewer(state: &AppState, user: AuthUser) -> AppResult<Viewer> {
 ///
 /// Every IKI of the SKP with its rencana aksi, realisasi and capaian for `periode_ke` (a month,
 /// quarter or semester, by the period's rhythm), the roll-up per RHK and for the SKP
-/// (information for the superior, not a rating), and whether the sub-period is locked.
+/// (information for the superior, not a rating), and whether the sub-period is locked. For
+/// readers of the SKP and its current PPKin and Atasan PPKin.
 #[utoipa::path(
     tag = TAG,
     params(("id" = Uuid, Path, description = "SKP id"), PeriodeKeQuery),
@@ -194,7 +195,8 @@ pub fn bukti_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 
 /// Download a piece of evidence
 ///
-/// As an attachment with `X-Content-Type-Options: nosniff`, for readers of the SKP.
+/// As an attachment with `X-Content-Type-Options: nosniff`, for readers of the SKP and its
+/// current PPKin and Atasan PPKin.
 #[utoipa::path(
     tag = TAG,
     params(("id" = Uuid, Path, description = "Evidence id")),

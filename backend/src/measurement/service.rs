@@ -111,7 +111,7 @@ pub async fn sheet(
     q: PeriodeKeQuery,
 ) -> AppResult<RealisasiSheet> {
     let ctx = context(db, skp_id, q.periode_ke).await?;
-    if !skp::can_read(db, viewer, &ctx.skp).await? {
+    if !skp::can_follow(db, viewer, &ctx.skp).await? {
         return Err(AppError::NotFound("SKP"));
     }
     let rhk = skp_rhk::Entity::find()

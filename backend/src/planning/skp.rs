@@ -214,6 +214,26 @@ pub(crate) async fn can_read(
     Ok(owner.is_some_and(|o| viewer.sees_full(&o)))
 }
 
+/// Whether the viewer follows the SKP's measurement and evaluation: its readers, and its
+/// current PPKin and Atasan PPKin (who may differ from those recorded on it: a new holder, a
+/// Plt, an override).
+///
+/// # Errors
+/// On a database failure.
+pub(crate) async fn can_follow(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    m: &skps::Model,
+) -> AppResult<bool> {
+    if can_read(db, viewer, m).await? {
+        return Ok(true);
+    }
+    let (ppkin, atasan) = current_raters(db, m).await?;
+    Ok(viewer
+        .employee_id
+        .is_some_and(|me| ppkin == Some(me) || atasan == Some(me)))
+}
+
 /// The full SKP with children and hints.
 pub(crate) async fn load(db: &impl ConnectionTrait, m: skps::Model) -> AppResult<Skp> {
     let period = periods::find(db, m.period_id).await?;

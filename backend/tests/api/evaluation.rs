@@ -343,6 +343,35 @@ db_test! {
 }
 
 db_test! {
+    async fn a_ppkin_named_by_override_follows_the_evaluation(db: Db) {
+        let c = chain(db).await;
+        let (_, rina) = agreed(&c).await;
+        let k = month();
+        let lurah = crate::planning::holder(&c.app, &c.admin, "Lurah Banjaragung").await;
+        c.app.create_user(&lurah.nip, &[kinerja_api::auth::Role::Pegawai]).await;
+        kinerja::demo::link_accounts(&c.app.db).await.unwrap();
+        let token = c.app.login(&lurah.nip, TEST_PASSWORD).await.0.access_token;
+        let page_url = format!("/api/v1/skp/{}/evaluasi?periode_ke={k}", rina.id);
+        // A lurah elsewhere in the kecamatan does not read Rina's SKP.
+        assert_problem(c.app.get(&page_url, Some(&token)).await, 404, ErrorCode::NotFound).await;
+        // The HR office names him her PPKin while the kasubag is away: not recorded on the SKP,
+        // yet he rates her today, so he sees her realisasi and evaluation and finds her in his
+        // work list.
+        let today = chrono::Utc::now().date_naive();
+        let body = json!({"ppkin_employee_id": lurah.id, "mulai": today - chrono::Duration::days(1), "alasan": "Kasubag cuti besar"});
+        let resp = c.app.post_json(&format!("/api/v1/employees/{}/superior-overrides", rina.pegawai.employee_id), &body, Some(&c.admin)).await;
+        assert_eq!(resp.status(), 201, "{}", resp.text().await.unwrap());
+        assert_eq!(view(&c, &token, &rina, k).await.peran, PeranEvaluasi::PejabatPenilai);
+        // The realisasi he rates from, too.
+        assert_eq!(c.app.get(&format!("/api/v1/skp/{}/realisasi?periode_ke={k}", rina.id), Some(&token)).await.status(), 200);
+        let list: Vec<EvaluasiView> = c.app.get(&format!("/api/v1/evaluasi?periode_id={}&periode_ke={k}", c.periode.id), Some(&token)).await.json().await.unwrap();
+        assert_eq!(list.iter().map(|p| p.skp_id).collect::<Vec<_>>(), vec![rina.id]);
+        // The kasubag no longer rates her: the page is still hers to read, not to rate.
+        assert_eq!(view(&c, &c.kasubag, &rina, k).await.peran, PeranEvaluasi::Pembaca);
+    }
+}
+
+db_test! {
     async fn no_objection_after_the_window(db: Db) {
         use sea_orm::{ActiveModelTrait, EntityTrait, Set};
         let c = chain(db).await;

@@ -26,7 +26,7 @@ pub(crate) struct Chain {
     pub rina: String,
 }
 
-async fn holder(app: &TestApp, admin: &str, jabatan: &str) -> Employee {
+pub(crate) async fn holder(app: &TestApp, admin: &str, jabatan: &str) -> Employee {
     let page: Page<Employee> = app
         .get("/api/v1/employees?per_page=100", Some(admin))
         .await
