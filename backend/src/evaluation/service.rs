@@ -394,9 +394,29 @@ pub async fn view(
     k: i32,
 ) -> AppResult<EvaluasiView> {
     let m = skp::find(db, skp_id).await?;
-    if !skp::can_follow(db, viewer, &m).await? {
+    // The rule of `skp::can_follow`, with the raters kept for the viewer's role.
+    let raters = skp::current_raters(db, &m).await?;
+    let rates = viewer
+        .employee_id
+        .is_some_and(|me| raters.0 == Some(me) || raters.1 == Some(me));
+    if !rates && !skp::can_read(db, viewer, &m).await? {
         return Err(AppError::NotFound("SKP"));
     }
+    page(db, kebijakan, viewer, m, k, raters, &mut HashMap::new()).await
+}
+
+/// The evaluation page of an SKP the viewer follows, given its current (PPKin, Atasan PPKin);
+/// `units` keeps the distribution of each unit already built (a work list shares them).
+async fn page(
+    db: &DatabaseConnection,
+    kebijakan: Kebijakan,
+    viewer: &Viewer,
+    m: skps::Model,
+    k: i32,
+    raters: (Option<Uuid>, Option<Uuid>),
+    units: &mut HashMap<Uuid, Option<DistribusiUnit>>,
+) -> AppResult<EvaluasiView> {
+    let skp_id = m.id;
     let period = crate::planning::periods::find(db, m.period_id).await?;
     check_periode(&period, k)?;
     let owner = employees::Entity::find_by_id(m.employee_id)
@@ -406,7 +426,14 @@ pub async fn view(
     let eval = find_eval(db, skp_id, k).await?;
     let unit = eval.as_ref().map(|e| e.unit_id).or(owner.unit_id);
     let distribusi = match unit {
-        Some(u) => distribusi(db, kebijakan, u, m.period_id, k, None).await?,
+        Some(u) => match units.get(&u) {
+            Some(known) => known.clone(),
+            None => {
+                let d = distribusi(db, kebijakan, u, m.period_id, k, None).await?;
+                units.insert(u, d.clone());
+                d
+            }
+        },
         None => None,
     };
     let (keberatan, rencana_perbaikan, riwayat) = match &eval {
@@ -418,7 +445,7 @@ pub async fn view(
         None => (None, None, Vec::new()),
     };
     let evaluasi = eval.as_ref().map(dto);
-    let peran = match (viewer.employee_id, skp::current_raters(db, &m).await?) {
+    let peran = match (viewer.employee_id, raters) {
         (Some(me), _) if me == m.employee_id => PeranEvaluasi::Pemilik,
         (Some(me), (Some(p), _)) if me == p => PeranEvaluasi::PejabatPenilai,
         (Some(me), (_, Some(a))) if me == a => PeranEvaluasi::AtasanPejabatPenilai,
@@ -445,8 +472,8 @@ pub async fn view(
 
 /// The evaluation pages of a period for the viewer's work list: every employee the viewer
 /// rates today as PPKin, and those whose objection the viewer decides as Atasan PPKin; by name.
-/// One query for the approved SKP and one superior resolution pick the employees; each page is
-/// then built as [`view`] builds it.
+/// One query for the approved SKP and one superior resolution pick the employees and give
+/// their raters; each page is then built as [`view`] builds it.
 ///
 /// # Errors
 /// `Validation` for an unknown period or a sub-period outside its rhythm.
@@ -486,18 +513,22 @@ pub async fn daftar_penilaian(
     )
     .await?;
     let mut pages = Vec::new();
+    let mut units = HashMap::new();
     for m in in_force.into_values() {
         let Some(s) = resolver.superiors(m.employee_id) else {
             continue;
         };
-        let rates = s.ppkin.is_some_and(|p| p.employee.id == me);
-        let decides = s.atasan_ppkin.is_some_and(|a| a.employee.id == me);
-        if !(rates || decides) || m.employee_id == me {
+        let raters = (
+            s.ppkin.map(|p| p.employee.id),
+            s.atasan_ppkin.map(|a| a.employee.id),
+        );
+        let rates = raters.0 == Some(me);
+        if !(rates || raters.1 == Some(me)) || m.employee_id == me {
             continue;
         }
-        let page = view(db, kebijakan, viewer, m.id, q.periode_ke).await?;
-        if rates || page.keberatan.is_some() {
-            pages.push(page);
+        let found = page(db, kebijakan, viewer, m, q.periode_ke, raters, &mut units).await?;
+        if rates || found.keberatan.is_some() {
+            pages.push(found);
         }
     }
     pages.sort_by(|a, b| a.pegawai.cmp(&b.pegawai));
