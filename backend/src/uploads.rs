@@ -2,7 +2,8 @@
 //! content, generated storage keys under `KINERJA_UPLOAD_DIR` (no client path ever reaches the
 //! filesystem) and the download response.
 
-use std::path::{Path, PathBuf};
+use std::future::Future;
+use std::path::Path;
 
 use actix_web::HttpResponse;
 use actix_web::http::header;
@@ -56,10 +57,7 @@ pub fn display_name(name: Option<&str>, fallback: &str, ext: &str) -> String {
 }
 
 /// Writes `bytes` at `key` (a generated relative path) under the upload directory.
-///
-/// # Errors
-/// I/O failures, as `Unexpected`.
-pub async fn store(upload_dir: &Path, key: &str, bytes: &[u8]) -> AppResult<PathBuf> {
+async fn store(upload_dir: &Path, key: &str, bytes: &[u8]) -> AppResult<()> {
     let path = upload_dir.join(key);
     if let Some(dir) = path.parent() {
         tokio::fs::create_dir_all(dir).await.map_err(|e| {
@@ -70,8 +68,27 @@ pub async fn store(upload_dir: &Path, key: &str, bytes: &[u8]) -> AppResult<Path
     }
     tokio::fs::write(&path, bytes).await.map_err(|e| {
         AppError::Unexpected(anyhow::Error::new(e).context("Failed to store an uploaded file"))
-    })?;
-    Ok(path)
+    })
+}
+
+/// Stores `bytes` at `key` (a generated relative path), then runs `register`, the database
+/// work that refers to the file (insert, audit entry, commit). When any of it fails nothing
+/// refers to the file, so it goes.
+///
+/// # Errors
+/// I/O failures, as `Unexpected`; `register`'s own error.
+pub async fn store_registered<T>(
+    upload_dir: &Path,
+    key: &str,
+    bytes: &[u8],
+    register: impl Future<Output = AppResult<T>>,
+) -> AppResult<T> {
+    store(upload_dir, key, bytes).await?;
+    let result = register.await;
+    if result.is_err() {
+        discard(upload_dir, key).await;
+    }
+    result
 }
 
 /// Reads a stored file.
@@ -82,18 +99,6 @@ pub async fn read(upload_dir: &Path, key: &str) -> AppResult<Vec<u8>> {
     tokio::fs::read(upload_dir.join(key)).await.map_err(|e| {
         AppError::Unexpected(anyhow::Error::new(e).context("Failed to read a stored file"))
     })
-}
-
-/// The outcome of the database work that registers a just-stored file: on any failure (the
-/// insert, the audit entry, the commit) nothing refers to the file, so it goes.
-///
-/// # Errors
-/// `result`'s own error.
-pub async fn kept_if_saved<T>(upload_dir: &Path, key: &str, result: AppResult<T>) -> AppResult<T> {
-    if result.is_err() {
-        discard(upload_dir, key).await;
-    }
-    result
 }
 
 /// Removes a stored file whose row is gone (after the commit: a failure leaves an orphan file,

@@ -328,8 +328,7 @@ pub async fn generate(
         tanggal: tanggal_indonesia(Utc::now().date_naive()),
     })?;
     let key = format!("dokumen/{year}/{kode}.pdf");
-    crate::uploads::store(upload_dir, &key, &bytes).await?;
-    let saved: AppResult<dokumen_evaluasi::Model> = async {
+    let row = crate::uploads::store_registered(upload_dir, &key, &bytes, async {
         let row = dokumen_evaluasi::ActiveModel {
             id: Set(Uuid::now_v7()),
             evaluation_id: Set(e.id),
@@ -354,9 +353,8 @@ pub async fn generate(
         .await?;
         txn.commit().await?;
         Ok(row)
-    }
-    .await;
-    let row = crate::uploads::kept_if_saved(upload_dir, &key, saved).await?;
+    })
+    .await?;
     Ok(dto(row))
 }
 

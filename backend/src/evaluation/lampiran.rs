@@ -132,8 +132,7 @@ pub async fn upload(
     let id = Uuid::now_v7();
     let now = Utc::now();
     let key = format!("keberatan/{}/{id}.{ext}", now.year());
-    uploads::store(upload_dir, &key, &bytes).await?;
-    let saved: AppResult<keberatan_lampiran::Model> = async {
+    let model = uploads::store_registered(upload_dir, &key, &bytes, async {
         let model = keberatan_lampiran::ActiveModel {
             id: Set(id),
             keberatan_id: Set(k.id),
@@ -158,9 +157,8 @@ pub async fn upload(
         .await?;
         txn.commit().await?;
         Ok(model)
-    }
-    .await;
-    let model = uploads::kept_if_saved(upload_dir, &key, saved).await?;
+    })
+    .await?;
     Ok(dto(model))
 }
 

@@ -82,8 +82,7 @@ pub async fn upload(
     let id = Uuid::now_v7();
     let now = Utc::now();
     let key = format!("{}/{id}.{ext}", now.year());
-    uploads::store(upload_dir, &key, &bytes).await?;
-    let saved: AppResult<bukti_dukung::Model> = async {
+    let model = uploads::store_registered(upload_dir, &key, &bytes, async {
         let model = bukti_dukung::ActiveModel {
             id: Set(id),
             realisasi_id: Set(real.id),
@@ -114,9 +113,8 @@ pub async fn upload(
         .await?;
         txn.commit().await?;
         Ok(model)
-    }
-    .await;
-    let model = uploads::kept_if_saved(upload_dir, &key, saved).await?;
+    })
+    .await?;
     Ok(dto(model))
 }
 
@@ -167,11 +165,11 @@ pub async fn add_link(
     Ok(dto(model))
 }
 
-/// The SKP a piece of evidence belongs to.
+/// The realisasi a piece of evidence supports and the SKP it belongs to.
 async fn owner_skp(
     db: &impl ConnectionTrait,
     b: &bukti_dukung::Model,
-) -> AppResult<crate::entities::skps::Model> {
+) -> AppResult<(realisasi::Model, crate::entities::skps::Model)> {
     let real = realisasi::Entity::find_by_id(b.realisasi_id)
         .one(db)
         .await?
@@ -184,7 +182,7 @@ async fn owner_skp(
         .one(db)
         .await?
         .ok_or(AppError::NotFound("Bukti dukung"))?;
-    skp::find(db, rhk.skp_id).await
+    Ok((real, skp::find(db, rhk.skp_id).await?))
 }
 
 /// A stored file for download: (name, MIME type, bytes).
@@ -201,7 +199,7 @@ pub async fn download(
         .one(db)
         .await?
         .ok_or(AppError::NotFound("Bukti dukung"))?;
-    let owner = owner_skp(db, &b).await?;
+    let (_, owner) = owner_skp(db, &b).await?;
     if !skp::can_follow(db, viewer, &owner).await? {
         return Err(AppError::NotFound("Bukti dukung"));
     }
@@ -233,11 +231,7 @@ pub async fn remove(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound("Bukti dukung"))?;
-    let real = realisasi::Entity::find_by_id(b.realisasi_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound("Bukti dukung"))?;
-    let owner = owner_skp(&txn, &b).await?;
+    let (real, owner) = owner_skp(&txn, &b).await?;
     if !skp::can_follow(&txn, viewer, &owner).await? {
         return Err(AppError::NotFound("Bukti dukung"));
     }
@@ -280,7 +274,7 @@ pub async fn verify(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound("Bukti dukung"))?;
-    let owner = owner_skp(&txn, &b).await?;
+    let (_, owner) = owner_skp(&txn, &b).await?;
     let employee = employees::Entity::find_by_id(owner.employee_id)
         .one(&txn)
         .await?

@@ -15,33 +15,26 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use uuid::Uuid;
 
-use super::parts::{QuotaBar, RatingSelect, initial_k, predikat_badge, rating_text};
-use crate::api::{self, ApiError};
-use crate::components::{Built, Loader, PageHeader, built, load};
+use super::parts::{
+    QuotaBar, RatingSelect, in_open_period, initial_k, predikat_badge, rating_text,
+};
+use crate::api;
+use crate::components::{Loader, PageHeader, built, load};
 use crate::forms::FieldErrors;
 use crate::i18n::{Key, text, tr, use_i18n};
 use crate::labels;
 use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
-use crate::pages::skp::default_period;
 
 /// Penilaian Bawahan.
 #[component]
 pub fn EvaluasiInboxPage() -> impl IntoView {
     view! {
         <PageHeader title=Key::NavEvaluasiBawahan intro=Key::EvaluasiBawahanIntro/>
-        <Loader load=Box::new(move || load(open_period()))/>
+        <Loader load=Box::new(move || load(in_open_period(|periode| view! { <Board periode=periode/> })))/>
     }
 }
 
 /// The open period (else the first).
-async fn open_period() -> Result<Built, ApiError> {
-    let periods = api::skp::periods().await?;
-    let Some(periode) = default_period(&periods).cloned() else {
-        return Ok(built(|| info(Key::NoPeriods)));
-    };
-    Ok(built(move || view! { <Board periode=periode.clone()/> }))
-}
-
 /// The sub-period choice and, for it, the server's work list: the employees I rate and those
 /// whose objection I decide as Atasan PPKin.
 #[component]

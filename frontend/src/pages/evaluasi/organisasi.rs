@@ -10,14 +10,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::parts::{QuotaBar, initial_k};
+use super::parts::{QuotaBar, in_open_period, initial_k};
 use crate::api::{self, ApiError};
-use crate::components::{Built, ErrorAlert, Loader, PageHeader, SelectField, built, load};
+use crate::components::{ErrorAlert, Loader, PageHeader, SelectField, built, load};
 use crate::forms::{FieldErrors, push};
 use crate::i18n::{Key, tr, use_i18n};
 use crate::labels;
 use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
-use crate::pages::skp::default_period;
 use crate::pages::skp::editor::RowInput;
 
 /// Predikat Kinerja Organisasi.
@@ -25,16 +24,8 @@ use crate::pages::skp::editor::RowInput;
 pub fn OrganisasiPage() -> impl IntoView {
     view! {
         <PageHeader title=Key::NavPredikatOrganisasi intro=Key::PredikatOrganisasiIntro/>
-        <Loader load=Box::new(move || load(open_period()))/>
+        <Loader load=Box::new(move || load(in_open_period(|periode| view! { <Units periode=periode/> })))/>
     }
-}
-
-async fn open_period() -> Result<Built, ApiError> {
-    let periods = api::skp::periods().await?;
-    let Some(periode) = default_period(&periods).cloned() else {
-        return Ok(built(|| info(Key::NoPeriods)));
-    };
-    Ok(built(move || view! { <Units periode=periode.clone()/> }))
 }
 
 /// The sub-period select and the units of the chosen sub-period.

@@ -6,10 +6,13 @@ use kinerja_api::penilaian::DistribusiUnit;
 use kinerja_api::planning::Periode;
 use leptos::prelude::*;
 
+use crate::api::{self, ApiError};
+use crate::components::{Built, built};
 use crate::forms::FieldErrors;
 use crate::i18n::{Key, Lang, fill, text, tr, use_i18n};
 use crate::labels;
-use crate::pages::realisasi::{asked_sub_period, current_sub_period};
+use crate::pages::realisasi::{asked_sub_period, current_sub_period, info};
+use crate::pages::skp::default_period;
 
 /// The sub-period to open: `?periode_ke=` (a notification's link), else the one before today's
 /// (a sub-period is rated once it is over), 0 being the year.
@@ -199,4 +202,15 @@ pub(super) fn QuotaBar(
         </section>
     }
     .into_any()
+}
+
+/// The open period (else the first) shown by `page`; a note when there is none.
+pub(super) async fn in_open_period<V: IntoView + 'static>(
+    page: fn(Periode) -> V,
+) -> Result<Built, ApiError> {
+    let periods = api::skp::periods().await?;
+    let Some(periode) = default_period(&periods).cloned() else {
+        return Ok(built(|| info(Key::NoPeriods)));
+    };
+    Ok(built(move || page(periode.clone())))
 }
