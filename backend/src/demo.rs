@@ -915,6 +915,8 @@ pub async fn seed_planning(db: &DatabaseConnection) -> AppResult<usize> {
                     target_naratif: None,
                     arah: None,
                     perspektif,
+                    jenis_target: None,
+                    tenggat: None,
                 };
             use kinerja_api::planning::Aspek;
             let mut indicators = vec![

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::planning::{Arah, Aspek, JenisRhk};
+use crate::planning::{Arah, Aspek, JenisRhk, JenisTarget};
 use crate::validation::not_blank;
 
 /// Capaian shown at most this high (the raw value is kept and returned as well) [U].
@@ -24,6 +24,82 @@ pub fn capaian(target: Option<f64>, realisasi: Option<f64>, arah: Arah) -> Optio
         Arah::Turun => ((2.0 * t - r) / t * 100.0).max(0.0),
     };
     Some((value * 100.0).round() / 100.0)
+}
+
+/// The target of sub-period `k` (of `n`) derived from the yearly `target` by its nature:
+/// a count is spread evenly, a held level stays as it is, a deadline's whole target falls in
+/// the sub-period `tenggat_ke` that contains its date (the last one when no date is set) and the
+/// others carry none. A rencana aksi target, where the employee set one, takes precedence over
+/// this (see [`TargetPeriode`]).
+#[must_use]
+pub fn target_periode(
+    target: Option<f64>,
+    jenis: JenisTarget,
+    k: i32,
+    n: i32,
+    tenggat_ke: Option<i32>,
+) -> Option<f64> {
+    let t = target?;
+    match jenis {
+        JenisTarget::Akumulatif => (n > 0).then(|| t / f64::from(n)),
+        JenisTarget::Tetap => Some(t),
+        JenisTarget::Tenggat => (k == tenggat_ke.unwrap_or(n)).then_some(t),
+    }
+}
+
+/// Realisasi, target and capaian of an IKI over several sub-periods (the year to date or the
+/// whole year), from each sub-period's `(target, realisasi)`: counts and deadlines add up, a
+/// held level is averaged over the sub-periods that have one. A sub-period without a value
+/// counts as nothing done for a count, and is left out of a held level's average.
+#[must_use]
+pub fn kumulatif(jenis: JenisTarget, arah: Arah, rows: &[(Option<f64>, Option<f64>)]) -> Kumulatif {
+    let targets: Vec<f64> = rows.iter().filter_map(|r| r.0).collect();
+    let values: Vec<f64> = rows.iter().filter_map(|r| r.1).collect();
+    let sum = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>());
+    let mean = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
+    let (target, realisasi) = match jenis {
+        JenisTarget::Tetap => (mean(&targets), mean(&values)),
+        JenisTarget::Akumulatif | JenisTarget::Tenggat => (sum(&targets), sum(&values)),
+    };
+    Kumulatif {
+        target,
+        realisasi,
+        capaian: capaian(target, realisasi, arah),
+    }
+}
+
+/// An IKI's figures over several sub-periods.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Kumulatif {
+    pub target: Option<f64>,
+    pub realisasi: Option<f64>,
+    pub capaian: Option<f64>,
+}
+
+/// What a sub-period's capaian is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TargetPeriode {
+    /// The target of this sub-period; none when nothing is due in it (a deadline elsewhere in
+    /// the year) or the IKI has no numeric target.
+    pub nilai: Option<f64>,
+    /// Where it comes from.
+    pub dasar: DasarTarget,
+    /// The nature of the yearly target (chosen by the owner, else inferred from the unit).
+    pub jenis: JenisTarget,
+    /// Sub-period of a deadline target's date.
+    pub tenggat_ke: Option<i32>,
+}
+
+crate::organisation::string_enum! {
+    /// Where a sub-period's target comes from.
+    DasarTarget {
+        /// The employee's rencana aksi target for this sub-period.
+        RencanaAksi => "rencana_aksi",
+        /// Derived from the IKI's yearly target by its nature.
+        TargetTahunan => "target_tahunan",
+    }
 }
 
 /// `?periode_ke=` of the realisasi sheet: 1–12 for a monthly rhythm, 1–4 quarterly, 1–2 by
@@ -71,9 +147,13 @@ pub struct RealisasiRow {
     pub arah: Arah,
     pub rencana_aksi: Option<RencanaAksi>,
     pub realisasi: Option<RealisasiValue>,
-    /// Percent of the sub-period target (rencana aksi target, else the IKI target), unrounded
-    /// beyond two decimals and uncapped.
+    /// What this sub-period's realisasi is compared with.
+    pub target_periode: TargetPeriode,
+    /// Percent of the sub-period's target (`target_periode`), rounded to two decimals and
+    /// uncapped.
     pub capaian: Option<f64>,
+    /// From the first sub-period of the year through this one, across SKP versions.
+    pub sampai_periode_ini: Kumulatif,
     /// `capaian` capped at 120 % for display.
     pub capaian_tampil: Option<f64>,
     /// Evidence attached to the realisasi.
@@ -93,7 +173,10 @@ pub struct RhkCapaian {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RealisasiSheet {
+    /// The SKP version in force for this sub-period (which may be an earlier version than the
+    /// one asked for, after a perubahan SKP).
     pub skp_id: Uuid,
+    pub versi: i32,
     pub periode_ke: i32,
     /// Number of sub-periods in the year (12, 4 or 2).
     pub jumlah_periode: i32,
@@ -108,6 +191,8 @@ pub struct RealisasiSheet {
     pub rhk: Vec<RhkCapaian>,
     /// Average over the RHK: information only.
     pub capaian_skp: Option<f64>,
+    /// Average over the IKI of their capaian from the first sub-period through this one.
+    pub capaian_sampai_periode_ini: Option<f64>,
 }
 
 /// `PUT /api/v1/skp/{id}/realisasi/{iki_id}?periode_ke=`.
@@ -196,6 +281,92 @@ mod tests {
         assert_eq!(capaian(Some(0.0), Some(3.0), Arah::Naik), None);
         assert_eq!(capaian(Some(3.0), None, Arah::Naik), None);
         assert_eq!(capaian(Some(3.0), Some(1.0), Arah::Naik), Some(33.33));
+    }
+
+    #[test]
+    fn a_count_is_spread_over_the_sub_periods() {
+        // 12 laporan a year, monthly: one report in December is 100 %, not 8.33 %.
+        let t = target_periode(Some(12.0), JenisTarget::Akumulatif, 12, 12, None);
+        assert_eq!(t, Some(1.0));
+        assert_eq!(capaian(t, Some(1.0), Arah::Naik), Some(100.0));
+        // Quarterly: a quarter carries a fourth.
+        assert_eq!(
+            target_periode(Some(3000.0), JenisTarget::Akumulatif, 2, 4, None),
+            Some(750.0)
+        );
+        // Lower is better (complaints, at most 24 a year): 3 in a month against 2 is 50 %.
+        let t = target_periode(Some(24.0), JenisTarget::Akumulatif, 5, 12, None);
+        assert_eq!(capaian(t, Some(3.0), Arah::Turun), Some(50.0));
+        assert_eq!(
+            target_periode(None, JenisTarget::Akumulatif, 1, 12, None),
+            None
+        );
+    }
+
+    #[test]
+    fn a_percentage_or_an_index_is_held_every_sub_period() {
+        assert_eq!(JenisTarget::dari_satuan(Some("persen")), JenisTarget::Tetap);
+        assert_eq!(JenisTarget::dari_satuan(Some("%")), JenisTarget::Tetap);
+        assert_eq!(JenisTarget::dari_satuan(Some("Indeks")), JenisTarget::Tetap);
+        assert_eq!(
+            JenisTarget::dari_satuan(Some("laporan")),
+            JenisTarget::Akumulatif
+        );
+        assert_eq!(JenisTarget::dari_satuan(None), JenisTarget::Akumulatif);
+        let t = target_periode(Some(90.0), JenisTarget::Tetap, 7, 12, None);
+        assert_eq!(capaian(t, Some(81.0), Arah::Naik), Some(90.0));
+        // Lower is better (an error rate held under 5 %): 4 % is 120 %.
+        assert_eq!(capaian(t.map(|_| 5.0), Some(4.0), Arah::Turun), Some(120.0));
+    }
+
+    #[test]
+    fn a_deadline_falls_in_the_sub_period_of_its_date() {
+        // One document due in June: June carries it, the other months nothing.
+        assert_eq!(
+            target_periode(Some(1.0), JenisTarget::Tenggat, 6, 12, Some(6)),
+            Some(1.0)
+        );
+        assert_eq!(
+            target_periode(Some(1.0), JenisTarget::Tenggat, 5, 12, Some(6)),
+            None
+        );
+        // Without a date it is due at the end of the year.
+        assert_eq!(
+            target_periode(Some(1.0), JenisTarget::Tenggat, 12, 12, None),
+            Some(1.0)
+        );
+    }
+
+    #[test]
+    fn year_to_date_adds_counts_and_averages_levels() {
+        // Three months of a 12-a-year count: 1, 2, nothing → 3 of 3 due = 100 %.
+        let rows = [
+            (Some(1.0), Some(1.0)),
+            (Some(1.0), Some(2.0)),
+            (Some(1.0), None),
+        ];
+        let k = kumulatif(JenisTarget::Akumulatif, Arah::Naik, &rows);
+        assert_eq!(
+            (k.target, k.realisasi, k.capaian),
+            (Some(3.0), Some(3.0), Some(100.0))
+        );
+        // A held 90 %: 80 and 100 average 90 → 100 %; the empty month is left out.
+        let rows = [
+            (Some(90.0), Some(80.0)),
+            (Some(90.0), Some(100.0)),
+            (Some(90.0), None),
+        ];
+        let k = kumulatif(JenisTarget::Tetap, Arah::Naik, &rows);
+        assert_eq!(
+            (k.target, k.realisasi, k.capaian),
+            (Some(90.0), Some(90.0), Some(100.0))
+        );
+        // Nothing entered yet: no realisasi and no capaian, the target still shown.
+        let k = kumulatif(JenisTarget::Akumulatif, Arah::Naik, &[(Some(1.0), None)]);
+        assert_eq!((k.target, k.realisasi, k.capaian), (Some(1.0), None, None));
+        // A deadline not yet due: no target.
+        let k = kumulatif(JenisTarget::Tenggat, Arah::Naik, &[(None, Some(1.0))]);
+        assert_eq!((k.target, k.capaian), (None, None));
     }
 }
 

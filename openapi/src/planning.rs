@@ -78,6 +78,39 @@ string_enum! {
 }
 
 string_enum! {
+    /// How an IKI's yearly target turns into the target of one sub-period (docs/regulation.md,
+    /// "Capaian per periode").
+    JenisTarget {
+        /// A count that accumulates over the year (laporan, dokumen, pasien): each sub-period
+        /// carries its share.
+        Akumulatif => "akumulatif",
+        /// A level held all year (a percentage, an index, a rate): each sub-period carries the
+        /// target itself.
+        Tetap => "tetap",
+        /// Due by a date (`tenggat`): the sub-period containing the date carries the whole
+        /// target, the others none.
+        Tenggat => "tenggat",
+    }
+}
+
+impl JenisTarget {
+    /// The nature assumed when the owner has not chosen one: a percentage, an index, a score, a
+    /// ratio or an average is held every sub-period; anything else is counted.
+    #[must_use]
+    pub fn dari_satuan(satuan: Option<&str>) -> Self {
+        let s = satuan.unwrap_or_default().to_lowercase();
+        let held = [
+            "%", "persen", "indeks", "index", "nilai", "skor", "rasio", "rata", "predikat",
+        ];
+        if held.iter().any(|w| s.contains(w)) {
+            Self::Tetap
+        } else {
+            Self::Akumulatif
+        }
+    }
+}
+
+string_enum! {
     /// Perspective of an IKI in the SKP JPT.
     Perspektif {
         PenerimaLayanan => "penerima_layanan",
@@ -202,6 +235,13 @@ pub struct Iki {
     pub arah: Option<Arah>,
     /// SKP JPT only.
     pub perspektif: Option<Perspektif>,
+    /// How the yearly target is split over the sub-periods; absent = inferred from the unit
+    /// (`persen`, `indeks`, … are held, anything else counted).
+    #[serde(default)]
+    pub jenis_target: Option<JenisTarget>,
+    /// Due date of a `tenggat` target (within the period).
+    #[serde(default)]
+    pub tenggat: Option<NaiveDate>,
 }
 
 /// One Rencana Hasil Kerja with its indicators.
@@ -304,6 +344,9 @@ pub struct Skp {
     pub catatan_pengembalian: Option<String>,
     pub diajukan_at: Option<DateTime<Utc>>,
     pub disetujui_at: Option<DateTime<Utc>>,
+    /// The first sub-period this version governs once approved (1 for the first version; for a
+    /// perubahan SKP the sub-period of the day it was approved); none before approval.
+    pub berlaku_dari_ke: Option<i32>,
     pub hints: Vec<Hint>,
 }
 

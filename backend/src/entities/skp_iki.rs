@@ -14,6 +14,12 @@ pub struct Model {
     pub target_naratif: Option<String>,
     pub arah: String,
     pub perspektif: Option<String>,
+    /// The IKI of the previous version this one continues (perubahan SKP).
+    pub asal_iki_id: Option<Uuid>,
+    /// `akumulatif`, `tetap` or `tenggat`; none = inferred from the unit.
+    pub jenis_target: Option<String>,
+    /// The due date of a `tenggat` target.
+    pub tenggat: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,8 @@ pub struct Model {
     pub urutan: i32,
     pub penugasan_dari: Option<String>,
     pub intervensi_rhk_id: Option<Uuid>,
+    /// The RHK of the previous version this one continues (perubahan SKP).
+    pub asal_rhk_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

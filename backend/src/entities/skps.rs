@@ -23,6 +23,8 @@ pub struct Model {
     pub disetujui_at: Option<DateTimeUtc>,
     pub disetujui_oleh: Option<Uuid>,
     pub previous_id: Option<Uuid>,
+    /// The first sub-period this version governs, set when it is approved.
+    pub berlaku_dari_ke: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

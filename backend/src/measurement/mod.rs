@@ -4,5 +4,6 @@ pub mod evidence;
 pub mod feedback;
 pub mod handlers;
 pub mod service;
+pub mod tahun;
 
 pub const TAG: &str = "measurement";

@@ -2,17 +2,19 @@
 //!
 //! A sub-period stays editable until its last day plus the period's `jeda_kunci_realisasi_hari`;
 //! then it is locked, unless the admin unlocked it for that SKP until a date (audited). Capaian
-//! is derived from the raw value, the sub-period target (the rencana aksi target, else the IKI
-//! target) and the indicator's direction; it is information for the superior, not a rating.
+//! is derived from the raw value, the sub-period's target (the rencana aksi target, else the
+//! yearly target split by its nature, see [`super::tahun`]) and the indicator's direction; it is
+//! information for the superior, not a rating. Each sub-period is read from the SKP version in
+//! force for it, whichever version the client names.
 
 use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use kinerja_api::measurement::{
     CAPAIAN_TAMPIL_MAKS, PeriodeKeQuery, RealisasiRow, RealisasiSheet, RealisasiValue, RencanaAksi,
-    RhkCapaian, SaveRealisasi, SaveRencanaAksi, UnlockPeriode, capaian,
+    RhkCapaian, SaveRealisasi, SaveRencanaAksi, UnlockPeriode,
 };
-use kinerja_api::planning::{Arah, Ritme, StatusSkp};
+use kinerja_api::planning::{Arah, Ritme};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -26,6 +28,8 @@ use crate::entities::{period_unlocks, periods, realisasi, rencana_aksi, skp_iki,
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::planning::skp;
+
+use super::tahun::Tahun;
 
 /// Number of sub-periods of a rhythm.
 pub fn jumlah_periode(ritme: Ritme) -> i32 {
@@ -68,8 +72,9 @@ struct Context {
     terkunci: bool,
 }
 
+/// Sub-period `k` of the year of `skp_id`'s employee, on the SKP version in force for it.
 async fn context(db: &impl ConnectionTrait, skp_id: Uuid, k: i32) -> AppResult<Context> {
-    let skp = skp::find(db, skp_id).await?;
+    let skp = crate::planning::versi::resolve(db, skp::find(db, skp_id).await?, k).await?;
     let period = crate::planning::periods::find(db, skp.period_id).await?;
     let (mulai, selesai) = bounds(&period, k).ok_or_else(|| {
         AppError::field(
@@ -78,7 +83,7 @@ async fn context(db: &impl ConnectionTrait, skp_id: Uuid, k: i32) -> AppResult<C
         )
     })?;
     let batas = selesai + Duration::days(i64::from(period.jeda_kunci_realisasi_hari));
-    let today = Utc::now().date_naive();
+    let today = crate::clock::today();
     let dibuka_sampai = period_unlocks::Entity::find()
         .filter(period_unlocks::Column::SkpId.eq(skp.id))
         .filter(period_unlocks::Column::PeriodeKe.eq(k))
@@ -99,7 +104,8 @@ async fn context(db: &impl ConnectionTrait, skp_id: Uuid, k: i32) -> AppResult<C
     })
 }
 
-/// The sheet of one sub-period.
+/// The sheet of one sub-period, from the SKP version in force for it (whichever version of the
+/// employee's SKP `skp_id` names).
 ///
 /// # Errors
 /// `NotFound` when the viewer may not read the SKP; `Validation` for a sub-period outside the
@@ -110,38 +116,17 @@ pub async fn sheet(
     skp_id: Uuid,
     q: PeriodeKeQuery,
 ) -> AppResult<RealisasiSheet> {
-    let ctx = context(db, skp_id, q.periode_ke).await?;
+    let k = q.periode_ke;
+    let ctx = context(db, skp_id, k).await?;
     if !skp::can_follow(db, viewer, &ctx.skp).await? {
         return Err(AppError::NotFound("SKP"));
     }
-    let rhk = skp_rhk::Entity::find()
-        .filter(skp_rhk::Column::SkpId.eq(skp_id))
-        .order_by_asc(skp_rhk::Column::Urutan)
-        .all(db)
-        .await?;
-    let iki = skp_iki::Entity::find()
-        .filter(skp_iki::Column::RhkId.is_in(rhk.iter().map(|r| r.id).collect::<Vec<_>>()))
-        .order_by_asc(skp_iki::Column::Urutan)
-        .all(db)
-        .await?;
-    let ids: Vec<Uuid> = iki.iter().map(|i| i.id).collect();
-    let plans: HashMap<Uuid, rencana_aksi::Model> = rencana_aksi::Entity::find()
-        .filter(rencana_aksi::Column::IkiId.is_in(ids.clone()))
-        .filter(rencana_aksi::Column::PeriodeKe.eq(q.periode_ke))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.iki_id, r))
+    let tahun = Tahun::load(db, ctx.period.clone(), &ctx.skp).await?;
+    let realisasi_ids: Vec<Uuid> = tahun
+        .rhk_of(ctx.skp.id)
+        .flat_map(|r| tahun.iki_of(r.id))
+        .filter_map(|i| tahun.realisasi(i.id, k).map(|v| v.id))
         .collect();
-    let values: HashMap<Uuid, realisasi::Model> = realisasi::Entity::find()
-        .filter(realisasi::Column::IkiId.is_in(ids))
-        .filter(realisasi::Column::PeriodeKe.eq(q.periode_ke))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.iki_id, r))
-        .collect();
-    let realisasi_ids: Vec<Uuid> = values.values().map(|v| v.id).collect();
     let mut bukti: HashMap<Uuid, Vec<kinerja_api::measurement::BuktiDukung>> = HashMap::new();
     for b in crate::entities::bukti_dukung::Entity::find()
         .filter(crate::entities::bukti_dukung::Column::RealisasiId.is_in(realisasi_ids))
@@ -154,21 +139,20 @@ pub async fn sheet(
             .or_default()
             .push(super::evidence::dto(b));
     }
+    let mean = |v: &[f64]| (!v.is_empty()).then(|| round2(v.iter().sum::<f64>() / v.len() as f64));
     let mut rows = Vec::new();
     let mut per_rhk: Vec<RhkCapaian> = Vec::new();
-    for r in &rhk {
-        let mut sum = 0.0;
-        let mut count = 0;
-        for i in iki.iter().filter(|i| i.rhk_id == r.id) {
+    let mut ytd = Vec::new();
+    for r in tahun.rhk_of(ctx.skp.id) {
+        let mut known = Vec::new();
+        for i in tahun.iki_of(r.id) {
             let arah = Arah::parse(&i.arah).unwrap_or(Arah::Naik);
-            let plan = plans.get(&i.id);
-            let value = values.get(&i.id);
-            let target = plan.and_then(|p| p.target_nilai).or(i.target_nilai);
-            let c = capaian(target, value.and_then(|v| v.nilai), arah);
-            if let Some(c) = c {
-                sum += c.min(CAPAIAN_TAMPIL_MAKS);
-                count += 1;
-            }
+            let plan = tahun.rencana(i.id, k);
+            let value = tahun.realisasi(i.id, k);
+            let c = tahun.capaian(i, k);
+            known.extend(c.map(|c| c.min(CAPAIAN_TAMPIL_MAKS)));
+            let sampai = tahun.sampai(i, k);
+            ytd.extend(sampai.capaian.map(|c| c.min(CAPAIAN_TAMPIL_MAKS)));
             rows.push(RealisasiRow {
                 iki_id: i.id,
                 rhk_id: r.id,
@@ -195,8 +179,10 @@ pub async fn sheet(
                     sumber: v.sumber.clone(),
                     updated_at: v.updated_at,
                 }),
+                target_periode: tahun.target(i, k),
                 capaian: c,
                 capaian_tampil: c.map(|c| c.min(CAPAIAN_TAMPIL_MAKS)),
+                sampai_periode_ini: sampai,
                 bukti: value
                     .and_then(|v| bukti.get(&v.id))
                     .cloned()
@@ -206,17 +192,15 @@ pub async fn sheet(
         per_rhk.push(RhkCapaian {
             rhk_id: r.id,
             rhk: r.deskripsi.clone(),
-            capaian: (count > 0).then(|| round2(sum / f64::from(count))),
+            capaian: mean(&known),
         });
     }
     let known: Vec<f64> = per_rhk.iter().filter_map(|r| r.capaian).collect();
-    let capaian_skp =
-        (!known.is_empty()).then(|| round2(known.iter().sum::<f64>() / known.len() as f64));
-    let ritme = Ritme::parse(&ctx.period.ritme).unwrap_or(Ritme::Bulanan);
     Ok(RealisasiSheet {
-        skp_id,
-        periode_ke: q.periode_ke,
-        jumlah_periode: jumlah_periode(ritme),
+        skp_id: ctx.skp.id,
+        versi: ctx.skp.versi,
+        periode_ke: k,
+        jumlah_periode: tahun.n,
         mulai: ctx.mulai,
         selesai: ctx.selesai,
         batas_kunci: ctx.batas,
@@ -224,7 +208,8 @@ pub async fn sheet(
         dibuka_sampai: ctx.dibuka_sampai,
         rows,
         rhk: per_rhk,
-        capaian_skp,
+        capaian_skp: mean(&known),
+        capaian_sampai_periode_ini: mean(&ytd),
     })
 }
 
@@ -256,7 +241,7 @@ async fn writable(
 ) -> AppResult<Context> {
     let ctx = context(db, skp_id, k).await?;
     skp::require_owner(db, viewer, &ctx.skp).await?;
-    if skp::status(&ctx.skp) != StatusSkp::Disetujui {
+    if !crate::planning::versi::approved(&ctx.skp) {
         return Err(AppError::Conflict(
             "Realisasi hanya dapat diisi pada SKP yang sudah disetujui.".to_owned(),
         ));
@@ -272,7 +257,7 @@ async fn writable(
         .await?
         .ok_or(AppError::NotFound("Indikator"))?;
     let owner = skp_rhk::Entity::find_by_id(iki.rhk_id).one(db).await?;
-    if owner.is_none_or(|r| r.skp_id != skp_id) {
+    if owner.is_none_or(|r| r.skp_id != ctx.skp.id) {
         return Err(AppError::NotFound("Indikator"));
     }
     Ok(ctx)
@@ -414,8 +399,8 @@ pub async fn unlock(
     meta: &RequestMeta,
 ) -> AppResult<()> {
     let txn = db.begin().await?;
-    context(&txn, skp_id, req.periode_ke).await?;
-    if req.sampai < Utc::now().date_naive() {
+    let skp_id = context(&txn, skp_id, req.periode_ke).await?.skp.id;
+    if req.sampai < crate::clock::today() {
         return Err(AppError::field(
             "sampai",
             "Tanggal tidak boleh di masa lalu.",

@@ -5,6 +5,7 @@ pub mod pdf;
 pub mod periods;
 pub mod skp;
 pub mod templates;
+pub mod versi;
 
 pub use handlers::routes;
 

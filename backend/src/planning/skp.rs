@@ -15,8 +15,8 @@ use kinerja_api::nip;
 use kinerja_api::organisation::{Jenjang, UnitKind};
 use kinerja_api::planning::{
     ApproveSkp, Arah, Aspek, CreateSkp, DistributeRhk, DistributionResult, Hint, Iki, JenisRhk,
-    JenisSkp, Lampiran, Pendekatan, Perilaku, PersonSnapshot, Perspektif, Pohon, PohonRhk,
-    ReasonedAction, ReturnSkp, Rhk, Skp, SkpChange, SkpQuery, SkpSummary, SkpVersion,
+    JenisSkp, JenisTarget, Lampiran, Pendekatan, Perilaku, PersonSnapshot, Perspektif, Pohon,
+    PohonRhk, ReasonedAction, ReturnSkp, Rhk, Skp, SkpChange, SkpQuery, SkpSummary, SkpVersion,
     StatusPeriode, StatusSkp, SubmitSkp, UpdateSkp,
 };
 use kinerja_api::{Page, PageQuery};
@@ -263,6 +263,8 @@ pub(crate) async fn load(db: &impl ConnectionTrait, m: skps::Model) -> AppResult
                     target_naratif: i.target_naratif.clone(),
                     arah: Arah::parse(&i.arah),
                     perspektif: i.perspektif.as_deref().and_then(Perspektif::parse),
+                    jenis_target: i.jenis_target.as_deref().and_then(JenisTarget::parse),
+                    tenggat: i.tenggat,
                 })
                 .collect(),
             id: Some(r.id),
@@ -305,6 +307,7 @@ pub(crate) async fn load(db: &impl ConnectionTrait, m: skps::Model) -> AppResult
     let pendekatan = Pendekatan::parse(&m.pendekatan).unwrap_or(Pendekatan::Kuantitatif);
     let jenis = JenisSkp::parse(&m.jenis).unwrap_or(JenisSkp::JaJf);
     let hints = hints(&rhk, pendekatan, jenis);
+    let berlaku_dari_ke = super::versi::berlaku_dari(&m, &period);
     Ok(Skp {
         id: m.id,
         periode_id: m.period_id,
@@ -324,6 +327,7 @@ pub(crate) async fn load(db: &impl ConnectionTrait, m: skps::Model) -> AppResult
         catatan_pengembalian: m.catatan_pengembalian,
         diajukan_at: m.diajukan_at,
         disetujui_at: m.disetujui_at,
+        berlaku_dari_ke,
         hints,
     })
 }
@@ -443,7 +447,7 @@ pub async fn create(
         (None, None) => None,
     };
     if let Some((rhk, lampiran)) = start {
-        copy_rhk(&txn, &rhk, model.id, false).await?;
+        copy_rhk(&txn, &rhk, model.id, false, false).await?;
         skps::Entity::update_many()
             .col_expr(skps::Column::Lampiran, Expr::value(json!(lampiran)))
             .filter(skps::Column::Id.eq(model.id))
@@ -510,6 +514,7 @@ async fn create_for(
         disetujui_at: Set(None),
         disetujui_oleh: Set(None),
         previous_id: Set(None),
+        berlaku_dari_ke: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -700,6 +705,7 @@ pub async fn update(
         ));
     }
     let allowed = superior_rhk_ids(&txn, &m).await?.unwrap_or_default();
+    let period = periods::find(&txn, m.period_id).await?;
     let mut errors = FieldErrors::new();
     for (i, r) in req.rhk.iter().enumerate() {
         if let Some(target) = r.intervensi_rhk_id
@@ -710,27 +716,43 @@ pub async fn update(
                 .or_default()
                 .push("RHK yang diintervensi harus RHK dari SKP pejabat penilai yang sudah disetujui.".to_owned());
         }
+        for (j, iki) in r.iki.iter().enumerate() {
+            if iki
+                .tenggat
+                .is_some_and(|d| d < period.mulai || d > period.selesai)
+            {
+                errors
+                    .entry(format!("rhk[{i}].iki[{j}].tenggat"))
+                    .or_default()
+                    .push(format!(
+                        "Tanggal tenggat harus di dalam periode kinerja ({} s.d. {}).",
+                        period.mulai.format("%d-%m-%Y"),
+                        period.selesai.format("%d-%m-%Y")
+                    ));
+            }
+        }
     }
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    // Keep ids the client sent back when they belong to this SKP; everything else is new.
-    let existing_rhk: HashSet<Uuid> = skp_rhk::Entity::find()
+    // Keep ids the client sent back when they belong to this SKP (with the RHK/IKI of the
+    // previous version they continue); everything else is new.
+    let existing_rhk: HashMap<Uuid, Option<Uuid>> = skp_rhk::Entity::find()
         .filter(skp_rhk::Column::SkpId.eq(id))
         .all(&txn)
         .await?
         .into_iter()
-        .map(|r| r.id)
+        .map(|r| (r.id, r.asal_rhk_id))
         .collect();
-    let existing_iki: HashSet<Uuid> = if existing_rhk.is_empty() {
-        HashSet::new()
+    let existing_iki: HashMap<Uuid, Option<Uuid>> = if existing_rhk.is_empty() {
+        HashMap::new()
     } else {
         skp_iki::Entity::find()
-            .filter(skp_iki::Column::RhkId.is_in(existing_rhk.clone()))
+            .filter(skp_iki::Column::RhkId.is_in(existing_rhk.keys().copied()))
             .all(&txn)
             .await?
             .into_iter()
-            .map(|i| i.id)
+            .map(|i| (i.id, i.asal_iki_id))
             .collect()
     };
     // Data-key bindings hang on IKI ids and would go with the rows (cascade): keep those of
@@ -739,7 +761,7 @@ pub async fn update(
         Vec::new()
     } else {
         iki_data_keys::Entity::find()
-            .filter(iki_data_keys::Column::IkiId.is_in(existing_iki.clone()))
+            .filter(iki_data_keys::Column::IkiId.is_in(existing_iki.keys().copied()))
             .all(&txn)
             .await?
     };
@@ -753,7 +775,7 @@ pub async fn update(
     let mut kept = HashSet::new();
     for (i, r) in req.rhk.iter().enumerate() {
         let rhk_id =
-            r.id.filter(|x| existing_rhk.contains(x))
+            r.id.filter(|x| existing_rhk.contains_key(x))
                 .unwrap_or_else(Uuid::now_v7);
         rhk_rows.push(skp_rhk::ActiveModel {
             id: Set(rhk_id),
@@ -767,11 +789,12 @@ pub async fn update(
                 .map(|s| s.trim().to_owned())
                 .filter(|s| !s.is_empty())),
             intervensi_rhk_id: Set(r.intervensi_rhk_id),
+            asal_rhk_id: Set(existing_rhk.get(&rhk_id).copied().flatten()),
         });
         for (j, iki) in r.iki.iter().enumerate() {
             let iki_id = iki
                 .id
-                .filter(|x| existing_iki.contains(x))
+                .filter(|x| existing_iki.contains_key(x))
                 .unwrap_or_else(Uuid::now_v7);
             kept.insert(iki_id);
             iki_rows.push(skp_iki::ActiveModel {
@@ -793,6 +816,9 @@ pub async fn update(
                     .filter(|s| !s.is_empty())),
                 arah: Set(iki.arah.unwrap_or(Arah::Naik).as_str().to_owned()),
                 perspektif: Set(iki.perspektif.map(|p| p.as_str().to_owned())),
+                asal_iki_id: Set(existing_iki.get(&iki_id).copied().flatten()),
+                jenis_target: Set(iki.jenis_target.map(|j| j.as_str().to_owned())),
+                tenggat: Set(iki.tenggat),
             });
         }
     }
@@ -903,6 +929,12 @@ fn submission_errors(skp: &Skp, allowed: Option<&HashSet<Uuid>>) -> FieldErrors 
                         );
                     }
                 }
+            }
+            if iki.jenis_target == Some(JenisTarget::Tenggat) && iki.tenggat.is_none() {
+                push(
+                    format!("{path}.tenggat"),
+                    "Target bertenggat: isi tanggal tenggatnya.",
+                );
             }
             if skp.jenis == JenisSkp::JptPimpinan && iki.perspektif.is_none() {
                 push(
@@ -1173,13 +1205,26 @@ pub async fn approve(
             .exec(&txn)
             .await?;
     }
+    let period = periods::find(&txn, m.period_id).await?;
+    let now = Utc::now();
+    // The first version governs the whole year; a perubahan from the sub-period of the local
+    // day it is approved (docs/regulation.md, "Perubahan SKP").
+    let berlaku_dari_ke = if m.previous_id.is_some() {
+        super::versi::periode_ke_of(
+            &period,
+            crate::clock::local_day(now, crate::clock::WIB_OFFSET_SECS),
+        )
+    } else {
+        1
+    };
     bump(
         &txn,
         &m,
         vec![
             (skps::Column::Status, StatusSkp::Disetujui.as_str().into()),
-            (skps::Column::DisetujuiAt, Some(Utc::now()).into()),
+            (skps::Column::DisetujuiAt, Some(now).into()),
             (skps::Column::DisetujuiOleh, viewer.employee_id.into()),
+            (skps::Column::BerlakuDariKe, Some(berlaku_dari_ke).into()),
             (
                 skps::Column::CatatanPengembalian,
                 Option::<String>::None.into(),
@@ -1188,7 +1233,8 @@ pub async fn approve(
     )
     .await?;
     if let Some(previous) = m.previous_id {
-        // The new version is now in force; the one it revised is kept, closed.
+        // The new version is now in force; the one it revised is kept, closed, and keeps the
+        // sub-periods before this one.
         skps::Entity::update_many()
             .col_expr(
                 skps::Column::Status,
@@ -1197,8 +1243,8 @@ pub async fn approve(
             .filter(skps::Column::Id.eq(previous))
             .exec(&txn)
             .await?;
+        super::versi::carry_over(&txn, previous, id, berlaku_dari_ke).await?;
     }
-    let period = periods::find(&txn, m.period_id).await?;
     notify(
         &txn,
         m.employee_id,
@@ -1216,7 +1262,7 @@ pub async fn approve(
         AuditEntry::new("skp.approved", "skp")
             .actor(viewer.user_id)
             .entity(id)
-            .after(json!({"ekspektasi_khusus": req.ekspektasi_khusus})),
+            .after(json!({"ekspektasi_khusus": req.ekspektasi_khusus, "berlaku_dari_ke": berlaku_dari_ke})),
         meta,
     )
     .await?;
@@ -1485,11 +1531,14 @@ pub async fn diff(
 }
 
 /// Appends copies of `rhk` (with their IKI) to the SKP `to`, after its existing RHK.
+/// Copies RHK and IKI into the SKP `to`; `continues` records each copy's original as the one it
+/// continues (a perubahan SKP), so that entries can follow it once the new version is approved.
 async fn copy_rhk(
     txn: &DatabaseTransaction,
     rhk: &[Rhk],
     to: Uuid,
     keep_intervensi: bool,
+    continues: bool,
 ) -> AppResult<Vec<(Uuid, Uuid)>> {
     let mut copied = Vec::new();
     let start = skp_rhk::Entity::find()
@@ -1510,6 +1559,7 @@ async fn copy_rhk(
             } else {
                 None
             }),
+            asal_rhk_id: Set(r.id.filter(|_| continues)),
         }
         .insert(txn)
         .await?;
@@ -1533,6 +1583,9 @@ async fn copy_rhk(
                     target_naratif: Set(iki.target_naratif.clone()),
                     arah: Set(iki.arah.unwrap_or(Arah::Naik).as_str().to_owned()),
                     perspektif: Set(iki.perspektif.map(|p| p.as_str().to_owned())),
+                    asal_iki_id: Set(iki.id.filter(|_| continues)),
+                    jenis_target: Set(iki.jenis_target.map(|j| j.as_str().to_owned())),
+                    tenggat: Set(iki.tenggat),
                 }
             })
             .collect();
@@ -1547,7 +1600,7 @@ async fn copy_rhk(
 /// The IKI's data-key bindings come along, so pushed values keep arriving once the new version
 /// is approved.
 async fn copy_children(txn: &DatabaseTransaction, from: &Skp, to: Uuid) -> AppResult<()> {
-    let copied = copy_rhk(txn, &from.rhk, to, true).await?;
+    let copied = copy_rhk(txn, &from.rhk, to, true, true).await?;
     let new_id: HashMap<Uuid, Uuid> = copied.into_iter().collect();
     let bindings = iki_data_keys::Entity::find()
         .filter(iki_data_keys::Column::IkiId.is_in(new_id.keys().copied()))
@@ -1627,6 +1680,7 @@ pub async fn revise(
         disetujui_at: Set(None),
         disetujui_oleh: Set(None),
         previous_id: Set(Some(m.id)),
+        berlaku_dari_ke: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -1957,7 +2011,7 @@ pub async fn distribute(
                 continue;
             }
         };
-        copy_rhk(&txn, std::slice::from_ref(&rhk), target.id, true).await?;
+        copy_rhk(&txn, std::slice::from_ref(&rhk), target.id, true, false).await?;
         skps::Entity::update_many()
             .col_expr(
                 skps::Column::LockVersion,

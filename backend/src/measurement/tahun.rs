@@ -1,0 +1,219 @@
+//! One employee's year of measurement, across SKP versions: each sub-period's target and
+//! realisasi per indicator, and the figures from the start of the year.
+//!
+//! A sub-period's capaian compares its realisasi with that sub-period's target: the rencana
+//! aksi target where the employee set one, else the yearly target split by its nature (a count
+//! spread over the sub-periods, a level held, a deadline in the sub-period of its date). An
+//! indicator is followed back through the versions it continues (perubahan SKP), so that the
+//! year to date adds up what was recorded under each. See docs/regulation.md, "Capaian per
+//! periode".
+
+use std::collections::HashMap;
+
+use kinerja_api::measurement::{
+    CAPAIAN_TAMPIL_MAKS, DasarTarget, Kumulatif, TargetPeriode, capaian, kumulatif, target_periode,
+};
+use kinerja_api::planning::{Arah, JenisRhk, JenisTarget};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
+
+use crate::entities::{periods, realisasi, rencana_aksi, skp_iki, skp_rhk, skps};
+use crate::error::AppResult;
+use crate::planning::versi::{Versions, periode_ke_of};
+
+/// Everything measured in one employee's year (a fixed number of queries).
+pub struct Tahun {
+    pub period: periods::Model,
+    /// Number of sub-periods (12, 4 or 2).
+    pub n: i32,
+    pub versions: Versions,
+    rhk: Vec<skp_rhk::Model>,
+    iki: HashMap<Uuid, skp_iki::Model>,
+    /// The SKP version each IKI belongs to.
+    iki_skp: HashMap<Uuid, Uuid>,
+    realisasi: HashMap<(Uuid, i32), realisasi::Model>,
+    rencana: HashMap<(Uuid, i32), rencana_aksi::Model>,
+}
+
+impl Tahun {
+    /// Loads the year of `skp`'s employee: every approved version, and `skp` itself.
+    ///
+    /// # Errors
+    /// On a database failure.
+    pub async fn load(
+        db: &impl ConnectionTrait,
+        period: periods::Model,
+        skp: &skps::Model,
+    ) -> AppResult<Self> {
+        let versions = Versions::load(db, &period, skp.employee_id).await?;
+        let mut skp_ids: Vec<Uuid> = versions.all().iter().map(|(m, _)| m.id).collect();
+        if !skp_ids.contains(&skp.id) {
+            skp_ids.push(skp.id);
+        }
+        let rhk = skp_rhk::Entity::find()
+            .filter(skp_rhk::Column::SkpId.is_in(skp_ids))
+            .order_by_asc(skp_rhk::Column::Urutan)
+            .all(db)
+            .await?;
+        let rhk_skp: HashMap<Uuid, Uuid> = rhk.iter().map(|r| (r.id, r.skp_id)).collect();
+        let iki_rows = skp_iki::Entity::find()
+            .filter(skp_iki::Column::RhkId.is_in(rhk_skp.keys().copied()))
+            .order_by_asc(skp_iki::Column::Urutan)
+            .all(db)
+            .await?;
+        let ids: Vec<Uuid> = iki_rows.iter().map(|i| i.id).collect();
+        let realisasi = realisasi::Entity::find()
+            .filter(realisasi::Column::IkiId.is_in(ids.clone()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| ((r.iki_id, r.periode_ke), r))
+            .collect();
+        let rencana = rencana_aksi::Entity::find()
+            .filter(rencana_aksi::Column::IkiId.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| ((r.iki_id, r.periode_ke), r))
+            .collect();
+        let iki_skp = iki_rows
+            .iter()
+            .filter_map(|i| rhk_skp.get(&i.rhk_id).map(|s| (i.id, *s)))
+            .collect();
+        let n = super::service::jumlah_periode(
+            kinerja_api::planning::Ritme::parse(&period.ritme)
+                .unwrap_or(kinerja_api::planning::Ritme::Bulanan),
+        );
+        Ok(Self {
+            period,
+            n,
+            versions,
+            rhk,
+            iki: iki_rows.into_iter().map(|i| (i.id, i)).collect(),
+            iki_skp,
+            realisasi,
+            rencana,
+        })
+    }
+
+    /// The RHK of one version, in order.
+    pub fn rhk_of(&self, skp_id: Uuid) -> impl Iterator<Item = &skp_rhk::Model> {
+        self.rhk.iter().filter(move |r| r.skp_id == skp_id)
+    }
+
+    /// The IKI of one RHK, in order.
+    pub fn iki_of(&self, rhk_id: Uuid) -> Vec<&skp_iki::Model> {
+        let mut v: Vec<&skp_iki::Model> =
+            self.iki.values().filter(|i| i.rhk_id == rhk_id).collect();
+        v.sort_by_key(|i| i.urutan);
+        v
+    }
+
+    pub fn realisasi(&self, iki_id: Uuid, k: i32) -> Option<&realisasi::Model> {
+        self.realisasi.get(&(iki_id, k))
+    }
+
+    pub fn rencana(&self, iki_id: Uuid, k: i32) -> Option<&rencana_aksi::Model> {
+        self.rencana.get(&(iki_id, k))
+    }
+
+    /// The nature of an IKI's target: the owner's choice, else inferred from its unit.
+    #[must_use]
+    pub fn jenis(iki: &skp_iki::Model) -> JenisTarget {
+        iki.jenis_target
+            .as_deref()
+            .and_then(JenisTarget::parse)
+            .unwrap_or_else(|| JenisTarget::dari_satuan(iki.target_satuan.as_deref()))
+    }
+
+    /// What sub-period `k`'s realisasi of this IKI is compared with.
+    #[must_use]
+    pub fn target(&self, iki: &skp_iki::Model, k: i32) -> TargetPeriode {
+        let jenis = Self::jenis(iki);
+        let tenggat_ke = iki.tenggat.map(|d| periode_ke_of(&self.period, d));
+        match self.rencana(iki.id, k).and_then(|p| p.target_nilai) {
+            Some(t) => TargetPeriode {
+                nilai: Some(t),
+                dasar: DasarTarget::RencanaAksi,
+                jenis,
+                tenggat_ke,
+            },
+            None => TargetPeriode {
+                nilai: target_periode(iki.target_nilai, jenis, k, self.n, tenggat_ke),
+                dasar: DasarTarget::TargetTahunan,
+                jenis,
+                tenggat_ke,
+            },
+        }
+    }
+
+    /// Capaian of one IKI in sub-period `k`.
+    #[must_use]
+    pub fn capaian(&self, iki: &skp_iki::Model, k: i32) -> Option<f64> {
+        capaian(
+            self.target(iki, k).nilai,
+            self.realisasi(iki.id, k).and_then(|r| r.nilai),
+            Arah::parse(&iki.arah).unwrap_or(Arah::Naik),
+        )
+    }
+
+    /// The indicator that `iki` continues in the version governing sub-period `k` (itself when
+    /// that is its own version), following the versions back.
+    fn at<'a>(&'a self, iki: &'a skp_iki::Model, k: i32) -> Option<&'a skp_iki::Model> {
+        let governing = self.versions.in_force(k)?.id;
+        let mut cur = Some(iki);
+        while let Some(i) = cur {
+            if self.iki_skp.get(&i.id) == Some(&governing) {
+                return Some(i);
+            }
+            cur = i.asal_iki_id.and_then(|a| self.iki.get(&a));
+        }
+        None
+    }
+
+    /// This IKI's figures from the first sub-period through `through`, each sub-period read
+    /// from the version that governed it.
+    #[must_use]
+    pub fn sampai(&self, iki: &skp_iki::Model, through: i32) -> Kumulatif {
+        let rows: Vec<(Option<f64>, Option<f64>)> = (1..=through)
+            .map(|k| {
+                self.at(iki, k).map_or((None, None), |i| {
+                    (
+                        self.target(i, k).nilai,
+                        self.realisasi(i.id, k).and_then(|r| r.nilai),
+                    )
+                })
+            })
+            .collect();
+        kumulatif(
+            Self::jenis(iki),
+            Arah::parse(&iki.arah).unwrap_or(Arah::Naik),
+            &rows,
+        )
+    }
+
+    /// The capaian of each indicator of the version governing `k` that has one, with whether
+    /// its RHK is utama: of sub-period `k`, or of the whole year for `k` = 0. Capped at the
+    /// display maximum, as the suggestion reads it.
+    #[must_use]
+    pub fn capaian_indikator(&self, k: i32) -> Vec<(f64, bool)> {
+        let Some(skp) = self.versions.in_force(k) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for r in self.rhk_of(skp.id) {
+            let utama = JenisRhk::parse(&r.jenis) == Some(JenisRhk::Utama);
+            for i in self.iki_of(r.id) {
+                let c = if k == 0 {
+                    self.sampai(i, self.n).capaian
+                } else {
+                    self.capaian(i, k)
+                };
+                if let Some(c) = c {
+                    out.push((c.min(CAPAIAN_TAMPIL_MAKS), utama));
+                }
+            }
+        }
+        out
+    }
+}
