@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use chrono::{Duration as Days, NaiveDate, Utc};
-use kinerja_api::planning::{Ritme, StatusPeriode, StatusSkp};
+use kinerja_api::planning::{Ritme, StatusPeriode};
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::sea_query::Expr;
@@ -22,6 +22,7 @@ use crate::entities::{
 };
 use crate::error::AppResult;
 use crate::measurement::service::{bounds, jumlah_periode};
+use crate::planning::versi::Versions;
 
 /// Kind of the reminder notification, also used to send it only once per SKP and sub-period.
 pub const KIND_AKAN_TERKUNCI: &str = "periode_akan_terkunci";
@@ -54,12 +55,21 @@ pub async fn remind_locks(
         if due.is_empty() {
             continue;
         }
+        // Every approved version: a sub-period reminds about the version in force for it.
         let skp_rows = skps::Entity::find()
             .filter(skps::Column::PeriodId.eq(period.id))
-            .filter(skps::Column::Status.eq(StatusSkp::Disetujui.as_str()))
+            .filter(skps::Column::DisetujuiAt.is_not_null())
             .all(db)
             .await?;
         let skp_ids: Vec<Uuid> = skp_rows.iter().map(|s| s.id).collect();
+        let mut by_employee: HashMap<Uuid, Vec<skps::Model>> = HashMap::new();
+        for s in skp_rows {
+            by_employee.entry(s.employee_id).or_default().push(s);
+        }
+        let versions: Vec<Versions> = by_employee
+            .into_values()
+            .map(|list| Versions::of(&period, list))
+            .collect();
         let rhk: HashMap<Uuid, Uuid> = skp_rhk::Entity::find()
             .filter(skp_rhk::Column::SkpId.is_in(skp_ids.clone()))
             .all(db)
@@ -100,7 +110,7 @@ pub async fn remind_locks(
                 .into_iter()
                 .filter_map(|n| n.tautan.map(|t| (n.recipient_employee_id, t)))
                 .collect();
-            for skp in &skp_rows {
+            for skp in versions.iter().filter_map(|v| v.in_force(k)) {
                 let missing = iki_of
                     .get(&skp.id)
                     .map_or(0, |ids| ids.iter().filter(|i| !filled.contains(i)).count());
@@ -287,7 +297,7 @@ pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>
         let mut tick = tokio::time::interval(every);
         loop {
             tick.tick().await;
-            if let Err(e) = remind_locks(&db, Utc::now().date_naive(), days_before).await {
+            if let Err(e) = remind_locks(&db, crate::clock::today(), days_before).await {
                 tracing::warn!(error = ?e, "lock reminders failed");
             }
             if let Some(m) = &mailer

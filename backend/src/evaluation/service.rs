@@ -9,7 +9,6 @@ use kinerja_api::evaluation::{
     self as rules, AmbangSaran, Hitungan, Pembulatan, Predikat, PredikatOrganisasi, Rating,
     RatingKepalaUnit,
 };
-use kinerja_api::measurement::{CAPAIAN_TAMPIL_MAKS, PeriodeKeQuery};
 use kinerja_api::penilaian::{
     AjukanKeberatan, AngkaKredit, CheckinPerbaikan, DistribusiQuery, DistribusiUnit, Evaluasi,
     EvaluasiView, ItemPerbaikan, JelaskanKeberatan, Keberatan, KeputusanKeberatan, KoreksiEvaluasi,
@@ -17,7 +16,7 @@ use kinerja_api::penilaian::{
     SaranRating, SimpanEvaluasi, SimpanRencanaPerbaikan, StatusEvaluasi, StatusKeberatan,
     TetapkanPredikatOrganisasi, VersiEvaluasi,
 };
-use kinerja_api::planning::{JenisRhk, Ritme, StatusSkp};
+use kinerja_api::planning::Ritme;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -35,8 +34,9 @@ use crate::entities::{
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::measurement::service::jumlah_periode;
+use crate::measurement::tahun::Tahun;
 use crate::organisation::tree::UnitIndex;
-use crate::planning::skp;
+use crate::planning::{skp, versi};
 use crate::policy;
 
 /// The instansi's choices for evaluation (from the settings).
@@ -223,38 +223,22 @@ async fn distribusi_of(
 /// and from the tags of the feedback given in the period.
 async fn saran(
     db: &DatabaseConnection,
-    viewer: &Viewer,
     m: &skps::Model,
     period: &periods::Model,
     k: i32,
     ambang: AmbangSaran,
 ) -> AppResult<SaranRating> {
-    let n = jumlah_periode(Ritme::parse(&period.ritme).unwrap_or(Ritme::Bulanan));
-    let range: Vec<i32> = if k == 0 { (1..=n).collect() } else { vec![k] };
-    let mut per_iki: HashMap<Uuid, (Vec<f64>, bool)> = HashMap::new();
-    for p in range {
-        let sheet =
-            crate::measurement::service::sheet(db, viewer, m.id, PeriodeKeQuery { periode_ke: p })
-                .await?;
-        for r in sheet.rows {
-            if let Some(c) = r.capaian {
-                let e = per_iki
-                    .entry(r.iki_id)
-                    .or_insert_with(|| (Vec::new(), r.jenis_rhk == JenisRhk::Utama));
-                e.0.push(c.min(CAPAIAN_TAMPIL_MAKS));
-            }
-        }
-    }
-    let capaian: Vec<(f64, bool)> = per_iki
-        .values()
-        .map(|(v, utama)| (v.iter().sum::<f64>() / v.len() as f64, *utama))
-        .collect();
+    // The sub-period's capaian per indicator, or the year's (realisasi of the whole year
+    // against the yearly target), read across the versions of the year in one load.
+    let tahun = Tahun::load(db, period.clone(), m).await?;
+    let capaian = tahun.capaian_indikator(k);
     let rata = (!capaian.is_empty()).then(|| {
         let avg = capaian.iter().map(|c| c.0).sum::<f64>() / capaian.len() as f64;
         (avg * 100.0).round() / 100.0
     });
+    let versions: Vec<Uuid> = tahun.versions.all().iter().map(|(v, _)| v.id).collect();
     let mut q = feedback::Entity::find()
-        .filter(feedback::Column::SkpId.eq(m.id))
+        .filter(feedback::Column::SkpId.is_in(versions))
         .filter(feedback::Column::ParentId.is_null());
     if k != 0 {
         q = q.filter(feedback::Column::PeriodeKe.eq(k));
@@ -381,6 +365,12 @@ async fn history(db: &impl ConnectionTrait, eval: Uuid) -> AppResult<Vec<VersiEv
         .collect())
 }
 
+/// The SKP version in force for sub-period `k` (the year for 0) of `skp_id`'s employee: an
+/// evaluation belongs to the sub-period, whichever version the client names.
+async fn skp_for(db: &impl ConnectionTrait, skp_id: Uuid, k: i32) -> AppResult<skps::Model> {
+    versi::resolve(db, skp::find(db, skp_id).await?, k).await
+}
+
 /// The evaluation page of one SKP and period, for its readers and its current raters.
 ///
 /// # Errors
@@ -393,7 +383,7 @@ pub async fn view(
     skp_id: Uuid,
     k: i32,
 ) -> AppResult<EvaluasiView> {
-    let m = skp::find(db, skp_id).await?;
+    let m = skp_for(db, skp_id, k).await?;
     // The rule of `skp::can_follow`, with the raters kept for the viewer's role.
     let raters = skp::current_raters(db, &m).await?;
     let rates = viewer
@@ -459,7 +449,7 @@ async fn page(
         periode_ke: k,
         pegawai: owner.nama.clone(),
         nip: owner.nip.clone(),
-        saran: saran(db, viewer, &m, &period, k, kebijakan.ambang).await?,
+        saran: saran(db, &m, &period, k, kebijakan.ambang).await?,
         evaluasi,
         distribusi,
         keberatan,
@@ -491,21 +481,25 @@ pub async fn daftar_penilaian(
     let Some(me) = viewer.employee_id else {
         return Ok(Vec::new());
     };
-    // The latest approved version per employee is the one in force.
-    let mut in_force: HashMap<Uuid, skps::Model> = HashMap::new();
+    // Per employee, the version in force for the sub-period (an earlier one after a perubahan
+    // approved later in the year).
+    let mut by_employee: HashMap<Uuid, Vec<skps::Model>> = HashMap::new();
     for m in skps::Entity::find()
         .filter(skps::Column::PeriodId.eq(period.id))
-        .filter(skps::Column::Status.eq(StatusSkp::Disetujui.as_str()))
+        .filter(skps::Column::DisetujuiAt.is_not_null())
         .all(db)
         .await?
     {
-        if in_force
-            .get(&m.employee_id)
-            .is_none_or(|o| o.versi < m.versi)
-        {
-            in_force.insert(m.employee_id, m);
-        }
+        by_employee.entry(m.employee_id).or_default().push(m);
     }
+    let in_force: Vec<skps::Model> = by_employee
+        .into_values()
+        .filter_map(|list| {
+            versi::Versions::of(&period, list)
+                .in_force(q.periode_ke)
+                .cloned()
+        })
+        .collect();
     let resolver = crate::employees::superiors::Resolver::load(
         db,
         period.instansi_id,
@@ -514,7 +508,7 @@ pub async fn daftar_penilaian(
     .await?;
     let mut pages = Vec::new();
     let mut units = HashMap::new();
-    for m in in_force.into_values() {
+    for m in in_force {
         let Some(s) = resolver.superiors(m.employee_id) else {
             continue;
         };
@@ -619,11 +613,12 @@ pub async fn save(
     meta: &RequestMeta,
 ) -> AppResult<EvaluasiView> {
     let txn = db.begin().await?;
-    let m = skp::find(&txn, skp_id).await?;
+    let m = skp_for(&txn, skp_id, k).await?;
+    let skp_id = m.id;
     let me = require_ppkin(&txn, viewer, &m).await?;
     let period = crate::planning::periods::find(&txn, m.period_id).await?;
     check_periode(&period, k)?;
-    if skp::status(&m) != StatusSkp::Disetujui {
+    if !versi::approved(&m) {
         return Err(AppError::Conflict(
             "Evaluasi hanya untuk SKP yang sudah disetujui.".to_owned(),
         ));
@@ -773,7 +768,8 @@ pub async fn tetapkan(
     meta: &RequestMeta,
 ) -> AppResult<EvaluasiView> {
     let txn = db.begin().await?;
-    let m = skp::find(&txn, skp_id).await?;
+    let m = skp_for(&txn, skp_id, k).await?;
+    let skp_id = m.id;
     require_ppkin(&txn, viewer, &m).await?;
     let period = crate::planning::periods::find(&txn, m.period_id).await?;
     check_periode(&period, k)?;
@@ -1524,8 +1520,11 @@ pub async fn angka_kredit(
     let months_per = (12 / n.max(1)) as u32;
     let mut rincian = Vec::new();
     if let Some(koef) = koefisien {
+        // Each sub-period's evaluation lies on the version in force for it.
+        let versions = versi::Versions::load(db, &period, m.employee_id).await?;
+        let ids: Vec<Uuid> = versions.all().iter().map(|(v, _)| v.id).collect();
         for e in evaluations::Entity::find()
-            .filter(evaluations::Column::SkpId.eq(skp_id))
+            .filter(evaluations::Column::SkpId.is_in(ids))
             .filter(evaluations::Column::Status.eq("ditetapkan"))
             .order_by_asc(evaluations::Column::PeriodeKe)
             .all(db)

@@ -13,7 +13,7 @@ use kinerja_api::integrations::{
     Agregasi, IngestItem, IngestItemResult, IngestRejection, IngestRequest, IngestResult,
     IngestStatus,
 };
-use kinerja_api::planning::{Ritme, StatusSkp};
+use kinerja_api::planning::Ritme;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -33,6 +33,7 @@ use crate::error::{AppError, AppResult, DbResultExt};
 use crate::extract::RequestMeta;
 use crate::measurement::service::{bounds, jumlah_periode};
 use crate::organisation::tree::UnitIndex;
+use crate::planning::versi::Versions;
 
 /// Rows per bulk statement: well under the bind-parameter limits of SQLite and PostgreSQL.
 const CHUNK: usize = 500;
@@ -62,7 +63,9 @@ struct Lookup {
     /// (instansi, year) → period.
     periods: HashMap<(Uuid, i32), periods::Model>,
     /// (employee, period) → the SKP in force.
-    skp_of: HashMap<(Uuid, Uuid), Uuid>,
+    /// (employee, period) → its approved SKP versions, to find the one in force for a value's
+    /// sub-period.
+    skp_of: HashMap<(Uuid, Uuid), Versions>,
     /// (SKP, data key) → bound IKIs with their rule.
     iki_of: HashMap<(Uuid, String), Vec<(Uuid, Agregasi)>>,
     /// (SKP, sub-period) → unlocked until.
@@ -115,16 +118,24 @@ async fn lookup(
         skp_rows.extend(
             skps::Entity::find()
                 .filter(skps::Column::EmployeeId.is_in(chunk.iter().copied()))
-                .filter(skps::Column::Status.eq(StatusSkp::Disetujui.as_str()))
+                .filter(skps::Column::DisetujuiAt.is_not_null())
                 .order_by_asc(skps::Column::Versi)
                 .all(txn)
                 .await?,
         );
     }
-    // Ordered by version, so the latest approved version of a period wins.
-    let skp_of: HashMap<(Uuid, Uuid), Uuid> = skp_rows
-        .iter()
-        .map(|s| ((s.employee_id, s.period_id), s.id))
+    let current: HashSet<Uuid> = skp_rows.iter().map(|s| s.id).collect();
+    let mut grouped: HashMap<(Uuid, Uuid), Vec<skps::Model>> = HashMap::new();
+    for s in skp_rows {
+        grouped
+            .entry((s.employee_id, s.period_id))
+            .or_default()
+            .push(s);
+    }
+    let by_period: HashMap<Uuid, &periods::Model> = periods.values().map(|p| (p.id, p)).collect();
+    let skp_of: HashMap<(Uuid, Uuid), Versions> = grouped
+        .into_iter()
+        .filter_map(|(key, list)| by_period.get(&key.1).map(|p| (key, Versions::of(p, list))))
         .collect();
     let keys: HashSet<&str> = items.iter().map(|i| i.data_key.as_str()).collect();
     let bound = iki_data_keys::Entity::find()
@@ -152,7 +163,6 @@ async fn lookup(
         }
     }
     let iki_rhk: HashMap<Uuid, Uuid> = iki_rows.iter().map(|i| (i.id, i.rhk_id)).collect();
-    let current: HashSet<Uuid> = skp_of.values().copied().collect();
     let mut iki_of: HashMap<(Uuid, String), Vec<(Uuid, Agregasi)>> = HashMap::new();
     for b in bound {
         let Some(skp) = iki_rhk.get(&b.iki_id).and_then(|r| rhk_skp.get(r)) else {
@@ -249,16 +259,21 @@ fn resolve(
                 continue;
             }
         };
-        let Some(skp) = l.skp_of.get(&(e.id, period.id)) else {
+        let Some(skp) = l
+            .skp_of
+            .get(&(e.id, period.id))
+            .and_then(|v| v.in_force(k))
+            .map(|m| m.id)
+        else {
             continue;
         };
-        let Some(iki) = l.iki_of.get(&(*skp, item.data_key.clone())) else {
+        let Some(iki) = l.iki_of.get(&(skp, item.data_key.clone())) else {
             continue;
         };
         let batas = bounds(period, k).map(|(_, end)| {
             end + chrono::Duration::days(i64::from(period.jeda_kunci_realisasi_hari))
         });
-        let unlocked = l.unlocked.get(&(*skp, k)).is_some_and(|s| *s >= today);
+        let unlocked = l.unlocked.get(&(skp, k)).is_some_and(|s| *s >= today);
         if batas.is_some_and(|b| today > b) && !unlocked {
             reason = IngestRejection::PeriodLocked;
             continue;
@@ -310,7 +325,7 @@ pub async fn ingest(
     }
 
     let l = lookup(&txn, client, &req.items).await?;
-    let today = Utc::now().date_naive();
+    let today = crate::clock::today();
     let now = Utc::now();
     let mut results = Vec::with_capacity(req.items.len());
     // (IKI, day) → (sub-period, value); a later item for the same day wins.

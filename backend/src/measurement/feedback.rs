@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use kinerja_api::measurement::{CreateFeedback, ReplyFeedback, TagUmpanBalik, UmpanBalik};
-use kinerja_api::planning::StatusSkp;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -30,7 +29,7 @@ async fn current_ppkin(db: &impl ConnectionTrait, m: &skps::Model) -> AppResult<
     let resolver = Resolver::load(
         db,
         employee.instansi_id,
-        Utc::now().date_naive().clamp(period.mulai, period.selesai),
+        crate::clock::today().clamp(period.mulai, period.selesai),
     )
     .await?;
     Ok(resolver.ppkin(m.employee_id).ok().map(|p| p.employee.id))
@@ -60,11 +59,34 @@ pub async fn list(
     skp_id: Uuid,
     periode_ke: Option<i32>,
 ) -> AppResult<Vec<UmpanBalik>> {
+    // A sub-period's feedback lies on the SKP version in force for it; without a sub-period,
+    // the whole year's, on every version.
     let m = skp::find(db, skp_id).await?;
+    let (m, versions) = match periode_ke {
+        Some(k) => {
+            let m = crate::planning::versi::resolve(db, m, k).await?;
+            let id = m.id;
+            (m, vec![id])
+        }
+        None => {
+            let period = crate::planning::periods::find(db, m.period_id).await?;
+            let mut ids: Vec<Uuid> =
+                crate::planning::versi::Versions::load(db, &period, m.employee_id)
+                    .await?
+                    .all()
+                    .iter()
+                    .map(|(v, _)| v.id)
+                    .collect();
+            if !ids.contains(&m.id) {
+                ids.push(m.id);
+            }
+            (m, ids)
+        }
+    };
     if !in_chain(db, viewer, &m).await? {
         return Err(AppError::NotFound("SKP"));
     }
-    let mut select = feedback::Entity::find().filter(feedback::Column::SkpId.eq(skp_id));
+    let mut select = feedback::Entity::find().filter(feedback::Column::SkpId.is_in(versions));
     if let Some(k) = periode_ke {
         select = select.filter(feedback::Column::PeriodeKe.eq(k));
     }
@@ -131,7 +153,9 @@ pub async fn create(
     meta: &RequestMeta,
 ) -> AppResult<UmpanBalik> {
     let txn = db.begin().await?;
-    let m = skp::find(&txn, skp_id).await?;
+    let m = crate::planning::versi::resolve(&txn, skp::find(&txn, skp_id).await?, req.periode_ke)
+        .await?;
+    let skp_id = m.id;
     let me = viewer.employee_id;
     if me.is_none() || current_ppkin(&txn, &m).await? != me {
         return Err(if in_chain(&txn, viewer, &m).await? {
@@ -140,7 +164,7 @@ pub async fn create(
             AppError::NotFound("SKP")
         });
     }
-    if skp::status(&m) != StatusSkp::Disetujui {
+    if !crate::planning::versi::approved(&m) {
         return Err(AppError::Conflict(
             "Umpan balik diberikan pada SKP yang sudah disetujui.".to_owned(),
         ));
