@@ -594,6 +594,26 @@ keys! {
     CapaianNone => "Belum ada", "None yet";
     CapaianActual => "sebenarnya {n}", "actually {n}";
     TargetPeriode => "Target periode ini", "Target for this period";
+    ComparedWith => "Dibandingkan dengan target periode ini: {target}", "Compared with this period's target: {target}";
+    TargetFromRencana => "target rencana aksi", "the action plan's target";
+    TargetSpread => "target tahunan {yearly} dibagi {n} periode", "the yearly target of {yearly} split over {n} periods";
+    TargetHeld => "target tahunan berlaku setiap periode", "the yearly target holds every period";
+    TargetDue => "jatuh tempo pada periode ini", "due in this period";
+    NothingDueThisPeriod => "Tidak ada target yang jatuh tempo pada periode ini (tenggat: {periode}).",
+        "Nothing is due in this period (deadline: {periode}).";
+    YearToDate => "Sampai periode ini: {real} dari {target} ({pct})", "Year to date: {real} of {target} ({pct})";
+    YearToDateNone => "Sampai periode ini: belum ada realisasi (target {target})", "Year to date: no results yet (target {target})";
+    CapaianYtd => "Capaian sampai periode ini", "Achievement year to date";
+    SheetOnVersion => "Periode ini diukur pada SKP versi {v}, yang berlaku untuk periode ini.",
+        "This period is measured on SKP version {v}, the one in force for it.";
+    PerubahanPending => "Perubahan SKP (versi {v}) belum disetujui; realisasi tetap dicatat pada versi yang berlaku.",
+        "The SKP change (version {v}) is not approved yet; results are recorded on the version in force.";
+    JenisTargetLabel => "Sifat target", "Nature of the target";
+    JenisTargetAuto => "Otomatis (menurut satuan)", "Automatic (by the unit)";
+    JenisTargetAkumulatif => "Jumlah, dibagi per periode", "A count, split over the periods";
+    JenisTargetTetap => "Tingkat tetap setiap periode (%, indeks)", "A level held every period (%, index)";
+    JenisTargetTenggat => "Tenggat: jatuh tempo pada tanggal", "A deadline: due on a date";
+    TenggatLabel => "Tanggal tenggat", "Due date";
     RencanaAksi => "Rencana aksi", "Action plan";
     SaveRencanaAksi => "Simpan rencana aksi", "Save the action plan";
     RencanaAksiSaved => "Rencana aksi disimpan.", "The action plan was saved.";

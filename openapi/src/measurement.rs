@@ -496,6 +496,9 @@ pub struct UmpanBalik {
     pub rhk_id: Option<Uuid>,
     pub iki_id: Option<Uuid>,
     pub nilai_kode: Option<String>,
+    /// What it is about, as written on the SKP version it was given on (the RHK, the
+    /// indicator, or the BerAKHLAK value's name).
+    pub sasaran: Option<String>,
     pub penulis: String,
     pub teks: String,
     pub tag: Option<TagUmpanBalik>,

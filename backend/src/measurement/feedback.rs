@@ -112,12 +112,42 @@ pub async fn list(
             )
         })
         .collect();
+    // What each piece is about, by its text on the version it was given on (a thread of an
+    // earlier version keeps its label after a perubahan SKP).
+    let rhk_text: HashMap<Uuid, String> = skp_rhk::Entity::find()
+        .filter(skp_rhk::Column::Id.is_in(rows.iter().filter_map(|r| r.rhk_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.deskripsi))
+        .collect();
+    let iki_text: HashMap<Uuid, String> = skp_iki::Entity::find()
+        .filter(skp_iki::Column::Id.is_in(rows.iter().filter_map(|r| r.iki_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| (i.id, i.indikator))
+        .collect();
+    let nilai_text: HashMap<String, String> = ref_berakhlak::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|n| (n.kode, n.nama))
+        .collect();
+    let sasaran = |r: &feedback::Model| {
+        r.iki_id
+            .and_then(|i| iki_text.get(&i))
+            .or_else(|| r.rhk_id.and_then(|i| rhk_text.get(&i)))
+            .or_else(|| r.nilai_kode.as_ref().and_then(|k| nilai_text.get(k)))
+            .cloned()
+    };
     let dto = |r: &feedback::Model| UmpanBalik {
         id: r.id,
         periode_ke: r.periode_ke,
         rhk_id: r.rhk_id,
         iki_id: r.iki_id,
         nilai_kode: r.nilai_kode.clone(),
+        sasaran: sasaran(r),
         penulis: names
             .get(&r.author_employee_id)
             .cloned()

@@ -23,6 +23,7 @@ mod jobs;
 mod migrations;
 mod openapi;
 mod organisation;
+mod perubahan;
 mod planning;
 mod security;
 mod spa;

@@ -170,7 +170,7 @@ impl Chain {
         resp.json().await.unwrap()
     }
 
-    async fn submit(&self, token: &str, skp: &Skp) -> reqwest::Response {
+    pub(crate) async fn submit(&self, token: &str, skp: &Skp) -> reqwest::Response {
         self.app
             .post_json(
                 &format!("/api/v1/skp/{}/submit", skp.id),
@@ -180,7 +180,7 @@ impl Chain {
             .await
     }
 
-    async fn approve(&self, token: &str, skp: &Skp) -> reqwest::Response {
+    pub(crate) async fn approve(&self, token: &str, skp: &Skp) -> reqwest::Response {
         self.app
             .post_json(
                 &format!("/api/v1/skp/{}/approve", skp.id),
@@ -190,7 +190,7 @@ impl Chain {
             .await
     }
 
-    async fn revise(&self, token: &str, skp: &Skp) -> reqwest::Response {
+    pub(crate) async fn revise(&self, token: &str, skp: &Skp) -> reqwest::Response {
         let body = json!({"lock_version": skp.lock_version, "alasan": "Perubahan target setelah APBD perubahan"});
         self.app
             .post_json(

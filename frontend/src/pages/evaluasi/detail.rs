@@ -76,7 +76,7 @@ async fn mine() -> Result<Built, ApiError> {
         return Ok(built(|| info(Key::NoPeriods)));
     };
     let skp = match api::skp::mine(periode.id).await {
-        Ok(Some(skp)) if skp.status == StatusSkp::Disetujui => skp,
+        Ok(Some(skp)) if crate::pages::skp::in_force(&skp) => skp,
         Ok(_) => return Ok(built(|| info(Key::EvaluasiNeedsSkp))),
         Err(e) if e.field_errors().contains_key("akun") => {
             return Ok(built(|| info(Key::SkpNoEmployee)));

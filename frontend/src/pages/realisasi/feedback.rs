@@ -24,26 +24,23 @@ pub(super) struct Target {
     text: String,
 }
 
-/// The RHK, IKI and BerAKHLAK values of an SKP as feedback targets.
-pub(super) fn targets(skp: &Skp) -> Vec<Target> {
+/// The RHK and IKI of the sheet (the SKP version in force for its sub-period) and the
+/// BerAKHLAK values as feedback targets.
+pub(super) fn targets(sheet: &RealisasiSheet, skp: &Skp) -> Vec<Target> {
     let mut list = Vec::new();
-    for r in &skp.rhk {
-        if let Some(id) = r.id {
-            list.push(Target {
-                value: format!("rhk:{id}"),
-                group: Key::RhkTitle,
-                text: r.deskripsi.clone(),
-            });
-        }
+    for r in &sheet.rhk {
+        list.push(Target {
+            value: format!("rhk:{}", r.rhk_id),
+            group: Key::RhkTitle,
+            text: r.rhk.clone(),
+        });
     }
-    for k in skp.rhk.iter().flat_map(|r| &r.iki) {
-        if let Some(id) = k.id {
-            list.push(Target {
-                value: format!("iki:{id}"),
-                group: Key::IkiTitle,
-                text: k.indikator.clone(),
-            });
-        }
+    for k in &sheet.rows {
+        list.push(Target {
+            value: format!("iki:{}", k.iki_id),
+            group: Key::IkiTitle,
+            text: k.indikator.clone(),
+        });
     }
     for p in &skp.perilaku {
         list.push(Target {
@@ -123,11 +120,19 @@ fn Thread(
     let i18n = use_i18n();
     let ctx = expect_context::<Ctx>();
     let about = about(&thread);
-    let topic = targets.with_value(|list| {
-        list.iter()
-            .find(|t| t.value == about)
-            .map(|t| (t.group, t.text.clone()))
-    });
+    // The server's label where the target lies on another SKP version (a perubahan SKP).
+    let group = match (thread.rhk_id, thread.iki_id) {
+        (Some(_), _) => Key::RhkTitle,
+        (None, Some(_)) => Key::IkiTitle,
+        (None, None) => Key::PerilakuTitle,
+    };
+    let topic = targets
+        .with_value(|list| {
+            list.iter()
+                .find(|t| t.value == about)
+                .map(|t| (t.group, t.text.clone()))
+        })
+        .or_else(|| thread.sasaran.clone().map(|s| (group, s)));
     let k = thread.periode_ke;
     let when = move || sub_period_label(i18n.lang(), ritme, year, k);
     let id = thread.id;

@@ -10,7 +10,7 @@ use super::{Measurement, Role, info};
 use crate::api::{self, ApiError};
 use crate::components::{Built, Loader, PageHeader, built, load};
 use crate::i18n::{Key, tr};
-use crate::pages::skp::default_period;
+use crate::pages::skp::{default_period, in_force};
 
 /// My realisasi.
 #[component]
@@ -29,6 +29,22 @@ enum Mine {
     Message(Key, bool),
 }
 
+/// While a perubahan SKP awaits approval, the realisasi stays on the version in force.
+pub(crate) fn pending_note(skp: &Skp) -> Option<impl IntoView + use<>> {
+    let versi = skp.versi;
+    (skp.status != StatusSkp::Disetujui && skp.berlaku_dari_ke.is_none()).then(|| {
+        let i18n = crate::i18n::use_i18n();
+        view! {
+            <p class="alert alert--info alert--block perubahan-pending" role="note">
+                <span class="alert__icon" aria-hidden="true"></span>
+                <span class="alert__text">
+                    {move || crate::i18n::fill(i18n.t(Key::PerubahanPending), &[("v", &versi.to_string())])}
+                </span>
+            </p>
+        }
+    })
+}
+
 /// The open period (else the first listed) and my SKP there.
 async fn mine() -> Result<Built, ApiError> {
     let periods = api::skp::periods().await?;
@@ -36,9 +52,7 @@ async fn mine() -> Result<Built, ApiError> {
     let content = match periode {
         None => Mine::Message(Key::NoPeriods, false),
         Some(periode) => match api::skp::mine(periode.id).await {
-            Ok(Some(skp)) if skp.status == StatusSkp::Disetujui => {
-                Mine::Approved(Box::new(skp), Box::new(periode))
-            }
+            Ok(Some(skp)) if in_force(&skp) => Mine::Approved(Box::new(skp), Box::new(periode)),
             Ok(Some(_)) => Mine::Message(Key::RealisasiNeedsApproval, true),
             Ok(None) => Mine::Message(Key::SkpNotStarted, true),
             Err(e) if e.field_errors().contains_key("akun") => {
@@ -53,6 +67,7 @@ async fn mine() -> Result<Built, ApiError> {
             <div class="skp-head">
                 <A href="/skp" attr:class="btn btn--secondary">{tr(Key::OpenSkpMine)}</A>
             </div>
+            {pending_note(&skp)}
             <Measurement skp=*skp periode=*periode role=Role::Owner/>
         }
         .into_any(),

@@ -222,7 +222,8 @@ fn Measurement(skp: Skp, periode: Periode, role: Role) -> impl IntoView {
         target: RwSignal::new(String::new()),
     };
     provide_context(ctx);
-    let targets = StoredValue::new(feedback::targets(&skp));
+    let versi = skp.versi;
+    let skp = StoredValue::new(skp);
     // The sheet of the chosen sub-period and the feedback of all of them, loaded together.
     let sheet = Box::new(move || {
         let k = k.get();
@@ -233,9 +234,10 @@ fn Measurement(skp: Skp, periode: Periode, role: Role) -> impl IntoView {
             )
             .await;
             let sheet = sheet?;
+            let targets = StoredValue::new(skp.with_value(|skp| feedback::targets(&sheet, skp)));
             Ok(built(move || {
                 view! {
-                    <sheet::Sheet sheet=sheet.clone()/>
+                    <sheet::Sheet sheet=sheet.clone() versi=versi ritme=ritme tahun=year/>
                     <feedback::Feedback threads=threads.clone() targets=targets ritme=ritme year=year/>
                 }
             }))

@@ -66,7 +66,7 @@ fn Review(skp: Skp, periode: Periode) -> impl IntoView {
         ("/realisasi/bawahan", Key::BackToRealisasiBawahan)
     };
     let people = snapshots(&skp);
-    let body = if skp.status == StatusSkp::Disetujui {
+    let body = if crate::pages::skp::in_force(&skp) {
         view! {
             {(role == Role::Reader).then(|| info(Key::ReaderOnly))}
             <Measurement skp=skp periode=periode role=role/>

@@ -3,7 +3,10 @@
 //! sheet, which replaces the shared one; each card reads its row from it, so the inputs of
 //! other cards keep what is typed.
 
-use kinerja_api::measurement::{RealisasiRow, RealisasiSheet, SaveRealisasi, SaveRencanaAksi};
+use kinerja_api::measurement::{
+    DasarTarget, RealisasiRow, RealisasiSheet, SaveRealisasi, SaveRencanaAksi,
+};
+use kinerja_api::planning::{JenisTarget, Ritme};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
@@ -27,6 +30,81 @@ fn target_text(lang: Lang, row: &RealisasiRow) -> String {
         ),
         (None, Some(t)) => t.clone(),
         (None, None) => "—".to_owned(),
+    }
+}
+
+/// What this sub-period's capaian compares with, and why: "Dibandingkan dengan target periode
+/// ini: 1 laporan (target tahunan 12 laporan dibagi 12 periode)".
+fn compared_text(
+    lang: Lang,
+    row: &RealisasiRow,
+    n: i32,
+    ritme_label: &dyn Fn(i32) -> String,
+) -> String {
+    let satuan = row.target_satuan.clone().unwrap_or_default();
+    let with_unit = |v: f64| {
+        format!("{} {satuan}", labels::decimal(lang, v))
+            .trim()
+            .to_owned()
+    };
+    let t = &row.target_periode;
+    let Some(value) = t.nilai else {
+        if row.target_nilai.is_some() && t.jenis == JenisTarget::Tenggat {
+            let due = t.tenggat_ke.unwrap_or(n);
+            return fill(
+                text(lang, Key::NothingDueThisPeriod),
+                &[("periode", &ritme_label(due))],
+            );
+        }
+        return String::new();
+    };
+    let why = match (t.dasar, t.jenis) {
+        (DasarTarget::RencanaAksi, _) => text(lang, Key::TargetFromRencana).to_owned(),
+        (_, JenisTarget::Akumulatif) => fill(
+            text(lang, Key::TargetSpread),
+            &[
+                (
+                    "yearly",
+                    &row.target_nilai.map(with_unit).unwrap_or_default(),
+                ),
+                ("n", &n.to_string()),
+            ],
+        ),
+        (_, JenisTarget::Tetap) => text(lang, Key::TargetHeld).to_owned(),
+        (_, JenisTarget::Tenggat) => text(lang, Key::TargetDue).to_owned(),
+    };
+    format!(
+        "{} ({why})",
+        fill(
+            text(lang, Key::ComparedWith),
+            &[("target", &with_unit(value))]
+        )
+    )
+}
+
+/// The figures from the first sub-period through this one.
+fn ytd_text(lang: Lang, row: &RealisasiRow) -> String {
+    let satuan = row.target_satuan.clone().unwrap_or_default();
+    let with_unit = |v: f64| {
+        format!("{} {satuan}", labels::decimal(lang, v))
+            .trim()
+            .to_owned()
+    };
+    let k = &row.sampai_periode_ini;
+    match (k.target, k.realisasi, k.capaian) {
+        (Some(t), Some(r), Some(c)) => fill(
+            text(lang, Key::YearToDate),
+            &[
+                ("real", &with_unit(r)),
+                ("target", &with_unit(t)),
+                ("pct", &labels::percent(lang, c)),
+            ],
+        ),
+        (Some(t), None, _) => fill(
+            text(lang, Key::YearToDateNone),
+            &[("target", &with_unit(t))],
+        ),
+        _ => String::new(),
     }
 }
 
@@ -86,10 +164,30 @@ fn CapaianBar(
     }
 }
 
-/// The sheet of one sub-period.
+/// The rhythm and year of the sheet's period, for naming sub-periods.
+#[derive(Debug, Clone, Copy)]
+struct SheetPeriod {
+    ritme: Ritme,
+    tahun: i32,
+}
+
+/// The sheet of one sub-period; `versi` is the version the page was opened on (the sheet may
+/// come from an earlier one in force for this sub-period, after a perubahan SKP).
 #[component]
-pub(super) fn Sheet(sheet: RealisasiSheet) -> impl IntoView {
+pub(super) fn Sheet(sheet: RealisasiSheet, versi: i32, ritme: Ritme, tahun: i32) -> impl IntoView {
     let i18n = use_i18n();
+    let sheet_versi = sheet.versi;
+    let version_note = (sheet_versi != versi).then(|| {
+        view! {
+            <p class="alert alert--info alert--block sheet-version" role="note">
+                <span class="alert__icon" aria-hidden="true"></span>
+                <span class="alert__text">
+                    {move || fill(i18n.t(Key::SheetOnVersion), &[("v", &sheet_versi.to_string())])}
+                </span>
+            </p>
+        }
+    });
+    provide_context(SheetPeriod { ritme, tahun });
     // Locked (read-only) since the day after `batas_kunci`, else editable until then.
     let (terkunci, batas, until) = (sheet.terkunci, sheet.batas_kunci, sheet.dibuka_sampai);
     let lock_line = move || {
@@ -185,8 +283,10 @@ pub(super) fn Sheet(sheet: RealisasiSheet) -> impl IntoView {
             <span class="alert__icon" aria-hidden="true"></span>
             <p class="alert__text">{lock_line}</p>
         </div>
+        {version_note}
         <section class="card card--skp capaian-summary">
             <CapaianBar value=Signal::derive(move || state.with(|s| s.capaian_skp)) label=Key::CapaianSkp/>
+            <CapaianBar value=Signal::derive(move || state.with(|s| s.capaian_sampai_periode_ini)) label=Key::CapaianYtd/>
             <p class="field__hint">{tr(Key::CapaianSkpNote)}</p>
         </section>
         {empty.then(|| view! { <p class="empty-state muted">{tr(Key::NoIki)}</p> })}
@@ -208,6 +308,18 @@ fn IkiCard(row: RealisasiRow) -> impl IntoView {
         let row = row.clone();
         move || target_text(i18n.lang(), &row)
     };
+    let period = expect_context::<SheetPeriod>();
+    let n = state.with_untracked(|s| s.jumlah_periode);
+    let compared = move || {
+        current.with(|r| {
+            r.as_ref().map(|r| {
+                let lang = i18n.lang();
+                let label = |k: i32| super::sub_period_label(lang, period.ritme, period.tahun, k);
+                compared_text(lang, r, n, &label)
+            })
+        })
+    };
+    let ytd = move || current.with(|r| r.as_ref().map(|r| ytd_text(i18n.lang(), r)));
     let aspek = row.aspek;
     let updated = move || {
         current.with(|r| {
@@ -252,6 +364,8 @@ fn IkiCard(row: RealisasiRow) -> impl IntoView {
                 {aspek.map(|a| view! { <span class="badge badge--muted">{tr(labels::aspek(a))}</span> })}
                 <span>{tr(Key::TargetNilai)} ": " {target}</span>
             </p>
+            <p class="iki-card__compared">{compared}</p>
+            <p class="field__hint iki-card__ytd">{ytd}</p>
             <CapaianBar
                 value=Signal::derive(move || current.with(|r| r.as_ref().and_then(|r| r.capaian_tampil)))
                 raw=Signal::derive(move || current.with(|r| r.as_ref().and_then(|r| r.capaian)))

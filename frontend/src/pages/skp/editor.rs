@@ -6,8 +6,8 @@ use std::cell::Cell;
 
 use kinerja_api::ErrorCode;
 use kinerja_api::planning::{
-    Arah, Aspek, Iki, JenisRhk, JenisSkp, Lampiran, Pendekatan, Perspektif, Rhk, Skp, SubmitSkp,
-    UpdateSkp,
+    Arah, Aspek, Iki, JenisRhk, JenisSkp, JenisTarget, Lampiran, Pendekatan, Perspektif, Rhk, Skp,
+    SubmitSkp, UpdateSkp,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -44,6 +44,10 @@ struct IkiRow {
     naratif: RwSignal<String>,
     arah: RwSignal<String>,
     perspektif: RwSignal<String>,
+    /// Empty = inferred from the unit.
+    jenis_target: RwSignal<String>,
+    /// `YYYY-MM-DD` of a deadline target.
+    tenggat: RwSignal<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -72,6 +76,8 @@ fn iki_row(iki: &Iki) -> IkiRow {
         naratif: text(iki.target_naratif.clone()),
         arah: RwSignal::new(iki.arah.unwrap_or(Arah::Naik).as_str().to_owned()),
         perspektif: text(iki.perspektif.map(|p| p.as_str().to_owned())),
+        jenis_target: text(iki.jenis_target.map(|j| j.as_str().to_owned())),
+        tenggat: text(iki.tenggat.map(|d| d.to_string())),
     }
 }
 
@@ -85,6 +91,8 @@ fn blank_iki() -> IkiRow {
         target_naratif: None,
         arah: Some(Arah::Naik),
         perspektif: None,
+        jenis_target: None,
+        tenggat: None,
     })
 }
 
@@ -163,6 +171,11 @@ fn collect(rows: &[RhkRow], errors: &mut FieldErrors) -> Vec<Rhk> {
                         target_naratif: optional(&k.naratif.get_untracked()),
                         arah: Arah::parse(&k.arah.get_untracked()),
                         perspektif: Perspektif::parse(&k.perspektif.get_untracked()),
+                        jenis_target: JenisTarget::parse(&k.jenis_target.get_untracked()),
+                        // Only a deadline target carries its date.
+                        tenggat: (k.jenis_target.get_untracked() == JenisTarget::Tenggat.as_str())
+                            .then(|| iso_date(&k.tenggat.get_untracked()))
+                            .flatten(),
                     }
                 })
                 .collect(),
@@ -182,6 +195,9 @@ pub(crate) fn RowInput(
     path: Signal<String>,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] inputmode: Option<&'static str>,
+    /// The input's type (default `text`), e.g. `date`.
+    #[prop(optional)]
+    kind: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
@@ -219,7 +235,7 @@ pub(crate) fn RowInput(
             <input
                 class="field__input"
                 id=id.clone()
-                type="text"
+                type=kind.unwrap_or("text")
                 inputmode=inputmode
                 autocomplete="off"
                 aria-invalid=invalid
@@ -669,6 +685,23 @@ fn RowMessages(errors: RwSignal<FieldErrors>, #[prop(into)] path: Signal<String>
     }
 }
 
+/// A date input's `YYYY-MM-DD` (by hand: chrono's parser would weigh on the wasm).
+fn iso_date(value: &str) -> Option<chrono::NaiveDate> {
+    let mut parts = value.trim().splitn(3, '-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    chrono::NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn jenis_target_label(j: JenisTarget) -> Key {
+    match j {
+        JenisTarget::Akumulatif => Key::JenisTargetAkumulatif,
+        JenisTarget::Tetap => Key::JenisTargetTetap,
+        JenisTarget::Tenggat => Key::JenisTargetTenggat,
+    }
+}
+
 /// One IKI row.
 #[component]
 fn IkiEditor(
@@ -714,6 +747,18 @@ fn IkiEditor(
                     path=path("arah")
                     options=choices(Arah::ALL, Arah::as_str, labels::arah)
                 />
+                <RowSelect
+                    label=Key::JenisTargetLabel
+                    id=id("jenis-target")
+                    value=iki.jenis_target
+                    errors=errors
+                    path=path("jenis_target")
+                    options=choices(JenisTarget::ALL, JenisTarget::as_str, jenis_target_label)
+                    empty=Key::JenisTargetAuto
+                />
+                {move || (iki.jenis_target.get() == JenisTarget::Tenggat.as_str()).then(|| view! {
+                    <RowInput label=Key::TenggatLabel id=id("tenggat") value=iki.tenggat errors=errors path=path("tenggat") kind="date"/>
+                })}
                 {jpt.then(|| view! {
                     <RowSelect
                         label=Key::Perspektif

@@ -294,6 +294,13 @@ fn messages(path: &str, errors: &crate::forms::FieldErrors) -> Vec<String> {
 }
 
 /// The NIP digits of a formatted NIP ("19900317 201503 2 001").
+/// Whether the year of this SKP is measured: this version is (or was) approved, or it is a
+/// perubahan SKP awaiting approval while an earlier version stays in force. The server reads
+/// each sub-period from the version in force for it, whichever version is named.
+pub(crate) fn in_force(skp: &Skp) -> bool {
+    skp.berlaku_dari_ke.is_some() || skp.versi > 1
+}
+
 /// The period a page opens on: the open one, else the first listed (the newest).
 pub(crate) fn default_period(periods: &[Periode]) -> Option<&Periode> {
     periods

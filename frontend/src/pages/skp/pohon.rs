@@ -199,6 +199,8 @@ fn Distribute(skp_id: Uuid, owner: Uuid, options: Vec<(Uuid, String)>) -> impl I
                 target_naratif: None,
                 arah: None,
                 perspektif: None,
+                jenis_target: None,
+                tenggat: None,
             })
             .into_iter()
             .collect();
