@@ -11,7 +11,7 @@ use kinerja_api::penilaian::{
     PeranEvaluasi, PutuskanKeberatan, RencanaPerbaikan, SimpanEvaluasi, SimpanRencanaPerbaikan,
     StatusEvaluasi, StatusKeberatan,
 };
-use kinerja_api::planning::{Periode, Skp, StatusSkp};
+use kinerja_api::planning::{Periode, Skp};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;

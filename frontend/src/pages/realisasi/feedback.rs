@@ -2,7 +2,9 @@
 //! the chosen sub-period, with an optional positive/negative tag) and the history of every
 //! sub-period, newest first, where the employee replies.
 
-use kinerja_api::measurement::{CreateFeedback, ReplyFeedback, TagUmpanBalik, UmpanBalik};
+use kinerja_api::measurement::{
+    CreateFeedback, RealisasiSheet, ReplyFeedback, TagUmpanBalik, UmpanBalik,
+};
 use kinerja_api::planning::{Ritme, Skp};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -3,7 +3,7 @@
 //! and writes feedback, others (the Atasan PPKin, admins) only read.
 
 use futures::future::join;
-use kinerja_api::planning::{Periode, Skp, StatusSkp};
+use kinerja_api::planning::{Periode, Skp};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
