@@ -1077,10 +1077,16 @@ pub async fn seed_year(
         .filter(skps::Column::Status.eq("disetujui"))
         .all(db)
         .await?;
-    // Realisasi of every past month: around a twelfth of the yearly target, some above, a few
-    // below, deterministic so the demo looks the same every time.
+    // Realisasi of every past month: around the month's target (a twelfth of a yearly count,
+    // the level itself for a percentage), most people near it, about one in seven clearly
+    // above and one in seven below, deterministic so the demo looks the same every time.
     let mut rows = Vec::new();
     for s in &approved {
+        let kinerja = match s.employee_id.as_u128() % 7 {
+            0 => 0.72,
+            1 => 1.28,
+            _ => 1.0,
+        };
         let rhk: Vec<Uuid> = skp_rhk::Entity::find()
             .filter(skp_rhk::Column::SkpId.eq(s.id))
             .all(db)
@@ -1100,7 +1106,7 @@ pub async fn seed_year(
             };
             for k in 1..=last {
                 let spread = ((s.id.as_u128() as usize + n * 7 + k as usize * 3) % 9) as f64;
-                let factor = 0.85 + spread * 0.04;
+                let factor = (0.92 + spread * 0.02) * kinerja;
                 let nilai = if i.target_satuan.as_deref() == Some("persen") {
                     (target * factor).min(100.0)
                 } else {

@@ -565,6 +565,22 @@ db_test! {
             .filter(kinerja::entities::realisasi::Column::PeriodeKe.eq(last))
             .count(&app.db).await.unwrap();
         assert!(measured > 200, "{measured}");
+        // Capaian compares a month with the month's target: the suggestions of the demo's
+        // month are believable — most people as expected, some above and some below.
+        let period = kinerja::entities::periods::Entity::find().one(&app.db).await.unwrap().unwrap();
+        let approved = kinerja::entities::skps::Entity::find()
+            .filter(kinerja::entities::skps::Column::Status.eq("disetujui"))
+            .all(&app.db).await.unwrap();
+        let mut counts = std::collections::HashMap::new();
+        for skp in &approved {
+            let tahun = kinerja::measurement::tahun::Tahun::load(&app.db, period.clone(), skp).await.unwrap();
+            let capaian = tahun.capaian_indikator(last);
+            let saran = kinerja_api::evaluation::saran_rating_hasil(&capaian, kinerja_api::evaluation::AmbangSaran::default()).unwrap();
+            *counts.entry(saran).or_insert(0usize) += 1;
+        }
+        let get = |r| counts.get(&r).copied().unwrap_or_default();
+        assert!(get(Rating::Sesuai) * 2 > approved.len(), "{counts:?}");
+        assert!(get(Rating::DiAtas) > 0 && get(Rating::DiBawah) > 0, "{counts:?}");
         // The pengelola kepegawaian's, and Rina's opened before her objection changed the result.
         let plans = kinerja::entities::rencana_perbaikan::Entity::find().count(&app.db).await.unwrap();
         assert_eq!(plans, if last >= 2 { 2 } else { 1 });
