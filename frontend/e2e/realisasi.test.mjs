@@ -75,14 +75,14 @@ describe('Realisasi: mengisi, memeriksa bukti, umpan balik', () => {
       assert.ok(await iki.getByRole('button', { name: 'Unggah bukti' }).isDisabled());
 
       // Rencana aksi with this month's target.
-      await iki.getByLabel('Rencana aksi', { exact: true }).fill(PLAN);
+      await iki.getByLabel('Uraian rencana aksi', { exact: true }).fill(PLAN);
       await iki.getByLabel('Target periode ini').fill('2');
       await iki.getByRole('button', { name: 'Simpan rencana aksi' }).click();
       await iki.getByText('Rencana aksi disimpan.').waitFor();
 
       // Realisasi: not a number (checked here), negative (checked by the server, shown on the
       // field), then a real value.
-      const value = iki.getByLabel('Realisasi', { exact: true });
+      const value = iki.getByLabel('Nilai realisasi', { exact: true });
       await value.fill('satu');
       await iki.getByRole('button', { name: 'Simpan realisasi' }).click();
       await iki.getByText('Isi dengan angka, misalnya 12 atau 2,5.').waitFor();
@@ -138,7 +138,7 @@ describe('Realisasi: mengisi, memeriksa bukti, umpan balik', () => {
       // Saved for real: a reload shows the same sheet.
       await page.reload();
       await card(page).locator('.capaian__value', { hasText: '50%' }).waitFor();
-      assert.equal(await card(page).getByLabel('Realisasi', { exact: true }).inputValue(), '1');
+      assert.equal(await card(page).getByLabel('Nilai realisasi', { exact: true }).inputValue(), '1');
       await card(page).locator('.bukti-item', { hasText: FILE_NAME }).waitFor();
     }),
   );

@@ -594,6 +594,8 @@ keys! {
     CapaianNone => "Belum ada", "None yet";
     CapaianActual => "sebenarnya {n}", "actually {n}";
     TargetPeriode => "Target periode ini", "Target for this period";
+    UraianRencanaAksi => "Uraian rencana aksi", "What will be done";
+    NilaiRealisasi => "Nilai realisasi", "Result value";
     ComparedWith => "Dibandingkan dengan target periode ini: {target}", "Compared with this period's target: {target}";
     TargetFromRencana => "target rencana aksi", "the action plan's target";
     TargetSpread => "target tahunan {yearly} dibagi {n} periode", "the yearly target of {yearly} split over {n} periods";

@@ -108,6 +108,16 @@ fn ytd_text(lang: Lang, row: &RealisasiRow) -> String {
     }
 }
 
+/// A number as typed in a form: a decimal comma in Indonesian ("2,5"), no grouping (so it
+/// reads back as typed).
+fn input_number(lang: Lang, value: f64) -> String {
+    let plain = number(value);
+    match lang {
+        Lang::Id => plain.replace('.', ","),
+        Lang::En => plain,
+    }
+}
+
 /// A typed optional number: `None` when empty; a message on `field` when it is not a number.
 fn optional_number(raw: &str, field: &str, errors: &mut FieldErrors) -> Option<f64> {
     let raw = raw.trim();
@@ -473,11 +483,13 @@ fn RencanaAksiForm(row: RealisasiRow) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let state = expect_context::<RwSignal<RealisasiSheet>>();
     let iki = row.iki_id;
+    let satuan = row.target_satuan.clone().unwrap_or_default();
+    let lang = use_i18n().lang();
     let plan = row.rencana_aksi;
     let uraian = RwSignal::new(plan.as_ref().map(|p| p.uraian.clone()).unwrap_or_default());
     let target = RwSignal::new(
         plan.and_then(|p| p.target_nilai)
-            .map(number)
+            .map(|v| input_number(lang, v))
             .unwrap_or_default(),
     );
     let errors = RwSignal::new(FieldErrors::new());
@@ -516,8 +528,8 @@ fn RencanaAksiForm(row: RealisasiRow) -> impl IntoView {
     view! {
         <form class="iki-form" novalidate on:submit=submit>
             <h4 class="form-subheading">{tr(Key::RencanaAksi)}</h4>
-            <RowInput label=Key::RencanaAksi id=format!("ra-{iki}-uraian") value=uraian errors=errors path="uraian".to_owned() multiline=true/>
-            <RowInput label=Key::TargetPeriode id=format!("ra-{iki}-target") value=target errors=errors path="target_nilai".to_owned() inputmode="decimal"/>
+            <RowInput label=Key::UraianRencanaAksi id=format!("ra-{iki}-uraian") value=uraian errors=errors path="uraian".to_owned() multiline=true/>
+            <RowInput label=Key::TargetPeriode id=format!("ra-{iki}-target") value=target errors=errors path="target_nilai".to_owned() inputmode="decimal" suffix=satuan.clone()/>
             <FormStatus outcome=outcome/>
             <button type="submit" class="btn btn--secondary btn--small" disabled=move || busy.get()>
                 {tr(Key::SaveRencanaAksi)}
@@ -534,12 +546,14 @@ fn RealisasiForm(row: RealisasiRow) -> impl IntoView {
     let iki = row.iki_id;
     // Qualitative: a narrative target and no number.
     let qualitative = row.target_nilai.is_none() && row.target_naratif.is_some();
+    let satuan = row.target_satuan.clone().unwrap_or_default();
+    let lang = use_i18n().lang();
     let value = row.realisasi;
     let nilai = RwSignal::new(
         value
             .as_ref()
             .and_then(|v| v.nilai)
-            .map(number)
+            .map(|v| input_number(lang, v))
             .unwrap_or_default(),
     );
     let naratif = RwSignal::new(
@@ -588,10 +602,11 @@ fn RealisasiForm(row: RealisasiRow) -> impl IntoView {
     let (label, field, value, multiline, inputmode) = if qualitative {
         (Key::RealisasiNaratif, "naratif", naratif, true, None)
     } else {
-        (Key::Realisasi, "nilai", nilai, false, Some("decimal"))
+        (Key::NilaiRealisasi, "nilai", nilai, false, Some("decimal"))
     };
+    let suffix = (!qualitative).then_some(satuan);
     let value_input = view! {
-        <RowInput label=label id=format!("rl-{iki}-{field}") value=value errors=errors path=field.to_owned() multiline=multiline inputmode=inputmode.unwrap_or("text")/>
+        <RowInput label=label id=format!("rl-{iki}-{field}") value=value errors=errors path=field.to_owned() multiline=multiline inputmode=inputmode.unwrap_or("text") suffix=suffix.unwrap_or_default()/>
     };
     view! {
         <form class="iki-form" novalidate on:submit=submit>

@@ -198,6 +198,9 @@ pub(crate) fn RowInput(
     /// The input's type (default `text`), e.g. `date`.
     #[prop(optional)]
     kind: Option<&'static str>,
+    /// The unit shown after the input ("laporan"); none when empty.
+    #[prop(optional, into)]
+    suffix: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
@@ -249,7 +252,17 @@ pub(crate) fn RowInput(
     view! {
         <div class="field field--compact" class:field--invalid=move || !list.with(Vec::is_empty)>
             <label class="field__label" for=id>{tr(label)}</label>
-            {control}
+            {if suffix.is_empty() {
+                control
+            } else {
+                view! {
+                    <div class="field__with-suffix">
+                        {control}
+                        <span class="field__suffix" aria-hidden="true">{suffix}</span>
+                    </div>
+                }
+                .into_any()
+            }}
             <p class="field__error" id=error_id>
                 {move || {
                     list.get()
