@@ -844,7 +844,7 @@ keys! {
     // Forced password change and accounts for employees
     ErrPasswordChangeRequired => "Ganti kata sandi sekali pakai Anda terlebih dahulu.", "Change your one-time password first.";
     ForcedChangeTitle => "Buat kata sandi Anda sendiri", "Choose your own password";
-    ForcedChangeIntro => "Selamat datang, {nama}. Akun Anda memakai kata sandi sekali pakai dari admin kepegawaian. Ganti dengan kata sandi Anda sendiri sebelum melanjutkan.", "Welcome, {nama}. Your account uses a one-time password from the HR office. Replace it with a password of your own before you continue.";
+    ForcedChangeIntro => "Akun {nama} memakai kata sandi sekali pakai dari admin kepegawaian. Ganti dengan kata sandi Anda sendiri sebelum melanjutkan.", "The account of {nama} uses a one-time password from the HR office. Replace it with a password of your own before you continue.";
     EmployeeAccount => "Akun pengguna", "User account";
     HasAccount => "Pegawai ini sudah memiliki akun; nama penggunanya adalah NIP.", "This employee has an account; the username is the NIP.";
     NoAccount => "Pegawai ini belum memiliki akun.", "This employee has no account yet.";

@@ -21,7 +21,10 @@ pub struct AuditFilter {
 /// # Errors
 /// `forbidden` without `read_audit`, `validation_failed` for a range that ends before it
 /// starts, or a network/decoding failure.
-pub async fn list_events(page: PageQuery, filter: AuditFilter) -> Result<Page<AuditEvent>, ApiError> {
+pub async fn list_events(
+    page: PageQuery,
+    filter: AuditFilter,
+) -> Result<Page<AuditEvent>, ApiError> {
     let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
     client::authed(Call::get("/audit").query(&[
         ("page", Some(page.page.to_string())),

@@ -304,7 +304,7 @@ pub fn UnitAccountsForm() -> impl IntoView {
         <section class="card" aria-labelledby="akun-unit">
             <h2 id="akun-unit">{tr(Key::UnitAccountsTitle)}</h2>
             <p class="muted">{tr(Key::UnitAccountsIntro)}</p>
-            <form class="form form--inline no-print" novalidate=true on:submit=on_submit>
+            <form class="form no-print" novalidate=true on:submit=on_submit>
                 <SelectField
                     name="unit_id"
                     label=Key::FilterUnit
@@ -319,11 +319,13 @@ pub fn UnitAccountsForm() -> impl IntoView {
                     <input type="checkbox" name="termasuk_sub_unit" bind:checked=sub_units/>
                     <span>{tr(Key::IncludeSubUnits)}</span>
                 </label>
-                <button type="submit" class="btn btn--primary" disabled=move || pending.get()>
-                    {move || {
-                        i18n.t(if pending.get() { Key::CreatingAccounts } else { Key::CreateAccounts })
-                    }}
-                </button>
+                <div class="form-actions">
+                    <button type="submit" class="btn btn--primary" disabled=move || pending.get()>
+                        {move || {
+                            i18n.t(if pending.get() { Key::CreatingAccounts } else { Key::CreateAccounts })
+                        }}
+                    </button>
+                </div>
             </form>
             <div class="form-status" aria-live="polite">
                 {move || failure.get().map(|e| view! { <ErrorAlert error=e/> })}

@@ -109,7 +109,11 @@ fn sentence(lang: Lang, e: &AuditEvent) -> String {
                 .map(str::to_owned)
         })
         .unwrap_or_else(|| match &e.entity_id {
-            Some(id) => format!("{} {}", e.entity_type, id.chars().take(8).collect::<String>()),
+            Some(id) => format!(
+                "{} {}",
+                e.entity_type,
+                id.chars().take(8).collect::<String>()
+            ),
             None => e.entity_type.clone(),
         });
     match sentence_key(&e.action) {
@@ -196,9 +200,18 @@ fn Filters() -> impl IntoView {
         let q: Vec<String> = pairs
             .into_iter()
             .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v.trim()))))
+            .map(|(k, v)| {
+                format!(
+                    "{k}={}",
+                    String::from(js_sys::encode_uri_component(v.trim()))
+                )
+            })
             .collect();
-        let path = if q.is_empty() { "/audit".to_owned() } else { format!("/audit?{}", q.join("&")) };
+        let path = if q.is_empty() {
+            "/audit".to_owned()
+        } else {
+            format!("/audit?{}", q.join("&"))
+        };
         navigate(&path, Default::default());
     };
     let go_submit = go.clone();

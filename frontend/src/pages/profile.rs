@@ -100,7 +100,11 @@ pub fn ForcedPasswordChange() -> impl IntoView {
                 <div class="login__top">
                     <crate::components::LangSwitch/>
                 </div>
-                <div class="login__card forced-change">
+                <div class="login__card card forced-change">
+                    <div class="login__mobile-brand" aria-hidden="true">
+                        <span class="logo-mark">"K"</span>
+                        <span class="brand__name">{tr(Key::AppName)}</span>
+                    </div>
                     <h1>{tr(Key::ForcedChangeTitle)}</h1>
                     <p>
                         {move || {
