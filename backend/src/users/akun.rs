@@ -158,7 +158,7 @@ async fn insert_accounts(
         let ids: Vec<Uuid> = pairs.iter().map(|(e, _)| e.id).collect();
         employees::Entity::update_many()
             .col_expr(employees::Column::UserId, case.into())
-            .col_expr(employees::Column::UpdatedAt, Expr::val(now).into())
+            .col_expr(employees::Column::UpdatedAt, Expr::val(now))
             .filter(employees::Column::Id.is_in(ids))
             .filter(employees::Column::UserId.is_null())
             .exec(txn)
@@ -396,7 +396,7 @@ pub async fn reset_password(
     active.updated_at = Set(now);
     let user = active.update(&txn).await?;
     refresh_tokens::Entity::update_many()
-        .col_expr(refresh_tokens::Column::RevokedAt, Expr::val(now).into())
+        .col_expr(refresh_tokens::Column::RevokedAt, Expr::val(now))
         .filter(refresh_tokens::Column::UserId.eq(id))
         .filter(refresh_tokens::Column::RevokedAt.is_null())
         .exec(&txn)
