@@ -39,6 +39,9 @@ pub enum AppError {
     /// 403.
     #[error("forbidden")]
     Forbidden,
+    /// 403: the account must change its one-time password first.
+    #[error("password change required")]
+    PasswordChangeRequired,
     /// 404; the text names what was not found.
     #[error("{0} not found")]
     NotFound(&'static str),
@@ -87,6 +90,7 @@ impl AppError {
             AppError::Unauthorized(_) => ErrorCode::Unauthorized,
             AppError::InvalidCredentials => ErrorCode::InvalidCredentials,
             AppError::Forbidden => ErrorCode::Forbidden,
+            AppError::PasswordChangeRequired => ErrorCode::PasswordChangeRequired,
             AppError::NotFound(_) => ErrorCode::NotFound,
             AppError::MethodNotAllowed(_) => ErrorCode::MethodNotAllowed,
             AppError::Conflict(_) => ErrorCode::Conflict,
@@ -109,6 +113,7 @@ impl AppError {
             ErrorCode::Unauthorized => "Perlu masuk",
             ErrorCode::InvalidCredentials => "Nama pengguna atau kata sandi salah",
             ErrorCode::Forbidden => "Akses ditolak",
+            ErrorCode::PasswordChangeRequired => "Kata sandi harus diganti",
             ErrorCode::NotFound => "Tidak ditemukan",
             ErrorCode::MethodNotAllowed => "Metode tidak diizinkan",
             ErrorCode::Conflict => "Konflik data",
@@ -133,6 +138,10 @@ impl AppError {
                 "Nama pengguna atau kata sandi salah. Periksa kembali lalu coba lagi.".to_owned()
             }
             AppError::Forbidden => "Anda tidak memiliki hak untuk tindakan ini.".to_owned(),
+            AppError::PasswordChangeRequired => {
+                "Akun ini memakai kata sandi sekali pakai. Ganti kata sandi terlebih dahulu."
+                    .to_owned()
+            }
             AppError::NotFound(what) => format!("{what} tidak ditemukan."),
             AppError::MethodNotAllowed(_) => {
                 "Alamat ini tidak mendukung metode HTTP tersebut.".to_owned()
@@ -197,7 +206,7 @@ impl ResponseError for AppError {
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unauthorized(_) | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::PasswordChangeRequired => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Conflict(_) => StatusCode::CONFLICT,

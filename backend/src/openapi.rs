@@ -103,7 +103,8 @@ pub mod problems {
     #[response(status = 401, content_type = "application/problem+json")]
     pub struct Unauthorized(pub ErrorBody);
 
-    /// Signed in without the permission this needs
+    /// Signed in without the permission this needs, or (code `password_change_required`) the
+    /// account still holds a one-time password and must change it first
     #[derive(IntoResponses)]
     #[response(status = 403, content_type = "application/problem+json")]
     pub struct Forbidden(pub ErrorBody);

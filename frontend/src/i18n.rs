@@ -858,11 +858,148 @@ keys! {
         "The service is unavailable. Please try again later.";
     ErrInternal => "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.",
         "The server had a problem. Try again or contact the administrator.";
+    // Menus
+    NavGroupPenilaian => "Penilaian", "Appraisal";
+    NavGroupOrganisasi => "Organisasi", "Organisation";
+    NavGroupPegawai => "Pegawai", "Employees";
+    NavGroupSistem => "Sistem", "System";
+    // Forced password change and accounts for employees
+    ErrPasswordChangeRequired => "Ganti kata sandi sekali pakai Anda terlebih dahulu.", "Change your one-time password first.";
+    ForcedChangeTitle => "Buat kata sandi Anda sendiri", "Choose your own password";
+    ForcedChangeIntro => "Akun {nama} memakai kata sandi sekali pakai dari admin kepegawaian. Ganti dengan kata sandi Anda sendiri sebelum melanjutkan.", "The account of {nama} uses a one-time password from the HR office. Replace it with a password of your own before you continue.";
+    EmployeeAccount => "Akun pengguna", "User account";
+    HasAccount => "Pegawai ini sudah memiliki akun; nama penggunanya adalah NIP.", "This employee has an account; the username is the NIP.";
+    NoAccount => "Pegawai ini belum memiliki akun.", "This employee has no account yet.";
+    CreateAccount => "Buat akun", "Create account";
+    ResetPassword => "Atur ulang kata sandi", "Reset password";
+    ResetPasswordConfirm => "Kata sandi lama dan semua sesi akun ini berakhir, dan pegawai wajib mengganti kata sandi baru saat masuk. Lanjutkan?", "The old password and every session of this account end, and the employee must change the new password at sign-in. Continue?";
+    ResetPasswordYes => "Ya, atur ulang", "Yes, reset";
+    OneTimePassword => "Kata sandi sekali pakai", "One-time password";
+    OneTimeShownOnce => "Kata sandi ini hanya ditampilkan sekali. Unduh atau cetak daftarnya sekarang dan serahkan kepada pegawai; mereka wajib menggantinya saat pertama masuk.", "These passwords are shown only once. Download or print the list now and hand it to the employees; they must change it at first sign-in.";
+    DownloadCsv => "Unduh CSV", "Download CSV";
+    PrintList => "Cetak daftar", "Print list";
+    UnitAccountsTitle => "Buat akun untuk satu unit", "Create accounts for a unit";
+    UnitAccountsIntro => "Setiap pegawai unit yang belum memiliki akun mendapat akun dengan NIP sebagai nama pengguna, peran pegawai dan kata sandi sekali pakai. Pegawai yang sudah memiliki akun dilewati.", "Every employee of the unit without an account gets one with the NIP as username, the employee role and a one-time password. Employees who have an account are skipped.";
+    ChooseUnit => "Pilih unit kerja.", "Choose a unit.";
+    IncludeSubUnits => "Termasuk unit di bawahnya", "Include the units below it";
+    CreateAccounts => "Buat akun", "Create accounts";
+    CreatingAccounts => "Membuat akun…", "Creating accounts…";
+    AccountsMade => "{dibuat} akun dibuat, {dilewati} pegawai dilewati.", "{dibuat} accounts created, {dilewati} employees skipped.";
+    SkippedTitle => "{n} pegawai dilewati", "{n} employees skipped";
+    SkippedHasAccount => "sudah memiliki akun", "already has an account";
+    SkippedUsernameTaken => "NIP sudah dipakai akun lain", "the NIP is used by another account";
+    SkippedInactive => "tidak aktif lagi", "no longer active";
+    SkippedOverLimit => "melebihi 200 akun per permintaan; jalankan lagi", "over 200 accounts per request; run it again";
+    // The audit page
+    AuditFilters => "Saring catatan audit", "Filter the audit trail";
+    AuditActor => "Pelaku", "Person";
+    AuditActorHint => "Nama atau nama pengguna", "Name or username";
+    AuditActionFilter => "Tindakan", "Action";
+    AllActions => "Semua tindakan", "All actions";
+    DateFrom => "Dari tanggal", "From";
+    DateTo => "Sampai tanggal", "To";
+    ApplyFilters => "Terapkan", "Apply";
+    ResetFilters => "Hapus saringan", "Clear filters";
+    AuditSystem => "Sistem", "The system";
+    AuditSomeone => "seseorang", "someone";
+    AuditUnknownAction => "{aktor}: {aksi} pada {objek}", "{aktor}: {aksi} on {objek}";
+    AuditRecord => "Catatan", "Record";
+    AuditWhat => "Peristiwa", "Event";
+    // Audit sentences, one per action code
+    AuLoginOk => "{aktor} masuk ke aplikasi", "{aktor} signed in";
+    AuLoginFailed => "Percobaan masuk gagal dengan nama pengguna {objek}", "Failed sign-in attempt as {objek}";
+    AuLogout => "{aktor} keluar dari aplikasi", "{aktor} signed out";
+    AuPasswordChanged => "{aktor} mengganti kata sandinya", "{aktor} changed their password";
+    AuTokenReused => "Sesi {objek} dicabut karena token dipakai ulang", "The session of {objek} was revoked: a token was reused";
+    AuUserCreated => "{aktor} membuat akun {objek}", "{aktor} created the account of {objek}";
+    AuUserCreatedForEmployee => "{aktor} membuat akun untuk {objek}", "{aktor} created an account for {objek}";
+    AuPasswordReset => "{aktor} mengatur ulang kata sandi {objek}", "{aktor} reset the password of {objek}";
+    AuUserUpdated => "{aktor} mengubah akun {objek}", "{aktor} changed the account of {objek}";
+    AuRolesChanged => "{aktor} mengubah peran {objek}", "{aktor} changed the roles of {objek}";
+    AuEmployeeCreated => "{aktor} menambahkan pegawai {objek}", "{aktor} added the employee {objek}";
+    AuEmployeeUpdated => "{aktor} mengubah data pegawai {objek}", "{aktor} changed the record of {objek}";
+    AuEmployeeImported => "{aktor} mengimpor data pegawai {objek}", "{aktor} imported employees into {objek}";
+    AuEmployeeAssigned => "{aktor} mencatat jabatan baru {objek}", "{aktor} recorded a new position of {objek}";
+    AuEmployeeActing => "{aktor} menunjuk {objek} sebagai Plt/Plh", "{aktor} appointed {objek} as acting official";
+    AuSuperiorOverridden => "{aktor} menetapkan pejabat penilai {objek}", "{aktor} set the rater of {objek}";
+    AuUnitCreated => "{aktor} membuat unit {objek}", "{aktor} created the unit {objek}";
+    AuUnitUpdated => "{aktor} mengubah unit {objek}", "{aktor} changed the unit {objek}";
+    AuUnitMoved => "{aktor} memindahkan unit {objek}", "{aktor} moved the unit {objek}";
+    AuUnitImported => "{aktor} mengimpor unit ke {objek}", "{aktor} imported units into {objek}";
+    AuPositionCreated => "{aktor} membuat jabatan {objek}", "{aktor} created the position {objek}";
+    AuPositionUpdated => "{aktor} mengubah jabatan {objek}", "{aktor} changed the position {objek}";
+    AuPositionImported => "{aktor} mengimpor jabatan ke {objek}", "{aktor} imported positions into {objek}";
+    AuInstansiCreated => "{aktor} membuat instansi {objek}", "{aktor} created the agency {objek}";
+    AuPeriodCreated => "{aktor} membuat periode {objek}", "{aktor} created the period {objek}";
+    AuPeriodOpened => "{aktor} membuka periode {objek}", "{aktor} opened the period {objek}";
+    AuPeriodClosed => "{aktor} menutup periode {objek}", "{aktor} closed the period {objek}";
+    AuSkpCreated => "{aktor} menyusun {objek}", "{aktor} started {objek}";
+    AuSkpUpdated => "{aktor} mengubah {objek}", "{aktor} edited {objek}";
+    AuSkpSubmitted => "{aktor} mengajukan {objek}", "{aktor} submitted {objek}";
+    AuSkpApproved => "{aktor} menyetujui {objek}", "{aktor} approved {objek}";
+    AuSkpReturned => "{aktor} mengembalikan {objek}", "{aktor} returned {objek}";
+    AuSkpRevised => "{aktor} membuat perubahan {objek}", "{aktor} started a revision of {objek}";
+    AuSkpReopened => "{aktor} membuka kembali {objek}", "{aktor} reopened {objek}";
+    AuSkpDistributed => "{aktor} membagikan RHK dari {objek}", "{aktor} distributed results of {objek}";
+    AuRealisasiSaved => "{aktor} mengisi realisasi", "{aktor} entered a realisation";
+    AuRealisasiUnlocked => "{aktor} membuka kunci realisasi {objek}", "{aktor} unlocked the realisation of {objek}";
+    AuRencanaAksiSaved => "{aktor} menyimpan rencana aksi", "{aktor} saved an action plan";
+    AuBuktiUploaded => "{aktor} mengunggah bukti dukung", "{aktor} uploaded evidence";
+    AuBuktiLinked => "{aktor} menautkan bukti dukung", "{aktor} linked evidence";
+    AuBuktiRemoved => "{aktor} menghapus bukti dukung", "{aktor} removed evidence";
+    AuBuktiVerified => "{aktor} memeriksa bukti dukung", "{aktor} checked evidence";
+    AuFeedbackGiven => "{aktor} memberi umpan balik pada {objek}", "{aktor} gave feedback on {objek}";
+    AuFeedbackReplied => "{aktor} menanggapi umpan balik pada {objek}", "{aktor} replied to feedback on {objek}";
+    AuEvaluasiSaved => "{aktor} menyimpan draf penilaian {objek}", "{aktor} saved a draft rating of {objek}";
+    AuEvaluasiSet => "{aktor} menetapkan penilaian {objek}", "{aktor} set the rating of {objek}";
+    AuEvaluasiCorrected => "{aktor} mengoreksi penilaian {objek}", "{aktor} corrected the rating of {objek}";
+    AuKeberatanFiled => "{aktor} mengajukan keberatan atas penilaian {objek}", "{aktor} objected to the rating of {objek}";
+    AuKeberatanExplained => "{aktor} menjelaskan penilaian {objek} atas keberatan", "{aktor} explained the rating of {objek}";
+    AuKeberatanDecided => "{aktor} memutus keberatan atas penilaian {objek}", "{aktor} decided the objection to {objek}";
+    AuKeberatanAttached => "{aktor} melampirkan berkas pada keberatan {objek}", "{aktor} attached a file to the objection on {objek}";
+    AuKeberatanDetached => "{aktor} menghapus lampiran keberatan {objek}", "{aktor} removed an attachment of the objection on {objek}";
+    AuPerbaikanSaved => "{aktor} menyusun rencana perbaikan {objek}", "{aktor} wrote the improvement plan of {objek}";
+    AuPerbaikanCheckin => "{aktor} mencatat kemajuan rencana perbaikan {objek}", "{aktor} checked in on the improvement plan of {objek}";
+    AuDokumenMade => "{aktor} membuat dokumen evaluasi {objek}", "{aktor} issued the evaluation document of {objek}";
+    AuPredikatOrgSet => "{aktor} menetapkan predikat organisasi {objek}", "{aktor} set the organisation rating of {objek}";
+    AuPelatihanCreated => "{aktor} menambahkan pelatihan {objek}", "{aktor} added the training {objek}";
+    AuPelatihanUpdated => "{aktor} mengubah pelatihan {objek}", "{aktor} changed the training {objek}";
+    AuKoefisienChanged => "{aktor} mengubah koefisien angka kredit {objek}", "{aktor} changed the credit coefficient of {objek}";
+    AuApiClientCreated => "{aktor} mendaftarkan klien API {objek}", "{aktor} registered the API client {objek}";
+    AuApiClientEnabled => "{aktor} mengaktifkan klien API {objek}", "{aktor} enabled the API client {objek}";
+    AuApiClientDisabled => "{aktor} menonaktifkan klien API {objek}", "{aktor} disabled the API client {objek}";
+    AuIngestBatch => "Klien API {objek} mengirim data capaian", "The API client {objek} sent indicator values";
+    AuDataKeySet => "{aktor} menautkan indikator ke sumber data", "{aktor} bound an indicator to a data source";
 }
 
 /// Indonesian messages from the contract crate's validator rules and the server, with their
 /// English versions. Unknown messages are shown as they are.
 const MESSAGES_EN: &[(&str, &str)] = &[
+    (
+        "Pegawai ini sudah memiliki akun.",
+        "This employee already has an account.",
+    ),
+    (
+        "Pegawai ini tidak aktif lagi; akun tidak dibuat.",
+        "This employee is no longer active; no account was created.",
+    ),
+    (
+        "NIP pegawai ini sudah dipakai sebagai nama pengguna akun lain.",
+        "This employee's NIP is already another account's username.",
+    ),
+    (
+        "Nama pengguna (NIP) sudah dipakai akun lain. Muat ulang lalu coba lagi.",
+        "A username (NIP) is already used by another account. Reload and try again.",
+    ),
+    (
+        "Tanggal akhir tidak boleh sebelum tanggal awal.",
+        "The end date cannot be before the start date.",
+    ),
+    (
+        "Akun ini memakai kata sandi sekali pakai. Ganti kata sandi terlebih dahulu.",
+        "This account uses a one-time password. Change the password first.",
+    ),
+    ("Isi 1–100 karakter.", "Enter 1–100 characters."),
     (
         "Nama pengguna wajib diisi (maksimal 64 karakter).",
         "Username is required (at most 64 characters).",

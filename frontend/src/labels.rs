@@ -259,6 +259,7 @@ pub fn error_message(lang: Lang, error: &ApiError) -> String {
             ErrorCode::InvalidCredentials => Key::WrongCredentials,
             ErrorCode::Unauthorized => Key::ErrUnauthorized,
             ErrorCode::Forbidden => Key::ErrForbidden,
+            ErrorCode::PasswordChangeRequired => Key::ErrPasswordChangeRequired,
             ErrorCode::NotFound => Key::ErrNotFound,
             ErrorCode::Conflict => Key::ErrConflict,
             ErrorCode::ValidationFailed => Key::FormHasErrors,

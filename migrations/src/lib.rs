@@ -19,6 +19,7 @@ mod m20261128_000013_create_dokumen_evaluasi;
 mod m20261128_000014_create_katalog;
 mod m20261128_000015_create_keberatan_lampiran;
 mod m20261206_000016_skp_versi_berlaku;
+mod m20261206_000017_harus_ganti_password;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000014_create_katalog::Migration),
             Box::new(m20261128_000015_create_keberatan_lampiran::Migration),
             Box::new(m20261206_000016_skp_versi_berlaku::Migration),
+            Box::new(m20261206_000017_harus_ganti_password::Migration),
         ]
     }
 }

@@ -14,11 +14,18 @@ pub struct AuditEvent {
     pub occurred_at: chrono::DateTime<chrono::Utc>,
     /// The user who acted; absent for anonymous events such as a failed login.
     pub actor_id: Option<Uuid>,
+    /// The acting user's full name.
+    #[serde(default)]
+    pub actor_nama: Option<String>,
     #[cfg_attr(feature = "openapi", schema(example = "auth.login_succeeded"))]
     pub action: String,
     #[cfg_attr(feature = "openapi", schema(example = "user"))]
     pub entity_type: String,
     pub entity_id: Option<String>,
+    /// What the record is called today (a person's name, "SKP 2026 Rina Marlina", a unit's
+    /// name), when it still exists and its type is known.
+    #[serde(default)]
+    pub entity_nama: Option<String>,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
     pub request_id: Option<String>,
@@ -45,6 +52,14 @@ pub struct AuditQuery {
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub entity_id: Option<String>,
     pub actor_id: Option<Uuid>,
+    /// The acting user by name or username (part of it, any case).
+    #[validate(length(min = 1, max = 100, message = "Isi 1–100 karakter."))]
+    #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 100))]
+    pub aktor: Option<String>,
+    /// From this day on (the instansi's local day, inclusive).
+    pub tanggal_dari: Option<chrono::NaiveDate>,
+    /// Up to and including this day (local); not before `tanggal_dari` (else 422).
+    pub tanggal_sampai: Option<chrono::NaiveDate>,
     /// Events at or after this instant.
     pub from: Option<chrono::DateTime<chrono::Utc>>,
     /// Events before this instant.

@@ -161,6 +161,18 @@ pub struct CurrentUser {
     /// What the roles allow, as decided by the server's policy.
     pub permissions: Vec<Permission>,
     pub password_changed_at: chrono::DateTime<chrono::Utc>,
+    /// The account holds a one-time password from the HR office: the holder must change it
+    /// before anything else (other calls answer 403 `password_change_required`).
+    #[serde(default)]
+    pub harus_ganti_password: bool,
+    /// The employee record linked to the account, if any.
+    #[serde(default)]
+    pub employee_id: Option<Uuid>,
+    /// Whether the employee rates or oversees anyone today: the PPKin or Atasan PPKin of an
+    /// SKP in an open period, an acting or overriding rater, or the holder of a position that
+    /// other positions report to. Only decides which menus are shown; every page checks again.
+    #[serde(default)]
+    pub punya_bawahan: bool,
 }
 
 impl CurrentUser {

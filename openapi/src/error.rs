@@ -25,6 +25,9 @@ pub enum ErrorCode {
     InvalidCredentials,
     /// The authenticated user may not do this.
     Forbidden,
+    /// The account holds a one-time password: only `GET /auth/me`, `POST /auth/change-password`,
+    /// refresh and logout are answered until the holder chooses a password.
+    PasswordChangeRequired,
     /// The resource does not exist (or is not visible to the caller).
     NotFound,
     /// The path exists but not for this HTTP method.
@@ -53,6 +56,7 @@ impl ErrorCode {
             Self::Unauthorized => "unauthorized",
             Self::InvalidCredentials => "invalid_credentials",
             Self::Forbidden => "forbidden",
+            Self::PasswordChangeRequired => "password_change_required",
             Self::NotFound => "not_found",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::Conflict => "conflict",

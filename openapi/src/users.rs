@@ -23,6 +23,9 @@ pub struct User {
     pub last_login_at: Option<chrono::DateTime<chrono::Utc>>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// The account holds a one-time password that must be changed at the next sign-in.
+    #[serde(default)]
+    pub harus_ganti_password: bool,
 }
 
 /// `POST /api/v1/users`.
@@ -133,4 +136,85 @@ pub struct UserQuery {
     pub q: Option<String>,
     pub role: Option<Role>,
     pub active: Option<bool>,
+}
+
+/// `POST /api/v1/users/akun-pegawai`: an account for one employee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BuatAkunPegawai {
+    pub employee_id: Uuid,
+}
+
+/// `POST /api/v1/users/akun-pegawai/unit`: accounts for every employee of a unit who has none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BuatAkunUnit {
+    pub unit_id: Uuid,
+    /// Include the employees of every unit below it.
+    #[serde(default)]
+    pub termasuk_sub_unit: bool,
+}
+
+/// An account made for an employee, with its one-time password. The password is shown this
+/// once and never stored in clear: hand it to the employee, who must change it at first
+/// sign-in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AkunPegawai {
+    pub user: User,
+    pub employee_id: Uuid,
+    #[cfg_attr(feature = "openapi", schema(example = "199003172015032001"))]
+    pub nip: String,
+    /// The name with titles.
+    pub nama: String,
+    pub unit: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(example = "7hQm-4kPz-W2nc"))]
+    pub password_sekali: String,
+}
+
+/// Why no account was made for an employee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AlasanDilewati {
+    /// The employee already has an account.
+    SudahPunyaAkun,
+    /// Another account already uses the NIP as its username.
+    NamaPenggunaTerpakai,
+    /// The employee is no longer active (retired, moved out, ...).
+    TidakAktif,
+    /// More than the 200 accounts one request makes: send the same request again for the rest.
+    MelebihiBatas,
+}
+
+/// An employee skipped by a bulk creation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AkunDilewati {
+    pub employee_id: Uuid,
+    pub nip: String,
+    pub nama: String,
+    pub unit: Option<String>,
+    pub alasan: AlasanDilewati,
+}
+
+/// Result of `POST /api/v1/users/akun-pegawai/unit`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HasilAkunUnit {
+    /// New accounts with their one-time passwords, by unit and name.
+    pub dibuat: Vec<AkunPegawai>,
+    /// Employees left as they were, with the reason.
+    pub dilewati: Vec<AkunDilewati>,
+}
+
+/// Result of `POST /api/v1/users/{id}/reset-password`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordDireset {
+    pub user: User,
+    /// Shown this once; the holder must change it at the next sign-in.
+    pub password_sekali: String,
 }

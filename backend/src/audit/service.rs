@@ -5,20 +5,28 @@
 //! transaction as the change they describe; the signature takes a transaction to make that
 //! impossible to forget.
 
-use chrono::{SubsecRound, Utc};
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, NaiveTime, SubsecRound, Utc};
 use kinerja_api::audit::{AuditEvent, AuditQuery, AuditVerification, BrokenLink};
 use kinerja_api::{Page, PageQuery};
+use sea_orm::sea_query::Query;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
-    DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::auth::tokens::sha256_hex;
-use crate::entities::audit_events;
-use crate::error::AppResult;
+use crate::entities::{
+    api_clients, audit_events, employees, evaluations, instansi, katalog_pelatihan, periods,
+    positions, skps, units, users,
+};
+use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
+use crate::organisation::service::ilike;
 
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 /// Arbitrary key for the PostgreSQL advisory lock that serialises writers of the chain.
@@ -79,6 +87,22 @@ pub async fn record(
     entry: AuditEntry,
     meta: &RequestMeta,
 ) -> AppResult<()> {
+    record_many(txn, vec![entry], meta).await
+}
+
+/// Appends events in order with one read of the chain's end and batched inserts: for changes
+/// made to many records at once (accounts for a whole unit).
+///
+/// # Errors
+/// On a database failure (the caller's change then rolls back with it).
+pub async fn record_many(
+    txn: &DatabaseTransaction,
+    entries: Vec<AuditEntry>,
+    meta: &RequestMeta,
+) -> AppResult<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
     if txn.get_database_backend() == DbBackend::Postgres {
         // Held until commit: concurrent writers queue here instead of forking the chain.
         txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})"))
@@ -88,27 +112,44 @@ pub async fn record(
         .order_by_desc(audit_events::Column::Seq)
         .one(txn)
         .await?;
-    let (seq, prev_hash) = last.map_or((1, GENESIS_HASH.to_owned()), |l| (l.seq + 1, l.hash));
-    let mut model = audit_events::Model {
-        id: Uuid::now_v7(),
-        seq,
-        // Microseconds: what both databases store exactly, so the hash survives a round trip.
-        occurred_at: Utc::now().trunc_subsecs(6),
-        actor_id: entry.actor_id,
-        action: entry.action,
-        entity_type: entry.entity_type,
-        entity_id: entry.entity_id,
-        before: entry.before,
-        after: entry.after,
-        request_id: meta.request_id.clone(),
-        reason: entry.reason,
-        ip: meta.ip.clone(),
-        prev_hash,
-        hash: String::new(),
-    };
-    model.hash = compute_hash(&model);
-    // Every column is new: mark them all Set so the insert writes them.
-    model.into_active_model().reset_all().insert(txn).await?;
+    let (mut seq, mut prev_hash) =
+        last.map_or((1, GENESIS_HASH.to_owned()), |l| (l.seq + 1, l.hash));
+    // Microseconds: what both databases store exactly, so the hash survives a round trip.
+    let occurred_at = Utc::now().trunc_subsecs(6);
+    let mut models = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let mut model = audit_events::Model {
+            id: Uuid::now_v7(),
+            seq,
+            occurred_at,
+            actor_id: entry.actor_id,
+            action: entry.action,
+            entity_type: entry.entity_type,
+            entity_id: entry.entity_id,
+            before: entry.before,
+            after: entry.after,
+            request_id: meta.request_id.clone(),
+            reason: entry.reason,
+            ip: meta.ip.clone(),
+            prev_hash: prev_hash.clone(),
+            hash: String::new(),
+        };
+        model.hash = compute_hash(&model);
+        prev_hash.clone_from(&model.hash);
+        seq += 1;
+        models.push(model);
+    }
+    // Every column is new: mark them all Set so the insert writes them. Chunks stay well under
+    // SQLite's limit of bound parameters.
+    let mut rows = models.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<audit_events::ActiveModel> = rows
+            .by_ref()
+            .take(200)
+            .map(|m| m.into_active_model().reset_all())
+            .collect();
+        audit_events::Entity::insert_many(chunk).exec(txn).await?;
+    }
     Ok(())
 }
 
@@ -215,15 +256,24 @@ pub async fn verify(db: &DatabaseConnection) -> AppResult<AuditVerification> {
     }
 }
 
-/// A filtered page of events, newest first.
+/// A filtered page of events, newest first, with the actor's name and the record's display
+/// name resolved in batch (one query per entity type on the page, not per row).
 ///
 /// # Errors
-/// On a database failure.
+/// `Validation` when `tanggal_sampai` is before `tanggal_dari`; otherwise a database failure.
 pub async fn list(
     db: &DatabaseConnection,
     query: AuditQuery,
     page: PageQuery,
 ) -> AppResult<Page<AuditEvent>> {
+    if let (Some(dari), Some(sampai)) = (query.tanggal_dari, query.tanggal_sampai)
+        && sampai < dari
+    {
+        return Err(AppError::field(
+            "tanggal_sampai",
+            "Tanggal akhir tidak boleh sebelum tanggal awal.",
+        ));
+    }
     let mut select = audit_events::Entity::find();
     if let Some(action) = query.action {
         select = select.filter(audit_events::Column::Action.eq(action));
@@ -237,42 +287,238 @@ pub async fn list(
     if let Some(actor_id) = query.actor_id {
         select = select.filter(audit_events::Column::ActorId.eq(actor_id));
     }
+    if let Some(q) = query
+        .aktor
+        .map(|q| q.trim().to_lowercase())
+        .filter(|q| !q.is_empty())
+    {
+        let actors = Query::select()
+            .column(users::Column::Id)
+            .from(users::Entity)
+            .cond_where(
+                Condition::any()
+                    .add(users::Column::Username.starts_with(&q))
+                    .add(ilike(users::Column::FullName, &q)),
+            )
+            .to_owned();
+        select = select.filter(audit_events::Column::ActorId.in_subquery(actors));
+    }
     if let Some(from) = query.from {
         select = select.filter(audit_events::Column::OccurredAt.gte(from));
     }
     if let Some(to) = query.to {
         select = select.filter(audit_events::Column::OccurredAt.lt(to));
     }
+    if let Some(dari) = query.tanggal_dari {
+        select = select.filter(audit_events::Column::OccurredAt.gte(local_midnight(dari)));
+    }
+    if let Some(next) = query.tanggal_sampai.and_then(|d| d.succ_opt()) {
+        select = select.filter(audit_events::Column::OccurredAt.lt(local_midnight(next)));
+    }
     let total = select.clone().count(db).await?;
-    let items = select
+    let models = select
         .order_by_desc(audit_events::Column::Seq)
         .offset(page.offset())
         .limit(page.per_page)
         .all(db)
-        .await?
-        .into_iter()
-        .map(to_dto)
-        .collect();
+        .await?;
+    let names = Names::load(db, &models).await?;
+    let items = models.into_iter().map(|e| names.dto(e)).collect();
     Ok(Page::new(items, page, total))
 }
 
-fn to_dto(e: audit_events::Model) -> AuditEvent {
-    AuditEvent {
-        id: e.id,
-        seq: e.seq,
-        occurred_at: e.occurred_at,
-        actor_id: e.actor_id,
-        action: e.action,
-        entity_type: e.entity_type,
-        entity_id: e.entity_id,
-        before: e.before,
-        after: e.after,
-        request_id: e.request_id,
-        reason: e.reason,
-        ip: e.ip,
-        hash: e.hash,
-        prev_hash: e.prev_hash,
+/// The start of a local (WIB) day as an instant.
+fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
+    let midnight = day.and_time(NaiveTime::MIN).and_utc();
+    midnight - chrono::Duration::seconds(i64::from(crate::clock::WIB_OFFSET_SECS))
+}
+
+/// Names of the actors and records of one page of events.
+struct Names {
+    actors: HashMap<Uuid, String>,
+    /// (entity type, id) → display name.
+    entities: HashMap<(&'static str, Uuid), String>,
+}
+
+impl Names {
+    async fn load(db: &DatabaseConnection, events: &[audit_events::Model]) -> AppResult<Self> {
+        let ids_of = |kind: &str| -> Vec<Uuid> {
+            let set: HashSet<Uuid> = events
+                .iter()
+                .filter(|e| e.entity_type == kind)
+                .filter_map(|e| e.entity_id.as_deref())
+                .filter_map(|id| Uuid::parse_str(id).ok())
+                .collect();
+            set.into_iter().collect()
+        };
+        let mut user_ids: HashSet<Uuid> = events.iter().filter_map(|e| e.actor_id).collect();
+        user_ids.extend(ids_of("user"));
+        let users: HashMap<Uuid, String> = if user_ids.is_empty() {
+            HashMap::new()
+        } else {
+            users::Entity::find()
+                .filter(users::Column::Id.is_in(user_ids))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|u| (u.id, u.full_name))
+                .collect()
+        };
+        let mut entities: HashMap<(&'static str, Uuid), String> = HashMap::new();
+        for id in ids_of("user") {
+            if let Some(name) = users.get(&id) {
+                entities.insert(("user", id), name.clone());
+            }
+        }
+        let employee_ids = ids_of("employee");
+        if !employee_ids.is_empty() {
+            for e in employees::Entity::find()
+                .filter(employees::Column::Id.is_in(employee_ids))
+                .all(db)
+                .await?
+            {
+                entities.insert(("employee", e.id), person_name(&e));
+            }
+        }
+        macro_rules! named {
+            ($kind:literal, $entity:ident) => {
+                let ids = ids_of($kind);
+                if !ids.is_empty() {
+                    for m in $entity::Entity::find()
+                        .filter($entity::Column::Id.is_in(ids))
+                        .all(db)
+                        .await?
+                    {
+                        entities.insert(($kind, m.id), m.nama);
+                    }
+                }
+            };
+        }
+        named!("unit", units);
+        named!("position", positions);
+        named!("instansi", instansi);
+        named!("api_client", api_clients);
+        named!("pelatihan", katalog_pelatihan);
+        // An evaluation and an SKP are both named by the SKP: "SKP 2026 Rina Marlina".
+        let evaluation_ids = ids_of("evaluasi");
+        let evaluations: HashMap<Uuid, Uuid> = if evaluation_ids.is_empty() {
+            HashMap::new()
+        } else {
+            evaluations::Entity::find()
+                .filter(evaluations::Column::Id.is_in(evaluation_ids))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|e| (e.id, e.skp_id))
+                .collect()
+        };
+        let mut skp_ids = ids_of("skp");
+        skp_ids.extend(evaluations.values().copied());
+        let period_ids = ids_of("period");
+        if !skp_ids.is_empty() || !period_ids.is_empty() {
+            let skps = if skp_ids.is_empty() {
+                Vec::new()
+            } else {
+                skps::Entity::find()
+                    .filter(skps::Column::Id.is_in(skp_ids))
+                    .all(db)
+                    .await?
+            };
+            let mut all_periods: HashSet<Uuid> = skps.iter().map(|s| s.period_id).collect();
+            all_periods.extend(period_ids);
+            let years: HashMap<Uuid, i32> = periods::Entity::find()
+                .filter(periods::Column::Id.is_in(all_periods))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p.tahun))
+                .collect();
+            for (id, tahun) in &years {
+                entities.insert(("period", *id), tahun.to_string());
+            }
+            let owners: HashMap<Uuid, String> = if skps.is_empty() {
+                HashMap::new()
+            } else {
+                employees::Entity::find()
+                    .filter(employees::Column::Id.is_in(skps.iter().map(|s| s.employee_id)))
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .map(|e| (e.id, person_name(&e)))
+                    .collect()
+            };
+            for skp in &skps {
+                if let (Some(tahun), Some(owner)) =
+                    (years.get(&skp.period_id), owners.get(&skp.employee_id))
+                {
+                    entities.insert(("skp", skp.id), format!("SKP {tahun} {owner}"));
+                }
+            }
+            for (evaluation, skp) in &evaluations {
+                if let Some(name) = entities.get(&("skp", *skp)).cloned() {
+                    entities.insert(("evaluasi", *evaluation), name);
+                }
+            }
+        }
+        Ok(Self {
+            actors: users,
+            entities,
+        })
     }
+
+    fn dto(&self, e: audit_events::Model) -> AuditEvent {
+        let entity_nama = e
+            .entity_id
+            .as_deref()
+            .and_then(|id| Uuid::parse_str(id).ok())
+            .and_then(|id| {
+                KNOWN_TYPES
+                    .iter()
+                    .find(|k| **k == e.entity_type)
+                    .and_then(|k| self.entities.get(&(*k, id)))
+            })
+            .cloned();
+        AuditEvent {
+            id: e.id,
+            seq: e.seq,
+            occurred_at: e.occurred_at,
+            actor_nama: e.actor_id.and_then(|id| self.actors.get(&id).cloned()),
+            actor_id: e.actor_id,
+            action: e.action,
+            entity_type: e.entity_type,
+            entity_id: e.entity_id,
+            entity_nama,
+            before: e.before,
+            after: e.after,
+            request_id: e.request_id,
+            reason: e.reason,
+            ip: e.ip,
+            hash: e.hash,
+            prev_hash: e.prev_hash,
+        }
+    }
+}
+
+/// The entity types whose records are named.
+const KNOWN_TYPES: [&str; 10] = [
+    "user",
+    "employee",
+    "unit",
+    "position",
+    "instansi",
+    "api_client",
+    "pelatihan",
+    "skp",
+    "evaluasi",
+    "period",
+];
+
+fn person_name(e: &employees::Model) -> String {
+    kinerja_api::employees::full_name(
+        e.gelar_depan.as_deref(),
+        &e.nama,
+        e.gelar_belakang.as_deref(),
+    )
 }
 
 /// A one-line report for the CLI.

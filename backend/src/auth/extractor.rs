@@ -70,8 +70,10 @@ fn verified_claims(req: &HttpRequest) -> AppResult<(Data<AppState>, Claims)> {
 }
 
 /// The asynchronous half: the account must exist, be active and not have changed its password
-/// since the token was issued. Roles are taken from the database.
-async fn load_user(state: Data<AppState>, claims: Claims) -> AppResult<AuthUser> {
+/// since the token was issued. Roles are taken from the database. An account still holding a
+/// one-time password is refused (403 `password_change_required`) unless `pending_ok`: only
+/// [`SessionUser`] routes (who am I, change password) serve it.
+async fn load_user(state: Data<AppState>, claims: Claims, pending_ok: bool) -> AppResult<AuthUser> {
     let (user, roles) = users::find_with_roles(&state.db, claims.sub)
         .await?
         .ok_or(AppError::Unauthorized("Akun tidak ditemukan."))?;
@@ -82,6 +84,9 @@ async fn load_user(state: Data<AppState>, claims: Claims) -> AppResult<AuthUser>
         return Err(AppError::Unauthorized(
             "Kata sandi telah diganti. Silakan masuk kembali.",
         ));
+    }
+    if user.harus_ganti_password && !pending_ok {
+        return Err(AppError::PasswordChangeRequired);
     }
     Ok(AuthUser {
         id: user.id,
@@ -99,7 +104,25 @@ impl FromRequest for AuthUser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         match verified_claims(req) {
             Err(e) => Box::pin(std::future::ready(Err(e))),
-            Ok((state, claims)) => Box::pin(load_user(state, claims)),
+            Ok((state, claims)) => Box::pin(load_user(state, claims, false)),
+        }
+    }
+}
+
+/// A signed-in user, also while the account still holds a one-time password: for the few
+/// routes that must serve such an account (`/auth/me`, `/auth/change-password`).
+pub struct SessionUser(pub AuthUser);
+
+impl FromRequest for SessionUser {
+    type Error = AppError;
+    type Future = AuthFuture<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        match verified_claims(req) {
+            Err(e) => Box::pin(std::future::ready(Err(e))),
+            Ok((state, claims)) => {
+                Box::pin(async move { load_user(state, claims, true).await.map(SessionUser) })
+            }
         }
     }
 }
@@ -147,7 +170,7 @@ impl<P: RequiredPermission + 'static> FromRequest for RequirePermission<P> {
             return Box::pin(std::future::ready(Err(AppError::Forbidden)));
         }
         Box::pin(async move {
-            let user = load_user(state, claims).await?;
+            let user = load_user(state, claims, false).await?;
             user.require(P::PERMISSION)?;
             Ok(RequirePermission(user, PhantomData))
         })

@@ -11,7 +11,7 @@ use kinerja_api::auth::{
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::service::{self, IssuedTokens};
-use super::{AuthUser, REFRESH_COOKIE, REFRESH_COOKIE_PATH, TAG};
+use super::{REFRESH_COOKIE, REFRESH_COOKIE_PATH, SessionUser, TAG};
 use crate::error::{AppError, AppResult};
 use crate::extract::{OptionalJson, RequestMeta, ValidatedJson};
 use crate::openapi::problems::{JsonBodyProblems, Unauthorized};
@@ -148,7 +148,9 @@ async fn logout(
 
 /// The signed-in user
 ///
-/// Profile, roles and the permissions the roles grant.
+/// Profile, roles and the permissions the roles grant, the linked employee, whether they have
+/// subordinates (for the menus), and whether a one-time password must be changed first. Served
+/// also while the password must be changed.
 #[utoipa::path(
     tag = TAG,
     responses(
@@ -158,7 +160,10 @@ async fn logout(
     security(("bearer" = []))
 )]
 #[get("/me")]
-async fn me(state: Data<AppState>, user: AuthUser) -> AppResult<actix_web::web::Json<CurrentUser>> {
+async fn me(
+    state: Data<AppState>,
+    SessionUser(user): SessionUser,
+) -> AppResult<actix_web::web::Json<CurrentUser>> {
     Ok(actix_web::web::Json(
         service::current_user(&state, user.id).await?,
     ))
@@ -167,7 +172,8 @@ async fn me(state: Data<AppState>, user: AuthUser) -> AppResult<actix_web::web::
 /// Change password
 ///
 /// Requires the current password. The new one needs at least 10 characters and must differ
-/// from the username (NIP). Every other session is signed out; new tokens are returned.
+/// from the username (NIP). Every other session is signed out; new tokens are returned. This
+/// is the one change an account holding a one-time password may make; it clears the flag.
 #[utoipa::path(
     tag = TAG,
     request_body = ChangePasswordRequest,
@@ -182,7 +188,7 @@ async fn me(state: Data<AppState>, user: AuthUser) -> AppResult<actix_web::web::
 #[post("/change-password")]
 async fn change_password(
     state: Data<AppState>,
-    user: AuthUser,
+    SessionUser(user): SessionUser,
     meta: RequestMeta,
     ValidatedJson(body): ValidatedJson<ChangePasswordRequest>,
 ) -> AppResult<HttpResponse> {

@@ -8,7 +8,7 @@ pub mod password;
 pub mod service;
 pub mod tokens;
 
-pub use extractor::{AuthUser, RequirePermission, perm};
+pub use extractor::{AuthUser, RequirePermission, SessionUser, perm};
 pub use handlers::routes;
 
 pub const TAG: &str = "auth";

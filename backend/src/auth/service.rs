@@ -201,6 +201,7 @@ pub async fn change_password(
     let mut active: users::ActiveModel = user.into();
     active.password_hash = Set(hash);
     active.password_changed_at = Set(now);
+    active.harus_ganti_password = Set(false);
     active.updated_at = Set(now);
     active.update(&txn).await?;
     refresh_tokens::Entity::update_many()
@@ -231,7 +232,10 @@ pub async fn current_user(state: &AppState, user_id: Uuid) -> AppResult<CurrentU
     let (user, roles) = user_service::find_with_roles(&state.db, user_id)
         .await?
         .ok_or(AppError::NotFound("Pengguna"))?;
-    Ok(user_service::to_current_user(user, roles))
+    let employee =
+        crate::employees::superiors::subordinates_flag(&state.db, user_id, crate::clock::today())
+            .await?;
+    Ok(user_service::to_current_user(user, roles, employee))
 }
 
 async fn issue(

@@ -230,3 +230,89 @@ impl Resolver {
         out
     }
 }
+
+/// The employee linked to `user_id` and whether they rate or oversee anyone on `date`, in two
+/// small queries (never the instansi): the PPKin or Atasan PPKin of an SKP of an open period,
+/// the rater named by an override, or the holder (definitive or acting) of a position that
+/// other active positions report to. It only decides which menus the SPA shows; each page
+/// checks the real rights again.
+///
+/// # Errors
+/// On a database failure.
+pub async fn subordinates_flag(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    date: NaiveDate,
+) -> AppResult<(Option<Uuid>, bool)> {
+    use sea_orm::sea_query::Query;
+    use sea_orm::{PaginatorTrait, QuerySelect};
+
+    use crate::entities::{periods, skps};
+    use kinerja_api::planning::StatusPeriode;
+
+    let Some(employee_id) = employees::Entity::find()
+        .select_only()
+        .column(employees::Column::Id)
+        .filter(employees::Column::UserId.eq(user_id))
+        .into_tuple::<Uuid>()
+        .one(db)
+        .await?
+    else {
+        return Ok((None, false));
+    };
+    let open_periods = Query::select()
+        .column(periods::Column::Id)
+        .from(periods::Entity)
+        .and_where(periods::Column::Status.eq(StatusPeriode::Dibuka.as_str()))
+        .to_owned();
+    let skp_raters = |column: skps::Column| {
+        Query::select()
+            .column(column)
+            .from(skps::Entity)
+            .and_where(skps::Column::PeriodId.in_subquery(open_periods.clone()))
+            .and_where(column.is_not_null())
+            .to_owned()
+    };
+    let override_raters = Query::select()
+        .column(superior_overrides::Column::PpkinEmployeeId)
+        .from(superior_overrides::Entity)
+        .and_where(superior_overrides::Column::Mulai.lte(date))
+        .cond_where(
+            Condition::any()
+                .add(superior_overrides::Column::Selesai.is_null())
+                .add(superior_overrides::Column::Selesai.gte(date)),
+        )
+        .to_owned();
+    let superior_positions = Query::select()
+        .column(positions::Column::AtasanId)
+        .from(positions::Entity)
+        .and_where(positions::Column::Aktif.eq(true))
+        .and_where(positions::Column::AtasanId.is_not_null())
+        .to_owned();
+    let holders = Query::select()
+        .column(assignments::Column::EmployeeId)
+        .from(assignments::Entity)
+        .and_where(assignments::Column::Mulai.lte(date))
+        .cond_where(
+            Condition::any()
+                .add(assignments::Column::Selesai.is_null())
+                .add(assignments::Column::Selesai.gte(date)),
+        )
+        .and_where(assignments::Column::JabatanId.in_subquery(superior_positions))
+        .to_owned();
+    let rates = employees::Entity::find()
+        .filter(employees::Column::Id.eq(employee_id))
+        .filter(
+            Condition::any()
+                .add(employees::Column::Id.in_subquery(skp_raters(skps::Column::PpkinEmployeeId)))
+                .add(
+                    employees::Column::Id
+                        .in_subquery(skp_raters(skps::Column::AtasanPpkinEmployeeId)),
+                )
+                .add(employees::Column::Id.in_subquery(override_raters))
+                .add(employees::Column::Id.in_subquery(holders)),
+        )
+        .count(db)
+        .await?;
+    Ok((Some(employee_id), rates > 0))
+}

@@ -15,6 +15,9 @@ pub struct Model {
     pub last_login_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Set when the HR office made the account or reset its password: the holder must choose
+    /// a password before anything else.
+    pub harus_ganti_password: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

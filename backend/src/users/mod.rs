@@ -1,5 +1,6 @@
 //! User accounts and their roles, managed by the HR office.
 
+pub mod akun;
 pub mod handlers;
 pub mod service;
 

@@ -48,7 +48,13 @@ async fn roles_of(db: &impl ConnectionTrait, id: Uuid) -> AppResult<Vec<Role>> {
     Ok(roles)
 }
 
-pub fn to_current_user(user: users::Model, roles: Vec<Role>) -> CurrentUser {
+/// `employee` is the linked employee record and whether they have subordinates
+/// ([`crate::employees::superiors::subordinates_flag`]).
+pub fn to_current_user(
+    user: users::Model,
+    roles: Vec<Role>,
+    employee: (Option<Uuid>, bool),
+) -> CurrentUser {
     CurrentUser {
         id: user.id,
         username: user.username,
@@ -57,10 +63,13 @@ pub fn to_current_user(user: users::Model, roles: Vec<Role>) -> CurrentUser {
         permissions: policy::permissions_for(&roles),
         roles,
         password_changed_at: user.password_changed_at,
+        harus_ganti_password: user.harus_ganti_password,
+        employee_id: employee.0,
+        punya_bawahan: employee.1,
     }
 }
 
-fn to_dto(user: users::Model, roles: Vec<Role>) -> User {
+pub(crate) fn to_dto(user: users::Model, roles: Vec<Role>) -> User {
     User {
         id: user.id,
         username: user.username,
@@ -72,6 +81,7 @@ fn to_dto(user: users::Model, roles: Vec<Role>) -> User {
         last_login_at: user.last_login_at,
         created_at: user.created_at,
         updated_at: user.updated_at,
+        harus_ganti_password: user.harus_ganti_password,
     }
 }
 
@@ -158,6 +168,7 @@ pub async fn insert_with_hash(
         last_login_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        harus_ganti_password: Set(false),
     }
     .insert(txn)
     .await
@@ -176,7 +187,11 @@ pub async fn insert_with_hash(
     Ok(user)
 }
 
-async fn set_roles(db: &impl ConnectionTrait, id: Uuid, roles: &[Role]) -> AppResult<()> {
+pub(crate) async fn set_roles(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    roles: &[Role],
+) -> AppResult<()> {
     user_roles::Entity::delete_many()
         .filter(user_roles::Column::UserId.eq(id))
         .exec(db)

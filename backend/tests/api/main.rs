@@ -10,6 +10,7 @@
 #[macro_use]
 mod helpers;
 
+mod akun;
 mod audit;
 mod auth;
 mod cli;

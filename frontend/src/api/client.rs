@@ -357,6 +357,18 @@ fn attachment_name(header: &str) -> Option<String> {
         .find(|name| !name.is_empty() && !name.contains(['/', '\\']))
 }
 
+/// Saves text made in the browser (a CSV of one-time passwords) as a file, without a server
+/// round trip: the passwords never leave this page again.
+///
+/// # Errors
+/// `Decode` when the browser refuses to build or save the file.
+pub fn save_text(body: &str, name: &str) -> Result<(), ApiError> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(body));
+    Blob::new_with_str_sequence(&parts)
+        .and_then(|blob| save_blob(&blob, name))
+        .map_err(|e| ApiError::Decode(js_text(&e)))
+}
+
 fn save_blob(blob: &Blob, name: &str) -> Result<(), wasm_bindgen::JsValue> {
     let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let document = leptos::prelude::document();

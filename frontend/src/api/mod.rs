@@ -13,4 +13,4 @@ pub mod organisation;
 pub mod skp;
 pub mod users;
 
-pub use client::{ApiError, Progress, SessionEvent, on_session_event, refresh_session};
+pub use client::{ApiError, Progress, SessionEvent, on_session_event, refresh_session, save_text};

@@ -1,6 +1,6 @@
 //! The signed-in area: the route guard, then the header, sidebar and page outlet.
 
-use kinerja_api::auth::Permission;
+use kinerja_api::auth::{CurrentUser, Permission};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -43,16 +43,85 @@ pub fn Shell() -> impl IntoView {
             };
             view! { <Redirect path=path options=options/> }.into_any()
         }
-        Status::SignedIn => view! { <Frame/> }.into_any(),
+        Status::SignedIn => view! { <SignedInArea/> }.into_any(),
     }
 }
 
-/// A sidebar link, shown only with `permission` (if any).
+/// The app frame, or only the password change while the account holds a one-time password
+/// (the server refuses every other call until then).
+#[component]
+fn SignedInArea() -> impl IntoView {
+    let auth = use_auth();
+    let must_change = Memo::new(move |_| auth.user().is_some_and(|u| u.harus_ganti_password));
+    move || {
+        if must_change.get() {
+            view! { <crate::pages::ForcedPasswordChange/> }.into_any()
+        } else {
+            view! { <Frame/> }.into_any()
+        }
+    }
+}
+
+/// Where a sidebar link sits. People with administrative menus (the HR office, the auditor)
+/// see the groups as collapsible sections so that nothing sits below the fold at 768 px;
+/// everyone else sees one short flat list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    /// The person's own pages, always shown first and never collapsed.
+    Pribadi,
+    Penilaian,
+    Organisasi,
+    Pegawai,
+    Sistem,
+}
+
+impl Group {
+    const COLLAPSIBLE: [Group; 4] = [
+        Group::Organisasi,
+        Group::Pegawai,
+        Group::Penilaian,
+        Group::Sistem,
+    ];
+
+    fn label(self) -> Key {
+        match self {
+            Group::Pribadi => Key::NavHome,
+            Group::Penilaian => Key::NavGroupPenilaian,
+            Group::Organisasi => Key::NavGroupOrganisasi,
+            Group::Pegawai => Key::NavGroupPegawai,
+            Group::Sistem => Key::NavGroupSistem,
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Group::Pribadi => "nav-pribadi",
+            Group::Penilaian => "nav-penilaian",
+            Group::Organisasi => "nav-organisasi",
+            Group::Pegawai => "nav-pegawai",
+            Group::Sistem => "nav-sistem",
+        }
+    }
+}
+
+/// What a link needs beyond a permission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Needs {
+    Nothing,
+    /// An employee record linked to the account (own SKP, realisasi, evaluation).
+    Employee,
+    /// Someone to rate or oversee (`CurrentUser::punya_bawahan`).
+    Subordinates,
+}
+
+/// A sidebar link, shown only with `permission` (if any) and what it `needs`.
 struct NavItem {
     href: &'static str,
     label: Key,
     icon: &'static str,
     permission: Option<Permission>,
+    needs: Needs,
+    group: Group,
 }
 
 const NAV: [NavItem; 16] = [
@@ -61,98 +130,228 @@ const NAV: [NavItem; 16] = [
         label: Key::NavHome,
         icon: "icon--home",
         permission: None,
+        needs: Needs::Nothing,
+        group: Group::Pribadi,
     },
     NavItem {
         href: "/skp",
         label: Key::NavSkpMine,
         icon: "icon--skp",
         permission: None,
+        needs: Needs::Employee,
+        group: Group::Pribadi,
     },
     NavItem {
         href: "/skp/bawahan",
         label: Key::NavSkpInbox,
         icon: "icon--inbox",
         permission: None,
+        needs: Needs::Subordinates,
+        group: Group::Penilaian,
     },
     NavItem {
         href: "/realisasi",
         label: Key::NavRealisasiMine,
         icon: "icon--chart",
         permission: None,
+        needs: Needs::Employee,
+        group: Group::Pribadi,
     },
     NavItem {
         href: "/realisasi/bawahan",
         label: Key::NavRealisasiBawahan,
         icon: "icon--check",
         permission: None,
+        needs: Needs::Subordinates,
+        group: Group::Penilaian,
     },
     NavItem {
         href: "/evaluasi",
         label: Key::NavEvaluasiMine,
         icon: "icon--skp",
         permission: None,
+        needs: Needs::Employee,
+        group: Group::Pribadi,
     },
     NavItem {
         href: "/evaluasi/bawahan",
         label: Key::NavEvaluasiBawahan,
         icon: "icon--check",
         permission: None,
+        needs: Needs::Subordinates,
+        group: Group::Penilaian,
     },
     NavItem {
         href: "/evaluasi/organisasi",
         label: Key::NavPredikatOrganisasi,
         icon: "icon--chart",
         permission: Some(Permission::ReadUnitDashboards),
-    },
-    NavItem {
-        href: "/organisasi",
-        label: Key::NavOrganisation,
-        icon: "icon--org",
-        permission: None,
-    },
-    NavItem {
-        href: "/pegawai",
-        label: Key::NavEmployees,
-        icon: "icon--people",
-        permission: None,
-    },
-    NavItem {
-        href: "/pegawai/impor",
-        label: Key::NavImport,
-        icon: "icon--import",
-        permission: Some(Permission::ManageOrganisation),
+        needs: Needs::Nothing,
+        group: Group::Penilaian,
     },
     NavItem {
         href: "/referensi-penilaian",
         label: Key::NavReferensi,
         icon: "icon--check",
         permission: Some(Permission::ManageOrganisation),
+        needs: Needs::Nothing,
+        group: Group::Penilaian,
     },
     NavItem {
-        href: "/profil",
-        label: Key::NavProfile,
-        icon: "icon--profile",
+        href: "/organisasi",
+        label: Key::NavOrganisation,
+        icon: "icon--org",
         permission: None,
+        needs: Needs::Nothing,
+        group: Group::Organisasi,
+    },
+    NavItem {
+        href: "/pegawai",
+        label: Key::NavEmployees,
+        icon: "icon--people",
+        permission: None,
+        needs: Needs::Nothing,
+        group: Group::Pegawai,
+    },
+    NavItem {
+        href: "/pegawai/impor",
+        label: Key::NavImport,
+        icon: "icon--import",
+        permission: Some(Permission::ManageOrganisation),
+        needs: Needs::Nothing,
+        group: Group::Pegawai,
     },
     NavItem {
         href: "/pengguna",
         label: Key::NavUsers,
         icon: "icon--users",
         permission: Some(Permission::ManageUsers),
+        needs: Needs::Nothing,
+        group: Group::Pegawai,
+    },
+    NavItem {
+        href: "/profil",
+        label: Key::NavProfile,
+        icon: "icon--profile",
+        permission: None,
+        needs: Needs::Nothing,
+        group: Group::Pribadi,
     },
     NavItem {
         href: "/klien-api",
         label: Key::NavApiClients,
         icon: "icon--import",
         permission: Some(Permission::ManageUsers),
+        needs: Needs::Nothing,
+        group: Group::Sistem,
     },
     NavItem {
         href: "/audit",
         label: Key::NavAudit,
         icon: "icon--audit",
         permission: Some(Permission::ReadAudit),
+        needs: Needs::Nothing,
+        group: Group::Sistem,
     },
 ];
+
+/// Whether `user` can use `item`.
+fn shows(item: &NavItem, user: &CurrentUser) -> bool {
+    item.permission.is_none_or(|p| user.can(p))
+        && match item.needs {
+            Needs::Nothing => true,
+            Needs::Employee => user.employee_id.is_some(),
+            Needs::Subordinates => user.punya_bawahan,
+        }
+}
+
+/// Administrative menus make the list long enough to group.
+fn grouped(user: &CurrentUser) -> bool {
+    [
+        Permission::ManageOrganisation,
+        Permission::ManageUsers,
+        Permission::ReadAudit,
+    ]
+    .into_iter()
+    .any(|p| user.can(p))
+}
+
+/// The link whose address is the longest prefix of `path` (so `/pegawai/123` belongs to
+/// Pegawai, not to Beranda).
+fn current_item(path: &str) -> Option<&'static NavItem> {
+    NAV.iter()
+        .filter(|item| {
+            path == item.href
+                || (item.href != "/"
+                    && path
+                        .strip_prefix(item.href)
+                        .is_some_and(|rest| rest.starts_with('/')))
+        })
+        .max_by_key(|item| item.href.len())
+}
+
+fn nav_link(item: &'static NavItem) -> impl IntoView {
+    let icon = format!("icon {}", item.icon);
+    view! {
+        <li>
+            <A href=item.href attr:class="nav__link" exact=true>
+                <span class=icon aria-hidden="true"></span>
+                <span>{tr(item.label)}</span>
+            </A>
+        </li>
+    }
+}
+
+/// The sidebar's links for `user`: a flat list, or the own pages then one collapsible section
+/// per group (`<details>`: keyboard operable without script), the current page's group open.
+#[component]
+fn NavLinks(user: CurrentUser) -> impl IntoView {
+    let location = use_location();
+    let items: Vec<&'static NavItem> = NAV.iter().filter(|item| shows(item, &user)).collect();
+    if !grouped(&user) {
+        return view! { <ul class="nav">{items.into_iter().map(nav_link).collect_view()}</ul> }
+            .into_any();
+    }
+    let current_group = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|path| current_item(path).map(|item| item.group))
+    });
+    let own: Vec<_> = items
+        .iter()
+        .copied()
+        .filter(|item| item.group == Group::Pribadi)
+        .map(nav_link)
+        .collect();
+    let sections = Group::COLLAPSIBLE
+        .into_iter()
+        .filter_map(|group| {
+            let links: Vec<_> = items
+                .iter()
+                .copied()
+                .filter(|item| item.group == group)
+                .map(nav_link)
+                .collect();
+            (!links.is_empty()).then(|| {
+                view! {
+                    <li class="nav__group">
+                        <details
+                            id=group.id()
+                            prop:open=move || current_group.get() == Some(group)
+                        >
+                            <summary class="nav__link nav__summary">
+                                <span>{tr(group.label())}</span>
+                                <span class="nav__chevron" aria-hidden="true"></span>
+                            </summary>
+                            <ul class="nav nav--nested">{links}</ul>
+                        </details>
+                    </li>
+                }
+            })
+        })
+        .collect_view();
+    view! { <ul class="nav nav--grouped">{own}{sections}</ul> }.into_any()
+}
 
 /// Bumped after notifications were marked as read, so that the bell counts again.
 #[derive(Debug, Clone, Copy)]
@@ -244,21 +443,20 @@ fn Frame() -> impl IntoView {
         }
     };
 
+    // Rebuilt only when the flags that decide the menu change, not on each token renewal.
+    let menu_user = Memo::new(move |_| {
+        auth.user().map(|u| {
+            (
+                u.permissions.clone(),
+                u.employee_id.is_some(),
+                u.punya_bawahan,
+            )
+        })
+    });
     let links = move || {
-        NAV.iter()
-            .filter(|item| item.permission.is_none_or(|p| auth.can(p)))
-            .map(|item| {
-                let icon = format!("icon {}", item.icon);
-                view! {
-                    <li>
-                        <A href=item.href attr:class="nav__link" exact=true>
-                            <span class=icon aria-hidden="true"></span>
-                            <span>{tr(item.label)}</span>
-                        </A>
-                    </li>
-                }
-            })
-            .collect_view()
+        menu_user.track();
+        auth.user_untracked()
+            .map(|user| view! { <NavLinks user=user/> })
     };
 
     view! {
@@ -318,7 +516,7 @@ fn Frame() -> impl IntoView {
                         <span class="user-chip__name">{name}</span>
                         <span class="user-chip__role">{roles}</span>
                     </div>
-                    <ul class="nav">{links}</ul>
+                    {links}
                     <button
                         type="button"
                         class="btn btn--secondary sidebar__logout"

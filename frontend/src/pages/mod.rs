@@ -1,5 +1,6 @@
 //! One component per route.
 
+mod akun;
 mod api_clients;
 mod audit;
 mod employees;
@@ -27,7 +28,7 @@ pub use login::LoginPage;
 pub use not_found::NotFound;
 pub use notifications::NotificationsPage;
 pub use organisation::OrganisationPage;
-pub use profile::ProfilePage;
+pub use profile::{ForcedPasswordChange, ProfilePage};
 pub use realisasi::{RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage};
 pub use skp::{SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage};
 pub use users::UsersPage;

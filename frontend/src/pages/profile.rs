@@ -76,6 +76,59 @@ fn AccountCard() -> impl IntoView {
     }
 }
 
+/// The only screen of an account holding a one-time password from the HR office: choose a
+/// password of one's own, or sign out. The app opens once the change succeeds (the new tokens
+/// carry the cleared flag).
+#[component]
+pub fn ForcedPasswordChange() -> impl IntoView {
+    let auth = use_auth();
+    let signing_out = RwSignal::new(false);
+    let sign_out = move |_| {
+        signing_out.set(true);
+        spawn_local(async move { auth.sign_out().await });
+    };
+    view! {
+        <div class="login">
+            <section class="login__brand" aria-hidden="true">
+                <div class="login__brand-inner">
+                    <span class="logo-mark logo-mark--large">"K"</span>
+                    <p class="login__brand-name">{tr(Key::AppName)}</p>
+                    <p class="login__brand-tagline">{tr(Key::AppTagline)}</p>
+                </div>
+            </section>
+            <main class="login__main" id="konten">
+                <div class="login__top">
+                    <crate::components::LangSwitch/>
+                </div>
+                <div class="login__card card forced-change">
+                    <div class="login__mobile-brand" aria-hidden="true">
+                        <span class="logo-mark">"K"</span>
+                        <span class="brand__name">{tr(Key::AppName)}</span>
+                    </div>
+                    <h1>{tr(Key::ForcedChangeTitle)}</h1>
+                    <p>
+                        {move || {
+                            crate::i18n::fill(
+                                use_i18n().t(Key::ForcedChangeIntro),
+                                &[("nama", &auth.user().map(|u| u.full_name).unwrap_or_default())],
+                            )
+                        }}
+                    </p>
+                    <ChangePasswordForm/>
+                    <button
+                        type="button"
+                        class="btn btn--secondary btn--block"
+                        on:click=sign_out
+                        disabled=move || signing_out.get()
+                    >
+                        {tr(Key::SignOut)}
+                    </button>
+                </div>
+            </main>
+        </div>
+    }
+}
+
 #[component]
 fn ChangePasswordForm() -> impl IntoView {
     let auth = use_auth();

@@ -42,6 +42,7 @@ pub fn UsersPage() -> impl IntoView {
     });
     view! {
         <PageHeader title=Key::UsersTitle intro=Key::UsersIntro/>
+        <super::akun::UnitAccountsForm/>
         <Loader load=users/>
     }
     .into_any()

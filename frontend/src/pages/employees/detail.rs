@@ -82,6 +82,7 @@ fn EmployeeRecord(employee: Employee) -> impl IntoView {
     };
     let full = employee.visibility == Visibility::Full;
     let id = employee.id;
+    let account = employee.user_id;
     let nip_label = employee.nip_label.clone();
     let header = view! {
         <header class="page-header">
@@ -238,6 +239,12 @@ fn EmployeeRecord(employee: Employee) -> impl IntoView {
                 </dl>
             </section>
         </div>
+        {(full && auth.can(Permission::ManageUsers))
+            .then(|| {
+                view! {
+                    <crate::pages::akun::EmployeeAccountCard employee_id=id user_id=account/>
+                }
+            })}
         <SuperiorsCard id=id/>
         <HistoryCard id=id/>
     }
