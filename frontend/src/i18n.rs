@@ -582,6 +582,40 @@ keys! {
     RealisasiNotApproved => "Realisasi tersedia setelah SKP disetujui.", "Results are available once the SKP is approved.";
     SubPeriode => "Periode pengukuran", "Measurement period";
     TriwulanN => "Triwulan {n}", "Quarter {n}";
+    YearN => "tahun {n}", "the year {n}";
+    // Notifications, worded from their kind and parameters (the server keeps the same
+    // Indonesian wording in `notifications::wording`).
+    NtfAtasanBelumTitle => "Bawahan menunggu SKP Anda", "A subordinate is waiting for your SKP";
+    NtfAtasanBelumBody => "{pegawai} belum dapat mengajukan SKP tahun {tahun} karena SKP Anda tahun {tahun} belum ditetapkan.", "{pegawai} cannot submit their {tahun} SKP until your {tahun} SKP is approved.";
+    NtfSkpDiajukanTitle => "SKP diajukan untuk disetujui", "SKP submitted for approval";
+    NtfSkpDiajukanBody => "{pegawai} mengajukan SKP tahun {tahun}.", "{pegawai} submitted their {tahun} SKP.";
+    NtfSkpDisetujuiTitle => "SKP Anda disetujui", "Your SKP was approved";
+    NtfSkpDisetujuiBody => "SKP tahun {tahun} Anda telah ditetapkan oleh pejabat penilai kinerja.", "Your {tahun} SKP was approved by your performance rater.";
+    NtfSkpDikembalikanTitle => "SKP Anda dikembalikan", "Your SKP was returned";
+    NtfSkpDikembalikanBody => "SKP tahun {tahun} Anda dikembalikan oleh pejabat penilai kinerja.", "Your {tahun} SKP was returned by your performance rater.";
+    NtfSkpDibukaTitle => "SKP Anda dibuka kembali", "Your SKP was reopened";
+    NtfSkpDibukaBody => "SKP tahun {tahun} Anda dibuka kembali oleh admin kepegawaian. Alasan: {teks}", "Your {tahun} SKP was reopened by the HR office. Reason: {teks}";
+    NtfRhkTitle => "RHK baru dari atasan", "A new RHK from your superior";
+    NtfRhkBody => "Pejabat penilai kinerja menambahkan RHK \"{teks}\" ke SKP tahun {tahun} Anda.", "Your performance rater added the RHK \"{teks}\" to your {tahun} SKP.";
+    NtfEvalTitle => "Hasil evaluasi kinerja {periode} ditetapkan", "Performance evaluation for {periode} set";
+    NtfEvalBody => "Predikat kinerja Anda untuk {periode}: {hasil}. Bila tidak sependapat, ajukan keberatan paling lambat {tanggal}.", "Your performance rating for {periode}: {hasil}. If you disagree, file an objection by {tanggal}.";
+    NtfEvalPlan => "Rencana perbaikan dibuka bersama pejabat penilai.", "An improvement plan was opened with your rater.";
+    NtfKeberatanTitle => "Keberatan atas penilaian {periode}", "Objection to the evaluation of {periode}";
+    NtfKeberatanBody => "{pegawai} mengajukan keberatan atas penilaian {periode}. Tuliskan penjelasan Anda untuk Atasan Pejabat Penilai.", "{pegawai} objected to the evaluation of {periode}. Write your explanation for the rater's superior.";
+    NtfMenungguTitle => "Keberatan menunggu keputusan Anda", "An objection awaits your decision";
+    NtfMenungguBody => "Pejabat penilai telah menjelaskan keberatan {pegawai} atas penilaian {periode}. Putuskan: tetap atau diubah.", "The rater has explained {pegawai}'s objection to the evaluation of {periode}. Decide: keep or change it.";
+    NtfDiputusTitle => "Keberatan Anda telah diputus", "Your objection has been decided";
+    NtfDiputusTetap => "Atasan pejabat penilai memutuskan hasil evaluasi {periode} Anda tetap.", "The rater's superior kept your evaluation of {periode} as it was.";
+    NtfDiputusDiubah => "Atasan pejabat penilai mengubah hasil evaluasi {periode} Anda. Keputusan ini final.", "The rater's superior changed your evaluation of {periode}. This decision is final.";
+    NtfRencanaTitle => "Rencana perbaikan kinerja", "Performance improvement plan";
+    NtfRencanaBody => "Pejabat penilai menuliskan saran, tindakan, dan pelatihan untuk Anda atas penilaian {periode}.", "Your rater wrote advice, actions and trainings for you on the evaluation of {periode}.";
+    NtfUmpanBaruTitle => "Umpan balik atasan untuk {periode}", "Feedback from your superior for {periode}";
+    NtfUmpanDibalasTitle => "{pegawai} membalas umpan balik {periode}", "{pegawai} replied to feedback for {periode}";
+    NtfBuktiTitle => "Bukti dukung {periode} diperiksa", "Evidence for {periode} checked";
+    NtfBuktiBody => "Pejabat penilai menandai bukti dukung Anda: {hasil}.", "Your rater marked your evidence: {hasil}.";
+    NtfCatatan => "Catatan: {teks}", "Note: {teks}";
+    NtfTerkunciTitle => "Realisasi {periode} segera terkunci", "Results for {periode} lock soon";
+    NtfTerkunciBody => "{n} indikator belum berisi realisasi. Realisasi {periode} terkunci setelah {tanggal}.", "{n} indicators have no results yet. Results for {periode} lock after {tanggal}.";
     SemesterN => "Semester {n}", "Half-year {n}";
     SubPeriodeLocked => "Periode ini terkunci sejak {date}. Realisasi, rencana aksi, dan bukti dukungnya hanya dapat dibaca; minta admin kepegawaian membukanya bila perlu.",
         "This period has been locked since {date}. Its results, action plans and evidence are read-only; ask the HR administrator to unlock it if needed.";

@@ -18,6 +18,7 @@ mod m20261128_000012_create_evaluation;
 mod m20261128_000013_create_dokumen_evaluasi;
 mod m20261128_000014_create_katalog;
 mod m20261128_000015_create_keberatan_lampiran;
+mod m20261206_000018_notifikasi_param_alasan_perubahan;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000013_create_dokumen_evaluasi::Migration),
             Box::new(m20261128_000014_create_katalog::Migration),
             Box::new(m20261128_000015_create_keberatan_lampiran::Migration),
+            Box::new(m20261206_000018_notifikasi_param_alasan_perubahan::Migration),
         ]
     }
 }

@@ -302,6 +302,9 @@ pub struct Skp {
     pub perilaku: Vec<Perilaku>,
     pub lampiran: Lampiran,
     pub catatan_pengembalian: Option<String>,
+    /// The employee's reason for a perubahan SKP (versions after the first; `None` for
+    /// version 1 and for versions made before reasons were kept).
+    pub alasan_perubahan: Option<String>,
     pub diajukan_at: Option<DateTime<Utc>>,
     pub disetujui_at: Option<DateTime<Utc>>,
     pub hints: Vec<Hint>,
@@ -432,8 +435,46 @@ pub struct Notification {
     pub pesan: String,
     /// SPA path to open.
     pub tautan: Option<String>,
+    /// What the notification is about, so a client can word it in its own language from
+    /// `kind`; `judul` and `pesan` are the Indonesian wording. `None` for notifications made
+    /// before parameters were kept.
+    pub params: Option<NotificationParams>,
     pub dibaca_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+}
+
+/// Parameters of a notification; which ones are set depends on its `kind`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotificationParams {
+    /// Full name of the employee the SKP belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(example = "Rina Marlina"))]
+    pub pegawai: Option<String>,
+    /// Year of the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tahun: Option<i32>,
+    /// Sub-period of the period's rhythm (1-based); 0 = the whole year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub periode_ke: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ritme: Option<Ritme>,
+    /// A code whose meaning the kind gives: the predikat (`evaluasi_ditetapkan`), the verdict
+    /// (`bukti.diverifikasi`), the decision (`keberatan_diputus`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hasil: Option<String>,
+    /// Text quoted as written, in any language: a note, a reason, feedback, an RHK.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teks: Option<String>,
+    /// A deadline: the end of the objection window, the lock date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tanggal: Option<NaiveDate>,
+    /// A count: indicators still without realisasi.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jumlah: Option<i64>,
+    /// An improvement plan was opened with the result (`evaluasi_ditetapkan`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rencana_perbaikan: Option<bool>,
 }
 
 /// `?periode_id=` of `GET /api/v1/skp/mine`.

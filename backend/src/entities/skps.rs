@@ -23,6 +23,8 @@ pub struct Model {
     pub disetujui_at: Option<DateTimeUtc>,
     pub disetujui_oleh: Option<Uuid>,
     pub previous_id: Option<Uuid>,
+    /// The employee's reason for this perubahan SKP (versions after the first).
+    pub alasan_perubahan: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -322,6 +322,7 @@ pub(crate) async fn load(db: &impl ConnectionTrait, m: skps::Model) -> AppResult
         perilaku,
         lampiran,
         catatan_pengembalian: m.catatan_pengembalian,
+        alasan_perubahan: m.alasan_perubahan,
         diajukan_at: m.diajukan_at,
         disetujui_at: m.disetujui_at,
         hints,
@@ -510,6 +511,7 @@ async fn create_for(
         disetujui_at: Set(None),
         disetujui_oleh: Set(None),
         previous_id: Set(None),
+        alasan_perubahan: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -933,34 +935,6 @@ fn submission_errors(skp: &Skp, allowed: Option<&HashSet<Uuid>>) -> FieldErrors 
     errors
 }
 
-/// Adds a notification for an employee (in the caller's transaction).
-///
-/// # Errors
-/// On a database failure.
-pub async fn notify(
-    txn: &impl ConnectionTrait,
-    to: Uuid,
-    kind: &str,
-    judul: String,
-    pesan: String,
-    tautan: String,
-) -> AppResult<()> {
-    notifications::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        recipient_employee_id: Set(to),
-        kind: Set(kind.to_owned()),
-        judul: Set(judul),
-        pesan: Set(pesan),
-        tautan: Set(Some(tautan)),
-        dibaca_at: Set(None),
-        created_at: Set(Utc::now()),
-        email_diproses_at: Set(None),
-    }
-    .insert(txn)
-    .await?;
-    Ok(())
-}
-
 /// Submits a draft to the PPKin.
 ///
 /// # Errors
@@ -1012,15 +986,11 @@ pub async fn submit(
             .count(db)
             .await?;
         if pending == 0 {
-            notify(
+            crate::notifications::send(
                 db,
                 ppkin,
                 "skp.atasan_belum_ditetapkan",
-                "Bawahan menunggu SKP Anda".to_owned(),
-                format!(
-                    "{} belum dapat mengajukan SKP karena SKP Anda tahun {} belum ditetapkan.",
-                    skp.pegawai.nama_lengkap, skp.tahun
-                ),
+                crate::notifications::about(db, &m, None).await?,
                 link,
             )
             .await?;
@@ -1046,15 +1016,11 @@ pub async fn submit(
         ],
     )
     .await?;
-    notify(
+    crate::notifications::send(
         &txn,
         ppkin,
         "skp.diajukan",
-        "SKP diajukan untuk disetujui".to_owned(),
-        format!(
-            "{} mengajukan SKP tahun {}.",
-            skp.pegawai.nama_lengkap, skp.tahun
-        ),
+        crate::notifications::about(&txn, &m, None).await?,
         format!("/skp/{id}"),
     )
     .await?;
@@ -1198,16 +1164,11 @@ pub async fn approve(
             .exec(&txn)
             .await?;
     }
-    let period = periods::find(&txn, m.period_id).await?;
-    notify(
+    crate::notifications::send(
         &txn,
         m.employee_id,
         "skp.disetujui",
-        "SKP Anda disetujui".to_owned(),
-        format!(
-            "SKP tahun {} Anda telah ditetapkan oleh pejabat penilai kinerja.",
-            period.tahun
-        ),
+        crate::notifications::about(&txn, &m, None).await?,
         format!("/skp/{id}"),
     )
     .await?;
@@ -1255,12 +1216,14 @@ pub async fn return_to_owner(
         ],
     )
     .await?;
-    notify(
+    crate::notifications::send(
         &txn,
         m.employee_id,
         "skp.dikembalikan",
-        "SKP Anda dikembalikan".to_owned(),
-        catatan.clone(),
+        kinerja_api::planning::NotificationParams {
+            teks: Some(catatan.clone()),
+            ..crate::notifications::about(&txn, &m, None).await?
+        },
         format!("/skp/{id}"),
     )
     .await?;
@@ -1627,6 +1590,7 @@ pub async fn revise(
         disetujui_at: Set(None),
         disetujui_oleh: Set(None),
         previous_id: Set(Some(m.id)),
+        alasan_perubahan: Set(Some(req.alasan.trim().to_owned())),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -1680,12 +1644,14 @@ pub async fn reopen(
         ],
     )
     .await?;
-    notify(
+    crate::notifications::send(
         &txn,
         m.employee_id,
         "skp.dibuka_kembali",
-        "SKP Anda dibuka kembali".to_owned(),
-        req.alasan.clone(),
+        kinerja_api::planning::NotificationParams {
+            teks: Some(req.alasan.clone()),
+            ..crate::notifications::about(&txn, &m, None).await?
+        },
         format!("/skp/{id}"),
     )
     .await?;
@@ -1967,15 +1933,14 @@ pub async fn distribute(
             .filter(skps::Column::Id.eq(target.id))
             .exec(&txn)
             .await?;
-        notify(
+        crate::notifications::send(
             &txn,
             employee_id,
             "skp.rhk_dibagikan",
-            "RHK baru dari atasan".to_owned(),
-            format!(
-                "Pejabat penilai kinerja menambahkan RHK \"{}\" ke SKP Anda.",
-                rhk.deskripsi
-            ),
+            kinerja_api::planning::NotificationParams {
+                teks: Some(rhk.deskripsi.clone()),
+                ..crate::notifications::about(&txn, &target, None).await?
+            },
             format!("/skp/{}", target.id),
         )
         .await?;
