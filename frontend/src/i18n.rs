@@ -567,6 +567,11 @@ keys! {
     CompareWith => "Bandingkan dengan versi {n}", "Compare with version {n}";
     DiffTitle => "Perubahan dari versi {a} ke versi {b}", "Changes from version {a} to version {b}";
     DiffEmpty => "Tidak ada perubahan isi.", "No changes in the content.";
+    CompareVersions => "Bandingkan versi", "Compare versions";
+    RevisionTitle => "Perubahan SKP: versi {n}", "SKP change: version {n}";
+    RevisionReason => "Alasan perubahan", "Reason for the change";
+    RevisionNoReason => "Alasan tidak tercatat pada versi ini.", "No reason was recorded for this version.";
+    RevisionAgainst => "Dibandingkan dengan versi {n} yang sedang berlaku.", "Compared with version {n}, the one in force.";
     DiffPath => "Bagian", "Part";
     DiffBefore => "Sebelum", "Before";
     DiffAfter => "Sesudah", "After";

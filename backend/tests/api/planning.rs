@@ -170,7 +170,7 @@ impl Chain {
         resp.json().await.unwrap()
     }
 
-    async fn submit(&self, token: &str, skp: &Skp) -> reqwest::Response {
+    pub(crate) async fn submit(&self, token: &str, skp: &Skp) -> reqwest::Response {
         self.app
             .post_json(
                 &format!("/api/v1/skp/{}/submit", skp.id),
@@ -180,7 +180,7 @@ impl Chain {
             .await
     }
 
-    async fn approve(&self, token: &str, skp: &Skp) -> reqwest::Response {
+    pub(crate) async fn approve(&self, token: &str, skp: &Skp) -> reqwest::Response {
         self.app
             .post_json(
                 &format!("/api/v1/skp/{}/approve", skp.id),
@@ -190,7 +190,7 @@ impl Chain {
             .await
     }
 
-    async fn revise(&self, token: &str, skp: &Skp) -> reqwest::Response {
+    pub(crate) async fn revise(&self, token: &str, skp: &Skp) -> reqwest::Response {
         let body = json!({"lock_version": skp.lock_version, "alasan": "Perubahan target setelah APBD perubahan"});
         self.app
             .post_json(
@@ -891,5 +891,26 @@ db_test! {
         }
         let resp = c.app.post_json(&format!("/api/v1/periods/{}/close", c.periode.id), &json!({"reason": "Akhir tahun"}), None).await;
         assert_problem(resp, 401, ErrorCode::Unauthorized).await;
+    }
+}
+
+db_test! {
+    async fn a_revised_skp_carries_the_reason_for_the_ppkin(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let v1 = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
+        assert_eq!(v1.alasan_perubahan, None);
+        let v2: Skp = c.revise(&c.rina, &v1).await.json().await.unwrap();
+        assert_eq!(v2.alasan_perubahan.as_deref(), Some("Perubahan target setelah APBD perubahan"));
+        let v2: Skp = c.submit(&c.rina, &v2).await.json().await.unwrap();
+        // The PPKin reviewing version 2 reads the reason and the changes against version 1.
+        let seen: Skp = c.app.get(&format!("/api/v1/skp/{}", v2.id), Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!((seen.versi, seen.status, seen.alasan_perubahan.as_deref()), (2, StatusSkp::Diajukan, Some("Perubahan target setelah APBD perubahan")));
+        let resp = c.app.get(&format!("/api/v1/skp/{}/diff?with={}", v1.id, v2.id), Some(&c.kasubag)).await;
+        assert_eq!(resp.status(), 200);
+        let changes: Vec<kinerja_api::planning::SkpChange> = resp.json().await.unwrap();
+        assert!(changes.is_empty(), "nothing edited yet: {changes:?}");
+        let page: kinerja_api::planning::NotificationPage = c.app.get("/api/v1/notifications", Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!(page.items.iter().filter(|n| n.kind == "skp.diajukan").count(), 2, "one per submission (version 1 and version 2)");
     }
 }

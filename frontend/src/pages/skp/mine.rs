@@ -371,7 +371,7 @@ fn versions_table(
                                 <th scope="col">{tr(Key::Status)}</th>
                                 <th scope="col">{tr(Key::CreatedAt)}</th>
                                 <th scope="col">{tr(Key::ApprovedAt)}</th>
-                                <th scope="col"><span class="sr-only">{tr(Key::DiffTitle)}</span></th>
+                                <th scope="col"><span class="sr-only">{tr(Key::CompareVersions)}</span></th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -399,7 +399,7 @@ fn shown(value: Option<serde_json::Value>) -> String {
 
 /// The changes between two versions.
 #[component]
-fn Diff(older: Uuid, newer: Uuid, a: i32, b: i32) -> impl IntoView {
+pub(crate) fn Diff(older: Uuid, newer: Uuid, a: i32, b: i32) -> impl IntoView {
     let i18n = use_i18n();
     let changes = Box::new(move || {
         load(async move {
