@@ -24,10 +24,10 @@ use uuid::Uuid;
 use crate::auth::AuthUser;
 use crate::employees::service::Viewer;
 use crate::entities::{notifications, periods, skps};
-use crate::planning::pdf::{MONTHS, tanggal_indonesia};
 use crate::error::{AppError, AppResult};
 use crate::extract::ValidatedQuery;
 use crate::openapi::problems::{BadRequest, Invalid, NotFound, Unauthorized};
+use crate::planning::pdf::{MONTHS, tanggal_indonesia};
 use crate::state::AppState;
 
 pub const TAG: &str = "notifications";
@@ -125,7 +125,10 @@ pub fn periode_indonesia(ritme: Option<Ritme>, tahun: i32, k: i32) -> String {
         (Ritme::Bulanan, k) => usize::try_from(k - 1)
             .ok()
             .and_then(|i| MONTHS.get(i))
-            .map_or_else(|| format!("periode {k} {tahun}"), |m| format!("{m} {tahun}")),
+            .map_or_else(
+                || format!("periode {k} {tahun}"),
+                |m| format!("{m} {tahun}"),
+            ),
         (Ritme::Triwulanan, k) => format!("Triwulan {k} {tahun}"),
         (Ritme::Semesteran, k) => format!("Semester {k} {tahun}"),
     }
@@ -372,9 +375,18 @@ mod tests {
 
     #[test]
     fn periods_read_as_words() {
-        assert_eq!(periode_indonesia(Some(Ritme::Bulanan), 2026, 11), "November 2026");
-        assert_eq!(periode_indonesia(Some(Ritme::Triwulanan), 2026, 4), "Triwulan 4 2026");
-        assert_eq!(periode_indonesia(Some(Ritme::Semesteran), 2026, 0), "tahun 2026");
+        assert_eq!(
+            periode_indonesia(Some(Ritme::Bulanan), 2026, 11),
+            "November 2026"
+        );
+        assert_eq!(
+            periode_indonesia(Some(Ritme::Triwulanan), 2026, 4),
+            "Triwulan 4 2026"
+        );
+        assert_eq!(
+            periode_indonesia(Some(Ritme::Semesteran), 2026, 0),
+            "tahun 2026"
+        );
     }
 
     #[test]
@@ -388,6 +400,8 @@ mod tests {
         };
         let (judul, pesan) = wording("keberatan_diajukan", &p);
         assert_eq!(judul, "Keberatan atas penilaian November 2026");
-        assert!(pesan.starts_with("Rina Marlina mengajukan keberatan atas penilaian November 2026."));
+        assert!(
+            pesan.starts_with("Rina Marlina mengajukan keberatan atas penilaian November 2026.")
+        );
     }
 }

@@ -677,3 +677,54 @@ pub struct NotificationPage {
     pub total: u64,
     pub belum_dibaca: u64,
 }
+
+/// `?periode_id=` of `GET /api/v1/skp/bawahan`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct BawahanQuery {
+    pub periode_id: Uuid,
+}
+
+/// The viewer's subordinates for a period and where each stands: the employees they rate
+/// today as PPKin and, for an Atasan PPKin, those rated by the officials they lead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DaftarBawahan {
+    /// The last sub-period that has ended (by the instansi's local day); `None` before the
+    /// first one ends. `realisasi_kosong` and `evaluasi` are about this sub-period.
+    pub periode_ke: Option<i32>,
+    /// By name.
+    pub items: Vec<Bawahan>,
+}
+
+/// One subordinate in [`DaftarBawahan`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Bawahan {
+    /// Name, NIP and today's position (tells apart two people of the same name).
+    pub pegawai: crate::organisation::EmployeeRef,
+    /// Rated by the viewer (else the viewer is their Atasan PPKin).
+    pub langsung: bool,
+    /// The latest SKP version of the period; `None` when not started.
+    pub skp: Option<SkpSingkat>,
+    /// The approved version in force (realisasi and evaluation belong to it).
+    pub skp_berlaku_id: Option<Uuid>,
+    /// Evidence of the year's realisasi not yet checked by the PPKin.
+    pub bukti_belum_diperiksa: u64,
+    /// Indicators of the SKP in force without realisasi for `periode_ke`; `None` without an
+    /// SKP in force or an ended sub-period.
+    pub realisasi_kosong: Option<u64>,
+    /// The evaluation of `periode_ke`: `None` when not rated yet.
+    pub evaluasi: Option<crate::penilaian::StatusEvaluasi>,
+}
+
+/// An SKP version's id, number and status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkpSingkat {
+    pub id: Uuid,
+    pub versi: i32,
+    pub status: StatusSkp,
+    pub diajukan_at: Option<DateTime<Utc>>,
+}
