@@ -517,9 +517,21 @@ keys! {
     CreatedAt => "Dibuat", "Created";
     ApprovedAt => "Disetujui pada", "Approved on";
     InboxTitle => "SKP Bawahan", "Subordinates' SKP";
-    InboxIntro => "SKP bawahan yang menunggu persetujuan Anda.",
-        "Your subordinates' SKP awaiting your approval.";
+    InboxIntro => "Pegawai yang Anda nilai dan status SKP mereka; yang menunggu persetujuan Anda tampil di atas.",
+        "The employees you rate and the status of their SKP; those awaiting your approval come first.";
     InboxEmpty => "Tidak ada SKP yang menunggu persetujuan.", "No SKP is awaiting approval.";
+    NoDirectSubordinates => "Tidak ada pegawai yang Anda nilai pada periode ini.", "Nobody is rated by you in this period.";
+    SkpStatusCol => "Status SKP", "SKP status";
+    SkpBelumDibuat => "Belum dibuat", "Not started";
+    ViewSkp => "Lihat", "View";
+    ColBuktiUnchecked => "Bukti belum diperiksa", "Evidence to check";
+    ColRealisasiKosong => "Realisasi kosong: {periode}", "Empty results: {periode}";
+    ColEvaluasiPeriode => "Penilaian: {periode}", "Rating: {periode}";
+    RealisasiLengkap => "Lengkap", "Complete";
+    IndikatorKosongN => "{n} indikator", "{n} indicators";
+    NoEndedSubPeriod => "Belum ada periode yang berakhir", "No sub-period has ended yet";
+    IndirectSubordinate => "Tidak langsung", "Indirect";
+    IndirectSubordinateHint => "Dinilai oleh pejabat yang Anda pimpin", "Rated by an official you lead";
     ColRhkCount => "Jumlah RHK", "RHK";
     SubmittedAt => "Diajukan", "Submitted";
     Review => "Periksa", "Review";
@@ -568,6 +580,7 @@ keys! {
     DiffTitle => "Perubahan dari versi {a} ke versi {b}", "Changes from version {a} to version {b}";
     DiffEmpty => "Tidak ada perubahan isi.", "No changes in the content.";
     CompareVersions => "Bandingkan versi", "Compare versions";
+    RencanaTidakDiperlukan => "Hasil akhir tidak lagi memerlukan rencana perbaikan (diubah melalui keberatan); yang sudah ditulis tetap tersimpan di bawah.", "The final result no longer calls for an improvement plan (changed through an objection); what was written is kept below.";
     RevisionTitle => "Perubahan SKP: versi {n}", "SKP change: version {n}";
     RevisionReason => "Alasan perubahan", "Reason for the change";
     RevisionNoReason => "Alasan tidak tercatat pada versi ini.", "No reason was recorded for this version.";
