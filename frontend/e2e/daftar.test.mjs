@@ -186,7 +186,7 @@ describe('Daftar bawahan, notifikasi, perubahan SKP, layar ponsel', { skip: obje
       await page.getByText(`Dibandingkan dengan versi ${v1.versi} yang sedang berlaku.`).waitFor();
       const change = page.locator('.revision tr', { hasText: 'rhk[0].iki[0].target_nilai' });
       await change.waitFor();
-      assert.equal((await change.locator('.diff__after').textContent()).trim(), String(before + 5));
+      assert.equal((await change.locator('.diff__after').textContent()).trim(), String(before + 5), 'numbers read as numbers (no "17.0")');
       await page.getByRole('button', { name: 'Setujui' }).waitFor();
       await shot(page, 'skp-perubahan-dewi-1366');
       await page.setViewportSize(PHONE);

@@ -698,8 +698,8 @@ keys! {
     ReplySent => "Balasan terkirim.", "Your reply was sent.";
     ReaderOnly => "Pemeriksaan bukti dan umpan balik hanya dapat diberikan oleh pejabat penilai kinerja langsung.",
         "Only the direct assessor can check the evidence and give feedback.";
-    RealisasiBawahanIntro => "Realisasi bawahan yang SKP-nya sudah disetujui: periksa bukti dukung dan beri umpan balik.",
-        "Results of subordinates whose SKP is approved: check the evidence and give feedback.";
+    RealisasiBawahanIntro => "Bawahan Anda dengan status SKP, bukti dukung yang belum diperiksa, serta realisasi dan penilaian periode terakhir yang berakhir. Buka realisasi untuk memeriksa bukti dan memberi umpan balik.",
+        "Your subordinates with their SKP status, evidence still to check, and the results and rating of the last ended sub-period. Open the results to check evidence and give feedback.";
     NoSubordinateSkp => "Belum ada SKP bawahan yang disetujui.", "No subordinate has an approved SKP yet.";
     Tahun => "Tahun", "Year";
     OpenResults => "Buka realisasi", "Open the results";

@@ -388,11 +388,14 @@ fn versions_table(
     }
 }
 
-/// A JSON value of a change, readably.
-fn shown(value: Option<serde_json::Value>) -> String {
+/// A JSON value of a change, readably: numbers in the user's format ("17", "95,5").
+fn shown(lang: crate::i18n::Lang, value: Option<serde_json::Value>) -> String {
     match value {
         None | Some(serde_json::Value::Null) => "—".to_owned(),
         Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n
+            .as_f64()
+            .map_or_else(|| n.to_string(), |f| labels::decimal(lang, f)),
         Some(other) => other.to_string(),
     }
 }
@@ -420,6 +423,7 @@ pub(crate) fn Diff(older: Uuid, newer: Uuid, a: i32, b: i32) -> impl IntoView {
 
 /// The table of changes (or why there is none).
 fn diff_table(result: Result<Vec<kinerja_api::planning::SkpChange>, ApiError>) -> AnyView {
+    let lang = use_i18n().lang();
     match result {
         Ok(list) if list.is_empty() => {
             view! { <p class="muted">{tr(Key::DiffEmpty)}</p> }.into_any()
@@ -431,8 +435,8 @@ fn diff_table(result: Result<Vec<kinerja_api::planning::SkpChange>, ApiError>) -
                     view! {
                         <tr>
                             <td class="mono">{c.path}</td>
-                            <td class="diff__before">{shown(c.sebelum)}</td>
-                            <td class="diff__after">{shown(c.sesudah)}</td>
+                            <td class="diff__before">{shown(lang, c.sebelum)}</td>
+                            <td class="diff__after">{shown(lang, c.sesudah)}</td>
                         </tr>
                     }
                 })
