@@ -189,7 +189,13 @@ describe('Daftar bawahan, notifikasi, perubahan SKP, layar ponsel', { skip: obje
       assert.equal((await change.locator('.diff__after').textContent()).trim(), String(before + 5), 'numbers read as numbers (no "17.0")');
       await page.getByRole('button', { name: 'Setujui' }).waitFor();
       await shot(page, 'skp-perubahan-dewi-1366');
+      // On a phone the changes are cards: the values are on screen, not beyond a scroll.
       await page.setViewportSize(PHONE);
+      await page.reload();
+      const after = page.locator('.revision td.diff__after');
+      await after.waitFor();
+      const box = await after.boundingBox();
+      assert.ok(box.x + box.width <= PHONE.width, JSON.stringify(box));
       await shot(page, 'skp-perubahan-dewi-360');
     }, { viewport: { width: 1366, height: 900 } }),
   );

@@ -11,7 +11,7 @@ use super::editor::Editor;
 use super::{Download, DownloadButton, SkpMeta, document, return_note, snapshots};
 use crate::api::{self, ApiError};
 use crate::components::{Alert, AlertKind, ErrorAlert, Loader, PageHeader, built, load};
-use crate::i18n::{Key, fill, tr, use_i18n};
+use crate::i18n::{Key, fill, text, tr, use_i18n};
 use crate::labels;
 
 /// My SKP.
@@ -434,16 +434,16 @@ fn diff_table(result: Result<Vec<kinerja_api::planning::SkpChange>, ApiError>) -
                 .map(|c| {
                     view! {
                         <tr>
-                            <td class="mono">{c.path}</td>
-                            <td class="diff__before">{shown(lang, c.sebelum)}</td>
-                            <td class="diff__after">{shown(lang, c.sesudah)}</td>
+                            <td class="mono table__wrap">{c.path}</td>
+                            <td class="diff__before" data-label=text(lang, Key::DiffBefore)>{shown(lang, c.sebelum)}</td>
+                            <td class="diff__after" data-label=text(lang, Key::DiffAfter)>{shown(lang, c.sesudah)}</td>
                         </tr>
                     }
                 })
                 .collect_view();
             view! {
                 <div class="table-wrap">
-                    <table class="table">
+                    <table class="table table--cards">
                         <thead>
                             <tr>
                                 <th scope="col">{tr(Key::DiffPath)}</th>
