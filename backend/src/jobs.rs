@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use chrono::{Duration as Days, NaiveDate, Utc};
-use kinerja_api::planning::{Ritme, StatusPeriode};
+use kinerja_api::planning::{NotificationParams, Ritme, StatusPeriode};
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::sea_query::Expr;
@@ -43,7 +43,8 @@ pub async fn remind_locks(
         .all(db)
         .await?
     {
-        let n = jumlah_periode(Ritme::parse(&period.ritme).unwrap_or(Ritme::Bulanan));
+        let ritme = Ritme::parse(&period.ritme);
+        let n = jumlah_periode(ritme.unwrap_or(Ritme::Bulanan));
         // The sub-periods whose lock date is today or within the window.
         let due: Vec<(i32, NaiveDate)> = (1..=n)
             .filter_map(|k| {
@@ -66,9 +67,19 @@ pub async fn remind_locks(
         for s in skp_rows {
             by_employee.entry(s.employee_id).or_default().push(s);
         }
-        let versions: Vec<Versions> = by_employee
+        let in_force: Vec<Versions> = by_employee
             .into_values()
             .map(|list| Versions::of(&period, list))
+            .collect();
+        // Every version of the period's SKPs, to recognise this period's earlier reminders.
+        let versions: HashSet<Uuid> = skps::Entity::find()
+            .filter(skps::Column::PeriodId.eq(period.id))
+            .select_only()
+            .column(skps::Column::Id)
+            .into_tuple::<Uuid>()
+            .all(db)
+            .await?
+            .into_iter()
             .collect();
         let rhk: HashMap<Uuid, Uuid> = skp_rhk::Entity::find()
             .filter(skp_rhk::Column::SkpId.is_in(skp_ids.clone()))
@@ -101,34 +112,51 @@ pub async fn remind_locks(
                 .map(|r| r.iki_id)
                 .collect();
             let tautan = format!("/realisasi?periode_ke={k}");
-            // Reminders already sent for this sub-period, in one query rather than one per SKP.
-            let sent_before: HashSet<(Uuid, String)> = notifications::Entity::find()
+            // Employees already reminded of this sub-period, in one query rather than one per
+            // SKP. Keyed by employee, not SKP: after a perubahan SKP the new version must not
+            // remind them a second time.
+            let sent_before: HashSet<Uuid> = notifications::Entity::find()
                 .filter(notifications::Column::Kind.eq(KIND_AKAN_TERKUNCI))
                 .filter(notifications::Column::Tautan.starts_with(format!("{tautan}&skp=")))
                 .all(db)
                 .await?
                 .into_iter()
-                .filter_map(|n| n.tautan.map(|t| (n.recipient_employee_id, t)))
+                .filter(|n| {
+                    n.tautan
+                        .as_deref()
+                        .and_then(|t| t.rsplit_once("&skp="))
+                        .and_then(|(_, id)| Uuid::parse_str(id).ok())
+                        .is_some_and(|id| versions.contains(&id))
+                })
+                .map(|n| n.recipient_employee_id)
                 .collect();
-            for skp in versions.iter().filter_map(|v| v.in_force(k)) {
+            for skp in in_force.iter().filter_map(|v| v.in_force(k)) {
                 let missing = iki_of
                     .get(&skp.id)
                     .map_or(0, |ids| ids.iter().filter(|i| !filled.contains(i)).count());
                 if missing == 0 {
                     continue;
                 }
-                if sent_before.contains(&(skp.employee_id, format!("{tautan}&skp={}", skp.id))) {
+                if sent_before.contains(&skp.employee_id) {
                     continue;
                 }
-                crate::planning::skp::notify(
+                crate::notifications::send(
                     db,
                     skp.employee_id,
                     KIND_AKAN_TERKUNCI,
-                    "Periode realisasi segera terkunci".to_owned(),
-                    format!(
-                        "{missing} indikator belum berisi realisasi. Periode ini terkunci setelah {}.",
-                        crate::planning::pdf::tanggal_indonesia(batas)
-                    ),
+                    NotificationParams {
+                        pegawai: skp
+                            .snapshot
+                            .pointer("/pegawai/nama_lengkap")
+                            .and_then(|v| v.as_str())
+                            .map(str::to_owned),
+                        tahun: Some(period.tahun),
+                        periode_ke: Some(k),
+                        ritme,
+                        tanggal: Some(batas),
+                        jumlah: i64::try_from(missing).ok(),
+                        ..NotificationParams::default()
+                    },
                     format!("{tautan}&skp={}", skp.id),
                 )
                 .await?;

@@ -1,24 +1,33 @@
-//! The signed-in employee's notifications: list with unread count, mark as read.
+//! The signed-in employee's notifications: list with unread count, mark as read; and
+//! [`send`], which every feature uses to notify an employee.
+//!
+//! A notification stores its kind and parameters (employee, year, sub-period, rhythm, …) with
+//! the Indonesian title and body made from them here: e-mail and API clients read the text,
+//! the SPA words the kind and parameters in the reader's language.
 
 use actix_web::web::{Data, Json, Path};
 use actix_web::{HttpResponse, get, post};
 use chrono::Utc;
 use kinerja_api::PageQuery;
-use kinerja_api::planning::{Notification, NotificationPage, NotificationQuery};
+use kinerja_api::evaluation::Predikat;
+use kinerja_api::planning::{
+    Notification, NotificationPage, NotificationParams, NotificationQuery, Ritme,
+};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::employees::service::Viewer;
-use crate::entities::notifications;
+use crate::entities::{notifications, periods, skps};
 use crate::error::{AppError, AppResult};
 use crate::extract::ValidatedQuery;
 use crate::openapi::problems::{BadRequest, Invalid, NotFound, Unauthorized};
+use crate::planning::pdf::{MONTHS, tanggal_indonesia};
 use crate::state::AppState;
 
 pub const TAG: &str = "notifications";
@@ -44,9 +53,201 @@ fn dto(n: notifications::Model) -> Notification {
         judul: n.judul,
         pesan: n.pesan,
         tautan: n.tautan,
+        // Parameters that no longer parse are dropped: the stored text still reads.
+        params: n.params.and_then(|p| serde_json::from_value(p).ok()),
         dibaca_at: n.dibaca_at,
         created_at: n.created_at,
     }
+}
+
+/// The parameters every notification about an SKP carries: its owner's name (as on the SKP),
+/// the period's year and rhythm, and the sub-period when there is one.
+///
+/// # Errors
+/// On a database failure.
+pub async fn about(
+    db: &impl ConnectionTrait,
+    skp: &skps::Model,
+    periode_ke: Option<i32>,
+) -> AppResult<NotificationParams> {
+    let period = periods::Entity::find_by_id(skp.period_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Periode"))?;
+    Ok(NotificationParams {
+        pegawai: skp
+            .snapshot
+            .pointer("/pegawai/nama_lengkap")
+            .and_then(|v| v.as_str())
+            .map(str::to_owned),
+        tahun: Some(period.tahun),
+        periode_ke,
+        ritme: Ritme::parse(&period.ritme),
+        ..NotificationParams::default()
+    })
+}
+
+/// Adds a notification for an employee (in the caller's transaction), worded in Indonesian
+/// from its kind and parameters.
+///
+/// # Errors
+/// On a database failure.
+pub async fn send(
+    db: &impl ConnectionTrait,
+    to: Uuid,
+    kind: &str,
+    params: NotificationParams,
+    tautan: String,
+) -> AppResult<()> {
+    let (judul, pesan) = wording(kind, &params);
+    notifications::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        recipient_employee_id: Set(to),
+        kind: Set(kind.to_owned()),
+        judul: Set(judul),
+        pesan: Set(pesan),
+        tautan: Set(Some(tautan)),
+        params: Set(Some(serde_json::json!(params))),
+        dibaca_at: Set(None),
+        created_at: Set(Utc::now()),
+        email_diproses_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// "November 2026", "Triwulan 4 2026", "Semester 2 2026" (as the SPA says them), or
+/// "tahun 2026" for the year.
+pub fn periode_indonesia(ritme: Option<Ritme>, tahun: i32, k: i32) -> String {
+    match (ritme.unwrap_or(Ritme::Bulanan), k) {
+        (_, 0) => format!("tahun {tahun}"),
+        (Ritme::Bulanan, k) => usize::try_from(k - 1)
+            .ok()
+            .and_then(|i| MONTHS.get(i))
+            .map_or_else(
+                || format!("periode {k} {tahun}"),
+                |m| format!("{m} {tahun}"),
+            ),
+        (Ritme::Triwulanan, k) => format!("Triwulan {k} {tahun}"),
+        (Ritme::Semesteran, k) => format!("Semester {k} {tahun}"),
+    }
+}
+
+/// The Indonesian title and body of a notification. The SPA's `notification_text` words the
+/// same kinds in both languages; keep the two in step.
+pub fn wording(kind: &str, p: &NotificationParams) -> (String, String) {
+    let pegawai = p.pegawai.as_deref().unwrap_or("Pegawai");
+    let tahun = p.tahun.map(|t| t.to_string()).unwrap_or_default();
+    let periode = match (p.tahun, p.periode_ke) {
+        (Some(t), Some(k)) => periode_indonesia(p.ritme, t, k),
+        (Some(t), None) => format!("tahun {t}"),
+        _ => String::new(),
+    };
+    let teks = p.teks.as_deref().unwrap_or_default();
+    let tanggal = p.tanggal.map(tanggal_indonesia).unwrap_or_default();
+    let catatan = p
+        .teks
+        .as_deref()
+        .map(|c| format!(" Catatan: {c}"))
+        .unwrap_or_default();
+    let (judul, pesan) = match kind {
+        "skp.atasan_belum_ditetapkan" => (
+            "Bawahan menunggu SKP Anda".to_owned(),
+            format!(
+                "{pegawai} belum dapat mengajukan SKP tahun {tahun} karena SKP Anda tahun {tahun} belum ditetapkan."
+            ),
+        ),
+        "skp.diajukan" => (
+            "SKP diajukan untuk disetujui".to_owned(),
+            format!("{pegawai} mengajukan SKP tahun {tahun}."),
+        ),
+        "skp.disetujui" => (
+            "SKP Anda disetujui".to_owned(),
+            format!("SKP tahun {tahun} Anda telah ditetapkan oleh pejabat penilai kinerja."),
+        ),
+        "skp.dikembalikan" => (
+            "SKP Anda dikembalikan".to_owned(),
+            format!("SKP tahun {tahun} Anda dikembalikan oleh pejabat penilai kinerja.{catatan}"),
+        ),
+        "skp.dibuka_kembali" => (
+            "SKP Anda dibuka kembali".to_owned(),
+            format!("SKP tahun {tahun} Anda dibuka kembali oleh admin kepegawaian. Alasan: {teks}"),
+        ),
+        "skp.rhk_dibagikan" => (
+            "RHK baru dari atasan".to_owned(),
+            format!(
+                "Pejabat penilai kinerja menambahkan RHK \"{teks}\" ke SKP tahun {tahun} Anda."
+            ),
+        ),
+        "evaluasi_ditetapkan" => (
+            format!("Hasil evaluasi kinerja {periode} ditetapkan"),
+            format!(
+                "Predikat kinerja Anda untuk {periode}: {}. Bila tidak sependapat, ajukan keberatan paling lambat {tanggal}.{}",
+                p.hasil
+                    .as_deref()
+                    .and_then(Predikat::parse)
+                    .map_or("-", Predikat::label),
+                if p.rencana_perbaikan == Some(true) {
+                    " Rencana perbaikan dibuka bersama pejabat penilai."
+                } else {
+                    ""
+                }
+            ),
+        ),
+        "keberatan_diajukan" => (
+            format!("Keberatan atas penilaian {periode}"),
+            format!(
+                "{pegawai} mengajukan keberatan atas penilaian {periode}. Tuliskan penjelasan Anda untuk Atasan Pejabat Penilai."
+            ),
+        ),
+        "keberatan_menunggu_keputusan" => (
+            "Keberatan menunggu keputusan Anda".to_owned(),
+            format!(
+                "Pejabat penilai telah menjelaskan keberatan {pegawai} atas penilaian {periode}. Putuskan: tetap atau diubah."
+            ),
+        ),
+        "keberatan_diputus" => (
+            "Keberatan Anda telah diputus".to_owned(),
+            if p.hasil.as_deref() == Some("diubah") {
+                format!(
+                    "Atasan pejabat penilai mengubah hasil evaluasi {periode} Anda. Keputusan ini final."
+                )
+            } else {
+                format!("Atasan pejabat penilai memutuskan hasil evaluasi {periode} Anda tetap.")
+            },
+        ),
+        "rencana_perbaikan" => (
+            "Rencana perbaikan kinerja".to_owned(),
+            format!(
+                "Pejabat penilai menuliskan saran, tindakan, dan pelatihan untuk Anda atas penilaian {periode}."
+            ),
+        ),
+        "umpan_balik.baru" => (
+            format!("Umpan balik atasan untuk {periode}"),
+            teks.to_owned(),
+        ),
+        "umpan_balik.dibalas" => (
+            format!("{pegawai} membalas umpan balik {periode}"),
+            teks.to_owned(),
+        ),
+        "bukti.diverifikasi" => (
+            format!("Bukti dukung {periode} diperiksa"),
+            format!(
+                "Pejabat penilai menandai bukti dukung Anda: {}.{catatan}",
+                p.hasil.as_deref().unwrap_or("-").replace('_', " ")
+            ),
+        ),
+        crate::jobs::KIND_AKAN_TERKUNCI => (
+            format!("Realisasi {periode} segera terkunci"),
+            format!(
+                "{} indikator belum berisi realisasi. Realisasi {periode} terkunci setelah {tanggal}.",
+                p.jumlah.unwrap_or_default()
+            ),
+        ),
+        _ => (kind.to_owned(), teks.to_owned()),
+    };
+    (judul, pesan)
 }
 
 /// # Errors
@@ -166,4 +367,41 @@ async fn read_all(state: Data<AppState>, user: AuthUser) -> AppResult<HttpRespon
             .await?;
     }
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_read_as_words() {
+        assert_eq!(
+            periode_indonesia(Some(Ritme::Bulanan), 2026, 11),
+            "November 2026"
+        );
+        assert_eq!(
+            periode_indonesia(Some(Ritme::Triwulanan), 2026, 4),
+            "Triwulan 4 2026"
+        );
+        assert_eq!(
+            periode_indonesia(Some(Ritme::Semesteran), 2026, 0),
+            "tahun 2026"
+        );
+    }
+
+    #[test]
+    fn an_objection_names_the_employee_and_the_month() {
+        let p = NotificationParams {
+            pegawai: Some("Rina Marlina".to_owned()),
+            tahun: Some(2026),
+            periode_ke: Some(11),
+            ritme: Some(Ritme::Bulanan),
+            ..NotificationParams::default()
+        };
+        let (judul, pesan) = wording("keberatan_diajukan", &p);
+        assert_eq!(judul, "Keberatan atas penilaian November 2026");
+        assert!(
+            pesan.starts_with("Rina Marlina mengajukan keberatan atas penilaian November 2026.")
+        );
+    }
 }

@@ -517,9 +517,21 @@ keys! {
     CreatedAt => "Dibuat", "Created";
     ApprovedAt => "Disetujui pada", "Approved on";
     InboxTitle => "SKP Bawahan", "Subordinates' SKP";
-    InboxIntro => "SKP bawahan yang menunggu persetujuan Anda.",
-        "Your subordinates' SKP awaiting your approval.";
+    InboxIntro => "Pegawai yang Anda nilai dan status SKP mereka; yang menunggu persetujuan Anda tampil di atas.",
+        "The employees you rate and the status of their SKP; those awaiting your approval come first.";
     InboxEmpty => "Tidak ada SKP yang menunggu persetujuan.", "No SKP is awaiting approval.";
+    NoDirectSubordinates => "Tidak ada pegawai yang Anda nilai pada periode ini.", "Nobody is rated by you in this period.";
+    SkpStatusCol => "Status SKP", "SKP status";
+    SkpBelumDibuat => "Belum dibuat", "Not started";
+    ViewSkp => "Lihat", "View";
+    ColBuktiUnchecked => "Bukti belum diperiksa", "Evidence to check";
+    ColRealisasiKosong => "Realisasi kosong: {periode}", "Empty results: {periode}";
+    ColEvaluasiPeriode => "Penilaian: {periode}", "Rating: {periode}";
+    RealisasiLengkap => "Lengkap", "Complete";
+    IndikatorKosongN => "{n} indikator", "{n} indicators";
+    NoEndedSubPeriod => "Belum ada periode yang berakhir", "No sub-period has ended yet";
+    IndirectSubordinate => "Tidak langsung", "Indirect";
+    IndirectSubordinateHint => "Dinilai oleh pejabat yang Anda pimpin", "Rated by an official you lead";
     ColRhkCount => "Jumlah RHK", "RHK";
     SubmittedAt => "Diajukan", "Submitted";
     Review => "Periksa", "Review";
@@ -567,6 +579,12 @@ keys! {
     CompareWith => "Bandingkan dengan versi {n}", "Compare with version {n}";
     DiffTitle => "Perubahan dari versi {a} ke versi {b}", "Changes from version {a} to version {b}";
     DiffEmpty => "Tidak ada perubahan isi.", "No changes in the content.";
+    CompareVersions => "Bandingkan versi", "Compare versions";
+    RencanaTidakDiperlukan => "Hasil akhir tidak lagi memerlukan rencana perbaikan (diubah melalui keberatan); yang sudah ditulis tetap tersimpan di bawah.", "The final result no longer calls for an improvement plan (changed through an objection); what was written is kept below.";
+    RevisionTitle => "Perubahan SKP: versi {n}", "SKP change: version {n}";
+    RevisionReason => "Alasan perubahan", "Reason for the change";
+    RevisionNoReason => "Alasan tidak tercatat pada versi ini.", "No reason was recorded for this version.";
+    RevisionAgainst => "Dibandingkan dengan versi {n} yang sedang berlaku.", "Compared with version {n}, the one in force.";
     DiffPath => "Bagian", "Part";
     DiffBefore => "Sebelum", "Before";
     DiffAfter => "Sesudah", "After";
@@ -582,6 +600,40 @@ keys! {
     RealisasiNotApproved => "Realisasi tersedia setelah SKP disetujui.", "Results are available once the SKP is approved.";
     SubPeriode => "Periode pengukuran", "Measurement period";
     TriwulanN => "Triwulan {n}", "Quarter {n}";
+    YearN => "tahun {n}", "the year {n}";
+    // Notifications, worded from their kind and parameters (the server keeps the same
+    // Indonesian wording in `notifications::wording`).
+    NtfAtasanBelumTitle => "Bawahan menunggu SKP Anda", "A subordinate is waiting for your SKP";
+    NtfAtasanBelumBody => "{pegawai} belum dapat mengajukan SKP tahun {tahun} karena SKP Anda tahun {tahun} belum ditetapkan.", "{pegawai} cannot submit their {tahun} SKP until your {tahun} SKP is approved.";
+    NtfSkpDiajukanTitle => "SKP diajukan untuk disetujui", "SKP submitted for approval";
+    NtfSkpDiajukanBody => "{pegawai} mengajukan SKP tahun {tahun}.", "{pegawai} submitted their {tahun} SKP.";
+    NtfSkpDisetujuiTitle => "SKP Anda disetujui", "Your SKP was approved";
+    NtfSkpDisetujuiBody => "SKP tahun {tahun} Anda telah ditetapkan oleh pejabat penilai kinerja.", "Your {tahun} SKP was approved by your performance rater.";
+    NtfSkpDikembalikanTitle => "SKP Anda dikembalikan", "Your SKP was returned";
+    NtfSkpDikembalikanBody => "SKP tahun {tahun} Anda dikembalikan oleh pejabat penilai kinerja.", "Your {tahun} SKP was returned by your performance rater.";
+    NtfSkpDibukaTitle => "SKP Anda dibuka kembali", "Your SKP was reopened";
+    NtfSkpDibukaBody => "SKP tahun {tahun} Anda dibuka kembali oleh admin kepegawaian. Alasan: {teks}", "Your {tahun} SKP was reopened by the HR office. Reason: {teks}";
+    NtfRhkTitle => "RHK baru dari atasan", "A new RHK from your superior";
+    NtfRhkBody => "Pejabat penilai kinerja menambahkan RHK \"{teks}\" ke SKP tahun {tahun} Anda.", "Your performance rater added the RHK \"{teks}\" to your {tahun} SKP.";
+    NtfEvalTitle => "Hasil evaluasi kinerja {periode} ditetapkan", "Performance evaluation for {periode} set";
+    NtfEvalBody => "Predikat kinerja Anda untuk {periode}: {hasil}. Bila tidak sependapat, ajukan keberatan paling lambat {tanggal}.", "Your performance rating for {periode}: {hasil}. If you disagree, file an objection by {tanggal}.";
+    NtfEvalPlan => "Rencana perbaikan dibuka bersama pejabat penilai.", "An improvement plan was opened with your rater.";
+    NtfKeberatanTitle => "Keberatan atas penilaian {periode}", "Objection to the evaluation of {periode}";
+    NtfKeberatanBody => "{pegawai} mengajukan keberatan atas penilaian {periode}. Tuliskan penjelasan Anda untuk Atasan Pejabat Penilai.", "{pegawai} objected to the evaluation of {periode}. Write your explanation for the rater's superior.";
+    NtfMenungguTitle => "Keberatan menunggu keputusan Anda", "An objection awaits your decision";
+    NtfMenungguBody => "Pejabat penilai telah menjelaskan keberatan {pegawai} atas penilaian {periode}. Putuskan: tetap atau diubah.", "The rater has explained {pegawai}'s objection to the evaluation of {periode}. Decide: keep or change it.";
+    NtfDiputusTitle => "Keberatan Anda telah diputus", "Your objection has been decided";
+    NtfDiputusTetap => "Atasan pejabat penilai memutuskan hasil evaluasi {periode} Anda tetap.", "The rater's superior kept your evaluation of {periode} as it was.";
+    NtfDiputusDiubah => "Atasan pejabat penilai mengubah hasil evaluasi {periode} Anda. Keputusan ini final.", "The rater's superior changed your evaluation of {periode}. This decision is final.";
+    NtfRencanaTitle => "Rencana perbaikan kinerja", "Performance improvement plan";
+    NtfRencanaBody => "Pejabat penilai menuliskan saran, tindakan, dan pelatihan untuk Anda atas penilaian {periode}.", "Your rater wrote advice, actions and trainings for you on the evaluation of {periode}.";
+    NtfUmpanBaruTitle => "Umpan balik atasan untuk {periode}", "Feedback from your superior for {periode}";
+    NtfUmpanDibalasTitle => "{pegawai} membalas umpan balik {periode}", "{pegawai} replied to feedback for {periode}";
+    NtfBuktiTitle => "Bukti dukung {periode} diperiksa", "Evidence for {periode} checked";
+    NtfBuktiBody => "Pejabat penilai menandai bukti dukung Anda: {hasil}.", "Your rater marked your evidence: {hasil}.";
+    NtfCatatan => "Catatan: {teks}", "Note: {teks}";
+    NtfTerkunciTitle => "Realisasi {periode} segera terkunci", "Results for {periode} lock soon";
+    NtfTerkunciBody => "{n} indikator belum berisi realisasi. Realisasi {periode} terkunci setelah {tanggal}.", "{n} indicators have no results yet. Results for {periode} lock after {tanggal}.";
     SemesterN => "Semester {n}", "Half-year {n}";
     SubPeriodeLocked => "Periode ini terkunci sejak {date}. Realisasi, rencana aksi, dan bukti dukungnya hanya dapat dibaca; minta admin kepegawaian membukanya bila perlu.",
         "This period has been locked since {date}. Its results, action plans and evidence are read-only; ask the HR administrator to unlock it if needed.";
@@ -668,8 +720,8 @@ keys! {
     ReplySent => "Balasan terkirim.", "Your reply was sent.";
     ReaderOnly => "Pemeriksaan bukti dan umpan balik hanya dapat diberikan oleh pejabat penilai kinerja langsung.",
         "Only the direct assessor can check the evidence and give feedback.";
-    RealisasiBawahanIntro => "Realisasi bawahan yang SKP-nya sudah disetujui: periksa bukti dukung dan beri umpan balik.",
-        "Results of subordinates whose SKP is approved: check the evidence and give feedback.";
+    RealisasiBawahanIntro => "Bawahan Anda dengan status SKP, bukti dukung yang belum diperiksa, serta realisasi dan penilaian periode terakhir yang berakhir. Buka realisasi untuk memeriksa bukti dan memberi umpan balik.",
+        "Your subordinates with their SKP status, evidence still to check, and the results and rating of the last ended sub-period. Open the results to check evidence and give feedback.";
     NoSubordinateSkp => "Belum ada SKP bawahan yang disetujui.", "No subordinate has an approved SKP yet.";
     Tahun => "Tahun", "Year";
     OpenResults => "Buka realisasi", "Open the results";

@@ -319,6 +319,16 @@ pub fn date(lang: Lang, day: NaiveDate) -> String {
     date.to_locale_date_string(locale(lang), &options).into()
 }
 
+/// A calendar date in words, e.g. "5 Januari 2027" / "5 January 2027".
+pub fn long_date(lang: Lang, day: NaiveDate) -> String {
+    let utc = js_sys::Date::utc(f64::from(day.year()), f64::from(day.month0()))
+        + f64::from(day.day0()) * 86_400_000.0;
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(utc));
+    let options = js_sys::JSON::parse(r#"{"dateStyle":"long","timeZone":"UTC"}"#)
+        .unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    date.to_locale_date_string(locale(lang), &options).into()
+}
+
 /// A number in the user's language ("83,33" in Indonesian), by the browser's `Intl`.
 pub fn decimal(lang: Lang, value: f64) -> String {
     js_sys::Number::from(value)

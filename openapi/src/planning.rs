@@ -342,6 +342,9 @@ pub struct Skp {
     pub perilaku: Vec<Perilaku>,
     pub lampiran: Lampiran,
     pub catatan_pengembalian: Option<String>,
+    /// The employee's reason for a perubahan SKP (versions after the first; `None` for
+    /// version 1 and for versions made before reasons were kept).
+    pub alasan_perubahan: Option<String>,
     pub diajukan_at: Option<DateTime<Utc>>,
     pub disetujui_at: Option<DateTime<Utc>>,
     /// The first sub-period this version governs once approved (1 for the first version; for a
@@ -475,8 +478,46 @@ pub struct Notification {
     pub pesan: String,
     /// SPA path to open.
     pub tautan: Option<String>,
+    /// What the notification is about, so a client can word it in its own language from
+    /// `kind`; `judul` and `pesan` are the Indonesian wording. `None` for notifications made
+    /// before parameters were kept.
+    pub params: Option<NotificationParams>,
     pub dibaca_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+}
+
+/// Parameters of a notification; which ones are set depends on its `kind`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotificationParams {
+    /// Full name of the employee the SKP belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(example = "Rina Marlina"))]
+    pub pegawai: Option<String>,
+    /// Year of the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tahun: Option<i32>,
+    /// Sub-period of the period's rhythm (1-based); 0 = the whole year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub periode_ke: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ritme: Option<Ritme>,
+    /// A code whose meaning the kind gives: the predikat (`evaluasi_ditetapkan`), the verdict
+    /// (`bukti.diverifikasi`), the decision (`keberatan_diputus`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hasil: Option<String>,
+    /// Text quoted as written, in any language: a note, a reason, feedback, an RHK.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teks: Option<String>,
+    /// A deadline: the end of the objection window, the lock date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tanggal: Option<NaiveDate>,
+    /// A count: indicators still without realisasi.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jumlah: Option<i64>,
+    /// An improvement plan was opened with the result (`evaluasi_ditetapkan`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rencana_perbaikan: Option<bool>,
 }
 
 /// `?periode_id=` of `GET /api/v1/skp/mine`.
@@ -678,4 +719,55 @@ pub struct NotificationPage {
     pub per_page: u64,
     pub total: u64,
     pub belum_dibaca: u64,
+}
+
+/// `?periode_id=` of `GET /api/v1/skp/bawahan`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct BawahanQuery {
+    pub periode_id: Uuid,
+}
+
+/// The viewer's subordinates for a period and where each stands: the employees they rate
+/// today as PPKin and, for an Atasan PPKin, those rated by the officials they lead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DaftarBawahan {
+    /// The last sub-period that has ended (by the instansi's local day); `None` before the
+    /// first one ends. `realisasi_kosong` and `evaluasi` are about this sub-period.
+    pub periode_ke: Option<i32>,
+    /// By name.
+    pub items: Vec<Bawahan>,
+}
+
+/// One subordinate in [`DaftarBawahan`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Bawahan {
+    /// Name, NIP and today's position (tells apart two people of the same name).
+    pub pegawai: crate::organisation::EmployeeRef,
+    /// Rated by the viewer (else the viewer is their Atasan PPKin).
+    pub langsung: bool,
+    /// The latest SKP version of the period; `None` when not started.
+    pub skp: Option<SkpSingkat>,
+    /// The approved version in force (realisasi and evaluation belong to it).
+    pub skp_berlaku_id: Option<Uuid>,
+    /// Evidence of the year's realisasi not yet checked by the PPKin.
+    pub bukti_belum_diperiksa: u64,
+    /// Indicators of the SKP in force without realisasi for `periode_ke`; `None` without an
+    /// SKP in force or an ended sub-period.
+    pub realisasi_kosong: Option<u64>,
+    /// The evaluation of `periode_ke`: `None` when not rated yet.
+    pub evaluasi: Option<crate::penilaian::StatusEvaluasi>,
+}
+
+/// An SKP version's id, number and status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkpSingkat {
+    pub id: Uuid,
+    pub versi: i32,
+    pub status: StatusSkp,
+    pub diajukan_at: Option<DateTime<Utc>>,
 }

@@ -194,6 +194,11 @@ impl Resolver {
         })
     }
 
+    /// The employees of the snapshot (the instansi), for lists that pick by superior.
+    pub fn employee_ids(&self) -> impl Iterator<Item = Uuid> + '_ {
+        self.employees.keys().copied()
+    }
+
     /// PPKin and Atasan PPKin of `employee`.
     pub fn superiors(&self, employee: Uuid) -> Option<Superiors> {
         let reference = self.reference(employee)?;

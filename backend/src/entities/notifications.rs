@@ -10,6 +10,9 @@ pub struct Model {
     pub judul: String,
     pub pesan: String,
     pub tautan: Option<String>,
+    /// The kind's parameters (`kinerja_api::planning::NotificationParams`), for wording the
+    /// notification in the reader's language.
+    pub params: Option<Json>,
     pub dibaca_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     /// When the e-mail copy was sent or skipped; `None` while pending.

@@ -25,6 +25,8 @@ pub struct Model {
     pub previous_id: Option<Uuid>,
     /// The first sub-period this version governs, set when it is approved.
     pub berlaku_dari_ke: Option<i32>,
+    /// The employee's reason for this perubahan SKP (versions after the first).
+    pub alasan_perubahan: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -745,14 +745,6 @@ fn halaman(skp_id: Uuid, k: i32) -> String {
     format!("/evaluasi/{skp_id}?periode_ke={k}")
 }
 
-fn periode_label(k: i32) -> String {
-    if k == 0 {
-        "tahunan".to_owned()
-    } else {
-        format!("periode {k}")
-    }
-}
-
 /// Sets (menetapkan) the evaluation: both ratings are required, the distribution pattern is
 /// checked (a warning, or a refusal when the instansi chose so), the objection window opens,
 /// the employee is notified and a low result opens an improvement plan.
@@ -824,23 +816,16 @@ pub async fn tetapkan(
     let e = a.update(&txn).await?;
     keep_version(&txn, &e, "penetapan", None, viewer.user_id).await?;
     let plan = open_plan_if_low(&txn, &e).await?;
-    let label = predikat.map_or("-", Predikat::label);
-    skp::notify(
+    crate::notifications::send(
         &txn,
         m.employee_id,
         "evaluasi_ditetapkan",
-        format!("Hasil evaluasi kinerja {} ditetapkan", periode_label(k)),
-        format!(
-            "Predikat kinerja Anda: {label}. Bila tidak sependapat, ajukan keberatan paling lambat {}.{}",
-            e.batas_keberatan
-                .map(crate::planning::pdf::tanggal_indonesia)
-                .unwrap_or_default(),
-            if plan {
-                " Rencana perbaikan dibuka bersama pejabat penilai."
-            } else {
-                ""
-            }
-        ),
+        kinerja_api::planning::NotificationParams {
+            hasil: predikat.map(|p| p.as_str().to_owned()),
+            tanggal: e.batas_keberatan,
+            rencana_perbaikan: Some(plan),
+            ..crate::notifications::about(&txn, &m, Some(k)).await?
+        },
         halaman(skp_id, k),
     )
     .await?;
@@ -973,13 +958,11 @@ pub async fn ajukan_keberatan(
     .insert(&txn)
     .await?;
     if let (Some(ppkin), _) = skp::current_raters(&txn, &m).await? {
-        skp::notify(
+        crate::notifications::send(
             &txn,
             ppkin,
             "keberatan_diajukan",
-            "Keberatan atas hasil evaluasi".to_owned(),
-            "Pegawai mengajukan keberatan. Tuliskan penjelasan Anda untuk Atasan Pejabat Penilai."
-                .to_owned(),
+            crate::notifications::about(&txn, &m, Some(e.periode_ke)).await?,
             halaman(m.id, e.periode_ke),
         )
         .await?;
@@ -1028,12 +1011,11 @@ pub async fn jelaskan_keberatan(
     a.dijelaskan_at = Set(Some(Utc::now()));
     a.update(&txn).await?;
     if let (_, Some(atasan)) = skp::current_raters(&txn, &m).await? {
-        skp::notify(
+        crate::notifications::send(
             &txn,
             atasan,
             "keberatan_menunggu_keputusan",
-            "Keberatan menunggu keputusan Anda".to_owned(),
-            "Pejabat penilai telah memberi penjelasan. Putuskan: tetap atau diubah.".to_owned(),
+            crate::notifications::about(&txn, &m, Some(e.periode_ke)).await?,
             halaman(m.id, e.periode_ke),
         )
         .await?;
@@ -1135,18 +1117,20 @@ pub async fn putuskan_keberatan(
     a.diputus_at = Set(Some(Utc::now()));
     a.diputus_oleh = Set(viewer.employee_id);
     a.update(&txn).await?;
-    skp::notify(
+    crate::notifications::send(
         &txn,
         m.employee_id,
         "keberatan_diputus",
-        "Keberatan Anda telah diputus".to_owned(),
-        match req.keputusan {
-            KeputusanKeberatan::Tetap => "Atasan pejabat penilai memutuskan hasil evaluasi tetap.",
-            KeputusanKeberatan::Diubah => {
-                "Atasan pejabat penilai mengubah hasil evaluasi Anda. Keputusan ini final."
-            }
-        }
-        .to_owned(),
+        kinerja_api::planning::NotificationParams {
+            hasil: Some(
+                match req.keputusan {
+                    KeputusanKeberatan::Tetap => "tetap",
+                    KeputusanKeberatan::Diubah => "diubah",
+                }
+                .to_owned(),
+            ),
+            ..crate::notifications::about(&txn, &m, Some(period_k)).await?
+        },
         halaman(m.id, period_k),
     )
     .await?;
@@ -1216,12 +1200,11 @@ pub async fn simpan_rencana(
     a.saran = Set(Some(req.saran.trim().to_owned()));
     a.updated_at = Set(now);
     a.update(&txn).await?;
-    skp::notify(
+    crate::notifications::send(
         &txn,
         m.employee_id,
         "rencana_perbaikan",
-        "Rencana perbaikan kinerja".to_owned(),
-        "Pejabat penilai menuliskan saran, tindakan, dan pelatihan untuk Anda.".to_owned(),
+        crate::notifications::about(&txn, &m, Some(e.periode_ke)).await?,
         halaman(m.id, e.periode_ke),
     )
     .await?;

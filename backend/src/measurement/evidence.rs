@@ -274,7 +274,7 @@ pub async fn verify(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound("Bukti dukung"))?;
-    let (_, owner) = owner_skp(&txn, &b).await?;
+    let (real, owner) = owner_skp(&txn, &b).await?;
     let employee = employees::Entity::find_by_id(owner.employee_id)
         .one(&txn)
         .await?
@@ -308,18 +308,15 @@ pub async fn verify(
     active.diverifikasi_oleh = Set(viewer.employee_id);
     active.diverifikasi_at = Set(Some(Utc::now()));
     let model = active.update(&txn).await?;
-    crate::planning::skp::notify(
+    crate::notifications::send(
         &txn,
         owner.employee_id,
         "bukti.diverifikasi",
-        "Bukti dukung diperiksa".to_owned(),
-        format!(
-            "Pejabat penilai menandai bukti dukung Anda: {}.{}",
-            req.verifikasi.as_str().replace('_', " "),
-            catatan
-                .map(|c| format!(" Catatan: {c}"))
-                .unwrap_or_default()
-        ),
+        kinerja_api::planning::NotificationParams {
+            hasil: Some(req.verifikasi.as_str().to_owned()),
+            teks: catatan,
+            ..crate::notifications::about(&txn, &owner, Some(real.periode_ke)).await?
+        },
         format!("/realisasi/{}", owner.id),
     )
     .await?;

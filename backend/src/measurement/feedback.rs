@@ -261,12 +261,14 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    skp::notify(
+    crate::notifications::send(
         &txn,
         m.employee_id,
         "umpan_balik.baru",
-        "Umpan balik dari atasan".to_owned(),
-        model.teks.clone(),
+        kinerja_api::planning::NotificationParams {
+            teks: Some(model.teks.clone()),
+            ..crate::notifications::about(&txn, &m, Some(req.periode_ke)).await?
+        },
         format!("/realisasi/{skp_id}"),
     )
     .await?;
@@ -332,12 +334,14 @@ pub async fn reply(
     }
     .insert(&txn)
     .await?;
-    skp::notify(
+    crate::notifications::send(
         &txn,
         parent.author_employee_id,
         "umpan_balik.dibalas",
-        "Balasan umpan balik".to_owned(),
-        model.teks.clone(),
+        kinerja_api::planning::NotificationParams {
+            teks: Some(model.teks.clone()),
+            ..crate::notifications::about(&txn, &m, Some(parent.periode_ke)).await?
+        },
         format!("/realisasi/{}", parent.skp_id),
     )
     .await?;

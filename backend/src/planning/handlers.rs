@@ -7,6 +7,7 @@ use kinerja_api::planning::{
     PeriodeQuery, ReasonedAction, ReturnSkp, Rhk, Skp, SkpChange, SkpQuery, SkpSummary, SkpVersion,
     StatusPeriode, SubmitSkp, UpdateSkp,
 };
+use kinerja_api::planning::{BawahanQuery, DaftarBawahan};
 use kinerja_api::planning::{
     DistributeRhk, DistributionResult, Pohon, SaveSkpTemplate, SkpTemplate, TemplateQuery,
 };
@@ -14,7 +15,7 @@ use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{TAG, periods, skp, templates};
+use super::{TAG, bawahan, periods, skp, templates};
 use crate::auth::{AuthUser, RequirePermission, perm};
 use crate::employees::service::Viewer;
 use crate::error::AppResult;
@@ -43,6 +44,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         utoipa_actix_web::scope("/skp")
             .service(list_skp)
             .service(skp_inbox)
+            .service(skp_bawahan)
             .service(my_skp)
             .service(create_skp)
             .service(get_skp)
@@ -198,6 +200,24 @@ async fn skp_inbox(
 ) -> AppResult<Json<Page<SkpSummary>>> {
     let viewer = viewer(&state, user).await?;
     Ok(Json(skp::list(&state.db, &viewer, q, true, page).await?))
+}
+
+/// My subordinates and where they stand
+///
+/// The employees the signed-in official rates today as Pejabat Penilai Kinerja (`langsung`)
+/// and, as Atasan PPKin, those rated by the officials they lead: name, NIP and position, the
+/// latest SKP version and its status, the SKP in force, evidence not yet checked, indicators
+/// without realisasi in the last ended sub-period and that sub-period's evaluation. Empty for
+/// accounts without an employee record.
+#[utoipa::path(tag = TAG, params(BawahanQuery), responses((status = 200, body = DaftarBawahan), Invalid, Unauthorized), security(("bearer" = [])))]
+#[get("/bawahan")]
+async fn skp_bawahan(
+    state: Data<AppState>,
+    user: AuthUser,
+    ValidatedQuery(q): ValidatedQuery<BawahanQuery>,
+) -> AppResult<Json<DaftarBawahan>> {
+    let viewer = viewer(&state, user).await?;
+    Ok(Json(bawahan::list(&state.db, &viewer, q.periode_id).await?))
 }
 
 /// My SKP for a period

@@ -1,5 +1,6 @@
 //! Performance planning: periods and the SKP agreement workflow.
 
+pub mod bawahan;
 pub mod handlers;
 pub mod pdf;
 pub mod periods;

@@ -41,7 +41,8 @@ pub struct SkpDocument {
     pub tanggal: NaiveDate,
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names in Indonesian, January first.
+pub const MONTHS: [&str; 12] = [
     "Januari",
     "Februari",
     "Maret",

@@ -325,6 +325,7 @@ pub(crate) async fn load(db: &impl ConnectionTrait, m: skps::Model) -> AppResult
         perilaku,
         lampiran,
         catatan_pengembalian: m.catatan_pengembalian,
+        alasan_perubahan: m.alasan_perubahan,
         diajukan_at: m.diajukan_at,
         disetujui_at: m.disetujui_at,
         berlaku_dari_ke,
@@ -515,6 +516,7 @@ async fn create_for(
         disetujui_oleh: Set(None),
         previous_id: Set(None),
         berlaku_dari_ke: Set(None),
+        alasan_perubahan: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -965,34 +967,6 @@ fn submission_errors(skp: &Skp, allowed: Option<&HashSet<Uuid>>) -> FieldErrors 
     errors
 }
 
-/// Adds a notification for an employee (in the caller's transaction).
-///
-/// # Errors
-/// On a database failure.
-pub async fn notify(
-    txn: &impl ConnectionTrait,
-    to: Uuid,
-    kind: &str,
-    judul: String,
-    pesan: String,
-    tautan: String,
-) -> AppResult<()> {
-    notifications::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        recipient_employee_id: Set(to),
-        kind: Set(kind.to_owned()),
-        judul: Set(judul),
-        pesan: Set(pesan),
-        tautan: Set(Some(tautan)),
-        dibaca_at: Set(None),
-        created_at: Set(Utc::now()),
-        email_diproses_at: Set(None),
-    }
-    .insert(txn)
-    .await?;
-    Ok(())
-}
-
 /// Submits a draft to the PPKin.
 ///
 /// # Errors
@@ -1044,15 +1018,11 @@ pub async fn submit(
             .count(db)
             .await?;
         if pending == 0 {
-            notify(
+            crate::notifications::send(
                 db,
                 ppkin,
                 "skp.atasan_belum_ditetapkan",
-                "Bawahan menunggu SKP Anda".to_owned(),
-                format!(
-                    "{} belum dapat mengajukan SKP karena SKP Anda tahun {} belum ditetapkan.",
-                    skp.pegawai.nama_lengkap, skp.tahun
-                ),
+                crate::notifications::about(db, &m, None).await?,
                 link,
             )
             .await?;
@@ -1078,15 +1048,11 @@ pub async fn submit(
         ],
     )
     .await?;
-    notify(
+    crate::notifications::send(
         &txn,
         ppkin,
         "skp.diajukan",
-        "SKP diajukan untuk disetujui".to_owned(),
-        format!(
-            "{} mengajukan SKP tahun {}.",
-            skp.pegawai.nama_lengkap, skp.tahun
-        ),
+        crate::notifications::about(&txn, &m, None).await?,
         format!("/skp/{id}"),
     )
     .await?;
@@ -1245,15 +1211,11 @@ pub async fn approve(
             .await?;
         super::versi::carry_over(&txn, previous, id, berlaku_dari_ke).await?;
     }
-    notify(
+    crate::notifications::send(
         &txn,
         m.employee_id,
         "skp.disetujui",
-        "SKP Anda disetujui".to_owned(),
-        format!(
-            "SKP tahun {} Anda telah ditetapkan oleh pejabat penilai kinerja.",
-            period.tahun
-        ),
+        crate::notifications::about(&txn, &m, None).await?,
         format!("/skp/{id}"),
     )
     .await?;
@@ -1301,12 +1263,14 @@ pub async fn return_to_owner(
         ],
     )
     .await?;
-    notify(
+    crate::notifications::send(
         &txn,
         m.employee_id,
         "skp.dikembalikan",
-        "SKP Anda dikembalikan".to_owned(),
-        catatan.clone(),
+        kinerja_api::planning::NotificationParams {
+            teks: Some(catatan.clone()),
+            ..crate::notifications::about(&txn, &m, None).await?
+        },
         format!("/skp/{id}"),
     )
     .await?;
@@ -1681,6 +1645,7 @@ pub async fn revise(
         disetujui_oleh: Set(None),
         previous_id: Set(Some(m.id)),
         berlaku_dari_ke: Set(None),
+        alasan_perubahan: Set(Some(req.alasan.trim().to_owned())),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -1734,12 +1699,14 @@ pub async fn reopen(
         ],
     )
     .await?;
-    notify(
+    crate::notifications::send(
         &txn,
         m.employee_id,
         "skp.dibuka_kembali",
-        "SKP Anda dibuka kembali".to_owned(),
-        req.alasan.clone(),
+        kinerja_api::planning::NotificationParams {
+            teks: Some(req.alasan.clone()),
+            ..crate::notifications::about(&txn, &m, None).await?
+        },
         format!("/skp/{id}"),
     )
     .await?;
@@ -2021,15 +1988,14 @@ pub async fn distribute(
             .filter(skps::Column::Id.eq(target.id))
             .exec(&txn)
             .await?;
-        notify(
+        crate::notifications::send(
             &txn,
             employee_id,
             "skp.rhk_dibagikan",
-            "RHK baru dari atasan".to_owned(),
-            format!(
-                "Pejabat penilai kinerja menambahkan RHK \"{}\" ke SKP Anda.",
-                rhk.deskripsi
-            ),
+            kinerja_api::planning::NotificationParams {
+                teks: Some(rhk.deskripsi.clone()),
+                ..crate::notifications::about(&txn, &target, None).await?
+            },
             format!("/skp/{}", target.id),
         )
         .await?;

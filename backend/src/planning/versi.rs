@@ -292,6 +292,7 @@ mod tests {
             disetujui_oleh: None,
             previous_id: (versi > 1).then(Uuid::nil),
             berlaku_dari_ke: None,
+            alasan_perubahan: None,
             created_at: now,
             updated_at: now,
         }

@@ -689,3 +689,33 @@ db_test! {
         assert!(audit.contains("jenjang.koefisien_diubah"));
     }
 }
+
+db_test! {
+    async fn an_objection_notifies_the_ppkin_once_naming_the_employee_and_the_month(db: Db) {
+        let c = chain(db).await;
+        let (_, rina) = agreed(&c).await;
+        let k = month();
+        let e = set(&c, &rina, k, "di_bawah_ekspektasi", "sesuai_ekspektasi").await.evaluasi.unwrap();
+        let filed = c.app.post_json(&format!("/api/v1/evaluasi/{}/keberatan", e.id), &json!({"alasan": "Layanan pada hari libur belum dihitung dalam realisasi bulan ini."}), Some(&c.rina)).await;
+        assert_eq!(filed.status(), 200);
+
+        const BULAN: [&str; 12] = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+        let label = format!("{} {}", BULAN[(k - 1) as usize], rina.tahun);
+        let page: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.kasubag)).await.json().await.unwrap();
+        let objections: Vec<_> = page.items.iter().filter(|n| n.kind == "keberatan_diajukan").collect();
+        assert_eq!(objections.len(), 1, "one notification per objection");
+        let n = objections[0];
+        assert_eq!(n.judul, format!("Keberatan atas penilaian {label}"));
+        assert!(n.pesan.starts_with(&format!("Rina Marlina mengajukan keberatan atas penilaian {label}.")), "{}", n.pesan);
+        assert!(!n.pesan.contains("periode "), "{}", n.pesan);
+        let p = n.params.as_ref().expect("parameters kept");
+        assert_eq!((p.pegawai.as_deref(), p.tahun, p.periode_ke, p.ritme), (Some("Rina Marlina"), Some(rina.tahun), Some(k), Some(kinerja_api::planning::Ritme::Bulanan)));
+
+        // Rina was told once of the result, in words, with the predikat as a code.
+        let page: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.rina)).await.json().await.unwrap();
+        let results: Vec<_> = page.items.iter().filter(|n| n.kind == "evaluasi_ditetapkan").collect();
+        assert_eq!(results.len(), 1);
+        assert_eq!(results[0].judul, format!("Hasil evaluasi kinerja {label} ditetapkan"));
+        assert_eq!(results[0].params.as_ref().and_then(|p| p.hasil.as_deref()), Some("butuh_perbaikan"));
+    }
+}

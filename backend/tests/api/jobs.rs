@@ -41,6 +41,16 @@ db_test! {
         assert!(rina_page.items.iter().all(|n| n.kind != kinerja::jobs::KIND_AKAN_TERKUNCI));
         // Once per SKP and sub-period; and nothing after the lock date.
         assert_eq!(kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(1), 3).await.unwrap(), 0);
+        // A perubahan SKP approved meanwhile does not remind the kasubag a second time.
+        let v2: kinerja_api::planning::Skp = c.revise(&c.kasubag, &kasubag).await.json().await.unwrap();
+        let v2: kinerja_api::planning::Skp = c.submit(&c.kasubag, &v2).await.json().await.unwrap();
+        let resp = c.approve(&c.sekcam, &v2).await;
+        assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+        assert_eq!(kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(1), 3).await.unwrap(), 0);
+        let page: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!(page.items.iter().filter(|n| n.kind == kinerja::jobs::KIND_AKAN_TERKUNCI).count(), 1);
+        let p = page.items.iter().find(|n| n.kind == kinerja::jobs::KIND_AKAN_TERKUNCI).unwrap().params.clone().unwrap();
+        assert_eq!((p.periode_ke, p.jumlah, p.tanggal), (Some(k as i32), Some(3), Some(batas)));
         assert_eq!(kinerja::jobs::remind_locks(&c.app.db, batas + chrono::Duration::days(1), 3).await.unwrap(), 0);
     }
 }
@@ -128,11 +138,12 @@ db_test! {
         assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
         // A notification without an address is skipped, one with an address is mailed.
         let rina: kinerja_api::Page<kinerja_api::employees::Employee> = app.get(&format!("/api/v1/employees?q={}", kinerja::demo::PELAKSANA_NIP), Some(&admin)).await.json().await.unwrap();
-        kinerja::planning::skp::notify(&app.db, rina.items[0].id, "uji", "Tanpa alamat".into(), "-".into(), "/".into()).await.unwrap();
-        kinerja::planning::skp::notify(&app.db, camat.id, "skp_diajukan", "SKP menunggu persetujuan".into(), "Rina Marlina mengajukan SKP 2026.".into(), "/skp/bawahan".into()).await.unwrap();
+        let about_rina = kinerja_api::planning::NotificationParams { pegawai: Some("Rina Marlina".into()), tahun: Some(2026), ..Default::default() };
+        kinerja::notifications::send(&app.db, rina.items[0].id, "uji", about_rina.clone(), "/".into()).await.unwrap();
+        kinerja::notifications::send(&app.db, camat.id, "skp.diajukan", about_rina, "/skp/bawahan".into()).await.unwrap();
         let mail = wait_for_mail(&maildir).await.expect("an e-mail arrives");
         assert!(mail.contains("hendra.gunawan@serangkota.go.id"), "{mail}");
-        assert!(mail.contains("[Kinerja] SKP menunggu persetujuan"), "{mail}");
+        assert!(mail.contains("[Kinerja] SKP diajukan untuk disetujui"), "{mail}");
         assert!(mail.contains("https://kinerja.serangkota.go.id/skp/bawahan"), "{mail}");
         assert!(mail.contains("kinerja@serangkota.go.id"));
         // Both are handled, once.

@@ -893,3 +893,75 @@ db_test! {
         assert_problem(resp, 401, ErrorCode::Unauthorized).await;
     }
 }
+
+db_test! {
+    async fn a_revised_skp_carries_the_reason_for_the_ppkin(db: Db) {
+        let c = chain(db).await;
+        let kasubag_skp = c.upper_chain().await;
+        let v1 = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
+        assert_eq!(v1.alasan_perubahan, None);
+        let v2: Skp = c.revise(&c.rina, &v1).await.json().await.unwrap();
+        assert_eq!(v2.alasan_perubahan.as_deref(), Some("Perubahan target setelah APBD perubahan"));
+        let v2: Skp = c.submit(&c.rina, &v2).await.json().await.unwrap();
+        // The PPKin reviewing version 2 reads the reason and the changes against version 1.
+        let seen: Skp = c.app.get(&format!("/api/v1/skp/{}", v2.id), Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!((seen.versi, seen.status, seen.alasan_perubahan.as_deref()), (2, StatusSkp::Diajukan, Some("Perubahan target setelah APBD perubahan")));
+        let resp = c.app.get(&format!("/api/v1/skp/{}/diff?with={}", v1.id, v2.id), Some(&c.kasubag)).await;
+        assert_eq!(resp.status(), 200);
+        let changes: Vec<kinerja_api::planning::SkpChange> = resp.json().await.unwrap();
+        assert!(changes.is_empty(), "nothing edited yet: {changes:?}");
+        let page: kinerja_api::planning::NotificationPage = c.app.get("/api/v1/notifications", Some(&c.kasubag)).await.json().await.unwrap();
+        assert_eq!(page.items.iter().filter(|n| n.kind == "skp.diajukan").count(), 2, "one per submission (version 1 and version 2)");
+    }
+}
+
+db_test! {
+    async fn the_ppkin_lists_subordinates_with_their_status(db: Db) {
+        let c = chain(db).await;
+        let path = format!("/api/v1/skp/bawahan?periode_id={}", c.periode.id);
+        let list = |token: String| {
+            let path = path.clone();
+            let app = &c.app;
+            async move {
+                let resp = app.get(&path, Some(&token)).await;
+                assert_eq!(resp.status(), 200);
+                resp.json::<kinerja_api::planning::DaftarBawahan>().await.unwrap()
+            }
+        };
+        assert_eq!(c.app.get(&path, None).await.status(), 401);
+        assert!(!assert_problem(c.app.get("/api/v1/skp/bawahan", Some(&c.kasubag)).await, 422, ErrorCode::ValidationFailed).await.field_errors("periode_id").is_empty());
+        // Not started yet: listed, with the position.
+        let before = list(c.kasubag.clone()).await;
+        let rina = before.items.iter().find(|b| b.pegawai.nama_lengkap == "Rina Marlina").expect("Rina is the kasubag's");
+        assert!(rina.langsung);
+        assert!(rina.pegawai.jabatan.is_some());
+        assert_eq!((rina.skp.as_ref(), rina.skp_berlaku_id, rina.evaluasi), (None, None, None));
+
+        let kasubag_skp = c.upper_chain().await;
+        let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
+        use chrono::Datelike;
+        let month = chrono::Utc::now().month();
+        let iki0 = skp.rhk[0].iki[0].id.unwrap();
+        let resp = c.app.client.put(c.app.url(&format!("/api/v1/skp/{}/realisasi/{iki0}?periode_ke={month}", skp.id))).bearer_auth(&c.rina).json(&json!({"nilai": 10.0})).send().await.unwrap();
+        assert_eq!(resp.status(), 200);
+        let resp = c.app.client.post(c.app.url(&format!("/api/v1/skp/{}/realisasi/{iki0}/bukti-tautan?periode_ke={month}", skp.id))).bearer_auth(&c.rina).json(&json!({"url": "https://drive.serangkota.go.id/berkas/123"})).send().await.unwrap();
+        assert_eq!(resp.status(), 201);
+
+        let after = list(c.kasubag.clone()).await;
+        let rina = after.items.iter().find(|b| b.pegawai.nama_lengkap == "Rina Marlina").unwrap();
+        assert_eq!(rina.skp.as_ref().map(|s| (s.versi, s.status)), Some((1, StatusSkp::Disetujui)));
+        assert_eq!((rina.skp_berlaku_id, rina.bukti_belum_diperiksa), (Some(skp.id), 1));
+        // Every indicator is empty for the last ended sub-period (nothing was entered for it).
+        let indikator = skp.rhk.iter().map(|r| r.iki.len() as u64).sum::<u64>();
+        assert_eq!(rina.realisasi_kosong, after.periode_ke.map(|_| indikator));
+        assert_eq!(rina.evaluasi, None);
+        // The Atasan PPKin sees her too, not as a direct report; the kasubag directly.
+        let sekcam = list(c.sekcam.clone()).await;
+        let names: Vec<(&str, bool)> = sekcam.items.iter().map(|b| (b.pegawai.nama_lengkap.as_str(), b.langsung)).collect();
+        assert!(names.contains(&("Rina Marlina", false)), "{names:?}");
+        assert!(sekcam.items.iter().any(|b| b.langsung && b.skp.as_ref().map(|s| s.id) == Some(kasubag_skp.id)));
+        // Someone without subordinates, or without an employee record, gets an empty list.
+        assert!(list(c.rina.clone()).await.items.is_empty());
+        assert!(list(c.admin.clone()).await.items.is_empty());
+    }
+}

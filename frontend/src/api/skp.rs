@@ -3,8 +3,9 @@
 
 use kinerja_api::Page;
 use kinerja_api::planning::{
-    ApproveSkp, CreateSkp, DistributeRhk, DistributionResult, Periode, Pohon, ReasonedAction,
-    ReturnSkp, Rhk, Skp, SkpChange, SkpSummary, SkpVersion, StatusSkp, SubmitSkp, UpdateSkp,
+    ApproveSkp, CreateSkp, DaftarBawahan, DistributeRhk, DistributionResult, Periode, Pohon,
+    ReasonedAction, ReturnSkp, Rhk, Skp, SkpChange, SkpSummary, SkpVersion, StatusSkp, SubmitSkp,
+    UpdateSkp,
 };
 use uuid::Uuid;
 
@@ -83,6 +84,15 @@ pub async fn submit(id: Uuid, request: &SubmitSkp) -> Result<Skp, ApiError> {
 /// A network/decoding failure.
 pub async fn inbox() -> Result<Page<SkpSummary>, ApiError> {
     client::authed(Call::get("/skp/inbox").query(&[("per_page", Some("100".to_owned()))])).await
+}
+
+/// The user's subordinates for a period with their SKP, evidence, realisasi and rating status.
+///
+/// # Errors
+/// `validation_failed` (`periode_id`), or a network/decoding failure.
+pub async fn bawahan(periode: Uuid) -> Result<DaftarBawahan, ApiError> {
+    client::authed(Call::get("/skp/bawahan").query(&[("periode_id", Some(periode.to_string()))]))
+        .await
 }
 
 /// The approved SKP the user may read besides their own: those they rate (PPKin) or whose

@@ -1,7 +1,9 @@
 //! `/notifikasi`: my notifications, newest first, with mark-as-read; links open inside the
 //! SPA.
 
-use kinerja_api::planning::Notification;
+use kinerja_api::evaluation::Predikat;
+use kinerja_api::measurement::Verifikasi;
+use kinerja_api::planning::{Notification, NotificationParams};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -9,7 +11,7 @@ use leptos_router::hooks::use_navigate;
 use crate::api;
 use crate::components::shell::NotificationsChanged;
 use crate::components::{Loader, PageHeader, built, load};
-use crate::i18n::{Key, fill, tr, use_i18n};
+use crate::i18n::{Key, Lang, fill, text, tr, use_i18n};
 use crate::labels;
 
 /// The notification list.
@@ -73,6 +75,7 @@ fn Item(n: Notification, refresh: Callback<()>) -> impl IntoView {
     let id = n.id;
     let unread = n.dibaca_at.is_none();
     let created = n.created_at;
+    let worded = n.clone();
     let open = n.tautan.clone().map(|href| {
         let navigate = navigate.clone();
         let target = href.clone();
@@ -108,9 +111,12 @@ fn Item(n: Notification, refresh: Callback<()>) -> impl IntoView {
             <div class="notification__text">
                 <p class="notification__title">
                     {unread.then(|| view! { <span class="badge">{tr(Key::Unread)}</span> " " })}
-                    {n.judul}
+                    {
+                        let worded = worded.clone();
+                        move || wording(i18n.lang(), &worded).0
+                    }
                 </p>
-                <p class="notification__body">{n.pesan}</p>
+                <p class="notification__body">{move || wording(i18n.lang(), &worded).1}</p>
                 <p class="notification__time muted">{move || labels::datetime(i18n.lang(), created)}</p>
             </div>
             <div class="row-actions">
@@ -123,4 +129,94 @@ fn Item(n: Notification, refresh: Callback<()>) -> impl IntoView {
             </div>
         </li>
     }
+}
+
+/// Title and body of a notification in `lang`, from its kind and parameters; the stored
+/// (Indonesian) text for kinds this SPA does not know or notifications without parameters.
+pub(crate) fn wording(lang: Lang, n: &Notification) -> (String, String) {
+    let stored = || (n.judul.clone(), n.pesan.clone());
+    let Some(p) = n.params.as_ref() else {
+        return stored();
+    };
+    let Some((judul, pesan)) = keys(&n.kind, p) else {
+        return stored();
+    };
+    let periode = match (p.tahun, p.periode_ke) {
+        (Some(t), Some(0) | None) => fill(text(lang, Key::YearN), &[("n", &t.to_string())]),
+        (Some(t), Some(k)) => p.ritme.map_or_else(String::new, |r| {
+            crate::pages::realisasi::sub_period_label(lang, r, t, k)
+        }),
+        _ => String::new(),
+    };
+    let hasil = p.hasil.as_deref().map_or_else(String::new, |h| {
+        Predikat::parse(h)
+            .map(|x| text(lang, crate::labels::predikat(x)).to_owned())
+            .or_else(|| {
+                Verifikasi::parse(h)
+                    .map(|v| text(lang, crate::labels::verifikasi(Some(v))).to_owned())
+            })
+            .unwrap_or_else(|| h.to_owned())
+    });
+    let teks = p.teks.clone().unwrap_or_default();
+    let values = [
+        ("pegawai", p.pegawai.clone().unwrap_or_default()),
+        ("tahun", p.tahun.map(|t| t.to_string()).unwrap_or_default()),
+        ("periode", periode),
+        ("hasil", hasil),
+        ("teks", teks.clone()),
+        (
+            "tanggal",
+            p.tanggal
+                .map(|d| crate::labels::long_date(lang, d))
+                .unwrap_or_default(),
+        ),
+        ("n", p.jumlah.map(|j| j.to_string()).unwrap_or_default()),
+    ];
+    let params: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let say = |key: Key| fill(text(lang, key), &params);
+    let mut body = pesan.map_or_else(|| teks.clone(), say);
+    // Extra sentences some kinds add.
+    let note = match n.kind.as_str() {
+        "skp.dikembalikan" | "bukti.diverifikasi" if !teks.is_empty() => Some(say(Key::NtfCatatan)),
+        "evaluasi_ditetapkan" if p.rencana_perbaikan == Some(true) => {
+            Some(text(lang, Key::NtfEvalPlan).to_owned())
+        }
+        _ => None,
+    };
+    if let Some(note) = note {
+        body = format!("{body} {note}");
+    }
+    (say(judul), body)
+}
+
+/// The title and body keys of a kind (`None` for the body: the quoted text is the body).
+fn keys(kind: &str, p: &NotificationParams) -> Option<(Key, Option<Key>)> {
+    Some(match kind {
+        "skp.atasan_belum_ditetapkan" => (Key::NtfAtasanBelumTitle, Some(Key::NtfAtasanBelumBody)),
+        "skp.diajukan" => (Key::NtfSkpDiajukanTitle, Some(Key::NtfSkpDiajukanBody)),
+        "skp.disetujui" => (Key::NtfSkpDisetujuiTitle, Some(Key::NtfSkpDisetujuiBody)),
+        "skp.dikembalikan" => (
+            Key::NtfSkpDikembalikanTitle,
+            Some(Key::NtfSkpDikembalikanBody),
+        ),
+        "skp.dibuka_kembali" => (Key::NtfSkpDibukaTitle, Some(Key::NtfSkpDibukaBody)),
+        "skp.rhk_dibagikan" => (Key::NtfRhkTitle, Some(Key::NtfRhkBody)),
+        "evaluasi_ditetapkan" => (Key::NtfEvalTitle, Some(Key::NtfEvalBody)),
+        "keberatan_diajukan" => (Key::NtfKeberatanTitle, Some(Key::NtfKeberatanBody)),
+        "keberatan_menunggu_keputusan" => (Key::NtfMenungguTitle, Some(Key::NtfMenungguBody)),
+        "keberatan_diputus" => (
+            Key::NtfDiputusTitle,
+            Some(if p.hasil.as_deref() == Some("diubah") {
+                Key::NtfDiputusDiubah
+            } else {
+                Key::NtfDiputusTetap
+            }),
+        ),
+        "rencana_perbaikan" => (Key::NtfRencanaTitle, Some(Key::NtfRencanaBody)),
+        "umpan_balik.baru" => (Key::NtfUmpanBaruTitle, None),
+        "umpan_balik.dibalas" => (Key::NtfUmpanDibalasTitle, None),
+        "bukti.diverifikasi" => (Key::NtfBuktiTitle, Some(Key::NtfBuktiBody)),
+        "periode_akan_terkunci" => (Key::NtfTerkunciTitle, Some(Key::NtfTerkunciBody)),
+        _ => return None,
+    })
 }

@@ -141,11 +141,20 @@ fn Body(page: EvaluasiView, docs: Vec<DokumenEvaluasi>) -> impl IntoView {
             .as_ref()
             .filter(|_| set)
             .map(|e| view! { <Objection page=page.clone() eval=e.id state=state/> });
+        // The plan follows the final result: one an objection raised out of the low range
+        // needs no plan any more (what was written stays readable).
+        let needed = page.evaluasi.as_ref().is_some_and(|e| {
+            e.predikat
+                .is_some_and(kinerja_api::evaluation::Predikat::perlu_perbaikan)
+                || e.rating_hasil == Some(Rating::DiBawah)
+                || e.rating_perilaku == Some(Rating::DiBawah)
+        });
         let plan = page
             .rencana_perbaikan
             .clone()
+            .filter(|p| needed || p.saran.is_some() || !p.items.is_empty())
             .zip(page.evaluasi.as_ref().map(|e| e.id))
-            .map(|(plan, eval)| view! { <Plan plan=plan eval=eval peran=page.peran state=state/> });
+            .map(|(plan, eval)| view! { <Plan plan=plan eval=eval peran=page.peran state=state needed=needed/> });
         let documents = page
             .evaluasi
             .as_ref()
@@ -606,6 +615,8 @@ fn Plan(
     eval: Uuid,
     peran: PeranEvaluasi,
     state: RwSignal<EvaluasiView>,
+    /// Whether the final result still calls for the plan; otherwise it is history only.
+    needed: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let item = |jenis: &str| {
@@ -626,9 +637,9 @@ fn Plan(
             .collect_view()
     };
     let (aksi, pelatihan, checkins) = (item("aksi"), item("pelatihan"), item("checkin"));
-    let ppkin = peran == PeranEvaluasi::PejabatPenilai;
+    let ppkin = peran == PeranEvaluasi::PejabatPenilai && needed;
     let editor = ppkin.then(|| view! { <PlanForm plan=plan.clone() eval=eval state=state/> });
-    let checkin = matches!(peran, PeranEvaluasi::Pemilik | PeranEvaluasi::PejabatPenilai).then(|| {
+    let checkin = (needed && matches!(peran, PeranEvaluasi::Pemilik | PeranEvaluasi::PejabatPenilai)).then(|| {
         let (errors, outcome, busy) = form_state();
         let catatan = RwSignal::new(String::new());
         let submit = move |_| {
@@ -646,6 +657,7 @@ fn Plan(
     view! {
         <section class="card card--skp" aria-labelledby="rencana-perbaikan">
             <h2 class="card__title" id="rencana-perbaikan">{tr(Key::RencanaPerbaikan)}</h2>
+            {(!needed).then(|| view! { <p class="muted plan-closed">{tr(Key::RencanaTidakDiperlukan)}</p> })}
             <p class="eval-note">{plan.saran.clone().unwrap_or_else(|| i18n.t(Key::SaranBelum).to_owned())}</p>
             <h3 class="form-subheading">{tr(Key::AksiPerbaikan)}</h3>
             <ul class="plan-list">{aksi}</ul>

@@ -45,7 +45,20 @@ fn Board(periode: Periode) -> impl IntoView {
         let k = k.get();
         load(async move {
             let mine = api::evaluation::work_list(id, k).await?;
-            Ok(built(move || view! { <Rows pages=mine.clone()/> }))
+            // Positions tell apart two people of the same name; the list is a courtesy, so
+            // the ratings still show when it fails.
+            let jabatan: BTreeMap<String, String> = api::skp::bawahan(id)
+                .await
+                .map(|d| {
+                    d.items
+                        .into_iter()
+                        .filter_map(|b| b.pegawai.jabatan.map(|j| (b.pegawai.nip, j)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            Ok(built(
+                move || view! { <Rows pages=mine.clone() jabatan=jabatan.clone()/> },
+            ))
         })
     });
     view! {
@@ -59,7 +72,7 @@ fn Board(periode: Periode) -> impl IntoView {
 /// The units' quota bars and one row per employee. A row that sets its evaluation replaces
 /// its unit's distribution with the server's.
 #[component]
-fn Rows(pages: Vec<EvaluasiView>) -> impl IntoView {
+fn Rows(pages: Vec<EvaluasiView>, jabatan: BTreeMap<String, String>) -> impl IntoView {
     if pages.is_empty() {
         return view! { <section class="card empty-state">{info(Key::NoEvaluasiBawahan)}</section> }
             .into_any();
@@ -91,7 +104,10 @@ fn Rows(pages: Vec<EvaluasiView>) -> impl IntoView {
     };
     let rows = pages
         .into_iter()
-        .map(|page| view! { <Row page=page units=units planned=planned/> })
+        .map(|page| {
+            let jabatan = jabatan.get(&page.nip).cloned();
+            view! { <Row page=page jabatan=jabatan units=units planned=planned/> }
+        })
         .collect_view();
     view! {
         {bars}
@@ -107,6 +123,7 @@ fn Rows(pages: Vec<EvaluasiView>) -> impl IntoView {
 #[component]
 fn Row(
     page: EvaluasiView,
+    jabatan: Option<String>,
     units: RwSignal<BTreeMap<Uuid, DistribusiUnit>>,
     planned: RwSignal<BTreeMap<Uuid, (Uuid, Predikat)>>,
 ) -> impl IntoView {
@@ -191,12 +208,13 @@ fn Row(
     let suggestion = move || ratings(saran.rating_hasil, Some(saran.rating_perilaku));
     let href = format!("/evaluasi/{skp}?periode_ke={k}");
     let id = format!("eval-{skp}");
+    let who = page.pegawai.clone();
     let controls = move || {
         if can_rate && !set() {
             view! {
                 <div class="eval-row__form">
-                    <RatingSelect id=format!("{id}-hasil") label=Key::RatingHasil name="rating_hasil" value=hasil errors=errors/>
-                    <RatingSelect id=format!("{id}-perilaku") label=Key::RatingPerilaku name="rating_perilaku" value=perilaku errors=errors/>
+                    <RatingSelect id=format!("{id}-hasil") label=Key::RatingHasil name="rating_hasil" value=hasil errors=errors who=who.clone()/>
+                    <RatingSelect id=format!("{id}-perilaku") label=Key::RatingPerilaku name="rating_perilaku" value=perilaku errors=errors who=who.clone()/>
                     <div class="form-actions">
                         <button type="button" class="btn btn--secondary btn--small" disabled=move || busy.get() on:click=move |_| act(false)>{tr(Key::SaveDraft)}</button>
                         <button type="button" class="btn btn--primary btn--small" disabled=move || busy.get() on:click=move |_| act(true)>{tr(Key::SetEvaluasi)}</button>
@@ -226,6 +244,7 @@ fn Row(
             <div class="eval-row__who">
                 <A href=href attr:class="table__primary">{page.pegawai.clone()}</A>
                 <span class="table__secondary mono">{page.nip.clone()}</span>
+                {jabatan.map(|j| view! { <span class="table__secondary">{j}</span> })}
                 <span class="badge badge--muted">{status}</span>
                 {objection.map(|key| view! { <span class="badge badge--warning">{tr(key)}</span> })}
             </div>

@@ -56,6 +56,7 @@ fn Table(periode: Uuid, k: i32, units: Vec<PredikatOrganisasiUnit>) -> impl Into
     if units.is_empty() {
         return view! { <section class="card empty-state">{info(Key::Empty)}</section> }.into_any();
     }
+    let i18n = use_i18n();
     let rows = RwSignal::new(units);
     let open = RwSignal::new(None::<Uuid>);
     let body = move || {
@@ -78,7 +79,7 @@ fn Table(periode: Uuid, k: i32, units: Vec<PredikatOrganisasiUnit>) -> impl Into
                 view! {
                     <tr class:is-selected=move || open.get() == Some(id)>
                         <th scope="row"><span class=indent>{u.unit_nama.clone()}</span></th>
-                        <td><span class=badge>{tr(predikat)}</span></td>
+                        <td data-label=move || i18n.t(Key::PredikatOrganisasi)><span class=badge>{tr(predikat)}</span></td>
                         <td class="table__actions">
                             {shown.then(|| view! {
                                 <button type="button" class="btn btn--secondary btn--small"
@@ -110,7 +111,7 @@ fn Table(periode: Uuid, k: i32, units: Vec<PredikatOrganisasiUnit>) -> impl Into
     view! {
         <section class="card card--skp">
             <div class="table-wrap">
-                <table class="table">
+                <table class="table table--cards">
                     <thead>
                         <tr>
                             <th scope="col">{tr(Key::FilterUnit)}</th>

@@ -30,6 +30,9 @@ pub(super) fn RatingSelect(
     name: &'static str,
     value: RwSignal<Option<Rating>>,
     errors: RwSignal<FieldErrors>,
+    /// The employee rated, named to screen readers where one page rates several people.
+    #[prop(optional)]
+    who: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error_id = format!("{id}-error");
@@ -40,7 +43,10 @@ pub(super) fn RatingSelect(
     let messages = move || errors.with(|e| e.get(name).cloned().unwrap_or_default());
     view! {
         <div class="field field--compact" class:field--invalid=move || !messages().is_empty()>
-            <label class="field__label" for=id.clone()>{tr(label)}</label>
+            <label class="field__label" for=id.clone()>
+                {tr(label)}
+                {who.map(|w| view! { <span class="sr-only">" — " {w}</span> })}
+            </label>
             <select
                 class="field__input field__select"
                 id=id

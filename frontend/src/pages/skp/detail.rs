@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::{Download, DownloadButton, SkpMeta, digits, document, return_note, snapshots};
 use crate::api::{self, ApiError};
 use crate::components::{Alert, AlertKind, ErrorAlert, Loader, PageHeader, built, load};
-use crate::i18n::{Key, tr, use_i18n};
+use crate::i18n::{Key, fill, tr, use_i18n};
 use crate::state::auth::use_auth;
 
 /// One SKP.
@@ -79,8 +79,50 @@ fn Detail(skp: Skp) -> impl IntoView {
         }}
         {move || current.with(return_note)}
         {move || current.with(snapshots)}
+        {move || current.with(|s| (s.versi > 1).then(|| view! { <Revision skp=s.clone()/> }))}
         {move || document(current.get())}
         {decide}
+    }
+}
+
+/// A perubahan SKP: the employee's reason and what changed against the version in force (the
+/// latest approved one before it), for the PPKin who decides.
+#[component]
+fn Revision(skp: Skp) -> impl IntoView {
+    let i18n = use_i18n();
+    let (id, versi) = (skp.id, skp.versi);
+    let alasan = skp.alasan_perubahan.clone();
+    let changes = Box::new(move || {
+        load(async move {
+            let previous = api::skp::versions(id)
+                .await?
+                .into_iter()
+                .filter(|v| v.versi < versi && v.disetujui_at.is_some())
+                .max_by_key(|v| v.versi);
+            Ok(built(move || {
+                previous.clone().map(|p| {
+                    let n = p.versi.to_string();
+                    view! {
+                        <p class="muted">{move || fill(i18n.t(Key::RevisionAgainst), &[("n", &n)])}</p>
+                        <super::mine::Diff older=p.id newer=id a=p.versi b=versi/>
+                    }
+                })
+            }))
+        })
+    });
+    let title = versi.to_string();
+    view! {
+        <section class="card card--skp revision" aria-labelledby="revision-title">
+            <h2 class="card__title" id="revision-title">
+                {move || fill(i18n.t(Key::RevisionTitle), &[("n", &title)])}
+            </h2>
+            <h3 class="form-subheading">{tr(Key::RevisionReason)}</h3>
+            {match alasan {
+                Some(a) => view! { <p class="revision__reason">{a}</p> }.into_any(),
+                None => view! { <p class="muted">{tr(Key::RevisionNoReason)}</p> }.into_any(),
+            }}
+            <Loader load=changes/>
+        </section>
     }
 }
 

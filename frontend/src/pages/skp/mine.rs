@@ -11,7 +11,7 @@ use super::editor::Editor;
 use super::{Download, DownloadButton, SkpMeta, document, return_note, snapshots};
 use crate::api::{self, ApiError};
 use crate::components::{Alert, AlertKind, ErrorAlert, Loader, PageHeader, built, load};
-use crate::i18n::{Key, fill, tr, use_i18n};
+use crate::i18n::{Key, fill, text, tr, use_i18n};
 use crate::labels;
 
 /// My SKP.
@@ -371,7 +371,7 @@ fn versions_table(
                                 <th scope="col">{tr(Key::Status)}</th>
                                 <th scope="col">{tr(Key::CreatedAt)}</th>
                                 <th scope="col">{tr(Key::ApprovedAt)}</th>
-                                <th scope="col"><span class="sr-only">{tr(Key::DiffTitle)}</span></th>
+                                <th scope="col"><span class="sr-only">{tr(Key::CompareVersions)}</span></th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -388,18 +388,21 @@ fn versions_table(
     }
 }
 
-/// A JSON value of a change, readably.
-fn shown(value: Option<serde_json::Value>) -> String {
+/// A JSON value of a change, readably: numbers in the user's format ("17", "95,5").
+fn shown(lang: crate::i18n::Lang, value: Option<serde_json::Value>) -> String {
     match value {
         None | Some(serde_json::Value::Null) => "—".to_owned(),
         Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n
+            .as_f64()
+            .map_or_else(|| n.to_string(), |f| labels::decimal(lang, f)),
         Some(other) => other.to_string(),
     }
 }
 
 /// The changes between two versions.
 #[component]
-fn Diff(older: Uuid, newer: Uuid, a: i32, b: i32) -> impl IntoView {
+pub(crate) fn Diff(older: Uuid, newer: Uuid, a: i32, b: i32) -> impl IntoView {
     let i18n = use_i18n();
     let changes = Box::new(move || {
         load(async move {
@@ -420,6 +423,7 @@ fn Diff(older: Uuid, newer: Uuid, a: i32, b: i32) -> impl IntoView {
 
 /// The table of changes (or why there is none).
 fn diff_table(result: Result<Vec<kinerja_api::planning::SkpChange>, ApiError>) -> AnyView {
+    let lang = use_i18n().lang();
     match result {
         Ok(list) if list.is_empty() => {
             view! { <p class="muted">{tr(Key::DiffEmpty)}</p> }.into_any()
@@ -430,16 +434,16 @@ fn diff_table(result: Result<Vec<kinerja_api::planning::SkpChange>, ApiError>) -
                 .map(|c| {
                     view! {
                         <tr>
-                            <td class="mono">{c.path}</td>
-                            <td class="diff__before">{shown(c.sebelum)}</td>
-                            <td class="diff__after">{shown(c.sesudah)}</td>
+                            <td class="mono table__wrap">{c.path}</td>
+                            <td class="diff__before" data-label=text(lang, Key::DiffBefore)>{shown(lang, c.sebelum)}</td>
+                            <td class="diff__after" data-label=text(lang, Key::DiffAfter)>{shown(lang, c.sesudah)}</td>
                         </tr>
                     }
                 })
                 .collect_view();
             view! {
                 <div class="table-wrap">
-                    <table class="table">
+                    <table class="table table--cards">
                         <thead>
                             <tr>
                                 <th scope="col">{tr(Key::DiffPath)}</th>
