@@ -716,15 +716,19 @@ async fn keep_version(
 }
 
 /// Opens the improvement plan of a low result (once).
-async fn open_plan_if_low(db: &impl ConnectionTrait, e: &evaluations::Model) -> AppResult<bool> {
-    let low = e
-        .predikat
+/// Whether the (final) result calls for an improvement plan: a predikat that needs improvement,
+/// or either rating below expectation.
+fn is_low(e: &evaluations::Model) -> bool {
+    e.predikat
         .as_deref()
         .and_then(Predikat::parse)
         .is_some_and(Predikat::perlu_perbaikan)
         || rating(e.rating_hasil.as_deref()) == Some(Rating::DiBawah)
-        || rating(e.rating_perilaku.as_deref()) == Some(Rating::DiBawah);
-    if !low || plan_of(db, e.id).await?.is_some() {
+        || rating(e.rating_perilaku.as_deref()) == Some(Rating::DiBawah)
+}
+
+async fn open_plan_if_low(db: &impl ConnectionTrait, e: &evaluations::Model) -> AppResult<bool> {
+    if !is_low(e) || plan_of(db, e.id).await?.is_some() {
         return Ok(false);
     }
     let now = Utc::now();
@@ -1166,6 +1170,12 @@ pub async fn simpan_rencana(
     let (e, m) = eval_with_skp(&txn, id).await?;
     let me = require_ppkin(&txn, viewer, &m).await?;
     let plan = plan_for(&txn, e.id).await?;
+    // An objection may have raised the result: the plan follows the final one.
+    if !is_low(&e) {
+        return Err(AppError::Conflict(
+            "Hasil akhir evaluasi ini tidak lagi memerlukan rencana perbaikan.".to_owned(),
+        ));
+    }
     perbaikan_items::Entity::delete_many()
         .filter(perbaikan_items::Column::PlanId.eq(plan.id))
         .filter(perbaikan_items::Column::Jenis.ne("checkin"))

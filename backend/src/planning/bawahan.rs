@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use kinerja_api::penilaian::StatusEvaluasi;
-use kinerja_api::planning::{Bawahan, DaftarBawahan, SkpSingkat, StatusSkp};
+use kinerja_api::planning::{Bawahan, DaftarBawahan, SkpSingkat};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -59,28 +59,29 @@ pub async fn list(
     people.sort_by(|a, b| a.0.nama_lengkap.cmp(&b.0.nama_lengkap));
     let ids: Vec<Uuid> = people.iter().map(|(e, _)| e.id).collect();
 
-    // Latest version and the approved version in force, per employee.
+    // Latest version, and the approved version in force for the last ended sub-period (the
+    // latest approved before any sub-period has ended), per employee.
     let mut latest: HashMap<Uuid, skps::Model> = HashMap::new();
-    let mut in_force: HashMap<Uuid, Uuid> = HashMap::new();
-    let mut in_force_versi: HashMap<Uuid, i32> = HashMap::new();
+    let mut all: HashMap<Uuid, Vec<skps::Model>> = HashMap::new();
     for m in skps::Entity::find()
         .filter(skps::Column::PeriodId.eq(period.id))
         .filter(skps::Column::EmployeeId.is_in(ids.clone()))
         .all(db)
         .await?
     {
-        if m.status == StatusSkp::Disetujui.as_str()
-            && in_force_versi
-                .get(&m.employee_id)
-                .is_none_or(|v| *v < m.versi)
-        {
-            in_force_versi.insert(m.employee_id, m.versi);
-            in_force.insert(m.employee_id, m.id);
-        }
         if latest.get(&m.employee_id).is_none_or(|o| o.versi < m.versi) {
-            latest.insert(m.employee_id, m);
+            latest.insert(m.employee_id, m.clone());
         }
+        all.entry(m.employee_id).or_default().push(m);
     }
+    let in_force: HashMap<Uuid, Uuid> = all
+        .into_iter()
+        .filter_map(|(e, list)| {
+            super::versi::Versions::of(&period, list)
+                .in_force(k.unwrap_or(0))
+                .map(|m| (e, m.id))
+        })
+        .collect();
     let skp_ids: Vec<Uuid> = in_force.values().copied().collect();
     let rhk_skp: HashMap<Uuid, Uuid> = skp_rhk::Entity::find()
         .filter(skp_rhk::Column::SkpId.is_in(skp_ids.clone()))

@@ -726,11 +726,7 @@ pub async fn update(
                 errors
                     .entry(format!("rhk[{i}].iki[{j}].tenggat"))
                     .or_default()
-                    .push(format!(
-                        "Tanggal tenggat harus di dalam periode kinerja ({} s.d. {}).",
-                        period.mulai.format("%d-%m-%Y"),
-                        period.selesai.format("%d-%m-%Y")
-                    ));
+                    .push("Tanggal tenggat harus di dalam periode kinerja.".to_owned());
             }
         }
     }
