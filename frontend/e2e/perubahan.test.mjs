@@ -79,6 +79,16 @@ describe('Perubahan SKP: setahun tetap utuh', () => {
         .getByText('Dibandingkan dengan target periode ini: 2 laporan', { exact: false })
         .waitFor();
       assert.equal(await page.locator('.sheet-version').count(), 0, 'this month is on the version opened');
+      // The open month's form: the unit beside the value, a decimal comma kept as typed.
+      const now = page.locator('.iki-card', { hasText: INDICATOR });
+      await now.locator('.field__suffix', { hasText: 'laporan' }).first().waitFor();
+      await now.getByLabel('Nilai realisasi', { exact: true }).fill('2,5');
+      await now.getByRole('button', { name: 'Simpan realisasi' }).click();
+      await now.getByText('Realisasi disimpan.').waitFor();
+      await page.reload();
+      const again = page.locator('.iki-card', { hasText: INDICATOR });
+      assert.equal(await again.getByLabel('Nilai realisasi', { exact: true }).inputValue(), '2,5');
+      await again.locator('.capaian__value', { hasText: '125%' }).first().waitFor();
 
       // Her evaluation of last month, with the objection she filed.
       await page.goto(`/evaluasi?periode_ke=${lastMonth}`);
