@@ -12,6 +12,7 @@ mod helpers;
 
 mod audit;
 mod auth;
+mod beranda;
 mod cli;
 mod employees;
 mod errors;

@@ -112,7 +112,7 @@ pub(crate) async fn chain_with(
 }
 
 impl Chain {
-    async fn start(&self, token: &str) -> Skp {
+    pub(crate) async fn start(&self, token: &str) -> Skp {
         let resp = self
             .app
             .post_json(
@@ -164,13 +164,13 @@ impl Chain {
             .unwrap()
     }
 
-    async fn fill(&self, token: &str, skp: &Skp, intervensi: Option<uuid::Uuid>) -> Skp {
+    pub(crate) async fn fill(&self, token: &str, skp: &Skp, intervensi: Option<uuid::Uuid>) -> Skp {
         let resp = self.put(token, skp, intervensi).await;
         assert_eq!(resp.status(), 200);
         resp.json().await.unwrap()
     }
 
-    async fn submit(&self, token: &str, skp: &Skp) -> reqwest::Response {
+    pub(crate) async fn submit(&self, token: &str, skp: &Skp) -> reqwest::Response {
         self.app
             .post_json(
                 &format!("/api/v1/skp/{}/submit", skp.id),
@@ -180,7 +180,7 @@ impl Chain {
             .await
     }
 
-    async fn approve(&self, token: &str, skp: &Skp) -> reqwest::Response {
+    pub(crate) async fn approve(&self, token: &str, skp: &Skp) -> reqwest::Response {
         self.app
             .post_json(
                 &format!("/api/v1/skp/{}/approve", skp.id),
@@ -190,7 +190,7 @@ impl Chain {
             .await
     }
 
-    async fn revise(&self, token: &str, skp: &Skp) -> reqwest::Response {
+    pub(crate) async fn revise(&self, token: &str, skp: &Skp) -> reqwest::Response {
         let body = json!({"lock_version": skp.lock_version, "alasan": "Perubahan target setelah APBD perubahan"});
         self.app
             .post_json(
