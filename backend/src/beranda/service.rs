@@ -116,14 +116,6 @@ enum Peran {
     Atasan,
 }
 
-/// The versions of one employee's SKP in one period.
-struct Versions<'a> {
-    period: &'a periods::Model,
-    peran: Peran,
-    /// The latest approved version: the one in force.
-    in_force: Option<&'a skps::Model>,
-}
-
 fn status(m: &skps::Model) -> StatusSkp {
     StatusSkp::parse(&m.status).unwrap_or(StatusSkp::Draft)
 }
@@ -159,73 +151,123 @@ fn to_rate(p: &periods::Model, today: NaiveDate) -> Vec<i32> {
     }
 }
 
+/// What an employee's list is made from, loaded once: the open periods of their instansi, how
+/// they stand to each employee in each (themselves, and those they rate as PPKin or Atasan
+/// PPKin), the others' names, and every SKP version of them all.
+struct Context {
+    me: Uuid,
+    open: Vec<periods::Model>,
+    peran: HashMap<(Uuid, Uuid), Peran>,
+    names: HashMap<Uuid, String>,
+    skps: Vec<skps::Model>,
+}
+
+impl Context {
+    /// `None` without an employee record or an open period.
+    async fn load(db: &DatabaseConnection, me: Uuid) -> AppResult<Option<Self>> {
+        let Some(own) = employees::Entity::find_by_id(me).one(db).await? else {
+            return Ok(None);
+        };
+        let open: Vec<periods::Model> = periods::Entity::find()
+            .filter(periods::Column::InstansiId.eq(own.instansi_id))
+            .filter(periods::Column::Status.eq(StatusPeriode::Dibuka.as_str()))
+            .order_by_asc(periods::Column::Tahun)
+            .all(db)
+            .await?;
+        if open.is_empty() {
+            return Ok(None);
+        }
+        // Who the user rates in each period, at that period's reference date.
+        let mut peran: HashMap<(Uuid, Uuid), Peran> = HashMap::new();
+        let mut names: HashMap<Uuid, String> = HashMap::new();
+        for p in &open {
+            let resolver = Resolver::load(db, own.instansi_id, reference_date(p)).await?;
+            let (as_ppkin, as_atasan) = resolver.rated_by(me);
+            for (ids, role) in [(as_ppkin, Peran::Ppkin), (as_atasan, Peran::Atasan)] {
+                for id in ids {
+                    if let Some(e) = resolver.employee(id) {
+                        names.entry(id).or_insert_with(|| {
+                            full_name(
+                                e.gelar_depan.as_deref(),
+                                &e.nama,
+                                e.gelar_belakang.as_deref(),
+                            )
+                        });
+                    }
+                    peran.insert((p.id, id), role);
+                }
+            }
+            peran.insert((p.id, me), Peran::Pemilik);
+        }
+        let people: HashSet<Uuid> = peran.keys().map(|(_, e)| *e).collect();
+        let skps = skps::Entity::find()
+            .filter(skps::Column::PeriodId.is_in(open.iter().map(|p| p.id).collect::<Vec<_>>()))
+            .filter(skps::Column::EmployeeId.is_in(people))
+            .all(db)
+            .await?;
+        Ok(Some(Self {
+            me,
+            open,
+            peran,
+            names,
+            skps,
+        }))
+    }
+
+    fn name(&self, employee: Uuid) -> Option<String> {
+        self.names.get(&employee).cloned()
+    }
+
+    fn period(&self, id: Uuid) -> Option<&periods::Model> {
+        self.open.iter().find(|p| p.id == id)
+    }
+
+    /// The period of an SKP version, its owner and how the user stands to them.
+    fn of_skp(&self, skp_id: Uuid) -> Option<(&periods::Model, Uuid, Peran)> {
+        let m = self.skps.iter().find(|m| m.id == skp_id)?;
+        let p = self.period(m.period_id)?;
+        let role = self.peran.get(&(p.id, m.employee_id)).copied()?;
+        Some((p, m.employee_id, role))
+    }
+}
+
+/// The SKP in force (the latest approved version) of the user or of someone they rate as PPKin.
+struct InForce<'a> {
+    period: &'a periods::Model,
+    owner: Uuid,
+    peran: Peran,
+    skp: &'a skps::Model,
+}
+
 async fn employee(
     db: &DatabaseConnection,
     me: Uuid,
     today: NaiveDate,
     out: &mut Vec<Tugas>,
 ) -> AppResult<()> {
-    let Some(own) = employees::Entity::find_by_id(me).one(db).await? else {
+    let Some(ctx) = Context::load(db, me).await? else {
         return Ok(());
     };
-    let open: Vec<periods::Model> = periods::Entity::find()
-        .filter(periods::Column::InstansiId.eq(own.instansi_id))
-        .filter(periods::Column::Status.eq(StatusPeriode::Dibuka.as_str()))
-        .order_by_asc(periods::Column::Tahun)
-        .all(db)
-        .await?;
-    if open.is_empty() {
-        return Ok(());
-    }
-    // Who the user rates in each period, at that period's reference date.
-    let mut peran: HashMap<(Uuid, Uuid), Peran> = HashMap::new();
-    let mut names: HashMap<Uuid, String> = HashMap::new();
-    for p in &open {
-        let resolver = Resolver::load(db, own.instansi_id, reference_date(p)).await?;
-        let (as_ppkin, as_atasan) = resolver.rated_by(me);
-        for (ids, role) in [(as_ppkin, Peran::Ppkin), (as_atasan, Peran::Atasan)] {
-            for id in ids {
-                if let Some(e) = resolver.employee(id) {
-                    names.entry(id).or_insert_with(|| {
-                        full_name(
-                            e.gelar_depan.as_deref(),
-                            &e.nama,
-                            e.gelar_belakang.as_deref(),
-                        )
-                    });
-                }
-                peran.insert((p.id, id), role);
-            }
-        }
-        peran.insert((p.id, me), Peran::Pemilik);
-    }
-    let people: HashSet<Uuid> = peran.keys().map(|(_, e)| *e).collect();
-    let all_skps = skps::Entity::find()
-        .filter(skps::Column::PeriodId.is_in(open.iter().map(|p| p.id).collect::<Vec<_>>()))
-        .filter(skps::Column::EmployeeId.is_in(people))
-        .all(db)
-        .await?;
+    let in_force = skp_items(&ctx, out);
+    let measured = Measured::load(db, &in_force).await?;
+    realisasi_items(db, &in_force, &measured, today, out).await?;
+    evidence_items(db, &ctx, &in_force, &measured, out).await?;
+    evaluation_items(db, &ctx, &in_force, today, out).await?;
+    feedback_items(db, me, out).await
+}
+
+/// The SKP itself: the user's to draft, submit or revise (or waiting); their subordinates' to
+/// approve. Returns the SKPs in force of the user and of those they rate as PPKin.
+fn skp_items<'a>(ctx: &'a Context, out: &mut Vec<Tugas>) -> Vec<InForce<'a>> {
     let mut grouped: HashMap<(Uuid, Uuid), Vec<&skps::Model>> = HashMap::new();
-    for m in &all_skps {
+    for m in &ctx.skps {
         grouped
             .entry((m.period_id, m.employee_id))
             .or_default()
             .push(m);
     }
-    let skp_period: HashMap<Uuid, (&periods::Model, Uuid)> = all_skps
-        .iter()
-        .filter_map(|m| {
-            open.iter()
-                .find(|p| p.id == m.period_id)
-                .map(|p| (m.id, (p, m.employee_id)))
-        })
-        .collect();
-    let name = |id: Uuid| names.get(&id).cloned();
-
-    // The SKP itself: own to draft/submit/revise; subordinates' to approve.
-    let mut versions: Vec<(Uuid, Versions)> = Vec::new();
-    for p in &open {
-        if !grouped.contains_key(&(p.id, me)) {
+    for p in &ctx.open {
+        if !grouped.contains_key(&(p.id, ctx.me)) {
             out.push(Tugas {
                 tahun: Some(p.tahun),
                 batas: p.batas_penetapan_skp,
@@ -233,21 +275,17 @@ async fn employee(
             });
         }
     }
-    for ((period_id, employee_id), list) in &grouped {
+    let mut in_force = Vec::new();
+    for ((period_id, owner), list) in grouped {
         let (Some(p), Some(role)) = (
-            open.iter().find(|p| p.id == *period_id),
-            peran.get(&(*period_id, *employee_id)).copied(),
+            ctx.period(period_id),
+            ctx.peran.get(&(period_id, owner)).copied(),
         ) else {
             continue;
         };
         let Some(latest) = list.iter().copied().max_by_key(|m| m.versi) else {
             continue;
         };
-        let in_force = list
-            .iter()
-            .copied()
-            .filter(|m| status(m) == StatusSkp::Disetujui)
-            .max_by_key(|m| m.versi);
         let perubahan = latest.versi > 1;
         let on_skp = |jenis| Tugas {
             tahun: Some(p.tahun),
@@ -272,84 +310,100 @@ async fn employee(
             }
             (Peran::Pemilik, StatusSkp::Diajukan) => out.push(on_skp(JenisTugas::SkpMenunggu)),
             (Peran::Ppkin, StatusSkp::Diajukan) => out.push(Tugas {
-                pegawai: name(*employee_id),
+                pegawai: ctx.name(owner),
                 ..on_skp(JenisTugas::SetujuiSkp)
             }),
             _ => {}
         }
-        versions.push((
-            *employee_id,
-            Versions {
+        let approved = list
+            .iter()
+            .copied()
+            .filter(|m| status(m) == StatusSkp::Disetujui)
+            .max_by_key(|m| m.versi);
+        if let Some(skp) = approved
+            && matches!(role, Peran::Pemilik | Peran::Ppkin)
+        {
+            in_force.push(InForce {
                 period: p,
+                owner,
                 peran: role,
-                in_force,
-            },
-        ));
+                skp,
+            });
+        }
     }
+    in_force
+}
 
-    // Indicators of the SKPs in force, mine and my subordinates' (as PPKin).
-    let in_force: Vec<(Uuid, &Versions)> = versions
-        .iter()
-        .filter(|(_, v)| v.in_force.is_some() && matches!(v.peran, Peran::Pemilik | Peran::Ppkin))
-        .map(|(e, v)| (*e, v))
-        .collect();
-    let in_force_ids: Vec<Uuid> = in_force
-        .iter()
-        .filter_map(|(_, v)| v.in_force.map(|m| m.id))
-        .collect();
-    let rhk: HashMap<Uuid, Uuid> = skp_rhk::Entity::find()
-        .filter(skp_rhk::Column::SkpId.is_in(in_force_ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.skp_id))
-        .collect();
-    let iki_skp: HashMap<Uuid, Uuid> = skp_iki::Entity::find()
-        .filter(skp_iki::Column::RhkId.is_in(rhk.keys().copied().collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|i| rhk.get(&i.rhk_id).map(|s| (i.id, *s)))
-        .collect();
-    let values = realisasi::Entity::find()
-        .filter(realisasi::Column::IkiId.is_in(iki_skp.keys().copied().collect::<Vec<_>>()))
-        .all(db)
-        .await?;
+/// The indicators of the SKPs in force (IKI → SKP) and all their realisasi.
+struct Measured {
+    iki_skp: HashMap<Uuid, Uuid>,
+    values: Vec<realisasi::Model>,
+}
 
-    // My realisasi: every sub-period that has started and is still open (by its lock date or
-    // an admin's unlock) while some indicator is empty.
-    let mine: Vec<&skps::Model> = in_force
-        .iter()
-        .filter(|(_, v)| v.peran == Peran::Pemilik)
-        .filter_map(|(_, v)| v.in_force)
-        .collect();
-    let unlocked: HashMap<(Uuid, i32), NaiveDate> = if mine.is_empty() {
-        HashMap::new()
-    } else {
-        let mut map = HashMap::new();
-        for u in period_unlocks::Entity::find()
+impl Measured {
+    async fn load(db: &DatabaseConnection, in_force: &[InForce<'_>]) -> AppResult<Self> {
+        let rhk: HashMap<Uuid, Uuid> = skp_rhk::Entity::find()
             .filter(
-                period_unlocks::Column::SkpId.is_in(mine.iter().map(|m| m.id).collect::<Vec<_>>()),
+                skp_rhk::Column::SkpId.is_in(in_force.iter().map(|f| f.skp.id).collect::<Vec<_>>()),
             )
-            .filter(period_unlocks::Column::Sampai.gte(today))
             .all(db)
             .await?
-        {
-            let until = map.entry((u.skp_id, u.periode_ke)).or_insert(u.sampai);
-            *until = (*until).max(u.sampai);
-        }
-        map
-    };
-    let filled: HashSet<(Uuid, i32)> = values
+            .into_iter()
+            .map(|r| (r.id, r.skp_id))
+            .collect();
+        let iki_skp: HashMap<Uuid, Uuid> = skp_iki::Entity::find()
+            .filter(skp_iki::Column::RhkId.is_in(rhk.keys().copied().collect::<Vec<_>>()))
+            .all(db)
+            .await?
+            .into_iter()
+            .filter_map(|i| rhk.get(&i.rhk_id).map(|s| (i.id, *s)))
+            .collect();
+        let values = realisasi::Entity::find()
+            .filter(realisasi::Column::IkiId.is_in(iki_skp.keys().copied().collect::<Vec<_>>()))
+            .all(db)
+            .await?;
+        Ok(Self { iki_skp, values })
+    }
+}
+
+/// The user's realisasi: every sub-period that has started and is still open (by its lock date
+/// or an admin's unlock) while some indicator is empty.
+async fn realisasi_items(
+    db: &DatabaseConnection,
+    in_force: &[InForce<'_>],
+    measured: &Measured,
+    today: NaiveDate,
+    out: &mut Vec<Tugas>,
+) -> AppResult<()> {
+    let mine: Vec<&InForce> = in_force
+        .iter()
+        .filter(|f| f.peran == Peran::Pemilik)
+        .collect();
+    if mine.is_empty() {
+        return Ok(());
+    }
+    let mut unlocked: HashMap<(Uuid, i32), NaiveDate> = HashMap::new();
+    for u in period_unlocks::Entity::find()
+        .filter(
+            period_unlocks::Column::SkpId.is_in(mine.iter().map(|f| f.skp.id).collect::<Vec<_>>()),
+        )
+        .filter(period_unlocks::Column::Sampai.gte(today))
+        .all(db)
+        .await?
+    {
+        let until = unlocked.entry((u.skp_id, u.periode_ke)).or_insert(u.sampai);
+        *until = (*until).max(u.sampai);
+    }
+    let filled: HashSet<(Uuid, i32)> = measured
+        .values
         .iter()
         .filter(|v| v.nilai.is_some() || v.naratif.as_deref().is_some_and(|t| !t.trim().is_empty()))
         .map(|v| (v.iki_id, v.periode_ke))
         .collect();
-    for m in &mine {
-        let Some((p, _)) = skp_period.get(&m.id) else {
-            continue;
-        };
-        let indicators: Vec<Uuid> = iki_skp
+    for f in mine {
+        let (p, m) = (f.period, f.skp);
+        let indicators: Vec<Uuid> = measured
+            .iki_skp
             .iter()
             .filter(|(_, s)| **s == m.id)
             .map(|(i, _)| *i)
@@ -385,61 +439,80 @@ async fn employee(
             }
         }
     }
+    Ok(())
+}
 
-    // Evidence to check, per subordinate and sub-period.
-    let subordinate_skps: HashMap<Uuid, Uuid> = in_force
+/// Evidence the user is to check as PPKin, per subordinate and sub-period.
+async fn evidence_items(
+    db: &DatabaseConnection,
+    ctx: &Context,
+    in_force: &[InForce<'_>],
+    measured: &Measured,
+    out: &mut Vec<Tugas>,
+) -> AppResult<()> {
+    let subordinates: HashMap<Uuid, &InForce> = in_force
         .iter()
-        .filter(|(_, v)| v.peran == Peran::Ppkin)
-        .filter_map(|(e, v)| v.in_force.map(|m| (m.id, *e)))
+        .filter(|f| f.peran == Peran::Ppkin)
+        .map(|f| (f.skp.id, f))
         .collect();
-    let checked_realisasi: HashMap<Uuid, (Uuid, i32)> = values
+    let to_check: HashMap<Uuid, (Uuid, i32)> = measured
+        .values
         .iter()
         .filter_map(|v| {
-            iki_skp
+            measured
+                .iki_skp
                 .get(&v.iki_id)
-                .filter(|s| subordinate_skps.contains_key(s))
+                .filter(|s| subordinates.contains_key(s))
                 .map(|s| (v.id, (*s, v.periode_ke)))
         })
         .collect();
-    if !checked_realisasi.is_empty() {
-        let mut pending: HashMap<(Uuid, i32), usize> = HashMap::new();
-        for b in bukti_dukung::Entity::find()
-            .filter(
-                bukti_dukung::Column::RealisasiId
-                    .is_in(checked_realisasi.keys().copied().collect::<Vec<_>>()),
-            )
-            .filter(bukti_dukung::Column::Verifikasi.is_null())
-            .all(db)
-            .await?
-        {
-            if let Some(key) = checked_realisasi.get(&b.realisasi_id) {
-                *pending.entry(*key).or_default() += 1;
-            }
-        }
-        for ((skp_id, k), n) in pending {
-            let (Some((p, owner)), Some(_)) =
-                (skp_period.get(&skp_id), subordinate_skps.get(&skp_id))
-            else {
-                continue;
-            };
-            out.push(Tugas {
-                jumlah: count(n),
-                pegawai: name(*owner),
-                periode: Some(sub_period(p, k)),
-                skp_id: Some(skp_id),
-                ..item(
-                    JenisTugas::PeriksaBukti,
-                    format!("/realisasi/{skp_id}?periode_ke={k}"),
-                )
-            });
+    if to_check.is_empty() {
+        return Ok(());
+    }
+    let mut pending: HashMap<(Uuid, i32), usize> = HashMap::new();
+    for b in bukti_dukung::Entity::find()
+        .filter(
+            bukti_dukung::Column::RealisasiId.is_in(to_check.keys().copied().collect::<Vec<_>>()),
+        )
+        .filter(bukti_dukung::Column::Verifikasi.is_null())
+        .all(db)
+        .await?
+    {
+        if let Some(key) = to_check.get(&b.realisasi_id) {
+            *pending.entry(*key).or_default() += 1;
         }
     }
+    for ((skp_id, k), n) in pending {
+        let Some(f) = subordinates.get(&skp_id) else {
+            continue;
+        };
+        out.push(Tugas {
+            jumlah: count(n),
+            pegawai: ctx.name(f.owner),
+            periode: Some(sub_period(f.period, k)),
+            skp_id: Some(skp_id),
+            ..item(
+                JenisTugas::PeriksaBukti,
+                format!("/realisasi/{skp_id}?periode_ke={k}"),
+            )
+        });
+    }
+    Ok(())
+}
 
-    // Set evaluations of my SKPs (objection windows) and of the people I rate (who is rated,
-    // objections to explain or decide): every version, as an evaluation stays on its version.
-    let followed: Vec<Uuid> = all_skps.iter().map(|m| m.id).collect();
+/// From the set evaluations of every SKP version (an evaluation stays on its version): the
+/// user's objection windows, the objections they explain (PPKin) or decide (Atasan PPKin),
+/// and the people they have not rated for the last sub-period (and the year once it is over),
+/// on the SKP in force as the work list shows them.
+async fn evaluation_items(
+    db: &DatabaseConnection,
+    ctx: &Context,
+    in_force: &[InForce<'_>],
+    today: NaiveDate,
+    out: &mut Vec<Tugas>,
+) -> AppResult<()> {
     let set = evaluations::Entity::find()
-        .filter(evaluations::Column::SkpId.is_in(followed))
+        .filter(evaluations::Column::SkpId.is_in(ctx.skps.iter().map(|m| m.id).collect::<Vec<_>>()))
         .filter(evaluations::Column::Status.eq("ditetapkan"))
         .all(db)
         .await?;
@@ -457,10 +530,9 @@ async fn employee(
             .collect()
     };
     for e in &set {
-        let Some((p, owner)) = skp_period.get(&e.skp_id) else {
+        let Some((p, owner, role)) = ctx.of_skp(e.skp_id) else {
             continue;
         };
-        let role = peran.get(&(p.id, *owner)).copied();
         let on_eval = |jenis| Tugas {
             periode: Some(sub_period(p, e.periode_ke)),
             skp_id: Some(e.skp_id),
@@ -470,7 +542,7 @@ async fn employee(
             )
         };
         match (role, objections.get(&e.id).map(|k| k.status.as_str())) {
-            (Some(Peran::Pemilik), None) => {
+            (Peran::Pemilik, None) => {
                 if let Some(batas) = e.batas_keberatan.filter(|b| *b >= today) {
                     out.push(Tugas {
                         batas: Some(batas),
@@ -478,28 +550,24 @@ async fn employee(
                     });
                 }
             }
-            (Some(Peran::Ppkin), Some("diajukan")) => out.push(Tugas {
-                pegawai: name(*owner),
+            (Peran::Ppkin, Some("diajukan")) => out.push(Tugas {
+                pegawai: ctx.name(owner),
                 ..on_eval(JenisTugas::JelaskanKeberatan)
             }),
-            (Some(Peran::Atasan), Some("dijelaskan")) => out.push(Tugas {
-                pegawai: name(*owner),
+            (Peran::Atasan, Some("dijelaskan")) => out.push(Tugas {
+                pegawai: ctx.name(owner),
                 ..on_eval(JenisTugas::PutuskanKeberatan)
             }),
             _ => {}
         }
     }
-
-    // The people not yet rated for the last sub-period (and the year once it is over), on the
-    // SKP in force as the work list shows them.
     let rated: HashSet<(Uuid, i32)> = set.iter().map(|e| (e.skp_id, e.periode_ke)).collect();
-    for p in &open {
+    for p in &ctx.open {
         for k in to_rate(p, today) {
-            let waiting: Vec<(Uuid, Uuid)> = in_force
+            let waiting: Vec<&InForce> = in_force
                 .iter()
-                .filter(|(_, v)| v.peran == Peran::Ppkin && v.period.id == p.id)
-                .filter_map(|(e, v)| v.in_force.map(|m| (*e, m.id)))
-                .filter(|(_, skp_id)| !rated.contains(&(*skp_id, k)))
+                .filter(|f| f.peran == Peran::Ppkin && f.period.id == p.id)
+                .filter(|f| !rated.contains(&(f.skp.id, k)))
                 .collect();
             let batas = if k == 0 {
                 p.batas_evaluasi_tahunan
@@ -508,14 +576,14 @@ async fn employee(
             };
             match waiting.as_slice() {
                 [] => {}
-                [(owner, skp_id)] => out.push(Tugas {
+                [f] => out.push(Tugas {
                     batas,
-                    pegawai: name(*owner),
+                    pegawai: ctx.name(f.owner),
                     periode: Some(sub_period(p, k)),
-                    skp_id: Some(*skp_id),
+                    skp_id: Some(f.skp.id),
                     ..item(
                         JenisTugas::NilaiBawahan,
-                        format!("/evaluasi/{skp_id}?periode_ke={k}"),
+                        format!("/evaluasi/{}?periode_ke={k}", f.skp.id),
                     )
                 }),
                 many => out.push(Tugas {
@@ -530,9 +598,12 @@ async fn employee(
             }
         }
     }
+    Ok(())
+}
 
-    // Unread feedback and replies (their notifications are the read state).
-    let mut unread: HashMap<&'static str, usize> = HashMap::new();
+/// Unread feedback and replies: their notifications are the read state.
+async fn feedback_items(db: &DatabaseConnection, me: Uuid, out: &mut Vec<Tugas>) -> AppResult<()> {
+    let (mut baru, mut dibalas) = (0, 0);
     for n in notifications::Entity::find()
         .filter(notifications::Column::RecipientEmployeeId.eq(me))
         .filter(notifications::Column::DibacaAt.is_null())
@@ -540,20 +611,19 @@ async fn employee(
         .all(db)
         .await?
     {
-        let kind = if n.kind == "umpan_balik.baru" {
-            "baru"
+        if n.kind == "umpan_balik.baru" {
+            baru += 1;
         } else {
-            "dibalas"
-        };
-        *unread.entry(kind).or_default() += 1;
+            dibalas += 1;
+        }
     }
-    for (kind, jenis) in [
-        ("baru", JenisTugas::UmpanBalikBaru),
-        ("dibalas", JenisTugas::BalasanUmpanBalik),
+    for (n, jenis) in [
+        (baru, JenisTugas::UmpanBalikBaru),
+        (dibalas, JenisTugas::BalasanUmpanBalik),
     ] {
-        if let Some(n) = unread.get(kind) {
+        if n > 0 {
             out.push(Tugas {
-                jumlah: count(*n),
+                jumlah: count(n),
                 ..item(jenis, "/notifikasi".to_owned())
             });
         }
