@@ -22,6 +22,7 @@ use utoipa_actix_web::AppExt;
     ),
     tags(
         (name = "auth", description = "Masuk, sesi, dan kata sandi / Sign-in, sessions, passwords"),
+        (name = "beranda", description = "Beranda: yang perlu dikerjakan / Home: what to do next"),
         (name = "users", description = "Akun pengguna dan peran / User accounts and roles"),
         (name = "audit", description = "Jejak audit berantai hash / Hash-chained audit trail"),
         (name = "organisation", description = "Instansi, unit, jabatan, data referensi / Organisation, positions, reference data"),

@@ -12,6 +12,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(
         scope("/api/v1")
             .configure(auth::routes)
+            .configure(crate::beranda::routes)
             .configure(users::routes)
             .configure(audit::routes)
             .configure(organisation::routes)

@@ -105,44 +105,70 @@ keys! {
     // Home
     HomeTitle => "Beranda", "Home";
     Welcome => "Selamat datang, {name}", "Welcome, {name}";
-    WelcomeIntro => "Ringkasan akun Anda dan hal yang dapat Anda lakukan di Kinerja.",
-        "A summary of your account and what you can do in Kinerja.";
+    HomeIntro => "Yang perlu Anda kerjakan berikutnya, dan tenggatnya.", "What to do next, and by when.";
     AccountSummary => "Akun Anda", "Your account";
     FullName => "Nama lengkap", "Full name";
     Email => "Email", "Email";
     NoEmail => "Belum diisi", "Not set";
     Roles => "Peran", "Roles";
-    Capabilities => "Yang dapat Anda lakukan", "What you can do";
-    NoCapabilities => "Akun Anda belum memiliki hak akses.", "Your account has no permissions yet.";
     Open => "Buka", "Open";
+    // Home: the to-do list ({periode} "Desember 2026", {tahun}, {pegawai}, {n}, {instansi}, {date} in words)
+    TodoOwn => "Pekerjaan Anda", "Your work";
+    TodoOthers => "Menunggu tindakan Anda", "Waiting for you";
+    NothingToDo => "Tidak ada yang perlu dikerjakan", "Nothing to do";
+    NothingToDoHint => "Semua sudah beres untuk saat ini. Tugas baru akan muncul di sini beserta tenggatnya.",
+        "Everything is done for now. New tasks will appear here with their due dates.";
+    TodoDue => "Paling lambat {date}", "Due by {date}";
+    TodoDueRealisasi => "Dikunci setelah {date}", "Locks after {date}";
+    TodoDueKeberatan => "Keberatan paling lambat {date}", "Objections by {date}";
+    TodoDuePassed => "Tenggat {date} sudah lewat", "Was due {date}";
+    TodoSusunSkp => "Susun SKP {tahun}", "Draft your {tahun} SKP";
+    TodoSusunSkpDetail => "Anda belum memiliki SKP untuk periode kinerja ini.",
+        "You have no SKP for this performance period yet.";
+    TodoAjukanSkp => "Ajukan SKP {tahun}", "Submit your {tahun} SKP";
+    TodoAjukanSkpPerubahan => "Ajukan SKP perubahan {tahun}", "Submit your revised {tahun} SKP";
+    TodoAjukanSkpDetail => "Draf SKP Anda belum diajukan kepada pejabat penilai kinerja.",
+        "Your draft has not been submitted to your assessor yet.";
+    TodoPerbaikiSkp => "Perbaiki SKP {tahun}", "Revise your {tahun} SKP";
+    TodoPerbaikiSkpDetail => "Pejabat penilai mengembalikan SKP Anda dengan catatan; perbaiki lalu ajukan lagi.",
+        "Your assessor returned your SKP with a note: revise it and submit it again.";
+    TodoSkpMenunggu => "SKP {tahun} menunggu persetujuan", "Your {tahun} SKP awaits approval";
+    TodoSkpPerubahanMenunggu => "SKP perubahan {tahun} menunggu persetujuan", "Your revised {tahun} SKP awaits approval";
+    TodoSkpMenungguDetail => "Sudah diajukan; pejabat penilai kinerja akan menyetujui atau mengembalikannya.",
+        "Submitted: your assessor will approve it or return it.";
+    TodoIsiRealisasi => "Isi realisasi {periode}", "Enter your results for {periode}";
+    TodoIsiRealisasiDetail => "{n} indikator belum diisi.", "Indicators still empty: {n}.";
+    TodoBatasKeberatan => "Hasil evaluasi {periode} sudah ditetapkan", "Your evaluation for {periode} is set";
+    TodoBatasKeberatanDetail => "Bila tidak sependapat, Anda dapat mengajukan keberatan sebelum batasnya.",
+        "If you disagree, you may object before the deadline.";
+    TodoUmpanBalik => "Umpan balik baru dari atasan ({n})", "New feedback from your assessor ({n})";
+    TodoUmpanBalikDetail => "Baca di notifikasi, lalu balas bila perlu.", "Read it in your notifications and reply if needed.";
+    TodoBalasan => "Balasan atas umpan balik Anda ({n})", "Replies to your feedback ({n})";
+    TodoBalasanDetail => "Pegawai menanggapi umpan balik yang Anda berikan.", "Employees answered the feedback you gave.";
+    TodoSetujuiSkp => "Setujui SKP {pegawai}", "Approve {pegawai}'s SKP";
+    TodoSetujuiSkpPerubahan => "Setujui SKP perubahan {pegawai}", "Approve {pegawai}'s revised SKP";
+    TodoSetujuiSkpDetail => "Diajukan kepada Anda sebagai pejabat penilai kinerja: setujui atau kembalikan dengan catatan.",
+        "Submitted to you as assessor: approve it or return it with a note.";
+    TodoPeriksaBukti => "Periksa bukti dukung {pegawai}", "Check {pegawai}'s evidence";
+    TodoPeriksaBuktiDetail => "{n} bukti dukung {periode} belum diperiksa.", "Evidence for {periode} not yet checked: {n}.";
+    TodoNilaiPegawai => "Nilai kinerja {pegawai}", "Rate {pegawai}";
+    TodoNilaiBawahan => "Nilai kinerja {n} bawahan", "Rate {n} subordinates";
+    TodoNilaiDetail => "Evaluasi {periode} belum ditetapkan.", "The evaluation for {periode} is not set yet.";
+    TodoJelaskan => "Jelaskan keberatan {pegawai}", "Explain {pegawai}'s objection";
+    TodoJelaskanDetail => "Keberatan atas evaluasi {periode}; penjelasan Anda diteruskan kepada atasan pejabat penilai.",
+        "An objection to the evaluation for {periode}; your explanation goes to the assessor's superior.";
+    TodoPutuskan => "Putuskan keberatan {pegawai}", "Decide {pegawai}'s objection";
+    TodoPutuskanDetail => "Evaluasi {periode}: pejabat penilai sudah menjelaskan; keputusan Anda final.",
+        "Evaluation for {periode}: the assessor has explained; your decision is final.";
+    TodoBukaPeriode => "Buka periode kinerja {tahun}", "Open the {tahun} performance period";
+    TodoBukaPeriodeDetail => "{instansi}: SKP dan realisasi tahun ini baru dapat diisi setelah periodenya dibuka (melalui API, di Swagger UI).",
+        "{instansi}: this year's SKPs and results can be entered once the period is open (through the API, in Swagger UI).";
     // Roles
     RolePegawai => "Pegawai", "Employee";
     RoleAdmin => "Admin kepegawaian", "HR administrator";
     RolePimpinan => "Pimpinan", "Head of unit";
     RoleAuditor => "Auditor", "Auditor";
     RoleSuperadmin => "Superadmin", "Superadmin";
-    // Permissions
-    PermOwnProfile => "Mengelola profil dan kata sandi sendiri", "Manage your own profile and password";
-    PermOwnProfileDesc => "Melihat data akun dan mengganti kata sandi.",
-        "View your account and change your password.";
-    PermManageUsers => "Mengelola akun pengguna", "Manage user accounts";
-    PermManageUsersDesc => "Membuat akun, mengubah peran, dan menonaktifkan pengguna.",
-        "Create accounts, change roles and deactivate users.";
-    PermGrantAdmin => "Memberikan peran admin", "Grant administrator roles";
-    PermGrantAdminDesc => "Memberikan atau mencabut peran admin dan superadmin.",
-        "Grant or revoke the admin and superadmin roles.";
-    PermReadAudit => "Membaca jejak audit", "Read the audit trail";
-    PermReadAuditDesc => "Melihat catatan perubahan dan peristiwa keamanan.",
-        "View recorded changes and security events.";
-    PermUnitDashboards => "Melihat dasbor kinerja unit", "View unit performance dashboards";
-    PermUnitDashboardsDesc => "Memantau capaian kinerja unit yang Anda pimpin.",
-        "Follow the performance of the units you lead.";
-    PermManageOrganisation => "Mengelola organisasi", "Manage the organisation";
-    PermManageOrganisationDesc => "Membuat dan mengubah unit kerja, jabatan, dan data pegawai.",
-        "Create and change units, positions and employees.";
-    PermReadAllEmployees => "Melihat data seluruh pegawai", "View every employee's record";
-    PermReadAllEmployeesDesc => "Membaca data lengkap setiap pegawai, bukan hanya direktori.",
-        "Read the full record of every employee, not only the directory.";
     // Profile
     ProfileTitle => "Profil", "Profile";
     ProfileIntro => "Data akun Anda dan penggantian kata sandi.",

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use kinerja_api::ErrorCode;
-use kinerja_api::auth::{Permission, Role};
+use kinerja_api::auth::Role;
 use kinerja_api::employees::{
     EmployeeSort, JenisPegawai, JenisPenugasan, StatusPegawai, SuperiorReason,
 };
@@ -26,33 +26,6 @@ pub fn role(role: Role) -> Key {
         Role::Pimpinan => Key::RolePimpinan,
         Role::Auditor => Key::RoleAuditor,
         Role::Superadmin => Key::RoleSuperadmin,
-    }
-}
-
-/// Title and description of a permission.
-pub fn permission(permission: Permission) -> (Key, Key) {
-    match permission {
-        Permission::ManageOwnProfile => (Key::PermOwnProfile, Key::PermOwnProfileDesc),
-        Permission::ManageUsers => (Key::PermManageUsers, Key::PermManageUsersDesc),
-        Permission::GrantAdminRoles => (Key::PermGrantAdmin, Key::PermGrantAdminDesc),
-        Permission::ReadAudit => (Key::PermReadAudit, Key::PermReadAuditDesc),
-        Permission::ReadUnitDashboards => (Key::PermUnitDashboards, Key::PermUnitDashboardsDesc),
-        Permission::ManageOrganisation => {
-            (Key::PermManageOrganisation, Key::PermManageOrganisationDesc)
-        }
-        Permission::ReadAllEmployees => (Key::PermReadAllEmployees, Key::PermReadAllEmployeesDesc),
-    }
-}
-
-/// Where a permission can be used in the app, if it has a page yet.
-pub fn permission_link(permission: Permission) -> Option<&'static str> {
-    match permission {
-        Permission::ManageOwnProfile => Some("/profil"),
-        Permission::ManageUsers => Some("/pengguna"),
-        Permission::ReadAudit => Some("/audit"),
-        Permission::ManageOrganisation => Some("/pegawai"),
-        Permission::ReadAllEmployees => Some("/pegawai"),
-        Permission::GrantAdminRoles | Permission::ReadUnitDashboards => None,
     }
 }
 
@@ -319,7 +292,7 @@ pub fn date(lang: Lang, day: NaiveDate) -> String {
     date.to_locale_date_string(locale(lang), &options).into()
 }
 
-/// A calendar date in words, e.g. "5 Januari 2027" / "5 January 2027".
+/// A calendar date in words, e.g. "5 Januari 2027" / "5 January 2027" (no time zone shift).
 pub fn long_date(lang: Lang, day: NaiveDate) -> String {
     let utc = js_sys::Date::utc(f64::from(day.year()), f64::from(day.month0()))
         + f64::from(day.day0()) * 86_400_000.0;

@@ -11,6 +11,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod beranda;
 pub mod employees;
 pub mod error;
 pub mod evaluation;

@@ -218,6 +218,31 @@ impl Resolver {
         })
     }
 
+    /// An employee of the instansi, as loaded.
+    pub fn employee(&self, id: Uuid) -> Option<&employees::Model> {
+        self.employees.get(&id)
+    }
+
+    /// The employees `rater` rates on the resolver's date as PPKin, and those whose Atasan
+    /// PPKin `rater` is; each PPKin resolved once.
+    pub fn rated_by(&self, rater: Uuid) -> (Vec<Uuid>, Vec<Uuid>) {
+        let mut ppkin_of: HashMap<Uuid, Option<Uuid>> = HashMap::new();
+        let mut resolve = |id: Uuid| {
+            *ppkin_of
+                .entry(id)
+                .or_insert_with(|| self.ppkin(id).ok().map(|p| p.employee.id))
+        };
+        let (mut as_ppkin, mut as_atasan) = (Vec::new(), Vec::new());
+        for &id in self.employees.keys().filter(|id| **id != rater) {
+            match resolve(id) {
+                Some(p) if p == rater => as_ppkin.push(id),
+                Some(p) if resolve(p) == Some(rater) => as_atasan.push(id),
+                _ => {}
+            }
+        }
+        (as_ppkin, as_atasan)
+    }
+
     /// Employees in service whose PPKin cannot be resolved, with the reason.
     pub fn unresolved(&self) -> Vec<(&employees::Model, String)> {
         let mut out: Vec<_> = self

@@ -13,6 +13,7 @@ mod helpers;
 mod akun;
 mod audit;
 mod auth;
+mod beranda;
 mod cli;
 mod employees;
 mod errors;

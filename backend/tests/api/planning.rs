@@ -112,7 +112,7 @@ pub(crate) async fn chain_with(
 }
 
 impl Chain {
-    async fn start(&self, token: &str) -> Skp {
+    pub(crate) async fn start(&self, token: &str) -> Skp {
         let resp = self
             .app
             .post_json(
@@ -164,7 +164,7 @@ impl Chain {
             .unwrap()
     }
 
-    async fn fill(&self, token: &str, skp: &Skp, intervensi: Option<uuid::Uuid>) -> Skp {
+    pub(crate) async fn fill(&self, token: &str, skp: &Skp, intervensi: Option<uuid::Uuid>) -> Skp {
         let resp = self.put(token, skp, intervensi).await;
         assert_eq!(resp.status(), 200);
         resp.json().await.unwrap()

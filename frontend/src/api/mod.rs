@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod beranda;
 mod client;
 pub mod employees;
 pub mod evaluation;
