@@ -1054,10 +1054,6 @@ keys! {
 /// English versions. Unknown messages are shown as they are.
 const MESSAGES_EN: &[(&str, &str)] = &[
     (
-        "Hasil akhir evaluasi ini tidak lagi memerlukan rencana perbaikan.",
-        "The final result of this evaluation no longer calls for an improvement plan.",
-    ),
-    (
         "Tanggal tenggat harus di dalam periode kinerja.",
         "The due date must fall within the performance period.",
     ),

@@ -1170,12 +1170,6 @@ pub async fn simpan_rencana(
     let (e, m) = eval_with_skp(&txn, id).await?;
     let me = require_ppkin(&txn, viewer, &m).await?;
     let plan = plan_for(&txn, e.id).await?;
-    // An objection may have raised the result: the plan follows the final one.
-    if !is_low(&e) {
-        return Err(AppError::Conflict(
-            "Hasil akhir evaluasi ini tidak lagi memerlukan rencana perbaikan.".to_owned(),
-        ));
-    }
     perbaikan_items::Entity::delete_many()
         .filter(perbaikan_items::Column::PlanId.eq(plan.id))
         .filter(perbaikan_items::Column::Jenis.ne("checkin"))
