@@ -35,20 +35,23 @@ tools:
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(TOOLS_DIR)
 	@wasm-opt --version 2>/dev/null | grep -q "version 132" || npm install --prefix $(TOOLS_DIR)/node --no-audit --no-fund binaryen@$(BINARYEN_VERSION)
 
-# Two bundles (see openapi/src/spa.rs): index.html (utama) into dist/, then penilaian.html —
-# index.html with the other binary, so the two pages never drift apart — built aside (trunk
-# replaces its whole dist directory) and copied in as dist/penilaian.html.
+# Three bundles (see openapi/src/spa.rs): index.html (utama) into dist/, then penilaian.html and
+# kepegawaian.html — index.html with another binary, so the pages never drift apart — each built
+# aside (trunk replaces its whole dist directory) and copied into dist/.
+OTHER_BUNDLES := penilaian kepegawaian
 spa: tools
 	cd frontend && trunk build --release --offline
-	sed 's/data-bin="kinerja-frontend"/data-bin="penilaian"/' frontend/index.html > frontend/penilaian.html
-	@grep -q 'data-bin="penilaian"' frontend/penilaian.html
-	cd frontend && trunk build penilaian.html --release --dist .dist-penilaian --offline
-	cp frontend/.dist-penilaian/penilaian-* frontend/dist/
-	cp frontend/.dist-penilaian/index.html frontend/dist/penilaian.html
+	@set -e; for b in $(OTHER_BUNDLES); do \
+	  sed "s/data-bin=\"kinerja-frontend\"/data-bin=\"$$b\"/" frontend/index.html > frontend/$$b.html; \
+	  grep -q "data-bin=\"$$b\"" frontend/$$b.html; \
+	  (cd frontend && trunk build $$b.html --release --dist .dist-$$b --offline); \
+	  cp frontend/.dist-$$b/$$b-* frontend/dist/; \
+	  cp frontend/.dist-$$b/index.html frontend/dist/$$b.html; \
+	done
 
 # What one page load fetches, per bundle: its wasm and js (the target), and the shared css.
 size: spa
-	@cd frontend/dist && for b in kinerja-frontend penilaian; do total=0; \
+	@cd frontend/dist && for b in kinerja-frontend $(OTHER_BUNDLES); do total=0; \
 	  for f in $$b-*.wasm $$b-*.js; do s=$$(gzip -9 -c "$$f" | wc -c); total=$$((total + s)); \
 	    printf '%-50s %8d bytes raw %8d gzip\n' "$$f" "$$(wc -c < $$f)" "$$s"; done; \
 	  echo "bundle $$b: wasm + js $$total bytes gzip ($$((total / 1024)) KiB); target < 600 KB"; done; \

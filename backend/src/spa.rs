@@ -13,8 +13,9 @@ use sha2::{Digest, Sha256};
 pub struct Spa {
     pub dir: PathBuf,
     utama: Page,
-    /// The `penilaian` bundle's page; its routes get `index.html` when it was not built.
+    /// The other bundles' pages; their routes get `index.html` when they were not built.
     penilaian: Option<Page>,
+    kepegawaian: Option<Page>,
 }
 
 /// One bundle's HTML page and the CSP that admits its inline loader.
@@ -38,6 +39,7 @@ impl Spa {
             dir: dir.to_path_buf(),
             utama: Page::load(&dir.join(Bundle::Utama.page()))?,
             penilaian: Page::load(&dir.join(Bundle::Penilaian.page())),
+            kepegawaian: Page::load(&dir.join(Bundle::Kepegawaian.page())),
         })
     }
 
@@ -45,6 +47,7 @@ impl Spa {
     pub fn page_response(&self, path: &str) -> HttpResponse {
         let page = match Bundle::of(path) {
             Bundle::Penilaian => self.penilaian.as_ref().unwrap_or(&self.utama),
+            Bundle::Kepegawaian => self.kepegawaian.as_ref().unwrap_or(&self.utama),
             Bundle::Utama => &self.utama,
         };
         HttpResponse::Ok()

@@ -41,14 +41,6 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("profil") view=ProfilePage/>
-                    <Route path=path!("organisasi") view=OrganisationPage/>
-                    // Fixed segments before `:id` (the first matching route wins).
-                    <Route path=path!("pegawai/baru") view=NewEmployeePage/>
-                    // In the other bundle: `NotFound` loads it (else `:id` would take it).
-                    <Route path=path!("pegawai/impor") view=NotFound/>
-                    <Route path=path!("pegawai/:id/ubah") view=EditEmployeePage/>
-                    <Route path=path!("pegawai/:id") view=EmployeeDetailPage/>
-                    <Route path=path!("pegawai") view=EmployeesPage/>
                     <Route path=path!("skp/bawahan") view=SkpInboxPage/>
                     <Route path=path!("skp/:id/pohon") view=SkpPohonPage/>
                     <Route path=path!("skp/:id") view=SkpDetailPage/>
@@ -78,11 +70,34 @@ pub fn PenilaianApp() -> impl IntoView {
                     <Route path=path!("evaluasi/organisasi") view=OrganisasiPage/>
                     <Route path=path!("evaluasi/:id") view=EvaluasiSkpPage/>
                     <Route path=path!("evaluasi") view=EvaluasiMinePage/>
+                    <Route path=path!("referensi-penilaian") view=ReferensiPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The `kepegawaian` bundle (`kepegawaian.html`): the HR office's screens (routes listed in
+/// `kinerja_api::spa::KEPEGAWAIAN`). The same shell; everything else is loaded from the server
+/// through `NotFound`.
+#[component]
+pub fn KepegawaianApp() -> impl IntoView {
+    i18n::provide_i18n();
+    state::auth::provide_auth();
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("organisasi") view=OrganisationPage/>
+                    // Fixed segments before `:id` (the first matching route wins).
+                    <Route path=path!("pegawai/baru") view=NewEmployeePage/>
+                    <Route path=path!("pegawai/impor") view=ImportPage/>
+                    <Route path=path!("pegawai/:id/ubah") view=EditEmployeePage/>
+                    <Route path=path!("pegawai/:id") view=EmployeeDetailPage/>
+                    <Route path=path!("pegawai") view=EmployeesPage/>
                     <Route path=path!("klien-api") view=ApiClientsPage/>
                     <Route path=path!("pengguna") view=UsersPage/>
                     <Route path=path!("audit") view=AuditPage/>
-                    <Route path=path!("pegawai/impor") view=ImportPage/>
-                    <Route path=path!("referensi-penilaian") view=ReferensiPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -1,8 +1,9 @@
-//! The SPA ships as two bundles so that no page load carries every screen: `utama` (the daily
-//! work: beranda, SKP, realisasi, organisation, employees, notifications, profile, sign-in) and
-//! `penilaian` (evaluation and the admin screens: users, audit, API clients, the import
-//! wizard, the evaluation references). The backend answers a client route with the bundle's HTML page; each bundle sends
-//! the other's routes to the server with a full page load.
+//! The SPA ships as three bundles so that no page load carries every screen (each stays under
+//! 600 KB gzip): `utama` (the daily work: beranda, SKP, realisasi, notifications, profile,
+//! sign-in), `penilaian` (evaluation and the evaluation references) and `kepegawaian` (the HR
+//! office's screens: organisation, employees and their import, users, audit, API clients). The
+//! backend answers a client route with its bundle's HTML page; each bundle sends the others'
+//! routes to the server with a full page load.
 
 /// The HTML page of a bundle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,16 +12,20 @@ pub enum Bundle {
     Utama,
     /// `penilaian.html`.
     Penilaian,
+    /// `kepegawaian.html`.
+    Kepegawaian,
 }
 
 /// The routes of the `penilaian` bundle: these paths and everything below them.
-pub const PENILAIAN: [&str; 6] = [
-    "/evaluasi",
-    "/klien-api",
+pub const PENILAIAN: [&str; 2] = ["/evaluasi", "/referensi-penilaian"];
+
+/// The routes of the `kepegawaian` bundle: these paths and everything below them.
+pub const KEPEGAWAIAN: [&str; 5] = [
+    "/organisasi",
+    "/pegawai",
     "/pengguna",
     "/audit",
-    "/pegawai/impor",
-    "/referensi-penilaian",
+    "/klien-api",
 ];
 
 impl Bundle {
@@ -32,6 +37,8 @@ impl Bundle {
         };
         if PENILAIAN.iter().any(|p| below(p)) {
             Bundle::Penilaian
+        } else if KEPEGAWAIAN.iter().any(|p| below(p)) {
+            Bundle::Kepegawaian
         } else {
             Bundle::Utama
         }
@@ -42,6 +49,7 @@ impl Bundle {
         match self {
             Bundle::Utama => "index.html",
             Bundle::Penilaian => "penilaian.html",
+            Bundle::Kepegawaian => "kepegawaian.html",
         }
     }
 }
@@ -56,12 +64,20 @@ mod tests {
             "/evaluasi",
             "/evaluasi/bawahan",
             "/evaluasi/0190",
+            "/referensi-penilaian",
+        ] {
+            assert_eq!(Bundle::of(path), Bundle::Penilaian, "{path}");
+        }
+        for path in [
             "/klien-api",
             "/pengguna",
             "/audit",
+            "/pegawai",
             "/pegawai/impor",
+            "/pegawai/0190",
+            "/organisasi",
         ] {
-            assert_eq!(Bundle::of(path), Bundle::Penilaian, "{path}");
+            assert_eq!(Bundle::of(path), Bundle::Kepegawaian, "{path}");
         }
         for path in [
             "/",
@@ -69,8 +85,7 @@ mod tests {
             "/realisasi/bawahan",
             "/evaluasian",
             "/auditor",
-            "/pegawai",
-            "/pegawai/0190",
+            "/pegawaian",
             "/masuk",
         ] {
             assert_eq!(Bundle::of(path), Bundle::Utama, "{path}");
