@@ -666,7 +666,8 @@ db_test! {
         let page: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.rina)).await.json().await.unwrap();
         assert_eq!((page.total, page.belum_dibaca), (1, 1));
         assert_eq!(page.items[0].kind, "skp.dikembalikan");
-        assert_eq!(page.items[0].pesan, "Perbaiki target");
+        // The message names the SKP in words and carries the PPKin's note.
+        assert_eq!(page.items[0].pesan, format!("SKP tahun {} Anda dikembalikan oleh pejabat penilai kinerja. Catatan: Perbaiki target", c.periode.tahun));
         let boss: NotificationPage = c.app.get("/api/v1/notifications?unread=true", Some(&c.kasubag)).await.json().await.unwrap();
         assert!(boss.items.iter().any(|n| n.kind == "skp.diajukan"));
         // Someone else's notification is not found; one's own is marked read.
