@@ -5,20 +5,27 @@ use crate::helpers::*;
 use kinerja_api::ErrorCode;
 
 const INLINE: &str = "import init from '/kinerja-frontend-0123456789abcdef.js'; init();";
+const KEPEGAWAIAN: &str = "import init from '/kepegawaian-0123456789abcdef.js'; init();";
 
 async fn spawn_with_spa(db: Db) -> (TestApp, tempfile::TempDir) {
     spawn_with_pages(db, None).await
 }
 
-/// The stand-in `dist/`, with `penilaian.html` holding `penilaian` as its loader when given.
+/// The stand-in `dist/`, with `penilaian.html` holding `penilaian` as its loader (and
+/// `kepegawaian.html` holding [`KEPEGAWAIAN`]) when given.
 async fn spawn_with_pages(db: Db, penilaian: Option<&str>) -> (TestApp, tempfile::TempDir) {
     let dist = tempfile::tempdir().unwrap();
     if let Some(loader) = penilaian {
-        std::fs::write(
-            dist.path().join("penilaian.html"),
-            format!("<!doctype html><html><head><script type=\"module\">{loader}</script></head><body></body></html>"),
-        )
-        .unwrap();
+        for (page, loader) in [
+            ("penilaian.html", loader),
+            ("kepegawaian.html", KEPEGAWAIAN),
+        ] {
+            std::fs::write(
+                dist.path().join(page),
+                format!("<!doctype html><html><head><script type=\"module\">{loader}</script></head><body></body></html>"),
+            )
+            .unwrap();
+        }
     }
     std::fs::write(
         dist.path().join("index.html"),
@@ -101,8 +108,11 @@ db_test! {
         for (path, script) in [
             ("/evaluasi", loader),
             ("/evaluasi/bawahan", loader),
-            ("/klien-api", loader),
-            ("/audit", loader),
+            ("/referensi-penilaian", loader),
+            ("/klien-api", KEPEGAWAIAN),
+            ("/audit", KEPEGAWAIAN),
+            ("/pegawai/0190", KEPEGAWAIAN),
+            ("/organisasi", KEPEGAWAIAN),
             ("/", INLINE),
             ("/evaluasian", INLINE),
             ("/skp/bawahan", INLINE),
