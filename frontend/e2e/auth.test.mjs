@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ADMIN, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
+import { ADMIN, launchBrowser, signIn, startBackend, withPage, navLink } from './helpers.mjs';
 
 describe('masuk dan keluar', () => {
   let backend;
@@ -76,9 +76,9 @@ describe('masuk dan keluar', () => {
       await main.getByText('Admin kepegawaian').first().waitFor();
       // No instansi yet, so nothing to do: the to-do list says so.
       await main.getByRole('heading', { name: 'Tidak ada yang perlu dikerjakan' }).waitFor();
-      // Admins see the user list in the navigation.
+      // Admins see the user list in the navigation, in its group (Sistem).
       const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-      await nav.getByRole('link', { name: 'Pengguna' }).waitFor();
+      await (await navLink(page, 'Pengguna')).waitFor();
       assert.equal(await nav.getByRole('link', { name: 'Beranda' }).getAttribute('aria-current'), 'page');
       // The header shows the name and role.
       const header = page.getByRole('banner');

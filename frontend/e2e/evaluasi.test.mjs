@@ -172,7 +172,7 @@ describe('Evaluasi: menilai bawahan, keberatan, dokumen', () => {
       await signIn(p2, DEWI);
       // The newest first (the demo holds an older, decided objection).
       await p2
-        .locator('.notification', { hasText: 'Keberatan atas hasil evaluasi' })
+        .locator('.notification', { hasText: 'Rina Marlina mengajukan keberatan atas penilaian' })
         .first()
         .getByRole('link', { name: 'Buka' })
         .click();

@@ -267,3 +267,15 @@ export async function apiAs(url, { username, password }) {
     return text ? JSON.parse(text) : null;
   };
 }
+
+/**
+ * A link of the main navigation by its name. The HR office's menu keeps its items in
+ * collapsible groups (only the current page's group is open), so every group is opened first.
+ */
+export async function navLink(page, name, options = {}) {
+  await page
+    .locator('#sidebar details')
+    .evaluateAll((groups) => groups.forEach((d) => { d.open = true; }))
+    .catch(() => {});
+  return page.locator('#sidebar').getByRole('link', { name, ...options });
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DEMO, SCREENSHOTS, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
+import { DEMO, SCREENSHOTS, launchBrowser, signIn, startBackend, withPage, navLink } from './helpers.mjs';
 
 /** Selects the option whose visible text (indentation trimmed) is `text`. */
 async function selectByText(select, text) {
@@ -306,7 +306,7 @@ describe('organisasi dan pegawai', () => {
       await page.getByText('From the structure').first().waitFor();
       await page.getByLabel('On date').fill('2020-01-01');
       await page.getByText('Holds no definitive position on that date.').waitFor();
-      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Organisation chart' }).click();
+      await (await navLink(page, 'Organisation chart')).click();
       await page.getByRole('heading', { name: 'Organisation structure', level: 1 }).waitFor();
       await page.getByText('Urban village').first().waitFor();
     }),

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { ADMIN, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
+import { ADMIN, launchBrowser, signIn, startBackend, withPage, navLink } from './helpers.mjs';
 
 const TTL_SECS = 3;
 
@@ -41,12 +41,12 @@ describe('sesi', () => {
 
       // Leave and come back: the beranda fetches /auth/me again with the expired token.
       const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-      await nav.getByRole('link', { name: 'Profil' }).click();
+      await (await navLink(page, 'Profil')).click();
       await page.getByRole('heading', { name: 'Profil', level: 1 }).waitFor();
       const ok = (path) =>
         page.waitForResponse((r) => r.url().endsWith(path) && r.status() === 200);
       const loaded = Promise.all([ok('/api/v1/auth/me'), ok('/api/v1/beranda')]);
-      await nav.getByRole('link', { name: 'Beranda' }).click();
+      await (await navLink(page, 'Beranda')).click();
       await loaded;
       await welcome.waitFor();
 
@@ -84,7 +84,7 @@ describe('sesi', () => {
       // session is restored — or not — from the cookie like on any reload).
       const refresh = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh'));
       const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-      await nav.getByRole('link', { name: 'Pegawai', exact: true }).click();
+      await (await navLink(page, 'Pegawai', { exact: true })).click();
       assert.equal((await refresh).status(), 401);
       await page.waitForURL('**/masuk?kembali=%2Fpegawai');
       await page.getByText('Sesi Anda telah berakhir. Silakan masuk kembali.').waitFor();
@@ -100,7 +100,7 @@ describe('sesi', () => {
     withPage(fixtures, async (page) => {
       await page.goto('/masuk');
       await signIn(page);
-      await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Profil' }).click();
+      await (await navLink(page, 'Profil')).click();
       await page.waitForURL('**/profil');
 
       const storage = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
-import { SCREENSHOTS, launchBrowser, signIn, startBackend, withPage } from './helpers.mjs';
+import { SCREENSHOTS, launchBrowser, signIn, startBackend, withPage, navLink } from './helpers.mjs';
 
 describe('tampilan', () => {
   let backend;
@@ -44,7 +44,7 @@ describe('tampilan', () => {
       await page.getByLabel('Password', { exact: true }).fill('Rahasia-Sekali-1');
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
-      await nav.getByRole('link', { name: 'Home' }).waitFor();
+      await (await navLink(page, 'Home')).waitFor();
       await page.getByRole('heading', { name: 'Welcome, Administrator Uji Coba' }).waitFor();
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
 
@@ -78,14 +78,14 @@ describe('tampilan', () => {
       await signIn(page);
       const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
 
-      await nav.getByRole('link', { name: 'Pengguna' }).click();
+      await (await navLink(page, 'Pengguna')).click();
       await page.getByRole('heading', { name: 'Pengguna', level: 1 }).waitFor();
       const users = page.getByRole('table');
       await users.getByRole('cell', { name: /Administrator Uji Coba/ }).waitFor();
       await page.getByRole('navigation', { name: 'Navigasi halaman' }).getByText('Halaman 1 dari 1').waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, 'users-page.png'), fullPage: true, animations: 'disabled' });
 
-      await nav.getByRole('link', { name: 'Audit' }).click();
+      await (await navLink(page, 'Audit')).click();
       await page.getByRole('heading', { name: 'Jejak audit', level: 1 }).waitFor();
       await page.getByRole('table').getByText('auth.login_succeeded').first().waitFor();
     }),
@@ -108,8 +108,8 @@ describe('tampilan', () => {
         route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify(problem) }),
       );
       const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-      await nav.getByRole('link', { name: 'Profil' }).click();
-      await nav.getByRole('link', { name: 'Beranda' }).click();
+      await (await navLink(page, 'Profil')).click();
+      await (await navLink(page, 'Beranda')).click();
       const alert = page.getByRole('alert');
       await alert.getByText('Terjadi kesalahan').waitFor();
       await alert.getByText(problem.detail).waitFor();
@@ -136,9 +136,9 @@ describe('tampilan', () => {
       });
       const failed = page.waitForEvent('requestfailed', (r) => r.url().includes('/api/v1/users?'));
       const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-      await nav.getByRole('link', { name: 'Pengguna' }).click();
+      await (await navLink(page, 'Pengguna')).click();
       await page.getByRole('status').getByText('Memuat…').waitFor();
-      await nav.getByRole('link', { name: 'Profil' }).click();
+      await (await navLink(page, 'Profil')).click();
       const request = await failed;
       assert.match(request.failure()?.errorText ?? '', /ABORTED|cancel/i);
       release();
