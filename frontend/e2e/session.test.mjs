@@ -83,15 +83,17 @@ describe('sesi', () => {
       // A page of the same bundle (one of the other bundle is a full page load, where the
       // session is restored — or not — from the cookie like on any reload).
       const refresh = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/refresh'));
-      const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-      await (await navLink(page, 'Pegawai', { exact: true })).click();
+      // The profile shows the session's user; back on the beranda, its list needs the API.
+      await (await navLink(page, 'Profil')).click();
+      await page.getByRole('heading', { name: 'Profil', level: 1 }).waitFor();
+      await (await navLink(page, 'Beranda')).click();
       assert.equal((await refresh).status(), 401);
-      await page.waitForURL('**/masuk?kembali=%2Fpegawai');
+      await page.waitForURL((u) => u.pathname === '/masuk');
       await page.getByText('Sesi Anda telah berakhir. Silakan masuk kembali.').waitFor();
 
       await signIn(page);
-      await page.waitForURL('**/pegawai');
-      await page.getByRole('heading', { name: 'Pegawai', level: 1 }).waitFor();
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.getByRole('heading', { name: /Selamat datang/ }).waitFor();
     }),
   );
 

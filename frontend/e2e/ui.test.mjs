@@ -87,7 +87,8 @@ describe('tampilan', () => {
 
       await (await navLink(page, 'Audit')).click();
       await page.getByRole('heading', { name: 'Jejak audit', level: 1 }).waitFor();
-      await page.getByRole('table').getByText('auth.login_succeeded').first().waitFor();
+      // Each event reads as a sentence (who, what).
+      await page.getByRole('main').getByText('Administrator Uji Coba masuk ke aplikasi').first().waitFor();
     }),
   );
 
