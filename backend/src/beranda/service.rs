@@ -25,7 +25,7 @@ use crate::employees::service::Viewer;
 use crate::employees::superiors::Resolver;
 use crate::entities::{
     bukti_dukung, employees, evaluations, instansi, keberatan, notifications, period_unlocks,
-    periods, realisasi, skp_iki, skp_rhk, skps,
+    periods, realisasi, skps,
 };
 use crate::error::AppResult;
 use crate::measurement::service::{bounds, jumlah_periode};
@@ -342,22 +342,8 @@ struct Measured {
 
 impl Measured {
     async fn load(db: &DatabaseConnection, in_force: &[InForce<'_>]) -> AppResult<Self> {
-        let rhk: HashMap<Uuid, Uuid> = skp_rhk::Entity::find()
-            .filter(
-                skp_rhk::Column::SkpId.is_in(in_force.iter().map(|f| f.skp.id).collect::<Vec<_>>()),
-            )
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|r| (r.id, r.skp_id))
-            .collect();
-        let iki_skp: HashMap<Uuid, Uuid> = skp_iki::Entity::find()
-            .filter(skp_iki::Column::RhkId.is_in(rhk.keys().copied().collect::<Vec<_>>()))
-            .all(db)
-            .await?
-            .into_iter()
-            .filter_map(|i| rhk.get(&i.rhk_id).map(|s| (i.id, *s)))
-            .collect();
+        let iki_skp =
+            crate::planning::versi::iki_of_skps(db, in_force.iter().map(|f| f.skp.id)).await?;
         let values = realisasi::Entity::find()
             .filter(realisasi::Column::IkiId.is_in(iki_skp.keys().copied().collect::<Vec<_>>()))
             .all(db)

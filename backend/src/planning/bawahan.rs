@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::employees::service::Viewer;
 use crate::employees::superiors::Resolver;
-use crate::entities::{bukti_dukung, evaluations, periods, realisasi, skp_iki, skp_rhk, skps};
+use crate::entities::{bukti_dukung, evaluations, periods, realisasi, skps};
 use crate::error::{AppError, AppResult};
 use crate::measurement::service::{bounds, jumlah_periode};
 
@@ -83,20 +83,7 @@ pub async fn list(
         })
         .collect();
     let skp_ids: Vec<Uuid> = in_force.values().copied().collect();
-    let rhk_skp: HashMap<Uuid, Uuid> = skp_rhk::Entity::find()
-        .filter(skp_rhk::Column::SkpId.is_in(skp_ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.skp_id))
-        .collect();
-    let iki_skp: HashMap<Uuid, Uuid> = skp_iki::Entity::find()
-        .filter(skp_iki::Column::RhkId.is_in(rhk_skp.keys().copied().collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|i| rhk_skp.get(&i.rhk_id).map(|s| (i.id, *s)))
-        .collect();
+    let iki_skp = super::versi::iki_of_skps(db, skp_ids.clone()).await?;
     let rows = realisasi::Entity::find()
         .filter(realisasi::Column::IkiId.is_in(iki_skp.keys().copied().collect::<Vec<_>>()))
         .all(db)

@@ -149,6 +149,34 @@ pub async fn resolve(db: &impl ConnectionTrait, m: skps::Model, k: i32) -> AppRe
     Ok(versions.in_force(k).cloned().unwrap_or(m))
 }
 
+/// The indicators of the given SKP versions, each with the version it belongs to (two queries,
+/// whatever the number of SKP).
+///
+/// # Errors
+/// On a database failure.
+pub async fn iki_of_skps(
+    db: &impl ConnectionTrait,
+    skp_ids: impl IntoIterator<Item = Uuid>,
+) -> AppResult<HashMap<Uuid, Uuid>> {
+    let rhk: HashMap<Uuid, Uuid> = skp_rhk::Entity::find()
+        .filter(skp_rhk::Column::SkpId.is_in(skp_ids.into_iter().collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.skp_id))
+        .collect();
+    if rhk.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(skp_iki::Entity::find()
+        .filter(skp_iki::Column::RhkId.is_in(rhk.keys().copied().collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|i| rhk.get(&i.rhk_id).map(|s| (i.id, *s)))
+        .collect())
+}
+
 /// Moves what was recorded on `from` for sub-period `from_k` and later (and the year's
 /// evaluation) to the newly approved version `to`, following each RHK and IKI to the one that
 /// continues it. Bounded by the size of one SKP, not by the organisation.
