@@ -21,60 +21,126 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-db_test! {
-    async fn create_admin_works_non_interactively_and_validates(db: Db) {
-        let database = TestDatabase::create(db).await;
-        let dir = database.dir.path();
-        let ok = kinerja(&database.url, dir, &["create-admin", "--username", "admin.bkpsdm", "--password", "Rahasia-Sekali-1"]);
-        assert!(ok.status.success(), "{}", text(&ok.stderr));
-        assert!(text(&ok.stdout).contains("created admin admin.bkpsdm"));
+async fn create_admin_works_non_interactively_and_validates(db: Db) {
+    let database = TestDatabase::create(db).await;
+    let dir = database.dir.path();
+    let ok = kinerja(
+        &database.url,
+        dir,
+        &[
+            "create-admin",
+            "--username",
+            "admin.bkpsdm",
+            "--password",
+            "Rahasia-Sekali-1",
+        ],
+    );
+    assert!(ok.status.success(), "{}", text(&ok.stderr));
+    assert!(text(&ok.stdout).contains("created admin admin.bkpsdm"));
 
-        let again = kinerja(&database.url, dir, &["create-admin", "--username", "admin.bkpsdm", "--password", "Rahasia-Sekali-1"]);
-        assert!(!again.status.success());
-        assert!(text(&again.stderr).contains("sudah terdaftar"), "{}", text(&again.stderr));
+    let again = kinerja(
+        &database.url,
+        dir,
+        &[
+            "create-admin",
+            "--username",
+            "admin.bkpsdm",
+            "--password",
+            "Rahasia-Sekali-1",
+        ],
+    );
+    assert!(!again.status.success());
+    assert!(
+        text(&again.stderr).contains("sudah terdaftar"),
+        "{}",
+        text(&again.stderr)
+    );
 
-        let weak = kinerja(&database.url, dir, &["create-admin", "--username", "admin.lain", "--password", "pendek"]);
-        assert!(!weak.status.success());
-        assert!(text(&weak.stderr).contains("password: Kata sandi minimal 10"), "{}", text(&weak.stderr));
-    }
+    let weak = kinerja(
+        &database.url,
+        dir,
+        &[
+            "create-admin",
+            "--username",
+            "admin.lain",
+            "--password",
+            "pendek",
+        ],
+    );
+    assert!(!weak.status.success());
+    assert!(
+        text(&weak.stderr).contains("password: Kata sandi minimal 10"),
+        "{}",
+        text(&weak.stderr)
+    );
 }
+db_test!(create_admin_works_non_interactively_and_validates);
 
-db_test! {
-    async fn audit_verify_exits_non_zero_at_a_broken_link(db: Db) {
-        let database = TestDatabase::create(db).await;
-        let dir = database.dir.path();
-        for name in ["admin.satu", "admin.dua"] {
-            assert!(kinerja(&database.url, dir, &["create-admin", "--username", name, "--password", "Rahasia-Sekali-1"]).status.success());
+async fn audit_verify_exits_non_zero_at_a_broken_link(db: Db) {
+    let database = TestDatabase::create(db).await;
+    let dir = database.dir.path();
+    for name in ["admin.satu", "admin.dua"] {
+        assert!(
+            kinerja(
+                &database.url,
+                dir,
+                &[
+                    "create-admin",
+                    "--username",
+                    name,
+                    "--password",
+                    "Rahasia-Sekali-1"
+                ]
+            )
+            .status
+            .success()
+        );
+    }
+    let ok = kinerja(&database.url, dir, &["audit-verify"]);
+    assert!(ok.status.success());
+    assert!(
+        text(&ok.stdout).contains("intact: 2 events verified"),
+        "{}",
+        text(&ok.stdout)
+    );
+
+    let conn = Database::connect(&database.url).await.unwrap();
+    let sql = match conn.get_database_backend() {
+        DbBackend::Postgres => {
+            "ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change; DELETE FROM audit_events WHERE seq = 1;"
         }
-        let ok = kinerja(&database.url, dir, &["audit-verify"]);
-        assert!(ok.status.success());
-        assert!(text(&ok.stdout).contains("intact: 2 events verified"), "{}", text(&ok.stdout));
-
-        let conn = Database::connect(&database.url).await.unwrap();
-        let sql = match conn.get_database_backend() {
-            DbBackend::Postgres => "ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change; DELETE FROM audit_events WHERE seq = 1;",
-            _ => "DROP TRIGGER audit_events_no_delete; DELETE FROM audit_events WHERE seq = 1;",
-        };
-        conn.execute_unprepared(sql).await.unwrap();
-        conn.close().await.unwrap();
-        let broken = kinerja(&database.url, dir, &["audit-verify"]);
-        assert_eq!(broken.status.code(), Some(1));
-        assert!(text(&broken.stdout).contains("BROKEN at seq 2"), "{}", text(&broken.stdout));
-    }
+        _ => "DROP TRIGGER audit_events_no_delete; DELETE FROM audit_events WHERE seq = 1;",
+    };
+    conn.execute_unprepared(sql).await.unwrap();
+    conn.close().await.unwrap();
+    let broken = kinerja(&database.url, dir, &["audit-verify"]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        text(&broken.stdout).contains("BROKEN at seq 2"),
+        "{}",
+        text(&broken.stdout)
+    );
 }
+db_test!(audit_verify_exits_non_zero_at_a_broken_link);
 
-db_test! {
-    async fn migrate_can_roll_back_and_reapply(db: Db) {
-        let database = TestDatabase::create(db).await;
-        let dir = database.dir.path();
-        assert!(kinerja(&database.url, dir, &["migrate"]).status.success());
-        assert!(kinerja(&database.url, dir, &["migrate", "--down", "3"]).status.success());
-        assert!(kinerja(&database.url, dir, &["migrate"]).status.success());
-        assert!(kinerja(&database.url, dir, &["seed-demo"]).status.success());
-        let again = kinerja(&database.url, dir, &["seed-demo"]);
-        assert!(text(&again.stdout).contains("exists   admin.bkpsdm"), "seed-demo is idempotent");
-    }
+async fn migrate_can_roll_back_and_reapply(db: Db) {
+    let database = TestDatabase::create(db).await;
+    let dir = database.dir.path();
+    assert!(kinerja(&database.url, dir, &["migrate"]).status.success());
+    assert!(
+        kinerja(&database.url, dir, &["migrate", "--down", "3"])
+            .status
+            .success()
+    );
+    assert!(kinerja(&database.url, dir, &["migrate"]).status.success());
+    assert!(kinerja(&database.url, dir, &["seed-demo"]).status.success());
+    let again = kinerja(&database.url, dir, &["seed-demo"]);
+    assert!(
+        text(&again.stdout).contains("exists   admin.bkpsdm"),
+        "seed-demo is idempotent"
+    );
 }
+db_test!(migrate_can_roll_back_and_reapply);
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")

@@ -3,102 +3,151 @@
 use crate::helpers::*;
 use kinerja_api::ErrorCode;
 
-db_test! {
-    async fn malformed_json_is_a_400_problem(db: Db) {
-        let app = spawn_app(db).await;
-        let resp = app
-            .client
-            .post(app.url("/api/v1/auth/login"))
-            .header("content-type", "application/json")
-            .body(r#"{"username": "a", "password": "#)
-            .send()
-            .await
-            .unwrap();
-        let body = assert_problem(resp, 400, ErrorCode::MalformedJson).await;
-        assert!(body.detail.unwrap().starts_with("Isi permintaan bukan JSON yang valid"));
-    }
+async fn malformed_json_is_a_400_problem(db: Db) {
+    let app = spawn_app(db).await;
+    let resp = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .header("content-type", "application/json")
+        .body(r#"{"username": "a", "password": "#)
+        .send()
+        .await
+        .unwrap();
+    let body = assert_problem(resp, 400, ErrorCode::MalformedJson).await;
+    assert!(
+        body.detail
+            .unwrap()
+            .starts_with("Isi permintaan bukan JSON yang valid")
+    );
 }
+db_test!(malformed_json_is_a_400_problem);
 
-db_test! {
-    async fn a_body_that_is_not_json_is_415(db: Db) {
-        let app = spawn_app(db).await;
-        let resp = app
-            .client
-            .post(app.url("/api/v1/auth/login"))
-            .header("content-type", "text/plain")
-            .body("username=a&password=b")
-            .send()
-            .await
-            .unwrap();
-        assert_problem(resp, 415, ErrorCode::UnsupportedMediaType).await;
-    }
+async fn a_body_that_is_not_json_is_415(db: Db) {
+    let app = spawn_app(db).await;
+    let resp = app
+        .client
+        .post(app.url("/api/v1/auth/login"))
+        .header("content-type", "text/plain")
+        .body("username=a&password=b")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(resp, 415, ErrorCode::UnsupportedMediaType).await;
 }
+db_test!(a_body_that_is_not_json_is_415);
 
-db_test! {
-    async fn a_body_over_the_limit_is_413(db: Db) {
-        let app = spawn_app_with(db, |c| {
-            c.insert("KINERJA_MAX_BODY_BYTES".into(), "1024".into());
-        })
+async fn a_body_over_the_limit_is_413(db: Db) {
+    let app = spawn_app_with(db, |c| {
+        c.insert("KINERJA_MAX_BODY_BYTES".into(), "1024".into());
+    })
+    .await;
+    let big = "x".repeat(4096);
+    let resp = app
+        .post_json(
+            "/api/v1/auth/login",
+            &serde_json::json!({"username": big, "password": "p"}),
+            None,
+        )
         .await;
-        let big = "x".repeat(4096);
+    assert_problem(resp, 413, ErrorCode::PayloadTooLarge).await;
+}
+db_test!(a_body_over_the_limit_is_413);
+
+async fn field_errors_name_each_bad_field(db: Db) {
+    let app = spawn_app(db).await;
+    let cases = [
+        (
+            serde_json::json!({"password": "x"}),
+            "username",
+            "missing field",
+        ),
+        (
+            serde_json::json!({"username": 5, "password": "x"}),
+            "username",
+            "wrong type",
+        ),
+        (
+            serde_json::json!({"username": "a", "password": "x", "extra": 1}),
+            "extra",
+            "unknown field",
+        ),
+        (
+            serde_json::json!({"username": "   ", "password": "x"}),
+            "username",
+            "blank",
+        ),
+        (
+            serde_json::json!({"username": "a", "password": ""}),
+            "password",
+            "empty",
+        ),
+        (
+            serde_json::json!({"username": "a", "password": "x", "refresh_delivery": "pigeon"}),
+            "refresh_delivery",
+            "unknown variant",
+        ),
+    ];
+    for (body, field, case) in cases {
+        let resp = app.post_json("/api/v1/auth/login", &body, None).await;
+        let problem = assert_problem(resp, 422, ErrorCode::ValidationFailed).await;
+        assert!(
+            !problem.field_errors(field).is_empty(),
+            "{case}: expected an error on {field}, got {problem:?}"
+        );
+    }
+}
+db_test!(field_errors_name_each_bad_field);
+
+async fn a_bad_query_parameter_is_a_422_naming_it(db: Db) {
+    let app = spawn_app(db).await;
+    let (_, token) = app
+        .signed_in("admin.uji", &[kinerja_api::auth::Role::Admin])
+        .await;
+    for (query, field) in [
+        ("per_page=0", "per_page"),
+        ("per_page=101", "per_page"),
+        ("page=abc", "page"),
+        ("role=raja", "role"),
+    ] {
         let resp = app
-            .post_json("/api/v1/auth/login", &serde_json::json!({"username": big, "password": "p"}), None)
+            .get(&format!("/api/v1/users?{query}"), Some(&token))
             .await;
-        assert_problem(resp, 413, ErrorCode::PayloadTooLarge).await;
+        let problem = assert_problem(resp, 422, ErrorCode::ValidationFailed).await;
+        assert!(
+            !problem.field_errors(field).is_empty(),
+            "{query}: {problem:?}"
+        );
     }
 }
+db_test!(a_bad_query_parameter_is_a_422_naming_it);
 
-db_test! {
-    async fn field_errors_name_each_bad_field(db: Db) {
-        let app = spawn_app(db).await;
-        let cases = [
-            (serde_json::json!({"password": "x"}), "username", "missing field"),
-            (serde_json::json!({"username": 5, "password": "x"}), "username", "wrong type"),
-            (serde_json::json!({"username": "a", "password": "x", "extra": 1}), "extra", "unknown field"),
-            (serde_json::json!({"username": "   ", "password": "x"}), "username", "blank"),
-            (serde_json::json!({"username": "a", "password": ""}), "password", "empty"),
-            (serde_json::json!({"username": "a", "password": "x", "refresh_delivery": "pigeon"}), "refresh_delivery", "unknown variant"),
-        ];
-        for (body, field, case) in cases {
-            let resp = app.post_json("/api/v1/auth/login", &body, None).await;
-            let problem = assert_problem(resp, 422, ErrorCode::ValidationFailed).await;
-            assert!(!problem.field_errors(field).is_empty(), "{case}: expected an error on {field}, got {problem:?}");
-        }
-    }
+async fn a_malformed_path_id_is_a_400(db: Db) {
+    let app = spawn_app(db).await;
+    let (_, token) = app
+        .signed_in("admin.uji", &[kinerja_api::auth::Role::Admin])
+        .await;
+    let resp = app.get("/api/v1/users/bukan-uuid", Some(&token)).await;
+    assert_problem(resp, 400, ErrorCode::BadRequest).await;
 }
+db_test!(a_malformed_path_id_is_a_400);
 
-db_test! {
-    async fn a_bad_query_parameter_is_a_422_naming_it(db: Db) {
-        let app = spawn_app(db).await;
-        let (_, token) = app.signed_in("admin.uji", &[kinerja_api::auth::Role::Admin]).await;
-        for (query, field) in [("per_page=0", "per_page"), ("per_page=101", "per_page"), ("page=abc", "page"), ("role=raja", "role")] {
-            let resp = app.get(&format!("/api/v1/users?{query}"), Some(&token)).await;
-            let problem = assert_problem(resp, 422, ErrorCode::ValidationFailed).await;
-            assert!(!problem.field_errors(field).is_empty(), "{query}: {problem:?}");
-        }
-    }
+async fn a_real_fault_is_an_opaque_500_problem(db: Db) {
+    let app = spawn_app(db).await;
+    app.create_user("admin.uji", &[kinerja_api::auth::Role::Admin])
+        .await;
+    // Break the schema under the running server: the next query fails inside the service.
+    use sea_orm::ConnectionTrait;
+    app.db
+        .execute_unprepared("DROP TABLE login_attempts")
+        .await
+        .unwrap();
+    let resp = app.post_login("admin.uji", "apa-saja-boleh").await;
+    assert!(resp.headers().get("x-request-id").is_some());
+    let body = assert_problem(resp, 500, ErrorCode::Internal).await;
+    let text = format!("{body:?}");
+    assert!(
+        !text.contains("login_attempts") && !text.to_lowercase().contains("sql"),
+        "{text}"
+    );
 }
-
-db_test! {
-    async fn a_malformed_path_id_is_a_400(db: Db) {
-        let app = spawn_app(db).await;
-        let (_, token) = app.signed_in("admin.uji", &[kinerja_api::auth::Role::Admin]).await;
-        let resp = app.get("/api/v1/users/bukan-uuid", Some(&token)).await;
-        assert_problem(resp, 400, ErrorCode::BadRequest).await;
-    }
-}
-
-db_test! {
-    async fn a_real_fault_is_an_opaque_500_problem(db: Db) {
-        let app = spawn_app(db).await;
-        app.create_user("admin.uji", &[kinerja_api::auth::Role::Admin]).await;
-        // Break the schema under the running server: the next query fails inside the service.
-        use sea_orm::ConnectionTrait;
-        app.db.execute_unprepared("DROP TABLE login_attempts").await.unwrap();
-        let resp = app.post_login("admin.uji", "apa-saja-boleh").await;
-        assert!(resp.headers().get("x-request-id").is_some());
-        let body = assert_problem(resp, 500, ErrorCode::Internal).await;
-        let text = format!("{body:?}");
-        assert!(!text.contains("login_attempts") && !text.to_lowercase().contains("sql"), "{text}");
-    }
-}
+db_test!(a_real_fault_is_an_opaque_500_problem);

@@ -2,84 +2,106 @@ use crate::helpers::*;
 use kinerja_api::ErrorCode;
 use kinerja_api::system::HealthStatus;
 
-db_test! {
-    async fn health_answers_ok_with_request_id_and_security_headers(db: Db) {
-        let app = spawn_app(db).await;
-        let resp = app.get("/health", None).await;
-        assert_eq!(resp.status(), 200);
-        let h = resp.headers();
-        assert!(h.get("x-request-id").is_some_and(|v| !v.is_empty()));
-        assert_eq!(h["x-content-type-options"], "nosniff");
-        assert_eq!(h["x-frame-options"], "DENY");
-        assert_eq!(h["referrer-policy"], "no-referrer");
-        assert!(h["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
-        let body: HealthStatus = resp.json().await.unwrap();
-        assert_eq!(body.status, "ok");
-    }
+async fn health_answers_ok_with_request_id_and_security_headers(db: Db) {
+    let app = spawn_app(db).await;
+    let resp = app.get("/health", None).await;
+    assert_eq!(resp.status(), 200);
+    let h = resp.headers();
+    assert!(h.get("x-request-id").is_some_and(|v| !v.is_empty()));
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["x-frame-options"], "DENY");
+    assert_eq!(h["referrer-policy"], "no-referrer");
+    assert!(
+        h["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("default-src 'none'")
+    );
+    let body: HealthStatus = resp.json().await.unwrap();
+    assert_eq!(body.status, "ok");
 }
+db_test!(health_answers_ok_with_request_id_and_security_headers);
 
-db_test! {
-    async fn ready_reports_the_database_reachable(db: Db) {
-        let app = spawn_app(db).await;
-        let resp = app.get("/ready", None).await;
-        assert_eq!(resp.status(), 200);
-        let body: HealthStatus = resp.json().await.unwrap();
-        assert_eq!(body.database.as_deref(), Some("ok"));
-    }
+async fn ready_reports_the_database_reachable(db: Db) {
+    let app = spawn_app(db).await;
+    let resp = app.get("/ready", None).await;
+    assert_eq!(resp.status(), 200);
+    let body: HealthStatus = resp.json().await.unwrap();
+    assert_eq!(body.database.as_deref(), Some("ok"));
 }
+db_test!(ready_reports_the_database_reachable);
 
-db_test! {
-    async fn every_response_gets_its_own_request_id(db: Db) {
-        let app = spawn_app(db).await;
-        let a = app.get("/health", None).await.headers()["x-request-id"].clone();
-        let b = app.get("/api/v1/nothing", None).await.headers()["x-request-id"].clone();
-        assert_ne!(a, b);
-    }
+async fn every_response_gets_its_own_request_id(db: Db) {
+    let app = spawn_app(db).await;
+    let a = app.get("/health", None).await.headers()["x-request-id"].clone();
+    let b = app.get("/api/v1/nothing", None).await.headers()["x-request-id"].clone();
+    assert_ne!(a, b);
 }
+db_test!(every_response_gets_its_own_request_id);
 
-db_test! {
-    async fn metrics_count_requests_per_route_pattern(db: Db) {
-        let app = spawn_app(db).await;
-        app.get("/health", None).await;
-        app.get("/api/v1/users/0190a0a0-0000-7000-8000-000000000000", None).await;
-        let text = app.get("/metrics", None).await.text().await.unwrap();
-        assert!(text.contains(r#"kinerja_http_requests_total{method="GET",route="/health",status="200"} 1"#), "{text}");
-        // Ids never become labels: the route pattern does.
-        assert!(text.contains(r#"route="/api/v1/users/{id}",status="401""#), "{text}");
-        assert!(text.contains("kinerja_http_request_duration_seconds_bucket"));
-    }
+async fn metrics_count_requests_per_route_pattern(db: Db) {
+    let app = spawn_app(db).await;
+    app.get("/health", None).await;
+    app.get("/api/v1/users/0190a0a0-0000-7000-8000-000000000000", None)
+        .await;
+    let text = app.get("/metrics", None).await.text().await.unwrap();
+    assert!(
+        text.contains(
+            r#"kinerja_http_requests_total{method="GET",route="/health",status="200"} 1"#
+        ),
+        "{text}"
+    );
+    // Ids never become labels: the route pattern does.
+    assert!(
+        text.contains(r#"route="/api/v1/users/{id}",status="401""#),
+        "{text}"
+    );
+    assert!(text.contains("kinerja_http_request_duration_seconds_bucket"));
 }
+db_test!(metrics_count_requests_per_route_pattern);
 
-db_test! {
-    async fn unknown_api_path_is_a_404_problem(db: Db) {
-        let app = spawn_app(db).await;
-        let body = assert_problem(app.get("/api/v1/tidak-ada", None).await, 404, ErrorCode::NotFound).await;
-        assert_eq!(body.title, "Tidak ditemukan");
-    }
+async fn unknown_api_path_is_a_404_problem(db: Db) {
+    let app = spawn_app(db).await;
+    let body = assert_problem(
+        app.get("/api/v1/tidak-ada", None).await,
+        404,
+        ErrorCode::NotFound,
+    )
+    .await;
+    assert_eq!(body.title, "Tidak ditemukan");
 }
+db_test!(unknown_api_path_is_a_404_problem);
 
-db_test! {
-    async fn an_unsupported_method_is_405_with_allow(db: Db) {
-        let app = spawn_app(db).await;
-        let resp = app.client.delete(app.url("/api/v1/auth/login")).send().await.unwrap();
-        assert_eq!(resp.headers()["allow"], "POST");
-        assert_problem(resp, 405, ErrorCode::MethodNotAllowed).await;
-        let resp = app.client.put(app.url("/api/v1/users/0190a0a0-0000-7000-8000-000000000000")).send().await.unwrap();
-        assert_eq!(resp.headers()["allow"], "GET, PATCH");
-        assert_problem(resp, 405, ErrorCode::MethodNotAllowed).await;
-    }
+async fn an_unsupported_method_is_405_with_allow(db: Db) {
+    let app = spawn_app(db).await;
+    let resp = app
+        .client
+        .delete(app.url("/api/v1/auth/login"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["allow"], "POST");
+    assert_problem(resp, 405, ErrorCode::MethodNotAllowed).await;
+    let resp = app
+        .client
+        .put(app.url("/api/v1/users/0190a0a0-0000-7000-8000-000000000000"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["allow"], "GET, PATCH");
+    assert_problem(resp, 405, ErrorCode::MethodNotAllowed).await;
 }
+db_test!(an_unsupported_method_is_405_with_allow);
 
-db_test! {
-    async fn swagger_ui_and_the_spec_are_served_offline(db: Db) {
-        let app = spawn_app(db).await;
-        let resp = app.get("/docs/", None).await;
-        assert_eq!(resp.status(), 200);
-        assert!(resp.text().await.unwrap().contains("swagger"));
-        let resp = app.get("/api-docs/openapi.json", None).await;
-        assert_eq!(resp.status(), 200);
-        let spec: serde_json::Value = resp.json().await.unwrap();
-        assert_eq!(spec["info"]["title"], "Kinerja API");
-        assert!(spec["paths"]["/api/v1/auth/login"]["post"].is_object());
-    }
+async fn swagger_ui_and_the_spec_are_served_offline(db: Db) {
+    let app = spawn_app(db).await;
+    let resp = app.get("/docs/", None).await;
+    assert_eq!(resp.status(), 200);
+    assert!(resp.text().await.unwrap().contains("swagger"));
+    let resp = app.get("/api-docs/openapi.json", None).await;
+    assert_eq!(resp.status(), 200);
+    let spec: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(spec["info"]["title"], "Kinerja API");
+    assert!(spec["paths"]["/api/v1/auth/login"]["post"].is_object());
 }
+db_test!(swagger_ui_and_the_spec_are_served_offline);

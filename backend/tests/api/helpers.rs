@@ -16,25 +16,23 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde::Serialize;
 use uuid::Uuid;
 
-/// Defines `mod $name { sqlite(), postgres() }`: the same test body on both databases.
+/// `db_test!(name)` after `async fn name(db: Db)` defines `mod name { sqlite(), postgres() }`:
+/// the same test on both databases. The body stays a plain function, so rustfmt formats it.
 /// Without `KINERJA_TEST_POSTGRES_URL` the PostgreSQL variant passes vacuously, unless
 /// `KINERJA_TEST_REQUIRE_POSTGRES` is set (CI), where it fails.
 macro_rules! db_test {
-    ($(#[$meta:meta])* async fn $name:ident($db:ident: Db) $body:block) => {
+    ($(#[$meta:meta])* $name:ident) => {
         $(#[$meta])*
         mod $name {
-            use super::*;
-            async fn run($db: $crate::helpers::Db) $body
-
             #[tokio::test]
             async fn sqlite() {
-                run($crate::helpers::Db::Sqlite).await
+                super::$name($crate::helpers::Db::Sqlite).await
             }
 
             #[tokio::test]
             async fn postgres() {
                 if $crate::helpers::postgres_enabled() {
-                    run($crate::helpers::Db::Postgres).await
+                    super::$name($crate::helpers::Db::Postgres).await
                 }
             }
         }

@@ -13,47 +13,141 @@ use serde_json::json;
 use crate::helpers::*;
 use crate::planning::chain;
 
-db_test! {
-    async fn owners_with_empty_indicators_are_reminded_once_before_the_lock(db: Db) {
-        let c = chain(db).await;
-        let kasubag = c.upper_chain().await;
-        let rina = c.agreed(&c.rina, &c.kasubag, Some(&kasubag)).await;
-        // This month's sub-period locks on its last day plus the period's delay.
-        let today = chrono::Utc::now().date_naive();
-        let next = if today.month() == 12 { NaiveDate::from_ymd_opt(today.year() + 1, 1, 1) } else { NaiveDate::from_ymd_opt(today.year(), today.month() + 1, 1) }.unwrap();
-        let batas = next.pred_opt().unwrap() + chrono::Duration::days(i64::from(c.periode.jeda_kunci_realisasi_hari));
-        // Too early: nothing.
-        assert_eq!(kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(4), 3).await.unwrap(), 0);
-        // Rina fills every indicator; the four others (camat, sekcam, kasubag) have gaps.
-        let k = today.month();
-        for iki in &rina.rhk[0].iki {
-            let url = c.app.url(&format!("/api/v1/skp/{}/realisasi/{}?periode_ke={k}", rina.id, iki.id.unwrap()));
-            let resp = c.app.client.put(url).bearer_auth(&c.rina).json(&json!({"nilai": 1.0})).send().await.unwrap();
-            assert_eq!(resp.status(), 200);
-        }
-        let sent = kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(2), 3).await.unwrap();
-        assert_eq!(sent, 3);
-        let page: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.kasubag)).await.json().await.unwrap();
-        let reminder = page.items.iter().find(|n| n.kind == kinerja::jobs::KIND_AKAN_TERKUNCI).expect("reminder");
-        assert!(reminder.pesan.contains("3 indikator belum berisi realisasi"), "{}", reminder.pesan);
-        assert!(reminder.tautan.as_deref().unwrap().starts_with(&format!("/realisasi?periode_ke={k}")));
-        let rina_page: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.rina)).await.json().await.unwrap();
-        assert!(rina_page.items.iter().all(|n| n.kind != kinerja::jobs::KIND_AKAN_TERKUNCI));
-        // Once per SKP and sub-period; and nothing after the lock date.
-        assert_eq!(kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(1), 3).await.unwrap(), 0);
-        // A perubahan SKP approved meanwhile does not remind the kasubag a second time.
-        let v2: kinerja_api::planning::Skp = c.revise(&c.kasubag, &kasubag).await.json().await.unwrap();
-        let v2: kinerja_api::planning::Skp = c.submit(&c.kasubag, &v2).await.json().await.unwrap();
-        let resp = c.approve(&c.sekcam, &v2).await;
-        assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
-        assert_eq!(kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(1), 3).await.unwrap(), 0);
-        let page: NotificationPage = c.app.get("/api/v1/notifications", Some(&c.kasubag)).await.json().await.unwrap();
-        assert_eq!(page.items.iter().filter(|n| n.kind == kinerja::jobs::KIND_AKAN_TERKUNCI).count(), 1);
-        let p = page.items.iter().find(|n| n.kind == kinerja::jobs::KIND_AKAN_TERKUNCI).unwrap().params.clone().unwrap();
-        assert_eq!((p.periode_ke, p.jumlah, p.tanggal), (Some(k as i32), Some(3), Some(batas)));
-        assert_eq!(kinerja::jobs::remind_locks(&c.app.db, batas + chrono::Duration::days(1), 3).await.unwrap(), 0);
+async fn owners_with_empty_indicators_are_reminded_once_before_the_lock(db: Db) {
+    let c = chain(db).await;
+    let kasubag = c.upper_chain().await;
+    let rina = c.agreed(&c.rina, &c.kasubag, Some(&kasubag)).await;
+    // This month's sub-period locks on its last day plus the period's delay.
+    let today = chrono::Utc::now().date_naive();
+    let next = if today.month() == 12 {
+        NaiveDate::from_ymd_opt(today.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(today.year(), today.month() + 1, 1)
     }
+    .unwrap();
+    let batas = next.pred_opt().unwrap()
+        + chrono::Duration::days(i64::from(c.periode.jeda_kunci_realisasi_hari));
+    // Too early: nothing.
+    assert_eq!(
+        kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(4), 3)
+            .await
+            .unwrap(),
+        0
+    );
+    // Rina fills every indicator; the four others (camat, sekcam, kasubag) have gaps.
+    let k = today.month();
+    for iki in &rina.rhk[0].iki {
+        let url = c.app.url(&format!(
+            "/api/v1/skp/{}/realisasi/{}?periode_ke={k}",
+            rina.id,
+            iki.id.unwrap()
+        ));
+        let resp = c
+            .app
+            .client
+            .put(url)
+            .bearer_auth(&c.rina)
+            .json(&json!({"nilai": 1.0}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 200);
+    }
+    let sent = kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(2), 3)
+        .await
+        .unwrap();
+    assert_eq!(sent, 3);
+    let page: NotificationPage = c
+        .app
+        .get("/api/v1/notifications", Some(&c.kasubag))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let reminder = page
+        .items
+        .iter()
+        .find(|n| n.kind == kinerja::jobs::KIND_AKAN_TERKUNCI)
+        .expect("reminder");
+    assert!(
+        reminder
+            .pesan
+            .contains("3 indikator belum berisi realisasi"),
+        "{}",
+        reminder.pesan
+    );
+    assert!(
+        reminder
+            .tautan
+            .as_deref()
+            .unwrap()
+            .starts_with(&format!("/realisasi?periode_ke={k}"))
+    );
+    let rina_page: NotificationPage = c
+        .app
+        .get("/api/v1/notifications", Some(&c.rina))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        rina_page
+            .items
+            .iter()
+            .all(|n| n.kind != kinerja::jobs::KIND_AKAN_TERKUNCI)
+    );
+    // Once per SKP and sub-period; and nothing after the lock date.
+    assert_eq!(
+        kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(1), 3)
+            .await
+            .unwrap(),
+        0
+    );
+    // A perubahan SKP approved meanwhile does not remind the kasubag a second time.
+    let v2: kinerja_api::planning::Skp = c.revise(&c.kasubag, &kasubag).await.json().await.unwrap();
+    let v2: kinerja_api::planning::Skp = c.submit(&c.kasubag, &v2).await.json().await.unwrap();
+    let resp = c.approve(&c.sekcam, &v2).await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+    assert_eq!(
+        kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(1), 3)
+            .await
+            .unwrap(),
+        0
+    );
+    let page: NotificationPage = c
+        .app
+        .get("/api/v1/notifications", Some(&c.kasubag))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        page.items
+            .iter()
+            .filter(|n| n.kind == kinerja::jobs::KIND_AKAN_TERKUNCI)
+            .count(),
+        1
+    );
+    let p = page
+        .items
+        .iter()
+        .find(|n| n.kind == kinerja::jobs::KIND_AKAN_TERKUNCI)
+        .unwrap()
+        .params
+        .clone()
+        .unwrap();
+    assert_eq!(
+        (p.periode_ke, p.jumlah, p.tanggal),
+        (Some(k as i32), Some(3), Some(batas))
+    );
+    assert_eq!(
+        kinerja::jobs::remind_locks(&c.app.db, batas + chrono::Duration::days(1), 3)
+            .await
+            .unwrap(),
+        0
+    );
 }
+db_test!(owners_with_empty_indicators_are_reminded_once_before_the_lock);
 
 /// The Python with aiosmtpd: `KINERJA_TEST_SMTP_PYTHON`, else the venv `.ci/run` makes.
 fn smtp_python() -> Option<String> {
@@ -108,52 +202,125 @@ async fn wait_for_mail(maildir: &Path) -> Option<String> {
     None
 }
 
-db_test! {
-    async fn notifications_are_emailed_through_smtp_when_configured(db: Db) {
-        let Some(python) = smtp_python() else { return };
-        let port = free_port();
-        let dir = tempfile::tempdir().unwrap();
-        let maildir = dir.path().join("mail");
-        let server = SmtpServer(Command::new(python)
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+async fn notifications_are_emailed_through_smtp_when_configured(db: Db) {
+    let Some(python) = smtp_python() else { return };
+    let port = free_port();
+    let dir = tempfile::tempdir().unwrap();
+    let maildir = dir.path().join("mail");
+    let server = SmtpServer(
+        Command::new(python)
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
             .arg(&maildir)
-            .stdout(Stdio::null()).stderr(Stdio::null())
-            .spawn().unwrap());
-        // Wait until it listens.
-        for _ in 0..50 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() { break; }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    // Wait until it listens.
+    for _ in 0..50 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
         }
-        let app = spawn_app_with(db, |env| {
-            env.insert("KINERJA_SMTP_URL".into(), format!("smtp://127.0.0.1:{port}"));
-            env.insert("KINERJA_SMTP_FROM".into(), "Kinerja Uji <kinerja@serangkota.go.id>".into());
-            env.insert("KINERJA_PUBLIC_URL".into(), "https://kinerja.serangkota.go.id".into());
-            env.insert("KINERJA_JOBS_INTERVAL_SECS".into(), "1".into());
-        }).await;
-        assert!(kinerja::demo::seed_organisation(&app.db).await.unwrap());
-        let (_, admin) = app.signed_in("admin.uji", &[Role::Admin]).await;
-        let camat: kinerja_api::Page<kinerja_api::employees::Employee> = app.get(&format!("/api/v1/employees?q={}", kinerja::demo::CAMAT_NIP), Some(&admin)).await.json().await.unwrap();
-        let camat = &camat.items[0];
-        let resp = app.patch_json(&format!("/api/v1/employees/{}", camat.id), &json!({"email": "hendra.gunawan@serangkota.go.id"}), Some(&admin)).await;
-        assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
-        // A notification without an address is skipped, one with an address is mailed.
-        let rina: kinerja_api::Page<kinerja_api::employees::Employee> = app.get(&format!("/api/v1/employees?q={}", kinerja::demo::PELAKSANA_NIP), Some(&admin)).await.json().await.unwrap();
-        let about_rina = kinerja_api::planning::NotificationParams { pegawai: Some("Rina Marlina".into()), tahun: Some(2026), ..Default::default() };
-        kinerja::notifications::send(&app.db, rina.items[0].id, "uji", about_rina.clone(), "/".into()).await.unwrap();
-        kinerja::notifications::send(&app.db, camat.id, "skp.diajukan", about_rina, "/skp/bawahan".into()).await.unwrap();
-        let mail = wait_for_mail(&maildir).await.expect("an e-mail arrives");
-        assert!(mail.contains("hendra.gunawan@serangkota.go.id"), "{mail}");
-        assert!(mail.contains("[Kinerja] SKP diajukan untuk disetujui"), "{mail}");
-        assert!(mail.contains("https://kinerja.serangkota.go.id/skp/bawahan"), "{mail}");
-        assert!(mail.contains("kinerja@serangkota.go.id"));
-        // Both are handled, once.
-        tokio::time::sleep(Duration::from_millis(1500)).await;
-        assert_eq!(std::fs::read_dir(maildir.join("new")).unwrap().count(), 1);
-        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-        let pending = kinerja::entities::notifications::Entity::find()
-            .filter(kinerja::entities::notifications::Column::EmailDiprosesAt.is_null())
-            .count(&app.db).await.unwrap();
-        assert_eq!(pending, 0);
-        drop(server);
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    let app = spawn_app_with(db, |env| {
+        env.insert(
+            "KINERJA_SMTP_URL".into(),
+            format!("smtp://127.0.0.1:{port}"),
+        );
+        env.insert(
+            "KINERJA_SMTP_FROM".into(),
+            "Kinerja Uji <kinerja@serangkota.go.id>".into(),
+        );
+        env.insert(
+            "KINERJA_PUBLIC_URL".into(),
+            "https://kinerja.serangkota.go.id".into(),
+        );
+        env.insert("KINERJA_JOBS_INTERVAL_SECS".into(), "1".into());
+    })
+    .await;
+    assert!(kinerja::demo::seed_organisation(&app.db).await.unwrap());
+    let (_, admin) = app.signed_in("admin.uji", &[Role::Admin]).await;
+    let camat: kinerja_api::Page<kinerja_api::employees::Employee> = app
+        .get(
+            &format!("/api/v1/employees?q={}", kinerja::demo::CAMAT_NIP),
+            Some(&admin),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let camat = &camat.items[0];
+    let resp = app
+        .patch_json(
+            &format!("/api/v1/employees/{}", camat.id),
+            &json!({"email": "hendra.gunawan@serangkota.go.id"}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+    // A notification without an address is skipped, one with an address is mailed.
+    let rina: kinerja_api::Page<kinerja_api::employees::Employee> = app
+        .get(
+            &format!("/api/v1/employees?q={}", kinerja::demo::PELAKSANA_NIP),
+            Some(&admin),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let about_rina = kinerja_api::planning::NotificationParams {
+        pegawai: Some("Rina Marlina".into()),
+        tahun: Some(2026),
+        ..Default::default()
+    };
+    kinerja::notifications::send(
+        &app.db,
+        rina.items[0].id,
+        "uji",
+        about_rina.clone(),
+        "/".into(),
+    )
+    .await
+    .unwrap();
+    kinerja::notifications::send(
+        &app.db,
+        camat.id,
+        "skp.diajukan",
+        about_rina,
+        "/skp/bawahan".into(),
+    )
+    .await
+    .unwrap();
+    let mail = wait_for_mail(&maildir).await.expect("an e-mail arrives");
+    assert!(mail.contains("hendra.gunawan@serangkota.go.id"), "{mail}");
+    assert!(
+        mail.contains("[Kinerja] SKP diajukan untuk disetujui"),
+        "{mail}"
+    );
+    assert!(
+        mail.contains("https://kinerja.serangkota.go.id/skp/bawahan"),
+        "{mail}"
+    );
+    assert!(mail.contains("kinerja@serangkota.go.id"));
+    // Both are handled, once.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(std::fs::read_dir(maildir.join("new")).unwrap().count(), 1);
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let pending = kinerja::entities::notifications::Entity::find()
+        .filter(kinerja::entities::notifications::Column::EmailDiprosesAt.is_null())
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(pending, 0);
+    drop(server);
 }
+db_test!(notifications_are_emailed_through_smtp_when_configured);
