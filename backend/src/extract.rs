@@ -356,6 +356,19 @@ impl FromRequest for RequestMeta {
     }
 }
 
+/// A `multipart/form-data` body with one file, for the OpenAPI document of upload endpoints
+/// (they read the multipart stream themselves, bounded by size).
+#[derive(utoipa::ToSchema)]
+#[expect(
+    dead_code,
+    reason = "describes the multipart body in the OpenAPI document"
+)]
+pub struct FileUpload {
+    /// The file (its accepted types and size are stated by each operation).
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

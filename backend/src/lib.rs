@@ -29,6 +29,7 @@ pub mod openapi;
 pub mod organisation;
 pub mod planning;
 pub mod policy;
+pub mod problems;
 pub mod routes;
 pub mod spa;
 pub mod spreadsheet;

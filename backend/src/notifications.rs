@@ -21,13 +21,12 @@ use sea_orm::{
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::auth::AuthUser;
-use crate::employees::service::Viewer;
+use crate::auth::Viewer;
 use crate::entities::{notifications, periods, skps};
 use crate::error::{AppError, AppResult};
 use crate::extract::ValidatedQuery;
-use crate::openapi::problems::{BadRequest, Invalid, NotFound, Unauthorized};
 use crate::planning::pdf::{MONTHS, tanggal_indonesia};
+use crate::problems::{BadRequest, Invalid, NotFound, Unauthorized};
 use crate::state::AppState;
 
 pub const TAG: &str = "notifications";
@@ -39,11 +38,6 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(read_all)
             .service(read_one),
     );
-}
-
-/// Accounts without an employee record have no notifications.
-async fn recipient(db: &DatabaseConnection, user: AuthUser) -> AppResult<Option<Uuid>> {
-    Ok(Viewer::load(db, user.id, user.roles).await?.employee_id)
 }
 
 fn dto(n: notifications::Model) -> Notification {
@@ -306,11 +300,12 @@ pub async fn list(
 #[get("")]
 async fn list_notifications(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
     ValidatedQuery(q): ValidatedQuery<NotificationQuery>,
 ) -> AppResult<Json<NotificationPage>> {
-    let to = recipient(&state.db, user).await?;
+    // Accounts without an employee record have no notifications.
+    let to = viewer.employee_id;
     Ok(Json(
         list(&state.db, to, q.unread.unwrap_or(false), page).await?,
     ))
@@ -326,12 +321,10 @@ async fn list_notifications(
 #[post("/{id}/read")]
 async fn read_one(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    let to = recipient(&state.db, user)
-        .await?
-        .ok_or(AppError::NotFound("Notifikasi"))?;
+    let to = viewer.employee_id.ok_or(AppError::NotFound("Notifikasi"))?;
     let id = id.into_inner();
     // Someone else's notification is answered like a missing one.
     notifications::Entity::find_by_id(id)
@@ -354,8 +347,8 @@ async fn read_one(
 /// Mark all my notifications as read
 #[utoipa::path(tag = TAG, responses((status = 204, description = "All read"), Unauthorized), security(("bearer" = [])))]
 #[post("/read-all")]
-async fn read_all(state: Data<AppState>, user: AuthUser) -> AppResult<HttpResponse> {
-    if let Some(to) = recipient(&state.db, user).await? {
+async fn read_all(state: Data<AppState>, viewer: Viewer) -> AppResult<HttpResponse> {
+    if let Some(to) = viewer.employee_id {
         notifications::Entity::update_many()
             .col_expr(
                 notifications::Column::DibacaAt,

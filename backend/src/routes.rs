@@ -1,30 +1,40 @@
 //! The route tree. Each feature owns its routes; this only composes them. No state is attached
 //! here, so the tree (and the OpenAPI document) can be built without a database.
+//!
+//! Several features act on one SKP, so `/skp` is one scope that each of them adds its
+//! operations to (actix does not fall through from one scope to another with the same prefix).
 
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
-    audit, auth, employees, health, metrics, notifications, organisation, planning, users,
+    audit, auth, beranda, employees, evaluation, health, integrations, measurement, metrics,
+    notifications, organisation, planning, users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(
         scope("/api/v1")
             .configure(auth::routes)
-            .configure(crate::beranda::routes)
+            .configure(beranda::routes)
             .configure(users::routes)
             .configure(audit::routes)
             .configure(organisation::routes)
             .configure(employees::routes)
             .configure(planning::routes)
+            .service(
+                scope("/skp")
+                    .configure(planning::skp_routes)
+                    .configure(measurement::skp_routes)
+                    .configure(integrations::skp_routes)
+                    .configure(evaluation::skp_routes),
+            )
             .configure(notifications::routes)
-            .configure(crate::measurement::handlers::bukti_routes)
-            .configure(crate::measurement::handlers::feedback_routes)
-            .configure(crate::integrations::routes)
-            .configure(crate::evaluation::routes),
+            .configure(measurement::routes)
+            .configure(integrations::routes)
+            .configure(evaluation::routes),
     );
-    cfg.service(crate::evaluation::handlers::verifikasi_page)
+    cfg.configure(evaluation::public_routes)
         .service(health::health)
         .service(health::ready)
         .service(metrics::metrics_endpoint);

@@ -79,6 +79,7 @@ impl Application {
         let state = Data::new(AppState {
             jwt: JwtKeys::new(secret.expose().as_bytes(), settings.access_token_ttl_secs),
             routes: RouteTable::from_openapi(&doc),
+            kebijakan: crate::evaluation::service::Kebijakan::from_settings(&settings),
             spa,
             db,
             settings,

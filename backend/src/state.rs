@@ -4,12 +4,15 @@ use sea_orm::DatabaseConnection;
 
 use crate::auth::jwt::JwtKeys;
 use crate::config::Settings;
+use crate::evaluation::service::Kebijakan;
 use crate::http::RouteTable;
 use crate::spa::Spa;
 
 pub struct AppState {
     pub db: DatabaseConnection,
     pub settings: Settings,
+    /// The evaluation policy from the settings, built once per process.
+    pub kebijakan: Kebijakan,
     pub jwt: JwtKeys,
     /// Documented paths and their methods, for 405 answers.
     pub routes: RouteTable,

@@ -9,6 +9,7 @@ use validator::Validate;
 use crate::evaluation::{
     AturanDistribusi, Hitungan, Kuota, Pembulatan, Predikat, PredikatOrganisasi, Rating,
 };
+use crate::organisation::string_enum;
 use crate::validation::not_blank;
 
 /// `?periode_ke=`: a sub-period of the rhythm (1–12), or 0 for the annual evaluation.
@@ -21,12 +22,11 @@ pub struct EvaluasiQuery {
     pub periode_ke: i32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum StatusEvaluasi {
-    Draft,
-    Ditetapkan,
+string_enum! {
+    StatusEvaluasi {
+        Draft => "draft",
+        Ditetapkan => "ditetapkan",
+    }
 }
 
 /// An evaluation of one SKP for one sub-period (or the year, `periode_ke` 0).
@@ -79,16 +79,15 @@ pub struct SaranRating {
     pub keterangan: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum StatusKeberatan {
-    /// Filed by the employee; waiting for the PPKin's explanation.
-    Diajukan,
-    /// Explained by the PPKin; waiting for the Atasan PPKin.
-    Dijelaskan,
-    /// Decided by the Atasan PPKin: final.
-    Diputus,
+string_enum! {
+    StatusKeberatan {
+        /// Filed by the employee; waiting for the PPKin's explanation.
+        Diajukan => "diajukan",
+        /// Explained by the PPKin; waiting for the Atasan PPKin.
+        Dijelaskan => "dijelaskan",
+        /// Decided by the Atasan PPKin: final.
+        Diputus => "diputus",
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,7 +10,7 @@ use super::{TAG, service};
 use crate::auth::{RequirePermission, perm};
 use crate::error::AppResult;
 use crate::extract::ValidatedQuery;
-use crate::openapi::problems::{Forbidden, Invalid, Unauthorized};
+use crate::problems::{Forbidden, Invalid, Unauthorized};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {

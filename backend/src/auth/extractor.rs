@@ -58,7 +58,7 @@ fn bearer_token(req: &HttpRequest) -> Option<String> {
 /// The synchronous half of authentication: the bearer token's signature and expiry. Rejections
 /// here are ready at once, so they win over body validation running alongside (actix polls
 /// all extractors of a handler together): a client without a valid token gets 401, not 422.
-fn verified_claims(req: &HttpRequest) -> AppResult<(Data<AppState>, Claims)> {
+pub(super) fn verified_claims(req: &HttpRequest) -> AppResult<(Data<AppState>, Claims)> {
     let state = req
         .app_data::<Data<AppState>>()
         .cloned()
@@ -73,7 +73,11 @@ fn verified_claims(req: &HttpRequest) -> AppResult<(Data<AppState>, Claims)> {
 /// since the token was issued. Roles are taken from the database. An account still holding a
 /// one-time password is refused (403 `password_change_required`) unless `pending_ok`: only
 /// [`SessionUser`] routes (who am I, change password) serve it.
-async fn load_user(state: Data<AppState>, claims: Claims, pending_ok: bool) -> AppResult<AuthUser> {
+pub(super) async fn load_user(
+    state: Data<AppState>,
+    claims: Claims,
+    pending_ok: bool,
+) -> AppResult<AuthUser> {
     let (user, roles) = users::find_with_roles(&state.db, claims.sub)
         .await?
         .ok_or(AppError::Unauthorized("Akun tidak ditemukan."))?;
@@ -95,7 +99,7 @@ async fn load_user(state: Data<AppState>, claims: Claims, pending_ok: bool) -> A
     })
 }
 
-type AuthFuture<T> = Pin<Box<dyn Future<Output = AppResult<T>>>>;
+pub(super) type AuthFuture<T> = Pin<Box<dyn Future<Output = AppResult<T>>>>;
 
 impl FromRequest for AuthUser {
     type Error = AppError;

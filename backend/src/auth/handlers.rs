@@ -14,7 +14,7 @@ use super::service::{self, IssuedTokens};
 use super::{REFRESH_COOKIE, REFRESH_COOKIE_PATH, SessionUser, TAG};
 use crate::error::{AppError, AppResult};
 use crate::extract::{OptionalJson, RequestMeta, ValidatedJson};
-use crate::openapi::problems::{JsonBodyProblems, Unauthorized};
+use crate::problems::{JsonBodyProblems, Unauthorized};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {

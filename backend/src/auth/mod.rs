@@ -7,9 +7,11 @@ pub mod jwt;
 pub mod password;
 pub mod service;
 pub mod tokens;
+pub mod viewer;
 
 pub use extractor::{AuthUser, RequirePermission, SessionUser, perm};
 pub use handlers::routes;
+pub use viewer::{Viewer, ViewerWith};
 
 pub const TAG: &str = "auth";
 /// Name of the HttpOnly refresh-token cookie.

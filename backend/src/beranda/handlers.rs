@@ -6,10 +6,9 @@ use kinerja_api::beranda::Beranda;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{TAG, service};
-use crate::auth::AuthUser;
-use crate::employees::service::Viewer;
+use crate::auth::Viewer;
 use crate::error::AppResult;
-use crate::openapi::problems::Unauthorized;
+use crate::problems::Unauthorized;
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -30,7 +29,6 @@ pub fn routes(cfg: &mut ServiceConfig) {
     security(("bearer" = []))
 )]
 #[get("")]
-async fn get_beranda(state: Data<AppState>, user: AuthUser) -> AppResult<Json<Beranda>> {
-    let viewer = Viewer::load(&state.db, user.id, user.roles).await?;
+async fn get_beranda(state: Data<AppState>, viewer: Viewer) -> AppResult<Json<Beranda>> {
     Ok(Json(service::beranda(&state.db, &viewer).await?))
 }

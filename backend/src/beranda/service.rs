@@ -11,6 +11,7 @@
 //!   objections to decide.
 //! - The HR office: instansi whose period of the year is not open.
 
+use kinerja_api::penilaian::{StatusEvaluasi, StatusKeberatan};
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -21,7 +22,7 @@ use kinerja_api::planning::{Ritme, StatusPeriode, StatusSkp};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use crate::employees::service::Viewer;
+use crate::auth::Viewer;
 use crate::employees::superiors::Resolver;
 use crate::entities::{
     bukti_dukung, employees, evaluations, instansi, keberatan, notifications, period_unlocks,
@@ -29,7 +30,7 @@ use crate::entities::{
 };
 use crate::error::AppResult;
 use crate::measurement::service::{bounds, jumlah_periode};
-use crate::planning::skp::reference_date;
+use crate::planning::access::reference_date;
 use crate::policy;
 
 /// Where the HR office opens a period: there is no SPA page for periods yet, so the API's own.
@@ -499,7 +500,7 @@ async fn evaluation_items(
 ) -> AppResult<()> {
     let set = evaluations::Entity::find()
         .filter(evaluations::Column::SkpId.is_in(ctx.skps.iter().map(|m| m.id).collect::<Vec<_>>()))
-        .filter(evaluations::Column::Status.eq("ditetapkan"))
+        .filter(evaluations::Column::Status.eq(StatusEvaluasi::Ditetapkan.as_str()))
         .all(db)
         .await?;
     let objections: HashMap<Uuid, keberatan::Model> = if set.is_empty() {
@@ -527,7 +528,7 @@ async fn evaluation_items(
                 format!("/evaluasi/{}?periode_ke={}", e.skp_id, e.periode_ke),
             )
         };
-        match (role, objections.get(&e.id).map(|k| k.status.as_str())) {
+        match (role, objections.get(&e.id).map(keberatan::Model::status)) {
             (Peran::Pemilik, None) => {
                 if let Some(batas) = e.batas_keberatan.filter(|b| *b >= today) {
                     out.push(Tugas {
@@ -536,11 +537,11 @@ async fn evaluation_items(
                     });
                 }
             }
-            (Peran::Ppkin, Some("diajukan")) => out.push(Tugas {
+            (Peran::Ppkin, Some(StatusKeberatan::Diajukan)) => out.push(Tugas {
                 pegawai: ctx.name(owner),
                 ..on_eval(JenisTugas::JelaskanKeberatan)
             }),
-            (Peran::Atasan, Some("dijelaskan")) => out.push(Tugas {
+            (Peran::Atasan, Some(StatusKeberatan::Dijelaskan)) => out.push(Tugas {
                 pegawai: ctx.name(owner),
                 ..on_eval(JenisTugas::PutuskanKeberatan)
             }),

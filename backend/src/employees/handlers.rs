@@ -12,14 +12,13 @@ use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::service::{self, Viewer};
+use super::service;
 use super::{TAG, import};
-use crate::auth::{AuthUser, RequirePermission, perm};
+use crate::auth::Viewer;
+use crate::auth::{RequirePermission, perm};
 use crate::error::{AppError, AppResult};
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, read_upload};
-use crate::openapi::problems::{
-    BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
-};
+use crate::problems::{BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -40,14 +39,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
     .service(list_unresolved_superiors);
 }
 
-async fn viewer(state: &AppState, user: AuthUser) -> AppResult<Viewer> {
-    Viewer::load(&state.db, user.id, user.roles).await
-}
-
 /// The full record of `id`, or 403 when the viewer only gets the directory view.
-async fn require_full(state: &AppState, user: AuthUser, id: Uuid) -> AppResult<()> {
-    let viewer = viewer(state, user).await?;
-    match service::get(&state.db, &viewer, id).await?.visibility {
+async fn require_full(state: &AppState, viewer: &Viewer, id: Uuid) -> AppResult<()> {
+    match service::get(&state.db, viewer, id).await?.visibility {
         Visibility::Full => Ok(()),
         Visibility::Directory => Err(AppError::Forbidden),
     }
@@ -68,11 +62,10 @@ async fn require_full(state: &AppState, user: AuthUser, id: Uuid) -> AppResult<(
 #[get("")]
 async fn list_employees(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
     ValidatedQuery(query): ValidatedQuery<EmployeeQuery>,
 ) -> AppResult<Json<Page<Employee>>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(service::list(&state.db, &viewer, query, page).await?))
 }
 
@@ -113,10 +106,9 @@ async fn create_employee(
 #[get("/{id}")]
 async fn get_employee(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<Json<Employee>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(
         service::get(&state.db, &viewer, id.into_inner()).await?,
     ))
@@ -157,11 +149,11 @@ async fn update_employee(
 #[get("/{id}/assignments")]
 async fn list_assignments(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<Json<Vec<Assignment>>> {
     let id = id.into_inner();
-    require_full(&state, user, id).await?;
+    require_full(&state, &viewer, id).await?;
     Ok(Json(service::assignments(&state.db, id).await?))
 }
 
@@ -202,12 +194,12 @@ async fn create_assignment(
 #[get("/{id}/superiors")]
 async fn get_superiors(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
     ValidatedQuery(query): ValidatedQuery<DateQuery>,
 ) -> AppResult<Json<Superiors>> {
     let id = id.into_inner();
-    require_full(&state, user, id).await?;
+    require_full(&state, &viewer, id).await?;
     let date = query.date.unwrap_or_else(|| Utc::now().date_naive());
     Ok(Json(service::superiors(&state.db, id, date).await?))
 }
@@ -257,18 +249,6 @@ async fn list_unresolved_superiors(
     ))
 }
 
-/// An uploaded spreadsheet (documentation only).
-#[derive(utoipa::ToSchema)]
-#[expect(
-    dead_code,
-    reason = "describes the multipart body in the OpenAPI document"
-)]
-pub struct ImportUpload {
-    /// XLSX or CSV in the template's layout.
-    #[schema(value_type = String, format = Binary)]
-    file: Vec<u8>,
-}
-
 /// Export employees (XLSX)
 ///
 /// The filtered list in the import layout, so it can be edited and imported elsewhere. For
@@ -286,14 +266,13 @@ pub struct ImportUpload {
 #[get("/export")]
 async fn export_employees(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     ValidatedQuery(query): ValidatedQuery<EmployeeQuery>,
 ) -> AppResult<HttpResponse> {
     use kinerja_api::auth::Permission;
-    if !user.can(Permission::ReadAllEmployees) && !user.can(Permission::ReadUnitDashboards) {
+    if !viewer.can(Permission::ReadAllEmployees) && !viewer.can(Permission::ReadUnitDashboards) {
         return Err(AppError::Forbidden);
     }
-    let viewer = viewer(&state, user).await?;
     let bytes = import::export(&state.db, &viewer, query).await?;
     Ok(crate::http::xlsx_download(bytes, "pegawai.xlsx"))
 }
@@ -327,7 +306,7 @@ async fn download_import_template(
 #[utoipa::path(
     tag = TAG,
     params(ImportQuery),
-    request_body(content = inline(ImportUpload), content_type = "multipart/form-data"),
+    request_body(content = inline(crate::extract::FileUpload), content_type = "multipart/form-data"),
     responses((status = 200, body = ImportReport), JsonBodyProblems, Unauthorized, Forbidden),
     security(("bearer" = []))
 )]

@@ -20,8 +20,9 @@ use serde_json::json;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::service::{self, Viewer, nip_kind};
+use super::service::{self, nip_kind};
 use crate::audit::service::{self as audit, AuditEntry};
+use crate::auth::Viewer;
 use crate::auth::tokens::sha256_hex;
 use crate::entities::{assignments, employees, instansi, positions, ref_golongan, units};
 use crate::error::{AppError, AppResult};

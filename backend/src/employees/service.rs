@@ -23,6 +23,7 @@ use uuid::Uuid;
 
 use super::superiors::Resolver;
 use crate::audit::service::{self as audit, AuditEntry};
+use crate::auth::Viewer;
 use crate::entities::{
     assignments, employees, instansi, positions, ref_golongan, superior_overrides, units,
 };
@@ -31,46 +32,6 @@ use crate::extract::RequestMeta;
 use crate::organisation::service::{clean, employee_ref, ilike};
 use crate::organisation::tree::UnitIndex;
 use crate::policy;
-
-/// Who is looking, resolved once per request for the privacy rules.
-pub struct Viewer {
-    pub user_id: Uuid,
-    pub roles: Vec<Role>,
-    /// The viewer's own employee record.
-    pub employee_id: Option<Uuid>,
-    /// Units the viewer leads as pimpinan: their unit and everything below it.
-    pub subtree: HashSet<Uuid>,
-}
-
-impl Viewer {
-    /// # Errors
-    /// On a database failure.
-    pub async fn load(db: &DatabaseConnection, user_id: Uuid, roles: Vec<Role>) -> AppResult<Self> {
-        let own = employees::Entity::find()
-            .filter(employees::Column::UserId.eq(user_id))
-            .one(db)
-            .await?;
-        let mut subtree = HashSet::new();
-        if policy::can(&roles, kinerja_api::auth::Permission::ReadUnitDashboards)
-            && let Some(unit) = own.as_ref().and_then(|e| e.unit_id)
-        {
-            subtree = UnitIndex::load(db, own.as_ref().map(|e| e.instansi_id))
-                .await?
-                .subtree(unit);
-        }
-        Ok(Self {
-            user_id,
-            roles,
-            employee_id: own.map(|e| e.id),
-            subtree,
-        })
-    }
-
-    pub fn sees_full(&self, e: &employees::Model) -> bool {
-        let in_subtree = e.unit_id.is_some_and(|u| self.subtree.contains(&u));
-        policy::can_view_full_employee(&self.roles, self.employee_id == Some(e.id), in_subtree)
-    }
-}
 
 pub fn nip_kind(jenis: JenisPegawai) -> NipKind {
     match jenis {

@@ -28,3 +28,15 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The stored status as the contract's enum (an unknown value reads as a draft).
+    pub fn status(&self) -> kinerja_api::penilaian::StatusEvaluasi {
+        kinerja_api::penilaian::StatusEvaluasi::parse(&self.status)
+            .unwrap_or(kinerja_api::penilaian::StatusEvaluasi::Draft)
+    }
+
+    pub fn ditetapkan(&self) -> bool {
+        self.status() == kinerja_api::penilaian::StatusEvaluasi::Ditetapkan
+    }
+}

@@ -21,3 +21,11 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The stored status as the contract's enum (an unknown value reads as just filed).
+    pub fn status(&self) -> kinerja_api::penilaian::StatusKeberatan {
+        kinerja_api::penilaian::StatusKeberatan::parse(&self.status)
+            .unwrap_or(kinerja_api::penilaian::StatusKeberatan::Diajukan)
+    }
+}

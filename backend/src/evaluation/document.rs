@@ -14,11 +14,12 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::audit::service::{self as audit, AuditEntry};
+use crate::auth::Viewer;
 use crate::auth::tokens::{random_token, sha256_hex};
-use crate::employees::service::Viewer;
 use crate::entities::{dokumen_evaluasi, evaluations, keberatan, org_predikat, periods};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
+use crate::planning::access;
 use crate::planning::pdf::{Cell, MARGIN, PAGE_W, Writer, person_rows, tanggal_indonesia};
 use crate::planning::skp;
 
@@ -69,7 +70,7 @@ fn periode_label(period: &periods::Model, k: i32) -> String {
     }
 }
 
-struct Isi<'a> {
+pub(crate) struct Isi<'a> {
     nomor: &'a str,
     kode: &'a str,
     verify_url: &'a str,
@@ -278,11 +279,11 @@ pub async fn generate(
         .one(db)
         .await?
         .ok_or(AppError::NotFound("Evaluasi"))?;
-    let m = skp::find(db, e.skp_id).await?;
-    if !skp::can_read(db, viewer, &m).await? {
+    let m = access::find(db, e.skp_id).await?;
+    if !access::can_read(db, viewer, &m).await? {
         return Err(AppError::NotFound("Evaluasi"));
     }
-    if e.status != "ditetapkan" {
+    if !e.ditetapkan() {
         return Err(AppError::Conflict(
             "Dokumen dibuat setelah evaluasi ditetapkan.".to_owned(),
         ));
@@ -371,8 +372,8 @@ pub async fn list(
         .one(db)
         .await?
         .ok_or(AppError::NotFound("Evaluasi"))?;
-    let m = skp::find(db, e.skp_id).await?;
-    if !skp::can_read(db, viewer, &m).await? {
+    let m = access::find(db, e.skp_id).await?;
+    if !access::can_read(db, viewer, &m).await? {
         return Err(AppError::NotFound("Evaluasi"));
     }
     Ok(dokumen_evaluasi::Entity::find()
@@ -408,8 +409,8 @@ pub async fn download(
         .one(db)
         .await?
         .ok_or(AppError::NotFound("Dokumen"))?;
-    let m = skp::find(db, e.skp_id).await?;
-    if !skp::can_read(db, viewer, &m).await? {
+    let m = access::find(db, e.skp_id).await?;
+    if !access::can_read(db, viewer, &m).await? {
         return Err(AppError::NotFound("Dokumen"));
     }
     let bytes = crate::uploads::read(upload_dir, &d.path).await?;
@@ -431,7 +432,7 @@ pub async fn verify(
         .one(db)
         .await?
         .ok_or(AppError::NotFound("Dokumen"))?;
-    let m = skp::find(db, e.skp_id).await?;
+    let m = access::find(db, e.skp_id).await?;
     let period = crate::planning::periods::find(db, m.period_id).await?;
     let owner = crate::entities::employees::Entity::find_by_id(m.employee_id)
         .one(db)

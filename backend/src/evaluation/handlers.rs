@@ -15,15 +15,14 @@ use kinerja_api::penilaian::{
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::service::{self, Kebijakan};
-use super::{TAG, document, katalog, lampiran};
+use super::{
+    TAG, document, halaman, katalog, keberatan, kredit, lampiran, organisasi, penilaian, perbaikan,
+};
 use crate::auth::{AuthUser, RequirePermission, perm};
-use crate::employees::service::Viewer;
+use crate::auth::{Viewer, ViewerWith};
 use crate::error::{AppError, AppResult};
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, read_named_upload};
-use crate::openapi::problems::{
-    BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
-};
+use crate::problems::{BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -57,11 +56,17 @@ pub fn routes(cfg: &mut ServiceConfig) {
     .service(utoipa_actix_web::scope("/verifikasi").service(verifikasi_api));
 }
 
-async fn context(state: &AppState, user: AuthUser) -> AppResult<(Viewer, Kebijakan)> {
-    Ok((
-        Viewer::load(&state.db, user.id, user.roles).await?,
-        Kebijakan::from_settings(&state.settings),
-    ))
+/// The evaluation of one SKP, under `/skp`.
+pub fn skp_routes(cfg: &mut ServiceConfig) {
+    cfg.service(get_evaluasi)
+        .service(simpan_evaluasi)
+        .service(tetapkan_evaluasi)
+        .service(angka_kredit);
+}
+
+/// Outside the API: the page a QR code on a printed document opens.
+pub fn public_routes(cfg: &mut ServiceConfig) {
+    cfg.service(verifikasi_page);
 }
 
 /// Evaluation page of an SKP
@@ -78,13 +83,13 @@ async fn context(state: &AppState, user: AuthUser) -> AppResult<(Viewer, Kebijak
 #[get("/{id}/evaluasi")]
 pub async fn get_evaluasi(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
     ValidatedQuery(q): ValidatedQuery<EvaluasiQuery>,
 ) -> AppResult<Json<EvaluasiView>> {
-    let (viewer, k) = context(&state, user).await?;
+    let k = state.kebijakan;
     Ok(Json(
-        service::view(&state.db, k, &viewer, id.into_inner(), q.periode_ke).await?,
+        halaman::view(&state.db, k, &viewer, id.into_inner(), q.periode_ke).await?,
     ))
 }
 
@@ -102,15 +107,15 @@ pub async fn get_evaluasi(
 #[put("/{id}/evaluasi")]
 pub async fn simpan_evaluasi(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedQuery(q): ValidatedQuery<EvaluasiQuery>,
     ValidatedJson(body): ValidatedJson<SimpanEvaluasi>,
 ) -> AppResult<Json<EvaluasiView>> {
-    let (viewer, k) = context(&state, user).await?;
+    let k = state.kebijakan;
     Ok(Json(
-        service::save(
+        penilaian::save(
             &state.db,
             k,
             &viewer,
@@ -137,14 +142,14 @@ pub async fn simpan_evaluasi(
 #[post("/{id}/evaluasi/tetapkan")]
 pub async fn tetapkan_evaluasi(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedQuery(q): ValidatedQuery<EvaluasiQuery>,
 ) -> AppResult<Json<EvaluasiView>> {
-    let (viewer, k) = context(&state, user).await?;
+    let k = state.kebijakan;
     Ok(Json(
-        service::tetapkan(&state.db, k, &viewer, id.into_inner(), q.periode_ke, &meta).await?,
+        penilaian::tetapkan(&state.db, k, &viewer, id.into_inner(), q.periode_ke, &meta).await?,
     ))
 }
 
@@ -160,12 +165,11 @@ pub async fn tetapkan_evaluasi(
 #[get("/{id}/angka-kredit")]
 pub async fn angka_kredit(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<Json<AngkaKredit>> {
-    let (viewer, _) = context(&state, user).await?;
     Ok(Json(
-        service::angka_kredit(&state.db, &viewer, id.into_inner()).await?,
+        kredit::angka_kredit(&state.db, &viewer, id.into_inner()).await?,
     ))
 }
 
@@ -182,14 +186,14 @@ pub async fn angka_kredit(
 #[post("/{id}/koreksi")]
 pub async fn koreksi(
     state: Data<AppState>,
-    RequirePermission(admin, _): RequirePermission<perm::ManageOrganisation>,
+    ViewerWith(viewer, _): ViewerWith<perm::ManageOrganisation>,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<KoreksiEvaluasi>,
 ) -> AppResult<Json<EvaluasiView>> {
-    let (viewer, k) = context(&state, admin).await?;
+    let k = state.kebijakan;
     Ok(Json(
-        service::koreksi(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+        penilaian::koreksi(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
     ))
 }
 
@@ -207,12 +211,12 @@ pub async fn koreksi(
 #[get("")]
 pub async fn daftar_penilaian(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     ValidatedQuery(q): ValidatedQuery<DistribusiQuery>,
 ) -> AppResult<Json<Vec<EvaluasiView>>> {
-    let (viewer, k) = context(&state, user).await?;
+    let k = state.kebijakan;
     Ok(Json(
-        service::daftar_penilaian(&state.db, k, &viewer, &q).await?,
+        halaman::daftar_penilaian(&state.db, k, &viewer, &q).await?,
     ))
 }
 
@@ -230,14 +234,14 @@ pub async fn daftar_penilaian(
 #[post("/{id}/keberatan")]
 pub async fn ajukan_keberatan(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<AjukanKeberatan>,
 ) -> AppResult<Json<EvaluasiView>> {
-    let (viewer, k) = context(&state, user).await?;
+    let k = state.kebijakan;
     Ok(Json(
-        service::ajukan_keberatan(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+        keberatan::ajukan_keberatan(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
     ))
 }
 
@@ -252,14 +256,14 @@ pub async fn ajukan_keberatan(
 #[post("/{id}/keberatan/penjelasan")]
 pub async fn jelaskan_keberatan(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<JelaskanKeberatan>,
 ) -> AppResult<Json<EvaluasiView>> {
-    let (viewer, k) = context(&state, user).await?;
+    let k = state.kebijakan;
     Ok(Json(
-        service::jelaskan_keberatan(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+        keberatan::jelaskan_keberatan(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
     ))
 }
 
@@ -276,14 +280,14 @@ pub async fn jelaskan_keberatan(
 #[post("/{id}/keberatan/keputusan")]
 pub async fn putuskan_keberatan(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<PutuskanKeberatan>,
 ) -> AppResult<Json<EvaluasiView>> {
-    let (viewer, k) = context(&state, user).await?;
+    let k = state.kebijakan;
     Ok(Json(
-        service::putuskan_keberatan(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+        keberatan::putuskan_keberatan(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
     ))
 }
 
@@ -295,20 +299,19 @@ pub async fn putuskan_keberatan(
 #[utoipa::path(
     tag = TAG,
     params(("id" = Uuid, Path, description = "Evaluation id")),
-    request_body(content = inline(crate::employees::handlers::ImportUpload), content_type = "multipart/form-data"),
+    request_body(content = inline(crate::extract::FileUpload), content_type = "multipart/form-data"),
     responses((status = 201, body = LampiranKeberatan), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "No objection, or already explained", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 #[post("/{id}/keberatan/lampiran")]
 pub async fn lampirkan_keberatan(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     req: HttpRequest,
     payload: Payload,
     id: Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    let (viewer, _) = context(&state, user).await?;
     let file = read_named_upload(&req, payload, state.settings.max_upload_bytes).await?;
     let dto = lampiran::upload(
         &state.db,
@@ -335,10 +338,9 @@ pub async fn lampirkan_keberatan(
 #[get("/{id}")]
 pub async fn unduh_lampiran(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    let (viewer, _) = context(&state, user).await?;
     let (name, mime, bytes) = lampiran::download(
         &state.db,
         &state.settings.upload_dir,
@@ -359,11 +361,10 @@ pub async fn unduh_lampiran(
 #[delete("/{id}")]
 pub async fn hapus_lampiran(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    let (viewer, _) = context(&state, user).await?;
     lampiran::remove(
         &state.db,
         &state.settings.upload_dir,
@@ -388,14 +389,14 @@ pub async fn hapus_lampiran(
 #[put("/{id}/rencana-perbaikan")]
 pub async fn simpan_rencana(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<SimpanRencanaPerbaikan>,
 ) -> AppResult<Json<EvaluasiView>> {
-    let (viewer, k) = context(&state, user).await?;
+    let k = state.kebijakan;
     Ok(Json(
-        service::simpan_rencana(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+        perbaikan::simpan_rencana(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
     ))
 }
 
@@ -410,14 +411,14 @@ pub async fn simpan_rencana(
 #[post("/{id}/rencana-perbaikan/checkin")]
 pub async fn checkin(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<CheckinPerbaikan>,
 ) -> AppResult<Json<EvaluasiView>> {
-    let (viewer, k) = context(&state, user).await?;
+    let k = state.kebijakan;
     Ok(Json(
-        service::checkin(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+        perbaikan::checkin(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
     ))
 }
 
@@ -435,14 +436,15 @@ pub async fn checkin(
 #[put("/{id}/predikat-organisasi")]
 pub async fn tetapkan_organisasi(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<TetapkanPredikatOrganisasi>,
 ) -> AppResult<Json<DistribusiUnit>> {
-    let (viewer, k) = context(&state, user).await?;
+    let k = state.kebijakan;
     Ok(Json(
-        service::tetapkan_organisasi(&state.db, k, &viewer, id.into_inner(), body, &meta).await?,
+        organisasi::tetapkan_organisasi(&state.db, k, &viewer, id.into_inner(), body, &meta)
+            .await?,
     ))
 }
 
@@ -460,12 +462,11 @@ pub async fn tetapkan_organisasi(
 #[get("")]
 pub async fn daftar_organisasi(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     ValidatedQuery(q): ValidatedQuery<DistribusiQuery>,
 ) -> AppResult<Json<Vec<PredikatOrganisasiUnit>>> {
-    let (viewer, _) = context(&state, user).await?;
     Ok(Json(
-        service::daftar_organisasi(&state.db, &viewer, &q).await?,
+        organisasi::daftar_organisasi(&state.db, &viewer, &q).await?,
     ))
 }
 
@@ -482,13 +483,13 @@ pub async fn daftar_organisasi(
 #[get("/{id}/penetapan-predikat")]
 pub async fn penetapan(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
     ValidatedQuery(q): ValidatedQuery<DistribusiQuery>,
 ) -> AppResult<Json<DistribusiUnit>> {
-    let (viewer, k) = context(&state, user).await?;
+    let k = state.kebijakan;
     Ok(Json(
-        service::penetapan(
+        organisasi::penetapan(
             &state.db,
             k,
             &viewer,
@@ -515,11 +516,10 @@ pub async fn penetapan(
 #[post("/{id}/dokumen")]
 pub async fn buat_dokumen(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    let (viewer, _) = context(&state, user).await?;
     let doc = document::generate(
         &state.db,
         &state.settings.upload_dir,
@@ -542,10 +542,9 @@ pub async fn buat_dokumen(
 #[get("/{id}/dokumen")]
 pub async fn daftar_dokumen(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<Json<Vec<DokumenEvaluasi>>> {
-    let (viewer, _) = context(&state, user).await?;
     Ok(Json(
         document::list(&state.db, &viewer, id.into_inner()).await?,
     ))
@@ -563,10 +562,9 @@ pub async fn daftar_dokumen(
 #[get("/{kode}")]
 pub async fn unduh_dokumen(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     kode: Path<String>,
 ) -> AppResult<HttpResponse> {
-    let (viewer, _) = context(&state, user).await?;
     let (name, bytes) =
         document::download(&state.db, &state.settings.upload_dir, &viewer, &kode).await?;
     Ok(crate::uploads::attachment(&name, "application/pdf", bytes))

@@ -3,7 +3,9 @@
 //! everyone who follows the objection downloads them.
 
 use chrono::{Datelike, Utc};
-use kinerja_api::penilaian::{LampiranKeberatan, MAKS_LAMPIRAN_KEBERATAN as MAKS_LAMPIRAN};
+use kinerja_api::penilaian::{
+    LampiranKeberatan, MAKS_LAMPIRAN_KEBERATAN as MAKS_LAMPIRAN, StatusKeberatan,
+};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -13,12 +15,12 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::audit::service::{self as audit, AuditEntry};
+use crate::auth::Viewer;
 use crate::auth::tokens::sha256_hex;
-use crate::employees::service::Viewer;
 use crate::entities::{evaluations, keberatan, keberatan_lampiran, skps};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
-use crate::planning::skp;
+use crate::planning::access;
 use crate::uploads;
 
 pub fn dto(m: keberatan_lampiran::Model) -> LampiranKeberatan {
@@ -54,7 +56,7 @@ async fn open_objection(
     m: &skps::Model,
     k: keberatan::Model,
 ) -> AppResult<keberatan::Model> {
-    skp::require_owner(db, viewer, m).await?;
+    access::require_owner(db, viewer, m).await?;
     // A write that only matches while the objection is filed: it holds the row for this
     // transaction, so an explanation (or a second upload counting files) waits for it, and one
     // that came first makes it match nothing.
@@ -64,7 +66,7 @@ async fn open_objection(
             Expr::col(keberatan::Column::Status),
         )
         .filter(keberatan::Column::Id.eq(k.id))
-        .filter(keberatan::Column::Status.eq("diajukan"))
+        .filter(keberatan::Column::Status.eq(StatusKeberatan::Diajukan.as_str()))
         .exec(db)
         .await?
         .rows_affected;
@@ -81,7 +83,7 @@ async fn skp_of(db: &impl ConnectionTrait, k: &keberatan::Model) -> AppResult<sk
         .one(db)
         .await?
         .ok_or(AppError::NotFound("Keberatan"))?;
-    skp::find(db, e.skp_id).await
+    access::find(db, e.skp_id).await
 }
 
 /// Stores a file attached to the objection of an evaluation.
@@ -103,13 +105,13 @@ pub async fn upload(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound("Evaluasi"))?;
-    let m = skp::find(&txn, e.skp_id).await?;
+    let m = access::find(&txn, e.skp_id).await?;
     let Some(k) = keberatan::Entity::find()
         .filter(keberatan::Column::EvaluationId.eq(e.id))
         .one(&txn)
         .await?
     else {
-        skp::require_owner(&txn, viewer, &m).await?;
+        access::require_owner(&txn, viewer, &m).await?;
         return Err(AppError::Conflict(
             "Ajukan keberatan lebih dahulu, lalu lampirkan berkasnya.".to_owned(),
         ));
@@ -189,7 +191,7 @@ pub async fn download(
 ) -> AppResult<(String, String, Vec<u8>)> {
     let (l, k) = find(db, id).await?;
     let m = skp_of(db, &k).await?;
-    if !skp::can_follow(db, viewer, &m).await? {
+    if !access::can_follow(db, viewer, &m).await? {
         return Err(AppError::NotFound("Lampiran"));
     }
     let bytes = uploads::read(upload_dir, &l.storage_key).await?;
@@ -210,7 +212,7 @@ pub async fn remove(
     let txn = db.begin().await?;
     let (l, k) = find(&txn, id).await?;
     let m = skp_of(&txn, &k).await?;
-    if !skp::can_follow(&txn, viewer, &m).await? {
+    if !access::can_follow(&txn, viewer, &m).await? {
         return Err(AppError::NotFound("Lampiran"));
     }
     let k = open_objection(&txn, viewer, &m, k).await?;

@@ -14,12 +14,12 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::audit::service::{self as audit, AuditEntry};
-use crate::employees::service::Viewer;
+use crate::auth::Viewer;
 use crate::entities::{employees, iki_data_keys, periods, skp_iki, skp_rhk, skps};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::organisation::tree::UnitIndex;
-use crate::planning::skp;
+use crate::planning::access;
 use crate::policy;
 
 /// The bindings of the given SKPs, in SKP and indicator order.
@@ -110,8 +110,8 @@ pub async fn of_skp(
     viewer: &Viewer,
     skp_id: Uuid,
 ) -> AppResult<Vec<DataKeyBinding>> {
-    let m = skp::find(db, skp_id).await?;
-    if !skp::can_read(db, viewer, &m).await? {
+    let m = access::find(db, skp_id).await?;
+    if !access::can_read(db, viewer, &m).await? {
         return Err(AppError::NotFound("SKP"));
     }
     of_skps(db, &[skp_id]).await
@@ -131,12 +131,12 @@ pub async fn set(
     meta: &RequestMeta,
 ) -> AppResult<Vec<DataKeyBinding>> {
     let txn = db.begin().await?;
-    let m = skp::find(&txn, skp_id).await?;
+    let m = access::find(&txn, skp_id).await?;
     if !policy::can(
         &viewer.roles,
         kinerja_api::auth::Permission::ManageOrganisation,
     ) {
-        skp::require_owner(&txn, viewer, &m).await?;
+        access::require_owner(&txn, viewer, &m).await?;
     }
     let iki = skp_iki::Entity::find_by_id(iki_id)
         .one(&txn)

@@ -17,13 +17,11 @@ use validator::Validate;
 
 use super::client_auth::ApiClientAuth;
 use super::{TAG, bindings, clients, ingest};
-use crate::auth::{AuthUser, RequirePermission, perm};
-use crate::employees::service::Viewer;
+use crate::auth::Viewer;
+use crate::auth::{RequirePermission, perm};
 use crate::error::{AppError, AppResult};
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
-use crate::openapi::problems::{
-    BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
-};
+use crate::problems::{BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -39,6 +37,11 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(ingest_values)
             .service(client_bindings),
     );
+}
+
+/// The IKI data-key bindings of one SKP, under `/skp`.
+pub fn skp_routes(cfg: &mut ServiceConfig) {
+    cfg.service(skp_bindings).service(set_binding);
 }
 
 /// API clients
@@ -284,10 +287,9 @@ pub async fn client_bindings(
 #[get("/{id}/data-keys")]
 pub async fn skp_bindings(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<Json<Vec<DataKeyBinding>>> {
-    let viewer = Viewer::load(&state.db, user.id, user.roles).await?;
     Ok(Json(
         bindings::of_skp(&state.db, &viewer, id.into_inner()).await?,
     ))
@@ -308,12 +310,11 @@ pub async fn skp_bindings(
 #[put("/{id}/iki/{iki_id}/data-key")]
 pub async fn set_binding(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     path: Path<(Uuid, Uuid)>,
     ValidatedJson(body): ValidatedJson<SetDataKey>,
 ) -> AppResult<Json<Vec<DataKeyBinding>>> {
-    let viewer = Viewer::load(&state.db, user.id, user.roles).await?;
     let (id, iki) = path.into_inner();
     Ok(Json(
         bindings::set(&state.db, &viewer, id, iki, body, &meta).await?,

@@ -7,6 +7,6 @@ pub mod clients;
 pub mod handlers;
 pub mod ingest;
 
-pub use handlers::routes;
+pub use handlers::{routes, skp_routes};
 
 pub(crate) const TAG: &str = "integrations";

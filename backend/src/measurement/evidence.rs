@@ -11,13 +11,13 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::audit::service::{self as audit, AuditEntry};
+use crate::auth::Viewer;
 use crate::auth::tokens::sha256_hex;
-use crate::employees::service::Viewer;
 use crate::employees::superiors::Resolver;
 use crate::entities::{bukti_dukung, employees, realisasi, skp_iki, skp_rhk};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
-use crate::planning::skp;
+use crate::planning::access;
 use crate::uploads;
 
 pub fn dto(b: bukti_dukung::Model) -> BuktiDukung {
@@ -182,7 +182,7 @@ async fn owner_skp(
         .one(db)
         .await?
         .ok_or(AppError::NotFound("Bukti dukung"))?;
-    Ok((real, skp::find(db, rhk.skp_id).await?))
+    Ok((real, access::find(db, rhk.skp_id).await?))
 }
 
 /// A stored file for download: (name, MIME type, bytes).
@@ -200,7 +200,7 @@ pub async fn download(
         .await?
         .ok_or(AppError::NotFound("Bukti dukung"))?;
     let (_, owner) = owner_skp(db, &b).await?;
-    if !skp::can_follow(db, viewer, &owner).await? {
+    if !access::can_follow(db, viewer, &owner).await? {
         return Err(AppError::NotFound("Bukti dukung"));
     }
     let key = b.storage_key.ok_or(AppError::NotFound("Berkas"))?;
@@ -232,7 +232,7 @@ pub async fn remove(
         .await?
         .ok_or(AppError::NotFound("Bukti dukung"))?;
     let (real, owner) = owner_skp(&txn, &b).await?;
-    if !skp::can_follow(&txn, viewer, &owner).await? {
+    if !access::can_follow(&txn, viewer, &owner).await? {
         return Err(AppError::NotFound("Bukti dukung"));
     }
     super::service::check_writable(&txn, viewer, owner.id, real.iki_id, real.periode_ke).await?;
@@ -292,7 +292,7 @@ pub async fn verify(
             .is_ok_and(|p| p.employee.id == me)
     });
     if !is_ppkin {
-        return Err(if skp::can_follow(&txn, viewer, &owner).await? {
+        return Err(if access::can_follow(&txn, viewer, &owner).await? {
             AppError::Forbidden
         } else {
             AppError::NotFound("Bukti dukung")

@@ -13,12 +13,12 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::audit::service::{self as audit, AuditEntry};
-use crate::employees::service::Viewer;
+use crate::auth::Viewer;
 use crate::employees::superiors::Resolver;
 use crate::entities::{employees, feedback, ref_berakhlak, skp_iki, skp_rhk, skps};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
-use crate::planning::skp;
+use crate::planning::access;
 
 async fn current_ppkin(db: &impl ConnectionTrait, m: &skps::Model) -> AppResult<Option<Uuid>> {
     let employee = employees::Entity::find_by_id(m.employee_id)
@@ -61,7 +61,7 @@ pub async fn list(
 ) -> AppResult<Vec<UmpanBalik>> {
     // A sub-period's feedback lies on the SKP version in force for it; without a sub-period,
     // the whole year's, on every version.
-    let m = skp::find(db, skp_id).await?;
+    let m = access::find(db, skp_id).await?;
     let (m, versions) = match periode_ke {
         Some(k) => {
             let m = crate::planning::versi::resolve(db, m, k).await?;
@@ -183,8 +183,9 @@ pub async fn create(
     meta: &RequestMeta,
 ) -> AppResult<UmpanBalik> {
     let txn = db.begin().await?;
-    let m = crate::planning::versi::resolve(&txn, skp::find(&txn, skp_id).await?, req.periode_ke)
-        .await?;
+    let m =
+        crate::planning::versi::resolve(&txn, access::find(&txn, skp_id).await?, req.periode_ke)
+            .await?;
     let skp_id = m.id;
     let me = viewer.employee_id;
     if me.is_none() || current_ppkin(&txn, &m).await? != me {
@@ -305,7 +306,7 @@ pub async fn reply(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound("Umpan balik"))?;
-    let m = skp::find(&txn, parent.skp_id).await?;
+    let m = access::find(&txn, parent.skp_id).await?;
     if viewer.employee_id != Some(m.employee_id) {
         return Err(if in_chain(&txn, viewer, &m).await? {
             AppError::Forbidden

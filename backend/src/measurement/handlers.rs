@@ -9,17 +9,35 @@ use kinerja_api::measurement::{
 use uuid::Uuid;
 
 use super::{TAG, evidence, feedback, service};
-use crate::auth::{AuthUser, RequirePermission, perm};
-use crate::employees::service::Viewer;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::Viewer;
+use crate::auth::{RequirePermission, perm};
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, read_named_upload};
-use crate::openapi::problems::{
-    BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
-};
+use crate::problems::{BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized};
 use crate::state::AppState;
 
-async fn viewer(state: &AppState, user: AuthUser) -> AppResult<Viewer> {
-    Viewer::load(&state.db, user.id, user.roles).await
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(
+        utoipa_actix_web::scope("/bukti")
+            .service(download_bukti)
+            .service(delete_bukti)
+            .service(verify_bukti),
+    )
+    .service(utoipa_actix_web::scope("/feedback").service(reply_feedback));
+}
+
+/// Realisasi, rencana aksi, evidence and feedback of one SKP, under `/skp`.
+pub fn skp_routes(cfg: &mut ServiceConfig) {
+    cfg.service(get_realisasi)
+        .service(save_realisasi)
+        .service(save_rencana_aksi)
+        .service(unlock)
+        .service(upload_bukti)
+        .service(link_bukti)
+        .service(list_feedback)
+        .service(give_feedback);
 }
 
 /// Realisasi sheet of a sub-period
@@ -37,11 +55,10 @@ async fn viewer(state: &AppState, user: AuthUser) -> AppResult<Viewer> {
 #[get("/{id}/realisasi")]
 pub async fn get_realisasi(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
     ValidatedQuery(q): ValidatedQuery<PeriodeKeQuery>,
 ) -> AppResult<Json<RealisasiSheet>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(
         service::sheet(&state.db, &viewer, id.into_inner(), q).await?,
     ))
@@ -61,13 +78,12 @@ pub async fn get_realisasi(
 #[put("/{id}/realisasi/{iki_id}")]
 pub async fn save_realisasi(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     path: Path<(Uuid, Uuid)>,
     ValidatedQuery(q): ValidatedQuery<PeriodeKeQuery>,
     ValidatedJson(body): ValidatedJson<SaveRealisasi>,
 ) -> AppResult<Json<RealisasiSheet>> {
-    let viewer = viewer(&state, user).await?;
     let (id, iki) = path.into_inner();
     Ok(Json(
         service::save_realisasi(&state.db, &viewer, id, iki, q.periode_ke, body, &meta).await?,
@@ -87,13 +103,12 @@ pub async fn save_realisasi(
 #[put("/{id}/rencana-aksi/{iki_id}")]
 pub async fn save_rencana_aksi(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     path: Path<(Uuid, Uuid)>,
     ValidatedQuery(q): ValidatedQuery<PeriodeKeQuery>,
     ValidatedJson(body): ValidatedJson<SaveRencanaAksi>,
 ) -> AppResult<Json<RealisasiSheet>> {
-    let viewer = viewer(&state, user).await?;
     let (id, iki) = path.into_inner();
     Ok(Json(
         service::save_rencana_aksi(&state.db, &viewer, id, iki, q.periode_ke, body, &meta).await?,
@@ -130,21 +145,20 @@ pub async fn unlock(
 #[utoipa::path(
     tag = TAG,
     params(("id" = Uuid, Path, description = "SKP id"), ("iki_id" = Uuid, Path, description = "IKI id"), PeriodeKeQuery),
-    request_body(content = inline(crate::employees::handlers::ImportUpload), content_type = "multipart/form-data"),
+    request_body(content = inline(crate::extract::FileUpload), content_type = "multipart/form-data"),
     responses((status = 201, body = BuktiDukung), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "SKP not approved or sub-period locked", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 #[post("/{id}/realisasi/{iki_id}/bukti")]
 pub async fn upload_bukti(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     req: HttpRequest,
     payload: Payload,
     path: Path<(Uuid, Uuid)>,
     ValidatedQuery(q): ValidatedQuery<PeriodeKeQuery>,
 ) -> AppResult<HttpResponse> {
-    let viewer = viewer(&state, user).await?;
     let file = read_named_upload(&req, payload, state.settings.max_upload_bytes).await?;
     let (id, iki) = path.into_inner();
     let dto = evidence::upload(
@@ -172,25 +186,15 @@ pub async fn upload_bukti(
 #[post("/{id}/realisasi/{iki_id}/bukti-tautan")]
 pub async fn link_bukti(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     path: Path<(Uuid, Uuid)>,
     ValidatedQuery(q): ValidatedQuery<PeriodeKeQuery>,
     ValidatedJson(body): ValidatedJson<AddBuktiTautan>,
 ) -> AppResult<HttpResponse> {
-    let viewer = viewer(&state, user).await?;
     let (id, iki) = path.into_inner();
     let dto = evidence::add_link(&state.db, &viewer, id, iki, q.periode_ke, body, &meta).await?;
     Ok(HttpResponse::Created().json(dto))
-}
-
-pub fn bukti_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(
-        utoipa_actix_web::scope("/bukti")
-            .service(download_bukti)
-            .service(delete_bukti)
-            .service(verify_bukti),
-    );
 }
 
 /// Download a piece of evidence
@@ -206,10 +210,9 @@ pub fn bukti_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[get("/{id}")]
 pub async fn download_bukti(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    let viewer = viewer(&state, user).await?;
     let (name, mime, bytes) = evidence::download(
         &state.db,
         &state.settings.upload_dir,
@@ -233,11 +236,10 @@ pub async fn download_bukti(
 #[delete("/{id}")]
 pub async fn delete_bukti(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    let viewer = viewer(&state, user).await?;
     evidence::remove(
         &state.db,
         &state.settings.upload_dir,
@@ -262,12 +264,11 @@ pub async fn delete_bukti(
 #[post("/{id}/verify")]
 pub async fn verify_bukti(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<VerifyBukti>,
 ) -> AppResult<Json<BuktiDukung>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(
         evidence::verify(&state.db, &viewer, id.into_inner(), body, &meta).await?,
     ))
@@ -295,11 +296,10 @@ pub struct FeedbackQuery {
 #[get("/{id}/feedback")]
 pub async fn list_feedback(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
     ValidatedQuery(q): ValidatedQuery<FeedbackQuery>,
 ) -> AppResult<Json<Vec<UmpanBalik>>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(
         feedback::list(&state.db, &viewer, id.into_inner(), q.periode_ke).await?,
     ))
@@ -319,18 +319,13 @@ pub async fn list_feedback(
 #[post("/{id}/feedback")]
 pub async fn give_feedback(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<CreateFeedback>,
 ) -> AppResult<HttpResponse> {
-    let viewer = viewer(&state, user).await?;
     Ok(HttpResponse::Created()
         .json(feedback::create(&state.db, &viewer, id.into_inner(), body, &meta).await?))
-}
-
-pub fn feedback_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(utoipa_actix_web::scope("/feedback").service(reply_feedback));
 }
 
 /// Reply to feedback (the employee)
@@ -346,12 +341,11 @@ pub fn feedback_routes(cfg: &mut utoipa_actix_web::service_config::ServiceConfig
 #[post("/{id}/reply")]
 pub async fn reply_feedback(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<ReplyFeedback>,
 ) -> AppResult<HttpResponse> {
-    let viewer = viewer(&state, user).await?;
     Ok(HttpResponse::Created()
         .json(feedback::reply(&state.db, &viewer, id.into_inner(), body, &meta).await?))
 }

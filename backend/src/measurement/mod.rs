@@ -6,4 +6,6 @@ pub mod handlers;
 pub mod service;
 pub mod tahun;
 
+pub use handlers::{routes, skp_routes};
+
 pub const TAG: &str = "measurement";

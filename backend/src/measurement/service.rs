@@ -23,11 +23,11 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::audit::service::{self as audit, AuditEntry};
-use crate::employees::service::Viewer;
+use crate::auth::Viewer;
 use crate::entities::{period_unlocks, periods, realisasi, rencana_aksi, skp_iki, skp_rhk, skps};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
-use crate::planning::skp;
+use crate::planning::access;
 
 use super::tahun::Tahun;
 
@@ -74,7 +74,7 @@ struct Context {
 
 /// Sub-period `k` of the year of `skp_id`'s employee, on the SKP version in force for it.
 async fn context(db: &impl ConnectionTrait, skp_id: Uuid, k: i32) -> AppResult<Context> {
-    let skp = crate::planning::versi::resolve(db, skp::find(db, skp_id).await?, k).await?;
+    let skp = crate::planning::versi::resolve(db, access::find(db, skp_id).await?, k).await?;
     let period = crate::planning::periods::find(db, skp.period_id).await?;
     let (mulai, selesai) = bounds(&period, k).ok_or_else(|| {
         AppError::field(
@@ -118,7 +118,7 @@ pub async fn sheet(
 ) -> AppResult<RealisasiSheet> {
     let k = q.periode_ke;
     let ctx = context(db, skp_id, k).await?;
-    if !skp::can_follow(db, viewer, &ctx.skp).await? {
+    if !access::can_follow(db, viewer, &ctx.skp).await? {
         return Err(AppError::NotFound("SKP"));
     }
     let tahun = Tahun::load(db, ctx.period.clone(), &ctx.skp).await?;
@@ -240,7 +240,7 @@ async fn writable(
     k: i32,
 ) -> AppResult<Context> {
     let ctx = context(db, skp_id, k).await?;
-    skp::require_owner(db, viewer, &ctx.skp).await?;
+    access::require_owner(db, viewer, &ctx.skp).await?;
     if !crate::planning::versi::approved(&ctx.skp) {
         return Err(AppError::Conflict(
             "Realisasi hanya dapat diisi pada SKP yang sudah disetujui.".to_owned(),

@@ -15,9 +15,7 @@ use super::{TAG, import, service};
 use crate::auth::{AuthUser, RequirePermission, perm};
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, read_upload};
-use crate::openapi::problems::{
-    BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
-};
+use crate::problems::{BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -322,7 +320,7 @@ async fn download_unit_template(
 #[utoipa::path(
     tag = TAG,
     params(ImportQuery),
-    request_body(content = inline(crate::employees::handlers::ImportUpload), content_type = "multipart/form-data"),
+    request_body(content = inline(crate::extract::FileUpload), content_type = "multipart/form-data"),
     responses((status = 200, body = ImportReport), JsonBodyProblems, Unauthorized, Forbidden),
     security(("bearer" = []))
 )]
@@ -368,7 +366,7 @@ async fn download_position_template(
 #[utoipa::path(
     tag = TAG,
     params(ImportQuery),
-    request_body(content = inline(crate::employees::handlers::ImportUpload), content_type = "multipart/form-data"),
+    request_body(content = inline(crate::extract::FileUpload), content_type = "multipart/form-data"),
     responses((status = 200, body = ImportReport), JsonBodyProblems, Unauthorized, Forbidden),
     security(("bearer" = []))
 )]

@@ -10,7 +10,7 @@ use kinerja_api::planning::{Bawahan, DaftarBawahan, SkpSingkat};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::employees::service::Viewer;
+use crate::auth::Viewer;
 use crate::employees::superiors::Resolver;
 use crate::entities::{bukti_dukung, evaluations, periods, realisasi, skps};
 use crate::error::{AppError, AppResult};
@@ -43,8 +43,12 @@ pub async fn list(
             items: Vec::new(),
         });
     };
-    let resolver =
-        Resolver::load(db, period.instansi_id, super::skp::reference_date(&period)).await?;
+    let resolver = Resolver::load(
+        db,
+        period.instansi_id,
+        super::access::reference_date(&period),
+    )
+    .await?;
     // (employee, rated by me directly) for everyone I rate or whose rater I rate.
     let mut people: Vec<(kinerja_api::organisation::EmployeeRef, bool)> = resolver
         .employee_ids()
@@ -126,7 +130,7 @@ pub async fn list(
             .await?
             .into_iter()
             .map(|e| {
-                let status = if e.status == "ditetapkan" {
+                let status = if e.ditetapkan() {
                     StatusEvaluasi::Ditetapkan
                 } else {
                     StatusEvaluasi::Draft
@@ -144,7 +148,7 @@ pub async fn list(
                 skp: latest.get(&pegawai.id).map(|m| SkpSingkat {
                     id: m.id,
                     versi: m.versi,
-                    status: super::skp::status(m),
+                    status: super::access::status(m),
                     diajukan_at: m.diajukan_at,
                 }),
                 skp_berlaku_id: berlaku,

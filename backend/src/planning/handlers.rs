@@ -15,14 +15,12 @@ use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{TAG, bawahan, periods, skp, templates};
+use super::{TAG, bawahan, daftar, pdf, penetapan, periods, pohon, riwayat, skp, templates};
+use crate::auth::Viewer;
 use crate::auth::{AuthUser, RequirePermission, perm};
-use crate::employees::service::Viewer;
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
-use crate::openapi::problems::{
-    BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
-};
+use crate::problems::{BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -39,46 +37,30 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(create_period)
             .service(open_period)
             .service(close_period),
-    )
-    .service(
-        utoipa_actix_web::scope("/skp")
-            .service(list_skp)
-            .service(skp_inbox)
-            .service(skp_bawahan)
-            .service(my_skp)
-            .service(create_skp)
-            .service(get_skp)
-            .service(update_skp)
-            .service(submit_skp)
-            .service(approve_skp)
-            .service(return_skp)
-            .service(revise_skp)
-            .service(reopen_skp)
-            .service(skp_versions)
-            .service(skp_diff)
-            .service(skp_pdf)
-            .service(skp_tree)
-            .service(crate::measurement::handlers::get_realisasi)
-            .service(crate::measurement::handlers::save_realisasi)
-            .service(crate::measurement::handlers::save_rencana_aksi)
-            .service(crate::measurement::handlers::unlock)
-            .service(crate::measurement::handlers::upload_bukti)
-            .service(crate::measurement::handlers::link_bukti)
-            .service(crate::measurement::handlers::list_feedback)
-            .service(crate::measurement::handlers::give_feedback)
-            .service(crate::integrations::handlers::skp_bindings)
-            .service(crate::integrations::handlers::set_binding)
-            .service(crate::evaluation::handlers::get_evaluasi)
-            .service(crate::evaluation::handlers::simpan_evaluasi)
-            .service(crate::evaluation::handlers::tetapkan_evaluasi)
-            .service(crate::evaluation::handlers::angka_kredit)
-            .service(distribute_rhk)
-            .service(superior_rhk),
     );
 }
 
-async fn viewer(state: &AppState, user: AuthUser) -> AppResult<Viewer> {
-    Viewer::load(&state.db, user.id, user.roles).await
+/// The SKP's own operations under `/skp` (other features add theirs to the same scope, see
+/// `routes.rs`). Literal segments come before `/{id}`.
+pub fn skp_routes(cfg: &mut ServiceConfig) {
+    cfg.service(list_skp)
+        .service(skp_inbox)
+        .service(skp_bawahan)
+        .service(my_skp)
+        .service(create_skp)
+        .service(get_skp)
+        .service(update_skp)
+        .service(submit_skp)
+        .service(approve_skp)
+        .service(return_skp)
+        .service(revise_skp)
+        .service(reopen_skp)
+        .service(skp_versions)
+        .service(skp_diff)
+        .service(skp_pdf)
+        .service(skp_tree)
+        .service(distribute_rhk)
+        .service(superior_rhk);
 }
 
 /// List performance periods
@@ -179,12 +161,13 @@ async fn close_period(
 #[get("")]
 async fn list_skp(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
     ValidatedQuery(q): ValidatedQuery<SkpQuery>,
 ) -> AppResult<Json<Page<SkpSummary>>> {
-    let viewer = viewer(&state, user).await?;
-    Ok(Json(skp::list(&state.db, &viewer, q, false, page).await?))
+    Ok(Json(
+        daftar::list(&state.db, &viewer, q, false, page).await?,
+    ))
 }
 
 /// SKP waiting for my decision
@@ -194,12 +177,11 @@ async fn list_skp(
 #[get("/inbox")]
 async fn skp_inbox(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
     ValidatedQuery(q): ValidatedQuery<SkpQuery>,
 ) -> AppResult<Json<Page<SkpSummary>>> {
-    let viewer = viewer(&state, user).await?;
-    Ok(Json(skp::list(&state.db, &viewer, q, true, page).await?))
+    Ok(Json(daftar::list(&state.db, &viewer, q, true, page).await?))
 }
 
 /// My subordinates and where they stand
@@ -213,10 +195,9 @@ async fn skp_inbox(
 #[get("/bawahan")]
 async fn skp_bawahan(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     ValidatedQuery(q): ValidatedQuery<BawahanQuery>,
 ) -> AppResult<Json<DaftarBawahan>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(bawahan::list(&state.db, &viewer, q.periode_id).await?))
 }
 
@@ -227,10 +208,9 @@ async fn skp_bawahan(
 #[get("/mine")]
 async fn my_skp(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     ValidatedQuery(q): ValidatedQuery<MineQuery>,
 ) -> AppResult<Json<Skp>> {
-    let viewer = viewer(&state, user).await?;
     skp::mine(&state.db, &viewer, q.periode_id)
         .await?
         .map(Json)
@@ -250,11 +230,10 @@ async fn my_skp(
 #[post("")]
 async fn create_skp(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     ValidatedJson(body): ValidatedJson<CreateSkp>,
 ) -> AppResult<HttpResponse> {
-    let viewer = viewer(&state, user).await?;
     let dto = skp::create(&state.db, &viewer, body, &meta).await?;
     Ok(HttpResponse::Created()
         .insert_header(("Location", format!("/api/v1/skp/{}", dto.id)))
@@ -269,8 +248,7 @@ async fn create_skp(
     security(("bearer" = []))
 )]
 #[get("/{id}")]
-async fn get_skp(state: Data<AppState>, user: AuthUser, id: Path<Uuid>) -> AppResult<Json<Skp>> {
-    let viewer = viewer(&state, user).await?;
+async fn get_skp(state: Data<AppState>, viewer: Viewer, id: Path<Uuid>) -> AppResult<Json<Skp>> {
     Ok(Json(skp::get(&state.db, &viewer, id.into_inner()).await?))
 }
 
@@ -288,12 +266,11 @@ async fn get_skp(state: Data<AppState>, user: AuthUser, id: Path<Uuid>) -> AppRe
 #[put("/{id}")]
 async fn update_skp(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<UpdateSkp>,
 ) -> AppResult<Json<Skp>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(
         skp::update(&state.db, &viewer, id.into_inner(), body, &meta).await?,
     ))
@@ -313,12 +290,11 @@ async fn update_skp(
 #[post("/{id}/submit")]
 async fn submit_skp(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<SubmitSkp>,
 ) -> AppResult<Json<Skp>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(
         skp::submit(&state.db, &viewer, id.into_inner(), body, &meta).await?,
     ))
@@ -338,14 +314,13 @@ async fn submit_skp(
 #[post("/{id}/approve")]
 async fn approve_skp(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<ApproveSkp>,
 ) -> AppResult<Json<Skp>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(
-        skp::approve(&state.db, &viewer, id.into_inner(), body, &meta).await?,
+        penetapan::approve(&state.db, &viewer, id.into_inner(), body, &meta).await?,
     ))
 }
 
@@ -362,14 +337,13 @@ async fn approve_skp(
 #[post("/{id}/return")]
 async fn return_skp(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<ReturnSkp>,
 ) -> AppResult<Json<Skp>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(
-        skp::return_to_owner(&state.db, &viewer, id.into_inner(), body, &meta).await?,
+        penetapan::return_to_owner(&state.db, &viewer, id.into_inner(), body, &meta).await?,
     ))
 }
 
@@ -385,12 +359,11 @@ async fn return_skp(
 #[get("/{id}/superior-rhk")]
 async fn superior_rhk(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<Json<Vec<Rhk>>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(
-        skp::superior_rhk(&state.db, &viewer, id.into_inner()).await?,
+        pohon::superior_rhk(&state.db, &viewer, id.into_inner()).await?,
     ))
 }
 
@@ -409,13 +382,12 @@ async fn superior_rhk(
 #[post("/{id}/revise")]
 async fn revise_skp(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<ReasonedAction>,
 ) -> AppResult<HttpResponse> {
-    let viewer = viewer(&state, user).await?;
-    let dto = skp::revise(&state.db, &viewer, id.into_inner(), body, &meta).await?;
+    let dto = riwayat::revise(&state.db, &viewer, id.into_inner(), body, &meta).await?;
     Ok(HttpResponse::Created().json(dto))
 }
 
@@ -452,12 +424,11 @@ async fn reopen_skp(
 #[get("/{id}/versions")]
 async fn skp_versions(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<Json<Vec<SkpVersion>>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(
-        skp::versions(&state.db, &viewer, id.into_inner()).await?,
+        riwayat::versions(&state.db, &viewer, id.into_inner()).await?,
     ))
 }
 
@@ -473,13 +444,12 @@ async fn skp_versions(
 #[get("/{id}/diff")]
 async fn skp_diff(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     id: Path<Uuid>,
     ValidatedQuery(q): ValidatedQuery<DiffQuery>,
 ) -> AppResult<Json<Vec<SkpChange>>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(
-        skp::diff(&state.db, &viewer, id.into_inner(), q.with).await?,
+        riwayat::diff(&state.db, &viewer, id.into_inner(), q.with).await?,
     ))
 }
 
@@ -495,9 +465,8 @@ async fn skp_diff(
     security(("bearer" = []))
 )]
 #[get("/{id}/pdf")]
-async fn skp_pdf(state: Data<AppState>, user: AuthUser, id: Path<Uuid>) -> AppResult<HttpResponse> {
-    let viewer = viewer(&state, user).await?;
-    let document = skp::document(&state.db, &viewer, id.into_inner()).await?;
+async fn skp_pdf(state: Data<AppState>, viewer: Viewer, id: Path<Uuid>) -> AppResult<HttpResponse> {
+    let document = pdf::document(&state.db, &viewer, id.into_inner()).await?;
     let filename = format!(
         "SKP-{}-{}-v{}.pdf",
         document.skp.pegawai.nip.replace(' ', ""),
@@ -528,9 +497,10 @@ async fn skp_pdf(state: Data<AppState>, user: AuthUser, id: Path<Uuid>) -> AppRe
     security(("bearer" = []))
 )]
 #[get("/{id}/tree")]
-async fn skp_tree(state: Data<AppState>, user: AuthUser, id: Path<Uuid>) -> AppResult<Json<Pohon>> {
-    let viewer = viewer(&state, user).await?;
-    Ok(Json(skp::tree(&state.db, &viewer, id.into_inner()).await?))
+async fn skp_tree(state: Data<AppState>, viewer: Viewer, id: Path<Uuid>) -> AppResult<Json<Pohon>> {
+    Ok(Json(
+        pohon::tree(&state.db, &viewer, id.into_inner()).await?,
+    ))
 }
 
 /// Hand an RHK down (Matriks Peran Hasil)
@@ -548,14 +518,13 @@ async fn skp_tree(state: Data<AppState>, user: AuthUser, id: Path<Uuid>) -> AppR
 #[post("/{id}/distribute")]
 async fn distribute_rhk(
     state: Data<AppState>,
-    user: AuthUser,
+    viewer: Viewer,
     meta: RequestMeta,
     id: Path<Uuid>,
     ValidatedJson(body): ValidatedJson<DistributeRhk>,
 ) -> AppResult<Json<Vec<DistributionResult>>> {
-    let viewer = viewer(&state, user).await?;
     Ok(Json(
-        skp::distribute(&state.db, &viewer, id.into_inner(), body, &meta).await?,
+        pohon::distribute(&state.db, &viewer, id.into_inner(), body, &meta).await?,
     ))
 }
 

@@ -5,13 +5,19 @@
 //! Rendered with `printpdf` using the PDF base fonts (Helvetica), which every reader has, so no
 //! font file is shipped; line breaking uses Helvetica's published character widths.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Utc};
 use kinerja_api::planning::{JenisRhk, JenisSkp, Pendekatan, PersonSnapshot, Skp};
 use printpdf::{
     BuiltinFont, IndirectFontRef, Line, Mm, PdfDocument, PdfDocumentReference, PdfLayerReference,
     Point,
 };
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use uuid::Uuid;
 
+use super::periods;
+use super::skp::get;
+use crate::auth::Viewer;
+use crate::entities::skp_rhk;
 use crate::error::{AppError, AppResult};
 
 pub(crate) const PAGE_W: f32 = 210.0;
@@ -676,6 +682,43 @@ fn format_number(v: f64) -> String {
     } else {
         format!("{v}").replace('.', ",")
     }
+}
+
+/// Everything the PDF shows, for a reader of the SKP.
+///
+/// # Errors
+/// `NotFound` when the viewer may not read it.
+pub async fn document(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<SkpDocument> {
+    let skp = get(db, viewer, id).await?;
+    let period = periods::find(db, skp.periode_id).await?;
+    let instansi = crate::entities::instansi::Entity::find_by_id(period.instansi_id)
+        .one(db)
+        .await?
+        .map_or_else(String::new, |i| i.nama);
+    let ids: Vec<Uuid> = skp.rhk.iter().filter_map(|r| r.intervensi_rhk_id).collect();
+    let intervensi = skp_rhk::Entity::find()
+        .filter(skp_rhk::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.deskripsi))
+        .collect();
+    let tanggal = skp
+        .disetujui_at
+        .map_or_else(|| Utc::now().date_naive(), |d| d.date_naive());
+    Ok(SkpDocument {
+        skp,
+        instansi,
+        mulai: period.mulai,
+        selesai: period.selesai,
+        intervensi,
+        tempat: "Serang".to_owned(),
+        tanggal,
+    })
 }
 
 #[cfg(test)]

@@ -14,9 +14,7 @@ use super::{TAG, akun, service};
 use crate::auth::{RequirePermission, perm};
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
-use crate::openapi::problems::{
-    BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized,
-};
+use crate::problems::{BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized};
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {

@@ -1,0 +1,332 @@
+//! The organisation predikat of a unit and the distribution pattern it sets for its staff's
+//! predikat; the "Format Penetapan Predikat Kinerja".
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::Utc;
+use kinerja_api::evaluation::{self as rules, Hitungan, Predikat, PredikatOrganisasi};
+use kinerja_api::penilaian::{
+    DistribusiQuery, DistribusiUnit, PredikatOrganisasiUnit, TetapkanPredikatOrganisasi,
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::halaman::check_periode;
+use super::service::Kebijakan;
+use crate::audit::service::{self as audit, AuditEntry};
+use crate::auth::Viewer;
+use crate::entities::{evaluations, org_predikat, periods, skps, units};
+use crate::error::{AppError, AppResult};
+use crate::extract::RequestMeta;
+use crate::organisation::tree::UnitIndex;
+use crate::policy;
+
+/// The organisation unit whose predikat governs an employee's unit: the nearest unit up the
+/// tree (itself included) with a predikat for the period and sub-period.
+async fn governing_unit(
+    db: &impl ConnectionTrait,
+    unit: Uuid,
+    period_id: Uuid,
+    k: i32,
+) -> AppResult<Option<org_predikat::Model>> {
+    let set: HashMap<Uuid, org_predikat::Model> = org_predikat::Entity::find()
+        .filter(org_predikat::Column::PeriodId.eq(period_id))
+        .filter(org_predikat::Column::PeriodeKe.eq(k))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.unit_id, o))
+        .collect();
+    if set.is_empty() {
+        return Ok(None);
+    }
+    let tree = UnitIndex::load(db, None).await?;
+    let mut current = Some(unit);
+    let mut seen = HashSet::new();
+    while let Some(u) = current {
+        if !seen.insert(u) {
+            break;
+        }
+        if let Some(o) = set.get(&u) {
+            return Ok(Some(o.clone()));
+        }
+        current = tree.units.get(&u).and_then(|m| m.parent_id);
+    }
+    Ok(None)
+}
+
+/// The distribution of the unit that governs `unit`, counting the set predikat of every
+/// evaluation in its subtree, plus `extra` (an evaluation about to be set).
+pub(crate) async fn distribusi(
+    db: &impl ConnectionTrait,
+    kebijakan: Kebijakan,
+    unit: Uuid,
+    period_id: Uuid,
+    k: i32,
+    extra: Option<(Uuid, Predikat)>,
+) -> AppResult<Option<DistribusiUnit>> {
+    let Some(org) = governing_unit(db, unit, period_id, k).await? else {
+        return Ok(None);
+    };
+    distribusi_of(db, kebijakan, &org, extra).await.map(Some)
+}
+
+async fn distribusi_of(
+    db: &impl ConnectionTrait,
+    kebijakan: Kebijakan,
+    org: &org_predikat::Model,
+    extra: Option<(Uuid, Predikat)>,
+) -> AppResult<DistribusiUnit> {
+    let tree = UnitIndex::load(db, None).await?;
+    let subtree: Vec<Uuid> = tree.subtree(org.unit_id).into_iter().collect();
+    let in_period: HashSet<Uuid> = skps::Entity::find()
+        .filter(skps::Column::PeriodId.eq(org.period_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let evals: Vec<evaluations::Model> = evaluations::Entity::find()
+        .filter(evaluations::Column::UnitId.is_in(subtree))
+        .filter(evaluations::Column::PeriodeKe.eq(org.periode_ke))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|e| in_period.contains(&e.skp_id))
+        .collect();
+    let mut hitungan = Hitungan::default();
+    let mut counted = HashSet::new();
+    for e in &evals {
+        let set = if Some(e.id) == extra.map(|x| x.0) {
+            extra.map(|x| x.1)
+        } else if e.ditetapkan() {
+            e.predikat.as_deref().and_then(Predikat::parse)
+        } else {
+            None
+        };
+        if let Some(p) = set {
+            hitungan.tambah(p);
+            counted.insert(e.id);
+        }
+    }
+    let predikat = PredikatOrganisasi::parse(&org.predikat).unwrap_or(PredikatOrganisasi::Baik);
+    let n = evals.len().max(counted.len()) as u32;
+    Ok(DistribusiUnit {
+        unit_id: org.unit_id,
+        unit_nama: tree.name(org.unit_id).unwrap_or_default().to_owned(),
+        predikat_organisasi: Some(predikat),
+        dasar: Some(org.dasar.clone()),
+        pembulatan: kebijakan.pembulatan,
+        pembulatan_keterangan: kebijakan.pembulatan.keterangan().to_owned(),
+        jumlah_pegawai: n,
+        hitungan,
+        aturan: rules::pola_distribusi(predikat, n, kebijakan.pembulatan),
+        kuota: rules::kuota(predikat, n, kebijakan.pembulatan, &hitungan),
+        pelanggaran: rules::periksa_distribusi(predikat, kebijakan.pembulatan, &hitungan),
+        blokir: kebijakan.blokir,
+    })
+}
+
+/// Whether the viewer may set a unit's organisation predikat: the HR admin, or the pimpinan
+/// leading the unit above it.
+fn may_set_org(viewer: &Viewer, unit: &units::Model) -> bool {
+    policy::can(
+        &viewer.roles,
+        kinerja_api::auth::Permission::ManageOrganisation,
+    ) || unit
+        .parent_id
+        .is_some_and(|p| viewer.subtree.contains(&p) && !viewer.subtree.is_empty())
+        && viewer.roles.contains(&kinerja_api::auth::Role::Pimpinan)
+}
+
+/// Sets the organisation predikat of a unit for a period (periodic or annual).
+///
+/// # Errors
+/// `NotFound` for an unknown unit or period; `Forbidden` for anyone but the pimpinan above or
+/// the admin; `Validation` for a sub-period outside the rhythm.
+pub async fn tetapkan_organisasi(
+    db: &DatabaseConnection,
+    kebijakan: Kebijakan,
+    viewer: &Viewer,
+    unit_id: Uuid,
+    req: TetapkanPredikatOrganisasi,
+    meta: &RequestMeta,
+) -> AppResult<DistribusiUnit> {
+    let txn = db.begin().await?;
+    let unit = units::Entity::find_by_id(unit_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Unit"))?;
+    if !may_set_org(viewer, &unit) {
+        return Err(AppError::Forbidden);
+    }
+    let period = periods::Entity::find_by_id(req.periode_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::field("periode_id", "Periode tidak ditemukan."))?;
+    check_periode(&period, req.periode_ke)?;
+    let existing = org_predikat::Entity::find()
+        .filter(org_predikat::Column::UnitId.eq(unit_id))
+        .filter(org_predikat::Column::PeriodId.eq(period.id))
+        .filter(org_predikat::Column::PeriodeKe.eq(req.periode_ke))
+        .one(&txn)
+        .await?;
+    let before = existing
+        .as_ref()
+        .map(|o| json!({"predikat": o.predikat, "dasar": o.dasar}));
+    let now = Utc::now();
+    let saved = match existing {
+        Some(o) => {
+            let mut a: org_predikat::ActiveModel = o.into();
+            a.predikat = Set(req.predikat.as_str().to_owned());
+            a.dasar = Set(req.dasar.trim().to_owned());
+            a.ditetapkan_oleh = Set(viewer.user_id);
+            a.updated_at = Set(now);
+            a.update(&txn).await?
+        }
+        None => {
+            org_predikat::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                unit_id: Set(unit_id),
+                period_id: Set(period.id),
+                periode_ke: Set(req.periode_ke),
+                predikat: Set(req.predikat.as_str().to_owned()),
+                dasar: Set(req.dasar.trim().to_owned()),
+                ditetapkan_oleh: Set(viewer.user_id),
+                updated_at: Set(now),
+            }
+            .insert(&txn)
+            .await?
+        }
+    };
+    let mut entry = AuditEntry::new("predikat_organisasi.ditetapkan", "unit")
+        .actor(viewer.user_id)
+        .entity(unit_id)
+        .after(json!({"periode_id": period.id, "periode_ke": req.periode_ke, "predikat": req.predikat.as_str()}));
+    if let Some(b) = before {
+        entry = entry.before(b);
+    }
+    audit::record(&txn, entry, meta).await?;
+    let d = distribusi_of(&txn, kebijakan, &saved, None).await?;
+    txn.commit().await?;
+    Ok(d)
+}
+
+/// The organisation predikat of a period for every unit the viewer sees (all units of the
+/// period's instansi for readers of all employees, else the pimpinan's subtree), in tree order.
+///
+/// # Errors
+/// `Forbidden` for a viewer who is neither pimpinan nor a reader of all employees (a pimpinan
+/// not placed in a unit gets an empty list); `Validation` for an unknown period or a
+/// sub-period outside its rhythm.
+pub async fn daftar_organisasi(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    q: &DistribusiQuery,
+) -> AppResult<Vec<PredikatOrganisasiUnit>> {
+    let all = policy::can(
+        &viewer.roles,
+        kinerja_api::auth::Permission::ReadAllEmployees,
+    );
+    if !all
+        && !policy::can(
+            &viewer.roles,
+            kinerja_api::auth::Permission::ReadUnitDashboards,
+        )
+    {
+        return Err(AppError::Forbidden);
+    }
+    let period = periods::Entity::find_by_id(q.periode_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::field("periode_id", "Periode tidak ditemukan."))?;
+    check_periode(&period, q.periode_ke)?;
+    let index = UnitIndex::load(db, Some(period.instansi_id)).await?;
+    // Listed: active units the viewer sees.
+    let listed = |id: &Uuid| {
+        (all || viewer.subtree.contains(id)) && index.units.get(id).is_some_and(|u| u.aktif)
+    };
+    let set: HashMap<Uuid, org_predikat::Model> = org_predikat::Entity::find()
+        .filter(org_predikat::Column::PeriodId.eq(period.id))
+        .filter(org_predikat::Column::PeriodeKe.eq(q.periode_ke))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.unit_id, o))
+        .collect();
+    // Tops: listed units whose parent is not listed (also below an inactive unit); then depth
+    // first, by name.
+    let by_name = |ids: &mut Vec<Uuid>| ids.sort_by(|a, b| index.name(*a).cmp(&index.name(*b)));
+    let mut tops: Vec<Uuid> = index
+        .units
+        .values()
+        .filter(|u| listed(&u.id) && !u.parent_id.is_some_and(|p| listed(&p)))
+        .map(|u| u.id)
+        .collect();
+    by_name(&mut tops);
+    let mut stack: Vec<(Uuid, u32)> = tops.into_iter().rev().map(|id| (id, 0)).collect();
+    let mut out = Vec::new();
+    while let Some((id, tingkat)) = stack.pop() {
+        let Some(unit) = index.units.get(&id) else {
+            continue;
+        };
+        let org = set.get(&id);
+        out.push(PredikatOrganisasiUnit {
+            unit_id: id,
+            unit_nama: unit.nama.clone(),
+            tingkat,
+            predikat: org.and_then(|o| PredikatOrganisasi::parse(&o.predikat)),
+            dasar: org.map(|o| o.dasar.clone()),
+            dapat_menetapkan: may_set_org(viewer, unit),
+        });
+        let mut children: Vec<Uuid> = index
+            .children_of(id)
+            .iter()
+            .copied()
+            .filter(|c| listed(c))
+            .collect();
+        by_name(&mut children);
+        stack.extend(children.into_iter().rev().map(|c| (c, tingkat + 1)));
+    }
+    Ok(out)
+}
+
+/// The "Format Penetapan Predikat Kinerja" of a unit: its organisation predikat, the pattern,
+/// the quota and the actual spread. Readable by the admin, auditors and the pimpinan of the
+/// unit or above.
+///
+/// # Errors
+/// `NotFound` without a predikat for the unit and period, or for a unit the viewer may not see.
+pub async fn penetapan(
+    db: &DatabaseConnection,
+    kebijakan: Kebijakan,
+    viewer: &Viewer,
+    unit_id: Uuid,
+    period_id: Uuid,
+    k: i32,
+) -> AppResult<DistribusiUnit> {
+    let unit = units::Entity::find_by_id(unit_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Unit"))?;
+    let sees = policy::can(
+        &viewer.roles,
+        kinerja_api::auth::Permission::ReadAllEmployees,
+    ) || viewer.subtree.contains(&unit.id)
+        || may_set_org(viewer, &unit);
+    if !sees {
+        return Err(AppError::NotFound("Unit"));
+    }
+    let org = org_predikat::Entity::find()
+        .filter(org_predikat::Column::UnitId.eq(unit_id))
+        .filter(org_predikat::Column::PeriodId.eq(period_id))
+        .filter(org_predikat::Column::PeriodeKe.eq(k))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Predikat kinerja organisasi"))?;
+    distribusi_of(db, kebijakan, &org, None).await
+}
