@@ -9,7 +9,8 @@ use crate::m20261127_000001_create_users::Users;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-/// The 17 golongan ruang PNS with their pangkat (DOMAIN.md 3.2).
+/// The 17 golongan ruang PNS with their pangkat (docs/regulation.md, "Reference data and the
+/// NIP").
 const GOLONGAN: [(&str, &str); 17] = [
     ("I/a", "Juru Muda"),
     ("I/b", "Juru Muda Tingkat I"),
@@ -30,8 +31,8 @@ const GOLONGAN: [(&str, &str); 17] = [
     ("IV/e", "Pembina Utama"),
 ];
 
-/// Jenjang jabatan (DOMAIN.md 3.3): code, jenis, name, rank, and whether a holder can be a
-/// Pejabat Penilai Kinerja by derivation (at least Pengawas).
+/// Jenjang jabatan (docs/regulation.md, "Reference data and the NIP"): code, jenis, name, rank,
+/// and whether a holder can be a Pejabat Penilai Kinerja by derivation (at least Pengawas).
 const JENJANG: [(&str, &str, &str, i32, bool); 14] = [
     ("jpt_utama", "jpt", "JPT Utama", 70, true),
     ("jpt_madya", "jpt", "JPT Madya", 60, true),
@@ -55,7 +56,8 @@ const JENJANG: [(&str, &str, &str, i32, bool); 14] = [
     ("pemula", "fungsional_keterampilan", "Pemula", 12, false),
 ];
 
-/// BerAKHLAK core values and their panduan perilaku, worded as on SKP printouts (DOMAIN.md 3.4).
+/// BerAKHLAK core values and their panduan perilaku, worded as on SKP printouts
+/// (docs/regulation.md, "Reference data and the NIP").
 const BERAKHLAK: [(&str, &str, [&str; 3]); 7] = [
     (
         "berorientasi_pelayanan",

@@ -1,5 +1,6 @@
 //! Evaluation: ratings, the kuadran kinerja, the pola distribusi of SE MenPANRB 3/2023 and the
-//! angka kredit conversion (DOMAIN.md 7.1–7.4).
+//! angka kredit conversion (docs/regulation.md, "Rating and predikat (kuadran)", "Organisation
+//! predikat and distribution" and "Angka kredit").
 //!
 //! Pure functions only, so that the SPA shows the same predikat, quota and warnings as the
 //! server computes before anything is saved.
@@ -87,8 +88,9 @@ impl PredikatOrganisasi {
     }
 }
 
-/// The kuadran kinerja of PermenPANRB 6/2022 (DOMAIN.md 7.1). Bad behaviour outweighs good
-/// results (Kurang/Misconduct), and there is no numeric weighting between the two ratings.
+/// The kuadran kinerja of PermenPANRB 6/2022 (docs/regulation.md, "Rating and predikat
+/// (kuadran)"). Bad behaviour outweighs good results (Kurang/Misconduct), and there is no
+/// numeric weighting between the two ratings.
 pub fn predikat(hasil: Rating, perilaku: Rating) -> Predikat {
     match (hasil, perilaku) {
         (Rating::DiBawah, Rating::DiBawah) => Predikat::SangatKurang,
@@ -371,7 +373,8 @@ fn nama(predikat: &[Predikat]) -> String {
 }
 
 /// The pola distribusi predikat pegawai for a unit of `n` evaluated pegawai whose organisation
-/// predikat is `org` (SE MenPANRB 3/2023, DOMAIN.md 7.3).
+/// predikat is `org` (SE MenPANRB 3/2023; docs/regulation.md, "Organisation predikat and
+/// distribution").
 ///
 /// The SE frames the pattern as "pertimbangan bagi pimpinan": these rules feed warnings, not a
 /// hard block. Small units are not covered by the SE and the rounding of the percentages is
@@ -474,8 +477,9 @@ impl Default for AmbangSaran {
 
 /// A hint for the rating hasil kerja from the capaian of each IKI, given as (capaian in
 /// percent, whether its RHK is utama). The rating is the PPKin's qualitative judgement
-/// (DOMAIN.md 7.2); this only mirrors its wording: Di Atas when most results are above and no
-/// utama result is below, Di Bawah when most are below. `None` without any IKI.
+/// (docs/regulation.md, "Rating and predikat (kuadran)"); this only mirrors its wording: Di
+/// Atas when most results are above and no utama result is below, Di Bawah when most are below.
+/// `None` without any IKI.
 pub fn saran_rating_hasil(capaian: &[(f64, bool)], ambang: AmbangSaran) -> Option<Rating> {
     if capaian.is_empty() {
         return None;
@@ -603,7 +607,8 @@ mod tests {
     #[test]
     fn kuadran_kinerja_all_nine_cells() {
         use Rating::{DiAtas, DiBawah, Sesuai};
-        // (hasil kerja, perilaku kerja, predikat), DOMAIN.md 7.1 row by row.
+        // (hasil kerja, perilaku kerja, predikat): docs/regulation.md, "Rating and predikat
+        // (kuadran)", row by row.
         let tabel = [
             (DiAtas, DiBawah, Kurang),
             (DiAtas, Sesuai, Baik),

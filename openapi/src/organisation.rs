@@ -61,7 +61,7 @@ string_enum! {
 }
 
 string_enum! {
-    /// Jenjang jabatan (DOMAIN.md 3.3).
+    /// Jenjang jabatan (docs/regulation.md, "Reference data and the NIP").
     Jenjang {
         JptUtama => "jpt_utama",
         JptMadya => "jpt_madya",

@@ -28,7 +28,7 @@ string_enum! {
 }
 
 string_enum! {
-    /// SKP status (DOMAIN.md 5.1).
+    /// SKP status (docs/regulation.md, "SKP planning").
     StatusSkp {
         Draft => "draft",
         Diajukan => "diajukan",

@@ -1,10 +1,11 @@
 //! Who is an employee's Pejabat Penilai Kinerja (PPKin) and Atasan PPKin on a given date.
 //!
-//! Rules (DOMAIN.md 2.2, 6): an explicit override set by the admin wins. Otherwise walk up the
-//! position hierarchy from the employee's definitive position on that date: the first superior
-//! position of at least Pengawas rank that someone holds is the PPKin — its definitive holder
-//! ("derived"), or, when it has none, an acting official (Plt/Plh, "acting"). A vacant position
-//! is skipped. The Atasan PPKin is the PPKin's own PPKin by the same rules.
+//! Rules (docs/regulation.md, "Who sees and acts on an SKP"): an explicit override set by the
+//! admin wins. Otherwise walk up the position hierarchy from the employee's definitive position
+//! on that date: the first superior position of at least Pengawas rank that someone holds is
+//! the PPKin — its definitive holder ("derived"), or, when it has none, an acting official
+//! (Plt/Plh, "acting"). A vacant position is skipped. The Atasan PPKin is the PPKin's own PPKin
+//! by the same rules.
 //!
 //! A [`Resolver`] is a snapshot of one instansi at one date, loaded with four queries, so the
 //! whole organisation can be resolved for the unresolved-superiors report without N+1 queries.
