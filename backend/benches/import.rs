@@ -80,6 +80,7 @@ async fn prepare(db: &DatabaseConnection) -> Uuid {
         berlaku_sampai: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        lock_version: Set(1),
     })
     .exec(db)
     .await
@@ -96,6 +97,7 @@ async fn prepare(db: &DatabaseConnection) -> Uuid {
             aktif: Set(true),
             created_at: Set(now),
             updated_at: Set(now),
+            lock_version: Set(1),
         })
         .collect();
     for chunk in positions.chunks(500) {

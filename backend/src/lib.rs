@@ -26,6 +26,7 @@ pub mod measurement;
 pub mod metrics;
 pub mod notifications;
 pub mod openapi;
+pub mod optimistic;
 pub mod organisation;
 pub mod planning;
 pub mod policy;

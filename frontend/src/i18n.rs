@@ -1054,6 +1054,10 @@ keys! {
 /// English versions. Unknown messages are shown as they are.
 const MESSAGES_EN: &[(&str, &str)] = &[
     (
+        "Data pegawai ini baru saja diubah oleh pengguna lain. Muat ulang halaman, lalu ulangi perubahan Anda.",
+        "Someone else has just changed this employee's data. Reload the page, then redo your changes.",
+    ),
+    (
         "Tanggal tenggat harus di dalam periode kinerja.",
         "The due date must fall within the performance period.",
     ),

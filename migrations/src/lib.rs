@@ -21,6 +21,7 @@ mod m20261128_000015_create_keberatan_lampiran;
 mod m20261206_000016_skp_versi_berlaku;
 mod m20261206_000017_harus_ganti_password;
 mod m20261206_000018_notifikasi_param_alasan_perubahan;
+mod m20261206_000019_lock_version;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000016_skp_versi_berlaku::Migration),
             Box::new(m20261206_000017_harus_ganti_password::Migration),
             Box::new(m20261206_000018_notifikasi_param_alasan_perubahan::Migration),
+            Box::new(m20261206_000019_lock_version::Migration),
         ]
     }
 }

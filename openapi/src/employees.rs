@@ -66,6 +66,8 @@ pub enum Visibility {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Employee {
+    /// Optimistic lock: send it back with every edit; bumped by each one.
+    pub lock_version: i32,
     pub id: Uuid,
     pub visibility: Visibility,
     /// 18 digits without spaces.
@@ -195,6 +197,10 @@ pub struct CreateEmployee {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateEmployee {
+    /// Optimistic lock: the `lock_version` of the record as it was read. Required, so that an
+    /// edit based on an older version is refused (409) instead of overwriting a change made
+    /// in the meantime; reload and redo the edit then.
+    pub lock_version: i32,
     #[validate(length(min = 1, max = 30, message = "NIP wajib diisi."))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 30))]
     pub nip: Option<String>,

@@ -144,6 +144,8 @@ pub struct CreateInstansi {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Unit {
+    /// Optimistic lock: send it back with every edit; bumped by each one.
+    pub lock_version: i32,
     pub id: Uuid,
     pub instansi_id: Uuid,
     pub parent_id: Option<Uuid>,
@@ -210,6 +212,10 @@ pub struct CreateUnit {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUnit {
+    /// Optimistic lock: the `lock_version` of the record as it was read. Required, so that an
+    /// edit based on an older version is refused (409) instead of overwriting a change made
+    /// in the meantime; reload and redo the edit then.
+    pub lock_version: i32,
     pub kind: Option<UnitKind>,
     #[validate(
         length(
@@ -306,6 +312,8 @@ pub struct EmployeeRef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Position {
+    /// Optimistic lock: send it back with every edit; bumped by each one.
+    pub lock_version: i32,
     pub id: Uuid,
     pub unit_id: Uuid,
     pub unit_nama: String,
@@ -355,6 +363,10 @@ pub struct CreatePosition {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdatePosition {
+    /// Optimistic lock: the `lock_version` of the record as it was read. Required, so that an
+    /// edit based on an older version is refused (409) instead of overwriting a change made
+    /// in the meantime; reload and redo the edit then.
+    pub lock_version: i32,
     #[validate(
         length(
             min = 1,

@@ -124,6 +124,8 @@ string_enum! {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Periode {
+    /// Optimistic lock: send it back with every edit; bumped by each one.
+    pub lock_version: i32,
     pub id: Uuid,
     pub instansi_id: Uuid,
     pub tahun: i32,
@@ -173,6 +175,10 @@ pub struct CreatePeriode {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PeriodeAction {
+    /// Optimistic lock: the `lock_version` of the record as it was read. Required, so that an
+    /// edit based on an older version is refused (409) instead of overwriting a change made
+    /// in the meantime; reload and redo the edit then.
+    pub lock_version: i32,
     #[validate(length(max = 500, message = "Alasan maksimal 500 karakter."))]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
@@ -651,6 +657,8 @@ pub struct DistributionResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SkpTemplate {
+    /// Optimistic lock: send it back with every edit; bumped by each one.
+    pub lock_version: i32,
     pub id: Uuid,
     pub instansi_id: Uuid,
     /// The position it is meant for; absent for a general template.
@@ -660,11 +668,46 @@ pub struct SkpTemplate {
     pub lampiran: Lampiran,
 }
 
-/// `POST /api/v1/skp-templates` and `PUT /api/v1/skp-templates/{id}`.
+/// `POST /api/v1/skp-templates`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SaveSkpTemplate {
+    pub instansi_id: Uuid,
+    pub jabatan_id: Option<Uuid>,
+    #[validate(
+        length(
+            min = 1,
+            max = 200,
+            message = "Nama templat wajib diisi (maksimal 200 karakter)."
+        ),
+        custom(function = "not_blank")
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 200, pattern = "\\S")
+    )]
+    pub nama: String,
+    #[validate(
+        length(min = 1, max = 30, message = "Isi 1 sampai 30 rencana hasil kerja."),
+        nested
+    )]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 30))]
+    pub rhk: Vec<Rhk>,
+    #[serde(default)]
+    #[validate(nested)]
+    pub lampiran: Lampiran,
+}
+
+/// `PUT /api/v1/skp-templates/{id}`: replaces the template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateSkpTemplate {
+    /// Optimistic lock: the `lock_version` of the record as it was read. Required, so that an
+    /// edit based on an older version is refused (409) instead of overwriting a change made
+    /// in the meantime; reload and redo the edit then.
+    pub lock_version: i32,
     pub instansi_id: Uuid,
     pub jabatan_id: Option<Uuid>,
     #[validate(

@@ -13,6 +13,8 @@ use crate::validation::{
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct User {
+    /// Optimistic lock: send it back with every edit; bumped by each one.
+    pub lock_version: i32,
     pub id: Uuid,
     pub username: String,
     pub email: Option<String>,
@@ -96,6 +98,10 @@ pub struct CreateUser {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUser {
+    /// Optimistic lock: the `lock_version` of the record as it was read. Required, so that an
+    /// edit based on an older version is refused (409) instead of overwriting a change made
+    /// in the meantime; reload and redo the edit then.
+    pub lock_version: i32,
     #[validate(
         custom(function = "crate::validation::email_address"),
         length(max = 254, message = "Email maksimal 254 karakter.")

@@ -21,7 +21,7 @@ pub async fn seed_planning(db: &DatabaseConnection) -> AppResult<usize> {
     use chrono::Datelike;
     use kinerja_api::planning::{
         ApproveSkp, CreatePeriode, CreateSkp, EkspektasiKhusus, JenisSkp, Lampiran, Pendekatan,
-        Perspektif, StatusPeriode, SubmitSkp, UpdateSkp,
+        PeriodeAction, Perspektif, StatusPeriode, SubmitSkp, UpdateSkp,
     };
     use std::collections::{HashMap, HashSet};
 
@@ -67,7 +67,10 @@ pub async fn seed_planning(db: &DatabaseConnection) -> AppResult<usize> {
         None,
         period.id,
         StatusPeriode::Dibuka,
-        Some("Data demo".into()),
+        PeriodeAction {
+            lock_version: period.lock_version,
+            reason: Some("Data demo".into()),
+        },
         &meta,
     )
     .await?;

@@ -121,7 +121,7 @@ async fn get_employee(
     tag = TAG,
     params(("id" = Uuid, Path, description = "Employee id")),
     request_body = UpdateEmployee,
-    responses((status = 200, body = Employee), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    responses((status = 200, body = Employee), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "A stale `lock_version`: someone else changed the record meanwhile; reload and redo the edit", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 #[patch("/{id}")]

@@ -475,6 +475,7 @@ pub async fn import(
             user_id: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
+            lock_version: Set(1),
         });
     }
     let created = employee_rows.len() as u64;

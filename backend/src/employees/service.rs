@@ -31,7 +31,7 @@ use crate::error::{AppError, AppResult, DbResultExt, FieldErrors};
 use crate::extract::RequestMeta;
 use crate::organisation::service::{clean, employee_ref, ilike};
 use crate::organisation::tree::UnitIndex;
-use crate::policy;
+use crate::{optimistic, policy};
 
 pub fn nip_kind(jenis: JenisPegawai) -> NipKind {
     match jenis {
@@ -134,6 +134,7 @@ impl Lookups {
             email: only(full, e.email),
             telepon: only(full, e.telepon),
             user_id: only(full, e.user_id),
+            lock_version: e.lock_version,
             nip: e.nip,
         }
     }
@@ -448,6 +449,7 @@ pub async fn insert(
         user_id: Set(user_id),
         created_at: Set(now),
         updated_at: Set(now),
+        lock_version: Set(1),
     }
     .insert(txn)
     .await
@@ -488,8 +490,12 @@ fn snapshot(e: &employees::Model) -> serde_json::Value {
 
 /// Changes an employee's record; the NIP is re-checked against the (new) birth date and gender.
 ///
+/// Only the fields the request names are written, in one statement that also claims the
+/// `lock_version` (see [`crate::optimistic`]): two concurrent edits cannot lose each other's
+/// changes.
+///
 /// # Errors
-/// `NotFound`; `Validation` as for creation.
+/// `NotFound`; `Conflict` for a stale `lock_version`; `Validation` as for creation.
 pub async fn update(
     db: &DatabaseConnection,
     actor: Uuid,
@@ -497,25 +503,42 @@ pub async fn update(
     req: UpdateEmployee,
     meta: &RequestMeta,
 ) -> AppResult<Employee> {
+    const WHAT: &str = "pegawai";
     let txn = db.begin().await?;
     let model = find(&txn, id).await?;
-    let birth = req.tanggal_lahir.unwrap_or(model.tanggal_lahir);
-    let gender = req
-        .jenis_kelamin
-        .unwrap_or_else(|| parse_gender(&model.jenis_kelamin));
-    let jenis = req
-        .jenis_pegawai
-        .or_else(|| JenisPegawai::parse(&model.jenis_pegawai))
-        .unwrap_or(JenisPegawai::Pns);
-    let nip_input = req.nip.clone().unwrap_or_else(|| model.nip.clone());
-    let nip = checked_nip(&txn, &nip_input, jenis, birth, gender, Some(id)).await?;
+    optimistic::check(model.lock_version, req.lock_version, WHAT)?;
+    let mut active: employees::ActiveModel = Default::default();
+    // The NIP encodes birth date, gender and kind: re-check it when any of them changes.
+    if req.nip.is_some()
+        || req.tanggal_lahir.is_some()
+        || req.jenis_kelamin.is_some()
+        || req.jenis_pegawai.is_some()
+    {
+        let birth = req.tanggal_lahir.unwrap_or(model.tanggal_lahir);
+        let gender = req
+            .jenis_kelamin
+            .unwrap_or_else(|| parse_gender(&model.jenis_kelamin));
+        let jenis = req
+            .jenis_pegawai
+            .or_else(|| JenisPegawai::parse(&model.jenis_pegawai))
+            .unwrap_or(JenisPegawai::Pns);
+        let nip_input = req.nip.clone().unwrap_or_else(|| model.nip.clone());
+        let nip = checked_nip(&txn, &nip_input, jenis, birth, gender, Some(id)).await?;
+        if req.nip.is_some() {
+            active.nip = Set(nip);
+        }
+        if let Some(b) = req.tanggal_lahir {
+            active.tanggal_lahir = Set(b);
+        }
+        if let Some(g) = req.jenis_kelamin {
+            active.jenis_kelamin = Set(gender_code(g).to_owned());
+        }
+        if let Some(j) = req.jenis_pegawai {
+            active.jenis_pegawai = Set(j.as_str().to_owned());
+        }
+    }
     check_golongan(&txn, req.golongan.as_deref()).await?;
     let before = snapshot(&model);
-    let mut active: employees::ActiveModel = model.into();
-    active.nip = Set(nip);
-    active.tanggal_lahir = Set(birth);
-    active.jenis_kelamin = Set(gender_code(gender).to_owned());
-    active.jenis_pegawai = Set(jenis.as_str().to_owned());
     if let Some(v) = req.nama {
         active.nama = Set(v.trim().to_owned());
     }
@@ -547,9 +570,17 @@ pub async fn update(
         active.telepon = Set(clean(req.telepon));
     }
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&txn).await.on_unique_violation(|| {
-        AppError::field("nip", "NIP sudah terdaftar untuk pegawai lain.")
-    })?;
+    optimistic::claim_unique(
+        &txn,
+        active,
+        (employees::Column::Id, id),
+        employees::Column::LockVersion,
+        req.lock_version,
+        WHAT,
+        || AppError::field("nip", "NIP sudah terdaftar untuk pegawai lain."),
+    )
+    .await?;
+    let updated = find(&txn, id).await?;
     audit::record(
         &txn,
         AuditEntry::new("employee.updated", "employee")

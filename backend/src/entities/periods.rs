@@ -17,6 +17,8 @@ pub struct Model {
     pub status: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Optimistic lock: bumped by every edit, which must name the version it was based on.
+    pub lock_version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

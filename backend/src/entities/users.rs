@@ -15,6 +15,8 @@ pub struct Model {
     pub last_login_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Optimistic lock: bumped by every edit, which must name the version it was based on.
+    pub lock_version: i32,
     /// Set when the HR office made the account or reset its password: the holder must choose
     /// a password before anything else.
     pub harus_ganti_password: bool,

@@ -450,6 +450,7 @@ mod tests {
             status: "dibuka".into(),
             created_at: Utc::now(),
             updated_at: Utc::now(),
+            lock_version: 1,
         }
     }
 

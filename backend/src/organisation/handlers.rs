@@ -161,7 +161,7 @@ async fn get_unit(state: Data<AppState>, _user: AuthUser, id: Path<Uuid>) -> App
     tag = TAG,
     params(("id" = Uuid, Path, description = "Unit id")),
     request_body = UpdateUnit,
-    responses((status = 200, body = Unit), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    responses((status = 200, body = Unit), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "A stale `lock_version`: someone else changed the record meanwhile; reload and redo the edit", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 #[patch("/{id}")]
@@ -277,7 +277,7 @@ async fn get_position(
     tag = TAG,
     params(("id" = Uuid, Path, description = "Position id")),
     request_body = UpdatePosition,
-    responses((status = 200, body = Position), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    responses((status = 200, body = Position), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "A stale `lock_version`: someone else changed the record meanwhile; reload and redo the edit", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 #[patch("/{id}")]

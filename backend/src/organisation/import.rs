@@ -208,6 +208,7 @@ pub async fn import_units(
             berlaku_sampai: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
+            lock_version: Set(1),
         });
     }
     let valid = new_units.len();
@@ -417,6 +418,7 @@ pub async fn import_positions(
             aktif: Set(true),
             created_at: Set(now),
             updated_at: Set(now),
+            lock_version: Set(1),
         });
     }
     let valid = new_positions.len();

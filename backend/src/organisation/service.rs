@@ -27,6 +27,7 @@ use crate::entities::{
 };
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
+use crate::optimistic;
 
 /// `%q%` for LIKE, with the wildcards in `q` escaped.
 pub fn like_pattern(q: &str) -> String {
@@ -184,6 +185,7 @@ pub fn unit_dto(m: units::Model) -> Unit {
         aktif: m.aktif,
         berlaku_mulai: m.berlaku_mulai,
         berlaku_sampai: m.berlaku_sampai,
+        lock_version: m.lock_version,
     }
 }
 
@@ -339,6 +341,7 @@ pub async fn create_unit(
         berlaku_sampai: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        lock_version: Set(1),
     }
     .insert(&txn)
     .await?;
@@ -356,7 +359,8 @@ pub async fn create_unit(
 }
 
 /// # Errors
-/// `NotFound`; `Validation` when the end date precedes the start.
+/// `NotFound`; `Conflict` for a stale `lock_version`; `Validation` when the end date precedes
+/// the start.
 pub async fn update_unit(
     db: &DatabaseConnection,
     actor: Option<Uuid>,
@@ -364,8 +368,10 @@ pub async fn update_unit(
     req: UpdateUnit,
     meta: &RequestMeta,
 ) -> AppResult<Unit> {
+    const WHAT: &str = "unit";
     let txn = db.begin().await?;
     let model = find_unit(&txn, id).await?;
+    optimistic::check(model.lock_version, req.lock_version, WHAT)?;
     let before = unit_dto(model.clone());
     if let Some(end) = req.berlaku_sampai
         && end < model.berlaku_mulai
@@ -375,7 +381,8 @@ pub async fn update_unit(
             "Tanggal akhir berlaku tidak boleh sebelum tanggal mulai.",
         ));
     }
-    let mut active: units::ActiveModel = model.into();
+    // Only the named fields, with the version claim (PATCH without lost updates).
+    let mut active: units::ActiveModel = Default::default();
     if let Some(kind) = req.kind {
         active.kind = Set(kind.as_str().to_owned());
     }
@@ -395,7 +402,16 @@ pub async fn update_unit(
         active.berlaku_sampai = Set(Some(end));
     }
     active.updated_at = Set(Utc::now());
-    let after = unit_dto(active.update(&txn).await?);
+    optimistic::claim(
+        &txn,
+        active,
+        (units::Column::Id, id),
+        units::Column::LockVersion,
+        req.lock_version,
+        WHAT,
+    )
+    .await?;
+    let after = unit_dto(find_unit(&txn, id).await?);
     audit::record(
         &txn,
         entry("unit.updated", "unit", actor)
@@ -540,6 +556,7 @@ async fn position_dtos(
             let jenjang = Jenjang::parse(&p.jenjang).unwrap_or(Jenjang::Pelaksana);
             Position {
                 id: p.id,
+                lock_version: p.lock_version,
                 unit_id: p.unit_id,
                 unit_nama: unit_names.get(&p.unit_id).cloned().unwrap_or_default(),
                 pemegang: holders
@@ -694,6 +711,7 @@ pub async fn create_position(
         aktif: Set(true),
         created_at: Set(now),
         updated_at: Set(now),
+        lock_version: Set(1),
     }
     .insert(&txn)
     .await?;
@@ -711,7 +729,8 @@ pub async fn create_position(
 }
 
 /// # Errors
-/// `NotFound`; `Validation` as for creation, and for a superior that closes a loop.
+/// `NotFound`; `Conflict` for a stale `lock_version`; `Validation` as for creation, and for a
+/// superior that closes a loop.
 pub async fn update_position(
     db: &DatabaseConnection,
     actor: Option<Uuid>,
@@ -719,9 +738,11 @@ pub async fn update_position(
     req: UpdatePosition,
     meta: &RequestMeta,
 ) -> AppResult<Position> {
+    const WHAT: &str = "jabatan";
     let txn = db.begin().await?;
     let model = find_position(&txn, id).await?;
-    let before = position_dtos(&txn, vec![model.clone()]).await?.remove(0);
+    optimistic::check(model.lock_version, req.lock_version, WHAT)?;
+    let before = position_dtos(&txn, vec![model]).await?.remove(0);
     let jenjang = req.jenjang.unwrap_or(before.jenjang);
     // A pelaksana keeps its kelompok unless a new one is given; other jenjang have none.
     let kelompok = match jenjang {
@@ -732,12 +753,15 @@ pub async fn update_position(
     if let Some(atasan) = req.atasan_id {
         check_atasan(&txn, Some(id), atasan).await?;
     }
-    let mut active: positions::ActiveModel = model.into();
+    // Only the named fields, with the version claim (PATCH without lost updates).
+    let mut active: positions::ActiveModel = Default::default();
     if let Some(nama) = req.nama {
         active.nama = Set(nama.trim().to_owned());
     }
-    active.jenjang = Set(jenjang.as_str().to_owned());
-    active.kelompok = Set(kelompok.map(|k| k.as_str().to_owned()));
+    if req.jenjang.is_some() || req.kelompok.is_some() {
+        active.jenjang = Set(jenjang.as_str().to_owned());
+        active.kelompok = Set(kelompok.map(|k| k.as_str().to_owned()));
+    }
     if req.clear_atasan {
         active.atasan_id = Set(None);
     } else if let Some(atasan) = req.atasan_id {
@@ -750,7 +774,16 @@ pub async fn update_position(
         active.aktif = Set(a);
     }
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&txn).await?;
+    optimistic::claim(
+        &txn,
+        active,
+        (positions::Column::Id, id),
+        positions::Column::LockVersion,
+        req.lock_version,
+        WHAT,
+    )
+    .await?;
+    let updated = find_position(&txn, id).await?;
     let after = position_dtos(&txn, vec![updated]).await?.remove(0);
     audit::record(
         &txn,

@@ -78,6 +78,7 @@ mod tests {
             berlaku_sampai: None,
             created_at: Utc::now(),
             updated_at: Utc::now(),
+            lock_version: 1,
         }
     }
 

@@ -192,6 +192,7 @@ mod tests {
             status: "dibuka".to_owned(),
             created_at: chrono::Utc::now(),
             updated_at: chrono::Utc::now(),
+            lock_version: 1,
         };
         assert_eq!(last_ended(&period, d(1, 15)), None);
         assert_eq!(last_ended(&period, d(12, 6)), Some(11));

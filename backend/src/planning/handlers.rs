@@ -10,6 +10,7 @@ use kinerja_api::planning::{
 use kinerja_api::planning::{BawahanQuery, DaftarBawahan};
 use kinerja_api::planning::{
     DistributeRhk, DistributionResult, Pohon, SaveSkpTemplate, SkpTemplate, TemplateQuery,
+    UpdateSkpTemplate,
 };
 use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -101,7 +102,7 @@ async fn create_period(
     tag = TAG,
     params(("id" = Uuid, Path, description = "Period id")),
     request_body = PeriodeAction,
-    responses((status = 200, body = Periode), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Not allowed from the current status", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    responses((status = 200, body = Periode), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Not allowed from the current status, or a stale `lock_version`", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 #[post("/{id}/open")]
@@ -118,7 +119,7 @@ async fn open_period(
             Some(actor.id),
             id.into_inner(),
             StatusPeriode::Dibuka,
-            body.reason,
+            body,
             &meta,
         )
         .await?,
@@ -130,7 +131,7 @@ async fn open_period(
     tag = TAG,
     params(("id" = Uuid, Path, description = "Period id")),
     request_body = PeriodeAction,
-    responses((status = 200, body = Periode), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Not allowed from the current status", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    responses((status = 200, body = Periode), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Not allowed from the current status, or a stale `lock_version`", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 #[post("/{id}/close")]
@@ -147,7 +148,7 @@ async fn close_period(
             Some(actor.id),
             id.into_inner(),
             StatusPeriode::Ditutup,
-            body.reason,
+            body,
             &meta,
         )
         .await?,
@@ -561,18 +562,15 @@ async fn create_template(
     meta: RequestMeta,
     ValidatedJson(body): ValidatedJson<SaveSkpTemplate>,
 ) -> AppResult<HttpResponse> {
-    Ok(
-        HttpResponse::Created()
-            .json(templates::save(&state.db, actor.id, None, body, &meta).await?),
-    )
+    Ok(HttpResponse::Created().json(templates::create(&state.db, actor.id, body, &meta).await?))
 }
 
 /// Replace an SKP template (HR office)
 #[utoipa::path(
     tag = TAG,
     params(("id" = Uuid, Path, description = "Template id")),
-    request_body = SaveSkpTemplate,
-    responses((status = 200, body = SkpTemplate), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    request_body = UpdateSkpTemplate,
+    responses((status = 200, body = SkpTemplate), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "A stale `lock_version`: someone else changed the template", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 #[put("/{id}")]
@@ -581,9 +579,9 @@ async fn update_template(
     RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
     meta: RequestMeta,
     id: Path<Uuid>,
-    ValidatedJson(body): ValidatedJson<SaveSkpTemplate>,
+    ValidatedJson(body): ValidatedJson<UpdateSkpTemplate>,
 ) -> AppResult<Json<SkpTemplate>> {
     Ok(Json(
-        templates::save(&state.db, actor.id, Some(id.into_inner()), body, &meta).await?,
+        templates::replace(&state.db, actor.id, id.into_inner(), body, &meta).await?,
     ))
 }

@@ -1,7 +1,7 @@
 //! Performance periods, opened and closed by the HR office.
 
 use chrono::{NaiveDate, Utc};
-use kinerja_api::planning::{CreatePeriode, Periode, Ritme, StatusPeriode};
+use kinerja_api::planning::{CreatePeriode, Periode, PeriodeAction, Ritme, StatusPeriode};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
@@ -13,6 +13,7 @@ use crate::audit::service::{self as audit, AuditEntry};
 use crate::entities::{instansi, periods};
 use crate::error::{AppError, AppResult, DbResultExt};
 use crate::extract::RequestMeta;
+use crate::optimistic;
 
 pub fn dto(p: periods::Model) -> Periode {
     Periode {
@@ -27,6 +28,7 @@ pub fn dto(p: periods::Model) -> Periode {
         batas_evaluasi_tahunan: p.batas_evaluasi_tahunan,
         jendela_keberatan_hari: p.jendela_keberatan_hari,
         status: StatusPeriode::parse(&p.status).unwrap_or(StatusPeriode::Draft),
+        lock_version: p.lock_version,
     }
 }
 
@@ -102,6 +104,7 @@ pub async fn create(
         status: Set(StatusPeriode::Draft.as_str().to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
+        lock_version: Set(1),
     }
     .insert(&txn)
     .await
@@ -123,20 +126,22 @@ pub async fn create(
     Ok(dto)
 }
 
-/// Opens or closes a period.
+/// Opens or closes a period; `action.lock_version` must be the version the caller read.
 ///
 /// # Errors
-/// `Conflict` for a transition the current status does not allow.
+/// `Conflict` for a stale `lock_version` or a transition the current status does not allow.
 pub async fn transition(
     db: &DatabaseConnection,
     actor: Option<Uuid>,
     id: Uuid,
     to: StatusPeriode,
-    reason: Option<String>,
+    action: PeriodeAction,
     meta: &RequestMeta,
 ) -> AppResult<Periode> {
+    const WHAT: &str = "periode";
     let txn = db.begin().await?;
     let model = find(&txn, id).await?;
+    optimistic::check(model.lock_version, action.lock_version, WHAT)?;
     let from = StatusPeriode::parse(&model.status).unwrap_or(StatusPeriode::Draft);
     let allowed = matches!(
         (from, to),
@@ -151,20 +156,30 @@ pub async fn transition(
             to.as_str()
         )));
     }
-    let mut active: periods::ActiveModel = model.into();
-    active.status = Set(to.as_str().to_owned());
-    active.updated_at = Set(Utc::now());
-    let dto = dto(active.update(&txn).await?);
-    let action = if to == StatusPeriode::Ditutup {
+    optimistic::claim(
+        &txn,
+        periods::ActiveModel {
+            status: Set(to.as_str().to_owned()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        },
+        (periods::Column::Id, id),
+        periods::Column::LockVersion,
+        action.lock_version,
+        WHAT,
+    )
+    .await?;
+    let dto = dto(find(&txn, id).await?);
+    let action_name = if to == StatusPeriode::Ditutup {
         "period.closed"
     } else {
         "period.opened"
     };
-    let mut entry = AuditEntry::new(action, "period")
+    let mut entry = AuditEntry::new(action_name, "period")
         .entity(id)
         .before(json!({"status": from}))
         .after(json!({"status": to}))
-        .reason(reason);
+        .reason(action.reason);
     if let Some(a) = actor {
         entry = entry.actor(a);
     }

@@ -1,10 +1,12 @@
 //! SKP templates per position, kept by the HR office.
 
 use chrono::Utc;
-use kinerja_api::planning::{Lampiran, Rhk, SaveSkpTemplate, SkpTemplate, TemplateQuery};
+use kinerja_api::planning::{
+    Lampiran, Rhk, SaveSkpTemplate, SkpTemplate, TemplateQuery, UpdateSkpTemplate,
+};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -14,6 +16,7 @@ use crate::audit::service::{self as audit, AuditEntry};
 use crate::entities::{instansi, positions, skp_templates};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
+use crate::optimistic;
 
 #[derive(Serialize, Deserialize)]
 struct Konten {
@@ -29,6 +32,7 @@ fn dto(m: skp_templates::Model) -> AppResult<SkpTemplate> {
         instansi_id: m.instansi_id,
         jabatan_id: m.jabatan_id,
         nama: m.nama,
+        lock_version: m.lock_version,
         rhk: konten.rhk,
         lampiran: konten.lampiran,
     })
@@ -80,15 +84,19 @@ pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> AppResult<SkpTemplate> 
         .ok_or(AppError::NotFound("Templat SKP"))?)
 }
 
-async fn check_refs(db: &impl ConnectionTrait, req: &SaveSkpTemplate) -> AppResult<()> {
-    if instansi::Entity::find_by_id(req.instansi_id)
+async fn check_refs(
+    db: &impl ConnectionTrait,
+    instansi_id: Uuid,
+    jabatan_id: Option<Uuid>,
+) -> AppResult<()> {
+    if instansi::Entity::find_by_id(instansi_id)
         .one(db)
         .await?
         .is_none()
     {
         return Err(AppError::field("instansi_id", "Instansi tidak ditemukan."));
     }
-    if let Some(j) = req.jabatan_id
+    if let Some(j) = jabatan_id
         && positions::Entity::find_by_id(j).one(db).await?.is_none()
     {
         return Err(AppError::field("jabatan_id", "Jabatan tidak ditemukan."));
@@ -96,66 +104,101 @@ async fn check_refs(db: &impl ConnectionTrait, req: &SaveSkpTemplate) -> AppResu
     Ok(())
 }
 
-/// Creates (`id` = None) or replaces a template.
+fn konten(rhk: Vec<Rhk>, lampiran: Lampiran) -> serde_json::Value {
+    json!(Konten {
+        rhk: neutral(rhk),
+        lampiran
+    })
+}
+
+/// Creates a template.
 ///
 /// # Errors
-/// `Validation` for unknown references; `NotFound` when replacing a missing one.
-pub async fn save(
+/// `Validation` for unknown references.
+pub async fn create(
     db: &DatabaseConnection,
     actor: Uuid,
-    id: Option<Uuid>,
     req: SaveSkpTemplate,
     meta: &RequestMeta,
 ) -> AppResult<SkpTemplate> {
     let txn = db.begin().await?;
-    check_refs(&txn, &req).await?;
-    let konten = json!(Konten {
-        rhk: neutral(req.rhk),
-        lampiran: req.lampiran
-    });
+    check_refs(&txn, req.instansi_id, req.jabatan_id).await?;
     let now = Utc::now();
-    let model = match id {
-        None => {
-            skp_templates::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                instansi_id: Set(req.instansi_id),
-                jabatan_id: Set(req.jabatan_id),
-                nama: Set(req.nama.trim().to_owned()),
-                konten: Set(konten),
-                created_at: Set(now),
-                updated_at: Set(now),
-            }
-            .insert(&txn)
-            .await?
-        }
-        Some(id) => {
-            let existing = skp_templates::Entity::find_by_id(id)
-                .one(&txn)
-                .await?
-                .ok_or(AppError::NotFound("Templat SKP"))?;
-            let mut active: skp_templates::ActiveModel = existing.into();
-            active.instansi_id = Set(req.instansi_id);
-            active.jabatan_id = Set(req.jabatan_id);
-            active.nama = Set(req.nama.trim().to_owned());
-            active.konten = Set(konten);
-            active.updated_at = Set(now);
-            active.update(&txn).await?
-        }
-    };
-    let action = if id.is_some() {
-        "skp_template.updated"
-    } else {
-        "skp_template.created"
-    };
-    audit::record(
+    let model = skp_templates::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        instansi_id: Set(req.instansi_id),
+        jabatan_id: Set(req.jabatan_id),
+        nama: Set(req.nama.trim().to_owned()),
+        konten: Set(konten(req.rhk, req.lampiran)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        lock_version: Set(1),
+    }
+    .insert(&txn)
+    .await?;
+    record(&txn, actor, "skp_template.created", &model, meta).await?;
+    txn.commit().await?;
+    dto(model)
+}
+
+/// Replaces a template, if it is still at the version the caller read.
+///
+/// # Errors
+/// `NotFound`; `Conflict` for a stale `lock_version`; `Validation` for unknown references.
+pub async fn replace(
+    db: &DatabaseConnection,
+    actor: Uuid,
+    id: Uuid,
+    req: UpdateSkpTemplate,
+    meta: &RequestMeta,
+) -> AppResult<SkpTemplate> {
+    const WHAT: &str = "templat SKP";
+    let txn = db.begin().await?;
+    let existing = skp_templates::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Templat SKP"))?;
+    optimistic::check(existing.lock_version, req.lock_version, WHAT)?;
+    check_refs(&txn, req.instansi_id, req.jabatan_id).await?;
+    optimistic::claim(
         &txn,
+        skp_templates::ActiveModel {
+            instansi_id: Set(req.instansi_id),
+            jabatan_id: Set(req.jabatan_id),
+            nama: Set(req.nama.trim().to_owned()),
+            konten: Set(konten(req.rhk, req.lampiran)),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        },
+        (skp_templates::Column::Id, id),
+        skp_templates::Column::LockVersion,
+        req.lock_version,
+        WHAT,
+    )
+    .await?;
+    let model = skp_templates::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Templat SKP"))?;
+    record(&txn, actor, "skp_template.updated", &model, meta).await?;
+    txn.commit().await?;
+    dto(model)
+}
+
+async fn record(
+    txn: &DatabaseTransaction,
+    actor: Uuid,
+    action: &'static str,
+    model: &skp_templates::Model,
+    meta: &RequestMeta,
+) -> AppResult<()> {
+    audit::record(
+        txn,
         AuditEntry::new(action, "skp_template")
             .actor(actor)
             .entity(model.id)
             .after(json!({"nama": model.nama})),
         meta,
     )
-    .await?;
-    txn.commit().await?;
-    dto(model)
+    .await
 }

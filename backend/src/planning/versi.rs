@@ -292,6 +292,7 @@ mod tests {
             status: "dibuka".to_owned(),
             created_at: now,
             updated_at: now,
+            lock_version: 1,
         }
     }
 

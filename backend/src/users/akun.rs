@@ -120,6 +120,7 @@ async fn insert_accounts(
             last_login_at: None,
             created_at: now,
             updated_at: now,
+            lock_version: 1,
             harus_ganti_password: true,
         })
         .collect();

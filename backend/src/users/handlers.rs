@@ -118,7 +118,7 @@ async fn get_user(
         Unauthorized,
         (status = 403, description = "Not allowed to change this user or these roles", body = ErrorBody, content_type = "application/problem+json"),
         NotFound,
-        (status = 409, description = "Email already used", body = ErrorBody, content_type = "application/problem+json"),
+        (status = 409, description = "Email already used, or a stale `lock_version`", body = ErrorBody, content_type = "application/problem+json"),
         JsonBodyProblems,
     ),
     security(("bearer" = []))

@@ -19,7 +19,7 @@ use crate::entities::{user_roles, users};
 use crate::error::{AppError, AppResult, DbResultExt};
 use crate::extract::RequestMeta;
 use crate::organisation::service::ilike;
-use crate::policy;
+use crate::{optimistic, policy};
 
 /// A user and their roles, or `None`.
 ///
@@ -82,6 +82,7 @@ pub(crate) fn to_dto(user: users::Model, roles: Vec<Role>) -> User {
         created_at: user.created_at,
         updated_at: user.updated_at,
         harus_ganti_password: user.harus_ganti_password,
+        lock_version: user.lock_version,
     }
 }
 
@@ -168,6 +169,7 @@ pub async fn insert_with_hash(
         last_login_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        lock_version: Set(1),
         harus_ganti_password: Set(false),
     }
     .insert(txn)
@@ -220,9 +222,12 @@ pub async fn get(db: &DatabaseConnection, id: Uuid) -> AppResult<User> {
 
 /// Changes profile fields, roles or the active flag.
 ///
+/// Only the named fields are written, with the `lock_version` claim (see
+/// [`crate::optimistic`]), before the roles: concurrent edits cannot lose each other's changes.
+///
 /// # Errors
-/// `NotFound`, `Forbidden` (privileged target or roles), `Conflict` (email taken), or
-/// `Validation` when an admin tries to deactivate themselves.
+/// `NotFound`, `Forbidden` (privileged target or roles), `Conflict` (email taken or a stale
+/// `lock_version`), or `Validation` when an admin tries to deactivate themselves.
 pub async fn update(
     db: &DatabaseConnection,
     actor: (Uuid, &[Role]),
@@ -230,6 +235,7 @@ pub async fn update(
     req: UpdateUser,
     meta: &RequestMeta,
 ) -> AppResult<User> {
+    const WHAT: &str = "pengguna";
     let (actor_id, actor_roles) = actor;
     let txn = db.begin().await?;
     let (model, roles) = find_with_roles(&txn, id)
@@ -244,19 +250,19 @@ pub async fn update(
             "Anda tidak dapat menonaktifkan akun Anda sendiri.",
         ));
     }
-    let before = to_dto(model.clone(), roles.clone());
+    optimistic::check(model.lock_version, req.lock_version, WHAT)?;
     let new_roles = match req.roles {
         Some(r) => {
             let r = normalised_roles(r);
             if !policy::can_change_roles(actor_roles, &roles, &r) {
                 return Err(AppError::Forbidden);
             }
-            set_roles(&txn, id, &r).await?;
-            r
+            Some(r)
         }
-        None => roles,
+        None => None,
     };
-    let mut active: users::ActiveModel = model.into();
+    let before = to_dto(model, roles.clone());
+    let mut active: users::ActiveModel = Default::default();
     if let Some(email) = req.email {
         active.email = Set(Some(email.trim().to_lowercase()));
     }
@@ -267,11 +273,25 @@ pub async fn update(
         active.active = Set(flag);
     }
     active.updated_at = Set(Utc::now());
-    let model = active
-        .update(&txn)
-        .await
-        .on_unique_violation(|| AppError::Conflict("Email sudah dipakai akun lain.".into()))?;
-    let after = to_dto(model, new_roles);
+    // The claim locks the row, so the role change below cannot interleave with another edit.
+    optimistic::claim_unique(
+        &txn,
+        active,
+        (users::Column::Id, id),
+        users::Column::LockVersion,
+        req.lock_version,
+        WHAT,
+        || AppError::Conflict("Email sudah dipakai akun lain.".into()),
+    )
+    .await?;
+    if let Some(r) = &new_roles {
+        set_roles(&txn, id, r).await?;
+    }
+    let model = users::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Pengguna"))?;
+    let after = to_dto(model, new_roles.unwrap_or(roles));
     let action = if before.roles == after.roles {
         "user.updated"
     } else {

@@ -38,7 +38,7 @@ async fn role_changes_are_audited_with_before_after_and_reason(db: Db) {
     let target = app.create_user("pegawai.uji", &[]).await;
     app.patch_json(
         &format!("/api/v1/users/{}", target.id),
-        &serde_json::json!({"roles": ["pegawai", "pimpinan"], "reason": "diangkat Kasi"}),
+        &serde_json::json!({"lock_version": 1, "roles": ["pegawai", "pimpinan"], "reason": "diangkat Kasi"}),
         Some(&token),
     )
     .await;

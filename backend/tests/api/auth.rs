@@ -276,7 +276,7 @@ async fn roles_come_from_the_database_not_the_token(db: Db) {
     let resp = app
         .patch_json(
             &format!("/api/v1/users/{}", user.id),
-            &serde_json::json!({"roles": ["pegawai"]}),
+            &serde_json::json!({"lock_version": 1, "roles": ["pegawai"]}),
             Some(&admin),
         )
         .await;
@@ -289,7 +289,7 @@ async fn roles_come_from_the_database_not_the_token(db: Db) {
     let resp = app
         .patch_json(
             &format!("/api/v1/users/{}", user.id),
-            &serde_json::json!({"roles": ["pegawai"]}),
+            &serde_json::json!({"lock_version": 1, "roles": ["pegawai"]}),
             Some(&root),
         )
         .await;
@@ -531,7 +531,7 @@ async fn a_deactivated_account_loses_access_at_once(db: Db) {
     let resp = app
         .patch_json(
             &format!("/api/v1/users/{}", user.id),
-            &serde_json::json!({"active": false, "reason": "mutasi keluar"}),
+            &serde_json::json!({"lock_version": 1, "active": false, "reason": "mutasi keluar"}),
             Some(&admin),
         )
         .await;

@@ -117,7 +117,7 @@ async fn a_nip_must_agree_with_birth_date_and_gender(db: Db) {
     let resp = app
         .patch_json(
             &format!("/api/v1/employees/{}", created.id),
-            &json!({"tanggal_lahir": "1990-01-02"}),
+            &json!({"lock_version": 1, "tanggal_lahir": "1990-01-02"}),
             Some(&admin),
         )
         .await;
@@ -261,7 +261,7 @@ async fn privacy_follows_role_and_unit(db: Db) {
     assert_problem(
         app.patch_json(
             &format!("/api/v1/employees/{}", me.id),
-            &json!({"nama": "X"}),
+            &json!({"lock_version": 1, "nama": "X"}),
             Some(&rina),
         )
         .await,

@@ -262,7 +262,7 @@ async fn notifications_are_emailed_through_smtp_when_configured(db: Db) {
     let resp = app
         .patch_json(
             &format!("/api/v1/employees/{}", camat.id),
-            &json!({"email": "hendra.gunawan@serangkota.go.id"}),
+            &json!({"lock_version": 1, "email": "hendra.gunawan@serangkota.go.id"}),
             Some(&admin),
         )
         .await;

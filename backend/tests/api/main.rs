@@ -24,6 +24,7 @@ mod integrations;
 mod jobs;
 mod migrations;
 mod openapi;
+mod optimistic;
 mod organisation;
 mod perubahan;
 mod planning;

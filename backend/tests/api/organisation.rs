@@ -124,7 +124,7 @@ async fn only_the_hr_office_changes_the_organisation(db: Db) {
         assert_problem(
             app.patch_json(
                 &format!("/api/v1/units/{}", kec.id),
-                &json!({"nama": "X"}),
+                &json!({"lock_version": 1, "nama": "X"}),
                 Some(&token),
             )
             .await,
@@ -296,7 +296,7 @@ async fn positions_validate_kelompok_and_superior_loops(db: Db) {
     let resp = app
         .patch_json(
             &format!("/api/v1/positions/{}", camat.id),
-            &json!({"atasan_id": staff.id}),
+            &json!({"lock_version": 1, "atasan_id": staff.id}),
             Some(&admin),
         )
         .await;

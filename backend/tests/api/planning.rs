@@ -92,7 +92,7 @@ pub(crate) async fn chain_with(
     let resp = app
         .post_json(
             &format!("/api/v1/periods/{}/open", periode.id),
-            &json!({}),
+            &json!({"lock_version": periode.lock_version}),
             Some(&admin),
         )
         .await;
@@ -677,7 +677,7 @@ async fn periods_are_managed_by_the_hr_office(db: Db) {
         c.app
             .post_json(
                 &format!("/api/v1/periods/{}/close", p2027.id),
-                &json!({}),
+                &json!({"lock_version": p2027.lock_version}),
                 Some(&c.admin),
             )
             .await,
@@ -1138,7 +1138,7 @@ async fn next_years_skp_can_start_as_a_copy(db: Db) {
     c.app
         .post_json(
             &format!("/api/v1/periods/{}/open", next.id),
-            &json!({}),
+            &json!({"lock_version": next.lock_version}),
             Some(&c.admin),
         )
         .await;
@@ -1965,7 +1965,7 @@ async fn hr_office_endpoints_refuse_everyone_else(db: Db) {
             c.app
                 .post_json(
                     &format!("/api/v1/periods/{}/close", c.periode.id),
-                    &json!({}),
+                    &json!({"lock_version": c.periode.lock_version}),
                     Some(token),
                 )
                 .await,
@@ -1989,7 +1989,7 @@ async fn hr_office_endpoints_refuse_everyone_else(db: Db) {
         .app
         .post_json(
             &format!("/api/v1/periods/{}/close", c.periode.id),
-            &json!({"reason": "Akhir tahun"}),
+            &json!({"lock_version": c.periode.lock_version, "reason": "Akhir tahun"}),
             None,
         )
         .await;

@@ -43,7 +43,7 @@ async fn only_user_managers_reach_the_user_endpoints(db: Db) {
         let resp = app
             .patch_json(
                 &paths[1],
-                &serde_json::json!({"full_name": "Y"}),
+                &serde_json::json!({"lock_version": 1, "full_name": "Y"}),
                 Some(&token),
             )
             .await;
@@ -90,7 +90,7 @@ async fn an_admin_creates_reads_and_updates_a_user(db: Db) {
     let resp = app
         .patch_json(
             &format!("/api/v1/users/{}", created.id),
-            &serde_json::json!({"roles": ["pegawai"], "reason": "tidak lagi menjabat"}),
+            &serde_json::json!({"lock_version": 1, "roles": ["pegawai"], "reason": "tidak lagi menjabat"}),
             Some(&token),
         )
         .await;
@@ -202,7 +202,7 @@ async fn only_a_superadmin_grants_admin_rights(db: Db) {
         201
     );
     let target = app.create_user("pegawai.uji", &[]).await;
-    let grant = serde_json::json!({"roles": ["pegawai", "admin"]});
+    let grant = serde_json::json!({"lock_version": 1, "roles": ["pegawai", "admin"]});
     let path = format!("/api/v1/users/{}", target.id);
     assert_problem(
         app.patch_json(&path, &grant, Some(&admin)).await,
@@ -223,7 +223,7 @@ async fn an_admin_cannot_deactivate_themselves(db: Db) {
     let resp = app
         .patch_json(
             &format!("/api/v1/users/{}", admin.id),
-            &serde_json::json!({"active": false}),
+            &serde_json::json!({"lock_version": 1, "active": false}),
             Some(&token),
         )
         .await;
@@ -238,8 +238,12 @@ async fn updating_an_unknown_user_is_404(db: Db) {
     let path = format!("/api/v1/users/{}", uuid::Uuid::now_v7());
     assert_problem(app.get(&path, Some(&token)).await, 404, ErrorCode::NotFound).await;
     assert_problem(
-        app.patch_json(&path, &serde_json::json!({"full_name": "X"}), Some(&token))
-            .await,
+        app.patch_json(
+            &path,
+            &serde_json::json!({"lock_version": 1, "full_name": "X"}),
+            Some(&token),
+        )
+        .await,
         404,
         ErrorCode::NotFound,
     )

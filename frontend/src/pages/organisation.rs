@@ -327,6 +327,7 @@ mod tests {
                 aktif: true,
                 berlaku_mulai: NaiveDate::default(),
                 berlaku_sampai: None,
+                lock_version: 1,
             },
             jumlah_pegawai: count,
             children,

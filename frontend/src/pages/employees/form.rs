@@ -158,6 +158,9 @@ struct Values {
     telepon: RwSignal<String>,
     password: RwSignal<String>,
     reason: RwSignal<String>,
+    /// The version the form was loaded from: a save based on it is refused (409) once
+    /// someone else has changed the employee.
+    lock_version: i32,
 }
 
 impl Values {
@@ -198,6 +201,7 @@ impl Values {
             telepon: text(|e| e.telepon.clone()),
             password: RwSignal::new(String::new()),
             reason: RwSignal::new(String::new()),
+            lock_version: existing.map_or(0, |e| e.lock_version),
         }
     }
 
@@ -302,6 +306,7 @@ impl Values {
     fn update_request(self) -> UpdateEmployee {
         let get = |s: RwSignal<String>| s.get_untracked();
         UpdateEmployee {
+            lock_version: self.lock_version,
             nip: Some(get(self.nip).trim().to_owned()),
             nip_lama: filled(&get(self.nip_lama)),
             nama: Some(get(self.nama).trim().to_owned()),

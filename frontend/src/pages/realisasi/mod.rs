@@ -271,6 +271,7 @@ mod tests {
             batas_evaluasi_tahunan: None,
             jendela_keberatan_hari: 14,
             status: StatusPeriode::Dibuka,
+            lock_version: 1,
         }
     }
 
