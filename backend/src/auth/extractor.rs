@@ -80,7 +80,7 @@ async fn load_user(state: Data<AppState>, claims: Claims, pending_ok: bool) -> A
     if !user.active {
         return Err(AppError::Unauthorized("Akun tidak aktif."));
     }
-    if claims.iat < user.password_changed_at.timestamp() {
+    if !claims.issued_after(user.password_changed_at) {
         return Err(AppError::Unauthorized(
             "Kata sandi telah diganti. Silakan masuk kembali.",
         ));

@@ -3,6 +3,7 @@
 //! shows on that page.
 
 use chrono::{Datelike, Utc};
+use kinerja_api::auth::Permission;
 use kinerja_api::evaluation::{Predikat, PredikatOrganisasi, Rating};
 use kinerja_api::penilaian::{DokumenEvaluasi, VerifikasiDokumen};
 use kinerja_api::planning::Skp;
@@ -16,11 +17,12 @@ use uuid::Uuid;
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::tokens::{random_token, sha256_hex};
 use crate::employees::service::Viewer;
-use crate::entities::{dokumen_evaluasi, evaluations, keberatan, org_predikat, periods};
+use crate::entities::{dokumen_evaluasi, evaluations, keberatan, org_predikat, periods, skps};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::planning::pdf::{Cell, MARGIN, PAGE_W, Writer, person_rows, tanggal_indonesia};
 use crate::planning::skp;
+use crate::policy;
 
 fn dto(d: dokumen_evaluasi::Model) -> DokumenEvaluasi {
     DokumenEvaluasi {
@@ -261,11 +263,37 @@ fn render(i: &Isi<'_>) -> AppResult<Vec<u8>> {
     w.finish()
 }
 
+/// Whether the viewer makes documents of this SKP's evaluations: its owner, its PPKin and
+/// Atasan PPKin (recorded on it or current), and the HR office. Other readers (auditor,
+/// pimpinan) only read: a document is a numbered, stored, audited record.
+///
+/// # Errors
+/// On a database failure.
+async fn may_make(db: &DatabaseConnection, viewer: &Viewer, m: &skps::Model) -> AppResult<bool> {
+    if policy::can(&viewer.roles, Permission::ManageOrganisation) {
+        return Ok(true);
+    }
+    let Some(me) = viewer.employee_id else {
+        return Ok(false);
+    };
+    if [
+        Some(m.employee_id),
+        m.ppkin_employee_id,
+        m.atasan_ppkin_employee_id,
+    ]
+    .contains(&Some(me))
+    {
+        return Ok(true);
+    }
+    let (ppkin, atasan) = skp::current_raters(db, m).await?;
+    Ok(ppkin == Some(me) || atasan == Some(me))
+}
+
 /// Generates, stores and registers the document of a set evaluation.
 ///
 /// # Errors
-/// `NotFound` when the viewer may not read the SKP; `Conflict` for an evaluation in draft;
-/// I/O failures of the upload directory.
+/// `Forbidden` for a viewer who only reads ([`may_make`]); `NotFound` when the viewer may not
+/// read the SKP; `Conflict` for an evaluation in draft; I/O failures of the upload directory.
 pub async fn generate(
     db: &DatabaseConnection,
     upload_dir: &std::path::Path,
@@ -274,6 +302,11 @@ pub async fn generate(
     eval_id: Uuid,
     meta: &RequestMeta,
 ) -> AppResult<DokumenEvaluasi> {
+    // Without an employee record nor the HR office's permission no document is theirs to
+    // make: refused before anything is looked up.
+    if viewer.employee_id.is_none() && !policy::can(&viewer.roles, Permission::ManageOrganisation) {
+        return Err(AppError::Forbidden);
+    }
     let e = evaluations::Entity::find_by_id(eval_id)
         .one(db)
         .await?
@@ -281,6 +314,9 @@ pub async fn generate(
     let m = skp::find(db, e.skp_id).await?;
     if !skp::can_read(db, viewer, &m).await? {
         return Err(AppError::NotFound("Evaluasi"));
+    }
+    if !may_make(db, viewer, &m).await? {
+        return Err(AppError::Forbidden);
     }
     if e.status != "ditetapkan" {
         return Err(AppError::Conflict(

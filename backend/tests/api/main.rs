@@ -27,6 +27,7 @@ mod openapi;
 mod organisation;
 mod perubahan;
 mod planning;
+mod read_only;
 mod security;
 mod spa;
 mod users;
