@@ -18,8 +18,22 @@ use crate::policy;
 use crate::state::AppState;
 use crate::users::service as users;
 
-/// Writes every signed-in account makes: its password and session, its notifications.
-const OWN_THINGS: [&str; 2] = ["/api/v1/auth/", "/api/v1/notifications/"];
+/// Writes every signed-in account makes: its password and session, its notifications. Exact
+/// paths, so no other route hides behind a prefix.
+fn own_things(path: &str) -> bool {
+    const EXACT: [&str; 5] = [
+        "/api/v1/auth/login",
+        "/api/v1/auth/refresh",
+        "/api/v1/auth/logout",
+        "/api/v1/auth/change-password",
+        "/api/v1/notifications/read-all",
+    ];
+    EXACT.contains(&path)
+        || path
+            .strip_prefix("/api/v1/notifications/")
+            .and_then(|rest| rest.strip_suffix("/read"))
+            .is_some_and(|id| uuid::Uuid::parse_str(id).is_ok())
+}
 
 /// Middleware: 403 for a write by a read-only account ([`policy::is_read_only`]). Anything it
 /// cannot decide (no token, an invalid or outdated one, an inactive account) goes on to the
@@ -45,7 +59,7 @@ async fn refused(req: &ServiceRequest) -> AppResult<bool> {
     let path = req.path();
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
         || !path.starts_with("/api/v1/")
-        || OWN_THINGS.iter().any(|p| path.starts_with(p))
+        || own_things(path)
     {
         return Ok(false);
     }
@@ -81,4 +95,20 @@ async fn refused(req: &ServiceRequest) -> AppResult<bool> {
         .await?
         > 0;
     Ok(policy::is_read_only(&roles, is_employee))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::own_things;
+
+    #[test]
+    fn only_the_accounts_own_things_are_open() {
+        assert!(own_things("/api/v1/auth/change-password"));
+        assert!(own_things(
+            "/api/v1/notifications/01938a5e-7a52-7c3a-9d6e-1c2b3d4e5f60/read"
+        ));
+        assert!(!own_things("/api/v1/auth/../skp"));
+        assert!(!own_things("/api/v1/notifications/x/../../skp/read"));
+        assert!(!own_things("/api/v1/skp"));
+    }
 }

@@ -36,10 +36,12 @@ fn sample(param: &Value, ids: &[(&str, Uuid)]) -> String {
 }
 
 /// Every write operation of the OpenAPI document, sent with an auditor's token, is refused
-/// with 403 before anything else is looked at (an unknown id, an empty body). Generated from
-/// the document, so a new write endpoint is covered without anyone listing it. Path ids are
-/// real where the demo chain has one (the auditor reads those), random otherwise.
+/// with 403 before anything else is looked at (an unknown id, an empty body), and leaves no
+/// audit event. Generated from the document, so a new write endpoint is covered without anyone
+/// listing it. Path ids are real where the demo chain has one (the auditor reads those),
+/// random otherwise.
 async fn an_auditor_writes_nothing(db: Db) {
+    use sea_orm::{EntityTrait, PaginatorTrait};
     let c = chain(db).await;
     let kasubag_skp = c.upper_chain().await;
     let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
@@ -61,6 +63,8 @@ async fn an_auditor_writes_nothing(db: Db) {
     let evaluasi_id = evaluasi.evaluasi.unwrap().id;
     let (_, auditor) = c.app.signed_in("auditor.uji", &[Role::Auditor]).await;
 
+    let events = || kinerja::entities::audit_events::Entity::find().count(&c.app.db);
+    let before = events().await.unwrap();
     let spec: Value = serde_json::from_str(&kinerja::openapi::to_pretty_json().unwrap()).unwrap();
     let mut checked = 0;
     let mut wrong = Vec::new();
@@ -134,6 +138,11 @@ async fn an_auditor_writes_nothing(db: Db) {
         }
     }
     assert!(checked > 50, "only {checked} write operations found");
+    assert_eq!(
+        events().await.unwrap(),
+        before,
+        "the auditor's writes left audit events"
+    );
     assert!(
         wrong.is_empty(),
         "the auditor was not refused with 403:\n{}",
