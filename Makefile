@@ -18,7 +18,7 @@ KINERJA := $(CARGO_TARGET_DIR)/debug/kinerja
 TEST_THREADS ?= 4
 
 .PHONY: help run build tools spa size test fmt fmt-check clippy contract-check test-rust openapi \
-        compose-check e2e bench api-fuzz clean
+        client-check compose-check e2e bench api-fuzz clean
 
 help:
 	@echo "make run     build the SPA and the server, seed demo accounts, serve on http://127.0.0.1:8080"
@@ -65,7 +65,7 @@ run: spa build
 	KINERJA_SPA_DIR=frontend/dist $(KINERJA) serve
 
 ## Checks and tests (what CI runs through .ci/run).
-test: fmt-check clippy contract-check test-rust compose-check e2e
+test: fmt-check clippy contract-check test-rust client-check compose-check e2e
 	@echo "make test: all checks passed"
 
 fmt:
@@ -94,6 +94,11 @@ test-rust:
 
 openapi:
 	KINERJA_UPDATE_OPENAPI=1 cargo test -p kinerja-backend --test api openapi_document_is_up_to_date
+
+# An independent client generated from the committed document (openapi-python-client, from PyPI
+# into a venv under ~/.cache/kinerja, reused) signs in and reads against the debug server.
+client-check: build
+	KINERJA_BIN=$(KINERJA) scripts/contract-client-check
 
 compose-check:
 	@if command -v docker-compose >/dev/null 2>&1; then \

@@ -66,6 +66,16 @@ pub fn can_view_full_employee(actor: &[Role], is_self: bool, target_in_subtree: 
         || (can(actor, Permission::ReadUnitDashboards) && target_in_subtree)
 }
 
+/// Whether an account only reads: it holds reading roles only (auditor, pimpinan) and is no
+/// employee, so no SKP, rating or upload is ever its own to write.
+pub fn is_read_only(roles: &[Role], is_employee: bool) -> bool {
+    !is_employee
+        && !roles.is_empty()
+        && roles
+            .iter()
+            .all(|r| matches!(r, Role::Auditor | Role::Pimpinan))
+}
+
 /// Whether `actor` may edit (or deactivate) the account of a user holding `target` roles:
 /// an admin cannot lock out a superadmin or another admin.
 pub fn can_manage_user(actor: &[Role], target: &[Role]) -> bool {
@@ -174,6 +184,16 @@ mod tests {
         );
         assert!(can_view_full_employee(&[Auditor], false, false));
         assert!(can_view_full_employee(&[Admin], false, false));
+    }
+
+    #[test]
+    fn reading_roles_without_an_employee_record_only_read() {
+        assert!(is_read_only(&[Auditor], false));
+        assert!(is_read_only(&[Auditor, Pimpinan], false));
+        assert!(!is_read_only(&[Auditor], true), "an auditor's own SKP");
+        assert!(!is_read_only(&[Auditor, Pegawai], false));
+        assert!(!is_read_only(&[Pimpinan, Admin], false));
+        assert!(!is_read_only(&[], false));
     }
 
     #[test]

@@ -40,8 +40,8 @@ pub fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     }
 }
 
-/// The display name kept for a download: the last path segment, without control characters;
-/// `fallback.ext` when nothing is left.
+/// The display name kept for a download: the last path segment, without control characters,
+/// ending in `ext` (the recognised type's extension); `fallback.ext` when nothing is left.
 pub fn display_name(name: Option<&str>, fallback: &str, ext: &str) -> String {
     let base = name.unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
     let clean: String = base
@@ -52,8 +52,52 @@ pub fn display_name(name: Option<&str>, fallback: &str, ext: &str) -> String {
     if clean.trim().is_empty() {
         format!("{fallback}.{ext}")
     } else {
-        clean
+        with_extension(&clean, ext)
     }
+}
+
+/// `name` ending in `.ext`: a client's own extension (`evil.html` for a PDF) would make the
+/// saved file open as something else than what was checked, so it is replaced, or `.ext`
+/// appended when the name has none.
+fn with_extension(name: &str, ext: &str) -> String {
+    let (stem, current) = match name.rsplit_once('.') {
+        Some((stem, tail))
+            if !stem.trim().is_empty()
+                && (1..=5).contains(&tail.len())
+                && tail.chars().all(|c| c.is_ascii_alphanumeric())
+                && tail.chars().any(|c| c.is_ascii_alphabetic()) =>
+        {
+            (stem, Some(tail))
+        }
+        _ => (name, None),
+    };
+    let same = current.is_some_and(|c| {
+        c.eq_ignore_ascii_case(ext) || (ext == "jpg" && c.eq_ignore_ascii_case("jpeg"))
+    });
+    if same {
+        name.to_owned()
+    } else {
+        format!("{stem}.{ext}")
+    }
+}
+
+/// The extension of an accepted MIME type.
+fn extension_of(mime: &str) -> Option<&'static str> {
+    [
+        ("application/pdf", "pdf"),
+        ("image/png", "png"),
+        ("image/jpeg", "jpg"),
+        (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
+        (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "docx",
+        ),
+    ]
+    .into_iter()
+    .find_map(|(m, e)| (m == mime).then_some(e))
 }
 
 /// Writes `bytes` at `key` (a generated relative path) under the upload directory.
@@ -136,10 +180,13 @@ fn disposition(name: &str) -> String {
 }
 
 /// A stored file as a download: never rendered inline, never sniffed, never cached.
+/// The name ends in the type's extension here too, for files stored before names were fixed
+/// at upload.
 pub fn attachment(name: &str, mime: &str, bytes: Vec<u8>) -> HttpResponse {
+    let name = extension_of(mime).map_or_else(|| name.to_owned(), |ext| with_extension(name, ext));
     HttpResponse::Ok()
         .content_type(mime)
-        .insert_header((header::CONTENT_DISPOSITION, disposition(name)))
+        .insert_header((header::CONTENT_DISPOSITION, disposition(&name)))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .body(bytes)
@@ -186,12 +233,32 @@ mod tests {
     fn client_names_never_become_paths() {
         assert_eq!(
             display_name(Some("../../etc/passwd"), "bukti", "pdf"),
-            "passwd"
+            "passwd.pdf"
         );
         assert_eq!(
             display_name(Some("C:\\Users\\x\\laporan \"final\".pdf"), "bukti", "pdf"),
             "laporan final.pdf"
         );
         assert_eq!(display_name(None, "lampiran", "png"), "lampiran.png");
+    }
+
+    #[test]
+    fn download_names_end_in_the_recognised_type() {
+        assert_eq!(display_name(Some("evil.html"), "bukti", "pdf"), "evil.pdf");
+        assert_eq!(display_name(Some("laporan"), "bukti", "pdf"), "laporan.pdf");
+        assert_eq!(display_name(Some("Foto.JPEG"), "bukti", "jpg"), "Foto.JPEG");
+        assert_eq!(display_name(Some("a.PDF"), "bukti", "pdf"), "a.PDF");
+        assert_eq!(
+            display_name(Some("rapat 12.03.2026"), "bukti", "pdf"),
+            "rapat 12.03.2026.pdf"
+        );
+        assert_eq!(
+            display_name(Some(".htaccess"), "bukti", "png"),
+            ".htaccess.png"
+        );
+        assert_eq!(
+            extension_of("application/pdf").map(|e| with_extension("x.html", e)),
+            Some("x.pdf".to_owned())
+        );
     }
 }

@@ -114,9 +114,10 @@ pub struct TokenRequest {
 }
 
 /// RFC 6749 section 5.1.
+// Not `TokenResponse`: that is the sign-in answer, and schema names share one namespace.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct TokenResponse {
+pub struct OAuthTokenResponse {
     pub access_token: String,
     /// Always `Bearer`.
     pub token_type: String,

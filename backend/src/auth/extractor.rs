@@ -84,7 +84,7 @@ pub(super) async fn load_user(
     if !user.active {
         return Err(AppError::Unauthorized("Akun tidak aktif."));
     }
-    if claims.iat < user.password_changed_at.timestamp() {
+    if !claims.issued_after(user.password_changed_at) {
         return Err(AppError::Unauthorized(
             "Kata sandi telah diganti. Silakan masuk kembali.",
         ));

@@ -21,6 +21,23 @@ pub struct Claims {
     pub iat: i64,
     pub jti: Uuid,
     pub iss: String,
+    /// Issue time in microseconds: `iat` has whole seconds, too coarse to tell a token issued
+    /// just before a password change from one issued just after it. Absent in tokens issued
+    /// before this claim existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iat_us: Option<i64>,
+}
+
+impl Claims {
+    /// Whether the token was issued after `changed_at` (the last password change). A token
+    /// without `iat_us` counts as issued at the start of its `iat` second, so one from the
+    /// same second as the change is refused.
+    pub fn issued_after(&self, changed_at: chrono::DateTime<Utc>) -> bool {
+        let issued = self
+            .iat_us
+            .unwrap_or_else(|| self.iat.saturating_mul(1_000_000));
+        issued > changed_at.timestamp_micros()
+    }
 }
 
 /// Claims of an API client's token (OAuth2 client credentials).
@@ -103,14 +120,15 @@ impl JwtKeys {
     /// # Errors
     /// Only if encoding fails, which would be a bug.
     pub fn issue(&self, user_id: Uuid, roles: &[Role]) -> AppResult<String> {
-        let now = Utc::now().timestamp();
+        let now = Utc::now();
         let claims = Claims {
             sub: user_id,
             roles: roles.to_vec(),
-            iat: now,
-            exp: now + self.access_ttl_secs,
+            iat: now.timestamp(),
+            exp: now.timestamp() + self.access_ttl_secs,
             jti: Uuid::now_v7(),
             iss: ISSUER.to_owned(),
+            iat_us: Some(now.timestamp_micros()),
         };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|e| AppError::Unexpected(anyhow::Error::new(e).context("Failed to sign JWT")))
@@ -145,6 +163,26 @@ mod tests {
         assert_eq!(claims.sub, id);
         assert_eq!(claims.roles, vec![Role::Admin]);
         assert_eq!(claims.exp - claims.iat, 60);
+    }
+
+    #[test]
+    fn a_password_change_ends_tokens_of_the_same_second() {
+        let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", 60);
+        let before = keys
+            .verify(&keys.issue(Uuid::now_v7(), &[]).unwrap())
+            .unwrap();
+        let changed = Utc::now();
+        let after = keys
+            .verify(&keys.issue(Uuid::now_v7(), &[]).unwrap())
+            .unwrap();
+        assert!(!before.issued_after(changed));
+        assert!(after.issued_after(changed));
+        let legacy = Claims {
+            iat_us: None,
+            iat: changed.timestamp(),
+            ..after
+        };
+        assert!(!legacy.issued_after(changed));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod extractor;
 pub mod handlers;
 pub mod jwt;
 pub mod password;
+pub mod read_only;
 pub mod service;
 pub mod tokens;
 pub mod viewer;

@@ -195,8 +195,9 @@ pub async fn change_password(
         ));
     }
     let hash = password::hash(req.new_password).await?;
-    // Whole seconds: JWT `iat` has second precision and tokens issued from now on must pass.
-    let now = Utc::now().trunc_subsecs(0);
+    // Microseconds, as the databases store them (PostgreSQL would round nanoseconds, possibly
+    // past a token issued right after): tokens are compared with their `iat_us`.
+    let now = Utc::now().trunc_subsecs(6);
     let txn = state.db.begin().await?;
     let mut active: users::ActiveModel = user.into();
     active.password_hash = Set(hash);

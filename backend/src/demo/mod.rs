@@ -1,11 +1,11 @@
 //! Demo data for Kecamatan Cipocok Jaya, Kota Serang (`kinerja seed-demo`).
 //!
 //! Names and NIPs are synthetic (no real officials); every NIP agrees with its birth date and
-//! gender. The structure follows DOMAIN.md 14: the kecamatan with its sekretariat, subbagian,
-//! seksi and the eight kelurahan, two puskesmas under Dinas Kesehatan and two SD negeri under
-//! Dinas Pendidikan, all under Pemerintah Kota Serang. Two situations are built in on purpose:
-//! a vacant kasi post in Kelurahan Tembong (its staff are rated by the lurah) and an acting
-//! (Plt) lurah in Kelurahan Gelam.
+//! gender. The structure follows docs/regulation.md, "Demo data": the kecamatan with its
+//! sekretariat, subbagian, seksi and the eight kelurahan, two puskesmas under Dinas Kesehatan
+//! and two SD negeri under Dinas Pendidikan, all under Pemerintah Kota Serang. Two situations
+//! are built in on purpose: a vacant kasi post in Kelurahan Tembong (its staff are rated by the
+//! lurah) and an acting (Plt) lurah in Kelurahan Gelam.
 
 mod perencanaan;
 mod tahun;

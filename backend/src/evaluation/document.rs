@@ -3,6 +3,7 @@
 //! shows on that page.
 
 use chrono::{Datelike, Utc};
+use kinerja_api::auth::Permission;
 use kinerja_api::evaluation::{Predikat, PredikatOrganisasi, Rating};
 use kinerja_api::penilaian::{DokumenEvaluasi, VerifikasiDokumen};
 use kinerja_api::planning::Skp;
@@ -22,6 +23,7 @@ use crate::extract::RequestMeta;
 use crate::planning::access;
 use crate::planning::pdf::{Cell, MARGIN, PAGE_W, Writer, person_rows, tanggal_indonesia};
 use crate::planning::skp;
+use crate::policy;
 
 fn dto(d: dokumen_evaluasi::Model) -> DokumenEvaluasi {
     DokumenEvaluasi {
@@ -265,8 +267,8 @@ fn render(i: &Isi<'_>) -> AppResult<Vec<u8>> {
 /// Generates, stores and registers the document of a set evaluation.
 ///
 /// # Errors
-/// `NotFound` when the viewer may not read the SKP; `Conflict` for an evaluation in draft;
-/// I/O failures of the upload directory.
+/// `Forbidden` for a viewer who only reads ([`access::Akses::makes_documents`]); `NotFound` when the viewer may not
+/// read the SKP; `Conflict` for an evaluation in draft; I/O failures of the upload directory.
 pub async fn generate(
     db: &DatabaseConnection,
     upload_dir: &std::path::Path,
@@ -275,6 +277,11 @@ pub async fn generate(
     eval_id: Uuid,
     meta: &RequestMeta,
 ) -> AppResult<DokumenEvaluasi> {
+    // Without an employee record nor the HR office's permission no document is theirs to
+    // make: refused before anything is looked up.
+    if viewer.employee_id.is_none() && !policy::can(&viewer.roles, Permission::ManageOrganisation) {
+        return Err(AppError::Forbidden);
+    }
     let e = evaluations::Entity::find_by_id(eval_id)
         .one(db)
         .await?
@@ -282,6 +289,9 @@ pub async fn generate(
     let m = access::find(db, e.skp_id).await?;
     if !access::can_read(db, viewer, &m).await? {
         return Err(AppError::NotFound("Evaluasi"));
+    }
+    if !access::Akses::of(db, viewer, &m).await?.makes_documents() {
+        return Err(AppError::Forbidden);
     }
     if !e.ditetapkan() {
         return Err(AppError::Conflict(

@@ -506,11 +506,12 @@ pub async fn penetapan(
 /// A numbered PDF of a set evaluation (blocks for the employee, the PPKin and the Atasan PPKin
 /// from the SKP's snapshots, the organisation result, the predikat, notes, the objection and
 /// its decision, signature blocks) with a QR code to `/verifikasi/{kode}`. Stored with its
-/// SHA-256. For readers of the SKP.
+/// SHA-256. Made by the employee, the PPKin and Atasan PPKin, and the HR office; other
+/// readers of the SKP (auditor, pimpinan) get 403.
 #[utoipa::path(
     tag = TAG,
     params(("id" = Uuid, Path, description = "Evaluation id")),
-    responses((status = 201, body = DokumenEvaluasi), BadRequest, Unauthorized, NotFound, (status = 409, description = "The evaluation is not set", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
+    responses((status = 201, body = DokumenEvaluasi), BadRequest, Unauthorized, Forbidden, NotFound, (status = 409, description = "The evaluation is not set", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
 #[post("/{id}/dokumen")]

@@ -13,7 +13,8 @@ use crate::measurement::service::jumlah_periode;
 use crate::planning::{access, versi};
 
 /// Angka kredit from the set evaluations of a JF employee's SKP: percent of the predikat ×
-/// the yearly coefficient of the jenjang, pro-rated by months (DOMAIN.md 7.4).
+/// the yearly coefficient of the jenjang, pro-rated by months (docs/regulation.md,
+/// "Angka kredit").
 ///
 /// # Errors
 /// `NotFound` when the viewer may not read the SKP.

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use chrono::Utc;
 use kinerja_api::integrations::{
-    ApiClient, ApiClientCreated, CreateApiClient, Scope, TokenResponse, UpdateApiClient,
+    ApiClient, ApiClientCreated, CreateApiClient, OAuthTokenResponse, Scope, UpdateApiClient,
 };
 use sea_orm::{
     ActiveModelTrait, DatabaseConnection, EntityTrait, QueryOrder, Set, TransactionTrait,
@@ -186,7 +186,7 @@ pub async fn issue_token(
     client_id: &str,
     secret: &str,
     requested: Option<&str>,
-) -> AppResult<TokenResponse> {
+) -> AppResult<OAuthTokenResponse> {
     let id = Uuid::parse_str(client_id).map_err(|_| INVALID_CLIENT)?;
     let m = api_clients::Entity::find_by_id(id)
         .one(db)
@@ -225,7 +225,7 @@ pub async fn issue_token(
     let mut active: api_clients::ActiveModel = m.into();
     active.last_used_at = Set(Some(Utc::now()));
     active.update(db).await?;
-    Ok(TokenResponse {
+    Ok(OAuthTokenResponse {
         access_token: token,
         token_type: "Bearer".to_owned(),
         expires_in: ttl_secs,

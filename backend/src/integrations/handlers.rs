@@ -7,7 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, get, patch, post, put};
 use base64::Engine;
 use kinerja_api::integrations::{
     ApiClient, ApiClientCreated, CreateApiClient, DataKeyBinding, IngestRequest, IngestResult,
-    OAuthErrorBody, Scope, SetDataKey, TokenRequest, TokenResponse, UpdateApiClient,
+    OAuthErrorBody, OAuthTokenResponse, Scope, SetDataKey, TokenRequest, UpdateApiClient,
 };
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -134,7 +134,7 @@ fn basic_credentials(req: &HttpRequest) -> Option<(String, String)> {
     tag = TAG,
     request_body(content = TokenRequest, content_type = "application/x-www-form-urlencoded"),
     responses(
-        (status = 200, body = TokenResponse),
+        (status = 200, body = OAuthTokenResponse),
         (status = 400, description = "invalid_request, unsupported_grant_type or invalid_scope", body = OAuthErrorBody),
         (status = 401, description = "invalid_client", body = OAuthErrorBody),
     )

@@ -5,6 +5,7 @@
 //! Planning, measurement, evaluation, documents and integrations ask here.
 
 use chrono::{NaiveDate, Utc};
+use kinerja_api::auth::Permission;
 use kinerja_api::penilaian::PeranEvaluasi;
 use kinerja_api::planning::StatusSkp;
 use sea_orm::{ConnectionTrait, EntityTrait};
@@ -15,7 +16,6 @@ use crate::auth::Viewer;
 use crate::employees::superiors::Resolver;
 use crate::entities::{employees, skps};
 use crate::error::{AppError, AppResult};
-use crate::policy;
 
 /// The date at which superiors are resolved for a period: today, kept inside the period.
 pub(crate) fn reference_date(period: &crate::entities::periods::Model) -> NaiveDate {
@@ -46,10 +46,7 @@ pub(crate) async fn can_read(
     {
         return Ok(true);
     }
-    if policy::can(
-        &viewer.roles,
-        kinerja_api::auth::Permission::ReadAllEmployees,
-    ) {
+    if viewer.can(Permission::ReadAllEmployees) {
         return Ok(true);
     }
     let owner = employees::Entity::find_by_id(m.employee_id).one(db).await?;
@@ -63,6 +60,10 @@ pub struct Akses {
     me: Option<Uuid>,
     owner: Uuid,
     reads: bool,
+    /// The viewer is the PPKin or Atasan PPKin recorded on the SKP.
+    recorded_rater: bool,
+    /// The viewer is the HR office (manages the organisation).
+    hr: bool,
     /// The owner's PPKin and Atasan PPKin today.
     pub raters: (Option<Uuid>, Option<Uuid>),
 }
@@ -86,6 +87,8 @@ impl Akses {
             me: viewer.employee_id,
             owner: m.employee_id,
             reads,
+            recorded_rater: recorded_rater(viewer, m),
+            hr: viewer.can(Permission::ManageOrganisation),
             raters,
         })
     }
@@ -97,6 +100,8 @@ impl Akses {
             me: viewer.employee_id,
             owner: m.employee_id,
             reads: false,
+            recorded_rater: recorded_rater(viewer, m),
+            hr: viewer.can(Permission::ManageOrganisation),
             raters,
         }
     }
@@ -169,6 +174,12 @@ impl Akses {
             .ok_or_else(|| self.deny())
     }
 
+    /// Who makes the numbered, stored documents of its evaluations: the owner, its raters
+    /// (recorded on it or today) and the HR office. Other readers (auditor, pimpinan) only read.
+    pub fn makes_documents(&self) -> bool {
+        self.hr || self.is_owner() || self.recorded_rater || self.is_ppkin() || self.is_atasan()
+    }
+
     /// The viewer's role as the evaluation page reports it.
     pub fn peran(&self) -> PeranEvaluasi {
         if self.is_owner() {
@@ -181,6 +192,12 @@ impl Akses {
             PeranEvaluasi::Pembaca
         }
     }
+}
+
+fn recorded_rater(viewer: &Viewer, m: &skps::Model) -> bool {
+    viewer.employee_id.is_some()
+        && (viewer.employee_id == m.ppkin_employee_id
+            || viewer.employee_id == m.atasan_ppkin_employee_id)
 }
 
 /// Whether the viewer follows the SKP's measurement and evaluation (see [`Akses::follows`]).

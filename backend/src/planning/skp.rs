@@ -1,5 +1,5 @@
 //! The SKP: drafting by the employee, submission, approval or return by the Pejabat Penilai
-//! Kinerja (PPKin), with the rules of PermenPANRB 6/2022 (DOMAIN.md 5.1, 10):
+//! Kinerja (PPKin), with the rules of PermenPANRB 6/2022 (docs/regulation.md, "SKP planning"):
 //! - at least one RHK utama; for JA/JF every RHK utama intervenes an RHK of the PPKin's
 //!   approved SKP of the same period, and a JA/JF cannot submit before that SKP is approved;
 //! - kuantitatif IKI have a numeric target with a unit, kualitatif IKI a narrative target;

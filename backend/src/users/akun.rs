@@ -385,10 +385,9 @@ pub async fn reset_password(
         .await?
         .pop()
         .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("no hash")))?;
-    // Tokens carry `iat` in whole seconds: moving the mark to the next second refuses every
-    // token issued up to now, including this very second (the holder signs in later, with the
-    // password handed over).
-    let now = Utc::now().trunc_subsecs(0) + chrono::Duration::seconds(1);
+    // Every token issued up to now is refused (tokens carry their issue time in microseconds,
+    // as the databases store it); the holder signs in later, with the password handed over.
+    let now = Utc::now().trunc_subsecs(6);
     let txn = db.begin().await?;
     let mut active: users::ActiveModel = user.into();
     active.password_hash = Set(hash);

@@ -476,8 +476,6 @@ async fn change_password_ends_other_sessions_and_keeps_this_one(db: Db) {
     let app = spawn_app(db).await;
     let user = app.create_user("pegawai.uji", &[]).await;
     let (old_tokens, old_cookie) = app.login(&user.username, &user.password).await;
-    // Tokens carry whole seconds; make the old one strictly older than the change.
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let resp = app
         .post_json(
             "/api/v1/auth/change-password",

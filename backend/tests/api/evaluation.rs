@@ -1490,6 +1490,42 @@ async fn the_evaluation_document_verifies_until_it_is_tampered_with(db: Db) {
 }
 db_test!(the_evaluation_document_verifies_until_it_is_tampered_with);
 
+/// A document is a numbered, stored, audited record: the employee, the PPKin, the Atasan PPKin
+/// and the HR office make one; the auditor and a pimpinan who only read the SKP get 403, and
+/// nothing is stored for them.
+async fn only_the_employee_the_raters_and_hr_make_evaluation_documents(db: Db) {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let c = chain(db).await;
+    let (_, rina) = agreed(&c).await;
+    let e = set(&c, &rina, month(), "sesuai_ekspektasi", "sesuai_ekspektasi")
+        .await
+        .evaluasi
+        .unwrap();
+    let path = format!("/api/v1/evaluasi/{}/dokumen", e.id);
+    let (_, auditor) = c
+        .app
+        .signed_in("auditor.uji", &[kinerja_api::auth::Role::Auditor])
+        .await;
+    // The camat reads Rina's SKP as pimpinan of her unit, but rates nobody on it.
+    for token in [&auditor, &c.camat] {
+        assert_eq!(c.app.get(&path, Some(token)).await.status(), 200);
+        assert_problem(
+            c.app.post_json(&path, &json!({}), Some(token)).await,
+            403,
+            ErrorCode::Forbidden,
+        )
+        .await;
+    }
+    let stored = || kinerja::entities::dokumen_evaluasi::Entity::find().count(&c.app.db);
+    assert_eq!(stored().await.unwrap(), 0);
+    for token in [&c.rina, &c.kasubag, &c.sekcam, &c.admin] {
+        let resp = c.app.post_json(&path, &json!({}), Some(token)).await;
+        assert_eq!(resp.status(), 201, "{}", resp.text().await.unwrap());
+    }
+    assert_eq!(stored().await.unwrap(), 4);
+}
+db_test!(only_the_employee_the_raters_and_hr_make_evaluation_documents);
+
 async fn the_demo_year_is_measured_and_evaluated(db: Db) {
     use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
     let app = spawn_app(db).await;

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use kinerja_api::ErrorCode;
 use kinerja_api::integrations::{
     ApiClient, ApiClientCreated, DataKeyBinding, IngestRejection, IngestResult, IngestStatus,
-    OAuthErrorBody, TokenResponse,
+    OAuthErrorBody, OAuthTokenResponse,
 };
 use kinerja_api::measurement::RealisasiSheet;
 use kinerja_api::planning::Skp;
@@ -57,7 +57,7 @@ async fn client_token(c: &Chain, client: &ApiClientCreated) -> String {
         .await
         .unwrap();
     assert_eq!(resp.status(), 200);
-    let t: TokenResponse = resp.json().await.unwrap();
+    let t: OAuthTokenResponse = resp.json().await.unwrap();
     t.access_token
 }
 
@@ -218,7 +218,7 @@ async fn the_admin_registers_clients_that_get_short_lived_tokens(db: Db) {
     .await;
     assert_eq!(resp.status(), 200);
     assert_eq!(resp.headers()["cache-control"], "no-store");
-    let t: TokenResponse = resp.json().await.unwrap();
+    let t: OAuthTokenResponse = resp.json().await.unwrap();
     assert_eq!(
         (t.token_type.as_str(), t.scope.as_str(), t.expires_in),
         ("Bearer", "realisasi:write", 900)
@@ -824,7 +824,7 @@ async fn the_demo_nurse_is_fed_by_the_puskesmas_system(db: Db) {
         .unwrap();
     let unit = page.items[0].id;
     let created: ApiClientCreated = app.post_json("/api/v1/api-clients", &json!({"nama": "SIMPUS Puskesmas Banjar Agung", "unit_id": unit, "scopes": ["realisasi:write", "pegawai:read"]}), Some(&admin)).await.json().await.unwrap();
-    let token: TokenResponse = app
+    let token: OAuthTokenResponse = app
         .client
         .post(app.url("/api/v1/oauth/token"))
         .basic_auth(created.client.id, Some(&created.client_secret))

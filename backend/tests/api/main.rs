@@ -28,6 +28,7 @@ mod optimistic;
 mod organisation;
 mod perubahan;
 mod planning;
+mod read_only;
 mod security;
 mod spa;
 mod users;

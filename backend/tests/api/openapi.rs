@@ -78,3 +78,93 @@ fn every_schema_reference_resolves() {
         );
     }
 }
+
+/// The names of the `ToSchema` types declared in `dir` (recursively), with their files: the
+/// type's own name, or its `#[schema(as = …)]` alias.
+fn schema_types(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            schema_types(&path, found);
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        // The attributes and doc comments since the previous item.
+        let mut preamble = String::new();
+        for line in text.lines() {
+            let code = line.trim_start();
+            let item = code
+                .strip_prefix("pub ")
+                .or_else(|| code.strip_prefix("pub(crate) "))
+                .unwrap_or(code);
+            let declared = item
+                .strip_prefix("struct ")
+                .or_else(|| item.strip_prefix("enum "))
+                .map(|rest| {
+                    rest.chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect::<String>()
+                });
+            match declared {
+                Some(name) if preamble.contains("ToSchema") => {
+                    let alias = preamble
+                        .lines()
+                        .filter(|l| l.starts_with("#["))
+                        .filter_map(|l| l.split("as = ").nth(1))
+                        .next_back()
+                        .map(|rest| {
+                            let path: String = rest
+                                .chars()
+                                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                                .collect();
+                            path.rsplit("::").next().unwrap_or_default().to_owned()
+                        });
+                    found.push((alias.unwrap_or(name), path.display().to_string()));
+                    preamble.clear();
+                }
+                Some(_) => preamble.clear(),
+                None if code.starts_with("#[")
+                    || code.starts_with("///")
+                    || code.starts_with("//")
+                    || !preamble.is_empty() && !code.starts_with('}') && !code.is_empty() =>
+                {
+                    preamble.push_str(code);
+                    preamble.push('\n');
+                }
+                None => preamble.clear(),
+            }
+        }
+    }
+}
+
+/// utoipa keys components by name and silently keeps the last of two types with the same
+/// name, so one of them would be documented with the other's shape (the OAuth2 token answer
+/// once stood in for the sign-in answer). Every schema type needs its own name.
+#[test]
+fn every_schema_name_belongs_to_one_type() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut found = Vec::new();
+    for dir in ["openapi/src", "backend/src"] {
+        schema_types(&root.join(dir), &mut found);
+    }
+    assert!(
+        found.iter().any(|(name, _)| name == "TokenResponse")
+            && found.iter().any(|(name, _)| name == "LoginRequest"),
+        "the scan finds the contract types: {found:?}"
+    );
+    let mut by_name: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (name, file) in &found {
+        by_name.entry(name).or_default().push(file);
+    }
+    let duplicates: Vec<_> = by_name
+        .iter()
+        .filter(|(_, files)| files.len() > 1)
+        .collect();
+    assert!(
+        duplicates.is_empty(),
+        "schema names used by more than one type (rename one, or `#[schema(as = …)]`): {duplicates:?}"
+    );
+}

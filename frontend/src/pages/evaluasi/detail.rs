@@ -4,6 +4,7 @@
 //! Dokumen Evaluasi Kinerja with its verification link; every kept version.
 
 use futures::future::join;
+use kinerja_api::auth::Permission;
 use kinerja_api::evaluation::{Rating, predikat};
 use kinerja_api::penilaian::{
     AjukanKeberatan, AksiPerbaikan, CheckinPerbaikan, DokumenEvaluasi, EvaluasiView,
@@ -29,6 +30,7 @@ use crate::labels;
 use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
 use crate::pages::skp::editor::RowInput;
 use crate::pages::skp::{Download, DownloadButton, default_period, snapshots};
+use crate::state::auth::use_auth;
 
 /// The evaluation of one SKP.
 #[component]
@@ -122,6 +124,7 @@ fn Evaluation(skp: Skp, periode: Periode) -> impl IntoView {
 fn Body(page: EvaluasiView, docs: Vec<DokumenEvaluasi>) -> impl IntoView {
     let state = RwSignal::new(page);
     let docs = RwSignal::new(docs);
+    let auth = use_auth();
     move || {
         let page = state.get();
         let set = page
@@ -155,11 +158,14 @@ fn Body(page: EvaluasiView, docs: Vec<DokumenEvaluasi>) -> impl IntoView {
             .filter(|p| needed || p.saran.is_some() || !p.items.is_empty())
             .zip(page.evaluasi.as_ref().map(|e| e.id))
             .map(|(plan, eval)| view! { <Plan plan=plan eval=eval peran=page.peran state=state needed=needed/> });
+        // The server makes documents for the employee, the raters and the HR office only.
+        let may_make =
+            page.peran != PeranEvaluasi::Pembaca || auth.can(Permission::ManageOrganisation);
         let documents = page
             .evaluasi
             .as_ref()
             .filter(|_| set)
-            .map(|e| view! { <Documents eval=e.id docs=docs/> });
+            .map(|e| view! { <Documents eval=e.id docs=docs may_make=may_make/> });
         view! {
             <Summary page=page.clone()/>
             {rating}
@@ -776,7 +782,7 @@ fn action_line(line: &str) -> Option<AksiPerbaikan> {
 /// The Dokumen Evaluasi Kinerja made of the set evaluation: make one, download it, open its
 /// public verification page.
 #[component]
-fn Documents(eval: Uuid, docs: RwSignal<Vec<DokumenEvaluasi>>) -> impl IntoView {
+fn Documents(eval: Uuid, docs: RwSignal<Vec<DokumenEvaluasi>>, may_make: bool) -> impl IntoView {
     let i18n = use_i18n();
     let outcome = RwSignal::new(None::<Outcome>);
     let busy = RwSignal::new(false);
@@ -822,9 +828,11 @@ fn Documents(eval: Uuid, docs: RwSignal<Vec<DokumenEvaluasi>>) -> impl IntoView 
             {move || docs.with(Vec::is_empty).then(|| view! { <p class="muted">{tr(Key::NoDokumen)}</p> })}
             <ul class="doc-list">{list}</ul>
             <FormStatus outcome=outcome/>
-            <div class="form-actions">
-                <button type="button" class="btn btn--primary" disabled=move || busy.get() on:click=make>{tr(Key::BuatDokumen)}</button>
-            </div>
+            {may_make.then(|| view! {
+                <div class="form-actions">
+                    <button type="button" class="btn btn--primary" disabled=move || busy.get() on:click=make>{tr(Key::BuatDokumen)}</button>
+                </div>
+            })}
         </section>
     }
 }
