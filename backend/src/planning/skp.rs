@@ -511,6 +511,23 @@ pub async fn update(
             "SKP yang sudah diajukan atau disetujui tidak dapat diubah.".to_owned(),
         ));
     }
+    // Claim the version before touching the children: a concurrent writer with the same
+    // version waits on the row and then finds it changed (409), instead of colliding with
+    // the rewritten RHK and IKI.
+    let lampiran = Lampiran {
+        dukungan_sumber_daya: clean_lines(req.lampiran.dukungan_sumber_daya),
+        skema_pertanggungjawaban: clean_lines(req.lampiran.skema_pertanggungjawaban),
+        konsekuensi: clean_lines(req.lampiran.konsekuensi),
+    };
+    bump(
+        &txn,
+        &m,
+        vec![
+            (skps::Column::Pendekatan, req.pendekatan.as_str().into()),
+            (skps::Column::Lampiran, json!(lampiran).into()),
+        ],
+    )
+    .await?;
     let allowed = superior_rhk_ids(&txn, &m).await?.unwrap_or_default();
     let period = periods::find(&txn, m.period_id).await?;
     let mut errors = FieldErrors::new();
@@ -646,20 +663,6 @@ pub async fn update(
             .exec(&txn)
             .await?;
     }
-    let lampiran = Lampiran {
-        dukungan_sumber_daya: clean_lines(req.lampiran.dukungan_sumber_daya),
-        skema_pertanggungjawaban: clean_lines(req.lampiran.skema_pertanggungjawaban),
-        konsekuensi: clean_lines(req.lampiran.konsekuensi),
-    };
-    bump(
-        &txn,
-        &m,
-        vec![
-            (skps::Column::Pendekatan, req.pendekatan.as_str().into()),
-            (skps::Column::Lampiran, json!(lampiran).into()),
-        ],
-    )
-    .await?;
     audit::record(
         &txn,
         AuditEntry::new("skp.updated", "skp")

@@ -357,3 +357,43 @@ async fn a_stale_template_replacement_is_refused(db: Db) {
     assert!(listed.contains(&after));
 }
 db_test!(a_stale_template_replacement_is_refused);
+
+/// Two tabs save the same SKP draft at the same moment, both from the version they loaded
+/// (RHK and IKI sent back with their ids): each round exactly one is saved and the other is
+/// told to reload (409), never a server error from the rewritten RHK and IKI colliding.
+async fn concurrent_skp_saves_get_one_success_and_one_conflict(db: Db) {
+    use kinerja_api::planning::{Skp, UpdateSkp};
+    let c = crate::planning::chain(db).await;
+    let first = c.start(&c.camat).await;
+    let mut skp = c.fill(&c.camat, &first, None).await;
+    let url = c.app.url(&format!("/api/v1/skp/{}", skp.id));
+    for round in 0..20 {
+        let body = |text: &str| {
+            let mut rhk = skp.rhk.clone();
+            rhk[0].deskripsi = format!("{text} (putaran {round})");
+            UpdateSkp {
+                lock_version: skp.lock_version,
+                pendekatan: skp.pendekatan,
+                rhk,
+                lampiran: skp.lampiran.clone(),
+            }
+        };
+        let (a, b) = (
+            body("Tersedianya layanan prima"),
+            body("Meningkatnya layanan publik"),
+        );
+        let send = |b: UpdateSkp| c.app.client.put(&url).bearer_auth(&c.camat).json(&b).send();
+        let (ra, rb) = tokio::join!(send(a), send(b));
+        let statuses = [ra.unwrap().status(), rb.unwrap().status()];
+        let mut sorted = statuses.map(|s| s.as_u16());
+        sorted.sort_unstable();
+        assert_eq!(sorted, [200, 409], "round {round}: {statuses:?}");
+        skp = read::<Skp>(&c.app, &c.camat, &format!("/api/v1/skp/{}", skp.id)).await;
+        assert!(
+            skp.rhk[0]
+                .deskripsi
+                .ends_with(&format!("(putaran {round})"))
+        );
+    }
+}
+db_test!(concurrent_skp_saves_get_one_success_and_one_conflict);
