@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use actix_web::body::MessageBody;
+use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ResourceDef, ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
@@ -58,6 +58,15 @@ impl RouteTable {
         Self(routes)
     }
 
+    /// The methods of a documented path without parameters that is exactly `path` (such as
+    /// `/api/v1/skp/mine`), if any.
+    pub fn literal_methods(&self, path: &str) -> Option<&[Method]> {
+        self.0
+            .iter()
+            .find(|(def, _)| !def.pattern().is_some_and(|p| p.contains('{')) && def.is_match(path))
+            .map(|(_, m)| m.as_slice())
+    }
+
     /// Methods allowed on `path`; empty when no documented path matches.
     pub fn allowed_methods(&self, path: &str) -> Vec<Method> {
         let mut methods: Vec<Method> = self
@@ -86,6 +95,29 @@ pub async fn fallback(req: HttpRequest, state: Data<AppState>) -> Result<HttpRes
         return Ok(spa.page_response(path));
     }
     Err(AppError::NotFound("Alamat"))
+}
+
+/// Middleware: a literal segment wins over `{id}` for every method. `PUT /api/v1/skp/mine`
+/// would otherwise reach `PUT /api/v1/skp/{id}` and fail on "mine" as an id (400); it is a
+/// 405 listing the methods of `/api/v1/skp/mine`, as `OPTIONS` on it is.
+pub async fn literal_segments(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let refused = req.app_data::<Data<AppState>>().and_then(|state| {
+        state
+            .routes
+            .literal_methods(req.path())
+            .filter(|methods| {
+                !methods.contains(req.method())
+                    && !(*req.method() == Method::HEAD && methods.contains(&Method::GET))
+            })
+            .map(<[Method]>::to_vec)
+    });
+    match refused {
+        Some(methods) => Ok(req.error_response(AppError::MethodNotAllowed(methods))),
+        None => Ok(next.call(req).await?.map_into_boxed_body()),
+    }
 }
 
 /// Middleware: security headers on every response, and cache headers for static files.

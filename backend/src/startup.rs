@@ -94,6 +94,7 @@ impl Application {
                 .app_data(web::PathConfig::default().error_handler(|err, _| {
                     AppError::BadRequest(format!("Parameter alamat tidak valid: {err}")).into()
                 }))
+                .wrap(from_fn(http::literal_segments))
                 .wrap(from_fn(crate::auth::read_only::guard))
                 .wrap(from_fn(http::request_timeout))
                 .wrap(from_fn(crate::metrics::track))

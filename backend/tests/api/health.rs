@@ -1,5 +1,6 @@
 use crate::helpers::*;
 use kinerja_api::ErrorCode;
+use kinerja_api::auth::Role;
 use kinerja_api::system::HealthStatus;
 
 async fn health_answers_ok_with_request_id_and_security_headers(db: Db) {
@@ -105,3 +106,32 @@ async fn swagger_ui_and_the_spec_are_served_offline(db: Db) {
     assert!(spec["paths"]["/api/v1/auth/login"]["post"].is_object());
 }
 db_test!(swagger_ui_and_the_spec_are_served_offline);
+
+/// A literal segment wins over `{id}` for every method: `PUT /skp/mine` is not `PUT /skp/{id}`
+/// with a malformed id (400) but a method the path does not take (405), and `OPTIONS` lists the
+/// literal path's own methods.
+async fn a_literal_segment_wins_over_an_id_for_every_method(db: Db) {
+    let app = spawn_app(db).await;
+    let (_, token) = app.signed_in("admin.uji", &[Role::Admin]).await;
+    for (method, path, allow) in [
+        (reqwest::Method::PUT, "/api/v1/skp/mine", "GET"),
+        (reqwest::Method::PUT, "/api/v1/skp/inbox", "GET"),
+        (reqwest::Method::PATCH, "/api/v1/employees/export", "GET"),
+        (reqwest::Method::PATCH, "/api/v1/units/tree", "GET"),
+        (reqwest::Method::OPTIONS, "/api/v1/skp/mine", "GET"),
+    ] {
+        let resp = app
+            .client
+            .request(method.clone(), app.url(path))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.headers()["allow"], allow, "{method} {path}");
+        assert_problem(resp, 405, ErrorCode::MethodNotAllowed).await;
+    }
+    // The literal path still answers its own method.
+    let resp = app.get("/api/v1/units/tree", Some(&token)).await;
+    assert_eq!(resp.status(), 200);
+}
+db_test!(a_literal_segment_wins_over_an_id_for_every_method);
