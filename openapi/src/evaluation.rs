@@ -536,6 +536,17 @@ pub fn angka_kredit(p: Predikat, koefisien_tahunan: f64, bulan: u32) -> f64 {
     (ak * 100.0).round() / 100.0
 }
 
+/// The angka kredit of several evaluated stretches together (e.g. the months of a semester):
+/// summed at full precision and rounded once, so six monthly lines of 0.78125 make 4.69, not
+/// the 4.68 of their rounded values.
+pub fn angka_kredit_jumlah(lines: &[(Predikat, u32)], koefisien_tahunan: f64) -> f64 {
+    let ak: f64 = lines
+        .iter()
+        .map(|(p, bulan)| f64::from(*bulan) * persen_angka_kredit(*p) * koefisien_tahunan / 1200.0)
+        .sum();
+    (ak * 100.0).round() / 100.0
+}
+
 /// Default koefisien angka kredit tahunan of a jenjang jabatan fungsional; `None` for JPT and
 /// jabatan administrasi. Ahli Pertama is confirmed; the others come from a third-party seeder
 /// or general knowledge [P]/[U], hence defaults that the instansi can override.
@@ -1351,5 +1362,15 @@ mod tests {
         for (j, k) in tabel {
             assert_eq!(koefisien_default(j), k, "{j:?}");
         }
+    }
+
+    #[test]
+    fn a_total_of_angka_kredit_is_rounded_once() {
+        // Ahli Pertama (12.5 a year), six months each Butuh Perbaikan (75%): 0.78125 a month.
+        let month = (Predikat::ButuhPerbaikan, 1);
+        assert_eq!(angka_kredit(Predikat::ButuhPerbaikan, 12.5, 1), 0.78);
+        assert_eq!(angka_kredit_jumlah(&[month; 6], 12.5), 4.69);
+        assert_eq!(angka_kredit(Predikat::ButuhPerbaikan, 12.5, 6), 4.69);
+        assert_eq!(angka_kredit_jumlah(&[], 12.5), 0.0);
     }
 }

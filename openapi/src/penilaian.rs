@@ -408,6 +408,10 @@ pub struct AngkaKredit {
     pub koefisien_tahunan: Option<f64>,
     /// Periodic lines; the annual line (periode_ke 0) when the year is set.
     pub rincian: Vec<RincianAngkaKredit>,
+    /// The periodic lines (not the annual one) together: computed at full precision and
+    /// rounded once, so it may differ by 0.01 from the sum of the rounded lines. `None`
+    /// without a periodic line.
+    pub jumlah_periodik: Option<f64>,
 }
 
 /// A generated Dokumen Evaluasi Kinerja.

@@ -70,8 +70,17 @@ pub async fn angka_kredit(
             });
         }
     }
+    let periodik: Vec<(Predikat, u32)> = rincian
+        .iter()
+        .filter(|r| r.periode_ke > 0)
+        .map(|r| (r.predikat, r.bulan))
+        .collect();
+    let jumlah_periodik = koefisien
+        .filter(|_| !periodik.is_empty())
+        .map(|k| rules::angka_kredit_jumlah(&periodik, k));
     Ok(AngkaKredit {
         skp_id,
+        jumlah_periodik,
         jenjang: jenjang.map(|j| j.as_str().to_owned()),
         koefisien_tahunan: koefisien,
         rincian,

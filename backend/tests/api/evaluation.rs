@@ -1796,14 +1796,11 @@ async fn angka_kredit_follows_the_coefficient_the_hr_office_sets(db: Db) {
         .await
         .unwrap();
     let position = me.jabatan_id.expect("Rina holds a position");
-    let resp = c
-        .app
-        .patch_json(
-            &format!("/api/v1/positions/{position}"),
-            &json!({"jenjang": "ahli_pertama"}),
-            Some(&c.admin),
-        )
-        .await;
+    let path = format!("/api/v1/positions/{position}");
+    let post: kinerja_api::organisation::Position =
+        c.app.get(&path, Some(&c.admin)).await.json().await.unwrap();
+    let body = json!({"lock_version": post.lock_version, "jenjang": "ahli_pertama"});
+    let resp = c.app.patch_json(&path, &body, Some(&c.admin)).await;
     assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
     set(&c, &rina, k, "sesuai_ekspektasi", "sesuai_ekspektasi").await;
 
@@ -1827,6 +1824,23 @@ async fn angka_kredit_follows_the_coefficient_the_hr_office_sets(db: Db) {
     let ak: AngkaKredit = c.app.get(&url, Some(&c.rina)).await.json().await.unwrap();
     assert_eq!(ak.koefisien_tahunan, Some(12.5));
     assert_eq!(ak.rincian[0].angka_kredit, 1.04);
+    assert_eq!(ak.jumlah_periodik, Some(1.04));
+
+    // Six months Butuh Perbaikan (75 %): 0.78125 a month, printed 0.78 per line; the six
+    // together are 4.69 (rounded once), not 4.68 (the sum of the rounded lines).
+    let months: Vec<i32> = (1..=12).filter(|m| *m != k).take(6).collect();
+    for m in &months {
+        set(&c, &rina, *m, "di_bawah_ekspektasi", "sesuai_ekspektasi").await;
+    }
+    let ak: AngkaKredit = c.app.get(&url, Some(&c.rina)).await.json().await.unwrap();
+    let butuh: Vec<f64> = ak
+        .rincian
+        .iter()
+        .filter(|r| months.contains(&r.periode_ke))
+        .map(|r| r.angka_kredit)
+        .collect();
+    assert_eq!(butuh, vec![0.78; 6]);
+    assert_eq!(ak.jumlah_periodik, Some(5.73), "1.04 + 4.69, rounded once");
 
     // Only the HR office changes it; only for jenjang fungsional; within (0, 100].
     let koef = |kode: &str| format!("/api/v1/jenjang/{kode}/koefisien-angka-kredit");
@@ -1902,8 +1916,9 @@ async fn angka_kredit_follows_the_coefficient_the_hr_office_sets(db: Db) {
     assert_eq!(set_to["koefisien_angka_kredit"], json!(10.0));
     // Baik for one month at 10 a year → 0.83.
     let ak: AngkaKredit = c.app.get(&url, Some(&c.rina)).await.json().await.unwrap();
+    let baik = ak.rincian.iter().find(|r| r.periode_ke == k).unwrap();
     assert_eq!(
-        (ak.koefisien_tahunan, ak.rincian[0].angka_kredit),
+        (ak.koefisien_tahunan, baik.angka_kredit),
         (Some(10.0), 0.83)
     );
     let audit = c
