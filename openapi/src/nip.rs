@@ -15,9 +15,11 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
-    /// Laki-laki (digit 1).
+    /// Laki-laki (digit 1). `L`, as forms and spreadsheets write it, is accepted too.
+    #[serde(alias = "L")]
     L,
-    /// Perempuan (digit 2).
+    /// Perempuan (digit 2). `P` is accepted too.
+    #[serde(alias = "P")]
     P,
 }
 

@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate, Utc};
+use kinerja_api::Pesan;
 use kinerja_api::auth::Role;
 use kinerja_api::employees::{
     Assignment, CreateAssignment, CreateEmployee, CreateSuperiorOverride, Employee, EmployeeQuery,
@@ -338,10 +339,7 @@ async fn checked_nip(
         taken = taken.filter(employees::Column::Id.ne(id));
     }
     if taken.one(db).await?.is_some() {
-        return Err(AppError::field(
-            "nip",
-            "NIP sudah terdaftar untuk pegawai lain.",
-        ));
+        return Err(AppError::field("nip", Pesan::NipTerdaftar));
     }
     Ok(nip)
 }
@@ -353,10 +351,7 @@ async fn check_golongan(db: &impl ConnectionTrait, golongan: Option<&str>) -> Ap
             .await?
             .is_none()
     {
-        return Err(AppError::field(
-            "golongan",
-            "Golongan tidak dikenal (contoh: III/a).",
-        ));
+        return Err(AppError::field("golongan", Pesan::GolonganTidakDikenal));
     }
     Ok(())
 }
@@ -374,14 +369,10 @@ pub async fn create(
 ) -> AppResult<Employee> {
     let password_hash = match &req.password {
         Some(p) => {
-            if let Err(e) = kinerja_api::validation::password_differs_from_username(
-                p,
-                &nip::normalise(&req.nip),
-            ) {
-                return Err(AppError::field(
-                    "password",
-                    e.message.unwrap_or_default().to_string(),
-                ));
+            if kinerja_api::validation::password_differs_from_username(p, &nip::normalise(&req.nip))
+                .is_err()
+            {
+                return Err(AppError::field("password", Pesan::SandiSamaDenganNama));
             }
             Some(crate::auth::password::hash(p.clone()).await?)
         }
@@ -410,7 +401,10 @@ pub async fn insert(
         .await?
         .is_none()
     {
-        return Err(AppError::field("instansi_id", "Instansi tidak ditemukan."));
+        return Err(AppError::field(
+            "instansi_id",
+            Pesan::InstansiTidakDitemukan,
+        ));
     }
     let nip = checked_nip(
         txn,
@@ -427,7 +421,7 @@ pub async fn insert(
             positions::Entity::find_by_id(id)
                 .one(txn)
                 .await?
-                .ok_or_else(|| AppError::field("jabatan_id", "Jabatan tidak ditemukan."))?,
+                .ok_or_else(|| AppError::field("jabatan_id", Pesan::JabatanTidakDitemukan))?,
         ),
         None => None,
     };
@@ -490,7 +484,7 @@ pub async fn insert(
     }
     .insert(txn)
     .await
-    .on_unique_violation(|| AppError::field("nip", "NIP sudah terdaftar untuk pegawai lain."))?;
+    .on_unique_violation(|| AppError::field("nip", Pesan::NipTerdaftar))?;
     if let (Some(p), Some(mulai)) = (&position, tmt_jabatan) {
         assignments::ActiveModel {
             id: Set(Uuid::now_v7()),
@@ -586,9 +580,10 @@ pub async fn update(
         active.telepon = Set(clean(req.telepon));
     }
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&txn).await.on_unique_violation(|| {
-        AppError::field("nip", "NIP sudah terdaftar untuk pegawai lain.")
-    })?;
+    let updated = active
+        .update(&txn)
+        .await
+        .on_unique_violation(|| AppError::field("nip", Pesan::NipTerdaftar))?;
     audit::record(
         &txn,
         AuditEntry::new("employee.updated", "employee")
@@ -694,20 +689,14 @@ pub async fn create_assignment_as(
     let position = positions::Entity::find_by_id(req.jabatan_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::field("jabatan_id", "Jabatan tidak ditemukan."))?;
+        .ok_or_else(|| AppError::field("jabatan_id", Pesan::JabatanTidakDitemukan))?;
     if let Some(end) = req.selesai
         && end < req.mulai
     {
-        return Err(AppError::field(
-            "selesai",
-            "Tanggal selesai tidak boleh sebelum tanggal mulai.",
-        ));
+        return Err(AppError::field("selesai", Pesan::SelesaiSebelumMulai));
     }
     if req.jenis != JenisPenugasan::Definitif && req.selesai.is_none() {
-        return Err(AppError::field(
-            "selesai",
-            "Penugasan Plt/Plh wajib memiliki tanggal selesai.",
-        ));
+        return Err(AppError::field("selesai", Pesan::PltWajibSelesai));
     }
     if req.jenis == JenisPenugasan::Definitif {
         let other_holder = employees::Entity::find()
@@ -718,10 +707,7 @@ pub async fn create_assignment_as(
         if let Some(other) = other_holder {
             return Err(AppError::field(
                 "jabatan_id",
-                format!(
-                    "Jabatan ini masih diduduki {}; pindahkan pejabat tersebut lebih dahulu.",
-                    other.nama
-                ),
+                Pesan::JabatanMasihDiduduki { nama: other.nama },
             ));
         }
         let open = assignments::Entity::find()
@@ -732,10 +718,7 @@ pub async fn create_assignment_as(
             .await?;
         for a in open {
             if req.mulai <= a.mulai {
-                return Err(AppError::field(
-                    "mulai",
-                    "Tanggal mulai harus sesudah awal jabatan saat ini.",
-                ));
+                return Err(AppError::field("mulai", Pesan::MulaiSebelumJabatanKini));
             }
             let mut closing: assignments::ActiveModel = a.into();
             closing.selesai = Set(Some(req.mulai - Duration::days(1)));
@@ -841,20 +824,17 @@ pub async fn create_override(
     if req.ppkin_employee_id == id {
         return Err(AppError::field(
             "ppkin_employee_id",
-            "Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri.",
+            Pesan::PenilaiDiriSendiri,
         ));
     }
     let ppkin = employees::Entity::find_by_id(req.ppkin_employee_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::field("ppkin_employee_id", "Pejabat penilai tidak ditemukan."))?;
+        .ok_or_else(|| AppError::field("ppkin_employee_id", Pesan::PenilaiTidakDitemukan))?;
     if let Some(end) = req.selesai
         && end < req.mulai
     {
-        return Err(AppError::field(
-            "selesai",
-            "Tanggal selesai tidak boleh sebelum tanggal mulai.",
-        ));
+        return Err(AppError::field("selesai", Pesan::SelesaiSebelumMulai));
     }
     let model = superior_overrides::ActiveModel {
         id: Set(Uuid::now_v7()),

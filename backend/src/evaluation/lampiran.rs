@@ -3,6 +3,7 @@
 //! everyone who follows the objection downloads them.
 
 use chrono::{Datelike, Utc};
+use kinerja_api::Pesan;
 use kinerja_api::penilaian::{LampiranKeberatan, MAKS_LAMPIRAN_KEBERATAN as MAKS_LAMPIRAN};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -69,9 +70,7 @@ async fn open_objection(
         .await?
         .rows_affected;
     if held != 1 {
-        return Err(AppError::Conflict(
-            "Lampiran hanya dapat diubah sebelum pejabat penilai memberi penjelasan.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::LampiranSebelumPenjelasan));
     }
     Ok(k)
 }
@@ -110,9 +109,7 @@ pub async fn upload(
         .await?
     else {
         skp::require_owner(&txn, viewer, &m).await?;
-        return Err(AppError::Conflict(
-            "Ajukan keberatan lebih dahulu, lalu lampirkan berkasnya.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::AjukanKeberatanDulu));
     };
     let k = open_objection(&txn, viewer, &m, k).await?;
     let (mime, ext) =
@@ -124,9 +121,9 @@ pub async fn upload(
     if count >= MAKS_LAMPIRAN {
         return Err(AppError::field(
             "file",
-            format!(
-                "Maksimal {MAKS_LAMPIRAN} lampiran per keberatan; hapus salah satu lebih dahulu."
-            ),
+            Pesan::LampiranPenuh {
+                maks: MAKS_LAMPIRAN.to_string(),
+            },
         ));
     }
     let id = Uuid::now_v7();

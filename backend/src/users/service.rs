@@ -1,6 +1,7 @@
 //! Account rules and queries.
 
 use chrono::Utc;
+use kinerja_api::Pesan;
 use kinerja_api::auth::{CurrentUser, Role};
 use kinerja_api::users::{CreateUser, UpdateUser, User, UserQuery};
 use kinerja_api::validation::password_differs_from_username;
@@ -122,11 +123,8 @@ pub async fn create(
     {
         return Err(AppError::Forbidden);
     }
-    if let Err(e) = password_differs_from_username(&req.password, &login_key(&req.username)) {
-        return Err(AppError::field(
-            "password",
-            e.message.unwrap_or_default().to_string(),
-        ));
+    if password_differs_from_username(&req.password, &login_key(&req.username)).is_err() {
+        return Err(AppError::field("password", Pesan::SandiSamaDenganNama));
     }
     let hash = password::hash(req.password.clone()).await?;
     let txn = db.begin().await?;
@@ -172,9 +170,7 @@ pub async fn insert_with_hash(
     }
     .insert(txn)
     .await
-    .on_unique_violation(|| {
-        AppError::Conflict("Nama pengguna atau email sudah terdaftar.".into())
-    })?;
+    .on_unique_violation(|| AppError::conflict(Pesan::NamaAtauEmailTerdaftar))?;
     set_roles(txn, id, &roles).await?;
     let user = to_dto(model, roles);
     let mut entry = AuditEntry::new("user.created", "user")
@@ -239,10 +235,7 @@ pub async fn update(
         return Err(AppError::Forbidden);
     }
     if actor_id == id && req.active == Some(false) {
-        return Err(AppError::field(
-            "active",
-            "Anda tidak dapat menonaktifkan akun Anda sendiri.",
-        ));
+        return Err(AppError::field("active", Pesan::TidakBolehNonaktifkanDiri));
     }
     let before = to_dto(model.clone(), roles.clone());
     let new_roles = match req.roles {
@@ -270,7 +263,7 @@ pub async fn update(
     let model = active
         .update(&txn)
         .await
-        .on_unique_violation(|| AppError::Conflict("Email sudah dipakai akun lain.".into()))?;
+        .on_unique_violation(|| AppError::conflict(Pesan::EmailDipakai))?;
     let after = to_dto(model, new_roles);
     let action = if before.roles == after.roles {
         "user.updated"
