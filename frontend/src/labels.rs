@@ -470,4 +470,21 @@ mod tests {
             text(Lang::En, Key::ErrNetwork)
         );
     }
+
+    #[test]
+    fn coded_details_are_rendered_from_their_code() {
+        let coded = kinerja_api::Message::from(kinerja_api::Pesan::PeriodeTerkunci {
+            sejak: "2026-12-01".into(),
+        });
+        let mut e = http(ErrorCode::Conflict, Some(&coded.indonesian()), None);
+        if let ApiError::Http { body, .. } = &mut e {
+            body.message = Some(coded);
+        }
+        assert!(error_message(Lang::Id, &e).starts_with("Periode ini terkunci sejak"));
+        assert_eq!(
+            error_message(Lang::En, &e),
+            "This period has been locked since 1 December 2026. Ask the HR administrator to \
+             unlock it if needed."
+        );
+    }
 }

@@ -8,7 +8,8 @@
 //!
 //! Parameters are plain strings. A parameter named `pilihan` is a list of enum values joined
 //! by `|`; it is rendered in the reader's language ("l atau p", "l or p") with the values as
-//! users write them.
+//! users write them. A date is sent as `YYYY-MM-DD` and written out in the reader's language
+//! ("1 Desember 2026", "1 December 2026").
 
 use std::collections::BTreeMap;
 
@@ -96,18 +97,71 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     found
 }
 
-/// Fills `{name}` placeholders; a `pilihan` list is joined in `bahasa`.
+/// Fills `{name}` placeholders; a `pilihan` list is joined and a date written out in
+/// `bahasa`.
 fn fill(template: &str, params: &BTreeMap<String, String>, bahasa: Bahasa) -> String {
     params
         .iter()
         .fold(template.to_owned(), |acc, (name, value)| {
             let value = if name == "pilihan" {
                 join_choices(value, bahasa)
+            } else if let Some(date) = iso_date(value) {
+                long_date(date, bahasa)
             } else {
                 value.clone()
             };
             acc.replace(&format!("{{{name}}}"), &value)
         })
+}
+
+fn iso_date(value: &str) -> Option<chrono::NaiveDate> {
+    if value.len() != 10 {
+        return None;
+    }
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+}
+
+/// "1 Desember 2026" or "1 December 2026".
+fn long_date(date: chrono::NaiveDate, bahasa: Bahasa) -> String {
+    use chrono::Datelike;
+    const BULAN: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let names = match bahasa {
+        Bahasa::Id => BULAN,
+        Bahasa::En => MONTHS,
+    };
+    format!(
+        "{} {} {}",
+        date.day(),
+        names[date.month0() as usize],
+        date.year()
+    )
 }
 
 /// "a|b|c" as "a, b, atau c" (or "a, b or c").
@@ -778,6 +832,16 @@ mod tests {
             join_choices("pns|cpns|pppk", Bahasa::Id),
             "pns, cpns atau pppk"
         );
+    }
+
+    #[test]
+    fn dates_are_written_out_in_the_readers_language() {
+        let m = Message::from(Pesan::PeriodeTerkunci {
+            sejak: "2026-12-01".into(),
+        });
+        assert!(m.indonesian().contains("sejak 1 Desember 2026."));
+        let english = m.render(Bahasa::En).unwrap_or_default();
+        assert!(english.contains("since 1 December 2026."), "{english}");
     }
 
     #[test]

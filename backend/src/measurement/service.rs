@@ -243,7 +243,8 @@ async fn writable(
     }
     if ctx.terkunci {
         return Err(AppError::conflict(Pesan::PeriodeTerkunci {
-            sejak: crate::planning::pdf::tanggal_indonesia(ctx.batas + Duration::days(1)),
+            // ISO: the catalogue writes the date out in the reader's language.
+            sejak: (ctx.batas + Duration::days(1)).to_string(),
         }));
     }
     let iki = skp_iki::Entity::find_by_id(iki_id)
