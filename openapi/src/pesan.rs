@@ -630,6 +630,43 @@ pesan! {
     PeriodeDiLuarRitme = "periode_di_luar_ritme"
         => "Periode tidak ada dalam ritme evaluasi periode kinerja ini.",
            "This period is not part of the performance period's rhythm.";
+    // The NIP rules (`crate::nip`); `label` is "NIP" or "NI PPPK"
+    NipPanjang { label } = "nip_panjang"
+        => "{label} harus terdiri dari 18 digit angka (boleh ditulis dengan spasi).",
+           "The {label} must have 18 digits (spaces are allowed).";
+    NipTanggalLahirTidakValid { label, segmen } = "nip_tanggal_lahir_tidak_valid"
+        => "Segmen tanggal lahir {label} (digit 1–8, {segmen}) bukan tanggal yang valid.",
+           "The birth-date segment of the {label} (digits 1–8, {segmen}) is not a valid date.";
+    NipTanggalLahirBeda { label, segmen, tanggal } = "nip_tanggal_lahir_beda"
+        => "Segmen tanggal lahir {label} (digit 1–8, {segmen}) tidak sama dengan tanggal lahir {tanggal}.",
+           "The birth-date segment of the {label} (digits 1–8, {segmen}) does not match the date of birth {tanggal}.";
+    NipTmtTidakValid { segmen } = "nip_tmt_tidak_valid"
+        => "Segmen TMT CPNS (digit 9–14, {segmen}) bukan bulan dan tahun yang valid.",
+           "The CPNS start segment (digits 9–14, {segmen}) is not a valid month and year.";
+    NipTmtMasaDepan { segmen } = "nip_tmt_masa_depan"
+        => "Segmen TMT CPNS (digit 9–14, {segmen}) tidak boleh di masa depan.",
+           "The CPNS start segment (digits 9–14, {segmen}) must not be in the future.";
+    NipTmtSebelumLahir { segmen } = "nip_tmt_sebelum_lahir"
+        => "Segmen TMT CPNS (digit 9–14, {segmen}) harus sesudah tanggal lahir.",
+           "The CPNS start segment (digits 9–14, {segmen}) must be after the date of birth.";
+    NiPppkTahunTidakValid { segmen } = "ni_pppk_tahun_tidak_valid"
+        => "Segmen tahun pengangkatan (digit 9–12, {segmen}) bukan bulan dan tahun yang valid.",
+           "The appointment-year segment (digits 9–12, {segmen}) is not a valid year.";
+    NiPppkTahunMasaDepan { segmen } = "ni_pppk_tahun_masa_depan"
+        => "Segmen tahun pengangkatan (digit 9–12, {segmen}) tidak boleh di masa depan.",
+           "The appointment-year segment (digits 9–12, {segmen}) must not be in the future.";
+    NiPppkTahunSebelumLahir { segmen } = "ni_pppk_tahun_sebelum_lahir"
+        => "Segmen tahun pengangkatan (digit 9–12, {segmen}) harus sesudah tanggal lahir.",
+           "The appointment-year segment (digits 9–12, {segmen}) must be after the date of birth.";
+    NipDigitKelamin { label } = "nip_digit_kelamin"
+        => "Digit jenis kelamin {label} (digit 15) harus 1 (laki-laki) atau 2 (perempuan).",
+           "The sex digit of the {label} (digit 15) must be 1 (male) or 2 (female).";
+    NipBukanLakiLaki { label } = "nip_bukan_laki_laki"
+        => "Digit jenis kelamin {label} (digit 15) tidak sesuai dengan jenis kelamin laki-laki.",
+           "The sex digit of the {label} (digit 15) does not match the sex (male).";
+    NipBukanPerempuan { label } = "nip_bukan_perempuan"
+        => "Digit jenis kelamin {label} (digit 15) tidak sesuai dengan jenis kelamin perempuan.",
+           "The sex digit of the {label} (digit 15) does not match the sex (female).";
     // Employees and positions
     NipTerdaftar = "nip_terdaftar" => "NIP sudah terdaftar untuk pegawai lain.",
         "This NIP is already registered for another employee.";

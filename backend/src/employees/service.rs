@@ -27,7 +27,7 @@ use crate::audit::service::{self as audit, AuditEntry};
 use crate::entities::{
     assignments, employees, instansi, positions, ref_golongan, superior_overrides, units,
 };
-use crate::error::{AppError, AppResult, DbResultExt, FieldErrors};
+use crate::error::{AppError, AppResult, DbResultExt, FieldMessages, push_field};
 use crate::extract::RequestMeta;
 use crate::organisation::service::{clean, employee_ref, ilike};
 use crate::organisation::tree::UnitIndex;
@@ -326,12 +326,11 @@ async fn checked_nip(
     let today = Utc::now().date_naive();
     let nip = nip::validate(raw, nip_kind(jenis), Some(birth), Some(gender), today).map_err(
         |errors| {
-            let mut fields = FieldErrors::new();
-            fields.insert(
-                "nip".to_owned(),
-                errors.into_iter().map(|e| e.message).collect(),
-            );
-            AppError::Validation(fields)
+            let mut fields = FieldMessages::new();
+            for e in errors {
+                push_field(&mut fields, "nip", e.pesan);
+            }
+            AppError::Invalid(fields)
         },
     )?;
     let mut taken = employees::Entity::find().filter(employees::Column::Nip.eq(nip.clone()));

@@ -630,7 +630,11 @@ fn problem(status: u16, text: &str) -> ErrorBody {
             messages: None,
         }
     });
-    crate::i18n::remember(body.coded_texts());
+    crate::i18n::remember(
+        body.coded_texts()
+            .into_iter()
+            .map(|(text, message)| (text, message.clone())),
+    );
     body
 }
 
