@@ -116,7 +116,7 @@ pub enum AppError {
     /// 403: the account must change its one-time password first.
     #[error("password change required")]
     PasswordChangeRequired,
-    /// 404; the text names what was not found.
+    /// 404; the text names what was not found, one of `kinerja_api::pesan::BENDA`.
     #[error("{0} not found")]
     NotFound(&'static str),
     /// 405 with `Allow`.
@@ -230,8 +230,11 @@ impl AppError {
             AppError::InvalidCredentials => Pesan::KredensialSalah.into(),
             AppError::Forbidden => Pesan::TidakBerhak.into(),
             AppError::PasswordChangeRequired => Pesan::GantiSandiDulu.into(),
-            // The noun comes from the call site; the SPA shows its own "not found" page.
-            AppError::NotFound(what) => format!("{what} tidak ditemukan.").into(),
+            // The noun is one of `kinerja_api::pesan::BENDA`, which the SPA translates.
+            AppError::NotFound(what) => Pesan::TidakDitemukan {
+                benda: (*what).to_owned(),
+            }
+            .into(),
             AppError::MethodNotAllowed(_) => Pesan::MetodeTidakDidukung.into(),
             AppError::Conflict(why) => why.clone().into(),
             AppError::TooManyRequests { retry_after_secs } => Pesan::TerlaluBanyakPercobaan {
@@ -507,6 +510,31 @@ mod tests {
             "Periode tahun 2026 sudah ada untuk instansi ini."
         );
         assert_eq!(body["message"]["params"]["tahun"], "2026");
+    }
+
+    #[test]
+    fn every_noun_of_not_found_has_an_english_name() {
+        // Reads the sources so that a new `NotFound("…")` cannot ship untranslated.
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut stack = vec![std::path::PathBuf::from(root)];
+        let mut nouns = Vec::new();
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).unwrap();
+                for part in source.split("AppError::NotFound(\"").skip(1) {
+                    nouns.push(part.split('"').next().unwrap_or_default().to_owned());
+                }
+            }
+        }
+        assert!(nouns.len() > 20, "{nouns:?}");
+        for noun in nouns {
+            assert!(
+                kinerja_api::pesan::BENDA.iter().any(|(id, _)| *id == noun),
+                "{noun:?} is not in kinerja_api::pesan::BENDA"
+            );
+        }
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! Parameters are plain strings. A parameter named `pilihan` is a list of enum values joined
 //! by `|`; it is rendered in the reader's language ("l atau p", "l or p") with the values as
 //! users write them. A date is sent as `YYYY-MM-DD` and written out in the reader's language
-//! ("1 Desember 2026", "1 December 2026").
+//! ("1 Desember 2026", "1 December 2026"). A `benda` (what was not found) is one of the
+//! nouns in [`BENDA`], translated with it.
 
 use std::collections::BTreeMap;
 
@@ -105,6 +106,8 @@ fn fill(template: &str, params: &BTreeMap<String, String>, bahasa: Bahasa) -> St
         .fold(template.to_owned(), |acc, (name, value)| {
             let value = if name == "pilihan" {
                 join_choices(value, bahasa)
+            } else if name == "benda" && bahasa == Bahasa::En {
+                noun_in_english(value)
             } else if let Some(date) = iso_date(value) {
                 long_date(date, bahasa)
             } else {
@@ -112,6 +115,42 @@ fn fill(template: &str, params: &BTreeMap<String, String>, bahasa: Bahasa) -> St
             };
             acc.replace(&format!("{{{name}}}"), &value)
         })
+}
+
+/// The things a request can name that may not exist, in Indonesian (as the server names them)
+/// and English.
+pub const BENDA: &[(&str, &str)] = &[
+    ("Alamat", "Address"),
+    ("Berkas", "File"),
+    ("Bukti dukung", "Evidence"),
+    ("Data", "Record"),
+    ("Dokumen", "Document"),
+    ("Evaluasi", "Evaluation"),
+    ("Indikator", "Indicator"),
+    ("Jabatan", "Position"),
+    ("Jenjang", "Level"),
+    ("Keberatan", "Objection"),
+    ("Klien API", "API client"),
+    ("Lampiran", "Attachment"),
+    ("Notifikasi", "Notification"),
+    ("Pegawai", "Employee"),
+    ("Pelatihan", "Training"),
+    ("Pengguna", "User"),
+    ("Periode", "Period"),
+    ("Predikat kinerja organisasi", "Organisation rating"),
+    ("Rencana perbaikan", "Improvement plan"),
+    ("SKP", "SKP"),
+    ("Templat SKP", "SKP template"),
+    ("Umpan balik", "Feedback"),
+    ("Unit", "Unit"),
+];
+
+fn noun_in_english(benda: &str) -> String {
+    BENDA
+        .iter()
+        .find(|(id, _)| *id == benda)
+        .map_or(benda, |(_, en)| en)
+        .to_owned()
 }
 
 fn iso_date(value: &str) -> Option<chrono::NaiveDate> {
@@ -291,6 +330,9 @@ pesan! {
     LayananTidakTersedia = "layanan_tidak_tersedia"
         => "Layanan sedang tidak tersedia. Silakan coba lagi nanti.",
            "The service is unavailable right now. Please try again later.";
+    /// `benda` is one of [`BENDA`].
+    TidakDitemukan { benda } = "tidak_ditemukan" => "{benda} tidak ditemukan.",
+        "{benda} not found.";
     KesalahanServer = "kesalahan_server"
         => "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.",
            "Something went wrong on the server. Try again or contact the administrator.";
@@ -879,6 +921,15 @@ mod tests {
         assert!(m.indonesian().contains("sejak 1 Desember 2026."));
         let english = m.render(Bahasa::En).unwrap_or_default();
         assert!(english.contains("since 1 December 2026."), "{english}");
+    }
+
+    #[test]
+    fn what_was_not_found_is_named_in_the_readers_language() {
+        let m = Message::from(Pesan::TidakDitemukan {
+            benda: "Bukti dukung".into(),
+        });
+        assert_eq!(m.indonesian(), "Bukti dukung tidak ditemukan.");
+        assert_eq!(m.render(Bahasa::En).as_deref(), Some("Evidence not found."));
     }
 
     #[test]

@@ -253,6 +253,22 @@ async fn real_errors_render_in_english_from_their_codes(db: Db) {
         .await;
     let problem = assert_problem(resp, 422, ErrorCode::ValidationFailed).await;
     assert_coded_in_english(&problem, "change password");
+
+    let (_, admin) = app
+        .signed_in("admin.uji", &[kinerja_api::auth::Role::Admin])
+        .await;
+    let resp = app
+        .get(
+            &format!("/api/v1/users/{}", uuid::Uuid::nil()),
+            Some(&admin),
+        )
+        .await;
+    let problem = assert_problem(resp, 404, ErrorCode::NotFound).await;
+    assert_coded_in_english(&problem, "not found");
+    let english = problem
+        .message
+        .and_then(|m| m.render(kinerja_api::pesan::Bahasa::En));
+    assert_eq!(english.as_deref(), Some("User not found."));
 }
 db_test!(real_errors_render_in_english_from_their_codes);
 
