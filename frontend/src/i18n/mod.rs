@@ -46,6 +46,8 @@ impl Lang {
     }
 }
 
+#[macro_use]
+mod keys_admin;
 mod keys;
 mod messages;
 
