@@ -236,8 +236,8 @@ async fn create_user(
 /// Renders an `AppError` for a terminal: field messages instead of a debug dump.
 fn app_error(e: AppError) -> anyhow::Error {
     match e {
-        AppError::Validation(fields) => {
-            let lines: Vec<String> = fields
+        AppError::Validation(_) | AppError::Invalid(_) => {
+            let lines: Vec<String> = field_messages(&e)
                 .iter()
                 .map(|(field, messages)| format!("  {field}: {}", messages.join(" ")))
                 .collect();
@@ -249,6 +249,11 @@ fn app_error(e: AppError) -> anyhow::Error {
             other.body().detail.unwrap_or_else(|| other.to_string())
         ),
     }
+}
+
+/// The Indonesian field messages of a 422.
+fn field_messages(e: &AppError) -> std::collections::BTreeMap<String, Vec<String>> {
+    e.body().errors.unwrap_or_default()
 }
 
 fn prompt(label: &str) -> anyhow::Result<String> {

@@ -1,38 +1,112 @@
 //! The one application error. Handlers and services return [`AppResult`]; status codes and the
 //! RFC 9457 body are decided here and nowhere else.
+//!
+//! Messages shown to users are codes from the catalogue (`kinerja_api::pesan`): the body
+//! carries the Indonesian text rendered from the code (`detail`, `errors`) and the code itself
+//! (`message`, `messages`), so the SPA can render it in English. Construct errors from codes:
+//! `AppError::field("nip", Pesan::NipTerdaftar)`, `AppError::conflict(Pesan::EmailDipakai)`.
+//!
+//! Not yet converted (Indonesian only, no code): [`AppError::Validation`] with a
+//! [`FieldErrors`] map, [`AppError::Conflict`] with a `String`, and `AppError::field` given a
+//! string. To convert a call site, add an entry to the catalogue and replace the sentence with
+//! the code: `Conflict(format!("… {x} …"))` → `AppError::conflict(Pesan::X { x: x.to_string() })`;
+//! a `FieldErrors` map → a [`FieldMessages`] map filled with [`push_field`]`(&mut m, f, Pesan::X)`,
+//! returned as [`AppError::Invalid`]; `AppError::field(f, "…")` → `AppError::field(f, Pesan::X)`.
+//! A test in `kinerja_api::pesan` fails when an entry lacks a text.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use actix_web::http::{Method, StatusCode, header};
 use actix_web::{HttpResponse, ResponseError};
-use kinerja_api::{ErrorBody, ErrorCode};
+use kinerja_api::{ErrorBody, ErrorCode, Message, Pesan};
 use sea_orm::{DbErr, SqlErr};
 
+/// Field path → Indonesian messages without codes (not yet converted; see the module doc).
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
+/// Field path → messages, coded where the catalogue has them.
+pub type FieldMessages = BTreeMap<String, Vec<Text>>;
 pub type AppResult<T> = Result<T, AppError>;
+
+/// A message for a user: a catalogue code, or (until converted) a plain Indonesian sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    Coded(Message),
+    Plain(String),
+}
+
+impl Text {
+    /// The Indonesian text, as API clients read it.
+    pub fn indonesian(&self) -> String {
+        match self {
+            Text::Coded(message) => message.indonesian(),
+            Text::Plain(text) => text.clone(),
+        }
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        match self {
+            Text::Coded(message) => Some(message),
+            Text::Plain(_) => None,
+        }
+    }
+}
+
+/// Adds one message to a field: the coded form of
+/// `errors.entry(field).or_default().push("…".to_owned())` on a [`FieldErrors`] map.
+pub fn push_field(errors: &mut FieldMessages, field: impl Into<String>, message: impl Into<Text>) {
+    errors.entry(field.into()).or_default().push(message.into());
+}
+
+impl From<Pesan> for Text {
+    fn from(pesan: Pesan) -> Self {
+        Text::Coded(pesan.into())
+    }
+}
+
+impl From<Message> for Text {
+    fn from(message: Message) -> Self {
+        Text::Coded(message)
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Text::Plain(text)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text::Plain(text.to_owned())
+    }
+}
 
 #[derive(thiserror::Error)]
 pub enum AppError {
-    /// 422: fields failed validation.
+    /// 422: fields failed validation, with messages that have no code yet (see the module doc;
+    /// new code uses [`AppError::Invalid`]).
     #[error("validation failed")]
     Validation(FieldErrors),
+    /// 422: fields failed validation.
+    #[error("validation failed")]
+    Invalid(FieldMessages),
     /// 400: the body is not JSON.
     #[error("malformed JSON: {0}")]
     MalformedJson(String),
     /// 400: another malformed part of the request.
-    #[error("bad request: {0}")]
-    BadRequest(String),
+    #[error("bad request: {0:?}")]
+    BadRequest(Message),
     /// 415: the body or the uploaded file is of a kind this endpoint does not take; the text
     /// says what it takes.
     #[error("unsupported media type")]
-    UnsupportedMediaType(&'static str),
+    UnsupportedMediaType(Pesan),
     /// 413: the body is larger than allowed.
     #[error("payload too large")]
     PayloadTooLarge { limit: usize },
     /// 401 with `WWW-Authenticate: Bearer`.
-    #[error("unauthorized: {0}")]
-    Unauthorized(&'static str),
+    #[error("unauthorized: {0:?}")]
+    Unauthorized(Pesan),
     /// 401: wrong username or password (one answer for both, no user enumeration).
     #[error("invalid credentials")]
     InvalidCredentials,
@@ -42,15 +116,19 @@ pub enum AppError {
     /// 403: the account must change its one-time password first.
     #[error("password change required")]
     PasswordChangeRequired,
-    /// 404; the text names what was not found.
+    /// 404; the text names what was not found, one of `kinerja_api::pesan::BENDA`.
     #[error("{0} not found")]
     NotFound(&'static str),
     /// 405 with `Allow`.
     #[error("method not allowed")]
     MethodNotAllowed(Vec<Method>),
-    /// 409; the text is shown to the user.
+    /// 409 with a sentence that has no code yet (see the module doc; new code uses
+    /// [`AppError::conflict`]).
     #[error("conflict: {0}")]
     Conflict(String),
+    /// 409; the message is shown to the user.
+    #[error("conflict: {0:?}")]
+    Conflicting(Message),
     /// 429 with `Retry-After`.
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
@@ -73,16 +151,26 @@ pub enum AppError {
 }
 
 impl AppError {
-    /// A 422 for one field.
-    pub fn field(field: &str, message: impl Into<String>) -> Self {
-        let mut errors = FieldErrors::new();
+    /// A 422 for one field: `AppError::field("nip", Pesan::NipTerdaftar)`.
+    pub fn field(field: &str, message: impl Into<Text>) -> Self {
+        let mut errors = FieldMessages::new();
         errors.insert(field.to_owned(), vec![message.into()]);
-        AppError::Validation(errors)
+        AppError::Invalid(errors)
+    }
+
+    /// A 409: `AppError::conflict(Pesan::EmailDipakai)`.
+    pub fn conflict(message: impl Into<Message>) -> Self {
+        AppError::Conflicting(message.into())
+    }
+
+    /// A 400.
+    pub fn bad_request(message: impl Into<Message>) -> Self {
+        AppError::BadRequest(message.into())
     }
 
     pub fn code(&self) -> ErrorCode {
         match self {
-            AppError::Validation(_) => ErrorCode::ValidationFailed,
+            AppError::Validation(_) | AppError::Invalid(_) => ErrorCode::ValidationFailed,
             AppError::MalformedJson(_) => ErrorCode::MalformedJson,
             AppError::BadRequest(_) => ErrorCode::BadRequest,
             AppError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
@@ -93,7 +181,7 @@ impl AppError {
             AppError::PasswordChangeRequired => ErrorCode::PasswordChangeRequired,
             AppError::NotFound(_) => ErrorCode::NotFound,
             AppError::MethodNotAllowed(_) => ErrorCode::MethodNotAllowed,
-            AppError::Conflict(_) => ErrorCode::Conflict,
+            AppError::Conflict(_) | AppError::Conflicting(_) => ErrorCode::Conflict,
             AppError::TooManyRequests { .. } => ErrorCode::TooManyRequests,
             AppError::RequestTimeout => ErrorCode::RequestTimeout,
             AppError::ServiceUnavailable(_) => ErrorCode::ServiceUnavailable,
@@ -124,59 +212,75 @@ impl AppError {
         }
     }
 
-    fn detail(&self) -> Option<String> {
-        Some(match self {
-            AppError::Validation(_) => "Periksa kembali isian yang ditandai.".to_owned(),
-            AppError::MalformedJson(why) => format!("Isi permintaan bukan JSON yang valid: {why}"),
-            AppError::BadRequest(why) => why.clone(),
-            AppError::UnsupportedMediaType(what) => (*what).to_owned(),
-            AppError::PayloadTooLarge { limit } => {
-                format!("Isi permintaan melebihi batas {limit} byte.")
+    fn detail(&self) -> Text {
+        match self {
+            AppError::Validation(_) | AppError::Invalid(_) => Pesan::PeriksaIsian.into(),
+            AppError::MalformedJson(why) => Pesan::JsonTidakValid {
+                alasan: why.clone(),
             }
-            AppError::Unauthorized(why) => (*why).to_owned(),
-            AppError::InvalidCredentials => {
-                "Nama pengguna atau kata sandi salah. Periksa kembali lalu coba lagi.".to_owned()
+            .into(),
+            AppError::BadRequest(why) | AppError::Conflicting(why) => why.clone().into(),
+            AppError::UnsupportedMediaType(what) | AppError::Unauthorized(what) => {
+                what.clone().into()
             }
-            AppError::Forbidden => "Anda tidak memiliki hak untuk tindakan ini.".to_owned(),
-            AppError::PasswordChangeRequired => {
-                "Akun ini memakai kata sandi sekali pakai. Ganti kata sandi terlebih dahulu."
-                    .to_owned()
+            AppError::PayloadTooLarge { limit } => Pesan::TerlaluBesar {
+                batas: limit.to_string(),
             }
-            AppError::NotFound(what) => format!("{what} tidak ditemukan."),
-            AppError::MethodNotAllowed(_) => {
-                "Alamat ini tidak mendukung metode HTTP tersebut.".to_owned()
+            .into(),
+            AppError::InvalidCredentials => Pesan::KredensialSalah.into(),
+            AppError::Forbidden => Pesan::TidakBerhak.into(),
+            AppError::PasswordChangeRequired => Pesan::GantiSandiDulu.into(),
+            // The noun is one of `kinerja_api::pesan::BENDA`, which the SPA translates.
+            AppError::NotFound(what) => Pesan::TidakDitemukan {
+                benda: (*what).to_owned(),
             }
-            AppError::Conflict(why) => why.clone(),
-            AppError::TooManyRequests { retry_after_secs } => format!(
-                "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {} menit.",
-                retry_after_secs.div_ceil(60).max(1)
-            ),
-            AppError::RequestTimeout => {
-                "Permintaan terlalu lama diproses. Silakan coba lagi.".to_owned()
+            .into(),
+            AppError::MethodNotAllowed(_) => Pesan::MetodeTidakDidukung.into(),
+            AppError::Conflict(why) => why.clone().into(),
+            AppError::TooManyRequests { retry_after_secs } => Pesan::TerlaluBanyakPercobaan {
+                menit: retry_after_secs.div_ceil(60).max(1).to_string(),
             }
-            AppError::ServiceUnavailable(_) => {
-                "Layanan sedang tidak tersedia. Silakan coba lagi nanti.".to_owned()
-            }
-            AppError::OAuth { description, .. } => (*description).to_owned(),
-            AppError::Unexpected(_) => {
-                "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.".to_owned()
-            }
-        })
+            .into(),
+            AppError::RequestTimeout => Pesan::WaktuHabis.into(),
+            AppError::ServiceUnavailable(_) => Pesan::LayananTidakTersedia.into(),
+            AppError::OAuth { description, .. } => (*description).into(),
+            AppError::Unexpected(_) => Pesan::KesalahanServer.into(),
+        }
     }
 
     /// The problem-details body for this error.
     pub fn body(&self) -> ErrorBody {
         let code = self.code();
+        let detail = self.detail();
+        let (errors, messages) = match self {
+            AppError::Validation(errors) => (Some(errors.clone()), None),
+            AppError::Invalid(fields) => {
+                let errors = fields
+                    .iter()
+                    .map(|(f, texts)| (f.clone(), texts.iter().map(Text::indonesian).collect()))
+                    .collect();
+                // Only fields whose every message is coded, so that the lists stay parallel.
+                let messages: BTreeMap<String, Vec<Message>> = fields
+                    .iter()
+                    .filter_map(|(f, texts)| {
+                        let coded: Option<Vec<Message>> =
+                            texts.iter().map(|t| t.message().cloned()).collect();
+                        coded.map(|c| (f.clone(), c))
+                    })
+                    .collect();
+                (Some(errors), (!messages.is_empty()).then_some(messages))
+            }
+            _ => (None, None),
+        };
         ErrorBody {
             type_uri: format!("urn:kinerja:problem:{}", code.as_str()),
             title: self.title().to_owned(),
             status: self.status_code().as_u16(),
-            detail: self.detail(),
+            detail: Some(detail.indonesian()),
             code,
-            errors: match self {
-                AppError::Validation(errors) => Some(errors.clone()),
-                _ => None,
-            },
+            errors,
+            message: detail.message().cloned(),
+            messages,
         }
     }
 }
@@ -201,7 +305,7 @@ pub fn error_chain_fmt(e: &impl std::error::Error, f: &mut fmt::Formatter<'_>) -
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
-            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Validation(_) | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::MalformedJson(_) | AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
@@ -209,7 +313,7 @@ impl ResponseError for AppError {
             AppError::Forbidden | AppError::PasswordChangeRequired => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::Conflicting(_) => StatusCode::CONFLICT,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::RequestTimeout | AppError::ServiceUnavailable(_) => {
                 StatusCode::SERVICE_UNAVAILABLE
@@ -284,16 +388,16 @@ impl From<DbErr> for AppError {
 
 impl From<validator::ValidationErrors> for AppError {
     fn from(errors: validator::ValidationErrors) -> Self {
-        let mut fields = FieldErrors::new();
+        let mut fields = FieldMessages::new();
         collect_validation_errors(&errors, "", &mut fields);
-        AppError::Validation(fields)
+        AppError::Invalid(fields)
     }
 }
 
 fn collect_validation_errors(
     errors: &validator::ValidationErrors,
     prefix: &str,
-    out: &mut FieldErrors,
+    out: &mut FieldMessages,
 ) {
     use validator::ValidationErrorsKind;
     for (field, kind) in errors.errors() {
@@ -305,12 +409,7 @@ fn collect_validation_errors(
         match kind {
             ValidationErrorsKind::Field(list) => {
                 let messages = out.entry(path).or_default();
-                for e in list {
-                    messages.push(e.message.as_ref().map_or_else(
-                        || format!("Nilai tidak valid ({}).", e.code),
-                        ToString::to_string,
-                    ));
-                }
+                messages.extend(list.iter().map(validation_text));
             }
             ValidationErrorsKind::Struct(inner) => collect_validation_errors(inner, &path, out),
             ValidationErrorsKind::List(items) => {
@@ -320,6 +419,31 @@ fn collect_validation_errors(
             }
         }
     }
+}
+
+/// A rule whose validator code is a catalogue code is rendered from the catalogue, with the
+/// rule's parameters (`min`, `max`, …) that its text names; others keep their own message.
+fn validation_text(e: &validator::ValidationError) -> Text {
+    if let Some(entry) = kinerja_api::pesan::entry(&e.code) {
+        let params = kinerja_api::pesan::placeholders(entry.id)
+            .into_iter()
+            .filter_map(|name| {
+                let value = e.params.get(name)?;
+                let value = value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_owned);
+                Some((name.to_owned(), value))
+            })
+            .collect();
+        return Text::Coded(Message {
+            code: e.code.to_string(),
+            params,
+        });
+    }
+    Text::Plain(e.message.as_ref().map_or_else(
+        || format!("Nilai tidak valid ({}).", e.code),
+        ToString::to_string,
+    ))
 }
 
 /// Maps a unique-constraint violation to a domain error at the call site.
@@ -364,6 +488,82 @@ mod tests {
         assert_eq!(
             body["errors"]["password"][0],
             "Kata sandi minimal 10 karakter."
+        );
+    }
+
+    #[actix_web::test]
+    async fn coded_messages_travel_with_their_indonesian_text() {
+        let mut fields = FieldMessages::new();
+        push_field(&mut fields, "nip", Pesan::NipTerdaftar);
+        push_field(&mut fields, "nama", "Belum dikodekan.");
+        let (status, body) = json_of(AppError::Invalid(fields)).await;
+        assert_eq!(status, 422);
+        assert_eq!(
+            body["errors"]["nip"][0],
+            "NIP sudah terdaftar untuk pegawai lain."
+        );
+        assert_eq!(body["messages"]["nip"][0]["code"], "nip_terdaftar");
+        // A field with an uncoded message is left out of `messages`, so the lists stay parallel.
+        assert_eq!(body["errors"]["nama"][0], "Belum dikodekan.");
+        assert!(body["messages"].get("nama").is_none());
+        assert_eq!(body["message"]["code"], "periksa_isian");
+
+        let (status, body) = json_of(AppError::conflict(Pesan::PeriodeSudahAda {
+            tahun: "2026".into(),
+        }))
+        .await;
+        assert_eq!(status, 409);
+        assert_eq!(
+            body["detail"],
+            "Periode tahun 2026 sudah ada untuk instansi ini."
+        );
+        assert_eq!(body["message"]["params"]["tahun"], "2026");
+    }
+
+    #[test]
+    fn every_noun_of_not_found_has_an_english_name() {
+        // Reads the sources so that a new `NotFound("…")` cannot ship untranslated.
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut stack = vec![std::path::PathBuf::from(root)];
+        let mut nouns = Vec::new();
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).unwrap();
+                for part in source.split("AppError::NotFound(\"").skip(1) {
+                    nouns.push(part.split('"').next().unwrap_or_default().to_owned());
+                }
+            }
+        }
+        assert!(nouns.len() > 20, "{nouns:?}");
+        for noun in nouns {
+            assert!(
+                kinerja_api::pesan::BENDA.iter().any(|(id, _)| *id == noun),
+                "{noun:?} is not in kinerja_api::pesan::BENDA"
+            );
+        }
+    }
+
+    #[test]
+    fn validator_rules_with_catalogue_codes_are_coded() {
+        #[derive(validator::Validate)]
+        struct Form {
+            #[validate(length(max = 3, code = "maks_100_karakter"))]
+            name: String,
+        }
+        use validator::Validate;
+        let form = Form {
+            name: "panjang".into(),
+        };
+        let AppError::Invalid(fields) = AppError::from(form.validate().unwrap_err()) else {
+            panic!("expected validation")
+        };
+        let text = &fields["name"][0];
+        assert_eq!(text.indonesian(), "Maksimal 100 karakter.");
+        assert_eq!(
+            text.message().map(|m| m.code.as_str()),
+            Some("maks_100_karakter")
         );
     }
 
@@ -413,9 +613,9 @@ mod tests {
         let outer = Outer {
             items: vec![Inner { name: "ok".into() }, Inner { name: "x".into() }],
         };
-        let AppError::Validation(fields) = AppError::from(outer.validate().unwrap_err()) else {
+        let AppError::Invalid(fields) = AppError::from(outer.validate().unwrap_err()) else {
             panic!("expected validation")
         };
-        assert_eq!(fields["items[1].name"], vec!["pendek".to_owned()]);
+        assert_eq!(fields["items[1].name"], vec![Text::from("pendek")]);
     }
 }

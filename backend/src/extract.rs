@@ -10,10 +10,11 @@ use actix_web::error::PayloadError;
 use actix_web::http::header;
 use actix_web::web::{Bytes, Data};
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
+use kinerja_api::Pesan;
 use serde::de::DeserializeOwned;
 use validator::Validate;
 
-use crate::error::{AppError, FieldErrors};
+use crate::error::AppError;
 use crate::state::AppState;
 
 /// A JSON body, decoded and validated.
@@ -93,7 +94,9 @@ fn read_body(req: &HttpRequest, payload: &mut Payload) -> LocalBoxFuture<Result<
         while let Some(chunk) = payload.next().await {
             let chunk = chunk.map_err(|e| match e {
                 PayloadError::Overflow => AppError::PayloadTooLarge { limit },
-                other => AppError::BadRequest(format!("Gagal membaca isi permintaan: {other}")),
+                other => AppError::bad_request(Pesan::GagalMembacaIsi {
+                    alasan: other.to_string(),
+                }),
             })?;
             if body.len() + chunk.len() > limit {
                 return Err(AppError::PayloadTooLarge { limit });
@@ -112,9 +115,7 @@ fn check_json_content_type(req: &HttpRequest) -> Result<(), AppError> {
     if is_json {
         Ok(())
     } else {
-        Err(AppError::UnsupportedMediaType(
-            "Kirim isi permintaan sebagai application/json.",
-        ))
+        Err(AppError::UnsupportedMediaType(Pesan::KirimJson))
     }
 }
 
@@ -133,10 +134,7 @@ pub fn decode_json<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, Ap
 fn deserialize_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first == Some(&b'[') {
-        return Err(AppError::field(
-            "body",
-            "Isi permintaan harus berupa objek JSON.",
-        ));
+        return Err(AppError::field("body", Pesan::BodyBukanObjek));
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value: T = match serde_path_to_error::deserialize(&mut de) {
@@ -169,7 +167,7 @@ pub fn decode_query<T: DeserializeOwned + Validate>(query: &str) -> Result<T, Ap
     Ok(value)
 }
 
-/// Turns a serde data error into a 422 on the right field with an Indonesian message.
+/// Turns a serde data error into a 422 on the right field with a coded message.
 fn data_error(path: &str, message: &str) -> AppError {
     // serde_json appends the position; the field path says more to a client.
     let message = message.split(" at line ").next().unwrap_or(message);
@@ -185,64 +183,76 @@ fn data_error(path: &str, message: &str) -> AppError {
         p if p == field || p.ends_with(&format!(".{field}")) => p.to_owned(),
         p => format!("{p}.{field}"),
     };
-    let (field, text) = if let Some(field) = named("missing field `") {
-        (join(field), "Wajib diisi.".to_owned())
+    let (field, pesan) = if let Some(field) = named("missing field `") {
+        (join(field), Pesan::WajibDiisi)
     } else if let Some(field) = named("unknown field `") {
-        (join(field), "Kolom tidak dikenal.".to_owned())
-    } else if let Some(value) = named("unknown variant `") {
-        let options = message
-            .split("expected ")
-            .nth(1)
-            .unwrap_or("")
-            .replace('`', "");
-        let options = options.replace("one of ", "");
+        (join(field), Pesan::KolomTidakDikenal)
+    } else if let Some(nilai) = named("unknown variant `") {
         (
             path.to_owned(),
-            format!("Nilai '{value}' tidak dikenal; pilihan: {options}."),
+            Pesan::NilaiTidakDikenal {
+                nilai,
+                pilihan: choices(message).join("|"),
+            },
         )
     } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
         let expected = message.split("expected ").nth(1).unwrap_or("");
+        (path.to_owned(), expected_type(expected))
+    } else if message.starts_with("invalid digit") || message.starts_with("cannot parse") {
+        (path.to_owned(), Pesan::HarusBilanganBulat)
+    } else {
         (
             path.to_owned(),
-            format!(
-                "Tipe data tidak sesuai; diharapkan {}.",
-                describe_expected(expected)
-            ),
+            Pesan::NilaiTidakValid {
+                alasan: message.to_owned(),
+            },
         )
-    } else if message.starts_with("invalid digit") || message.starts_with("cannot parse") {
-        (path.to_owned(), "Harus berupa bilangan bulat.".to_owned())
-    } else {
-        (path.to_owned(), format!("Nilai tidak valid: {message}"))
     };
     let field = if field.is_empty() {
         "body".to_owned()
     } else {
         field
     };
-    let mut errors = FieldErrors::new();
-    errors.insert(field, vec![text]);
-    AppError::Validation(errors)
+    AppError::field(&field, pesan)
 }
 
-/// Serde's "expected …" phrase in Indonesian for the common cases.
-fn describe_expected(expected: &str) -> String {
+/// The values serde lists after "expected" (`` `l` or `p` ``, `` one of `a`, `b`, `c` ``), as
+/// users write them: serde's English joining words are dropped so the text can join them in
+/// the reader's language, and the capitalised aliases some enums accept (`L` for `l`) are
+/// left out.
+fn choices(message: &str) -> Vec<String> {
+    let expected = message.split("expected ").nth(1).unwrap_or("");
+    let listed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    listed
+        .iter()
+        .filter(|v| {
+            let lower = v.to_lowercase();
+            lower == **v || !listed.contains(&lower.as_str())
+        })
+        .map(|v| (*v).to_owned())
+        .collect()
+}
+
+/// Serde's "expected …" phrase as a message, for the common cases.
+fn expected_type(expected: &str) -> Pesan {
     let e = expected.to_ascii_lowercase();
-    let word = if e.contains("string") || e.contains("uuid") || e.contains("datetime") {
-        "teks"
+    if e.contains("string") || e.contains("uuid") || e.contains("datetime") {
+        Pesan::TipeTeks
     } else if e.contains("bool") {
-        "true atau false"
+        Pesan::TipeBoolean
     } else if e.contains("integer") || e.starts_with('u') || e.starts_with('i') {
-        "bilangan bulat"
+        Pesan::TipeBilanganBulat
     } else if e.contains("float") || e.starts_with('f') {
-        "bilangan"
+        Pesan::TipeBilangan
     } else if e.contains("sequence") {
-        "daftar (array)"
+        Pesan::TipeDaftar
     } else if e.contains("map") || e.contains("struct") {
-        "objek"
+        Pesan::TipeObjek
     } else {
-        return expected.replace('`', "");
-    };
-    word.to_owned()
+        Pesan::TipeLain {
+            diharapkan: expected.replace('`', ""),
+        }
+    }
 }
 
 /// Reads the file field `file` of a `multipart/form-data` upload, up to `limit` bytes.
@@ -274,28 +284,24 @@ pub async fn read_named_upload(
         .flatten()
         .is_some_and(|m| m.type_() == "multipart" && m.subtype() == "form-data");
     if !multipart {
-        return Err(AppError::UnsupportedMediaType(
-            "Unggah berkas sebagai multipart/form-data dengan kolom `file`.",
-        ));
+        return Err(AppError::UnsupportedMediaType(Pesan::UnggahMultipart));
     }
     let mut form = actix_multipart::Multipart::new(req.headers(), payload);
     while let Some(field) = form.next().await {
-        let mut field =
-            field.map_err(|e| AppError::BadRequest(format!("Unggahan tidak dapat dibaca: {e}")))?;
+        let mut field = field.map_err(|e| AppError::bad_request(unreadable_upload(e)))?;
         if field.name() != Some("file") {
             continue;
         }
         let mut bytes = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk
-                .map_err(|e| AppError::BadRequest(format!("Unggahan tidak dapat dibaca: {e}")))?;
+            let chunk = chunk.map_err(|e| AppError::bad_request(unreadable_upload(e)))?;
             if bytes.len() + chunk.len() > limit {
                 return Err(AppError::PayloadTooLarge { limit });
             }
             bytes.extend_from_slice(&chunk);
         }
         if bytes.is_empty() {
-            return Err(AppError::field("file", "Berkas kosong."));
+            return Err(AppError::field("file", Pesan::BerkasKosong));
         }
         let name = field
             .content_disposition()
@@ -303,10 +309,13 @@ pub async fn read_named_upload(
             .map(str::to_owned);
         return Ok((name, bytes));
     }
-    Err(AppError::field(
-        "file",
-        "Pilih berkas untuk diunggah (kolom `file`).",
-    ))
+    Err(AppError::field("file", Pesan::PilihBerkas))
+}
+
+fn unreadable_upload(e: impl std::fmt::Display) -> Pesan {
+    Pesan::UnggahanTidakTerbaca {
+        alasan: e.to_string(),
+    }
 }
 
 /// Who asked and from where: passed to services so audit events carry it.
@@ -372,6 +381,7 @@ pub struct FileUpload {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::{FieldErrors, Text};
     use kinerja_api::PageQuery;
 
     #[derive(Debug, serde::Deserialize, Validate)]
@@ -384,7 +394,10 @@ mod tests {
 
     fn fields(e: AppError) -> FieldErrors {
         match e {
-            AppError::Validation(f) => f,
+            AppError::Invalid(f) => f
+                .into_iter()
+                .map(|(k, v)| (k, v.iter().map(Text::indonesian).collect()))
+                .collect(),
             other => panic!("expected validation, got {other:?}"),
         }
     }
@@ -405,6 +418,34 @@ mod tests {
         assert!(f["count"][0].starts_with("Tipe data tidak sesuai"));
         let f = fields(decode_json::<Body>(br#"{"name":"a","count":1}"#).unwrap_err());
         assert_eq!(f["name"], vec!["terlalu pendek"]);
+    }
+
+    #[derive(Debug, serde::Deserialize, Validate)]
+    struct WithGender {
+        #[expect(dead_code, reason = "only decoded")]
+        jenis_kelamin: kinerja_api::nip::Gender,
+    }
+
+    #[test]
+    fn unknown_enum_values_list_the_choices_as_users_write_them() {
+        let e = decode_json::<WithGender>(br#"{"jenis_kelamin":"x"}"#).unwrap_err();
+        let AppError::Invalid(f) = &e else {
+            panic!("expected validation, got {e:?}")
+        };
+        let text = &f["jenis_kelamin"][0];
+        assert_eq!(
+            text.indonesian(),
+            "Nilai 'x' tidak dikenal; pilihan: l atau p."
+        );
+        let english = text
+            .message()
+            .and_then(|m| m.render(kinerja_api::pesan::Bahasa::En));
+        assert_eq!(
+            english.as_deref(),
+            Some("Value 'x' is not recognised; choose l or p.")
+        );
+        // The capital letters users type on forms are accepted.
+        assert!(decode_json::<WithGender>(br#"{"jenis_kelamin":"P"}"#).is_ok());
     }
 
     #[test]

@@ -109,8 +109,8 @@ pub async fn literal_segments(
             .routes
             .literal_methods(req.path())
             .filter(|methods| {
-                !methods.contains(req.method())
-                    && !(*req.method() == Method::HEAD && methods.contains(&Method::GET))
+                let head_of_get = *req.method() == Method::HEAD && methods.contains(&Method::GET);
+                !(methods.contains(req.method()) || head_of_get)
             })
             .map(<[Method]>::to_vec)
     });

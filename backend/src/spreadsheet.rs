@@ -6,6 +6,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
+use kinerja_api::Pesan;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::error::AppError;
@@ -39,7 +40,12 @@ impl Row {
 
 /// A problem with the file as a whole (not a row).
 fn unreadable(why: impl std::fmt::Display) -> AppError {
-    AppError::field("file", format!("Berkas tidak dapat dibaca: {why}"))
+    AppError::field(
+        "file",
+        Pesan::BerkasTidakTerbaca {
+            alasan: why.to_string(),
+        },
+    )
 }
 
 /// Reads an XLSX (by its ZIP signature) or CSV file into rows keyed by column. The header row
@@ -54,9 +60,7 @@ pub fn read(bytes: &[u8], layout: Layout, key_column: &str) -> Result<Vec<Row>, 
     } else if std::str::from_utf8(bytes).is_ok() {
         read_csv(bytes)?
     } else {
-        return Err(AppError::UnsupportedMediaType(
-            "Berkas harus berupa XLSX atau CSV.",
-        ));
+        return Err(AppError::UnsupportedMediaType(Pesan::BerkasXlsxAtauCsv));
     };
     let mut lines = grid.into_iter();
     let Some(head) = lines.next() else {
@@ -75,10 +79,9 @@ pub fn read(bytes: &[u8], layout: Layout, key_column: &str) -> Result<Vec<Row>, 
     if !keys.contains(&Some(key_column)) {
         return Err(AppError::field(
             "file",
-            format!(
-                "Baris pertama harus berisi judul kolom, termasuk kolom {} (unduh templatnya).",
-                header(layout, key_column)
-            ),
+            Pesan::JudulKolomWajib {
+                kolom: header(layout, key_column).to_string(),
+            },
         ));
     }
     Ok(lines

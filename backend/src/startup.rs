@@ -12,6 +12,7 @@ use actix_web::middleware::{Compress, Condition, from_fn};
 use actix_web::web::{self, Data};
 use actix_web::{App, HttpServer, ResponseError, guard};
 use anyhow::Context;
+use kinerja_api::Pesan;
 use kinerja_migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tracing_actix_web::TracingLogger;
@@ -92,7 +93,10 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(metrics.clone())
                 .app_data(web::PathConfig::default().error_handler(|err, _| {
-                    AppError::BadRequest(format!("Parameter alamat tidak valid: {err}")).into()
+                    AppError::bad_request(Pesan::ParameterAlamatTidakValid {
+                        alasan: err.to_string(),
+                    })
+                    .into()
                 }))
                 .wrap(from_fn(http::literal_segments))
                 .wrap(from_fn(crate::auth::read_only::guard))

@@ -7,12 +7,12 @@ use std::path::Path;
 
 use actix_web::HttpResponse;
 use actix_web::http::header;
+use kinerja_api::Pesan;
 
 use crate::error::{AppError, AppResult};
 
 /// The 415 message for a file of another type.
-pub const UNSUPPORTED: &str =
-    "Jenis berkas tidak didukung: gunakan PDF, JPG, PNG, XLSX, atau DOCX.";
+pub const UNSUPPORTED: Pesan = Pesan::JenisBerkasTidakDidukung;
 
 /// Accepted file types, recognised by their first bytes: (MIME type, extension).
 pub fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {

@@ -185,9 +185,15 @@ mod tests {
                 let messages = errors
                     .iter()
                     .map(|e| {
-                        e.message
-                            .as_ref()
-                            .map_or_else(|| e.code.to_string(), ToString::to_string)
+                        // Coded rules carry no message of their own: the catalogue has it.
+                        kinerja_api::pesan::entry(&e.code).map_or_else(
+                            || {
+                                e.message
+                                    .as_ref()
+                                    .map_or_else(|| e.code.to_string(), ToString::to_string)
+                            },
+                            |entry| entry.id.to_owned(),
+                        )
                     })
                     .collect();
                 (field.to_string(), messages)

@@ -212,7 +212,8 @@ pub fn roles_line(lang: Lang, roles: &[Role]) -> String {
 }
 
 /// What to tell the user about a failed call. Indonesian uses the server's own `detail`
-/// (it is written for users); English translates known details or falls back to the code.
+/// (it is written for users); English renders its code, translates known uncoded details, or
+/// falls back to the problem code.
 pub fn error_message(lang: Lang, error: &ApiError) -> String {
     let ApiError::Http {
         body, retry_after, ..
@@ -254,12 +255,22 @@ pub fn error_message(lang: Lang, error: &ApiError) -> String {
         }
         (code, _) => match (&body.detail, lang) {
             (Some(detail), Lang::Id) => detail.clone(),
-            (Some(detail), Lang::En) if message(Lang::En, detail) != *detail => {
-                message(Lang::En, detail)
-            }
+            (Some(detail), Lang::En) => coded_detail(body)
+                .or_else(|| {
+                    let english = message(Lang::En, detail);
+                    (english != *detail).then_some(english)
+                })
+                .unwrap_or_else(|| text(lang, by_code(code)).to_owned()),
             _ => text(lang, by_code(code)).to_owned(),
         },
     }
+}
+
+/// The English of a coded `detail`, rendered from its code.
+fn coded_detail(body: &kinerja_api::ErrorBody) -> Option<String> {
+    body.message
+        .as_ref()
+        .and_then(|m| m.render(kinerja_api::pesan::Bahasa::En))
 }
 
 /// A date and time in the user's language and time zone (the browser's `Intl`).
@@ -422,6 +433,8 @@ mod tests {
                 detail: detail.map(str::to_owned),
                 code,
                 errors: None,
+                message: None,
+                messages: None,
             }),
             retry_after,
         }
@@ -455,6 +468,23 @@ mod tests {
         assert_eq!(
             error_message(Lang::En, &ApiError::Network(String::new())),
             text(Lang::En, Key::ErrNetwork)
+        );
+    }
+
+    #[test]
+    fn coded_details_are_rendered_from_their_code() {
+        let coded = kinerja_api::Message::from(kinerja_api::Pesan::PeriodeTerkunci {
+            sejak: "2026-12-01".into(),
+        });
+        let mut e = http(ErrorCode::Conflict, Some(&coded.indonesian()), None);
+        if let ApiError::Http { body, .. } = &mut e {
+            body.message = Some(coded);
+        }
+        assert!(error_message(Lang::Id, &e).starts_with("Periode ini terkunci sejak"));
+        assert_eq!(
+            error_message(Lang::En, &e),
+            "This period has been locked since 1 December 2026. Ask the HR administrator to \
+             unlock it if needed."
         );
     }
 }

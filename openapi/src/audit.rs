@@ -42,18 +42,18 @@ pub struct AuditEvent {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AuditQuery {
     /// Exact action, e.g. `auth.login_failed`.
-    #[validate(length(max = 100, message = "Maksimal 100 karakter."))]
+    #[validate(length(max = 100, code = "maks_100_karakter"))]
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub action: Option<String>,
-    #[validate(length(max = 100, message = "Maksimal 100 karakter."))]
+    #[validate(length(max = 100, code = "maks_100_karakter"))]
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub entity_type: Option<String>,
-    #[validate(length(max = 100, message = "Maksimal 100 karakter."))]
+    #[validate(length(max = 100, code = "maks_100_karakter"))]
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub entity_id: Option<String>,
     pub actor_id: Option<Uuid>,
     /// The acting user by name or username (part of it, any case).
-    #[validate(length(min = 1, max = 100, message = "Isi 1–100 karakter."))]
+    #[validate(length(min = 1, max = 100, code = "isi_1_100_karakter"))]
     #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 100))]
     pub aktor: Option<String>,
     /// From this day on (the instansi's local day, inclusive).

@@ -88,11 +88,7 @@ pub enum RefreshDelivery {
 pub struct LoginRequest {
     /// Username; for staff, the 18-digit NIP.
     #[validate(
-        length(
-            min = 1,
-            max = 64,
-            message = "Nama pengguna wajib diisi (maksimal 64 karakter)."
-        ),
+        length(min = 1, max = 64, code = "nama_pengguna_wajib_64"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -105,11 +101,7 @@ pub struct LoginRequest {
         )
     )]
     pub username: String,
-    #[validate(length(
-        min = 1,
-        max = 128,
-        message = "Kata sandi wajib diisi (maksimal 128 karakter)."
-    ))]
+    #[validate(length(min = 1, max = 128, code = "sandi_wajib_128"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, format = Password, example = "rahasia-sekali"))]
     pub password: String,
     /// Where the refresh token goes; default `cookie`.
@@ -124,7 +116,7 @@ pub struct LoginRequest {
 pub struct RefreshRequest {
     /// The refresh token, when it was delivered in the body.
     #[serde(default)]
-    #[validate(length(min = 1, max = 256, message = "Token tidak valid."))]
+    #[validate(length(min = 1, max = 256, code = "token_tidak_valid_singkat"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 256))]
     pub refresh_token: Option<String>,
 }
@@ -186,15 +178,11 @@ impl CurrentUser {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
-    #[validate(length(min = 1, max = 128, message = "Kata sandi saat ini wajib diisi."))]
+    #[validate(length(min = 1, max = 128, code = "sandi_saat_ini_wajib"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128, format = Password))]
     pub current_password: String,
     /// At least 10 characters and not equal to the username (NIP).
-    #[validate(length(
-        min = "PASSWORD_MIN",
-        max = "PASSWORD_MAX",
-        message = "Kata sandi baru minimal 10 dan maksimal 128 karakter."
-    ))]
+    #[validate(length(min = "PASSWORD_MIN", max = "PASSWORD_MAX", code = "sandi_baru_10_128"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password))]
     pub new_password: String,
 }

@@ -10,10 +10,13 @@ use crate::organisation::{EmployeeRef, JenisJabatan, Jenjang, string_enum};
 use crate::validation::{PASSWORD_MAX, PASSWORD_MIN, not_blank};
 
 string_enum! {
-    /// Jenis pegawai.
+    /// Jenis pegawai. The capitals users write (`PNS`) are accepted too.
     JenisPegawai {
+        #[serde(alias = "PNS")]
         Pns => "pns",
+        #[serde(alias = "CPNS")]
         Cpns => "cpns",
+        #[serde(alias = "PPPK")]
         Pppk => "pppk",
     }
 }
@@ -120,25 +123,21 @@ pub struct CreateEmployee {
     pub instansi_id: Uuid,
     /// NIP (PNS/CPNS) or NI PPPK: 18 digits; spaces and dots are ignored. Must agree with the
     /// birth date and gender.
-    #[validate(length(min = 1, max = 30, message = "NIP wajib diisi."))]
+    #[validate(length(min = 1, max = 30, code = "nip_wajib"))]
     #[cfg_attr(
         feature = "openapi",
         schema(min_length = 1, max_length = 30, example = "19860926 201505 1 001")
     )]
     pub nip: String,
     /// Old 9-digit NIP, if any.
-    #[validate(length(min = 9, max = 9, message = "NIP lama terdiri dari 9 digit."))]
+    #[validate(length(min = 9, max = 9, code = "nip_lama_9_digit"))]
     #[cfg_attr(
         feature = "openapi",
         schema(min_length = 9, max_length = 9, pattern = "^[0-9]{9}$")
     )]
     pub nip_lama: Option<String>,
     #[validate(
-        length(
-            min = 1,
-            max = 200,
-            message = "Nama wajib diisi (maksimal 200 karakter)."
-        ),
+        length(min = 1, max = 200, code = "nama_wajib_200"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -151,20 +150,20 @@ pub struct CreateEmployee {
         )
     )]
     pub nama: String,
-    #[validate(length(max = 50, message = "Gelar depan maksimal 50 karakter."))]
+    #[validate(length(max = 50, code = "gelar_depan_maks_50"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 50, example = "Dr."))]
     pub gelar_depan: Option<String>,
-    #[validate(length(max = 80, message = "Gelar belakang maksimal 80 karakter."))]
+    #[validate(length(max = 80, code = "gelar_belakang_maks_80"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 80, example = "S.E., M.Si."))]
     pub gelar_belakang: Option<String>,
-    #[validate(length(max = 100, message = "Tempat lahir maksimal 100 karakter."))]
+    #[validate(length(max = 100, code = "tempat_lahir_maks_100"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub tempat_lahir: Option<String>,
     pub tanggal_lahir: NaiveDate,
     pub jenis_kelamin: Gender,
     pub jenis_pegawai: JenisPegawai,
     /// Golongan ruang, e.g. `III/a` (see `GET /api/v1/reference`).
-    #[validate(length(max = 6, message = "Golongan tidak dikenal."))]
+    #[validate(length(max = 6, code = "golongan_tidak_dikenal_singkat"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 6, example = "III/a"))]
     pub golongan: Option<String>,
     pub tmt_golongan: Option<NaiveDate>,
@@ -175,19 +174,15 @@ pub struct CreateEmployee {
     pub status: Option<StatusPegawai>,
     #[validate(
         custom(function = "crate::validation::email_address"),
-        length(max = 254, message = "Email maksimal 254 karakter.")
+        length(max = 254, code = "email_maks_254")
     )]
     #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
     pub email: Option<String>,
-    #[validate(length(max = 30, message = "Nomor telepon maksimal 30 karakter."))]
+    #[validate(length(max = 30, code = "telepon_maks_30"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 30))]
     pub telepon: Option<String>,
     /// When given, a user account is created with the NIP as username and this initial password.
-    #[validate(length(
-        min = "PASSWORD_MIN",
-        max = "PASSWORD_MAX",
-        message = "Kata sandi minimal 10 dan maksimal 128 karakter."
-    ))]
+    #[validate(length(min = "PASSWORD_MIN", max = "PASSWORD_MAX", code = "sandi_10_128"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password))]
     pub password: Option<String>,
 }
@@ -201,21 +196,17 @@ pub struct UpdateEmployee {
     /// edit based on an older version is refused (409) instead of overwriting a change made
     /// in the meantime; reload and redo the edit then.
     pub lock_version: i32,
-    #[validate(length(min = 1, max = 30, message = "NIP wajib diisi."))]
+    #[validate(length(min = 1, max = 30, code = "nip_wajib"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 30))]
     pub nip: Option<String>,
-    #[validate(length(min = 9, max = 9, message = "NIP lama terdiri dari 9 digit."))]
+    #[validate(length(min = 9, max = 9, code = "nip_lama_9_digit"))]
     #[cfg_attr(
         feature = "openapi",
         schema(min_length = 9, max_length = 9, pattern = "^[0-9]{9}$")
     )]
     pub nip_lama: Option<String>,
     #[validate(
-        length(
-            min = 1,
-            max = 200,
-            message = "Nama wajib diisi (maksimal 200 karakter)."
-        ),
+        length(min = 1, max = 200, code = "nama_wajib_200"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -223,33 +214,33 @@ pub struct UpdateEmployee {
         schema(min_length = 1, max_length = 200, pattern = "\\S")
     )]
     pub nama: Option<String>,
-    #[validate(length(max = 50, message = "Gelar depan maksimal 50 karakter."))]
+    #[validate(length(max = 50, code = "gelar_depan_maks_50"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 50))]
     pub gelar_depan: Option<String>,
-    #[validate(length(max = 80, message = "Gelar belakang maksimal 80 karakter."))]
+    #[validate(length(max = 80, code = "gelar_belakang_maks_80"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 80))]
     pub gelar_belakang: Option<String>,
-    #[validate(length(max = 100, message = "Tempat lahir maksimal 100 karakter."))]
+    #[validate(length(max = 100, code = "tempat_lahir_maks_100"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub tempat_lahir: Option<String>,
     pub tanggal_lahir: Option<NaiveDate>,
     pub jenis_kelamin: Option<Gender>,
     pub jenis_pegawai: Option<JenisPegawai>,
-    #[validate(length(max = 6, message = "Golongan tidak dikenal."))]
+    #[validate(length(max = 6, code = "golongan_tidak_dikenal_singkat"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 6))]
     pub golongan: Option<String>,
     pub tmt_golongan: Option<NaiveDate>,
     pub status: Option<StatusPegawai>,
     #[validate(
         custom(function = "crate::validation::email_address"),
-        length(max = 254, message = "Email maksimal 254 karakter.")
+        length(max = 254, code = "email_maks_254")
     )]
     #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
     pub email: Option<String>,
-    #[validate(length(max = 30, message = "Nomor telepon maksimal 30 karakter."))]
+    #[validate(length(max = 30, code = "telepon_maks_30"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 30))]
     pub telepon: Option<String>,
-    #[validate(length(max = 500, message = "Alasan maksimal 500 karakter."))]
+    #[validate(length(max = 500, code = "alasan_maks_500"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
 }
@@ -271,7 +262,7 @@ string_enum! {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct EmployeeQuery {
     /// Name (any part) or NIP prefix.
-    #[validate(length(max = 100, message = "Kata kunci maksimal 100 karakter."))]
+    #[validate(length(max = 100, code = "kata_kunci_maks_100"))]
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     /// Employees of this unit and every unit below it.
@@ -279,7 +270,7 @@ pub struct EmployeeQuery {
     pub instansi_id: Option<Uuid>,
     pub jenis_jabatan: Option<JenisJabatan>,
     pub jenjang: Option<Jenjang>,
-    #[validate(length(max = 6, message = "Golongan tidak dikenal."))]
+    #[validate(length(max = 6, code = "golongan_tidak_dikenal_singkat"))]
     #[cfg_attr(feature = "openapi", param(max_length = 6))]
     pub golongan: Option<String>,
     pub status: Option<StatusPegawai>,
@@ -314,7 +305,7 @@ pub struct CreateAssignment {
     pub mulai: NaiveDate,
     /// Required for Plt/Plh; open-ended for definitif.
     pub selesai: Option<NaiveDate>,
-    #[validate(length(max = 500, message = "Keterangan maksimal 500 karakter."))]
+    #[validate(length(max = 500, code = "keterangan_maks_500"))]
     #[cfg_attr(
         feature = "openapi",
         schema(max_length = 500, example = "SK Wali Kota Serang No. 821/…")
@@ -364,11 +355,7 @@ pub struct CreateSuperiorOverride {
     pub mulai: NaiveDate,
     pub selesai: Option<NaiveDate>,
     #[validate(
-        length(
-            min = 1,
-            max = 500,
-            message = "Alasan wajib diisi (maksimal 500 karakter)."
-        ),
+        length(min = 1, max = 500, code = "alasan_wajib_500"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(

@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::pesan::Message;
+
 /// Machine-readable error code; clients branch on this, never on `title` or `detail`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -77,7 +79,11 @@ impl ErrorCode {
     "status": 422,
     "detail": "Periksa kembali isian yang ditandai.",
     "code": "validation_failed",
-    "errors": {"password": ["Kata sandi minimal 10 karakter."]}
+    "message": {"code": "periksa_isian"},
+    "errors": {"jenis_kelamin": ["Nilai 'x' tidak dikenal; pilihan: l atau p."]},
+    "messages": {"jenis_kelamin": [
+        {"code": "nilai_tidak_dikenal", "params": {"nilai": "x", "pilihan": "l|p"}}
+    ]}
 })))]
 pub struct ErrorBody {
     /// URI identifying the problem type: `urn:kinerja:problem:<code>`.
@@ -92,9 +98,17 @@ pub struct ErrorBody {
     pub detail: Option<String>,
     /// Machine-readable code.
     pub code: ErrorCode,
-    /// Per-field messages for `validation_failed`: field path → messages.
+    /// Per-field messages for `validation_failed`: field path → messages (Bahasa Indonesia).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<BTreeMap<String, Vec<String>>>,
+    /// `detail` as a catalogue code with parameters, for clients that show it in another
+    /// language; absent while a message has no code yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Message>,
+    /// `errors` as catalogue codes: `messages[field][i]` is `errors[field][i]`. A field is
+    /// listed only when every one of its messages has a code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub messages: Option<BTreeMap<String, Vec<Message>>>,
 }
 
 impl ErrorBody {
@@ -104,5 +118,23 @@ impl ErrorBody {
             .as_ref()
             .and_then(|e| e.get(field))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every (Indonesian text, coded message) pair of this body: `detail` and the field
+    /// messages that have a code.
+    pub fn coded_texts(&self) -> Vec<(&str, &Message)> {
+        let mut pairs = Vec::new();
+        if let (Some(detail), Some(message)) = (&self.detail, &self.message) {
+            pairs.push((detail.as_str(), message));
+        }
+        if let (Some(errors), Some(messages)) = (&self.errors, &self.messages) {
+            for (field, coded) in messages {
+                let texts = errors.get(field).map_or(&[][..], Vec::as_slice);
+                if texts.len() == coded.len() {
+                    pairs.extend(texts.iter().map(String::as_str).zip(coded));
+                }
+            }
+        }
+        pairs
     }
 }

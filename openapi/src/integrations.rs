@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
+use crate::pesan::Pesan;
 use crate::validation::not_blank;
 
 /// What a client may do; granted by the admin, requested (optionally narrowed) at token time.
@@ -55,9 +56,7 @@ pub struct ApiClient {
 
 fn scopes_not_empty(scopes: &[Scope]) -> Result<(), ValidationError> {
     if scopes.is_empty() {
-        let mut e = ValidationError::new("required");
-        e.message = Some("Pilih setidaknya satu cakupan (scope).".into());
-        return Err(e);
+        return Err(crate::validation::error(Pesan::PilihCakupan));
     }
     Ok(())
 }
@@ -69,7 +68,7 @@ fn scopes_not_empty(scopes: &[Scope]) -> Result<(), ValidationError> {
 pub struct CreateApiClient {
     /// For example "SIMPUS Puskesmas Banjar Agung".
     #[validate(
-        length(min = 3, max = 120, message = "Nama klien 3–120 karakter."),
+        length(min = 3, max = 120, code = "nama_klien_3_120"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -185,12 +184,7 @@ pub fn data_key_format(value: &str) -> Result<(), ValidationError> {
     if value.contains('.') && segments_ok && (3..=100).contains(&value.len()) {
         Ok(())
     } else {
-        let mut e = ValidationError::new("data_key");
-        e.message = Some(
-            "Kunci data berupa huruf kecil, angka, _ atau -, dipisah titik (mis. simpus.pasien_dilayani)."
-                .into(),
-        );
-        Err(e)
+        Err(crate::validation::error(Pesan::KunciDataFormat))
     }
 }
 
@@ -235,32 +229,28 @@ pub struct IngestItem {
     #[validate(custom(function = "data_key_format"))]
     #[cfg_attr(feature = "openapi", schema(example = "simpus.pasien_dilayani"))]
     pub data_key: String,
-    #[validate(length(min = 18, max = 18, message = "NIP 18 digit."))]
+    #[validate(length(min = 18, max = 18, code = "nip_18_digit"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 18, max_length = 18))]
     pub nip: Option<String>,
     pub unit_id: Option<Uuid>,
     pub tanggal: Option<NaiveDate>,
-    #[validate(range(min = 2000, max = 2100, message = "Tahun tidak valid."))]
+    #[validate(range(min = 2000, max = 2100, code = "tahun_tidak_valid"))]
     pub tahun: Option<i32>,
-    #[validate(range(min = 1, max = 12, message = "Periode antara 1 dan 12."))]
+    #[validate(range(min = 1, max = 12, code = "periode_1_12"))]
     pub periode_ke: Option<i32>,
-    #[validate(range(min = 0.0, max = 1e12, message = "Nilai harus bilangan tidak negatif."))]
+    #[validate(range(min = 0.0, max = 1e12, code = "nilai_tidak_negatif"))]
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1e12))]
     pub nilai: f64,
 }
 
 fn item_targets(item: &IngestItem) -> Result<(), ValidationError> {
-    let fail = |msg: &'static str| {
-        let mut e = ValidationError::new("target");
-        e.message = Some(msg.into());
-        Err(e)
-    };
+    let fail = |pesan: Pesan| Err(crate::validation::error(pesan));
     if item.nip.is_some() == item.unit_id.is_some() {
-        return fail("Isi tepat salah satu: nip atau unit_id.");
+        return fail(Pesan::NipAtauUnit);
     }
     match (item.tanggal, item.tahun, item.periode_ke) {
         (Some(_), None, None) | (None, Some(_), Some(_)) => Ok(()),
-        _ => fail("Isi tanggal, atau tahun bersama periode_ke."),
+        _ => fail(Pesan::TanggalAtauTahunPeriode),
     }
 }
 
@@ -273,11 +263,7 @@ pub const INGEST_MAX_ITEMS: u64 = 5000;
 #[serde(deny_unknown_fields)]
 pub struct IngestRequest {
     #[validate(
-        length(
-            min = 1,
-            max = "INGEST_MAX_ITEMS",
-            message = "Kirim 1–5000 nilai per permintaan."
-        ),
+        length(min = 1, max = "INGEST_MAX_ITEMS", code = "kirim_1_5000_nilai"),
         nested
     )]
     #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 5000))]

@@ -21,6 +21,7 @@ pub mod nip;
 pub mod organisation;
 pub mod pagination;
 pub mod penilaian;
+pub mod pesan;
 pub mod planning;
 pub mod spa;
 pub mod system;
@@ -29,3 +30,4 @@ pub mod validation;
 
 pub use error::{ErrorBody, ErrorCode};
 pub use pagination::{Page, PageQuery};
+pub use pesan::{Message, Pesan};

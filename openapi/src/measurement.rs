@@ -108,7 +108,7 @@ crate::organisation::string_enum! {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PeriodeKeQuery {
-    #[validate(range(min = 1, max = 12, message = "Periode antara 1 dan 12."))]
+    #[validate(range(min = 1, max = 12, code = "periode_1_12"))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 12))]
     pub periode_ke: i32,
 }
@@ -200,18 +200,14 @@ pub struct RealisasiSheet {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SaveRealisasi {
-    #[validate(range(
-        min = 0.0,
-        max = 1e12,
-        message = "Realisasi harus bilangan tidak negatif."
-    ))]
+    #[validate(range(min = 0.0, max = 1e12, code = "realisasi_tidak_negatif"))]
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1e12))]
     pub nilai: Option<f64>,
-    #[validate(length(max = 2000, message = "Maksimal 2000 karakter."))]
+    #[validate(length(max = 2000, code = "maks_2000_karakter"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub naratif: Option<String>,
     /// Dasar realisasi: what the value rests on.
-    #[validate(length(max = 1000, message = "Maksimal 1000 karakter."))]
+    #[validate(length(max = 1000, code = "maks_1000_karakter"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub dasar: Option<String>,
 }
@@ -222,11 +218,7 @@ pub struct SaveRealisasi {
 #[serde(deny_unknown_fields)]
 pub struct SaveRencanaAksi {
     #[validate(
-        length(
-            min = 1,
-            max = 1000,
-            message = "Uraian rencana aksi wajib diisi (maksimal 1000 karakter)."
-        ),
+        length(min = 1, max = 1000, code = "uraian_aksi_wajib_1000"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -234,11 +226,7 @@ pub struct SaveRencanaAksi {
         schema(min_length = 1, max_length = 1000, pattern = "\\S")
     )]
     pub uraian: String,
-    #[validate(range(
-        min = 0.0,
-        max = 1e12,
-        message = "Target harus bilangan tidak negatif."
-    ))]
+    #[validate(range(min = 0.0, max = 1e12, code = "target_tidak_negatif"))]
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1e12))]
     pub target_nilai: Option<f64>,
 }
@@ -248,16 +236,12 @@ pub struct SaveRencanaAksi {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UnlockPeriode {
-    #[validate(range(min = 1, max = 12, message = "Periode antara 1 dan 12."))]
+    #[validate(range(min = 1, max = 12, code = "periode_1_12"))]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 12))]
     pub periode_ke: i32,
     pub sampai: NaiveDate,
     #[validate(
-        length(
-            min = 1,
-            max = 1000,
-            message = "Alasan wajib diisi (maksimal 1000 karakter)."
-        ),
+        length(min = 1, max = 1000, code = "alasan_wajib_1000"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -405,7 +389,7 @@ pub struct BuktiDukung {
 pub struct AddBuktiTautan {
     #[validate(
         custom(function = "crate::validation::http_url"),
-        length(max = 2000, message = "Maksimal 2000 karakter.")
+        length(max = 2000, code = "maks_2000_karakter")
     )]
     #[cfg_attr(
         feature = "openapi",
@@ -424,7 +408,7 @@ pub struct AddBuktiTautan {
 #[serde(deny_unknown_fields)]
 pub struct VerifyBukti {
     pub verifikasi: Verifikasi,
-    #[validate(length(max = 1000, message = "Maksimal 1000 karakter."))]
+    #[validate(length(max = 1000, code = "maks_1000_karakter"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub catatan: Option<String>,
 }
@@ -443,20 +427,16 @@ crate::organisation::string_enum! {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateFeedback {
-    #[validate(range(min = 1, max = 12, message = "Periode antara 1 dan 12."))]
+    #[validate(range(min = 1, max = 12, code = "periode_1_12"))]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 12))]
     pub periode_ke: i32,
     pub rhk_id: Option<Uuid>,
     pub iki_id: Option<Uuid>,
-    #[validate(length(max = 40, message = "Nilai BerAKHLAK tidak dikenal."))]
+    #[validate(length(max = 40, code = "nilai_berakhlak_tidak_dikenal"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 40, example = "kolaboratif"))]
     pub nilai_kode: Option<String>,
     #[validate(
-        length(
-            min = 1,
-            max = 2000,
-            message = "Umpan balik wajib diisi (maksimal 2000 karakter)."
-        ),
+        length(min = 1, max = 2000, code = "umpan_balik_wajib_2000"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -473,11 +453,7 @@ pub struct CreateFeedback {
 #[serde(deny_unknown_fields)]
 pub struct ReplyFeedback {
     #[validate(
-        length(
-            min = 1,
-            max = 2000,
-            message = "Balasan wajib diisi (maksimal 2000 karakter)."
-        ),
+        length(min = 1, max = 2000, code = "balasan_wajib_2000"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(

@@ -10,14 +10,18 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::pesan::{Bahasa, Pesan};
+
 /// Gender as recorded in the NIP's 15th digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
-    /// Laki-laki (digit 1).
+    /// Laki-laki (digit 1). `L`, as forms and spreadsheets write it, is accepted too.
+    #[serde(alias = "L")]
     L,
-    /// Perempuan (digit 2).
+    /// Perempuan (digit 2). `P` is accepted too.
+    #[serde(alias = "P")]
     P,
 }
 
@@ -39,10 +43,11 @@ pub enum NipKind {
     NiPppk,
 }
 
-/// One broken rule, as an Indonesian message naming the segment.
+/// One broken rule: its coded message and that message in Indonesian, naming the segment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NipError {
     pub message: String,
+    pub pesan: Pesan,
 }
 
 /// Strips spaces and dots (NIPs are often typed `19860926 201505 1 001`).
@@ -83,24 +88,29 @@ pub fn validate(
         NipKind::NiPppk => "NI PPPK",
     };
     let n = normalise(nip);
-    let err = |m: String| NipError { message: m };
+    let err = |pesan: Pesan| NipError {
+        message: pesan.text(Bahasa::Id),
+        pesan,
+    };
+    let label = label.to_owned();
     if n.len() != 18 || !n.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(vec![err(format!(
-            "{label} harus terdiri dari 18 digit angka (boleh ditulis dengan spasi)."
-        ))]);
+        return Err(vec![err(Pesan::NipPanjang { label })]);
     }
     let mut errors = Vec::new();
     let born = NaiveDate::parse_from_str(&n[..8], "%Y%m%d").ok();
     match (born, birth_date) {
-        (None, _) => errors.push(err(format!(
-            "Segmen tanggal lahir {label} (digit 1–8, {}) bukan tanggal yang valid.",
-            &n[..8]
-        ))),
-        (Some(b), Some(expected)) if b != expected => errors.push(err(format!(
-            "Segmen tanggal lahir {label} (digit 1–8, {}) tidak sama dengan tanggal lahir {}.",
-            &n[..8],
-            expected.format("%d-%m-%Y")
-        ))),
+        (None, _) => errors.push(err(Pesan::NipTanggalLahirTidakValid {
+            label: label.clone(),
+            segmen: n[..8].to_owned(),
+        })),
+        (Some(b), Some(expected)) if b != expected => {
+            errors.push(err(Pesan::NipTanggalLahirBeda {
+                label: label.clone(),
+                segmen: n[..8].to_owned(),
+                // Not ISO: the number is compared with the form's day-month-year.
+                tanggal: expected.format("%d-%m-%Y").to_string(),
+            }))
+        }
         _ => {}
     }
     // The month (NIP) or year (NI PPPK) of first appointment.
@@ -114,41 +124,56 @@ pub fn validate(
         }
         NipKind::NiPppk => digits(&n[8..12]).and_then(|y| NaiveDate::from_ymd_opt(y as i32, 1, 1)),
     };
-    let segment = match kind {
-        NipKind::Nip => format!("Segmen TMT CPNS (digit 9–14, {})", &n[8..14]),
-        NipKind::NiPppk => format!("Segmen tahun pengangkatan (digit 9–12, {})", &n[8..12]),
+    let segmen = match kind {
+        NipKind::Nip => n[8..14].to_owned(),
+        NipKind::NiPppk => n[8..12].to_owned(),
+    };
+    let (invalid, future, before_birth) = match kind {
+        NipKind::Nip => (
+            Pesan::NipTmtTidakValid {
+                segmen: segmen.clone(),
+            },
+            Pesan::NipTmtMasaDepan {
+                segmen: segmen.clone(),
+            },
+            Pesan::NipTmtSebelumLahir { segmen },
+        ),
+        NipKind::NiPppk => (
+            Pesan::NiPppkTahunTidakValid {
+                segmen: segmen.clone(),
+            },
+            Pesan::NiPppkTahunMasaDepan {
+                segmen: segmen.clone(),
+            },
+            Pesan::NiPppkTahunSebelumLahir { segmen },
+        ),
     };
     match appointed {
-        None => errors.push(err(format!("{segment} bukan bulan dan tahun yang valid."))),
+        None => errors.push(err(invalid)),
         Some(a) => {
             let this_month =
                 NaiveDate::from_ymd_opt(today.year(), today.month(), 1).unwrap_or(today);
             if a > this_month {
-                errors.push(err(format!("{segment} tidak boleh di masa depan.")));
+                errors.push(err(future));
             }
             if let Some(b) = born.or(birth_date)
                 && a <= b
             {
-                errors.push(err(format!("{segment} harus sesudah tanggal lahir.")));
+                errors.push(err(before_birth));
             }
         }
     }
     let g = n.as_bytes()[14];
     if g != b'1' && g != b'2' {
-        errors.push(err(format!(
-            "Digit jenis kelamin {label} (digit 15) harus 1 (laki-laki) atau 2 (perempuan)."
-        )));
+        errors.push(err(Pesan::NipDigitKelamin { label }));
     } else if let Some(expected) = gender
         && g != expected.nip_digit()
     {
-        let name = if expected == Gender::L {
-            "laki-laki"
+        errors.push(err(if expected == Gender::L {
+            Pesan::NipBukanLakiLaki { label }
         } else {
-            "perempuan"
-        };
-        errors.push(err(format!(
-            "Digit jenis kelamin {label} (digit 15) tidak sesuai dengan jenis kelamin {name}."
-        )));
+            Pesan::NipBukanPerempuan { label }
+        }));
     }
     if errors.is_empty() {
         Ok(n)

@@ -123,11 +123,7 @@ pub struct Instansi {
 #[serde(deny_unknown_fields)]
 pub struct CreateInstansi {
     #[validate(
-        length(
-            min = 1,
-            max = 200,
-            message = "Nama instansi wajib diisi (maksimal 200 karakter)."
-        ),
+        length(min = 1, max = 200, code = "nama_instansi_wajib_200"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -135,7 +131,7 @@ pub struct CreateInstansi {
         schema(min_length = 1, max_length = 200, pattern = "\\S")
     )]
     pub nama: String,
-    #[validate(length(max = 50, message = "Kode maksimal 50 karakter."))]
+    #[validate(length(max = 50, code = "kode_maks_50"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 50))]
     pub kode: Option<String>,
 }
@@ -181,11 +177,7 @@ pub struct CreateUnit {
     pub parent_id: Option<Uuid>,
     pub kind: UnitKind,
     #[validate(
-        length(
-            min = 1,
-            max = 200,
-            message = "Nama unit wajib diisi (maksimal 200 karakter)."
-        ),
+        length(min = 1, max = 200, code = "nama_unit_wajib_200"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -194,13 +186,13 @@ pub struct CreateUnit {
     )]
     pub nama: String,
     /// Official code, e.g. the Kemendagri code of a kelurahan.
-    #[validate(length(max = 50, message = "Kode maksimal 50 karakter."))]
+    #[validate(length(max = 50, code = "kode_maks_50"))]
     #[cfg_attr(
         feature = "openapi",
         schema(max_length = 50, example = "36.73.05.1004")
     )]
     pub kode: Option<String>,
-    #[validate(length(max = 500, message = "Alamat maksimal 500 karakter."))]
+    #[validate(length(max = 500, code = "alamat_maks_500"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub alamat: Option<String>,
     /// Defaults to today.
@@ -218,11 +210,7 @@ pub struct UpdateUnit {
     pub lock_version: i32,
     pub kind: Option<UnitKind>,
     #[validate(
-        length(
-            min = 1,
-            max = 200,
-            message = "Nama unit wajib diisi (maksimal 200 karakter)."
-        ),
+        length(min = 1, max = 200, code = "nama_unit_wajib_200"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -230,15 +218,15 @@ pub struct UpdateUnit {
         schema(min_length = 1, max_length = 200, pattern = "\\S")
     )]
     pub nama: Option<String>,
-    #[validate(length(max = 50, message = "Kode maksimal 50 karakter."))]
+    #[validate(length(max = 50, code = "kode_maks_50"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 50))]
     pub kode: Option<String>,
-    #[validate(length(max = 500, message = "Alamat maksimal 500 karakter."))]
+    #[validate(length(max = 500, code = "alamat_maks_500"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub alamat: Option<String>,
     pub aktif: Option<bool>,
     pub berlaku_sampai: Option<NaiveDate>,
-    #[validate(length(max = 500, message = "Alasan maksimal 500 karakter."))]
+    #[validate(length(max = 500, code = "alasan_maks_500"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
 }
@@ -251,7 +239,7 @@ pub struct MoveUnit {
     /// The new parent; absent to make it a top-level unit.
     pub parent_id: Option<Uuid>,
     pub effective_date: NaiveDate,
-    #[validate(length(max = 500, message = "Alasan maksimal 500 karakter."))]
+    #[validate(length(max = 500, code = "alasan_maks_500"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
 }
@@ -279,7 +267,7 @@ pub struct UnitQuery {
     pub kind: Option<UnitKind>,
     pub aktif: Option<bool>,
     /// Search in the name.
-    #[validate(length(max = 100, message = "Kata kunci maksimal 100 karakter."))]
+    #[validate(length(max = 100, code = "kata_kunci_maks_100"))]
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
 }
@@ -338,11 +326,7 @@ pub struct Position {
 pub struct CreatePosition {
     pub unit_id: Uuid,
     #[validate(
-        length(
-            min = 1,
-            max = 200,
-            message = "Nama jabatan wajib diisi (maksimal 200 karakter)."
-        ),
+        length(min = 1, max = 200, code = "nama_jabatan_wajib_200"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -368,11 +352,7 @@ pub struct UpdatePosition {
     /// in the meantime; reload and redo the edit then.
     pub lock_version: i32,
     #[validate(
-        length(
-            min = 1,
-            max = 200,
-            message = "Nama jabatan wajib diisi (maksimal 200 karakter)."
-        ),
+        length(min = 1, max = 200, code = "nama_jabatan_wajib_200"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -388,7 +368,7 @@ pub struct UpdatePosition {
     pub clear_atasan: bool,
     pub kepala_unit: Option<bool>,
     pub aktif: Option<bool>,
-    #[validate(length(max = 500, message = "Alasan maksimal 500 karakter."))]
+    #[validate(length(max = 500, code = "alasan_maks_500"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
 }
@@ -404,7 +384,7 @@ pub struct PositionQuery {
     pub jenjang: Option<Jenjang>,
     /// Only positions nobody holds definitively.
     pub vacant: Option<bool>,
-    #[validate(length(max = 100, message = "Kata kunci maksimal 100 karakter."))]
+    #[validate(length(max = 100, code = "kata_kunci_maks_100"))]
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
 }

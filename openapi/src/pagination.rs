@@ -13,7 +13,7 @@ pub const MAX_PER_PAGE: u64 = 100;
 pub struct PageQuery {
     /// Page number, starting at 1.
     #[serde(default = "first_page")]
-    #[validate(range(min = 1, max = 1_000_000, message = "Halaman minimal 1."))]
+    #[validate(range(min = 1, max = 1_000_000, code = "halaman_minimal_1"))]
     #[cfg_attr(
         feature = "openapi",
         param(minimum = 1, maximum = 1_000_000, default = 1)
@@ -21,7 +21,7 @@ pub struct PageQuery {
     pub page: u64,
     /// Items per page (1–100).
     #[serde(default = "default_per_page")]
-    #[validate(range(min = 1, max = 100, message = "Jumlah per halaman antara 1 dan 100."))]
+    #[validate(range(min = 1, max = 100, code = "per_halaman_1_100"))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100, default = 20))]
     pub per_page: u64,
 }

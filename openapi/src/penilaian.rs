@@ -17,7 +17,7 @@ use crate::validation::not_blank;
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct EvaluasiQuery {
-    #[validate(range(min = 0, max = 12, message = "Periode antara 0 (tahunan) dan 12."))]
+    #[validate(range(min = 0, max = 12, code = "periode_0_12"))]
     #[cfg_attr(feature = "openapi", param(minimum = 0, maximum = 12))]
     pub periode_ke: i32,
 }
@@ -218,11 +218,11 @@ pub struct EvaluasiView {
 pub struct SimpanEvaluasi {
     pub rating_hasil: Option<Rating>,
     pub rating_perilaku: Option<Rating>,
-    #[validate(length(max = 2000, message = "Maksimal 2000 karakter."))]
+    #[validate(length(max = 2000, code = "maks_2000_karakter"))]
     pub catatan_hasil: Option<String>,
-    #[validate(length(max = 2000, message = "Maksimal 2000 karakter."))]
+    #[validate(length(max = 2000, code = "maks_2000_karakter"))]
     pub catatan_perilaku: Option<String>,
-    #[validate(length(max = 2000, message = "Maksimal 2000 karakter."))]
+    #[validate(length(max = 2000, code = "maks_2000_karakter"))]
     pub rekomendasi: Option<String>,
 }
 
@@ -232,11 +232,7 @@ pub struct SimpanEvaluasi {
 #[serde(deny_unknown_fields)]
 pub struct AjukanKeberatan {
     #[validate(
-        length(
-            min = 10,
-            max = 4000,
-            message = "Tuliskan alasan keberatan (10–4000 karakter)."
-        ),
+        length(min = 10, max = 4000, code = "alasan_keberatan_10_4000"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
@@ -248,11 +244,7 @@ pub struct AjukanKeberatan {
 #[serde(deny_unknown_fields)]
 pub struct JelaskanKeberatan {
     #[validate(
-        length(
-            min = 10,
-            max = 4000,
-            message = "Tuliskan penjelasan (10–4000 karakter)."
-        ),
+        length(min = 10, max = 4000, code = "penjelasan_10_4000"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
@@ -268,11 +260,7 @@ pub struct PutuskanKeberatan {
     pub rating_hasil: Option<Rating>,
     pub rating_perilaku: Option<Rating>,
     #[validate(
-        length(
-            min = 1,
-            max = 4000,
-            message = "Tuliskan pertimbangan keputusan (maksimal 4000 karakter)."
-        ),
+        length(min = 1, max = 4000, code = "pertimbangan_maks_4000"),
         custom(function = "not_blank")
     )]
     pub catatan: String,
@@ -286,11 +274,7 @@ pub struct KoreksiEvaluasi {
     pub rating_hasil: Rating,
     pub rating_perilaku: Rating,
     #[validate(
-        length(
-            min = 10,
-            max = 2000,
-            message = "Tuliskan alasan koreksi (10–2000 karakter)."
-        ),
+        length(min = 10, max = 2000, code = "alasan_koreksi_10_2000"),
         custom(function = "not_blank")
     )]
     pub alasan: String,
@@ -301,7 +285,7 @@ pub struct KoreksiEvaluasi {
 #[serde(deny_unknown_fields)]
 pub struct AksiPerbaikan {
     #[validate(
-        length(min = 3, max = 1000, message = "Uraian 3–1000 karakter."),
+        length(min = 3, max = 1000, code = "uraian_3_1000"),
         custom(function = "not_blank")
     )]
     pub uraian: String,
@@ -314,18 +298,14 @@ pub struct AksiPerbaikan {
 #[serde(deny_unknown_fields)]
 pub struct SimpanRencanaPerbaikan {
     #[validate(
-        length(
-            min = 10,
-            max = 4000,
-            message = "Tuliskan saran perbaikan (10–4000 karakter)."
-        ),
+        length(min = 10, max = 4000, code = "saran_perbaikan_10_4000"),
         custom(function = "not_blank")
     )]
     pub saran: String,
-    #[validate(nested, length(max = 30, message = "Paling banyak 30 aksi."))]
+    #[validate(nested, length(max = 30, code = "maks_30_aksi"))]
     pub aksi: Vec<AksiPerbaikan>,
     /// Recommended trainings (names from the training catalogue or free text).
-    #[validate(length(max = 20, message = "Paling banyak 20 pelatihan."))]
+    #[validate(length(max = 20, code = "maks_20_pelatihan"))]
     pub pelatihan: Vec<String>,
 }
 
@@ -334,7 +314,7 @@ pub struct SimpanRencanaPerbaikan {
 #[serde(deny_unknown_fields)]
 pub struct CheckinPerbaikan {
     #[validate(
-        length(min = 3, max = 2000, message = "Catatan 3–2000 karakter."),
+        length(min = 3, max = 2000, code = "catatan_3_2000"),
         custom(function = "not_blank")
     )]
     pub catatan: String,
@@ -346,16 +326,12 @@ pub struct CheckinPerbaikan {
 #[serde(deny_unknown_fields)]
 pub struct TetapkanPredikatOrganisasi {
     pub periode_id: Uuid,
-    #[validate(range(min = 0, max = 12, message = "Periode antara 0 (tahunan) dan 12."))]
+    #[validate(range(min = 0, max = 12, code = "periode_0_12"))]
     pub periode_ke: i32,
     pub predikat: PredikatOrganisasi,
     /// The basis: rencana aksi progress, capaian Perjanjian Kinerja, recommendations.
     #[validate(
-        length(
-            min = 10,
-            max = 4000,
-            message = "Tuliskan dasar penetapan (10–4000 karakter)."
-        ),
+        length(min = 10, max = 4000, code = "dasar_penetapan_10_4000"),
         custom(function = "not_blank")
     )]
     pub dasar: String,
@@ -367,7 +343,7 @@ pub struct TetapkanPredikatOrganisasi {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct DistribusiQuery {
     pub periode_id: Uuid,
-    #[validate(range(min = 0, max = 12, message = "Periode antara 0 (tahunan) dan 12."))]
+    #[validate(range(min = 0, max = 12, code = "periode_0_12"))]
     #[cfg_attr(feature = "openapi", param(minimum = 0, maximum = 12))]
     pub periode_ke: i32,
 }
@@ -446,11 +422,7 @@ pub struct VerifikasiDokumen {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SetKoefisien {
-    #[validate(range(
-        exclusive_min = 0.0,
-        max = 100.0,
-        message = "Koefisien lebih dari 0 dan paling besar 100."
-    ))]
+    #[validate(range(exclusive_min = 0.0, max = 100.0, code = "koefisien_0_100"))]
     #[cfg_attr(
         feature = "openapi",
         schema(exclusive_minimum = 0.0, maximum = 100.0, example = 12.5)
@@ -488,7 +460,7 @@ pub struct Pelatihan {
 #[serde(deny_unknown_fields)]
 pub struct CreatePelatihan {
     #[validate(
-        length(min = 3, max = 200, message = "Nama pelatihan 3–200 karakter."),
+        length(min = 3, max = 200, code = "nama_pelatihan_3_200"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -497,7 +469,7 @@ pub struct CreatePelatihan {
     )]
     pub nama: String,
     pub jenis: JenisPelatihan,
-    #[validate(range(min = 1, max = 1000, message = "JP antara 1 dan 1000."))]
+    #[validate(range(min = 1, max = 1000, code = "jp_1_1000"))]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000))]
     pub jp: Option<i32>,
 }
@@ -508,7 +480,7 @@ pub struct CreatePelatihan {
 #[serde(deny_unknown_fields)]
 pub struct UpdatePelatihan {
     #[validate(
-        length(min = 3, max = 200, message = "Nama pelatihan 3–200 karakter."),
+        length(min = 3, max = 200, code = "nama_pelatihan_3_200"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -517,7 +489,7 @@ pub struct UpdatePelatihan {
     )]
     pub nama: Option<String>,
     pub jenis: Option<JenisPelatihan>,
-    #[validate(range(min = 1, max = 1000, message = "JP antara 1 dan 1000."))]
+    #[validate(range(min = 1, max = 1000, code = "jp_1_1000"))]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1000))]
     pub jp: Option<i32>,
     pub aktif: Option<bool>,
@@ -529,7 +501,7 @@ pub struct UpdatePelatihan {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PelatihanQuery {
     /// Part of the name.
-    #[validate(length(max = 100, message = "Maksimal 100 karakter."))]
+    #[validate(length(max = 100, code = "maks_100_karakter"))]
     pub q: Option<String>,
     /// Also the inactive ones (default: only active).
     pub semua: Option<bool>,

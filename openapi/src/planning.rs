@@ -148,7 +148,7 @@ pub struct Periode {
 #[serde(deny_unknown_fields)]
 pub struct CreatePeriode {
     pub instansi_id: Uuid,
-    #[validate(range(min = 2020, max = 2100, message = "Tahun antara 2020 dan 2100."))]
+    #[validate(range(min = 2020, max = 2100, code = "tahun_2020_2100"))]
     #[cfg_attr(
         feature = "openapi",
         schema(minimum = 2020, maximum = 2100, example = 2026)
@@ -161,11 +161,11 @@ pub struct CreatePeriode {
     /// Default `bulanan`.
     pub ritme: Option<Ritme>,
     pub batas_penetapan_skp: Option<NaiveDate>,
-    #[validate(range(min = 0, max = 90, message = "Antara 0 dan 90 hari."))]
+    #[validate(range(min = 0, max = 90, code = "hari_0_90"))]
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 90))]
     pub jeda_kunci_realisasi_hari: Option<i32>,
     pub batas_evaluasi_tahunan: Option<NaiveDate>,
-    #[validate(range(min = 1, max = 90, message = "Antara 1 dan 90 hari."))]
+    #[validate(range(min = 1, max = 90, code = "hari_1_90"))]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 90))]
     pub jendela_keberatan_hari: Option<i32>,
 }
@@ -179,7 +179,7 @@ pub struct PeriodeAction {
     /// edit based on an older version is refused (409) instead of overwriting a change made
     /// in the meantime; reload and redo the edit then.
     pub lock_version: i32,
-    #[validate(length(max = 500, message = "Alasan maksimal 500 karakter."))]
+    #[validate(length(max = 500, code = "alasan_maks_500"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
 }
@@ -205,11 +205,7 @@ pub struct Iki {
     pub id: Option<Uuid>,
     pub aspek: Option<Aspek>,
     #[validate(
-        length(
-            min = 1,
-            max = 1000,
-            message = "Indikator wajib diisi (maksimal 1000 karakter)."
-        ),
+        length(min = 1, max = 1000, code = "indikator_wajib_1000"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -223,18 +219,14 @@ pub struct Iki {
     )]
     pub indikator: String,
     /// Numeric target (kuantitatif).
-    #[validate(range(
-        min = 0.0,
-        max = 1e12,
-        message = "Target harus bilangan tidak negatif."
-    ))]
+    #[validate(range(min = 0.0, max = 1e12, code = "target_tidak_negatif"))]
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1e12, example = 12))]
     pub target_nilai: Option<f64>,
-    #[validate(length(max = 50, message = "Satuan maksimal 50 karakter."))]
+    #[validate(length(max = 50, code = "satuan_maks_50"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 50, example = "dokumen"))]
     pub target_satuan: Option<String>,
     /// Narrative target (kualitatif).
-    #[validate(length(max = 1000, message = "Target naratif maksimal 1000 karakter."))]
+    #[validate(length(max = 1000, code = "target_naratif_maks_1000"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub target_naratif: Option<String>,
     /// Default `naik` (higher is better).
@@ -259,11 +251,7 @@ pub struct Rhk {
     pub jenis: JenisRhk,
     /// Phrased as a result, not an activity.
     #[validate(
-        length(
-            min = 1,
-            max = 1000,
-            message = "Rencana hasil kerja wajib diisi (maksimal 1000 karakter)."
-        ),
+        length(min = 1, max = 1000, code = "rhk_wajib_1000"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -277,12 +265,12 @@ pub struct Rhk {
     )]
     pub deskripsi: String,
     /// E.g. "Penugasan dari Wali Kota".
-    #[validate(length(max = 300, message = "Maksimal 300 karakter."))]
+    #[validate(length(max = 300, code = "maks_300_karakter"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub penugasan_dari: Option<String>,
     /// The PPKin's RHK this one intervenes (required for RHK utama of JA/JF to submit).
     pub intervensi_rhk_id: Option<Uuid>,
-    #[validate(length(max = 20, message = "Maksimal 20 indikator per RHK."), nested)]
+    #[validate(length(max = 20, code = "maks_20_indikator_per_rhk"), nested)]
     #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub iki: Vec<Iki>,
 }
@@ -305,15 +293,15 @@ pub struct Perilaku {
 #[serde(deny_unknown_fields)]
 pub struct Lampiran {
     #[serde(default)]
-    #[validate(length(max = 30, message = "Maksimal 30 butir."))]
+    #[validate(length(max = 30, code = "maks_30_butir"))]
     #[cfg_attr(feature = "openapi", schema(max_items = 30))]
     pub dukungan_sumber_daya: Vec<String>,
     #[serde(default)]
-    #[validate(length(max = 30, message = "Maksimal 30 butir."))]
+    #[validate(length(max = 30, code = "maks_30_butir"))]
     #[cfg_attr(feature = "openapi", schema(max_items = 30))]
     pub skema_pertanggungjawaban: Vec<String>,
     #[serde(default)]
-    #[validate(length(max = 30, message = "Maksimal 30 butir."))]
+    #[validate(length(max = 30, code = "maks_30_butir"))]
     #[cfg_attr(feature = "openapi", schema(max_items = 30))]
     pub konsekuensi: Vec<String>,
 }
@@ -381,7 +369,7 @@ pub struct CreateSkp {
 pub struct UpdateSkp {
     pub lock_version: i32,
     pub pendekatan: Pendekatan,
-    #[validate(length(max = 30, message = "Maksimal 30 rencana hasil kerja."), nested)]
+    #[validate(length(max = 30, code = "maks_30_rhk"), nested)]
     #[cfg_attr(feature = "openapi", schema(max_items = 30))]
     pub rhk: Vec<Rhk>,
     #[validate(nested)]
@@ -401,13 +389,13 @@ pub struct SubmitSkp {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EkspektasiKhusus {
-    #[validate(length(min = 1, max = 40, message = "Nilai BerAKHLAK tidak dikenal."))]
+    #[validate(length(min = 1, max = 40, code = "nilai_berakhlak_tidak_dikenal"))]
     #[cfg_attr(
         feature = "openapi",
         schema(min_length = 1, max_length = 40, example = "berorientasi_pelayanan")
     )]
     pub nilai_kode: String,
-    #[validate(length(max = 1000, message = "Maksimal 1000 karakter."))]
+    #[validate(length(max = 1000, code = "maks_1000_karakter"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub teks: String,
 }
@@ -419,10 +407,7 @@ pub struct EkspektasiKhusus {
 pub struct ApproveSkp {
     pub lock_version: i32,
     #[serde(default)]
-    #[validate(
-        length(max = 7, message = "Maksimal satu ekspektasi per nilai."),
-        nested
-    )]
+    #[validate(length(max = 7, code = "maks_satu_ekspektasi"), nested)]
     #[cfg_attr(feature = "openapi", schema(max_items = 7))]
     pub ekspektasi_khusus: Vec<EkspektasiKhusus>,
 }
@@ -435,11 +420,7 @@ pub struct ReturnSkp {
     pub lock_version: i32,
     /// What the employee must change.
     #[validate(
-        length(
-            min = 1,
-            max = 2000,
-            message = "Catatan pengembalian wajib diisi (maksimal 2000 karakter)."
-        ),
+        length(min = 1, max = 2000, code = "catatan_pengembalian_wajib_2000"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -550,11 +531,7 @@ pub struct ReasonedAction {
     pub lock_version: i32,
     /// Why (e.g. "mutasi", "perubahan organisasi"); stored in the audit trail.
     #[validate(
-        length(
-            min = 1,
-            max = 1000,
-            message = "Alasan wajib diisi (maksimal 1000 karakter)."
-        ),
+        length(min = 1, max = 1000, code = "alasan_wajib_1000"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -628,16 +605,16 @@ pub struct DistributeRhk {
     /// The superior's RHK (of this approved SKP) to intervene.
     pub rhk_id: Uuid,
     /// Subordinates who receive it (their PPKin must be the owner of this SKP).
-    #[validate(length(min = 1, max = 100, message = "Pilih 1 sampai 100 bawahan."))]
+    #[validate(length(min = 1, max = 100, code = "pilih_1_100_bawahan"))]
     #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 100))]
     pub bawahan: Vec<Uuid>,
     /// The subordinates' RHK (the "peran hasil"); default: the superior's RHK text.
-    #[validate(length(min = 1, max = 1000, message = "Maksimal 1000 karakter."))]
+    #[validate(length(min = 1, max = 1000, code = "maks_1000_karakter"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub deskripsi: Option<String>,
     /// Suggested indicators.
     #[serde(default)]
-    #[validate(length(max = 20, message = "Maksimal 20 indikator."), nested)]
+    #[validate(length(max = 20, code = "maks_20_indikator"), nested)]
     #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub iki: Vec<Iki>,
 }
@@ -676,11 +653,7 @@ pub struct SaveSkpTemplate {
     pub instansi_id: Uuid,
     pub jabatan_id: Option<Uuid>,
     #[validate(
-        length(
-            min = 1,
-            max = 200,
-            message = "Nama templat wajib diisi (maksimal 200 karakter)."
-        ),
+        length(min = 1, max = 200, code = "nama_templat_wajib_200"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -688,10 +661,7 @@ pub struct SaveSkpTemplate {
         schema(min_length = 1, max_length = 200, pattern = "\\S")
     )]
     pub nama: String,
-    #[validate(
-        length(min = 1, max = 30, message = "Isi 1 sampai 30 rencana hasil kerja."),
-        nested
-    )]
+    #[validate(length(min = 1, max = 30, code = "isi_1_30_rhk"), nested)]
     #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 30))]
     pub rhk: Vec<Rhk>,
     #[serde(default)]

@@ -40,7 +40,7 @@ pub struct CreateUser {
         length(
             min = "USERNAME_MIN",
             max = "USERNAME_MAX",
-            message = "Nama pengguna 3–64 karakter."
+            code = "nama_pengguna_3_64"
         ),
         custom(function = "username_chars")
     )]
@@ -56,16 +56,12 @@ pub struct CreateUser {
     pub username: String,
     #[validate(
         custom(function = "crate::validation::email_address"),
-        length(max = 254, message = "Email maksimal 254 karakter.")
+        length(max = 254, code = "email_maks_254")
     )]
     #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
     pub email: Option<String>,
     #[validate(
-        length(
-            min = 1,
-            max = 200,
-            message = "Nama lengkap wajib diisi (maksimal 200 karakter)."
-        ),
+        length(min = 1, max = 200, code = "nama_lengkap_wajib_200"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -79,16 +75,12 @@ pub struct CreateUser {
     )]
     pub full_name: String,
     /// Initial password: at least 10 characters, not equal to the username.
-    #[validate(length(
-        min = "PASSWORD_MIN",
-        max = "PASSWORD_MAX",
-        message = "Kata sandi minimal 10 dan maksimal 128 karakter."
-    ))]
+    #[validate(length(min = "PASSWORD_MIN", max = "PASSWORD_MAX", code = "sandi_10_128"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 128, format = Password))]
     pub password: String,
     /// Roles; `pegawai` when empty.
     #[serde(default)]
-    #[validate(length(max = 5, message = "Terlalu banyak peran."))]
+    #[validate(length(max = 5, code = "terlalu_banyak_peran"))]
     #[cfg_attr(feature = "openapi", schema(max_items = 5))]
     pub roles: Vec<Role>,
 }
@@ -104,16 +96,12 @@ pub struct UpdateUser {
     pub lock_version: i32,
     #[validate(
         custom(function = "crate::validation::email_address"),
-        length(max = 254, message = "Email maksimal 254 karakter.")
+        length(max = 254, code = "email_maks_254")
     )]
     #[cfg_attr(feature = "openapi", schema(format = Email, max_length = 254))]
     pub email: Option<String>,
     #[validate(
-        length(
-            min = 1,
-            max = 200,
-            message = "Nama lengkap wajib diisi (maksimal 200 karakter)."
-        ),
+        length(min = 1, max = 200, code = "nama_lengkap_wajib_200"),
         custom(function = "not_blank")
     )]
     #[cfg_attr(
@@ -121,12 +109,12 @@ pub struct UpdateUser {
         schema(min_length = 1, max_length = 200, pattern = "\\S")
     )]
     pub full_name: Option<String>,
-    #[validate(length(min = 1, max = 5, message = "Pilih 1 sampai 5 peran."))]
+    #[validate(length(min = 1, max = 5, code = "pilih_1_5_peran"))]
     #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 5))]
     pub roles: Option<Vec<Role>>,
     pub active: Option<bool>,
     /// Why the change is made; stored in the audit trail.
-    #[validate(length(max = 500, message = "Alasan maksimal 500 karakter."))]
+    #[validate(length(max = 500, code = "alasan_maks_500"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
 }
@@ -137,7 +125,7 @@ pub struct UpdateUser {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct UserQuery {
     /// Search in username (prefix), name and email.
-    #[validate(length(max = 100, message = "Kata kunci maksimal 100 karakter."))]
+    #[validate(length(max = 100, code = "kata_kunci_maks_100"))]
     #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     pub role: Option<Role>,

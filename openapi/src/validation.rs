@@ -4,6 +4,8 @@ use std::borrow::Cow;
 
 use validator::ValidationError;
 
+use crate::pesan::{Bahasa, Pesan};
+
 pub const USERNAME_MIN: u64 = 3;
 pub const USERNAME_MAX: u64 = 64;
 pub const PASSWORD_MIN: u64 = 10;
@@ -12,14 +14,16 @@ pub const PASSWORD_MAX: u64 = 128;
 /// The pattern published in the OpenAPI schema for usernames.
 pub const USERNAME_PATTERN: &str = "^[A-Za-z0-9._-]+$";
 
-fn error(code: &'static str, message: &'static str) -> ValidationError {
-    ValidationError::new(code).with_message(Cow::Borrowed(message))
+/// The validator code is the catalogue code, so the server answers with the coded message; the
+/// Indonesian text is kept for callers that read `message`.
+pub(crate) fn error(pesan: Pesan) -> ValidationError {
+    ValidationError::new(pesan.code()).with_message(Cow::Owned(pesan.text(Bahasa::Id)))
 }
 
 /// A username (the NIP for staff): letters, digits, dot, dash and underscore.
 ///
 /// # Errors
-/// `username_chars` when another character is present.
+/// `nama_pengguna_karakter` when another character is present.
 pub fn username_chars(value: &str) -> Result<(), ValidationError> {
     if value
         .chars()
@@ -27,20 +31,17 @@ pub fn username_chars(value: &str) -> Result<(), ValidationError> {
     {
         Ok(())
     } else {
-        Err(error(
-            "username_chars",
-            "Nama pengguna hanya boleh berisi huruf, angka, titik, garis bawah, dan tanda hubung.",
-        ))
+        Err(error(Pesan::NamaPenggunaKarakter))
     }
 }
 
 /// Rejects a value that is only white space.
 ///
 /// # Errors
-/// `blank` when the value has no visible character.
+/// `wajib_diisi` when the value has no visible character.
 pub fn not_blank(value: &str) -> Result<(), ValidationError> {
     if value.trim().is_empty() {
-        Err(error("blank", "Wajib diisi."))
+        Err(error(Pesan::WajibDiisi))
     } else {
         Ok(())
     }
@@ -58,16 +59,13 @@ pub fn normalise_identity(value: &str) -> String {
 /// The password policy beyond its length: it must not equal the username (the NIP for staff).
 ///
 /// # Errors
-/// `password_equals_username` when it does.
+/// `sandi_sama_dengan_nama` when it does.
 pub fn password_differs_from_username(
     password: &str,
     username: &str,
 ) -> Result<(), ValidationError> {
     if normalise_identity(password) == normalise_identity(username) {
-        Err(error(
-            "password_equals_username",
-            "Kata sandi tidak boleh sama dengan nama pengguna atau NIP.",
-        ))
+        Err(error(Pesan::SandiSamaDenganNama))
     } else {
         Ok(())
     }
@@ -76,7 +74,7 @@ pub fn password_differs_from_username(
 /// A link anyone can open: `http://` or `https://` only (no `javascript:`, `file:` …).
 ///
 /// # Errors
-/// `http_url` otherwise.
+/// `tautan_http` otherwise.
 pub fn http_url(value: &str) -> Result<(), ValidationError> {
     let lower = value.trim().to_ascii_lowercase();
     if (lower.starts_with("https://") || lower.starts_with("http://"))
@@ -85,10 +83,7 @@ pub fn http_url(value: &str) -> Result<(), ValidationError> {
     {
         Ok(())
     } else {
-        Err(error(
-            "http_url",
-            "Tautan harus diawali http:// atau https://.",
-        ))
+        Err(error(Pesan::TautanHttp))
     }
 }
 
@@ -97,9 +92,9 @@ pub fn http_url(value: &str) -> Result<(), ValidationError> {
 /// hyphens.
 ///
 /// # Errors
-/// `email` otherwise.
+/// `email_tidak_valid` otherwise.
 pub fn email_address(value: &str) -> Result<(), ValidationError> {
-    let invalid = || error("email", "Alamat email tidak valid.");
+    let invalid = || error(Pesan::EmailTidakValid);
     let Some((local, domain)) = value.split_once('@') else {
         return Err(invalid());
     };

@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, SubsecRound, Utc};
+use kinerja_api::Pesan;
 use kinerja_api::audit::{AuditEvent, AuditQuery, AuditVerification, BrokenLink};
 use kinerja_api::{Page, PageQuery};
 use sea_orm::sea_query::Query;
@@ -269,10 +270,7 @@ pub async fn list(
     if let (Some(dari), Some(sampai)) = (query.tanggal_dari, query.tanggal_sampai)
         && sampai < dari
     {
-        return Err(AppError::field(
-            "tanggal_sampai",
-            "Tanggal akhir tidak boleh sebelum tanggal awal.",
-        ));
+        return Err(AppError::field("tanggal_sampai", Pesan::AkhirSebelumAwal));
     }
     let mut select = audit_events::Entity::find();
     if let Some(action) = query.action {

@@ -15,6 +15,7 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::web::Data;
 use actix_web::{FromRequest, HttpRequest};
+use kinerja_api::Pesan;
 use kinerja_api::auth::{Permission, Role};
 use uuid::Uuid;
 
@@ -63,8 +64,7 @@ pub(super) fn verified_claims(req: &HttpRequest) -> AppResult<(Data<AppState>, C
         .app_data::<Data<AppState>>()
         .cloned()
         .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("AppState missing")))?;
-    let token =
-        bearer_token(req).ok_or(AppError::Unauthorized("Silakan masuk terlebih dahulu."))?;
+    let token = bearer_token(req).ok_or(AppError::Unauthorized(Pesan::SilakanMasuk))?;
     let claims = state.jwt.verify(&token)?;
     Ok((state, claims))
 }
@@ -80,14 +80,12 @@ pub(super) async fn load_user(
 ) -> AppResult<AuthUser> {
     let (user, roles) = users::find_with_roles(&state.db, claims.sub)
         .await?
-        .ok_or(AppError::Unauthorized("Akun tidak ditemukan."))?;
+        .ok_or(AppError::Unauthorized(Pesan::AkunTidakDitemukan))?;
     if !user.active {
-        return Err(AppError::Unauthorized("Akun tidak aktif."));
+        return Err(AppError::Unauthorized(Pesan::AkunTidakAktif));
     }
     if !claims.issued_after(user.password_changed_at) {
-        return Err(AppError::Unauthorized(
-            "Kata sandi telah diganti. Silakan masuk kembali.",
-        ));
+        return Err(AppError::Unauthorized(Pesan::SandiTelahDiganti));
     }
     if user.harus_ganti_password && !pending_ok {
         return Err(AppError::PasswordChangeRequired);

@@ -4,6 +4,7 @@ use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::web::Data;
 use actix_web::{HttpRequest, HttpResponse, get, post};
 use kinerja_api::ErrorBody;
+use kinerja_api::Pesan;
 use kinerja_api::auth::{
     ChangePasswordRequest, CurrentUser, LoginRequest, RefreshDelivery, RefreshRequest,
     TokenResponse,
@@ -111,9 +112,7 @@ async fn refresh(
         None => (
             req.cookie(REFRESH_COOKIE)
                 .map(|c| c.value().to_owned())
-                .ok_or(AppError::Unauthorized(
-                    "Sesi tidak ditemukan. Silakan masuk kembali.",
-                ))?,
+                .ok_or(AppError::Unauthorized(Pesan::SesiTidakDitemukan))?,
             RefreshDelivery::Cookie,
         ),
     };

@@ -2,6 +2,7 @@
 
 use chrono::Utc;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, encode};
+use kinerja_api::Pesan;
 use kinerja_api::auth::Role;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -106,12 +107,10 @@ impl JwtKeys {
         decode::<ClientClaims>(token, &self.decoding, &self.client_validation)
             .map(|data| data.claims)
             .map_err(|e| match e.kind() {
-                jsonwebtoken::errors::ErrorKind::ExpiredSignature => AppError::Unauthorized(
-                    "Token klien kedaluwarsa. Minta token baru di /api/v1/oauth/token.",
-                ),
-                _ => AppError::Unauthorized(
-                    "Token klien tidak valid. Minta token di /api/v1/oauth/token.",
-                ),
+                jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
+                    AppError::Unauthorized(Pesan::TokenKlienKedaluwarsa)
+                }
+                _ => AppError::Unauthorized(Pesan::TokenKlienTidakValid),
             })
     }
 
@@ -143,9 +142,9 @@ impl JwtKeys {
             .map(|data| data.claims)
             .map_err(|e| match e.kind() {
                 jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
-                    AppError::Unauthorized("Sesi telah berakhir. Silakan masuk kembali.")
+                    AppError::Unauthorized(Pesan::SesiBerakhir)
                 }
-                _ => AppError::Unauthorized("Token tidak valid. Silakan masuk kembali."),
+                _ => AppError::Unauthorized(Pesan::TokenTidakValid),
             })
     }
 }

@@ -1,6 +1,7 @@
 //! Login, refresh-token rotation, logout and password change.
 
 use chrono::{DateTime, Duration, SubsecRound, Utc};
+use kinerja_api::Pesan;
 use kinerja_api::auth::{ChangePasswordRequest, CurrentUser, LoginRequest, TokenResponse};
 use kinerja_api::validation::password_differs_from_username;
 use sea_orm::sea_query::Expr;
@@ -69,9 +70,7 @@ pub async fn login(
     };
     if !user.active {
         txn.commit().await?;
-        return Err(AppError::Unauthorized(
-            "Akun tidak aktif. Hubungi admin kepegawaian.",
-        ));
+        return Err(AppError::Unauthorized(Pesan::AkunTidakAktifHubungiAdmin));
     }
     let now = Utc::now();
     let mut active: users::ActiveModel = user.clone().into();
@@ -98,8 +97,7 @@ pub async fn login(
 /// # Errors
 /// `Unauthorized` for an unknown, expired, revoked or reused token, or an inactive account.
 pub async fn refresh(state: &AppState, token: &str, meta: &RequestMeta) -> AppResult<IssuedTokens> {
-    let invalid =
-        AppError::Unauthorized("Sesi tidak valid atau telah berakhir. Silakan masuk kembali.");
+    let invalid = AppError::Unauthorized(Pesan::SesiTidakValid);
     let Some(row) = find_refresh_token(state, token).await? else {
         return Err(invalid);
     };
@@ -176,22 +174,19 @@ pub async fn change_password(
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound("Pengguna"))?;
-    if let Err(e) = password_differs_from_username(&req.new_password, &user.username) {
-        return Err(AppError::field(
-            "new_password",
-            e.message.unwrap_or_default().to_string(),
-        ));
+    if password_differs_from_username(&req.new_password, &user.username).is_err() {
+        return Err(AppError::field("new_password", Pesan::SandiSamaDenganNama));
     }
     if req.new_password == req.current_password {
         return Err(AppError::field(
             "new_password",
-            "Kata sandi baru harus berbeda dari kata sandi saat ini.",
+            Pesan::SandiBaruSamaDenganLama,
         ));
     }
     if !password::verify(req.current_password, Some(user.password_hash.clone())).await? {
         return Err(AppError::field(
             "current_password",
-            "Kata sandi saat ini salah.",
+            Pesan::SandiSaatIniSalah,
         ));
     }
     let hash = password::hash(req.new_password).await?;

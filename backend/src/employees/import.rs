@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
+use kinerja_api::Pesan;
 use kinerja_api::employees::{
     CreateEmployee, Employee, EmployeeQuery, ImportMode, ImportReport, ImportRowError,
     JenisPegawai, JenisPenugasan, StatusPegawai,
@@ -354,11 +355,11 @@ fn check_row(
     };
     // The same field rules as the single-record API (lengths, email).
     if let Err(errors) = req.validate()
-        && let AppError::Validation(fields) = AppError::from(errors)
+        && let AppError::Invalid(fields) = AppError::from(errors)
     {
         for (field, messages) in fields {
             for m in messages {
-                c.error(&field, m);
+                c.error(&field, m.indonesian());
             }
         }
     }
@@ -390,16 +391,19 @@ pub async fn import(
         .await?
         .is_none()
     {
-        return Err(AppError::field("instansi_id", "Instansi tidak ditemukan."));
+        return Err(AppError::field(
+            "instansi_id",
+            Pesan::InstansiTidakDitemukan,
+        ));
     }
     let rows = spreadsheet::read(bytes, COLUMNS, "nip")?;
     if rows.len() > MAX_ROWS {
         return Err(AppError::field(
             "file",
-            format!(
-                "Berkas berisi {} baris; maksimal {MAX_ROWS} baris per impor.",
-                rows.len()
-            ),
+            Pesan::BarisTerlaluBanyak {
+                jumlah: rows.len().to_string(),
+                maks: MAX_ROWS.to_string(),
+            },
         ));
     }
     let ctx = Context::load(db, instansi_id).await?;

@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate, Utc};
+use kinerja_api::Pesan;
 use kinerja_api::auth::Role;
 use kinerja_api::employees::{
     Assignment, CreateAssignment, CreateEmployee, CreateSuperiorOverride, Employee, EmployeeQuery,
@@ -27,7 +28,7 @@ use crate::auth::Viewer;
 use crate::entities::{
     assignments, employees, instansi, positions, ref_golongan, superior_overrides, units,
 };
-use crate::error::{AppError, AppResult, DbResultExt, FieldErrors};
+use crate::error::{AppError, AppResult, DbResultExt, FieldMessages, push_field};
 use crate::extract::RequestMeta;
 use crate::organisation::service::{clean, employee_ref, ilike};
 use crate::organisation::tree::UnitIndex;
@@ -287,12 +288,11 @@ async fn checked_nip(
     let today = Utc::now().date_naive();
     let nip = nip::validate(raw, nip_kind(jenis), Some(birth), Some(gender), today).map_err(
         |errors| {
-            let mut fields = FieldErrors::new();
-            fields.insert(
-                "nip".to_owned(),
-                errors.into_iter().map(|e| e.message).collect(),
-            );
-            AppError::Validation(fields)
+            let mut fields = FieldMessages::new();
+            for e in errors {
+                push_field(&mut fields, "nip", e.pesan);
+            }
+            AppError::Invalid(fields)
         },
     )?;
     let mut taken = employees::Entity::find().filter(employees::Column::Nip.eq(nip.clone()));
@@ -300,10 +300,7 @@ async fn checked_nip(
         taken = taken.filter(employees::Column::Id.ne(id));
     }
     if taken.one(db).await?.is_some() {
-        return Err(AppError::field(
-            "nip",
-            "NIP sudah terdaftar untuk pegawai lain.",
-        ));
+        return Err(AppError::field("nip", Pesan::NipTerdaftar));
     }
     Ok(nip)
 }
@@ -315,10 +312,7 @@ async fn check_golongan(db: &impl ConnectionTrait, golongan: Option<&str>) -> Ap
             .await?
             .is_none()
     {
-        return Err(AppError::field(
-            "golongan",
-            "Golongan tidak dikenal (contoh: III/a).",
-        ));
+        return Err(AppError::field("golongan", Pesan::GolonganTidakDikenal));
     }
     Ok(())
 }
@@ -336,14 +330,10 @@ pub async fn create(
 ) -> AppResult<Employee> {
     let password_hash = match &req.password {
         Some(p) => {
-            if let Err(e) = kinerja_api::validation::password_differs_from_username(
-                p,
-                &nip::normalise(&req.nip),
-            ) {
-                return Err(AppError::field(
-                    "password",
-                    e.message.unwrap_or_default().to_string(),
-                ));
+            if kinerja_api::validation::password_differs_from_username(p, &nip::normalise(&req.nip))
+                .is_err()
+            {
+                return Err(AppError::field("password", Pesan::SandiSamaDenganNama));
             }
             Some(crate::auth::password::hash(p.clone()).await?)
         }
@@ -372,7 +362,10 @@ pub async fn insert(
         .await?
         .is_none()
     {
-        return Err(AppError::field("instansi_id", "Instansi tidak ditemukan."));
+        return Err(AppError::field(
+            "instansi_id",
+            Pesan::InstansiTidakDitemukan,
+        ));
     }
     let nip = checked_nip(
         txn,
@@ -389,7 +382,7 @@ pub async fn insert(
             positions::Entity::find_by_id(id)
                 .one(txn)
                 .await?
-                .ok_or_else(|| AppError::field("jabatan_id", "Jabatan tidak ditemukan."))?,
+                .ok_or_else(|| AppError::field("jabatan_id", Pesan::JabatanTidakDitemukan))?,
         ),
         None => None,
     };
@@ -453,7 +446,7 @@ pub async fn insert(
     }
     .insert(txn)
     .await
-    .on_unique_violation(|| AppError::field("nip", "NIP sudah terdaftar untuk pegawai lain."))?;
+    .on_unique_violation(|| AppError::field("nip", Pesan::NipTerdaftar))?;
     if let (Some(p), Some(mulai)) = (&position, tmt_jabatan) {
         assignments::ActiveModel {
             id: Set(Uuid::now_v7()),
@@ -577,7 +570,7 @@ pub async fn update(
         employees::Column::LockVersion,
         req.lock_version,
         WHAT,
-        || AppError::field("nip", "NIP sudah terdaftar untuk pegawai lain."),
+        || AppError::field("nip", Pesan::NipTerdaftar),
     )
     .await?;
     let updated = find(&txn, id).await?;
@@ -686,20 +679,14 @@ pub async fn create_assignment_as(
     let position = positions::Entity::find_by_id(req.jabatan_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::field("jabatan_id", "Jabatan tidak ditemukan."))?;
+        .ok_or_else(|| AppError::field("jabatan_id", Pesan::JabatanTidakDitemukan))?;
     if let Some(end) = req.selesai
         && end < req.mulai
     {
-        return Err(AppError::field(
-            "selesai",
-            "Tanggal selesai tidak boleh sebelum tanggal mulai.",
-        ));
+        return Err(AppError::field("selesai", Pesan::SelesaiSebelumMulai));
     }
     if req.jenis != JenisPenugasan::Definitif && req.selesai.is_none() {
-        return Err(AppError::field(
-            "selesai",
-            "Penugasan Plt/Plh wajib memiliki tanggal selesai.",
-        ));
+        return Err(AppError::field("selesai", Pesan::PltWajibSelesai));
     }
     if req.jenis == JenisPenugasan::Definitif {
         let other_holder = employees::Entity::find()
@@ -710,10 +697,7 @@ pub async fn create_assignment_as(
         if let Some(other) = other_holder {
             return Err(AppError::field(
                 "jabatan_id",
-                format!(
-                    "Jabatan ini masih diduduki {}; pindahkan pejabat tersebut lebih dahulu.",
-                    other.nama
-                ),
+                Pesan::JabatanMasihDiduduki { nama: other.nama },
             ));
         }
         let open = assignments::Entity::find()
@@ -724,10 +708,7 @@ pub async fn create_assignment_as(
             .await?;
         for a in open {
             if req.mulai <= a.mulai {
-                return Err(AppError::field(
-                    "mulai",
-                    "Tanggal mulai harus sesudah awal jabatan saat ini.",
-                ));
+                return Err(AppError::field("mulai", Pesan::MulaiSebelumJabatanKini));
             }
             let mut closing: assignments::ActiveModel = a.into();
             closing.selesai = Set(Some(req.mulai - Duration::days(1)));
@@ -833,20 +814,17 @@ pub async fn create_override(
     if req.ppkin_employee_id == id {
         return Err(AppError::field(
             "ppkin_employee_id",
-            "Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri.",
+            Pesan::PenilaiDiriSendiri,
         ));
     }
     let ppkin = employees::Entity::find_by_id(req.ppkin_employee_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::field("ppkin_employee_id", "Pejabat penilai tidak ditemukan."))?;
+        .ok_or_else(|| AppError::field("ppkin_employee_id", Pesan::PenilaiTidakDitemukan))?;
     if let Some(end) = req.selesai
         && end < req.mulai
     {
-        return Err(AppError::field(
-            "selesai",
-            "Tanggal selesai tidak boleh sebelum tanggal mulai.",
-        ));
+        return Err(AppError::field("selesai", Pesan::SelesaiSebelumMulai));
     }
     let model = superior_overrides::ActiveModel {
         id: Set(Uuid::now_v7()),

@@ -3,6 +3,7 @@
 //! shows on that page.
 
 use chrono::{Datelike, Utc};
+use kinerja_api::Pesan;
 use kinerja_api::auth::Permission;
 use kinerja_api::evaluation::{Predikat, PredikatOrganisasi, Rating};
 use kinerja_api::penilaian::{DokumenEvaluasi, VerifikasiDokumen};
@@ -294,9 +295,7 @@ pub async fn generate(
         return Err(AppError::Forbidden);
     }
     if !e.ditetapkan() {
-        return Err(AppError::Conflict(
-            "Dokumen dibuat setelah evaluasi ditetapkan.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::DokumenSetelahDitetapkan));
     }
     let period = crate::planning::periods::find(db, m.period_id).await?;
     let skp_dto = skp::load(db, m.clone()).await?;

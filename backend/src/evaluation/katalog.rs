@@ -2,6 +2,7 @@
 //! recommend from, and the yearly angka kredit coefficient of each jenjang fungsional.
 
 use chrono::Utc;
+use kinerja_api::Pesan;
 use kinerja_api::organisation::{JenisJabatan, Jenjang, JenjangInfo};
 use kinerja_api::penilaian::{
     CreatePelatihan, JenisPelatihan, Pelatihan, PelatihanQuery, SetKoefisien, UpdatePelatihan,
@@ -53,10 +54,7 @@ async fn name_free(db: &impl ConnectionTrait, nama: &str, except: Option<Uuid>) 
         .await?
         .is_some_and(|m| Some(m.id) != except);
     if taken {
-        return Err(AppError::field(
-            "nama",
-            "Pelatihan dengan nama ini sudah ada di katalog.",
-        ));
+        return Err(AppError::field("nama", Pesan::PelatihanSudahAda));
     }
     Ok(())
 }
@@ -158,10 +156,7 @@ pub async fn set_koefisien(
         jenjang.jenis(),
         JenisJabatan::FungsionalKeahlian | JenisJabatan::FungsionalKeterampilan
     ) {
-        return Err(AppError::field(
-            "kode",
-            "Angka kredit hanya untuk jenjang jabatan fungsional.",
-        ));
+        return Err(AppError::field("kode", Pesan::AngkaKreditHanyaJf));
     }
     let txn = db.begin().await?;
     let before = ref_jenjang::Entity::find_by_id(jenjang.as_str())

@@ -3,6 +3,7 @@
 //! everyone who follows the objection downloads them.
 
 use chrono::{Datelike, Utc};
+use kinerja_api::Pesan;
 use kinerja_api::penilaian::{
     LampiranKeberatan, MAKS_LAMPIRAN_KEBERATAN as MAKS_LAMPIRAN, StatusKeberatan,
 };
@@ -71,9 +72,7 @@ async fn open_objection(
         .await?
         .rows_affected;
     if held != 1 {
-        return Err(AppError::Conflict(
-            "Lampiran hanya dapat diubah sebelum pejabat penilai memberi penjelasan.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::LampiranSebelumPenjelasan));
     }
     Ok(k)
 }
@@ -112,9 +111,7 @@ pub async fn upload(
         .await?
     else {
         access::require_owner(&txn, viewer, &m).await?;
-        return Err(AppError::Conflict(
-            "Ajukan keberatan lebih dahulu, lalu lampirkan berkasnya.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::AjukanKeberatanDulu));
     };
     let k = open_objection(&txn, viewer, &m, k).await?;
     let (mime, ext) =
@@ -126,9 +123,9 @@ pub async fn upload(
     if count >= MAKS_LAMPIRAN {
         return Err(AppError::field(
             "file",
-            format!(
-                "Maksimal {MAKS_LAMPIRAN} lampiran per keberatan; hapus salah satu lebih dahulu."
-            ),
+            Pesan::LampiranPenuh {
+                maks: MAKS_LAMPIRAN.to_string(),
+            },
         ));
     }
     let id = Uuid::now_v7();

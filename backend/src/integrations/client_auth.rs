@@ -9,6 +9,7 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::web::Data;
 use actix_web::{FromRequest, HttpRequest};
+use kinerja_api::Pesan;
 use kinerja_api::integrations::Scope;
 use sea_orm::EntityTrait;
 use uuid::Uuid;
@@ -56,9 +57,7 @@ impl FromRequest for ApiClientAuth {
                 .app_data::<Data<AppState>>()
                 .cloned()
                 .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("AppState missing")))?;
-            let token = bearer(req).ok_or(AppError::Unauthorized(
-                "Token klien diperlukan. Minta token di /api/v1/oauth/token.",
-            ))?;
+            let token = bearer(req).ok_or(AppError::Unauthorized(Pesan::TokenKlienDiperlukan))?;
             let claims = state.jwt.verify_client(&token)?;
             Ok::<_, AppError>((state, claims))
         })();
@@ -72,7 +71,7 @@ impl FromRequest for ApiClientAuth {
                 .one(&state.db)
                 .await?
                 .filter(|c| c.aktif)
-                .ok_or(AppError::Unauthorized("Klien API tidak aktif."))?;
+                .ok_or(AppError::Unauthorized(Pesan::KlienTidakAktif))?;
             let held = super::clients::scopes_of(&client);
             let scopes = claims
                 .scope

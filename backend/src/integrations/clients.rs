@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use chrono::Utc;
+use kinerja_api::Pesan;
 use kinerja_api::integrations::{
     ApiClient, ApiClientCreated, CreateApiClient, OAuthTokenResponse, Scope, UpdateApiClient,
 };
@@ -57,7 +58,7 @@ pub async fn create(
     let txn = db.begin().await?;
     let unit = unit_name(&txn, req.unit_id)
         .await?
-        .ok_or_else(|| AppError::field("unit_id", "Unit tidak ditemukan."))?;
+        .ok_or_else(|| AppError::field("unit_id", Pesan::UnitTidakDitemukan))?;
     let scopes: BTreeSet<Scope> = req.scopes.into_iter().collect();
     let scope_text = scopes
         .iter()

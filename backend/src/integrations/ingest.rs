@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate, Utc};
+use kinerja_api::Pesan;
 use kinerja_api::integrations::{
     Agregasi, IngestItem, IngestItemResult, IngestRejection, IngestRequest, IngestResult,
     IngestStatus,
@@ -49,7 +50,7 @@ pub fn check_key(value: Option<&str>) -> AppResult<String> {
         }
         _ => Err(AppError::field(
             "Idempotency-Key",
-            "Header Idempotency-Key wajib diisi: 1–100 karakter ASCII tanpa spasi (mis. UUID).",
+            Pesan::IdempotencyKeyWajib,
         )),
     }
 }
@@ -313,10 +314,7 @@ pub async fn ingest(
         .await?
     {
         if done.request_hash != request_hash {
-            return Err(AppError::Conflict(
-                "Idempotency-Key ini sudah dipakai untuk permintaan dengan isi lain. Pakai kunci baru."
-                    .to_owned(),
-            ));
+            return Err(AppError::conflict(Pesan::IdempotencyKeyBeda));
         }
         let mut stored: IngestResult =
             serde_json::from_value(done.response).map_err(anyhow::Error::new)?;
@@ -470,12 +468,7 @@ pub async fn ingest(
     }
     .insert(&txn)
     .await
-    .on_unique_violation(|| {
-        AppError::Conflict(
-            "Permintaan lain dengan Idempotency-Key yang sama sedang diproses. Ulangi sebentar lagi."
-                .to_owned(),
-        )
-    })?;
+    .on_unique_violation(|| AppError::conflict(Pesan::IdempotencyKeyDiproses))?;
     txn.commit().await?;
     Ok(result)
 }

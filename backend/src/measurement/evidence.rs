@@ -2,6 +2,7 @@
 //! generated names (no client path ever reaches the filesystem), or links; verified by the PPKin.
 
 use chrono::{Datelike, Utc};
+use kinerja_api::Pesan;
 use kinerja_api::measurement::{AddBuktiTautan, BuktiDukung, Verifikasi, VerifyBukti};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -50,12 +51,7 @@ async fn target_realisasi(
         .filter(realisasi::Column::PeriodeKe.eq(k))
         .one(db)
         .await?
-        .ok_or_else(|| {
-            AppError::field(
-                "realisasi",
-                "Isi realisasi lebih dahulu, lalu lampirkan bukti dukungnya.",
-            )
-        })
+        .ok_or_else(|| AppError::field("realisasi", Pesan::IsiRealisasiDulu))
 }
 
 /// Stores an uploaded file as evidence.
@@ -237,9 +233,7 @@ pub async fn remove(
     }
     super::service::check_writable(&txn, viewer, owner.id, real.iki_id, real.periode_ke).await?;
     if b.verifikasi.is_some() {
-        return Err(AppError::Conflict(
-            "Bukti yang sudah diperiksa pejabat penilai tidak dapat dihapus.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::BuktiSudahDiperiksa));
     }
     bukti_dukung::Entity::delete_by_id(b.id).exec(&txn).await?;
     audit::record(

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
+use kinerja_api::Pesan;
 use kinerja_api::measurement::{CreateFeedback, ReplyFeedback, TagUmpanBalik, UmpanBalik};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -196,9 +197,7 @@ pub async fn create(
         });
     }
     if !crate::planning::versi::approved(&m) {
-        return Err(AppError::Conflict(
-            "Umpan balik diberikan pada SKP yang sudah disetujui.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::UmpanBalikSkpDisetujui));
     }
     let targets = [
         req.rhk_id.is_some(),
@@ -209,10 +208,7 @@ pub async fn create(
     .filter(|t| **t)
     .count();
     if targets != 1 {
-        return Err(AppError::field(
-            "target",
-            "Pilih tepat satu: RHK, indikator, atau nilai perilaku.",
-        ));
+        return Err(AppError::field("target", Pesan::PilihSatuSasaran));
     }
     if let Some(r) = req.rhk_id
         && skp_rhk::Entity::find_by_id(r)
@@ -220,7 +216,7 @@ pub async fn create(
             .await?
             .is_none_or(|x| x.skp_id != skp_id)
     {
-        return Err(AppError::field("rhk_id", "RHK bukan bagian dari SKP ini."));
+        return Err(AppError::field("rhk_id", Pesan::RhkBukanBagianSkp));
     }
     if let Some(i) = req.iki_id {
         let iki = skp_iki::Entity::find_by_id(i).one(&txn).await?;
@@ -229,10 +225,7 @@ pub async fn create(
             None => None,
         };
         if rhk.is_none_or(|r| r.skp_id != skp_id) {
-            return Err(AppError::field(
-                "iki_id",
-                "Indikator bukan bagian dari SKP ini.",
-            ));
+            return Err(AppError::field("iki_id", Pesan::IndikatorBukanBagianSkp));
         }
     }
     if let Some(n) = &req.nilai_kode
@@ -243,7 +236,7 @@ pub async fn create(
     {
         return Err(AppError::field(
             "nilai_kode",
-            "Nilai BerAKHLAK tidak dikenal.",
+            Pesan::NilaiBerakhlakTidakDikenal,
         ));
     }
     let author = me.ok_or(AppError::Forbidden)?;
@@ -315,10 +308,7 @@ pub async fn reply(
         });
     }
     if parent.parent_id.is_some() {
-        return Err(AppError::field(
-            "id",
-            "Balas umpan balik atasan, bukan balasan.",
-        ));
+        return Err(AppError::field("id", Pesan::BalasUmpanBalikAtasan));
     }
     let model = feedback::ActiveModel {
         id: Set(Uuid::now_v7()),

@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, Duration, NaiveDate, Utc};
+use kinerja_api::Pesan;
 use kinerja_api::measurement::{
     CAPAIAN_TAMPIL_MAKS, PeriodeKeQuery, RealisasiRow, RealisasiSheet, RealisasiValue, RencanaAksi,
     RhkCapaian, SaveRealisasi, SaveRencanaAksi, UnlockPeriode,
@@ -76,12 +77,8 @@ struct Context {
 async fn context(db: &impl ConnectionTrait, skp_id: Uuid, k: i32) -> AppResult<Context> {
     let skp = crate::planning::versi::resolve(db, access::find(db, skp_id).await?, k).await?;
     let period = crate::planning::periods::find(db, skp.period_id).await?;
-    let (mulai, selesai) = bounds(&period, k).ok_or_else(|| {
-        AppError::field(
-            "periode_ke",
-            "Periode tidak ada dalam ritme evaluasi periode kinerja ini.",
-        )
-    })?;
+    let (mulai, selesai) = bounds(&period, k)
+        .ok_or_else(|| AppError::field("periode_ke", Pesan::PeriodeDiLuarRitme))?;
     let batas = selesai + Duration::days(i64::from(period.jeda_kunci_realisasi_hari));
     let today = crate::clock::today();
     let dibuka_sampai = period_unlocks::Entity::find()
@@ -242,15 +239,13 @@ async fn writable(
     let ctx = context(db, skp_id, k).await?;
     access::require_owner(db, viewer, &ctx.skp).await?;
     if !crate::planning::versi::approved(&ctx.skp) {
-        return Err(AppError::Conflict(
-            "Realisasi hanya dapat diisi pada SKP yang sudah disetujui.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::RealisasiHanyaSkpDisetujui));
     }
     if ctx.terkunci {
-        return Err(AppError::Conflict(format!(
-            "Periode ini terkunci sejak {}. Minta admin kepegawaian membukanya bila perlu.",
-            crate::planning::pdf::tanggal_indonesia(ctx.batas + Duration::days(1))
-        )));
+        return Err(AppError::conflict(Pesan::PeriodeTerkunci {
+            // ISO: the catalogue writes the date out in the reader's language.
+            sejak: (ctx.batas + Duration::days(1)).to_string(),
+        }));
     }
     let iki = skp_iki::Entity::find_by_id(iki_id)
         .one(db)
@@ -401,10 +396,7 @@ pub async fn unlock(
     let txn = db.begin().await?;
     let skp_id = context(&txn, skp_id, req.periode_ke).await?.skp.id;
     if req.sampai < crate::clock::today() {
-        return Err(AppError::field(
-            "sampai",
-            "Tanggal tidak boleh di masa lalu.",
-        ));
+        return Err(AppError::field("sampai", Pesan::TanggalLampau));
     }
     period_unlocks::ActiveModel {
         id: Set(Uuid::now_v7()),

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
+use kinerja_api::Pesan;
 use kinerja_api::employees::{ImportMode, ImportReport, ImportRowError};
 use kinerja_api::organisation::{Jenjang, KelompokPelaksana, UnitKind};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
@@ -80,7 +81,10 @@ impl Report {
 
 async fn check_instansi(db: &DatabaseConnection, id: Uuid) -> AppResult<()> {
     if instansi::Entity::find_by_id(id).one(db).await?.is_none() {
-        return Err(AppError::field("instansi_id", "Instansi tidak ditemukan."));
+        return Err(AppError::field(
+            "instansi_id",
+            Pesan::InstansiTidakDitemukan,
+        ));
     }
     Ok(())
 }

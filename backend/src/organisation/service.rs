@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
+use kinerja_api::Pesan;
 use kinerja_api::employees::full_name;
 use kinerja_api::organisation::{
     CreateInstansi, CreatePosition, CreateUnit, EmployeeRef, Golongan, Instansi, Jenjang,
@@ -312,17 +313,17 @@ pub async fn create_unit(
         .await?
         .is_none()
     {
-        return Err(AppError::field("instansi_id", "Instansi tidak ditemukan."));
+        return Err(AppError::field(
+            "instansi_id",
+            Pesan::InstansiTidakDitemukan,
+        ));
     }
     if let Some(parent) = req.parent_id {
         let parent = units::Entity::find_by_id(parent).one(&txn).await?;
         match parent {
-            None => return Err(AppError::field("parent_id", "Unit induk tidak ditemukan.")),
+            None => return Err(AppError::field("parent_id", Pesan::UnitIndukTidakDitemukan)),
             Some(p) if p.instansi_id != req.instansi_id => {
-                return Err(AppError::field(
-                    "parent_id",
-                    "Unit induk berada di instansi lain.",
-                ));
+                return Err(AppError::field("parent_id", Pesan::UnitIndukInstansiLain));
             }
             Some(_) => {}
         }
@@ -378,7 +379,7 @@ pub async fn update_unit(
     {
         return Err(AppError::field(
             "berlaku_sampai",
-            "Tanggal akhir berlaku tidak boleh sebelum tanggal mulai.",
+            Pesan::BerlakuSampaiSebelumMulai,
         ));
     }
     // Only the named fields, with the version claim (PATCH without lost updates).
@@ -443,26 +444,17 @@ pub async fn move_unit(
         let parent = units::Entity::find_by_id(parent)
             .one(&txn)
             .await?
-            .ok_or_else(|| AppError::field("parent_id", "Unit induk tidak ditemukan."))?;
+            .ok_or_else(|| AppError::field("parent_id", Pesan::UnitIndukTidakDitemukan))?;
         if parent.instansi_id != model.instansi_id {
-            return Err(AppError::field(
-                "parent_id",
-                "Unit induk berada di instansi lain.",
-            ));
+            return Err(AppError::field("parent_id", Pesan::UnitIndukInstansiLain));
         }
         let index = UnitIndex::load(&txn, Some(model.instansi_id)).await?;
         if index.subtree(id).contains(&parent.id) {
-            return Err(AppError::field(
-                "parent_id",
-                "Unit tidak dapat dipindahkan ke bawah dirinya sendiri.",
-            ));
+            return Err(AppError::field("parent_id", Pesan::UnitKeBawahDiri));
         }
     }
     if req.parent_id == model.parent_id {
-        return Err(AppError::field(
-            "parent_id",
-            "Unit sudah berada di bawah unit induk tersebut.",
-        ));
+        return Err(AppError::field("parent_id", Pesan::UnitSudahDiInduk));
     }
     let before = unit_dto(model.clone());
     unit_moves::ActiveModel {
@@ -641,10 +633,7 @@ pub async fn list_positions(
 
 fn check_kelompok(jenjang: Jenjang, kelompok: Option<KelompokPelaksana>) -> AppResult<()> {
     if kelompok.is_some() && jenjang != Jenjang::Pelaksana {
-        return Err(AppError::field(
-            "kelompok",
-            "Kelompok hanya untuk jabatan pelaksana.",
-        ));
+        return Err(AppError::field("kelompok", Pesan::KelompokHanyaPelaksana));
     }
     Ok(())
 }
@@ -659,17 +648,14 @@ async fn check_atasan(
     let mut seen = HashSet::new();
     while let Some(id) = current {
         if Some(id) == position || !seen.insert(id) {
-            return Err(AppError::field(
-                "atasan_id",
-                "Jabatan atasan tidak boleh jabatan itu sendiri atau bawahannya.",
-            ));
+            return Err(AppError::field("atasan_id", Pesan::AtasanDiriAtauBawahan));
         }
         let p = positions::Entity::find_by_id(id).one(db).await?;
         match p {
             None if id == atasan => {
                 return Err(AppError::field(
                     "atasan_id",
-                    "Jabatan atasan tidak ditemukan.",
+                    Pesan::JabatanAtasanTidakDitemukan,
                 ));
             }
             None => break,
@@ -694,7 +680,7 @@ pub async fn create_position(
         .await?
         .is_none()
     {
-        return Err(AppError::field("unit_id", "Unit tidak ditemukan."));
+        return Err(AppError::field("unit_id", Pesan::UnitTidakDitemukan));
     }
     if let Some(atasan) = req.atasan_id {
         check_atasan(&txn, None, atasan).await?;

@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use kinerja_api::Pesan;
 use kinerja_api::penilaian::StatusEvaluasi;
 use kinerja_api::planning::{Bawahan, DaftarBawahan, SkpSingkat};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -35,7 +36,7 @@ pub async fn list(
     let period = periods::Entity::find_by_id(periode_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::field("periode_id", "Periode tidak ditemukan."))?;
+        .ok_or_else(|| AppError::field("periode_id", Pesan::PeriodeTidakDitemukan))?;
     let k = last_ended(&period, crate::clock::today());
     let Some(me) = viewer.employee_id else {
         return Ok(DaftarBawahan {

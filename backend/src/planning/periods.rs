@@ -1,6 +1,7 @@
 //! Performance periods, opened and closed by the HR office.
 
 use chrono::{NaiveDate, Utc};
+use kinerja_api::Pesan;
 use kinerja_api::planning::{CreatePeriode, Periode, PeriodeAction, Ritme, StatusPeriode};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -70,16 +71,13 @@ pub async fn create(
     let mulai = req
         .mulai
         .or_else(|| NaiveDate::from_ymd_opt(req.tahun, 1, 1))
-        .ok_or_else(|| AppError::field("tahun", "Tahun tidak valid."))?;
+        .ok_or_else(|| AppError::field("tahun", Pesan::TahunTidakValid))?;
     let selesai = req
         .selesai
         .or_else(|| NaiveDate::from_ymd_opt(req.tahun, 12, 31))
-        .ok_or_else(|| AppError::field("tahun", "Tahun tidak valid."))?;
+        .ok_or_else(|| AppError::field("tahun", Pesan::TahunTidakValid))?;
     if selesai < mulai {
-        return Err(AppError::field(
-            "selesai",
-            "Tanggal selesai tidak boleh sebelum tanggal mulai.",
-        ));
+        return Err(AppError::field("selesai", Pesan::SelesaiSebelumMulai));
     }
     let txn = db.begin().await?;
     if instansi::Entity::find_by_id(req.instansi_id)
@@ -87,7 +85,10 @@ pub async fn create(
         .await?
         .is_none()
     {
-        return Err(AppError::field("instansi_id", "Instansi tidak ditemukan."));
+        return Err(AppError::field(
+            "instansi_id",
+            Pesan::InstansiTidakDitemukan,
+        ));
     }
     let now = Utc::now();
     let model = periods::ActiveModel {
@@ -109,10 +110,9 @@ pub async fn create(
     .insert(&txn)
     .await
     .on_unique_violation(|| {
-        AppError::Conflict(format!(
-            "Periode tahun {} sudah ada untuk instansi ini.",
-            req.tahun
-        ))
+        AppError::conflict(Pesan::PeriodeSudahAda {
+            tahun: req.tahun.to_string(),
+        })
     })?;
     let dto = dto(model);
     let mut entry = AuditEntry::new("period.created", "period")
@@ -150,11 +150,10 @@ pub async fn transition(
             | (StatusPeriode::Ditutup, StatusPeriode::Dibuka)
     );
     if !allowed {
-        return Err(AppError::Conflict(format!(
-            "Periode berstatus {} tidak dapat diubah menjadi {}.",
-            from.as_str(),
-            to.as_str()
-        )));
+        return Err(AppError::conflict(Pesan::StatusPeriodeTidakBoleh {
+            dari: from.as_str().to_owned(),
+            ke: to.as_str().to_owned(),
+        }));
     }
     optimistic::claim(
         &txn,

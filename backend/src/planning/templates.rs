@@ -1,6 +1,7 @@
 //! SKP templates per position, kept by the HR office.
 
 use chrono::Utc;
+use kinerja_api::Pesan;
 use kinerja_api::planning::{
     Lampiran, Rhk, SaveSkpTemplate, SkpTemplate, TemplateQuery, UpdateSkpTemplate,
 };
@@ -94,12 +95,15 @@ async fn check_refs(
         .await?
         .is_none()
     {
-        return Err(AppError::field("instansi_id", "Instansi tidak ditemukan."));
+        return Err(AppError::field(
+            "instansi_id",
+            Pesan::InstansiTidakDitemukan,
+        ));
     }
     if let Some(j) = jabatan_id
         && positions::Entity::find_by_id(j).one(db).await?.is_none()
     {
-        return Err(AppError::field("jabatan_id", "Jabatan tidak ditemukan."));
+        return Err(AppError::field("jabatan_id", Pesan::JabatanTidakDitemukan));
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use chrono::{SubsecRound, Utc};
 use futures_util::{StreamExt, TryStreamExt, stream};
+use kinerja_api::Pesan;
 use kinerja_api::auth::Role;
 use kinerja_api::employees::{StatusPegawai, full_name};
 use kinerja_api::users::{
@@ -133,11 +134,7 @@ async fn insert_accounts(
         )
         .exec(txn)
         .await
-        .on_unique_violation(|| {
-            AppError::Conflict(
-                "Nama pengguna (NIP) sudah dipakai akun lain. Muat ulang lalu coba lagi.".into(),
-            )
-        })?;
+        .on_unique_violation(|| AppError::conflict(Pesan::NipSudahAkunLain))?;
         user_roles::Entity::insert_many(chunk.iter().map(|u| user_roles::ActiveModel {
             user_id: Set(u.id),
             role: Set(Role::Pegawai.as_str().to_owned()),
@@ -228,22 +225,16 @@ pub async fn create_for_employee(
         .await?
         .ok_or(AppError::NotFound("Pegawai"))?;
     if employee.user_id.is_some() {
-        return Err(AppError::Conflict(
-            "Pegawai ini sudah memiliki akun.".into(),
-        ));
+        return Err(AppError::conflict(Pesan::PegawaiSudahBerakun));
     }
     if !still_employed(&employee.status) {
-        return Err(AppError::Conflict(
-            "Pegawai ini tidak aktif lagi; akun tidak dibuat.".into(),
-        ));
+        return Err(AppError::conflict(Pesan::PegawaiTidakAktif));
     }
     if !username_taken(db, vec![login_key(&employee.nip)])
         .await?
         .is_empty()
     {
-        return Err(AppError::Conflict(
-            "NIP pegawai ini sudah dipakai sebagai nama pengguna akun lain.".into(),
-        ));
+        return Err(AppError::conflict(Pesan::NipPegawaiDipakaiAkun));
     }
     let mut unit_names = HashMap::new();
     if let Some(unit_id) = employee.unit_id

@@ -1,6 +1,7 @@
 //! Account rules and queries.
 
 use chrono::Utc;
+use kinerja_api::Pesan;
 use kinerja_api::auth::{CurrentUser, Role};
 use kinerja_api::users::{CreateUser, UpdateUser, User, UserQuery};
 use kinerja_api::validation::password_differs_from_username;
@@ -123,11 +124,8 @@ pub async fn create(
     {
         return Err(AppError::Forbidden);
     }
-    if let Err(e) = password_differs_from_username(&req.password, &login_key(&req.username)) {
-        return Err(AppError::field(
-            "password",
-            e.message.unwrap_or_default().to_string(),
-        ));
+    if password_differs_from_username(&req.password, &login_key(&req.username)).is_err() {
+        return Err(AppError::field("password", Pesan::SandiSamaDenganNama));
     }
     let hash = password::hash(req.password.clone()).await?;
     let txn = db.begin().await?;
@@ -174,9 +172,7 @@ pub async fn insert_with_hash(
     }
     .insert(txn)
     .await
-    .on_unique_violation(|| {
-        AppError::Conflict("Nama pengguna atau email sudah terdaftar.".into())
-    })?;
+    .on_unique_violation(|| AppError::conflict(Pesan::NamaAtauEmailTerdaftar))?;
     set_roles(txn, id, &roles).await?;
     let user = to_dto(model, roles);
     let mut entry = AuditEntry::new("user.created", "user")
@@ -245,10 +241,7 @@ pub async fn update(
         return Err(AppError::Forbidden);
     }
     if actor_id == id && req.active == Some(false) {
-        return Err(AppError::field(
-            "active",
-            "Anda tidak dapat menonaktifkan akun Anda sendiri.",
-        ));
+        return Err(AppError::field("active", Pesan::TidakBolehNonaktifkanDiri));
     }
     optimistic::check(model.lock_version, req.lock_version, WHAT)?;
     let new_roles = match req.roles {
@@ -281,7 +274,7 @@ pub async fn update(
         users::Column::LockVersion,
         req.lock_version,
         WHAT,
-        || AppError::Conflict("Email sudah dipakai akun lain.".into()),
+        || AppError::conflict(Pesan::EmailDipakai),
     )
     .await?;
     if let Some(r) = &new_roles {

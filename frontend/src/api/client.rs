@@ -601,9 +601,10 @@ fn decode_text<T: DeserializeOwned>(
 }
 
 /// The problem details of an error answer; a body that is not problem JSON (a proxy's HTML
-/// page) becomes a minimal problem with the code implied by the status.
+/// page) becomes a minimal problem with the code implied by the status. Its coded messages
+/// are remembered so that the views can show them in the chosen language.
 fn problem(status: u16, text: &str) -> ErrorBody {
-    serde_json::from_str(text).unwrap_or_else(|_| {
+    let body = serde_json::from_str(text).unwrap_or_else(|_| {
         let code = match status {
             400 => ErrorCode::BadRequest,
             401 => ErrorCode::Unauthorized,
@@ -625,8 +626,16 @@ fn problem(status: u16, text: &str) -> ErrorBody {
             detail: None,
             code,
             errors: None,
+            message: None,
+            messages: None,
         }
-    })
+    });
+    crate::i18n::remember(
+        body.coded_texts()
+            .into_iter()
+            .map(|(text, message)| (text, message.clone())),
+    );
+    body
 }
 
 #[cfg(test)]

@@ -216,8 +216,15 @@ impl Values {
         let birth = self.tanggal_lahir.with(|d| parse_date(d));
         let gender = self.jenis_kelamin.with(|g| parse_gender(g));
         self.nip.with(|raw| {
-            nip::validate(raw, nip_kind(jenis), birth, gender, today)
-                .map_err(|errors| errors.into_iter().map(|e| e.message).collect())
+            nip::validate(raw, nip_kind(jenis), birth, gender, today).map_err(|errors| {
+                // Remembered with their codes, so the messages show in the chosen language.
+                crate::i18n::remember(
+                    errors
+                        .iter()
+                        .map(|e| (e.message.as_str(), e.pesan.clone().into())),
+                );
+                errors.into_iter().map(|e| e.message).collect()
+            })
         })
     }
 

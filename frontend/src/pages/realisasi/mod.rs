@@ -325,6 +325,8 @@ mod tests {
                     ]
                     .into(),
                 ),
+                message: None,
+                messages: None,
             };
             let error = ApiError::Http {
                 status: 422,
