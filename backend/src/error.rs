@@ -373,10 +373,7 @@ impl From<DbErr> for AppError {
             // Two writers racing past the checks to the same key (PostgreSQL serialises them
             // at the index): the loser learns that someone else changed the data, not a fault.
             ref e if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-                AppError::Conflict(
-                    "Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu ulangi."
-                        .to_owned(),
-                )
+                AppError::conflict(Pesan::KonflikData)
             }
             DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => {
                 AppError::ServiceUnavailable(e.to_string())

@@ -14,11 +14,11 @@ use uuid::Uuid;
 
 use crate::error::{AppError, AppResult, DbResultExt};
 
-/// The 409 for a stale edit of `what` (e.g. "pegawai", "unit").
+/// The 409 for a stale edit of `what`, a noun of [`kinerja_api::pesan::BENDA`] ("Pegawai").
 pub fn conflict(what: &str) -> AppError {
-    AppError::Conflict(format!(
-        "Data {what} ini baru saja diubah oleh pengguna lain. Muat ulang halaman, lalu ulangi perubahan Anda."
-    ))
+    AppError::conflict(kinerja_api::Pesan::DiubahPenggunaLain {
+        benda: what.to_owned(),
+    })
 }
 
 /// Early check against the row just read, so a stale request fails before any validation.

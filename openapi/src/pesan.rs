@@ -659,6 +659,14 @@ pesan! {
            "The valid-until date cannot be before the start date.";
     TanggalLampau = "tanggal_lampau" => "Tanggal tidak boleh di masa lalu.",
         "The date cannot be in the past.";
+    /// Two writers raced to the same key; the loser is told to reload.
+    KonflikData = "konflik_data"
+        => "Data ini baru saja diubah oleh pengguna lain. Muat ulang lalu ulangi.",
+           "Someone else has just changed this data. Reload, then try again.";
+    /// A stale optimistic-lock write; `benda` is a noun of [`BENDA`].
+    DiubahPenggunaLain { benda } = "diubah_pengguna_lain"
+        => "Data {benda} ini baru saja diubah oleh pengguna lain. Muat ulang halaman, lalu ulangi perubahan Anda.",
+           "Someone else has just changed this record ({benda}). Reload the page, then redo your changes.";
     PeriodeSudahAda { tahun } = "periode_sudah_ada"
         => "Periode tahun {tahun} sudah ada untuk instansi ini.",
            "A period for {tahun} already exists for this agency.";

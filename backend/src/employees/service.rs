@@ -496,7 +496,7 @@ pub async fn update(
     req: UpdateEmployee,
     meta: &RequestMeta,
 ) -> AppResult<Employee> {
-    const WHAT: &str = "pegawai";
+    const WHAT: &str = "Pegawai";
     let txn = db.begin().await?;
     let model = find(&txn, id).await?;
     optimistic::check(model.lock_version, req.lock_version, WHAT)?;

@@ -369,7 +369,7 @@ pub async fn update_unit(
     req: UpdateUnit,
     meta: &RequestMeta,
 ) -> AppResult<Unit> {
-    const WHAT: &str = "unit";
+    const WHAT: &str = "Unit";
     let txn = db.begin().await?;
     let model = find_unit(&txn, id).await?;
     optimistic::check(model.lock_version, req.lock_version, WHAT)?;
@@ -724,7 +724,7 @@ pub async fn update_position(
     req: UpdatePosition,
     meta: &RequestMeta,
 ) -> AppResult<Position> {
-    const WHAT: &str = "jabatan";
+    const WHAT: &str = "Jabatan";
     let txn = db.begin().await?;
     let model = find_position(&txn, id).await?;
     optimistic::check(model.lock_version, req.lock_version, WHAT)?;

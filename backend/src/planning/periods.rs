@@ -138,7 +138,7 @@ pub async fn transition(
     action: PeriodeAction,
     meta: &RequestMeta,
 ) -> AppResult<Periode> {
-    const WHAT: &str = "periode";
+    const WHAT: &str = "Periode";
     let txn = db.begin().await?;
     let model = find(&txn, id).await?;
     optimistic::check(model.lock_version, action.lock_version, WHAT)?;

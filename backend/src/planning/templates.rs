@@ -156,7 +156,7 @@ pub async fn replace(
     req: UpdateSkpTemplate,
     meta: &RequestMeta,
 ) -> AppResult<SkpTemplate> {
-    const WHAT: &str = "templat SKP";
+    const WHAT: &str = "Templat SKP";
     let txn = db.begin().await?;
     let existing = skp_templates::Entity::find_by_id(id)
         .one(&txn)

@@ -231,7 +231,7 @@ pub async fn update(
     req: UpdateUser,
     meta: &RequestMeta,
 ) -> AppResult<User> {
-    const WHAT: &str = "pengguna";
+    const WHAT: &str = "Pengguna";
     let (actor_id, actor_roles) = actor;
     let txn = db.begin().await?;
     let (model, roles) = find_with_roles(&txn, id)
