@@ -16,6 +16,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::entities::{
     employees, notifications, periods, realisasi, skp_iki, skp_rhk, skps, users,
@@ -315,7 +316,7 @@ async fn mark_processed(db: &DatabaseConnection, id: Uuid) -> AppResult<()> {
 
 /// Runs the jobs every `KINERJA_JOBS_INTERVAL_SECS` (0 turns them off) until the process
 /// ends. Failures are logged and retried on the next tick.
-pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>) {
+pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>, clock: Clock) {
     if settings.jobs_interval_secs == 0 {
         return;
     }
@@ -325,7 +326,8 @@ pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>
         let mut tick = tokio::time::interval(every);
         loop {
             tick.tick().await;
-            if let Err(e) = remind_locks(&db, crate::clock::today(), days_before).await {
+            let today = crate::clock::local_day(clock.now(), crate::clock::WIB_OFFSET_SECS);
+            if let Err(e) = remind_locks(&db, today, days_before).await {
                 tracing::warn!(error = ?e, "lock reminders failed");
             }
             if let Some(m) = &mailer

@@ -143,6 +143,9 @@ impl Drop for TestDatabase {
 pub struct TestApp {
     pub address: String,
     pub db: DatabaseConnection,
+    /// The server's clock: `clock.set(at)` makes the server's dates those of `at`.
+    #[expect(dead_code, reason = "used by the local-time tests")]
+    pub clock: kinerja::clock::Clock,
     pub client: reqwest::Client,
     /// Kept alive for the test's duration; dropping it removes the database.
     pub _database: TestDatabase,
@@ -186,6 +189,7 @@ pub async fn spawn_app_with(
         .await
         .expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let clock = app.clock();
     tokio::spawn(app.run_until_stopped());
     let db = kinerja::database::connect(&settings)
         .await
@@ -193,6 +197,7 @@ pub async fn spawn_app_with(
     TestApp {
         address,
         db,
+        clock,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
