@@ -13,6 +13,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, Utc};
+use kinerja_api::organisation::ZonaWaktu;
+use sea_orm::{ConnectionTrait, EntityTrait, QuerySelect};
+use uuid::Uuid;
+
+use crate::entities::{instansi, periods};
+use crate::error::AppResult;
 
 /// WIB (Asia/Jakarta), the zone of Kota Serang and the default of an instansi.
 pub const WIB_OFFSET_SECS: i32 = 7 * 3600;
@@ -68,6 +74,35 @@ pub fn local_day(at: DateTime<Utc>, offset_secs: i32) -> NaiveDate {
 #[must_use]
 pub fn today_in(offset_secs: i32) -> NaiveDate {
     local_day(now(), offset_secs)
+}
+
+/// The offset of an instansi's zone; WIB when the instansi or its zone is unknown.
+///
+/// # Errors
+/// On a database failure.
+pub async fn instansi_offset(db: &impl ConnectionTrait, instansi_id: Uuid) -> AppResult<i32> {
+    let zona: Option<String> = instansi::Entity::find_by_id(instansi_id)
+        .select_only()
+        .column(instansi::Column::ZonaWaktu)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(zona
+        .as_deref()
+        .and_then(ZonaWaktu::parse)
+        .unwrap_or_default()
+        .offset_secs())
+}
+
+/// Today in the zone of the period's instansi.
+///
+/// # Errors
+/// On a database failure.
+pub async fn period_today(
+    db: &impl ConnectionTrait,
+    period: &periods::Model,
+) -> AppResult<NaiveDate> {
+    Ok(today_in(instansi_offset(db, period.instansi_id).await?))
 }
 
 /// Today in the default zone (WIB), where no instansi is at hand.

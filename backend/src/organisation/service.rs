@@ -8,7 +8,7 @@ use kinerja_api::organisation::{
     CreateInstansi, CreatePosition, CreateUnit, EmployeeRef, Golongan, Instansi, Jenjang,
     JenjangInfo, KelompokPelaksana, MoveUnit, NilaiBerakhlak, PanduanPerilaku, Position,
     PositionQuery, ReferenceData, TreeQuery, Unit, UnitKind, UnitMove, UnitNode, UnitQuery,
-    UpdatePosition, UpdateUnit,
+    UpdatePosition, UpdateUnit, ZonaWaktu,
 };
 use kinerja_api::{Page, PageQuery};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
@@ -112,6 +112,7 @@ fn instansi_dto(m: instansi::Model) -> Instansi {
         nama: m.nama,
         kode: m.kode,
         aktif: m.aktif,
+        zona_waktu: ZonaWaktu::parse(&m.zona_waktu).unwrap_or_default(),
     }
 }
 
@@ -142,6 +143,7 @@ pub async fn create_instansi(
         nama: Set(req.nama.trim().to_owned()),
         kode: Set(clean(req.kode)),
         aktif: Set(true),
+        zona_waktu: Set(req.zona_waktu.unwrap_or_default().as_str().to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
     }

@@ -157,6 +157,17 @@ pub struct TestUser {
     pub password: String,
 }
 
+/// The instant of `hh:mm` on `day` in the zone `utc_offset_hours` east of UTC (7 for WIB).
+pub fn local_time(
+    day: chrono::NaiveDate,
+    hh: u32,
+    mm: u32,
+    utc_offset_hours: i64,
+) -> chrono::DateTime<chrono::Utc> {
+    day.and_hms_opt(hh, mm, 0).expect("valid time").and_utc()
+        - chrono::Duration::hours(utc_offset_hours)
+}
+
 pub async fn spawn_app(kind: Db) -> TestApp {
     spawn_app_with(kind, |_| {}).await
 }
