@@ -144,7 +144,6 @@ pub struct TestApp {
     pub address: String,
     pub db: DatabaseConnection,
     /// The server's clock: `clock.set(at)` makes the server's dates those of `at`.
-    #[expect(dead_code, reason = "used by the local-time tests")]
     pub clock: kinerja::clock::Clock,
     pub client: reqwest::Client,
     /// Kept alive for the test's duration; dropping it removes the database.
