@@ -191,6 +191,14 @@ pub struct CreateInstansi {
     pub zona_waktu: Option<ZonaWaktu>,
 }
 
+/// `PATCH /api/v1/instansi/{id}`: the instansi's time zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateInstansi {
+    pub zona_waktu: ZonaWaktu,
+}
+
 /// A unit organisasi.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -8,7 +8,7 @@ use kinerja_api::organisation::{
     CreateInstansi, CreatePosition, CreateUnit, EmployeeRef, Golongan, Instansi, Jenjang,
     JenjangInfo, KelompokPelaksana, MoveUnit, NilaiBerakhlak, PanduanPerilaku, Position,
     PositionQuery, ReferenceData, TreeQuery, Unit, UnitKind, UnitMove, UnitNode, UnitQuery,
-    UpdatePosition, UpdateUnit, ZonaWaktu,
+    UpdateInstansi, UpdatePosition, UpdateUnit, ZonaWaktu,
 };
 use kinerja_api::{Page, PageQuery};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
@@ -154,6 +154,40 @@ pub async fn create_instansi(
         &txn,
         entry("instansi.created", "instansi", actor)
             .entity(dto.id)
+            .after(json!(dto)),
+        meta,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(dto)
+}
+
+/// Sets the instansi's time zone (audited with before and after).
+///
+/// # Errors
+/// `NotFound` for an unknown instansi; on a database failure.
+pub async fn update_instansi(
+    db: &DatabaseConnection,
+    actor: Option<Uuid>,
+    id: Uuid,
+    req: UpdateInstansi,
+    meta: &RequestMeta,
+) -> AppResult<Instansi> {
+    let txn = db.begin().await?;
+    let row = instansi::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Instansi"))?;
+    let before = instansi_dto(row.clone());
+    let mut active: instansi::ActiveModel = row.into();
+    active.zona_waktu = Set(req.zona_waktu.as_str().to_owned());
+    active.updated_at = Set(Utc::now());
+    let dto = instansi_dto(active.update(&txn).await?);
+    audit::record(
+        &txn,
+        entry("instansi.updated", "instansi", actor)
+            .entity(dto.id)
+            .before(json!(before))
             .after(json!(dto)),
         meta,
     )

@@ -1089,8 +1089,6 @@ db_test!(the_objection_window_closes_at_local_midnight);
 /// An instansi in Asia/Jayapura (WIT, UTC+9) turns the day at its own midnight: 00:30 WIT is
 /// still the previous day in WIB, yet the window has closed.
 async fn an_instansi_in_jayapura_turns_the_day_at_its_own_midnight(db: Db) {
-    use sea_orm::sea_query::Expr;
-    use sea_orm::{EntityTrait, QueryFilter};
     let c = chain(db).await;
     // The zone is part of the instansi (default Asia/Jakarta) and set when it is made.
     let made: kinerja_api::organisation::Instansi = c
@@ -1123,19 +1121,22 @@ async fn an_instansi_in_jayapura_turns_the_day_at_its_own_midnight(db: Db) {
         own.zona_waktu,
         kinerja_api::organisation::ZonaWaktu::AsiaJakarta
     );
-    // Move the chain's instansi to WIT.
-    kinerja::entities::instansi::Entity::update_many()
-        .col_expr(
-            kinerja::entities::instansi::Column::ZonaWaktu,
-            Expr::value("Asia/Jayapura"),
+    // The HR office moves the chain's instansi to WIT.
+    let moved: kinerja_api::organisation::Instansi = c
+        .app
+        .patch_json(
+            &format!("/api/v1/instansi/{}", c.periode.instansi_id),
+            &json!({"zona_waktu": "Asia/Jayapura"}),
+            Some(&c.admin),
         )
-        .filter(sea_orm::ColumnTrait::eq(
-            &kinerja::entities::instansi::Column::Id,
-            c.periode.instansi_id,
-        ))
-        .exec(&c.app.db)
+        .await
+        .json()
         .await
         .unwrap();
+    assert_eq!(
+        moved.zona_waktu,
+        kinerja_api::organisation::ZonaWaktu::AsiaJayapura
+    );
     let (_, rina) = agreed(&c).await;
     let e = set(&c, &rina, month(), "sesuai_ekspektasi", "sesuai_ekspektasi")
         .await
