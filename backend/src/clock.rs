@@ -1,14 +1,66 @@
-//! The instansi's local day.
+//! The clock and the instansi's local day.
 //!
 //! Every date of the cycle (a sub-period's lock, an objection window, "today" in a work list)
 //! is a day in the instansi's time zone, never a UTC date: in Kota Serang (WIB, UTC+7) a month
 //! must lock at local midnight, not seven hours later. Indonesia's three zones have no daylight
 //! saving, so a fixed offset is exact. See docs/regulation.md, "Local time".
+//!
+//! "Now" for those dates comes from [`now`]. Each server owns a [`Clock`] (an offset from the
+//! real time, zero in production) and a middleware scopes it over every request, so tests that
+//! run many servers in one process can each move their own server's time without a global.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 
-/// WIB (Asia/Jakarta), the zone of Kota Serang and the default until an instansi names its own.
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, Utc};
+use kinerja_api::organisation::ZonaWaktu;
+use sea_orm::{ConnectionTrait, EntityTrait, QuerySelect};
+use uuid::Uuid;
+
+use crate::entities::{instansi, periods};
+use crate::error::AppResult;
+
+/// WIB (Asia/Jakarta), the zone of Kota Serang and the default of an instansi.
 pub const WIB_OFFSET_SECS: i32 = 7 * 3600;
+
+tokio::task_local! {
+    /// Seconds added to the real time while serving a request of a server with a moved clock.
+    static SHIFT_SECS: i64;
+}
+
+/// One server's clock: the real time plus an offset that only tests set.
+#[derive(Clone, Default)]
+pub struct Clock(Arc<AtomicI64>);
+
+impl Clock {
+    /// Makes this server's "now" be `at` (the clock keeps running from there).
+    pub fn set(&self, at: DateTime<Utc>) {
+        self.0
+            .store((at - Utc::now()).num_seconds(), Ordering::Relaxed);
+    }
+
+    fn shift_secs(&self) -> i64 {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    /// Now by this clock (for work outside a request, such as the jobs).
+    #[must_use]
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now() + TimeDelta::seconds(self.shift_secs())
+    }
+
+    /// Runs `f` with this clock as the one [`now`] reads.
+    pub async fn scope<F: std::future::Future>(&self, f: F) -> F::Output {
+        SHIFT_SECS.scope(self.shift_secs(), f).await
+    }
+}
+
+/// Now, by the clock of the server whose request (or job) is running; the real time elsewhere.
+#[must_use]
+pub fn now() -> DateTime<Utc> {
+    let shift = SHIFT_SECS.try_with(|s| *s).unwrap_or(0);
+    Utc::now() + TimeDelta::seconds(shift)
+}
 
 /// The local day of `at` in the zone `offset_secs` east of UTC.
 #[must_use]
@@ -18,10 +70,45 @@ pub fn local_day(at: DateTime<Utc>, offset_secs: i32) -> NaiveDate {
         .map_or_else(|| at.date_naive(), |o| at.with_timezone(&o).date_naive())
 }
 
-/// Today in the default zone (WIB).
+/// Today in the zone `offset_secs` east of UTC.
+#[must_use]
+pub fn today_in(offset_secs: i32) -> NaiveDate {
+    local_day(now(), offset_secs)
+}
+
+/// The offset of an instansi's zone; WIB when the instansi or its zone is unknown.
+///
+/// # Errors
+/// On a database failure.
+pub async fn instansi_offset(db: &impl ConnectionTrait, instansi_id: Uuid) -> AppResult<i32> {
+    let zona: Option<String> = instansi::Entity::find_by_id(instansi_id)
+        .select_only()
+        .column(instansi::Column::ZonaWaktu)
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(zona
+        .as_deref()
+        .and_then(ZonaWaktu::parse)
+        .unwrap_or_default()
+        .offset_secs())
+}
+
+/// Today in the zone of the period's instansi.
+///
+/// # Errors
+/// On a database failure.
+pub async fn period_today(
+    db: &impl ConnectionTrait,
+    period: &periods::Model,
+) -> AppResult<NaiveDate> {
+    Ok(today_in(instansi_offset(db, period.instansi_id).await?))
+}
+
+/// Today in the default zone (WIB), where no instansi is at hand.
 #[must_use]
 pub fn today() -> NaiveDate {
-    local_day(Utc::now(), WIB_OFFSET_SECS)
+    today_in(WIB_OFFSET_SECS)
 }
 
 #[cfg(test)]

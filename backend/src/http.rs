@@ -200,6 +200,18 @@ pub async fn request_id_header(
     Ok(res)
 }
 
+/// Middleware: the request runs on its server's clock (`crate::clock::now`).
+pub async fn server_clock(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let clock = req
+        .app_data::<Data<AppState>>()
+        .map(|s| s.clock.clone())
+        .unwrap_or_default();
+    clock.scope(next.call(req)).await
+}
+
 /// Middleware: a handler running past `KINERJA_REQUEST_TIMEOUT_SECS` is answered with 503.
 /// (The request cannot be cloned while routing is pending, so the error travels up as `Err`
 /// and actix renders it through `AppError::error_response`.)

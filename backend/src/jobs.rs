@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
-use chrono::{Duration as Days, NaiveDate, Utc};
+use chrono::{DateTime, Duration as Days, NaiveDate, Utc};
 use kinerja_api::planning::{NotificationParams, Ritme, StatusPeriode};
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -16,6 +16,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::entities::{
     employees, notifications, periods, realisasi, skp_iki, skp_rhk, skps, users,
@@ -34,7 +35,7 @@ pub const KIND_AKAN_TERKUNCI: &str = "periode_akan_terkunci";
 /// On a database failure.
 pub async fn remind_locks(
     db: &DatabaseConnection,
-    today: NaiveDate,
+    at: DateTime<Utc>,
     days_before: i64,
 ) -> AppResult<usize> {
     let mut sent = 0;
@@ -43,6 +44,11 @@ pub async fn remind_locks(
         .all(db)
         .await?
     {
+        // Lock dates are days in the period's instansi's zone.
+        let today = crate::clock::local_day(
+            at,
+            crate::clock::instansi_offset(db, period.instansi_id).await?,
+        );
         let ritme = Ritme::parse(&period.ritme);
         let n = jumlah_periode(ritme.unwrap_or(Ritme::Bulanan));
         // The sub-periods whose lock date is today or within the window.
@@ -315,7 +321,7 @@ async fn mark_processed(db: &DatabaseConnection, id: Uuid) -> AppResult<()> {
 
 /// Runs the jobs every `KINERJA_JOBS_INTERVAL_SECS` (0 turns them off) until the process
 /// ends. Failures are logged and retried on the next tick.
-pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>) {
+pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>, clock: Clock) {
     if settings.jobs_interval_secs == 0 {
         return;
     }
@@ -325,7 +331,7 @@ pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>
         let mut tick = tokio::time::interval(every);
         loop {
             tick.tick().await;
-            if let Err(e) = remind_locks(&db, crate::clock::today(), days_before).await {
+            if let Err(e) = remind_locks(&db, clock.now(), days_before).await {
                 tracing::warn!(error = ?e, "lock reminders failed");
             }
             if let Some(m) = &mailer

@@ -20,6 +20,7 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::jwt::JwtKeys;
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::error::AppError;
 use crate::http::{self, RouteTable};
@@ -31,12 +32,13 @@ use crate::{database, openapi, routes};
 pub struct Application {
     port: u16,
     server: Server,
+    clock: Clock,
 }
 
 /// Starts the background jobs (reminders, e-mail) on the current runtime.
-fn start_jobs(db: &DatabaseConnection, settings: &Settings) -> anyhow::Result<()> {
+fn start_jobs(db: &DatabaseConnection, settings: &Settings, clock: &Clock) -> anyhow::Result<()> {
     let mailer = crate::jobs::Mailer::from_settings(settings)?;
-    crate::jobs::spawn(db.clone(), settings, mailer);
+    crate::jobs::spawn(db.clone(), settings, mailer, clock.clone());
     Ok(())
 }
 
@@ -74,7 +76,8 @@ impl Application {
         if spa.is_none() {
             tracing::warn!(dir = %settings.spa_dir.display(), "SPA not built (run `make spa`); serving the API only");
         }
-        start_jobs(&db, &settings)?;
+        let clock = Clock::default();
+        start_jobs(&db, &settings, &clock)?;
         let workers = settings.workers;
         let cors_origins = settings.cors_origins.clone();
         let state = Data::new(AppState {
@@ -84,6 +87,7 @@ impl Application {
             spa,
             db,
             settings,
+            clock: clock.clone(),
         });
         let metrics = Data::new(Metrics::new()?);
         let spa_dir = state.spa.as_ref().map(|s| s.dir.clone());
@@ -101,6 +105,7 @@ impl Application {
                 .wrap(from_fn(http::literal_segments))
                 .wrap(from_fn(crate::auth::read_only::guard))
                 .wrap(from_fn(http::request_timeout))
+                .wrap(from_fn(http::server_clock))
                 .wrap(from_fn(crate::metrics::track))
                 .wrap(from_fn(http::security_headers))
                 .wrap(Compress::default())
@@ -141,11 +146,17 @@ impl Application {
         Ok(Self {
             port,
             server: server.run(),
+            clock,
         })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// This server's clock, for tests that move its time.
+    pub fn clock(&self) -> Clock {
+        self.clock.clone()
     }
 
     /// Serves until SIGTERM/SIGINT, then drains in-flight requests (up to 30 s).

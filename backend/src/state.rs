@@ -3,6 +3,7 @@
 use sea_orm::DatabaseConnection;
 
 use crate::auth::jwt::JwtKeys;
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::evaluation::service::Kebijakan;
 use crate::http::RouteTable;
@@ -17,4 +18,6 @@ pub struct AppState {
     /// Documented paths and their methods, for 405 answers.
     pub routes: RouteTable,
     pub spa: Option<Spa>,
+    /// This server's "now" for dates of the cycle; tests move it.
+    pub clock: Clock,
 }

@@ -22,6 +22,7 @@ mod m20261206_000016_skp_versi_berlaku;
 mod m20261206_000017_harus_ganti_password;
 mod m20261206_000018_notifikasi_param_alasan_perubahan;
 mod m20261206_000019_lock_version;
+mod m20261206_000020_zona_waktu_instansi;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000017_harus_ganti_password::Migration),
             Box::new(m20261206_000018_notifikasi_param_alasan_perubahan::Migration),
             Box::new(m20261206_000019_lock_version::Migration),
+            Box::new(m20261206_000020_zona_waktu_instansi::Migration),
         ]
     }
 }

@@ -106,6 +106,53 @@ string_enum! {
     }
 }
 
+/// The time zone of an instansi; every date of its cycle is a day in it (docs/regulation.md,
+/// "Local time"). Indonesia's zones have no daylight saving, so each is a fixed offset.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum ZonaWaktu {
+    /// WIB, UTC+7.
+    #[default]
+    #[serde(rename = "Asia/Jakarta")]
+    AsiaJakarta,
+    /// WITA, UTC+8.
+    #[serde(rename = "Asia/Makassar")]
+    AsiaMakassar,
+    /// WIT, UTC+9.
+    #[serde(rename = "Asia/Jayapura")]
+    AsiaJayapura,
+}
+
+impl ZonaWaktu {
+    pub const ALL: &'static [ZonaWaktu] = &[
+        ZonaWaktu::AsiaJakarta,
+        ZonaWaktu::AsiaMakassar,
+        ZonaWaktu::AsiaJayapura,
+    ];
+
+    /// The IANA name stored in the database and used on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ZonaWaktu::AsiaJakarta => "Asia/Jakarta",
+            ZonaWaktu::AsiaMakassar => "Asia/Makassar",
+            ZonaWaktu::AsiaJayapura => "Asia/Jayapura",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.as_str() == value)
+    }
+
+    /// Seconds east of UTC.
+    pub fn offset_secs(self) -> i32 {
+        match self {
+            ZonaWaktu::AsiaJakarta => 7 * 3600,
+            ZonaWaktu::AsiaMakassar => 8 * 3600,
+            ZonaWaktu::AsiaJayapura => 9 * 3600,
+        }
+    }
+}
+
 /// An instansi: the root of an organisation tree (one installation may serve several).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -115,6 +162,7 @@ pub struct Instansi {
     pub nama: String,
     pub kode: Option<String>,
     pub aktif: bool,
+    pub zona_waktu: ZonaWaktu,
 }
 
 /// `POST /api/v1/instansi`.
@@ -134,6 +182,17 @@ pub struct CreateInstansi {
     #[validate(length(max = 50, code = "kode_maks_50"))]
     #[cfg_attr(feature = "openapi", schema(max_length = 50))]
     pub kode: Option<String>,
+    /// Defaults to Asia/Jakarta (WIB).
+    #[serde(default)]
+    pub zona_waktu: Option<ZonaWaktu>,
+}
+
+/// `PATCH /api/v1/instansi/{id}`: the instansi's time zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateInstansi {
+    pub zona_waktu: ZonaWaktu,
 }
 
 /// A unit organisasi.

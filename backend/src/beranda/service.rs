@@ -30,7 +30,6 @@ use crate::entities::{
 };
 use crate::error::AppResult;
 use crate::measurement::service::{bounds, jumlah_periode};
-use crate::planning::access::reference_date;
 use crate::policy;
 
 /// Where the HR office opens a period: there is no SPA page for periods yet, so the API's own.
@@ -41,7 +40,15 @@ const PERIODS_DOCS: &str = "/docs/#/planning";
 /// # Errors
 /// On a database failure.
 pub async fn beranda(db: &DatabaseConnection, viewer: &Viewer) -> AppResult<Beranda> {
-    let today = crate::clock::today();
+    // The day in the zone of the user's own instansi (WIB for accounts without an employee).
+    let offset = match viewer.employee_id {
+        Some(me) => match employees::Entity::find_by_id(me).one(db).await? {
+            Some(e) => crate::clock::instansi_offset(db, e.instansi_id).await?,
+            None => crate::clock::WIB_OFFSET_SECS,
+        },
+        None => crate::clock::WIB_OFFSET_SECS,
+    };
+    let today = crate::clock::today_in(offset);
     let mut tugas = Vec::new();
     if policy::can(&viewer.roles, Permission::ManageOrganisation) {
         hr_office(db, today, &mut tugas).await?;
@@ -181,8 +188,10 @@ impl Context {
         // Who the user rates in each period, at that period's reference date.
         let mut peran: HashMap<(Uuid, Uuid), Peran> = HashMap::new();
         let mut names: HashMap<Uuid, String> = HashMap::new();
+        let offset = crate::clock::instansi_offset(db, own.instansi_id).await?;
         for p in &open {
-            let resolver = Resolver::load(db, own.instansi_id, reference_date(p)).await?;
+            let reference = crate::clock::today_in(offset).clamp(p.mulai, p.selesai);
+            let resolver = Resolver::load(db, own.instansi_id, reference).await?;
             let (as_ppkin, as_atasan) = resolver.rated_by(me);
             for (ids, role) in [(as_ppkin, Peran::Ppkin), (as_atasan, Peran::Atasan)] {
                 for id in ids {

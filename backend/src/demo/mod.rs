@@ -13,7 +13,7 @@ mod tahun;
 pub use perencanaan::seed_planning;
 pub use tahun::seed_year;
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate};
 use kinerja_api::employees::{CreateAssignment, CreateEmployee, JenisPegawai, JenisPenugasan};
 use kinerja_api::nip::Gender;
 use kinerja_api::organisation::{
@@ -283,6 +283,7 @@ pub async fn seed_organisation(db: &DatabaseConnection) -> AppResult<bool> {
         CreateInstansi {
             nama: INSTANSI.into(),
             kode: Some("3673".into()),
+            zona_waktu: None,
         },
         &meta,
     )
@@ -504,7 +505,7 @@ pub async fn seed_organisation(db: &DatabaseConnection) -> AppResult<bool> {
         .await?;
     }
 
-    let today = Utc::now().date_naive();
+    let today = crate::clock::today();
     for (nama, kode) in KELURAHAN {
         let unit = s
             .unit(

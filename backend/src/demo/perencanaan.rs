@@ -83,7 +83,7 @@ pub async fn seed_planning(db: &DatabaseConnection) -> AppResult<usize> {
     let resolver = Resolver::load(
         db,
         inst.id,
-        Utc::now().date_naive().clamp(period.mulai, period.selesai),
+        crate::clock::today().clamp(period.mulai, period.selesai),
     )
     .await?;
     let ppkin_of: HashMap<Uuid, Uuid> = staff

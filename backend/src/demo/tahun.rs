@@ -41,7 +41,7 @@ pub async fn seed_year(
         blokir: false,
         ..kebijakan
     };
-    let today = Utc::now().date_naive();
+    let today = crate::clock::today();
     let last = today.month() as i32 - 1;
     if last < 1 || evaluations::Entity::find().one(db).await?.is_some() {
         return Ok(0);

@@ -2,7 +2,6 @@
 
 use actix_web::web::{Data, Json, Path, Payload};
 use actix_web::{HttpRequest, HttpResponse, get, patch, post};
-use chrono::Utc;
 use kinerja_api::employees::{
     Assignment, CreateAssignment, CreateEmployee, CreateSuperiorOverride, DateQuery, Employee,
     EmployeeQuery, ImportMode, ImportQuery, ImportReport, SuperiorOverride, Superiors,
@@ -200,7 +199,7 @@ async fn get_superiors(
 ) -> AppResult<Json<Superiors>> {
     let id = id.into_inner();
     require_full(&state, &viewer, id).await?;
-    let date = query.date.unwrap_or_else(|| Utc::now().date_naive());
+    let date = query.date.unwrap_or_else(crate::clock::today);
     Ok(Json(service::superiors(&state.db, id, date).await?))
 }
 
@@ -243,7 +242,7 @@ async fn list_unresolved_superiors(
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
     ValidatedQuery(query): ValidatedQuery<DateQuery>,
 ) -> AppResult<Json<Page<UnresolvedSuperior>>> {
-    let date = query.date.unwrap_or_else(|| Utc::now().date_naive());
+    let date = query.date.unwrap_or_else(crate::clock::today);
     Ok(Json(
         service::unresolved_superiors(&state.db, date, page).await?,
     ))

@@ -316,7 +316,7 @@ fn check_row(
     else {
         return Err(c.errors);
     };
-    let today = Utc::now().date_naive();
+    let today = crate::clock::today();
     let nip = match nip::validate(&raw_nip, nip_kind(jenis), Some(birth), Some(gender), today) {
         Ok(n) => Some(n),
         Err(errors) => {

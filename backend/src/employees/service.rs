@@ -285,7 +285,7 @@ async fn checked_nip(
     gender: Gender,
     except: Option<Uuid>,
 ) -> AppResult<String> {
-    let today = Utc::now().date_naive();
+    let today = crate::clock::today();
     let nip = nip::validate(raw, nip_kind(jenis), Some(birth), Some(gender), today).map_err(
         |errors| {
             let mut fields = FieldMessages::new();

@@ -8,6 +8,8 @@ pub struct Model {
     pub nama: String,
     pub kode: Option<String>,
     pub aktif: bool,
+    /// An IANA name of `kinerja_api::organisation::ZonaWaktu`.
+    pub zona_waktu: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

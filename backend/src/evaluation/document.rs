@@ -318,9 +318,10 @@ pub async fn generate(
             .collect(),
         None => Vec::new(),
     };
+    let today = crate::clock::period_today(db, &period).await?;
     // Reads before this point use the pool: SQLite has one connection, held by the transaction.
     let txn = db.begin().await?;
-    let year = Utc::now().year();
+    let year = today.year();
     let seq = dokumen_evaluasi::Entity::find().count(&txn).await? + 1;
     let nomor = format!("EK/{year}/{seq:06}");
     let kode = random_token()[..20].to_owned();
@@ -335,7 +336,7 @@ pub async fn generate(
         org,
         lampiran,
         keberatan: objection,
-        tanggal: tanggal_indonesia(Utc::now().date_naive()),
+        tanggal: tanggal_indonesia(today),
     })?;
     let key = format!("dokumen/{year}/{kode}.pdf");
     let row = crate::uploads::store_registered(upload_dir, &key, &bytes, async {

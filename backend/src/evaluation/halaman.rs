@@ -358,7 +358,7 @@ pub async fn daftar_penilaian(
     let resolver = crate::employees::superiors::Resolver::load(
         db,
         period.instansi_id,
-        access::reference_date(&period),
+        access::reference_date(db, &period).await?,
     )
     .await?;
     let mut pages = Vec::new();

@@ -45,7 +45,9 @@ pub async fn ajukan_keberatan(
             "Keberatan hanya atas evaluasi yang sudah ditetapkan.".to_owned(),
         ));
     }
-    let today = Utc::now().date_naive();
+    // The window's last day is a day in the instansi's zone (docs/regulation.md, "Local time").
+    let period = crate::planning::periods::find(&txn, m.period_id).await?;
+    let today = crate::clock::period_today(&txn, &period).await?;
     if let Some(batas) = e.batas_keberatan
         && today > batas
     {

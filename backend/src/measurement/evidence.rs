@@ -277,7 +277,9 @@ pub async fn verify(
     let resolver = Resolver::load(
         &txn,
         employee.instansi_id,
-        Utc::now().date_naive().clamp(period.mulai, period.selesai),
+        crate::clock::period_today(&txn, &period)
+            .await?
+            .clamp(period.mulai, period.selesai),
     )
     .await?;
     let is_ppkin = viewer.employee_id.is_some_and(|me| {

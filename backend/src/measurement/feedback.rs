@@ -30,7 +30,9 @@ async fn current_ppkin(db: &impl ConnectionTrait, m: &skps::Model) -> AppResult<
     let resolver = Resolver::load(
         db,
         employee.instansi_id,
-        crate::clock::today().clamp(period.mulai, period.selesai),
+        crate::clock::period_today(db, &period)
+            .await?
+            .clamp(period.mulai, period.selesai),
     )
     .await?;
     Ok(resolver.ppkin(m.employee_id).ok().map(|p| p.employee.id))

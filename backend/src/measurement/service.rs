@@ -80,7 +80,7 @@ async fn context(db: &impl ConnectionTrait, skp_id: Uuid, k: i32) -> AppResult<C
     let (mulai, selesai) = bounds(&period, k)
         .ok_or_else(|| AppError::field("periode_ke", Pesan::PeriodeDiLuarRitme))?;
     let batas = selesai + Duration::days(i64::from(period.jeda_kunci_realisasi_hari));
-    let today = crate::clock::today();
+    let today = crate::clock::period_today(db, &period).await?;
     let dibuka_sampai = period_unlocks::Entity::find()
         .filter(period_unlocks::Column::SkpId.eq(skp.id))
         .filter(period_unlocks::Column::PeriodeKe.eq(k))
@@ -394,8 +394,9 @@ pub async fn unlock(
     meta: &RequestMeta,
 ) -> AppResult<()> {
     let txn = db.begin().await?;
-    let skp_id = context(&txn, skp_id, req.periode_ke).await?.skp.id;
-    if req.sampai < crate::clock::today() {
+    let ctx = context(&txn, skp_id, req.periode_ke).await?;
+    let skp_id = ctx.skp.id;
+    if req.sampai < crate::clock::period_today(&txn, &ctx.period).await? {
         return Err(AppError::field("sampai", Pesan::TanggalLampau));
     }
     period_unlocks::ActiveModel {

@@ -5,7 +5,8 @@ use actix_web::{HttpRequest, HttpResponse, get, patch, post};
 use kinerja_api::employees::{ImportMode, ImportQuery, ImportReport};
 use kinerja_api::organisation::{
     CreateInstansi, CreatePosition, CreateUnit, Instansi, MoveUnit, Position, PositionQuery,
-    ReferenceData, TreeQuery, Unit, UnitMove, UnitNode, UnitQuery, UpdatePosition, UpdateUnit,
+    ReferenceData, TreeQuery, Unit, UnitMove, UnitNode, UnitQuery, UpdateInstansi, UpdatePosition,
+    UpdateUnit,
 };
 use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -22,6 +23,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(get_reference)
         .service(list_instansi)
         .service(create_instansi)
+        .service(update_instansi)
         .service(
             utoipa_actix_web::scope("/units")
                 .service(list_units)
@@ -85,6 +87,29 @@ async fn create_instansi(
 ) -> AppResult<HttpResponse> {
     let dto = service::create_instansi(&state.db, Some(actor.id), body, &meta).await?;
     Ok(created(format!("/api/v1/instansi/{}", dto.id), &dto))
+}
+
+/// Set an instansi's time zone
+///
+/// Every date of its cycle (locks, objection windows, "today") is a day in this zone.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Instansi id")),
+    request_body = UpdateInstansi,
+    responses((status = 200, body = Instansi), JsonBodyProblems, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[patch("/instansi/{id}")]
+async fn update_instansi(
+    state: Data<AppState>,
+    RequirePermission(actor, _): RequirePermission<perm::ManageOrganisation>,
+    meta: RequestMeta,
+    id: Path<Uuid>,
+    ValidatedJson(body): ValidatedJson<UpdateInstansi>,
+) -> AppResult<Json<Instansi>> {
+    Ok(Json(
+        service::update_instansi(&state.db, Some(actor.id), id.into_inner(), body, &meta).await?,
+    ))
 }
 
 /// List units

@@ -9,7 +9,7 @@ use kinerja_api::organisation::{
     CreateInstansi, CreatePosition, CreateUnit, EmployeeRef, Golongan, Instansi, Jenjang,
     JenjangInfo, KelompokPelaksana, MoveUnit, NilaiBerakhlak, PanduanPerilaku, Position,
     PositionQuery, ReferenceData, TreeQuery, Unit, UnitKind, UnitMove, UnitNode, UnitQuery,
-    UpdatePosition, UpdateUnit,
+    UpdateInstansi, UpdatePosition, UpdateUnit, ZonaWaktu,
 };
 use kinerja_api::{Page, PageQuery};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
@@ -113,6 +113,7 @@ fn instansi_dto(m: instansi::Model) -> Instansi {
         nama: m.nama,
         kode: m.kode,
         aktif: m.aktif,
+        zona_waktu: ZonaWaktu::parse(&m.zona_waktu).unwrap_or_default(),
     }
 }
 
@@ -143,6 +144,7 @@ pub async fn create_instansi(
         nama: Set(req.nama.trim().to_owned()),
         kode: Set(clean(req.kode)),
         aktif: Set(true),
+        zona_waktu: Set(req.zona_waktu.unwrap_or_default().as_str().to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -153,6 +155,40 @@ pub async fn create_instansi(
         &txn,
         entry("instansi.created", "instansi", actor)
             .entity(dto.id)
+            .after(json!(dto)),
+        meta,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(dto)
+}
+
+/// Sets the instansi's time zone (audited with before and after).
+///
+/// # Errors
+/// `NotFound` for an unknown instansi; on a database failure.
+pub async fn update_instansi(
+    db: &DatabaseConnection,
+    actor: Option<Uuid>,
+    id: Uuid,
+    req: UpdateInstansi,
+    meta: &RequestMeta,
+) -> AppResult<Instansi> {
+    let txn = db.begin().await?;
+    let row = instansi::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("Instansi"))?;
+    let before = instansi_dto(row.clone());
+    let mut active: instansi::ActiveModel = row.into();
+    active.zona_waktu = Set(req.zona_waktu.as_str().to_owned());
+    active.updated_at = Set(Utc::now());
+    let dto = instansi_dto(active.update(&txn).await?);
+    audit::record(
+        &txn,
+        entry("instansi.updated", "instansi", actor)
+            .entity(dto.id)
+            .before(json!(before))
             .after(json!(dto)),
         meta,
     )

@@ -4,7 +4,7 @@
 //! employees (the HR office, the auditor); pimpinan whose unit subtree holds the owner.
 //! Planning, measurement, evaluation, documents and integrations ask here.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use kinerja_api::auth::Permission;
 use kinerja_api::penilaian::PeranEvaluasi;
 use kinerja_api::planning::StatusSkp;
@@ -17,9 +17,15 @@ use crate::employees::superiors::Resolver;
 use crate::entities::{employees, skps};
 use crate::error::{AppError, AppResult};
 
-/// The date at which superiors are resolved for a period: today, kept inside the period.
-pub(crate) fn reference_date(period: &crate::entities::periods::Model) -> NaiveDate {
-    Utc::now().date_naive().clamp(period.mulai, period.selesai)
+/// The date at which superiors are resolved for a period: today in the instansi's zone, kept
+/// inside the period.
+pub(crate) async fn reference_date(
+    db: &impl ConnectionTrait,
+    period: &crate::entities::periods::Model,
+) -> AppResult<NaiveDate> {
+    Ok(crate::clock::period_today(db, period)
+        .await?
+        .clamp(period.mulai, period.selesai))
 }
 
 pub(crate) async fn find(db: &impl ConnectionTrait, id: Uuid) -> AppResult<skps::Model> {
@@ -244,7 +250,8 @@ pub(crate) async fn current_raters(
         .one(db)
         .await?
         .ok_or(AppError::NotFound("Pegawai"))?;
-    let resolver = Resolver::load(db, employee.instansi_id, reference_date(&period)).await?;
+    let resolver =
+        Resolver::load(db, employee.instansi_id, reference_date(db, &period).await?).await?;
     Ok(resolver.superiors(m.employee_id).map_or((None, None), |s| {
         (
             s.ppkin.map(|p| p.employee.id),

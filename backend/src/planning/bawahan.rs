@@ -37,7 +37,8 @@ pub async fn list(
         .one(db)
         .await?
         .ok_or_else(|| AppError::field("periode_id", Pesan::PeriodeTidakDitemukan))?;
-    let k = last_ended(&period, crate::clock::today());
+    let today = crate::clock::period_today(db, &period).await?;
+    let k = last_ended(&period, today);
     let Some(me) = viewer.employee_id else {
         return Ok(DaftarBawahan {
             periode_ke: k,
@@ -47,7 +48,7 @@ pub async fn list(
     let resolver = Resolver::load(
         db,
         period.instansi_id,
-        super::access::reference_date(&period),
+        today.clamp(period.mulai, period.selesai),
     )
     .await?;
     // (employee, rated by me directly) for everyone I rate or whose rater I rate.

@@ -5,7 +5,7 @@
 //! Rendered with `printpdf` using the PDF base fonts (Helvetica), which every reader has, so no
 //! font file is shipped; line breaking uses Helvetica's published character widths.
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use kinerja_api::planning::{JenisRhk, JenisSkp, Pendekatan, PersonSnapshot, Skp};
 use printpdf::{
     BuiltinFont, IndirectFontRef, Line, Mm, PdfDocument, PdfDocumentReference, PdfLayerReference,
@@ -707,9 +707,12 @@ pub async fn document(
         .into_iter()
         .map(|r| (r.id, r.deskripsi))
         .collect();
-    let tanggal = skp
-        .disetujui_at
-        .map_or_else(|| Utc::now().date_naive(), |d| d.date_naive());
+    // The approval day in the instansi's zone, as the signatories saw it.
+    let offset = crate::clock::instansi_offset(db, period.instansi_id).await?;
+    let tanggal = skp.disetujui_at.map_or_else(
+        || crate::clock::today_in(offset),
+        |d| crate::clock::local_day(d, offset),
+    );
     Ok(SkpDocument {
         skp,
         instansi,

@@ -88,10 +88,7 @@ pub async fn approve(
     // The first version governs the whole year; a perubahan from the sub-period of the local
     // day it is approved (docs/regulation.md, "Perubahan SKP").
     let berlaku_dari_ke = if m.previous_id.is_some() {
-        super::versi::periode_ke_of(
-            &period,
-            crate::clock::local_day(now, crate::clock::WIB_OFFSET_SECS),
-        )
+        super::versi::periode_ke_of(&period, crate::clock::period_today(&txn, &period).await?)
     } else {
         1
     };

@@ -245,7 +245,12 @@ pub async fn distribute(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound("Pegawai"))?;
-    let resolver = Resolver::load(&txn, owner.instansi_id, reference_date(&period)).await?;
+    let resolver = Resolver::load(
+        &txn,
+        owner.instansi_id,
+        reference_date(&txn, &period).await?,
+    )
+    .await?;
     let deskripsi = req
         .deskripsi
         .clone()

@@ -371,7 +371,7 @@ pub(crate) async fn create_for(
             period.tahun
         )));
     }
-    let (snap, ppkin, atasan) = snapshot(txn, employee, reference_date(period)).await?;
+    let (snap, ppkin, atasan) = snapshot(txn, employee, reference_date(txn, period).await?).await?;
     let now = Utc::now();
     let model = skps::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -704,7 +704,8 @@ pub async fn submit(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound("Pegawai"))?;
-    let (snap, ppkin, atasan) = snapshot(&txn, &employee, reference_date(&period)).await?;
+    let (snap, ppkin, atasan) =
+        snapshot(&txn, &employee, reference_date(&txn, &period).await?).await?;
     let Some(ppkin) = ppkin else {
         return Err(AppError::field(
             "pejabat_penilai",

@@ -1040,6 +1040,124 @@ async fn no_objection_after_the_window(db: Db) {
 }
 db_test!(no_objection_after_the_window);
 
+/// Sets the last day of the evaluation's objection window.
+async fn objection_window_ends(c: &Chain, evaluation: uuid::Uuid, batas: chrono::NaiveDate) {
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let row = kinerja::entities::evaluations::Entity::find_by_id(evaluation)
+        .one(&c.app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut a: kinerja::entities::evaluations::ActiveModel = row.into();
+    a.batas_keberatan = Set(Some(batas));
+    a.update(&c.app.db).await.unwrap();
+}
+
+async fn object(c: &Chain, evaluation: uuid::Uuid) -> Response {
+    c.app
+        .post_json(
+            &format!("/api/v1/evaluasi/{evaluation}/keberatan"),
+            &json!({"alasan": "Saya tidak sependapat dengan hasil ini."}),
+            Some(&c.rina),
+        )
+        .await
+}
+
+/// The window closes at the instansi's midnight (WIB by default), not at UTC midnight.
+async fn the_objection_window_closes_at_local_midnight(db: Db) {
+    let c = chain(db).await;
+    let (_, rina) = agreed(&c).await;
+    let e = set(&c, &rina, month(), "sesuai_ekspektasi", "sesuai_ekspektasi")
+        .await
+        .evaluasi
+        .unwrap();
+    let batas = kinerja::clock::today();
+    objection_window_ends(&c, e.id, batas).await;
+    // 00:30 WIB the next day is still the last day in UTC: late all the same.
+    c.app
+        .clock
+        .set(local_time(batas.succ_opt().unwrap(), 0, 30, 7));
+    let late = assert_problem(object(&c, e.id).await, 422, ErrorCode::ValidationFailed).await;
+    assert!(late.field_errors("alasan")[0].contains("Batas pengajuan keberatan telah lewat"));
+    // 23:30 WIB on the last day is in time.
+    c.app.clock.set(local_time(batas, 23, 30, 7));
+    let resp = object(&c, e.id).await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+}
+db_test!(the_objection_window_closes_at_local_midnight);
+
+/// An instansi in Asia/Jayapura (WIT, UTC+9) turns the day at its own midnight: 00:30 WIT is
+/// still the previous day in WIB, yet the window has closed.
+async fn an_instansi_in_jayapura_turns_the_day_at_its_own_midnight(db: Db) {
+    let c = chain(db).await;
+    // The zone is part of the instansi (default Asia/Jakarta) and set when it is made.
+    let made: kinerja_api::organisation::Instansi = c
+        .app
+        .post_json(
+            "/api/v1/instansi",
+            &json!({"nama": "Pemerintah Kabupaten Jayapura", "zona_waktu": "Asia/Jayapura"}),
+            Some(&c.admin),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        made.zona_waktu,
+        kinerja_api::organisation::ZonaWaktu::AsiaJayapura
+    );
+    let instansi: Vec<kinerja_api::organisation::Instansi> = c
+        .app
+        .get("/api/v1/instansi", Some(&c.admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let own = instansi
+        .iter()
+        .find(|i| i.id == c.periode.instansi_id)
+        .unwrap();
+    assert_eq!(
+        own.zona_waktu,
+        kinerja_api::organisation::ZonaWaktu::AsiaJakarta
+    );
+    // The HR office moves the chain's instansi to WIT.
+    let moved: kinerja_api::organisation::Instansi = c
+        .app
+        .patch_json(
+            &format!("/api/v1/instansi/{}", c.periode.instansi_id),
+            &json!({"zona_waktu": "Asia/Jayapura"}),
+            Some(&c.admin),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        moved.zona_waktu,
+        kinerja_api::organisation::ZonaWaktu::AsiaJayapura
+    );
+    let (_, rina) = agreed(&c).await;
+    let e = set(&c, &rina, month(), "sesuai_ekspektasi", "sesuai_ekspektasi")
+        .await
+        .evaluasi
+        .unwrap();
+    let batas = kinerja::clock::today();
+    objection_window_ends(&c, e.id, batas).await;
+    // 00:30 WIT on the next day is 22:30 WIB on the last day.
+    let after = local_time(batas.succ_opt().unwrap(), 0, 30, 9);
+    assert_eq!(
+        kinerja::clock::local_day(after, kinerja::clock::WIB_OFFSET_SECS),
+        batas
+    );
+    c.app.clock.set(after);
+    assert_problem(object(&c, e.id).await, 422, ErrorCode::ValidationFailed).await;
+    c.app.clock.set(local_time(batas, 23, 30, 9));
+    let resp = object(&c, e.id).await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+}
+db_test!(an_instansi_in_jayapura_turns_the_day_at_its_own_midnight);
+
 async fn the_organisation_predikat_sets_the_pattern_and_the_unit_heads_rating(db: Db) {
     let c = chain_with(db, |env| {
         env.insert("KINERJA_DISTRIBUSI_BLOKIR".into(), "true".into());

@@ -143,6 +143,8 @@ impl Drop for TestDatabase {
 pub struct TestApp {
     pub address: String,
     pub db: DatabaseConnection,
+    /// The server's clock: `clock.set(at)` makes the server's dates those of `at`.
+    pub clock: kinerja::clock::Clock,
     pub client: reqwest::Client,
     /// Kept alive for the test's duration; dropping it removes the database.
     pub _database: TestDatabase,
@@ -152,6 +154,17 @@ pub struct TestUser {
     pub id: Uuid,
     pub username: String,
     pub password: String,
+}
+
+/// The instant of `hh:mm` on `day` in the zone `utc_offset_hours` east of UTC (7 for WIB).
+pub fn local_time(
+    day: chrono::NaiveDate,
+    hh: u32,
+    mm: u32,
+    utc_offset_hours: i64,
+) -> chrono::DateTime<chrono::Utc> {
+    day.and_hms_opt(hh, mm, 0).expect("valid time").and_utc()
+        - chrono::Duration::hours(utc_offset_hours)
 }
 
 pub async fn spawn_app(kind: Db) -> TestApp {
@@ -186,6 +199,7 @@ pub async fn spawn_app_with(
         .await
         .expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let clock = app.clock();
     tokio::spawn(app.run_until_stopped());
     let db = kinerja::database::connect(&settings)
         .await
@@ -193,6 +207,7 @@ pub async fn spawn_app_with(
     TestApp {
         address,
         db,
+        clock,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()

@@ -29,9 +29,13 @@ async fn owners_with_empty_indicators_are_reminded_once_before_the_lock(db: Db) 
         + chrono::Duration::days(i64::from(c.periode.jeda_kunci_realisasi_hari));
     // Too early: nothing.
     assert_eq!(
-        kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(4), 3)
-            .await
-            .unwrap(),
+        kinerja::jobs::remind_locks(
+            &c.app.db,
+            local_time(batas - chrono::Duration::days(4), 12, 0, 7),
+            3
+        )
+        .await
+        .unwrap(),
         0
     );
     // Rina fills every indicator; the four others (camat, sekcam, kasubag) have gaps.
@@ -53,9 +57,13 @@ async fn owners_with_empty_indicators_are_reminded_once_before_the_lock(db: Db) 
             .unwrap();
         assert_eq!(resp.status(), 200);
     }
-    let sent = kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(2), 3)
-        .await
-        .unwrap();
+    let sent = kinerja::jobs::remind_locks(
+        &c.app.db,
+        local_time(batas - chrono::Duration::days(2), 12, 0, 7),
+        3,
+    )
+    .await
+    .unwrap();
     assert_eq!(sent, 3);
     let page: NotificationPage = c
         .app
@@ -98,9 +106,13 @@ async fn owners_with_empty_indicators_are_reminded_once_before_the_lock(db: Db) 
     );
     // Once per SKP and sub-period; and nothing after the lock date.
     assert_eq!(
-        kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(1), 3)
-            .await
-            .unwrap(),
+        kinerja::jobs::remind_locks(
+            &c.app.db,
+            local_time(batas - chrono::Duration::days(1), 12, 0, 7),
+            3
+        )
+        .await
+        .unwrap(),
         0
     );
     // A perubahan SKP approved meanwhile does not remind the kasubag a second time.
@@ -109,9 +121,13 @@ async fn owners_with_empty_indicators_are_reminded_once_before_the_lock(db: Db) 
     let resp = c.approve(&c.sekcam, &v2).await;
     assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
     assert_eq!(
-        kinerja::jobs::remind_locks(&c.app.db, batas - chrono::Duration::days(1), 3)
-            .await
-            .unwrap(),
+        kinerja::jobs::remind_locks(
+            &c.app.db,
+            local_time(batas - chrono::Duration::days(1), 12, 0, 7),
+            3
+        )
+        .await
+        .unwrap(),
         0
     );
     let page: NotificationPage = c
@@ -141,9 +157,13 @@ async fn owners_with_empty_indicators_are_reminded_once_before_the_lock(db: Db) 
         (Some(k as i32), Some(3), Some(batas))
     );
     assert_eq!(
-        kinerja::jobs::remind_locks(&c.app.db, batas + chrono::Duration::days(1), 3)
-            .await
-            .unwrap(),
+        kinerja::jobs::remind_locks(
+            &c.app.db,
+            local_time(batas + chrono::Duration::days(1), 12, 0, 7),
+            3
+        )
+        .await
+        .unwrap(),
         0
     );
 }

@@ -1543,6 +1543,47 @@ async fn realisasi_is_entered_by_the_owner_until_the_sub_period_locks(db: Db) {
 }
 db_test!(realisasi_is_entered_by_the_owner_until_the_sub_period_locks);
 
+/// A sub-period locks at the instansi's midnight after its lock day (WIB by default): open at
+/// 23:30 on the lock day, locked at 00:30 the day after, though that is still the lock day in UTC.
+async fn a_sub_period_locks_at_local_midnight(db: Db) {
+    use chrono::Datelike;
+    use kinerja_api::measurement::RealisasiSheet;
+    let c = chain(db).await;
+    let kasubag = c.upper_chain().await;
+    let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag)).await;
+    let iki = skp.rhk[0].iki[1].id.unwrap();
+    // The previous month (January in January), whose lock day is near today.
+    let today = kinerja::clock::today();
+    let k = if today.month() > 1 {
+        today.month() - 1
+    } else {
+        1
+    };
+    let first_of_next = chrono::NaiveDate::from_ymd_opt(today.year(), k + 1, 1).unwrap();
+    let batas = first_of_next.pred_opt().unwrap()
+        + chrono::Duration::days(i64::from(c.periode.jeda_kunci_realisasi_hari));
+    let put = |nilai: f64| {
+        c.app
+            .client
+            .put(c.app.url(&format!(
+                "/api/v1/skp/{}/realisasi/{iki}?periode_ke={k}",
+                skp.id
+            )))
+            .bearer_auth(c.rina.clone())
+            .json(&json!({"nilai": nilai}))
+            .send()
+    };
+    c.app.clock.set(local_time(batas, 23, 30, 7));
+    let sheet: RealisasiSheet = put(90.0).await.unwrap().json().await.unwrap();
+    assert!(!sheet.terkunci);
+    c.app
+        .clock
+        .set(local_time(batas.succ_opt().unwrap(), 0, 30, 7));
+    let locked = assert_problem(put(95.0).await.unwrap(), 409, ErrorCode::Conflict).await;
+    assert!(locked.detail.unwrap().contains("terkunci"));
+}
+db_test!(a_sub_period_locks_at_local_midnight);
+
 async fn evidence_is_checked_stored_safely_downloaded_and_verified(db: Db) {
     use chrono::Datelike;
     use kinerja_api::measurement::{BuktiDukung, RealisasiSheet};
