@@ -13,11 +13,11 @@ use crate::components::{
     Alert, AlertKind, ErrorAlert, Field, LoadedList, PageHeader, SelectField, background,
     replace_item,
 };
+use crate::components::{FormStatus, Outcome, failed};
 use crate::forms::{FieldErrors, push};
 use crate::i18n::{Key, tr, use_i18n};
 use crate::labels;
 use crate::pages::organisation::unit_choices;
-use crate::pages::realisasi::{FormStatus, Outcome, failed};
 use crate::state::auth::use_auth;
 
 /// Klien API.

@@ -12,10 +12,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
+use crate::components::sub_period_label;
 use crate::components::{Loader, PageHeader, built, load};
 use crate::i18n::{Key, Lang, fill, text, tr, use_i18n};
 use crate::labels;
-use crate::pages::realisasi::sub_period_label;
 
 /// Days before a due date from which an item is marked as due soon.
 const SOON_DAYS: i64 = 3;

@@ -144,7 +144,7 @@ pub(crate) fn wording(lang: Lang, n: &Notification) -> (String, String) {
     let periode = match (p.tahun, p.periode_ke) {
         (Some(t), Some(0) | None) => fill(text(lang, Key::YearN), &[("n", &t.to_string())]),
         (Some(t), Some(k)) => p.ritme.map_or_else(String::new, |r| {
-            crate::pages::realisasi::sub_period_label(lang, r, t, k)
+            crate::components::sub_period_label(lang, r, t, k)
         }),
         _ => String::new(),
     };

@@ -21,14 +21,14 @@ use uuid::Uuid;
 
 use super::parts::{QuotaBar, RatingSelect, initial_k, predikat_badge, rating_text};
 use crate::api::{self, ApiError, Progress};
+use crate::components::RowInput;
 use crate::components::{
     Built, FileUpload, Loader, PageHeader, UploadTexts, background, built, load,
 };
+use crate::components::{FormStatus, Outcome, SubPeriodSelect, failed, info};
 use crate::forms::FieldErrors;
 use crate::i18n::{Key, fill, text, tr, use_i18n};
 use crate::labels;
-use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
-use crate::pages::skp::editor::RowInput;
 use crate::pages::skp::{Download, DownloadButton, default_period, snapshots};
 use crate::state::auth::use_auth;
 

@@ -19,11 +19,11 @@ use super::parts::{
     QuotaBar, RatingSelect, in_open_period, initial_k, predikat_badge, rating_text,
 };
 use crate::api;
+use crate::components::{FormStatus, Outcome, SubPeriodSelect, failed, info};
 use crate::components::{Loader, PageHeader, built, load};
 use crate::forms::FieldErrors;
 use crate::i18n::{Key, text, tr, use_i18n};
 use crate::labels;
-use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
 
 /// Penilaian Bawahan.
 #[component]

@@ -12,12 +12,12 @@ use uuid::Uuid;
 
 use super::parts::{QuotaBar, in_open_period, initial_k};
 use crate::api::{self, ApiError};
+use crate::components::RowInput;
 use crate::components::{ErrorAlert, Loader, PageHeader, SelectField, built, load};
+use crate::components::{FormStatus, Outcome, SubPeriodSelect, failed, info};
 use crate::forms::{FieldErrors, push};
 use crate::i18n::{Key, tr, use_i18n};
 use crate::labels;
-use crate::pages::realisasi::{FormStatus, Outcome, SubPeriodSelect, failed, info};
-use crate::pages::skp::editor::RowInput;
 
 /// Predikat Kinerja Organisasi.
 #[component]

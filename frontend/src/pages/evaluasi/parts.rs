@@ -8,10 +8,10 @@ use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::components::{Built, built};
+use crate::components::{asked_sub_period, current_sub_period, info};
 use crate::forms::FieldErrors;
 use crate::i18n::{Key, Lang, fill, text, tr, use_i18n};
 use crate::labels;
-use crate::pages::realisasi::{asked_sub_period, current_sub_period, info};
 use crate::pages::skp::default_period;
 
 /// The sub-period to open: `?periode_ke=` (a notification's link), else the one before today's

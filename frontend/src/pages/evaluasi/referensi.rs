@@ -13,10 +13,10 @@ use crate::components::{
     Alert, AlertKind, ErrorAlert, Field, LoadedList, PageHeader, SelectField, background,
     replace_item,
 };
+use crate::components::{FormStatus, Outcome, failed};
 use crate::forms::{FieldErrors, push};
 use crate::i18n::{Key, tr, use_i18n};
 use crate::labels;
-use crate::pages::realisasi::{FormStatus, Outcome, failed};
 use crate::state::auth::use_auth;
 
 /// Referensi Penilaian.
@@ -253,7 +253,7 @@ fn CoefficientRow(j: JenjangInfo) -> impl IntoView {
     };
     view! {
         <li class="coef-row">
-            <crate::pages::skp::editor::RowInput label=labels::jenjang(jenjang) id=id value=value errors=errors path="koefisien".to_owned() inputmode="decimal"/>
+            <crate::components::RowInput label=labels::jenjang(jenjang) id=id value=value errors=errors path="koefisien".to_owned() inputmode="decimal"/>
             <button type="button" class="btn btn--secondary btn--small" on:click=save>{tr(Key::Save)}</button>
             <FormStatus outcome=outcome/>
         </li>

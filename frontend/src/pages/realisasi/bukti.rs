@@ -9,13 +9,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::{Ctx, FormStatus, Outcome, Role, failed};
+use super::{Ctx, Role};
 use crate::api::{self, ApiError, Progress};
+use crate::components::RowInput;
 use crate::components::{ErrorAlert, FileUpload, UploadTexts};
+use crate::components::{FormStatus, Outcome, failed};
 use crate::forms::{FieldErrors, push};
 use crate::i18n::{Key, Lang, text, tr, use_i18n};
 use crate::labels;
-use crate::pages::skp::editor::RowInput;
 use crate::pages::skp::{Download, DownloadButton};
 
 /// Adds a new piece of evidence to its row, or replaces a verified one.

@@ -10,12 +10,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::{Ctx, FormStatus, Outcome, Role, failed, sub_period_label};
+use super::{Ctx, Role};
 use crate::api::{self, ApiError};
+use crate::components::RowInput;
+use crate::components::{FormStatus, Outcome, failed, sub_period_label};
 use crate::forms::{FieldErrors, push};
 use crate::i18n::{Key, tr, use_i18n};
 use crate::labels;
-use crate::pages::skp::editor::RowInput;
 
 /// One thing feedback can be about: its composer value (`rhk:<id>`, `iki:<id>`,
 /// `nilai:<kode>`), its group and its text.

@@ -54,7 +54,7 @@ fn Statuses(periode: Periode, list: DaftarBawahan) -> impl IntoView {
     let label = move || {
         list.periode_ke.map_or_else(
             || i18n.t(Key::NoEndedSubPeriod).to_owned(),
-            |k| super::sub_period_label(i18n.lang(), periode.ritme, periode.tahun, k),
+            |k| crate::components::sub_period_label(i18n.lang(), periode.ritme, periode.tahun, k),
         )
     };
     let header = move |key: Key| move || fill(i18n.t(key), &[("periode", &label())]);

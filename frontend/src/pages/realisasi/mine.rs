@@ -6,8 +6,9 @@ use kinerja_api::planning::{Periode, Skp, StatusSkp};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{Measurement, Role, info};
+use super::{Measurement, Role};
 use crate::api::{self, ApiError};
+use crate::components::info;
 use crate::components::{Built, Loader, PageHeader, built, load};
 use crate::i18n::{Key, tr};
 use crate::pages::skp::{default_period, in_force};

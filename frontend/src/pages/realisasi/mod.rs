@@ -15,17 +15,16 @@ pub use inbox::RealisasiInboxPage;
 pub use mine::RealisasiMinePage;
 pub use review::RealisasiSkpPage;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use futures::future::join;
-use kinerja_api::ErrorCode;
-use kinerja_api::planning::{Periode, Ritme, Skp};
+use kinerja_api::planning::{Periode, Skp};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::api::{self, ApiError};
-use crate::components::{Alert, AlertKind, Loader, built, load};
-use crate::forms::FieldErrors;
-use crate::i18n::{Key, Lang, fill, message, text, tr, use_i18n};
+use crate::api::{self};
+use crate::components::{
+    Loader, SubPeriodSelect, asked_sub_period, built, current_sub_period, load,
+};
 use crate::labels;
 
 /// Who is looking at a sheet, and so what they may do.
@@ -49,162 +48,6 @@ struct Ctx {
     k: RwSignal<i32>,
     /// The feedback composer's target: `rhk:<id>`, `iki:<id>` or `nilai:<kode>`.
     target: RwSignal<String>,
-}
-
-/// Number of sub-periods in a year of this rhythm.
-pub(crate) fn jumlah(ritme: Ritme) -> i32 {
-    match ritme {
-        Ritme::Bulanan => 12,
-        Ritme::Triwulanan => 4,
-        Ritme::Semesteran => 2,
-    }
-}
-
-/// The sub-period (1-based) that contains `today`, clamped to the period: the first before it
-/// starts, the last after it ends.
-pub(crate) fn current_sub_period(periode: &Periode, today: NaiveDate) -> i32 {
-    let n = jumlah(periode.ritme);
-    let day = today.clamp(periode.mulai, periode.selesai);
-    if day.year() != periode.mulai.year() {
-        return n;
-    }
-    let months = 12 / n;
-    let month0 = i32::try_from(day.month0()).unwrap_or_default();
-    (month0 / months + 1).clamp(1, n)
-}
-
-/// "November 2026", "Triwulan 3 2026" or "Semester 2 2026".
-pub(crate) fn sub_period_label(lang: Lang, ritme: Ritme, year: i32, k: i32) -> String {
-    let numbered = |key: Key| format!("{} {year}", fill(text(lang, key), &[("n", &k.to_string())]));
-    match ritme {
-        Ritme::Bulanan => labels::month(lang, year, u32::try_from(k - 1).unwrap_or_default()),
-        Ritme::Triwulanan => numbered(Key::TriwulanN),
-        Ritme::Semesteran => numbered(Key::SemesterN),
-    }
-}
-
-/// What happened to the last write of a form.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Outcome {
-    Done(Key),
-    /// Field errors; the messages of fields without a control of the form.
-    Invalid(Vec<String>),
-    Failed(ApiError),
-}
-
-/// Puts a failed write on its form: the messages of a 422 on the form's `fields` (under the
-/// name of the control, see `rename`), other failures as an alert.
-pub(crate) fn failed(
-    error: ApiError,
-    fields: &[&str],
-    errors: RwSignal<FieldErrors>,
-    outcome: RwSignal<Option<Outcome>>,
-) {
-    if error.code() != Some(ErrorCode::ValidationFailed) {
-        outcome.set(Some(Outcome::Failed(error)));
-        return;
-    }
-    let (known, other): (FieldErrors, FieldErrors) = error
-        .field_errors()
-        .into_iter()
-        .partition(|(field, _)| fields.contains(&field.as_str()));
-    errors.set(known);
-    outcome.set(Some(Outcome::Invalid(
-        other.into_values().flatten().collect(),
-    )));
-}
-
-/// The result of a form's last write, announced politely.
-#[component]
-pub(crate) fn FormStatus(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let alert = move || {
-        outcome.with(|o| {
-            o.as_ref().map(|o| {
-                let lang = i18n.lang();
-                let (kind, text) = match o {
-                    Outcome::Done(key) => (AlertKind::Success, text(lang, *key).to_owned()),
-                    Outcome::Invalid(general) => (
-                        AlertKind::Error,
-                        general
-                            .iter()
-                            .fold(text(lang, Key::FormHasErrors).to_owned(), |all, m| {
-                                format!("{all} {}", message(lang, m))
-                            }),
-                    ),
-                    Outcome::Failed(e) => (AlertKind::Error, labels::error_message(lang, e)),
-                };
-                view! { <Alert kind=kind message=text/> }
-            })
-        })
-    };
-    view! { <div class="form-status" aria-live="polite">{alert}</div> }
-}
-
-/// An info box.
-pub(crate) fn info(key: Key) -> impl IntoView {
-    view! {
-        <div class="alert alert--info alert--block" role="status">
-            <span class="alert__icon" aria-hidden="true"></span>
-            <p class="alert__text">{tr(key)}</p>
-        </div>
-    }
-}
-
-/// The sub-period a link asks for (`?periode_ke=`, as in notifications), when `periode` has it
-/// (0, the year, only when `annual`).
-pub(crate) fn asked_sub_period(periode: &Periode, annual: bool) -> Option<i32> {
-    let first = i32::from(!annual);
-    leptos_router::hooks::use_query_map()
-        .with_untracked(|q| q.get("periode_ke").and_then(|k| k.parse::<i32>().ok()))
-        .filter(|k| (first..=jumlah(periode.ritme)).contains(k))
-}
-
-/// The choice of a sub-period of `periode` (and of the year when `annual`: 0), kept in the
-/// address as `?periode_ke=` so a reload or a shared link opens the same one.
-#[component]
-pub(crate) fn SubPeriodSelect(periode: Periode, k: RwSignal<i32>, annual: bool) -> impl IntoView {
-    let i18n = use_i18n();
-    let navigate = leptos_router::hooks::use_navigate();
-    let path = leptos_router::hooks::use_location().pathname;
-    let (ritme, year) = (periode.ritme, periode.mulai.year());
-    let first = i32::from(!annual);
-    let options = move || {
-        let lang = i18n.lang();
-        (first..=jumlah(ritme))
-            .map(|i| {
-                let label = if i == 0 {
-                    format!("{} {year}", text(lang, Key::Tahunan))
-                } else {
-                    sub_period_label(lang, ritme, year, i)
-                };
-                view! { <option value=i.to_string() selected=i == k.get_untracked()>{label}</option> }
-            })
-            .collect_view()
-    };
-    view! {
-        <div class="field field--compact">
-            <label class="field__label" for="periode-ke">{tr(Key::SubPeriode)}</label>
-            <select
-                class="field__input field__select"
-                id="periode-ke"
-                prop:value=move || k.get().to_string()
-                on:change=move |ev| {
-                    if let Ok(chosen) = event_target_value(&ev).parse::<i32>() {
-                        k.set(chosen);
-                        let options = leptos_router::NavigateOptions {
-                            replace: true,
-                            scroll: false,
-                            ..Default::default()
-                        };
-                        navigate(&format!("{}?periode_ke={chosen}", path.get_untracked()), options);
-                    }
-                }
-            >
-                {options}
-            </select>
-        </div>
-    }
 }
 
 /// The sub-period choice, its sheet and the feedback of one approved SKP.

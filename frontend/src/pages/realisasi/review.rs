@@ -9,8 +9,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use super::{Measurement, Role, info};
+use super::{Measurement, Role};
 use crate::api::{self, ApiError};
+use crate::components::info;
 use crate::components::{Built, Loader, PageHeader, built, load};
 use crate::i18n::{Key, tr};
 use crate::pages::skp::{digits, snapshots};

@@ -11,13 +11,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::{Ctx, FormStatus, Outcome, Role, bukti, failed};
+use super::{Ctx, Role, bukti};
 use crate::api;
+use crate::components::RowInput;
 use crate::components::field::focus;
+use crate::components::{FormStatus, Outcome, failed};
 use crate::forms::{FieldErrors, push};
 use crate::i18n::{Key, Lang, fill, text, tr, use_i18n};
 use crate::labels;
-use crate::pages::skp::editor::RowInput;
 use crate::pages::skp::{number, parse_number};
 
 /// The IKI's annual target: "12 laporan" or its narrative.
@@ -324,7 +325,9 @@ fn IkiCard(row: RealisasiRow) -> impl IntoView {
         current.with(|r| {
             r.as_ref().map(|r| {
                 let lang = i18n.lang();
-                let label = |k: i32| super::sub_period_label(lang, period.ritme, period.tahun, k);
+                let label = |k: i32| {
+                    crate::components::sub_period_label(lang, period.ritme, period.tahun, k)
+                };
                 compared_text(lang, r, n, &label)
             })
         })

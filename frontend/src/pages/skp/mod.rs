@@ -288,11 +288,6 @@ fn choices<T: Copy + Send + Sync + 'static>(
     })
 }
 
-/// The field messages under `path`, translated.
-fn messages(path: &str, errors: &crate::forms::FieldErrors) -> Vec<String> {
-    errors.get(path).cloned().unwrap_or_default()
-}
-
 /// The NIP digits of a formatted NIP ("19900317 201503 2 001").
 /// Whether the year of this SKP is measured: this version is (or was) approved, or it is a
 /// perubahan SKP awaiting approval while an earlier version stays in force. The server reads
