@@ -111,6 +111,27 @@ pub fn today() -> NaiveDate {
     today_in(WIB_OFFSET_SECS)
 }
 
+/// Month names in Indonesian, January first.
+pub const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// `27 November 2026`.
+pub fn tanggal_indonesia(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,9 +25,6 @@ use crate::error::AppResult;
 use crate::measurement::service::{bounds, jumlah_periode};
 use crate::planning::versi::Versions;
 
-/// Kind of the reminder notification, also used to send it only once per SKP and sub-period.
-pub const KIND_AKAN_TERKUNCI: &str = "periode_akan_terkunci";
-
 /// Reminds the owners of approved SKPs whose current sub-period locks within `days_before`
 /// days and still has indicators without realisasi. Sends each reminder once.
 ///
@@ -122,7 +119,7 @@ pub async fn remind_locks(
             // SKP. Keyed by employee, not SKP: after a perubahan SKP the new version must not
             // remind them a second time.
             let sent_before: HashSet<Uuid> = notifications::Entity::find()
-                .filter(notifications::Column::Kind.eq(KIND_AKAN_TERKUNCI))
+                .filter(notifications::Column::Kind.eq(crate::notifications::KIND_AKAN_TERKUNCI))
                 .filter(notifications::Column::Tautan.starts_with(format!("{tautan}&skp=")))
                 .all(db)
                 .await?
@@ -149,7 +146,7 @@ pub async fn remind_locks(
                 crate::notifications::send(
                     db,
                     skp.employee_id,
-                    KIND_AKAN_TERKUNCI,
+                    crate::notifications::KIND_AKAN_TERKUNCI,
                     NotificationParams {
                         pegawai: skp
                             .snapshot

@@ -22,12 +22,15 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::Viewer;
+use crate::clock::{MONTHS, tanggal_indonesia};
 use crate::entities::{notifications, periods, skps};
 use crate::error::{AppError, AppResult};
 use crate::extract::ValidatedQuery;
-use crate::planning::pdf::{MONTHS, tanggal_indonesia};
 use crate::problems::{BadRequest, Invalid, NotFound, Unauthorized};
 use crate::state::AppState;
+
+/// Kind of the reminder notification, also used to send it only once per SKP and sub-period.
+pub const KIND_AKAN_TERKUNCI: &str = "periode_akan_terkunci";
 
 pub const TAG: &str = "notifications";
 
@@ -232,7 +235,7 @@ pub fn wording(kind: &str, p: &NotificationParams) -> (String, String) {
                 p.hasil.as_deref().unwrap_or("-").replace('_', " ")
             ),
         ),
-        crate::jobs::KIND_AKAN_TERKUNCI => (
+        KIND_AKAN_TERKUNCI => (
             format!("Realisasi {periode} segera terkunci"),
             format!(
                 "{} indikator belum berisi realisasi. Realisasi {periode} terkunci setelah {tanggal}.",

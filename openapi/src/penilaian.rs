@@ -219,10 +219,13 @@ pub struct SimpanEvaluasi {
     pub rating_hasil: Option<Rating>,
     pub rating_perilaku: Option<Rating>,
     #[validate(length(max = 2000, code = "maks_2000_karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub catatan_hasil: Option<String>,
     #[validate(length(max = 2000, code = "maks_2000_karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub catatan_perilaku: Option<String>,
     #[validate(length(max = 2000, code = "maks_2000_karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub rekomendasi: Option<String>,
 }
 
@@ -263,6 +266,7 @@ pub struct PutuskanKeberatan {
         length(min = 1, max = 4000, code = "pertimbangan_maks_4000"),
         custom(function = "not_blank")
     )]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4000))]
     pub catatan: String,
 }
 
@@ -277,6 +281,7 @@ pub struct KoreksiEvaluasi {
         length(min = 10, max = 2000, code = "alasan_koreksi_10_2000"),
         custom(function = "not_blank")
     )]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 2000))]
     pub alasan: String,
 }
 
@@ -288,6 +293,7 @@ pub struct AksiPerbaikan {
         length(min = 3, max = 1000, code = "uraian_3_1000"),
         custom(function = "not_blank")
     )]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 1000))]
     pub uraian: String,
     pub jatuh_tempo: Option<NaiveDate>,
 }
@@ -301,6 +307,7 @@ pub struct SimpanRencanaPerbaikan {
         length(min = 10, max = 4000, code = "saran_perbaikan_10_4000"),
         custom(function = "not_blank")
     )]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
     pub saran: String,
     #[validate(nested, length(max = 30, code = "maks_30_aksi"))]
     pub aksi: Vec<AksiPerbaikan>,
@@ -317,6 +324,7 @@ pub struct CheckinPerbaikan {
         length(min = 3, max = 2000, code = "catatan_3_2000"),
         custom(function = "not_blank")
     )]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 2000))]
     pub catatan: String,
 }
 
@@ -334,6 +342,7 @@ pub struct TetapkanPredikatOrganisasi {
         length(min = 10, max = 4000, code = "dasar_penetapan_10_4000"),
         custom(function = "not_blank")
     )]
+    #[cfg_attr(feature = "openapi", schema(min_length = 10, max_length = 4000))]
     pub dasar: String,
 }
 
@@ -502,6 +511,7 @@ pub struct UpdatePelatihan {
 pub struct PelatihanQuery {
     /// Part of the name.
     #[validate(length(max = 100, code = "maks_100_karakter"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub q: Option<String>,
     /// Also the inactive ones (default: only active).
     pub semua: Option<bool>,

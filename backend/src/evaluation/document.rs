@@ -18,11 +18,12 @@ use uuid::Uuid;
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::Viewer;
 use crate::auth::tokens::{random_token, sha256_hex};
+use crate::clock::tanggal_indonesia;
 use crate::entities::{dokumen_evaluasi, evaluations, keberatan, org_predikat, periods};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::planning::access;
-use crate::planning::pdf::{Cell, MARGIN, PAGE_W, Writer, person_rows, tanggal_indonesia};
+use crate::planning::pdf::{Cell, MARGIN, PAGE_W, Writer, person_rows};
 use crate::planning::skp;
 use crate::policy;
 

@@ -55,7 +55,7 @@ pub async fn ajukan_keberatan(
             "alasan",
             format!(
                 "Batas pengajuan keberatan telah lewat pada {}.",
-                crate::planning::pdf::tanggal_indonesia(batas)
+                crate::clock::tanggal_indonesia(batas)
             ),
         ));
     }

@@ -17,6 +17,7 @@ use uuid::Uuid;
 use super::periods;
 use super::skp::get;
 use crate::auth::Viewer;
+use crate::clock::{MONTHS, tanggal_indonesia};
 use crate::entities::skp_rhk;
 use crate::error::{AppError, AppResult};
 
@@ -45,27 +46,6 @@ pub struct SkpDocument {
     /// Place for the signature line, e.g. "Serang".
     pub tempat: String,
     pub tanggal: NaiveDate,
-}
-
-/// Month names in Indonesian, January first.
-pub const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
-/// `27 November 2026`.
-pub fn tanggal_indonesia(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
 /// Text width in mm at `size` pt.

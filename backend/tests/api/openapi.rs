@@ -62,6 +62,54 @@ fn the_schema_states_the_validation_rules() {
     assert!(spec["components"]["securitySchemes"]["bearer"].is_object());
 }
 
+/// The contract crate's validator rules are the single source of the lengths the server
+/// enforces: every text field with a `length(min = n)` rule states `min_length = n` in its
+/// schema (or query parameter), so generated clients and Swagger UI know it.
+#[test]
+fn every_minimum_length_the_server_enforces_is_in_the_schema() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../openapi/src");
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut block = String::new();
+        for line in text.lines() {
+            let t = line.trim();
+            if t.starts_with("#[") || (!block.is_empty() && !t.starts_with("pub ")) {
+                block.push_str(t);
+                continue;
+            }
+            let is_text = t.ends_with(": String,") || t.ends_with(": Option<String>,");
+            if t.starts_with("pub ")
+                && is_text
+                && let Some(i) = block.find("length(min = ")
+            {
+                let n: String = block[i + 13..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                if n != "0" && !block.contains(&format!("min_length = {n}")) {
+                    missing.push(format!("{}: {t}", path.display()));
+                }
+            }
+            block.clear();
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "minimum lengths missing from the schema: {missing:#?}"
+    );
+    let schemas = &spec()["components"]["schemas"];
+    assert_eq!(
+        schemas["KoreksiEvaluasi"]["properties"]["alasan"]["minLength"],
+        10
+    );
+    assert_eq!(
+        schemas["TetapkanPredikatOrganisasi"]["properties"]["dasar"]["minLength"],
+        10
+    );
+}
+
 #[test]
 fn every_schema_reference_resolves() {
     let spec = spec();
