@@ -1,6 +1,7 @@
 //! The evaluation page of an SKP and sub-period: ratings, suggested ratings, the unit's
 //! distribution, objection, improvement plan and history; and the PPKin's work list of pages.
 
+use kinerja_api::Pesan;
 use std::collections::HashMap;
 
 use kinerja_api::evaluation::{self as rules, AmbangSaran, Predikat, Rating};
@@ -59,7 +60,7 @@ pub(crate) fn check_periode(period: &periods::Model, k: i32) -> AppResult<()> {
     } else {
         Err(AppError::field(
             "periode_ke",
-            format!("Periode 0 (tahunan) atau 1–{n} menurut ritme periode ini."),
+            Pesan::PeriodeKeRentang { n: n.to_string() },
         ))
     }
 }
@@ -331,7 +332,7 @@ pub async fn daftar_penilaian(
     let period = periods::Entity::find_by_id(q.periode_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::field("periode_id", "Periode tidak ditemukan."))?;
+        .ok_or_else(|| AppError::field("periode_id", Pesan::PeriodeTidakDitemukan))?;
     check_periode(&period, q.periode_ke)?;
     let Some(me) = viewer.employee_id else {
         return Ok(Vec::new());
