@@ -127,6 +127,7 @@ pub const BENDA: &[(&str, &str)] = &[
     ("Dokumen", "Document"),
     ("Evaluasi", "Evaluation"),
     ("Indikator", "Indicator"),
+    ("Instansi", "Agency"),
     ("Jabatan", "Position"),
     ("Jenjang", "Level"),
     ("Keberatan", "Objection"),
