@@ -236,7 +236,7 @@ async fn create_user(
 /// Renders an `AppError` for a terminal: field messages instead of a debug dump.
 fn app_error(e: AppError) -> anyhow::Error {
     match e {
-        AppError::Validation(_) | AppError::Invalid(_) => {
+        AppError::Invalid(_) => {
             let lines: Vec<String> = field_messages(&e)
                 .iter()
                 .map(|(field, messages)| format!("  {field}: {}", messages.join(" ")))

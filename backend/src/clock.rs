@@ -12,7 +12,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta, Utc};
 use kinerja_api::organisation::ZonaWaktu;
 use sea_orm::{ConnectionTrait, EntityTrait, QuerySelect};
 use uuid::Uuid;
@@ -112,20 +112,7 @@ pub fn today() -> NaiveDate {
 }
 
 /// Month names in Indonesian, January first.
-pub const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
+pub use kinerja_api::pesan::BULAN as MONTHS;
 
 /// `27 November 2026`.
 pub fn tanggal_indonesia(d: NaiveDate) -> String {

@@ -6,13 +6,12 @@
 //! (`message`, `messages`), so the SPA can render it in English. Construct errors from codes:
 //! `AppError::field("nip", Pesan::NipTerdaftar)`, `AppError::conflict(Pesan::EmailDipakai)`.
 //!
-//! Not yet converted (Indonesian only, no code): [`AppError::Validation`] with a
-//! [`FieldErrors`] map, [`AppError::Conflict`] with a `String`, and `AppError::field` given a
-//! string. To convert a call site, add an entry to the catalogue and replace the sentence with
-//! the code: `Conflict(format!("… {x} …"))` → `AppError::conflict(Pesan::X { x: x.to_string() })`;
-//! a `FieldErrors` map → a [`FieldMessages`] map filled with [`push_field`]`(&mut m, f, Pesan::X)`,
-//! returned as [`AppError::Invalid`]; `AppError::field(f, "…")` → `AppError::field(f, Pesan::X)`.
-//! A test in `kinerja_api::pesan` fails when an entry lacks a text.
+//! A new message is a new entry in the catalogue, with variable parts as parameters (dates as
+//! ISO strings, which the catalogue writes out per language): `AppError::conflict(Pesan::X { x:
+//! x.to_string() })`; several fields at once go in a [`FieldMessages`] map filled with
+//! [`push_field`]`(&mut m, f, Pesan::X)`, returned as [`AppError::Invalid`]. A test in
+//! `kinerja_api::pesan` fails when an entry lacks a text. The only uncoded text left is a
+//! validator rule's own message (see `validation_text`).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -22,13 +21,12 @@ use actix_web::{HttpResponse, ResponseError};
 use kinerja_api::{ErrorBody, ErrorCode, Message, Pesan};
 use sea_orm::{DbErr, SqlErr};
 
-/// Field path → Indonesian messages without codes (not yet converted; see the module doc).
-pub type FieldErrors = BTreeMap<String, Vec<String>>;
 /// Field path → messages, coded where the catalogue has them.
 pub type FieldMessages = BTreeMap<String, Vec<Text>>;
 pub type AppResult<T> = Result<T, AppError>;
 
-/// A message for a user: a catalogue code, or (until converted) a plain Indonesian sentence.
+/// A message for a user: a catalogue code, or the plain Indonesian message of a validator rule
+/// without one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Text {
     Coded(Message),
@@ -52,8 +50,7 @@ impl Text {
     }
 }
 
-/// Adds one message to a field: the coded form of
-/// `errors.entry(field).or_default().push("…".to_owned())` on a [`FieldErrors`] map.
+/// Adds one message to a field.
 pub fn push_field(errors: &mut FieldMessages, field: impl Into<String>, message: impl Into<Text>) {
     errors.entry(field.into()).or_default().push(message.into());
 }
@@ -70,24 +67,8 @@ impl From<Message> for Text {
     }
 }
 
-impl From<String> for Text {
-    fn from(text: String) -> Self {
-        Text::Plain(text)
-    }
-}
-
-impl From<&str> for Text {
-    fn from(text: &str) -> Self {
-        Text::Plain(text.to_owned())
-    }
-}
-
 #[derive(thiserror::Error)]
 pub enum AppError {
-    /// 422: fields failed validation, with messages that have no code yet (see the module doc;
-    /// new code uses [`AppError::Invalid`]).
-    #[error("validation failed")]
-    Validation(FieldErrors),
     /// 422: fields failed validation.
     #[error("validation failed")]
     Invalid(FieldMessages),
@@ -122,10 +103,6 @@ pub enum AppError {
     /// 405 with `Allow`.
     #[error("method not allowed")]
     MethodNotAllowed(Vec<Method>),
-    /// 409 with a sentence that has no code yet (see the module doc; new code uses
-    /// [`AppError::conflict`]).
-    #[error("conflict: {0}")]
-    Conflict(String),
     /// 409; the message is shown to the user.
     #[error("conflict: {0:?}")]
     Conflicting(Message),
@@ -170,7 +147,7 @@ impl AppError {
 
     pub fn code(&self) -> ErrorCode {
         match self {
-            AppError::Validation(_) | AppError::Invalid(_) => ErrorCode::ValidationFailed,
+            AppError::Invalid(_) => ErrorCode::ValidationFailed,
             AppError::MalformedJson(_) => ErrorCode::MalformedJson,
             AppError::BadRequest(_) => ErrorCode::BadRequest,
             AppError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
@@ -181,7 +158,7 @@ impl AppError {
             AppError::PasswordChangeRequired => ErrorCode::PasswordChangeRequired,
             AppError::NotFound(_) => ErrorCode::NotFound,
             AppError::MethodNotAllowed(_) => ErrorCode::MethodNotAllowed,
-            AppError::Conflict(_) | AppError::Conflicting(_) => ErrorCode::Conflict,
+            AppError::Conflicting(_) => ErrorCode::Conflict,
             AppError::TooManyRequests { .. } => ErrorCode::TooManyRequests,
             AppError::RequestTimeout => ErrorCode::RequestTimeout,
             AppError::ServiceUnavailable(_) => ErrorCode::ServiceUnavailable,
@@ -214,7 +191,7 @@ impl AppError {
 
     fn detail(&self) -> Text {
         match self {
-            AppError::Validation(_) | AppError::Invalid(_) => Pesan::PeriksaIsian.into(),
+            AppError::Invalid(_) => Pesan::PeriksaIsian.into(),
             AppError::MalformedJson(why) => Pesan::JsonTidakValid {
                 alasan: why.clone(),
             }
@@ -236,14 +213,13 @@ impl AppError {
             }
             .into(),
             AppError::MethodNotAllowed(_) => Pesan::MetodeTidakDidukung.into(),
-            AppError::Conflict(why) => why.clone().into(),
             AppError::TooManyRequests { retry_after_secs } => Pesan::TerlaluBanyakPercobaan {
                 menit: retry_after_secs.div_ceil(60).max(1).to_string(),
             }
             .into(),
             AppError::RequestTimeout => Pesan::WaktuHabis.into(),
             AppError::ServiceUnavailable(_) => Pesan::LayananTidakTersedia.into(),
-            AppError::OAuth { description, .. } => (*description).into(),
+            AppError::OAuth { description, .. } => Text::Plain((*description).to_owned()),
             AppError::Unexpected(_) => Pesan::KesalahanServer.into(),
         }
     }
@@ -253,7 +229,6 @@ impl AppError {
         let code = self.code();
         let detail = self.detail();
         let (errors, messages) = match self {
-            AppError::Validation(errors) => (Some(errors.clone()), None),
             AppError::Invalid(fields) => {
                 let errors = fields
                     .iter()
@@ -305,7 +280,7 @@ pub fn error_chain_fmt(e: &impl std::error::Error, f: &mut fmt::Formatter<'_>) -
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
-            AppError::Validation(_) | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::MalformedJson(_) | AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
@@ -313,7 +288,7 @@ impl ResponseError for AppError {
             AppError::Forbidden | AppError::PasswordChangeRequired => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
-            AppError::Conflict(_) | AppError::Conflicting(_) => StatusCode::CONFLICT,
+            AppError::Conflicting(_) => StatusCode::CONFLICT,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::RequestTimeout | AppError::ServiceUnavailable(_) => {
                 StatusCode::SERVICE_UNAVAILABLE
@@ -473,18 +448,14 @@ mod tests {
 
     #[actix_web::test]
     async fn validation_error_lists_fields() {
-        let (status, body) = json_of(AppError::field(
-            "password",
-            "Kata sandi minimal 10 karakter.",
-        ))
-        .await;
+        let (status, body) = json_of(AppError::field("password", Pesan::NipTerdaftar)).await;
         assert_eq!(status, 422);
         assert_eq!(body["code"], "validation_failed");
         assert_eq!(body["type"], "urn:kinerja:problem:validation_failed");
         assert_eq!(body["status"], 422);
         assert_eq!(
             body["errors"]["password"][0],
-            "Kata sandi minimal 10 karakter."
+            "NIP sudah terdaftar untuk pegawai lain."
         );
     }
 
@@ -492,7 +463,11 @@ mod tests {
     async fn coded_messages_travel_with_their_indonesian_text() {
         let mut fields = FieldMessages::new();
         push_field(&mut fields, "nip", Pesan::NipTerdaftar);
-        push_field(&mut fields, "nama", "Belum dikodekan.");
+        push_field(
+            &mut fields,
+            "nama",
+            Text::Plain("Belum dikodekan.".to_owned()),
+        );
         let (status, body) = json_of(AppError::Invalid(fields)).await;
         assert_eq!(status, 422);
         assert_eq!(
@@ -613,6 +588,9 @@ mod tests {
         let AppError::Invalid(fields) = AppError::from(outer.validate().unwrap_err()) else {
             panic!("expected validation")
         };
-        assert_eq!(fields["items[1].name"], vec![Text::from("pendek")]);
+        assert_eq!(
+            fields["items[1].name"],
+            vec![Text::Plain("pendek".to_owned())]
+        );
     }
 }

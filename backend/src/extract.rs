@@ -381,7 +381,9 @@ pub struct FileUpload {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{FieldErrors, Text};
+    use std::collections::BTreeMap;
+
+    use crate::error::Text;
     use kinerja_api::PageQuery;
 
     #[derive(Debug, serde::Deserialize, Validate)]
@@ -392,7 +394,7 @@ mod tests {
         count: u32,
     }
 
-    fn fields(e: AppError) -> FieldErrors {
+    fn fields(e: AppError) -> BTreeMap<String, Vec<String>> {
         match e {
             AppError::Invalid(f) => f
                 .into_iter()

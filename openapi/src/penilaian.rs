@@ -511,7 +511,7 @@ pub struct UpdatePelatihan {
 pub struct PelatihanQuery {
     /// Part of the name.
     #[validate(length(max = 100, code = "maks_100_karakter"))]
-    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    #[cfg_attr(feature = "openapi", param(max_length = 100))]
     pub q: Option<String>,
     /// Also the inactive ones (default: only active).
     pub semua: Option<bool>,

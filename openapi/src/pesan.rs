@@ -161,23 +161,25 @@ fn iso_date(value: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
 }
 
+/// Month names in Indonesian, January first.
+pub const BULAN: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
 /// "1 Desember 2026" or "1 December 2026".
 fn long_date(date: chrono::NaiveDate, bahasa: Bahasa) -> String {
     use chrono::Datelike;
-    const BULAN: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -836,6 +838,140 @@ pesan! {
     IdempotencyKeyDiproses = "idempotency_key_diproses"
         => "Permintaan lain dengan Idempotency-Key yang sama sedang diproses. Ulangi sebentar lagi.",
            "Another request with the same Idempotency-Key is in progress. Retry shortly.";
+    // SKP planning (drafts, submission, approval, versions, cascading)
+    AkunBelumTerhubung = "akun_belum_terhubung"
+        => "Akun Anda belum terhubung dengan data pegawai. Hubungi admin kepegawaian.",
+           "Your account is not linked to an employee record yet. Contact the HR administrator.";
+    SalinHanyaSkpSendiri = "salin_hanya_skp_sendiri"
+        => "Salin hanya dari SKP Anda sendiri pada periode lain.",
+           "Copy only from your own SKP of another period.";
+    TemplatSkpTidakDitemukan = "templat_skp_tidak_ditemukan" => "Templat SKP tidak ditemukan.",
+        "SKP template not found.";
+    PeriodeBelumDibuka = "periode_belum_dibuka"
+        => "Periode belum dibuka atau sudah ditutup.",
+           "The period is not open yet or has already been closed.";
+    PeriodeInstansiLain = "periode_instansi_lain" => "Periode ini milik instansi lain.",
+        "This period belongs to another agency.";
+    SkpTahunSudahAda { tahun } = "skp_tahun_sudah_ada" => "SKP tahun {tahun} sudah ada.",
+        "An SKP for {tahun} already exists.";
+    /// A stale `lock_version`: `versi` is the stored one, `dikirim` the one the client sent.
+    SkpVersiBerbeda { versi, dikirim } = "skp_versi_berbeda"
+        => "SKP telah diubah di tempat lain (versi {versi} ; Anda mengirim versi {dikirim}). Muat ulang lalu ulangi perubahan Anda.",
+           "The SKP has been changed elsewhere (version {versi}; you sent version {dikirim}). Reload, then redo your changes.";
+    SkpBaruDiubah = "skp_baru_diubah"
+        => "SKP baru saja diubah di tempat lain. Muat ulang lalu ulangi.",
+           "The SKP has just been changed elsewhere. Reload, then try again.";
+    SkpTidakDapatDiubah = "skp_tidak_dapat_diubah"
+        => "SKP yang sudah diajukan atau disetujui tidak dapat diubah.",
+           "An SKP that has been submitted or approved cannot be changed.";
+    IntervensiHarusRhkPenilai = "intervensi_harus_rhk_penilai"
+        => "RHK yang diintervensi harus RHK dari SKP pejabat penilai yang sudah disetujui.",
+           "The RHK intervened in must be an RHK of the assessor's approved SKP.";
+    TenggatDiLuarPeriode = "tenggat_di_luar_periode"
+        => "Tanggal tenggat harus di dalam periode kinerja.",
+           "The deadline must fall within the performance period.";
+    HanyaDraftDiajukan = "hanya_draft_diajukan"
+        => "Hanya SKP draft atau yang dikembalikan yang dapat diajukan.",
+           "Only a draft or returned SKP can be submitted.";
+    PenilaiBelumDitentukan = "penilai_belum_ditentukan"
+        => "Pejabat penilai kinerja Anda belum dapat ditentukan. Hubungi admin kepegawaian.",
+           "Your performance assessor cannot be determined yet. Contact the HR administrator.";
+    SkpAtasanBelumDitetapkan = "skp_atasan_belum_ditetapkan"
+        => "SKP atasan belum ditetapkan: SKP pejabat penilai kinerja Anda untuk periode ini belum disetujui. Pejabat penilai sudah diberi tahu.",
+           "Superior's SKP not yet approved: your performance assessor's SKP for this period has not been approved. The assessor has been notified.";
+    HanyaDisetujuiDibukaKembali = "hanya_disetujui_dibuka_kembali"
+        => "Hanya SKP yang sudah disetujui yang dapat dibuka kembali.",
+           "Only an approved SKP can be reopened.";
+    RhkUtamaMinimalSatu = "rhk_utama_minimal_satu"
+        => "SKP harus memiliki paling sedikit satu RHK utama.",
+           "The SKP must have at least one main RHK.";
+    RhkUtamaWajibIntervensi = "rhk_utama_wajib_intervensi"
+        => "RHK utama wajib mengintervensi RHK pejabat penilai kinerja.",
+           "A main RHK must intervene in an RHK of the performance assessor.";
+    RhkWajibIndikator = "rhk_wajib_indikator"
+        => "Setiap RHK wajib memiliki paling sedikit satu indikator.",
+           "Every RHK must have at least one indicator.";
+    PilihAspekIndikator = "pilih_aspek_indikator" => "Pilih aspek indikator.",
+        "Choose the indicator's aspect.";
+    TargetKuantitatif = "target_kuantitatif"
+        => "Pendekatan kuantitatif: isi target berupa angka dan satuannya.",
+           "Quantitative approach: fill in the target as a number and its unit.";
+    TargetKualitatif = "target_kualitatif"
+        => "Pendekatan kualitatif: isi target secara naratif.",
+           "Qualitative approach: describe the target in words.";
+    TenggatWajibDiisi = "tenggat_wajib_diisi" => "Target bertenggat: isi tanggal tenggatnya.",
+        "Target with a deadline: fill in the deadline date.";
+    PilihPerspektifIndikator = "pilih_perspektif_indikator"
+        => "SKP JPT/pimpinan unit: pilih perspektif indikator.",
+           "SKP of a senior executive or unit head: choose the indicator's perspective.";
+    WajibDiisiAtauStrip = "wajib_diisi_atau_strip"
+        => "Wajib diisi (boleh \"-\" bila tidak ada).",
+           "Required (write \"-\" if there is none).";
+    BandingkanVersiSkpSama = "bandingkan_versi_skp_sama"
+        => "Hanya versi dari SKP yang sama yang dapat dibandingkan.",
+           "Only versions of the same SKP can be compared.";
+    PerubahanDariVersiTerakhir = "perubahan_dari_versi_terakhir"
+        => "Perubahan hanya dapat dibuat dari versi terakhir yang sudah disetujui.",
+           "A revision can only be made from the latest approved version.";
+    HanyaDiajukanDitetapkan = "hanya_diajukan_ditetapkan"
+        => "Hanya SKP yang sedang diajukan yang dapat disetujui atau dikembalikan.",
+           "Only a submitted SKP can be approved or returned.";
+    BagikanDariSkpDisetujui = "bagikan_dari_skp_disetujui"
+        => "RHK hanya dapat dibagikan dari SKP yang sudah disetujui.",
+           "RHK can only be cascaded from an approved SKP.";
+    RhkTidakPadaSkp = "rhk_tidak_pada_skp" => "RHK tidak ditemukan pada SKP ini.",
+        "RHK not found in this SKP.";
+    // Evaluation: ratings, finalising, objections
+    /// `n` is the number of sub-periods in the period's rhythm.
+    PeriodeKeRentang { n } = "periode_ke_rentang"
+        => "Periode 0 (tahunan) atau 1–{n} menurut ritme periode ini.",
+           "Period 0 (annual) or 1–{n} according to this period's rhythm.";
+    KeberatanHanyaDitetapkan = "keberatan_hanya_ditetapkan"
+        => "Keberatan hanya atas evaluasi yang sudah ditetapkan.",
+           "An objection can only be made against a final evaluation.";
+    /// `batas` is an ISO date.
+    BatasKeberatanLewat { batas } = "batas_keberatan_lewat"
+        => "Batas pengajuan keberatan telah lewat pada {batas}.",
+           "The deadline for objections passed on {batas}.";
+    KeberatanSudahDiajukan = "keberatan_sudah_diajukan"
+        => "Keberatan atas evaluasi ini sudah diajukan.",
+           "An objection to this evaluation has already been filed.";
+    TidakAdaKeberatanMenunggu = "tidak_ada_keberatan_menunggu"
+        => "Tidak ada keberatan yang menunggu penjelasan.",
+           "No objection is waiting for an explanation.";
+    TidakAdaKeberatan = "tidak_ada_keberatan" => "Tidak ada keberatan atas evaluasi ini.",
+        "There is no objection to this evaluation.";
+    KeberatanSudahDiputus = "keberatan_sudah_diputus"
+        => "Keberatan ini sudah diputus; keputusan bersifat final.",
+           "This objection has been decided; the decision is final.";
+    MenungguPenjelasanPenilai = "menunggu_penjelasan_penilai"
+        => "Menunggu penjelasan pejabat penilai kinerja.",
+           "Waiting for the performance assessor's explanation.";
+    IsiRatingHasilBaru = "isi_rating_hasil_baru" => "Isi rating hasil kerja yang baru.",
+        "Fill in the new work-results rating.";
+    IsiRatingPerilakuBaru = "isi_rating_perilaku_baru" => "Isi rating perilaku kerja yang baru.",
+        "Fill in the new work-behaviour rating.";
+    EvaluasiHanyaSkpDisetujui = "evaluasi_hanya_skp_disetujui"
+        => "Evaluasi hanya untuk SKP yang sudah disetujui.",
+           "Only an approved SKP can be evaluated.";
+    EvaluasiFinal = "evaluasi_final"
+        => "Evaluasi sudah ditetapkan dan tidak dapat diubah, kecuali melalui keberatan atau koreksi admin.",
+           "The evaluation is final and cannot be changed except through an objection or an administrator's correction.";
+    SimpanRatingDulu = "simpan_rating_dulu" => "Isi dan simpan rating terlebih dahulu.",
+        "Fill in and save the ratings first.";
+    EvaluasiSudahDitetapkan = "evaluasi_sudah_ditetapkan" => "Evaluasi ini sudah ditetapkan.",
+        "This evaluation is already final.";
+    RatingHasilWajib = "rating_hasil_wajib" => "Rating hasil kerja wajib diisi.",
+        "The work-results rating is required.";
+    RatingPerilakuWajib = "rating_perilaku_wajib" => "Rating perilaku kerja wajib diisi.",
+        "The work-behaviour rating is required.";
+    /// `pelanggaran` lists the broken rules (Indonesian, from `rules::periksa_distribusi`).
+    MelanggarDistribusi { unit, pelanggaran } = "melanggar_distribusi"
+        => "Penetapan ini melanggar pola distribusi predikat unit {unit}: {pelanggaran}",
+           "Finalising this breaks the rating distribution pattern of unit {unit}: {pelanggaran}";
+    KoreksiHanyaDitetapkan = "koreksi_hanya_ditetapkan"
+        => "Hanya evaluasi yang sudah ditetapkan yang dikoreksi; draf diubah oleh pejabat penilai.",
+           "Only final evaluations are corrected; a draft is changed by the assessor.";
 }
 
 #[cfg(test)]

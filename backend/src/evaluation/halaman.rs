@@ -1,6 +1,7 @@
 //! The evaluation page of an SKP and sub-period: ratings, suggested ratings, the unit's
 //! distribution, objection, improvement plan and history; and the PPKin's work list of pages.
 
+use kinerja_api::Pesan;
 use std::collections::HashMap;
 
 use kinerja_api::evaluation::{self as rules, AmbangSaran, Predikat, Rating};
@@ -8,7 +9,6 @@ use kinerja_api::penilaian::{
     DistribusiQuery, DistribusiUnit, Evaluasi, EvaluasiView, ItemPerbaikan, Keberatan,
     KeputusanKeberatan, RencanaPerbaikan, SaranRating, StatusEvaluasi, VersiEvaluasi,
 };
-use kinerja_api::planning::Ritme;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
 };
@@ -22,11 +22,10 @@ use crate::entities::{
 };
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
-use crate::measurement::service::jumlah_periode;
 use crate::measurement::tahun::Tahun;
 
 use super::organisasi::distribusi;
-use super::service::Kebijakan;
+use super::service::{Kebijakan, check_periode};
 use crate::planning::{access, versi};
 
 pub(crate) fn rating(v: Option<&str>) -> Option<Rating> {
@@ -49,18 +48,6 @@ fn dto(m: &evaluations::Model) -> Evaluasi {
         versi: m.versi,
         ditetapkan_at: m.ditetapkan_at,
         batas_keberatan: m.batas_keberatan,
-    }
-}
-
-pub(crate) fn check_periode(period: &periods::Model, k: i32) -> AppResult<()> {
-    let n = jumlah_periode(Ritme::parse(&period.ritme).unwrap_or(Ritme::Bulanan));
-    if (0..=n).contains(&k) {
-        Ok(())
-    } else {
-        Err(AppError::field(
-            "periode_ke",
-            format!("Periode 0 (tahunan) atau 1–{n} menurut ritme periode ini."),
-        ))
     }
 }
 
@@ -331,7 +318,7 @@ pub async fn daftar_penilaian(
     let period = periods::Entity::find_by_id(q.periode_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::field("periode_id", "Periode tidak ditemukan."))?;
+        .ok_or_else(|| AppError::field("periode_id", Pesan::PeriodeTidakDitemukan))?;
     check_periode(&period, q.periode_ke)?;
     let Some(me) = viewer.employee_id else {
         return Ok(Vec::new());

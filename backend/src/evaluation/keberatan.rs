@@ -2,6 +2,7 @@
 //! by the Atasan PPKin; the decision is final.
 
 use chrono::Utc;
+use kinerja_api::Pesan;
 use kinerja_api::penilaian::{
     AjukanKeberatan, EvaluasiView, JelaskanKeberatan, KeputusanKeberatan, PutuskanKeberatan,
     StatusKeberatan,
@@ -41,9 +42,7 @@ pub async fn ajukan_keberatan(
     let (e, m) = eval_with_skp(&txn, id).await?;
     access::require_owner(&txn, viewer, &m).await?;
     if !e.ditetapkan() {
-        return Err(AppError::Conflict(
-            "Keberatan hanya atas evaluasi yang sudah ditetapkan.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::KeberatanHanyaDitetapkan));
     }
     // The window's last day is a day in the instansi's zone (docs/regulation.md, "Local time").
     let period = crate::planning::periods::find(&txn, m.period_id).await?;
@@ -53,16 +52,13 @@ pub async fn ajukan_keberatan(
     {
         return Err(AppError::field(
             "alasan",
-            format!(
-                "Batas pengajuan keberatan telah lewat pada {}.",
-                crate::clock::tanggal_indonesia(batas)
-            ),
+            Pesan::BatasKeberatanLewat {
+                batas: batas.to_string(),
+            },
         ));
     }
     if keberatan_of(&txn, e.id).await?.is_some() {
-        return Err(AppError::Conflict(
-            "Keberatan atas evaluasi ini sudah diajukan.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::KeberatanSudahDiajukan));
     }
     keberatan::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -124,9 +120,7 @@ pub async fn jelaskan_keberatan(
         .one(&txn)
         .await?
         .filter(|k| k.status() == StatusKeberatan::Diajukan)
-        .ok_or_else(|| {
-            AppError::Conflict("Tidak ada keberatan yang menunggu penjelasan.".to_owned())
-        })?;
+        .ok_or_else(|| AppError::conflict(Pesan::TidakAdaKeberatanMenunggu))?;
     let mut a: keberatan::ActiveModel = k.into();
     a.penjelasan = Set(Some(req.penjelasan.trim().to_owned()));
     a.status = Set(StatusKeberatan::Dijelaskan.as_str().to_owned());
@@ -180,37 +174,33 @@ pub async fn putuskan_keberatan(
         .filter(keberatan::Column::EvaluationId.eq(e.id))
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::Conflict("Tidak ada keberatan atas evaluasi ini.".to_owned()))?;
+        .ok_or_else(|| AppError::conflict(Pesan::TidakAdaKeberatan))?;
     match k.status() {
         StatusKeberatan::Diputus => {
-            return Err(AppError::Conflict(
-                "Keberatan ini sudah diputus; keputusan bersifat final.".to_owned(),
-            ));
+            return Err(AppError::conflict(Pesan::KeberatanSudahDiputus));
         }
         StatusKeberatan::Diajukan => {
-            return Err(AppError::Conflict(
-                "Menunggu penjelasan pejabat penilai kinerja.".to_owned(),
-            ));
+            return Err(AppError::conflict(Pesan::MenungguPenjelasanPenilai));
         }
         StatusKeberatan::Dijelaskan => {}
     }
     let period_k = e.periode_ke;
     if req.keputusan == KeputusanKeberatan::Diubah {
-        let mut missing = crate::error::FieldErrors::new();
+        let mut missing = crate::error::FieldMessages::new();
         if req.rating_hasil.is_none() {
             missing.insert(
                 "rating_hasil".into(),
-                vec!["Isi rating hasil kerja yang baru.".into()],
+                vec![Pesan::IsiRatingHasilBaru.into()],
             );
         }
         if req.rating_perilaku.is_none() {
             missing.insert(
                 "rating_perilaku".into(),
-                vec!["Isi rating perilaku kerja yang baru.".into()],
+                vec![Pesan::IsiRatingPerilakuBaru.into()],
             );
         }
         if !missing.is_empty() {
-            return Err(AppError::Validation(missing));
+            return Err(AppError::Invalid(missing));
         }
         if let (Some(h), Some(p)) = (req.rating_hasil, req.rating_perilaku) {
             let e = rewrite(&txn, e.clone(), h, p).await?;

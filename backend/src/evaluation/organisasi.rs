@@ -1,6 +1,7 @@
 //! The organisation predikat of a unit and the distribution pattern it sets for its staff's
 //! predikat; the "Format Penetapan Predikat Kinerja".
 
+use kinerja_api::Pesan;
 use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
@@ -15,8 +16,8 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::halaman::check_periode;
 use super::service::Kebijakan;
+use super::service::check_periode;
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::Viewer;
 use crate::entities::{evaluations, org_predikat, periods, skps, units};
@@ -167,7 +168,7 @@ pub async fn tetapkan_organisasi(
     let period = periods::Entity::find_by_id(req.periode_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::field("periode_id", "Periode tidak ditemukan."))?;
+        .ok_or_else(|| AppError::field("periode_id", Pesan::PeriodeTidakDitemukan))?;
     check_periode(&period, req.periode_ke)?;
     let existing = org_predikat::Entity::find()
         .filter(org_predikat::Column::UnitId.eq(unit_id))
@@ -243,7 +244,7 @@ pub async fn daftar_organisasi(
     let period = periods::Entity::find_by_id(q.periode_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::field("periode_id", "Periode tidak ditemukan."))?;
+        .ok_or_else(|| AppError::field("periode_id", Pesan::PeriodeTidakDitemukan))?;
     check_periode(&period, q.periode_ke)?;
     let index = UnitIndex::load(db, Some(period.instansi_id)).await?;
     // Listed: active units the viewer sees.

@@ -2,6 +2,7 @@
 //! the admin's audited correction; every state kept in `evaluation_versions`.
 
 use chrono::{Duration, Utc};
+use kinerja_api::Pesan;
 use kinerja_api::evaluation::{
     self as rules, Predikat, PredikatOrganisasi, Rating, RatingKepalaUnit,
 };
@@ -22,9 +23,10 @@ use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 
 use super::halaman::rating;
-use super::halaman::{check_periode, find_eval, finish, plan_of, skp_for};
+use super::halaman::{find_eval, finish, plan_of, skp_for};
 use super::organisasi::distribusi;
 use super::service::Kebijakan;
+use super::service::check_periode;
 use crate::planning::{access, versi};
 
 /// The organisation result that sets a unit head's rating hasil kerja, if the owner heads a
@@ -80,9 +82,7 @@ pub async fn save(
     let period = crate::planning::periods::find(&txn, m.period_id).await?;
     check_periode(&period, k)?;
     if !versi::approved(&m) {
-        return Err(AppError::Conflict(
-            "Evaluasi hanya untuk SKP yang sudah disetujui.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::EvaluasiHanyaSkpDisetujui));
     }
     let owner = employees::Entity::find_by_id(m.employee_id)
         .one(&txn)
@@ -97,10 +97,7 @@ pub async fn save(
     let now = Utc::now();
     match find_eval(&txn, skp_id, k).await? {
         Some(e) if e.ditetapkan() => {
-            return Err(AppError::Conflict(
-                "Evaluasi sudah ditetapkan dan tidak dapat diubah, kecuali melalui keberatan atau koreksi admin."
-                    .to_owned(),
-            ));
+            return Err(AppError::conflict(Pesan::EvaluasiFinal));
         }
         Some(e) => {
             let mut a: evaluations::ActiveModel = e.into();
@@ -234,31 +231,23 @@ pub async fn tetapkan(
     let period = crate::planning::periods::find(&txn, m.period_id).await?;
     check_periode(&period, k)?;
     let Some(e) = find_eval(&txn, skp_id, k).await? else {
-        return Err(AppError::field(
-            "rating_hasil",
-            "Isi dan simpan rating terlebih dahulu.",
-        ));
+        return Err(AppError::field("rating_hasil", Pesan::SimpanRatingDulu));
     };
     if e.ditetapkan() {
-        return Err(AppError::Conflict(
-            "Evaluasi ini sudah ditetapkan.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::EvaluasiSudahDitetapkan));
     }
-    let mut missing = crate::error::FieldErrors::new();
+    let mut missing = crate::error::FieldMessages::new();
     if e.rating_hasil.is_none() {
-        missing.insert(
-            "rating_hasil".into(),
-            vec!["Rating hasil kerja wajib diisi.".into()],
-        );
+        missing.insert("rating_hasil".into(), vec![Pesan::RatingHasilWajib.into()]);
     }
     if e.rating_perilaku.is_none() {
         missing.insert(
             "rating_perilaku".into(),
-            vec!["Rating perilaku kerja wajib diisi.".into()],
+            vec![Pesan::RatingPerilakuWajib.into()],
         );
     }
     if !missing.is_empty() {
-        return Err(AppError::Validation(missing));
+        return Err(AppError::Invalid(missing));
     }
     let predikat = e.predikat.as_deref().and_then(Predikat::parse);
     if let (Some(p), true) = (predikat, kebijakan.blokir)
@@ -266,11 +255,10 @@ pub async fn tetapkan(
             distribusi(&txn, kebijakan, e.unit_id, m.period_id, k, Some((e.id, p))).await?
         && !d.pelanggaran.is_empty()
     {
-        return Err(AppError::Conflict(format!(
-            "Penetapan ini melanggar pola distribusi predikat unit {}: {}",
-            d.unit_nama,
-            d.pelanggaran.join("; ")
-        )));
+        return Err(AppError::conflict(Pesan::MelanggarDistribusi {
+            unit: d.unit_nama.clone(),
+            pelanggaran: d.pelanggaran.join("; "),
+        }));
     }
     let now = Utc::now();
     let mut a: evaluations::ActiveModel = e.into();
@@ -346,10 +334,7 @@ pub async fn koreksi(
     let txn = db.begin().await?;
     let (e, m) = eval_with_skp(&txn, id).await?;
     if !e.ditetapkan() {
-        return Err(AppError::Conflict(
-            "Hanya evaluasi yang sudah ditetapkan yang dikoreksi; draf diubah oleh pejabat penilai."
-                .to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::KoreksiHanyaDitetapkan));
     }
     let before = json!({"predikat": e.predikat, "rating_hasil": e.rating_hasil, "rating_perilaku": e.rating_perilaku});
     let k = e.periode_ke;

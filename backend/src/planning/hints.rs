@@ -1,12 +1,13 @@
 //! Indicator quality hints while drafting, and what submission requires (docs/regulation.md,
 //! "SKP planning").
 
+use kinerja_api::Pesan;
 use std::collections::HashSet;
 
 use kinerja_api::planning::{Hint, JenisRhk, JenisSkp, JenisTarget, Pendekatan, Rhk, Skp};
 use uuid::Uuid;
 
-use crate::error::FieldErrors;
+use crate::error::{FieldMessages, push_field};
 
 const ACTIVITY_VERBS: [&str; 7] = [
     "melaksanakan",
@@ -84,15 +85,11 @@ pub(crate) fn clean_lines(lines: Vec<String>) -> Vec<String> {
 }
 
 /// Checks what submission requires; returns the field errors.
-pub(crate) fn submission_errors(skp: &Skp, allowed: Option<&HashSet<Uuid>>) -> FieldErrors {
-    let mut errors = FieldErrors::new();
-    let mut push =
-        |field: String, message: &str| errors.entry(field).or_default().push(message.to_owned());
+pub(crate) fn submission_errors(skp: &Skp, allowed: Option<&HashSet<Uuid>>) -> FieldMessages {
+    let mut errors = FieldMessages::new();
+    let mut push = |field: String, message: Pesan| push_field(&mut errors, field, message);
     if !skp.rhk.iter().any(|r| r.jenis == JenisRhk::Utama) {
-        push(
-            "rhk".into(),
-            "SKP harus memiliki paling sedikit satu RHK utama.",
-        );
+        push("rhk".into(), Pesan::RhkUtamaMinimalSatu);
     }
     for (i, r) in skp.rhk.iter().enumerate() {
         if skp.jenis == JenisSkp::JaJf && r.jenis == JenisRhk::Utama {
@@ -102,49 +99,37 @@ pub(crate) fn submission_errors(skp: &Skp, allowed: Option<&HashSet<Uuid>>) -> F
             if !ok {
                 push(
                     format!("rhk[{i}].intervensi_rhk_id"),
-                    "RHK utama wajib mengintervensi RHK pejabat penilai kinerja.",
+                    Pesan::RhkUtamaWajibIntervensi,
                 );
             }
         }
         if r.iki.is_empty() {
-            push(
-                format!("rhk[{i}].iki"),
-                "Setiap RHK wajib memiliki paling sedikit satu indikator.",
-            );
+            push(format!("rhk[{i}].iki"), Pesan::RhkWajibIndikator);
         }
         for (j, iki) in r.iki.iter().enumerate() {
             let path = format!("rhk[{i}].iki[{j}]");
             match skp.pendekatan {
                 Pendekatan::Kuantitatif => {
                     if iki.aspek.is_none() {
-                        push(format!("{path}.aspek"), "Pilih aspek indikator.");
+                        push(format!("{path}.aspek"), Pesan::PilihAspekIndikator);
                     }
                     if iki.target_nilai.is_none() || iki.target_satuan.is_none() {
-                        push(
-                            format!("{path}.target_nilai"),
-                            "Pendekatan kuantitatif: isi target berupa angka dan satuannya.",
-                        );
+                        push(format!("{path}.target_nilai"), Pesan::TargetKuantitatif);
                     }
                 }
                 Pendekatan::Kualitatif => {
                     if iki.target_naratif.is_none() {
-                        push(
-                            format!("{path}.target_naratif"),
-                            "Pendekatan kualitatif: isi target secara naratif.",
-                        );
+                        push(format!("{path}.target_naratif"), Pesan::TargetKualitatif);
                     }
                 }
             }
             if iki.jenis_target == Some(JenisTarget::Tenggat) && iki.tenggat.is_none() {
-                push(
-                    format!("{path}.tenggat"),
-                    "Target bertenggat: isi tanggal tenggatnya.",
-                );
+                push(format!("{path}.tenggat"), Pesan::TenggatWajibDiisi);
             }
             if skp.jenis == JenisSkp::JptPimpinan && iki.perspektif.is_none() {
                 push(
                     format!("{path}.perspektif"),
-                    "SKP JPT/pimpinan unit: pilih perspektif indikator.",
+                    Pesan::PilihPerspektifIndikator,
                 );
             }
         }
@@ -161,10 +146,7 @@ pub(crate) fn submission_errors(skp: &Skp, allowed: Option<&HashSet<Uuid>>) -> F
         ("lampiran.konsekuensi", &skp.lampiran.konsekuensi),
     ] {
         if list.is_empty() {
-            push(
-                field.to_owned(),
-                "Wajib diisi (boleh \"-\" bila tidak ada).",
-            );
+            push(field.to_owned(), Pesan::WajibDiisiAtauStrip);
         }
     }
     errors

@@ -5,7 +5,7 @@
 //! Rendered with `printpdf` using the PDF base fonts (Helvetica), which every reader has, so no
 //! font file is shipped; line breaking uses Helvetica's published character widths.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use kinerja_api::planning::{JenisRhk, JenisSkp, Pendekatan, PersonSnapshot, Skp};
 use printpdf::{
     BuiltinFont, IndirectFontRef, Line, Mm, PdfDocument, PdfDocumentReference, PdfLayerReference,
@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::periods;
 use super::skp::get;
 use crate::auth::Viewer;
-use crate::clock::{MONTHS, tanggal_indonesia};
+use crate::clock::tanggal_indonesia;
 use crate::entities::skp_rhk;
 use crate::error::{AppError, AppResult};
 

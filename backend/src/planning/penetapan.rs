@@ -1,6 +1,7 @@
 //! The PPKin decides on a submitted SKP: approval (penetapan, with ekspektasi khusus) or return
 //! to the owner with a note.
 
+use kinerja_api::Pesan;
 use std::collections::HashSet;
 
 use chrono::Utc;
@@ -38,9 +39,7 @@ async fn decide_guard(
     }
     check_lock(m, lock)?;
     if status(m) != StatusSkp::Diajukan {
-        return Err(AppError::Conflict(
-            "Hanya SKP yang sedang diajukan yang dapat disetujui atau dikembalikan.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::HanyaDiajukanDitetapkan));
     }
     Ok(())
 }
@@ -70,7 +69,7 @@ pub async fn approve(
         if !known.contains(&e.nilai_kode) {
             return Err(AppError::field(
                 &format!("ekspektasi_khusus[{i}].nilai_kode"),
-                "Nilai BerAKHLAK tidak dikenal.",
+                Pesan::NilaiBerakhlakTidakDikenal,
             ));
         }
     }

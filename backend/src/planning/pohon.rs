@@ -1,6 +1,7 @@
 //! The pohon kinerja below an SKP and the Matriks Peran Hasil: RHK handed down to direct
 //! subordinates; the superior RHK an SKP may intervene.
 
+use kinerja_api::Pesan;
 use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
@@ -231,15 +232,13 @@ pub async fn distribute(
     let m = find(&txn, id).await?;
     require_owner(&txn, viewer, &m).await?;
     if status(&m) != StatusSkp::Disetujui {
-        return Err(AppError::Conflict(
-            "RHK hanya dapat dibagikan dari SKP yang sudah disetujui.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::BagikanDariSkpDisetujui));
     }
     let source = skp_rhk::Entity::find_by_id(req.rhk_id)
         .one(&txn)
         .await?
         .filter(|r| r.skp_id == m.id)
-        .ok_or_else(|| AppError::field("rhk_id", "RHK tidak ditemukan pada SKP ini."))?;
+        .ok_or_else(|| AppError::field("rhk_id", Pesan::RhkTidakPadaSkp))?;
     let period = periods::find(&txn, m.period_id).await?;
     let owner = employees::Entity::find_by_id(m.employee_id)
         .one(&txn)

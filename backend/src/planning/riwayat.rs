@@ -1,6 +1,7 @@
 //! The versions of an SKP and what changed between them; copying RHK, IKI and perilaku into a
 //! new version (perubahan SKP) or another period.
 
+use kinerja_api::Pesan;
 use std::collections::HashMap;
 
 use chrono::Utc;
@@ -125,10 +126,7 @@ pub async fn diff(
     let a = get(db, viewer, id).await?;
     let b = get(db, viewer, with).await?;
     if a.employee_id != b.employee_id || a.periode_id != b.periode_id {
-        return Err(AppError::field(
-            "with",
-            "Hanya versi dari SKP yang sama yang dapat dibandingkan.",
-        ));
+        return Err(AppError::field("with", Pesan::BandingkanVersiSkpSama));
     }
     let mut out = Vec::new();
     diff_values("", Some(&content(&a)), Some(&content(&b)), &mut out);
@@ -260,9 +258,7 @@ pub async fn revise(
         .await?
         .map(|l| l.id);
     if status(&m) != StatusSkp::Disetujui || latest != Some(m.id) {
-        return Err(AppError::Conflict(
-            "Perubahan hanya dapat dibuat dari versi terakhir yang sudah disetujui.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::PerubahanDariVersiTerakhir));
     }
     let current = load(&txn, m.clone()).await?;
     let now = Utc::now();

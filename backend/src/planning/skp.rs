@@ -7,6 +7,7 @@
 //! - only the owner edits and submits a draft; only the current PPKin (or an acting official)
 //!   approves or returns; every write carries the optimistic `lock_version`.
 
+use kinerja_api::Pesan;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
@@ -40,7 +41,7 @@ use crate::entities::{
     employees, iki_data_keys, notifications, positions, ref_berakhlak, ref_golongan,
     ref_panduan_perilaku, skp_iki, skp_perilaku, skp_rhk, skps, units,
 };
-use crate::error::{AppError, AppResult, FieldErrors};
+use crate::error::{AppError, AppResult, FieldMessages, push_field};
 use crate::extract::RequestMeta;
 
 /// Pegawai, PPKin and Atasan PPKin as stored with the SKP.
@@ -162,12 +163,9 @@ async fn jenis_for(db: &impl ConnectionTrait, employee: &employees::Model) -> Ap
 }
 
 pub(crate) fn own_employee(viewer: &Viewer) -> AppResult<Uuid> {
-    viewer.employee_id.ok_or_else(|| {
-        AppError::field(
-            "akun",
-            "Akun Anda belum terhubung dengan data pegawai. Hubungi admin kepegawaian.",
-        )
-    })
+    viewer
+        .employee_id
+        .ok_or_else(|| AppError::field("akun", Pesan::AkunBelumTerhubung))
 }
 
 /// The full SKP with children and hints.
@@ -285,7 +283,7 @@ pub async fn create(
     let txn = db.begin().await?;
     let period = periods::find(&txn, req.periode_id)
         .await
-        .map_err(|_| AppError::field("periode_id", "Periode tidak ditemukan."))?;
+        .map_err(|_| AppError::field("periode_id", Pesan::PeriodeTidakDitemukan))?;
     let source = match req.salin_dari {
         None => None,
         Some(from) => {
@@ -295,10 +293,7 @@ pub async fn create(
                     Some(load(&txn, s).await?)
                 }
                 _ => {
-                    return Err(AppError::field(
-                        "salin_dari",
-                        "Salin hanya dari SKP Anda sendiri pada periode lain.",
-                    ));
+                    return Err(AppError::field("salin_dari", Pesan::SalinHanyaSkpSendiri));
                 }
             }
         }
@@ -321,7 +316,7 @@ pub async fn create(
         (None, Some(t)) => {
             let template = super::templates::get(&txn, t)
                 .await
-                .map_err(|_| AppError::field("templat_id", "Templat SKP tidak ditemukan."))?;
+                .map_err(|_| AppError::field("templat_id", Pesan::TemplatSkpTidakDitemukan))?;
             Some((template.rhk, template.lampiran))
         }
         (None, None) => None,
@@ -349,16 +344,10 @@ pub(crate) async fn create_for(
     meta: &RequestMeta,
 ) -> AppResult<skps::Model> {
     if StatusPeriode::parse(&period.status) != Some(StatusPeriode::Dibuka) {
-        return Err(AppError::field(
-            "periode_id",
-            "Periode belum dibuka atau sudah ditutup.",
-        ));
+        return Err(AppError::field("periode_id", Pesan::PeriodeBelumDibuka));
     }
     if employee.instansi_id != period.instansi_id {
-        return Err(AppError::field(
-            "periode_id",
-            "Periode ini milik instansi lain.",
-        ));
+        return Err(AppError::field("periode_id", Pesan::PeriodeInstansiLain));
     }
     let exists = skps::Entity::find()
         .filter(skps::Column::PeriodId.eq(period.id))
@@ -366,10 +355,9 @@ pub(crate) async fn create_for(
         .one(txn)
         .await?;
     if exists.is_some() {
-        return Err(AppError::Conflict(format!(
-            "SKP tahun {} sudah ada.",
-            period.tahun
-        )));
+        return Err(AppError::conflict(Pesan::SkpTahunSudahAda {
+            tahun: period.tahun.to_string(),
+        }));
     }
     let (snap, ppkin, atasan) = snapshot(txn, employee, reference_date(txn, period).await?).await?;
     let now = Utc::now();
@@ -456,10 +444,10 @@ pub(crate) fn check_lock(m: &skps::Model, sent: i32) -> AppResult<()> {
     if m.lock_version == sent {
         Ok(())
     } else {
-        Err(AppError::Conflict(format!(
-            "SKP telah diubah di tempat lain (versi {} ; Anda mengirim versi {sent}). Muat ulang lalu ulangi perubahan Anda.",
-            m.lock_version
-        )))
+        Err(AppError::conflict(Pesan::SkpVersiBerbeda {
+            versi: m.lock_version.to_string(),
+            dikirim: sent.to_string(),
+        }))
     }
 }
 
@@ -482,9 +470,7 @@ pub(crate) async fn bump(
         .exec(txn)
         .await?;
     if result.rows_affected == 0 {
-        return Err(AppError::Conflict(
-            "SKP baru saja diubah di tempat lain. Muat ulang lalu ulangi.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::SkpBaruDiubah));
     }
     Ok(())
 }
@@ -507,9 +493,7 @@ pub async fn update(
     require_owner(&txn, viewer, &m).await?;
     check_lock(&m, req.lock_version)?;
     if !matches!(status(&m), StatusSkp::Draft | StatusSkp::Dikembalikan) {
-        return Err(AppError::Conflict(
-            "SKP yang sudah diajukan atau disetujui tidak dapat diubah.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::SkpTidakDapatDiubah));
     }
     // Claim the version before touching the children: a concurrent writer with the same
     // version waits on the row and then finds it changed (409), instead of colliding with
@@ -530,30 +514,32 @@ pub async fn update(
     .await?;
     let allowed = superior_rhk_ids(&txn, &m).await?.unwrap_or_default();
     let period = periods::find(&txn, m.period_id).await?;
-    let mut errors = FieldErrors::new();
+    let mut errors = FieldMessages::new();
     for (i, r) in req.rhk.iter().enumerate() {
         if let Some(target) = r.intervensi_rhk_id
             && !allowed.contains(&target)
         {
-            errors
-                .entry(format!("rhk[{i}].intervensi_rhk_id"))
-                .or_default()
-                .push("RHK yang diintervensi harus RHK dari SKP pejabat penilai yang sudah disetujui.".to_owned());
+            push_field(
+                &mut errors,
+                format!("rhk[{i}].intervensi_rhk_id"),
+                Pesan::IntervensiHarusRhkPenilai,
+            );
         }
         for (j, iki) in r.iki.iter().enumerate() {
             if iki
                 .tenggat
                 .is_some_and(|d| d < period.mulai || d > period.selesai)
             {
-                errors
-                    .entry(format!("rhk[{i}].iki[{j}].tenggat"))
-                    .or_default()
-                    .push("Tanggal tenggat harus di dalam periode kinerja.".to_owned());
+                push_field(
+                    &mut errors,
+                    format!("rhk[{i}].iki[{j}].tenggat"),
+                    Pesan::TenggatDiLuarPeriode,
+                );
             }
         }
     }
     if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
+        return Err(AppError::Invalid(errors));
     }
     // Keep ids the client sent back when they belong to this SKP (with the RHK/IKI of the
     // previous version they continue); everything else is new.
@@ -694,9 +680,7 @@ pub async fn submit(
     require_owner(&txn, viewer, &m).await?;
     check_lock(&m, req.lock_version)?;
     if !matches!(status(&m), StatusSkp::Draft | StatusSkp::Dikembalikan) {
-        return Err(AppError::Conflict(
-            "Hanya SKP draft atau yang dikembalikan yang dapat diajukan.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::HanyaDraftDiajukan));
     }
     // Superiors may have changed since the draft was started (mutasi): resolve again.
     let period = periods::find(&txn, m.period_id).await?;
@@ -709,7 +693,7 @@ pub async fn submit(
     let Some(ppkin) = ppkin else {
         return Err(AppError::field(
             "pejabat_penilai",
-            "Pejabat penilai kinerja Anda belum dapat ditentukan. Hubungi admin kepegawaian.",
+            Pesan::PenilaiBelumDitentukan,
         ));
     };
     let mut current = m.clone();
@@ -737,14 +721,11 @@ pub async fn submit(
             )
             .await?;
         }
-        return Err(AppError::field(
-            "status",
-            "SKP atasan belum ditetapkan: SKP pejabat penilai kinerja Anda untuk periode ini belum disetujui. Pejabat penilai sudah diberi tahu.",
-        ));
+        return Err(AppError::field("status", Pesan::SkpAtasanBelumDitetapkan));
     }
     let errors = submission_errors(&skp, allowed.as_ref());
     if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
+        return Err(AppError::Invalid(errors));
     }
     bump(
         &txn,
@@ -794,9 +775,7 @@ pub async fn reopen(
     let m = find(&txn, id).await?;
     check_lock(&m, req.lock_version)?;
     if status(&m) != StatusSkp::Disetujui {
-        return Err(AppError::Conflict(
-            "Hanya SKP yang sudah disetujui yang dapat dibuka kembali.".to_owned(),
-        ));
+        return Err(AppError::conflict(Pesan::HanyaDisetujuiDibukaKembali));
     }
     bump(
         &txn,

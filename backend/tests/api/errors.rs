@@ -177,7 +177,7 @@ fn assert_english(text: &str, case: &str) {
 
 /// Every message of a problem has a code, its Indonesian rendering is the text sent, and its
 /// English rendering holds no Indonesian.
-fn assert_coded_in_english(problem: &kinerja_api::ErrorBody, case: &str) {
+pub(crate) fn assert_coded_in_english(problem: &kinerja_api::ErrorBody, case: &str) {
     use kinerja_api::pesan::Bahasa;
     let detail = problem.message.as_ref().expect("detail has a code");
     assert_eq!(detail.render(Bahasa::Id), problem.detail, "{case}");

@@ -2068,20 +2068,7 @@ async fn an_objection_notifies_the_ppkin_once_naming_the_employee_and_the_month(
         .await;
     assert_eq!(filed.status(), 200);
 
-    const BULAN: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
+    use kinerja_api::pesan::BULAN;
     let label = format!("{} {}", BULAN[(k - 1) as usize], rina.tahun);
     let page: NotificationPage = c
         .app

@@ -75,7 +75,7 @@ async fn owners_with_empty_indicators_are_reminded_once_before_the_lock(db: Db) 
     let reminder = page
         .items
         .iter()
-        .find(|n| n.kind == kinerja::jobs::KIND_AKAN_TERKUNCI)
+        .find(|n| n.kind == kinerja::notifications::KIND_AKAN_TERKUNCI)
         .expect("reminder");
     assert!(
         reminder
@@ -102,7 +102,7 @@ async fn owners_with_empty_indicators_are_reminded_once_before_the_lock(db: Db) 
         rina_page
             .items
             .iter()
-            .all(|n| n.kind != kinerja::jobs::KIND_AKAN_TERKUNCI)
+            .all(|n| n.kind != kinerja::notifications::KIND_AKAN_TERKUNCI)
     );
     // Once per SKP and sub-period; and nothing after the lock date.
     assert_eq!(
@@ -140,14 +140,14 @@ async fn owners_with_empty_indicators_are_reminded_once_before_the_lock(db: Db) 
     assert_eq!(
         page.items
             .iter()
-            .filter(|n| n.kind == kinerja::jobs::KIND_AKAN_TERKUNCI)
+            .filter(|n| n.kind == kinerja::notifications::KIND_AKAN_TERKUNCI)
             .count(),
         1
     );
     let p = page
         .items
         .iter()
-        .find(|n| n.kind == kinerja::jobs::KIND_AKAN_TERKUNCI)
+        .find(|n| n.kind == kinerja::notifications::KIND_AKAN_TERKUNCI)
         .unwrap()
         .params
         .clone()

@@ -461,8 +461,22 @@ async fn stale_writes_are_refused_with_409(db: Db) {
     assert_eq!(newer.lock_version, skp.lock_version + 1);
     let body = c.put(&c.rina, &skp, None).await;
     let problem = assert_problem(body, 409, ErrorCode::Conflict).await;
-    assert!(problem.detail.unwrap().contains("Muat ulang"));
-    assert_problem(c.submit(&c.rina, &skp).await, 409, ErrorCode::Conflict).await;
+    assert!(problem.detail.as_deref().unwrap().contains("Muat ulang"));
+    // The conflict carries its code: the SPA renders it in English.
+    crate::errors::assert_coded_in_english(&problem, "stale SKP");
+    let english = problem
+        .message
+        .as_ref()
+        .and_then(|m| m.render(kinerja_api::pesan::Bahasa::En));
+    assert_eq!(
+        english.as_deref(),
+        Some(&*format!(
+            "The SKP has been changed elsewhere (version {}; you sent version {}). Reload, then redo your changes.",
+            newer.lock_version, skp.lock_version
+        ))
+    );
+    let problem = assert_problem(c.submit(&c.rina, &skp).await, 409, ErrorCode::Conflict).await;
+    crate::errors::assert_coded_in_english(&problem, "stale SKP submitted");
 }
 db_test!(stale_writes_are_refused_with_409);
 

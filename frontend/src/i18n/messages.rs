@@ -5,8 +5,9 @@
 //! text. The API client registers each pair when it decodes a problem body ([`remember`]), so
 //! views keep passing the text around and [`message`] renders it from its code. Catalogue
 //! entries without parameters are also found by their text (the SPA's own form rules use the
-//! same sentences). The tables below cover what is not coded yet: the server's planning and
-//! evaluation messages, the NIP rules and the import report's row messages.
+//! same sentences). The tables below cover what is not coded: the employee import report's
+//! row messages, the superior-resolution reasons and cascading results the server returns as
+//! data, and the SPA's own checks.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -15,18 +16,10 @@ use kinerja_api::pesan::{Bahasa, CATALOGUE, Message};
 
 use super::{Key, Lang};
 
-/// Uncoded Indonesian messages (the server's planning and evaluation checks, the employee
-/// import's rows, the SPA's own checks) with their English versions. Shrinks as the server's
-/// messages get codes.
+/// Uncoded Indonesian messages (the employee import's rows, the superior-resolution reasons and
+/// the RHK cascading results the server returns as data, the SPA's own checks) with their
+/// English versions.
 const MESSAGES_EN: &[(&str, &str)] = &[
-    (
-        "Tanggal tenggat harus di dalam periode kinerja.",
-        "The due date must fall within the performance period.",
-    ),
-    (
-        "Target bertenggat: isi tanggal tenggatnya.",
-        "A deadline target: enter its due date.",
-    ),
     // Employee import rows
     (
         "NIP muncul lebih dari sekali dalam berkas.",
@@ -37,7 +30,7 @@ const MESSAGES_EN: &[(&str, &str)] = &[
         "Isi unit tempat jabatan berada.",
         "Enter the unit the position belongs to.",
     ),
-    // Superiors
+    // Superiors (resolution reasons) and RHK cascading results
     (
         "Pejabat penilai yang ditetapkan admin tidak ditemukan.",
         "The assessor set by the administrator was not found.",
@@ -55,18 +48,6 @@ const MESSAGES_EN: &[(&str, &str)] = &[
         "The subordinate's SKP is already submitted or approved; the RHK was not added.",
     ),
     (
-        "SKP atasan belum ditetapkan: SKP pejabat penilai kinerja Anda untuk periode ini belum disetujui. Pejabat penilai sudah diberi tahu.",
-        "The superior's SKP is not set yet: your assessor's SKP for this period is not approved. The assessor has been notified.",
-    ),
-    (
-        "RHK utama wajib mengintervensi RHK pejabat penilai kinerja.",
-        "A main RHK must support one of the assessor's RHK.",
-    ),
-    (
-        "RHK yang diintervensi harus RHK dari SKP pejabat penilai yang sudah disetujui.",
-        "The supported RHK must come from the assessor's approved SKP.",
-    ),
-    (
         "Struktur jabatan atasan membentuk lingkaran.",
         "The chain of superior positions forms a loop.",
     ),
@@ -78,7 +59,7 @@ const MESSAGES_EN: &[(&str, &str)] = &[
         "Tidak ada pejabat minimal Pengawas yang menduduki jabatan atasan.",
         "No official of at least Pengawas level holds a superior position.",
     ),
-    // Evaluation
+    // The SPA's own checks
     (
         "Pilih predikat kinerja organisasi.",
         "Choose the organisation predikat.",
