@@ -96,9 +96,14 @@ fn Measurement(skp: Skp, periode: Periode, role: Role) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use kinerja_api::planning::StatusPeriode;
+    use chrono::NaiveDate;
+    use kinerja_api::ErrorCode;
+    use kinerja_api::planning::{Ritme, StatusPeriode};
 
     use super::*;
+    use crate::api::ApiError;
+    use crate::components::{Outcome, failed};
+    use crate::forms::FieldErrors;
 
     fn periode(ritme: Ritme) -> Periode {
         let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default();
