@@ -104,7 +104,7 @@ async fn prepare(db: &DatabaseConnection) -> (ApiClientAuth, Vec<String>) {
 }
 
 fn batch(nips: &[String], offset: f64) -> IngestRequest {
-    let today = Utc::now().date_naive();
+    let today = kinerja::clock::today();
     let days = ITEMS.div_ceil(nips.len());
     IngestRequest {
         items: (0..ITEMS)

@@ -36,7 +36,7 @@ pub async fn seed_planning(db: &DatabaseConnection) -> AppResult<usize> {
     else {
         return Ok(0);
     };
-    let year = Utc::now().year();
+    let year = crate::clock::today().year();
     let exists = crate::entities::periods::Entity::find()
         .filter(crate::entities::periods::Column::InstansiId.eq(inst.id))
         .filter(crate::entities::periods::Column::Tahun.eq(year))

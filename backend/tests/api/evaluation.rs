@@ -18,7 +18,7 @@ use crate::organisation::unit_named;
 use crate::planning::{Chain, chain, chain_with};
 
 fn month() -> i32 {
-    chrono::Utc::now().month() as i32
+    kinerja::clock::today().month() as i32
 }
 
 async fn put(c: &Chain, token: &str, skp: &Skp, k: i32, body: Value) -> Response {
@@ -224,7 +224,7 @@ async fn the_ppkin_rates_and_the_predikat_follows_the_kuadran(db: Db) {
         (e.status, e.predikat, e.versi),
         (StatusEvaluasi::Ditetapkan, Some(Predikat::Baik), 1)
     );
-    let today = chrono::Utc::now().date_naive();
+    let today = kinerja::clock::today();
     assert_eq!(
         e.batas_keberatan,
         Some(today + chrono::Duration::days(i64::from(c.periode.jendela_keberatan_hari)))
@@ -497,7 +497,7 @@ async fn an_objection_goes_through_explanation_and_a_final_decision(db: Db) {
     .await;
 
     // The improvement plan: the PPKin writes it, the employee and the PPKin check in.
-    let plan = json!({"saran": "Lampirkan register layanan setiap minggu dan konsultasikan kendala sejak awal bulan.", "aksi": [{"uraian": "Menyusun register layanan mingguan", "jatuh_tempo": chrono::Utc::now().date_naive() + chrono::Duration::days(30)}], "pelatihan": ["Pelatihan Pelayanan Prima"]});
+    let plan = json!({"saran": "Lampirkan register layanan setiap minggu dan konsultasikan kendala sejak awal bulan.", "aksi": [{"uraian": "Menyusun register layanan mingguan", "jatuh_tempo": kinerja::clock::today() + chrono::Duration::days(30)}], "pelatihan": ["Pelatihan Pelayanan Prima"]});
     assert_problem(
         c.client_put(&url("rencana-perbaikan"), &plan, &c.rina)
             .await,
@@ -950,7 +950,7 @@ async fn a_ppkin_named_by_override_follows_the_evaluation(db: Db) {
     // The HR office names him her PPKin while the kasubag is away: not recorded on the SKP,
     // yet he rates her today, so he sees her realisasi and evaluation and finds her in his
     // work list.
-    let today = chrono::Utc::now().date_naive();
+    let today = kinerja::clock::today();
     let body = json!({"ppkin_employee_id": lurah.id, "mulai": today - chrono::Duration::days(1), "alasan": "Kasubag cuti besar"});
     let resp = c
         .app
@@ -1020,9 +1020,7 @@ async fn no_objection_after_the_window(db: Db) {
         .unwrap()
         .unwrap();
     let mut a: kinerja::entities::evaluations::ActiveModel = row.into();
-    a.batas_keberatan = Set(Some(
-        chrono::Utc::now().date_naive() - chrono::Duration::days(1),
-    ));
+    a.batas_keberatan = Set(Some(kinerja::clock::today() - chrono::Duration::days(1)));
     a.update(&c.app.db).await.unwrap();
     let late = assert_problem(
         c.app

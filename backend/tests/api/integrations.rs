@@ -115,7 +115,7 @@ async fn sheet(c: &Chain, skp: &Skp, k: u32) -> RealisasiSheet {
 }
 
 fn day(d: u32) -> NaiveDate {
-    let today = chrono::Utc::now().date_naive();
+    let today = kinerja::clock::today();
     NaiveDate::from_ymd_opt(today.year(), today.month(), d).unwrap()
 }
 
@@ -493,7 +493,7 @@ async fn pushed_values_become_realisasi_once_per_idempotency_key(db: Db) {
     );
 
     let rina = kinerja::demo::PELAKSANA_NIP;
-    let month = chrono::Utc::now().month();
+    let month = kinerja::clock::today().month();
     let v = |key: &str, nip: &str, d: u32, nilai: f64| json!({"data_key": key, "nip": nip, "tanggal": day(d), "nilai": nilai});
     let mut items = vec![
         v(KEY, rina, 1, 3.0),
@@ -850,7 +850,7 @@ async fn the_demo_nurse_is_fed_by_the_puskesmas_system(db: Db) {
         (bindings[0].nip.as_str(), bindings[0].data_key.as_str()),
         (kinerja::demo::PERAWAT_NIP, kinerja::demo::SIMPUS_KEY)
     );
-    let today = chrono::Utc::now().date_naive();
+    let today = kinerja::clock::today();
     let resp = app.client.post(app.url("/api/v1/ingest/indicator-values"))
         .bearer_auth(&token.access_token).header("Idempotency-Key", "demo-1")
         .json(&json!({"items": [{"data_key": kinerja::demo::SIMPUS_KEY, "nip": kinerja::demo::PERAWAT_NIP, "tanggal": today, "nilai": 37.0}]}))

@@ -18,7 +18,7 @@ async fn owners_with_empty_indicators_are_reminded_once_before_the_lock(db: Db) 
     let kasubag = c.upper_chain().await;
     let rina = c.agreed(&c.rina, &c.kasubag, Some(&kasubag)).await;
     // This month's sub-period locks on its last day plus the period's delay.
-    let today = chrono::Utc::now().date_naive();
+    let today = kinerja::clock::today();
     let next = if today.month() == 12 {
         NaiveDate::from_ymd_opt(today.year() + 1, 1, 1)
     } else {

@@ -12,7 +12,7 @@ use serde_json::json;
 /// The current year: the open period is always this year's, whatever day the tests run.
 pub(crate) fn this_year() -> i32 {
     use chrono::Datelike;
-    chrono::Utc::now().year()
+    kinerja::clock::today().year()
 }
 
 pub(crate) struct Chain {
@@ -1392,7 +1392,7 @@ async fn realisasi_is_entered_by_the_owner_until_the_sub_period_locks(db: Db) {
     let draft = c.fill(&c.rina, &draft, kasubag_skp.rhk[0].id).await;
     // Not before the SKP is approved.
     let iki0 = draft.rhk[0].iki[0].id.unwrap();
-    let month = chrono::Utc::now().month() as i32;
+    let month = kinerja::clock::today().month() as i32;
     let put = |token: &str, skp: uuid::Uuid, iki: uuid::Uuid, k: i32, body: serde_json::Value| {
         let url = c
             .app
@@ -1521,7 +1521,7 @@ async fn realisasi_is_entered_by_the_owner_until_the_sub_period_locks(db: Db) {
         )
         .await;
         assert!(locked.detail.unwrap().contains("terkunci"));
-        let until = (chrono::Utc::now().date_naive() + chrono::Duration::days(7)).to_string();
+        let until = (kinerja::clock::today() + chrono::Duration::days(7)).to_string();
         let body = json!({"periode_ke": past, "sampai": until, "alasan": "Bukti baru diterima"});
         assert_problem(
             c.app
@@ -1605,7 +1605,7 @@ async fn evidence_is_checked_stored_safely_downloaded_and_verified(db: Db) {
     let c = chain(db).await;
     let kasubag_skp = c.upper_chain().await;
     let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
-    let month = chrono::Utc::now().month();
+    let month = kinerja::clock::today().month();
     let [iki0, iki1] = [0, 1].map(|i| skp.rhk[0].iki[i].id.unwrap());
     let url = |iki: uuid::Uuid, what: &str| {
         c.app.url(&format!(
@@ -1692,7 +1692,7 @@ async fn evidence_is_checked_stored_safely_downloaded_and_verified(db: Db) {
     assert_eq!(
         years,
         vec![std::ffi::OsString::from(
-            chrono::Utc::now().year().to_string()
+            kinerja::clock::today().year().to_string()
         )]
     );
     // Readers of the SKP download it as an attachment; others get nothing.
@@ -1867,7 +1867,7 @@ async fn feedback_is_written_by_the_ppkin_and_read_only_along_the_chain(db: Db) 
     let c = chain(db).await;
     let kasubag_skp = c.upper_chain().await;
     let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
-    let month = chrono::Utc::now().month();
+    let month = kinerja::clock::today().month();
     let iki0 = skp.rhk[0].iki[0].id.unwrap();
     let give = |token: &str, body: serde_json::Value| {
         c.app
@@ -2149,7 +2149,7 @@ async fn the_ppkin_lists_subordinates_with_their_status(db: Db) {
     let kasubag_skp = c.upper_chain().await;
     let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
     use chrono::Datelike;
-    let month = chrono::Utc::now().month();
+    let month = kinerja::clock::today().month();
     let iki0 = skp.rhk[0].iki[0].id.unwrap();
     let resp = c
         .app

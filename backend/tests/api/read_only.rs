@@ -29,8 +29,8 @@ fn sample(param: &Value, ids: &[(&str, Uuid)]) -> String {
     let schema = &param["schema"];
     match (schema["type"].as_str(), schema["format"].as_str()) {
         (_, Some("uuid")) => Uuid::now_v7().to_string(),
-        (_, Some("date")) => chrono::Utc::now().date_naive().to_string(),
-        (Some("integer"), _) => chrono::Utc::now().month().to_string(),
+        (_, Some("date")) => kinerja::clock::today().to_string(),
+        (Some("integer"), _) => kinerja::clock::today().month().to_string(),
         _ => "x".to_owned(),
     }
 }
@@ -45,7 +45,7 @@ async fn an_auditor_writes_nothing(db: Db) {
     let c = chain(db).await;
     let kasubag_skp = c.upper_chain().await;
     let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
-    let k = chrono::Utc::now().month();
+    let k = kinerja::clock::today().month();
     let resp = c
         .app
         .client
@@ -213,7 +213,7 @@ async fn an_upload_is_named_after_its_recognised_type(db: Db) {
     let c = chain(db).await;
     let kasubag_skp = c.upper_chain().await;
     let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
-    let k = chrono::Utc::now().month();
+    let k = kinerja::clock::today().month();
     let iki = skp.rhk[0].iki[0].id.unwrap();
     let realisasi = format!("/api/v1/skp/{}/realisasi/{iki}?periode_ke={k}", skp.id);
     let resp = c

@@ -19,7 +19,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use super::parts::{QuotaBar, RatingSelect, initial_k, predikat_badge, rating_text};
+use super::parts::{History, QuotaBar, RatingSelect, initial_k, predikat_badge, rating_text};
 use crate::api::{self, ApiError, Progress};
 use crate::components::RowInput;
 use crate::components::{
@@ -835,54 +835,6 @@ fn Documents(eval: Uuid, docs: RwSignal<Vec<DokumenEvaluasi>>, may_make: bool) -
             })}
         </section>
     }
-}
-
-/// Every kept state of the evaluation (the original result stays visible after an objection
-/// or a correction).
-#[component]
-fn History(page: EvaluasiView) -> impl IntoView {
-    let i18n = use_i18n();
-    (!page.riwayat.is_empty()).then(|| {
-        let rows = page
-            .riwayat
-            .into_iter()
-            .map(|v| {
-                let (h, p, at) = (v.rating_hasil, v.rating_perilaku, v.created_at);
-                view! {
-                    <tr>
-                        <td>{v.versi}</td>
-                        <td>{v.sumber}</td>
-                        <td>{move || rating_text(i18n.lang(), h)}</td>
-                        <td>{move || rating_text(i18n.lang(), p)}</td>
-                        <td>{predikat_badge(v.predikat)}</td>
-                        <td>{v.alasan.unwrap_or_default()}</td>
-                        <td>{move || labels::datetime(i18n.lang(), at)}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <section class="card card--flush" aria-labelledby="riwayat">
-                <h2 class="card__title card__body" id="riwayat">{tr(Key::RiwayatEvaluasi)}</h2>
-                <div class="table-wrap">
-                    <table class="table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{tr(Key::VersionCol)}</th>
-                                <th scope="col">{tr(Key::Sumber)}</th>
-                                <th scope="col">{tr(Key::RatingHasil)}</th>
-                                <th scope="col">{tr(Key::RatingPerilaku)}</th>
-                                <th scope="col">{tr(Key::Predikat)}</th>
-                                <th scope="col">{tr(Key::Alasan)}</th>
-                                <th scope="col">{tr(Key::Time)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            </section>
-        }
-    })
 }
 
 #[cfg(test)]

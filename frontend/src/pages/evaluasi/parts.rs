@@ -1,8 +1,8 @@
 //! Pieces shared by the evaluation pages: the rating select, the predikat badge, the quota bar
-//! and the sub-period to open.
+//! the sub-period to open and the history of an evaluation.
 
 use kinerja_api::evaluation::{Hitungan, Predikat, Rating, periksa_distribusi};
-use kinerja_api::penilaian::DistribusiUnit;
+use kinerja_api::penilaian::{DistribusiUnit, EvaluasiView};
 use kinerja_api::planning::Periode;
 use leptos::prelude::*;
 
@@ -219,4 +219,52 @@ pub(super) async fn in_open_period<V: IntoView + 'static>(
         return Ok(built(|| info(Key::NoPeriods)));
     };
     Ok(built(move || page(periode.clone())))
+}
+
+/// Every kept state of the evaluation (the original result stays visible after an objection
+/// or a correction).
+#[component]
+pub(super) fn History(page: EvaluasiView) -> impl IntoView {
+    let i18n = use_i18n();
+    (!page.riwayat.is_empty()).then(|| {
+        let rows = page
+            .riwayat
+            .into_iter()
+            .map(|v| {
+                let (h, p, at) = (v.rating_hasil, v.rating_perilaku, v.created_at);
+                view! {
+                    <tr>
+                        <td>{v.versi}</td>
+                        <td>{v.sumber}</td>
+                        <td>{move || rating_text(i18n.lang(), h)}</td>
+                        <td>{move || rating_text(i18n.lang(), p)}</td>
+                        <td>{predikat_badge(v.predikat)}</td>
+                        <td>{v.alasan.unwrap_or_default()}</td>
+                        <td>{move || labels::datetime(i18n.lang(), at)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="card card--flush" aria-labelledby="riwayat">
+                <h2 class="card__title card__body" id="riwayat">{tr(Key::RiwayatEvaluasi)}</h2>
+                <div class="table-wrap">
+                    <table class="table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(Key::VersionCol)}</th>
+                                <th scope="col">{tr(Key::Sumber)}</th>
+                                <th scope="col">{tr(Key::RatingHasil)}</th>
+                                <th scope="col">{tr(Key::RatingPerilaku)}</th>
+                                <th scope="col">{tr(Key::Predikat)}</th>
+                                <th scope="col">{tr(Key::Alasan)}</th>
+                                <th scope="col">{tr(Key::Time)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        }
+    })
 }
