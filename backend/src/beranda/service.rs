@@ -191,7 +191,7 @@ impl Context {
         let offset = crate::clock::instansi_offset(db, own.instansi_id).await?;
         for p in &open {
             let reference = crate::clock::today_in(offset).clamp(p.mulai, p.selesai);
-            let resolver = Resolver::load(db, own.instansi_id, reference).await?;
+            let resolver = Resolver::below(db, reference, me).await?;
             let (as_ppkin, as_atasan) = resolver.rated_by(me);
             for (ids, role) in [(as_ppkin, Peran::Ppkin), (as_atasan, Peran::Atasan)] {
                 for id in ids {

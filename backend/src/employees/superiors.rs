@@ -7,24 +7,36 @@
 //! (Plt/Plh, "acting"). A vacant position is skipped. The Atasan PPKin is the PPKin's own PPKin
 //! by the same rules.
 //!
-//! A [`Resolver`] is a snapshot of one instansi at one date, loaded with four queries, so the
-//! whole organisation can be resolved for the unresolved-superiors report without N+1 queries.
+//! A [`Resolver`] is a partial snapshot at one date: it holds only what answering for a few
+//! people needs — their overrides and assignments, the chain of positions above them and the
+//! holders of those positions — so its cost follows the height of the organisation, never its
+//! size (docs/performance.md). [`Resolver::around`] walks up from given employees,
+//! [`Resolver::below`] down from a rater to the people they rate.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use kinerja_api::employees::{JenisPenugasan, StatusPegawai, Superior, SuperiorReason, Superiors};
 use kinerja_api::organisation::EmployeeRef;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Statement,
+    Value,
+};
 use uuid::Uuid;
 
 use crate::entities::{assignments, employees, positions, ref_jenjang, superior_overrides};
 use crate::error::AppResult;
 use crate::organisation::service::employee_ref;
 
+/// Positions below a rater visited when looking for the people they rate: the rater's own
+/// span, then one more rating layer (the people the rater oversees as Atasan PPKin).
+const LAYERS_BELOW: u8 = 1;
+
+#[derive(Default)]
 pub struct Resolver {
     date: NaiveDate,
     employees: HashMap<Uuid, employees::Model>,
+    /// Every loaded position has its holders on the date loaded too.
     positions: HashMap<Uuid, positions::Model>,
     can_rate: HashSet<String>,
     /// Employee → definitive position on the date.
@@ -34,14 +46,282 @@ pub struct Resolver {
     /// Position → acting holder (Plt/Plh) on the date.
     acting: HashMap<Uuid, Uuid>,
     overrides: HashMap<Uuid, Uuid>,
+    /// Employees whose own standing (override, assignments, positions above) is loaded: the
+    /// only ones [`Resolver::ppkin`] answers for.
+    expanded: HashSet<Uuid>,
 }
 
-fn active_on(mulai: NaiveDate, selesai: Option<NaiveDate>, date: NaiveDate) -> bool {
-    mulai <= date && selesai.is_none_or(|s| s >= date)
+fn live_assignments(date: NaiveDate) -> Condition {
+    Condition::all()
+        .add(assignments::Column::Mulai.lte(date))
+        .add(
+            Condition::any()
+                .add(assignments::Column::Selesai.is_null())
+                .add(assignments::Column::Selesai.gte(date)),
+        )
+}
+
+fn live_overrides(date: NaiveDate) -> Condition {
+    Condition::all()
+        .add(superior_overrides::Column::Mulai.lte(date))
+        .add(
+            Condition::any()
+                .add(superior_overrides::Column::Selesai.is_null())
+                .add(superior_overrides::Column::Selesai.gte(date)),
+        )
+}
+
+/// `ids` and every position above them, in one recursive query (the same SQL on SQLite and
+/// PostgreSQL; `UNION` stops on a cycle).
+async fn positions_up(db: &impl ConnectionTrait, ids: &[Uuid]) -> AppResult<Vec<positions::Model>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let backend = db.get_database_backend();
+    let marks: Vec<String> = (1..=ids.len())
+        .map(|i| match backend {
+            sea_orm::DbBackend::Postgres => format!("${i}"),
+            _ => "?".to_owned(),
+        })
+        .collect();
+    let sql = format!(
+        "WITH RECURSIVE up(id) AS (SELECT id FROM positions WHERE id IN ({}) \
+         UNION SELECT p.atasan_id FROM positions p JOIN up ON p.id = up.id \
+         WHERE p.atasan_id IS NOT NULL) \
+         SELECT * FROM positions WHERE id IN (SELECT id FROM up)",
+        marks.join(", ")
+    );
+    let values: Vec<Value> = ids.iter().map(|id| Value::from(*id)).collect();
+    Ok(positions::Entity::find()
+        .from_raw_sql(Statement::from_sql_and_values(backend, sql, values))
+        .all(db)
+        .await?)
 }
 
 impl Resolver {
-    /// Snapshot of `instansi` on `date`.
+    async fn empty(db: &impl ConnectionTrait, date: NaiveDate) -> AppResult<Self> {
+        let can_rate = ref_jenjang::Entity::find()
+            .select_only()
+            .column(ref_jenjang::Column::Kode)
+            .filter(ref_jenjang::Column::DapatMenilai.eq(true))
+            .into_tuple::<String>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        Ok(Self {
+            date,
+            can_rate,
+            ..Self::default()
+        })
+    }
+
+    /// Enough to answer [`Resolver::superiors`] for each of `employees` on `date`: their
+    /// standing, then their PPKin's (for the Atasan PPKin) — about ten queries whatever the
+    /// size of the instansi.
+    ///
+    /// # Errors
+    /// On a database failure.
+    pub async fn around(
+        db: &impl ConnectionTrait,
+        date: NaiveDate,
+        employees: impl IntoIterator<Item = Uuid>,
+    ) -> AppResult<Self> {
+        let mut resolver = Self::empty(db, date).await?;
+        let seeds: Vec<Uuid> = employees.into_iter().collect();
+        resolver.expand(db, &seeds).await?;
+        let raters: Vec<Uuid> = seeds
+            .iter()
+            .filter_map(|&id| resolver.ppkin(id).ok().map(|p| p.employee.id))
+            .collect();
+        resolver.expand(db, &raters).await?;
+        Ok(resolver)
+    }
+
+    /// Enough to answer [`Resolver::ppkin`] (not the Atasan PPKin) for each of `employees`.
+    ///
+    /// # Errors
+    /// On a database failure.
+    pub async fn ppkin_only(
+        db: &impl ConnectionTrait,
+        date: NaiveDate,
+        employees: impl IntoIterator<Item = Uuid>,
+    ) -> AppResult<Self> {
+        let mut resolver = Self::empty(db, date).await?;
+        let seeds: Vec<Uuid> = employees.into_iter().collect();
+        resolver.expand(db, &seeds).await?;
+        Ok(resolver)
+    }
+
+    /// The people `rater` may rate on `date` as PPKin or oversee as Atasan PPKin, resolved:
+    /// walks down from the positions `rater` holds (two rating layers deep) and follows the
+    /// overrides naming them, then checks each candidate by the rules; use
+    /// [`Resolver::rated_by`] on the result. The cost follows the rater's span, not the
+    /// instansi.
+    ///
+    /// # Errors
+    /// On a database failure.
+    pub async fn below(db: &impl ConnectionTrait, date: NaiveDate, rater: Uuid) -> AppResult<Self> {
+        let mut resolver = Self::empty(db, date).await?;
+        let mut candidates: HashSet<Uuid> = HashSet::new();
+        let mut frontier: Vec<(Uuid, u8)> = assignments::Entity::find()
+            .select_only()
+            .column(assignments::Column::JabatanId)
+            .filter(assignments::Column::EmployeeId.eq(rater))
+            .filter(live_assignments(date))
+            .into_tuple::<Uuid>()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p, 0))
+            .collect();
+        let mut seen: HashSet<Uuid> = frontier.iter().map(|f| f.0).collect();
+        while !frontier.is_empty() {
+            let layer_of: HashMap<Uuid, u8> = frontier.iter().copied().collect();
+            let children = positions::Entity::find()
+                .filter(positions::Column::AtasanId.is_in(layer_of.keys().copied()))
+                .all(db)
+                .await?;
+            let children: Vec<_> = children.into_iter().filter(|c| seen.insert(c.id)).collect();
+            let mut held: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+            for a in assignments::Entity::find()
+                .filter(assignments::Column::JabatanId.is_in(children.iter().map(|c| c.id)))
+                .filter(live_assignments(date))
+                .all(db)
+                .await?
+            {
+                held.entry(a.jabatan_id).or_default().push(a.employee_id);
+            }
+            frontier = Vec::new();
+            for child in children {
+                let layer = child
+                    .atasan_id
+                    .and_then(|a| layer_of.get(&a))
+                    .copied()
+                    .unwrap_or(0);
+                let holders = held.remove(&child.id).unwrap_or_default();
+                let blocks = !holders.is_empty() && resolver.can_rate.contains(&child.jenjang);
+                candidates.extend(holders);
+                let next = layer + u8::from(blocks);
+                if next <= LAYERS_BELOW {
+                    frontier.push((child.id, next));
+                }
+            }
+        }
+        // Overrides naming the rater, then those naming the people found so far.
+        let named: Vec<Uuid> = superior_overrides::Entity::find()
+            .select_only()
+            .column(superior_overrides::Column::EmployeeId)
+            .filter(superior_overrides::Column::PpkinEmployeeId.eq(rater))
+            .filter(live_overrides(date))
+            .into_tuple::<Uuid>()
+            .all(db)
+            .await?;
+        candidates.extend(named);
+        let second: Vec<Uuid> = superior_overrides::Entity::find()
+            .select_only()
+            .column(superior_overrides::Column::EmployeeId)
+            .filter(superior_overrides::Column::PpkinEmployeeId.is_in(candidates.iter().copied()))
+            .filter(live_overrides(date))
+            .into_tuple::<Uuid>()
+            .all(db)
+            .await?;
+        candidates.extend(second);
+        candidates.remove(&rater);
+        let seeds: Vec<Uuid> = candidates.into_iter().collect();
+        resolver.expand(db, &seeds).await?;
+        let raters: Vec<Uuid> = seeds
+            .iter()
+            .filter_map(|&id| resolver.ppkin(id).ok().map(|p| p.employee.id))
+            .collect();
+        resolver.expand(db, &raters).await?;
+        Ok(resolver)
+    }
+
+    /// Loads the standing of `ids` not loaded yet: overrides, assignments, the positions above
+    /// their definitive positions with those positions' holders, and the people named.
+    async fn expand(&mut self, db: &impl ConnectionTrait, ids: &[Uuid]) -> AppResult<()> {
+        let ids: Vec<Uuid> = ids
+            .iter()
+            .copied()
+            .filter(|id| !self.expanded.contains(id))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let date = self.date;
+        for o in superior_overrides::Entity::find()
+            .filter(superior_overrides::Column::EmployeeId.is_in(ids.clone()))
+            .filter(live_overrides(date))
+            .all(db)
+            .await?
+        {
+            self.overrides.insert(o.employee_id, o.ppkin_employee_id);
+        }
+        let own = assignments::Entity::find()
+            .filter(assignments::Column::EmployeeId.is_in(ids.clone()))
+            .filter(live_assignments(date))
+            .all(db)
+            .await?;
+        let starts: Vec<Uuid> = own
+            .iter()
+            .map(|a| a.jabatan_id)
+            .filter(|p| !self.positions.contains_key(p))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        self.record(own);
+        let new: Vec<positions::Model> = positions_up(db, &starts)
+            .await?
+            .into_iter()
+            .filter(|p| !self.positions.contains_key(&p.id))
+            .collect();
+        if !new.is_empty() {
+            let holders = assignments::Entity::find()
+                .filter(assignments::Column::JabatanId.is_in(new.iter().map(|p| p.id)))
+                .filter(live_assignments(date))
+                .all(db)
+                .await?;
+            self.record(holders);
+        }
+        for p in new {
+            self.positions.insert(p.id, p);
+        }
+        let mut people: HashSet<Uuid> = ids.iter().copied().collect();
+        people.extend(self.holder.values().copied());
+        people.extend(self.acting.values().copied());
+        people.extend(self.overrides.values().copied());
+        people.retain(|id| !self.employees.contains_key(id));
+        if !people.is_empty() {
+            for e in employees::Entity::find()
+                .filter(employees::Column::Id.is_in(people))
+                .all(db)
+                .await?
+            {
+                self.employees.insert(e.id, e);
+            }
+        }
+        self.expanded.extend(ids);
+        Ok(())
+    }
+
+    fn record(&mut self, list: Vec<assignments::Model>) {
+        for a in list {
+            match JenisPenugasan::parse(&a.jenis) {
+                Some(JenisPenugasan::Definitif) => {
+                    self.definitive_of.insert(a.employee_id, a.jabatan_id);
+                    self.holder.insert(a.jabatan_id, a.employee_id);
+                }
+                _ => {
+                    self.acting.insert(a.jabatan_id, a.employee_id);
+                }
+            }
+        }
+    }
+
+    /// Snapshot of a whole instansi on `date`, for the demo seeder that plans everyone.
     ///
     /// # Errors
     /// On a database failure.
@@ -50,84 +330,14 @@ impl Resolver {
         instansi: Uuid,
         date: NaiveDate,
     ) -> AppResult<Self> {
-        let employees: HashMap<Uuid, employees::Model> = employees::Entity::find()
+        let ids: Vec<Uuid> = employees::Entity::find()
+            .select_only()
+            .column(employees::Column::Id)
             .filter(employees::Column::InstansiId.eq(instansi))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|e| (e.id, e))
-            .collect();
-        let ids: Vec<Uuid> = employees.keys().copied().collect();
-        let live = Condition::all()
-            .add(assignments::Column::Mulai.lte(date))
-            .add(
-                Condition::any()
-                    .add(assignments::Column::Selesai.is_null())
-                    .add(assignments::Column::Selesai.gte(date)),
-            );
-        let current = assignments::Entity::find()
-            .filter(live)
-            .filter(assignments::Column::EmployeeId.is_in(ids.clone()))
+            .into_tuple::<Uuid>()
             .all(db)
             .await?;
-        let position_ids: HashSet<Uuid> = current.iter().map(|a| a.jabatan_id).collect();
-        let mut positions: HashMap<Uuid, positions::Model> = HashMap::new();
-        // Positions of the instansi's units plus any referenced position (the chain may cross
-        // into another unit); loaded level by level up the hierarchy.
-        let mut frontier: Vec<Uuid> = position_ids.into_iter().collect();
-        while !frontier.is_empty() {
-            let batch = positions::Entity::find()
-                .filter(positions::Column::Id.is_in(frontier.clone()))
-                .all(db)
-                .await?;
-            frontier = batch
-                .iter()
-                .filter_map(|p| p.atasan_id)
-                .filter(|id| !positions.contains_key(id))
-                .collect();
-            for p in batch {
-                positions.insert(p.id, p);
-            }
-            frontier.retain(|id| !positions.contains_key(id));
-        }
-        let can_rate = ref_jenjang::Entity::find()
-            .filter(ref_jenjang::Column::DapatMenilai.eq(true))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|j| j.kode)
-            .collect();
-        let overrides = superior_overrides::Entity::find()
-            .filter(superior_overrides::Column::EmployeeId.is_in(ids))
-            .filter(superior_overrides::Column::Mulai.lte(date))
-            .all(db)
-            .await?
-            .into_iter()
-            .filter(|o| active_on(o.mulai, o.selesai, date))
-            .map(|o| (o.employee_id, o.ppkin_employee_id))
-            .collect();
-        let mut resolver = Self {
-            date,
-            employees,
-            positions,
-            can_rate,
-            definitive_of: HashMap::new(),
-            holder: HashMap::new(),
-            acting: HashMap::new(),
-            overrides,
-        };
-        for a in current {
-            match JenisPenugasan::parse(&a.jenis) {
-                Some(JenisPenugasan::Definitif) => {
-                    resolver.definitive_of.insert(a.employee_id, a.jabatan_id);
-                    resolver.holder.insert(a.jabatan_id, a.employee_id);
-                }
-                _ => {
-                    resolver.acting.insert(a.jabatan_id, a.employee_id);
-                }
-            }
-        }
-        Ok(resolver)
+        Self::around(db, date, ids).await
     }
 
     fn reference(&self, employee: Uuid) -> Option<EmployeeRef> {
@@ -142,6 +352,9 @@ impl Resolver {
 
     /// The PPKin of `employee`, or why there is none.
     pub fn ppkin(&self, employee: Uuid) -> Result<Superior, String> {
+        if !self.expanded.contains(&employee) {
+            return Err("Pegawai tidak termuat dalam penelusuran atasan.".to_owned());
+        }
         if let Some(ppkin) = self.overrides.get(&employee) {
             return self
                 .reference(*ppkin)
@@ -195,9 +408,9 @@ impl Resolver {
         })
     }
 
-    /// The employees of the snapshot (the instansi), for lists that pick by superior.
+    /// The employees the snapshot answers for.
     pub fn employee_ids(&self) -> impl Iterator<Item = Uuid> + '_ {
-        self.employees.keys().copied()
+        self.expanded.iter().copied()
     }
 
     /// PPKin and Atasan PPKin of `employee`.
@@ -234,7 +447,7 @@ impl Resolver {
                 .or_insert_with(|| self.ppkin(id).ok().map(|p| p.employee.id))
         };
         let (mut as_ppkin, mut as_atasan) = (Vec::new(), Vec::new());
-        for &id in self.employees.keys().filter(|id| **id != rater) {
+        for &id in self.expanded.iter().filter(|id| **id != rater) {
             match resolve(id) {
                 Some(p) if p == rater => as_ppkin.push(id),
                 Some(p) if resolve(p) == Some(rater) => as_atasan.push(id),
@@ -247,8 +460,9 @@ impl Resolver {
     /// Employees in service whose PPKin cannot be resolved, with the reason.
     pub fn unresolved(&self) -> Vec<(&employees::Model, String)> {
         let mut out: Vec<_> = self
-            .employees
-            .values()
+            .expanded
+            .iter()
+            .filter_map(|id| self.employees.get(id))
             .filter(|e| {
                 matches!(
                     StatusPegawai::parse(&e.status),

@@ -304,8 +304,8 @@ async fn page(
 
 /// The evaluation pages of a period for the viewer's work list: every employee the viewer
 /// rates today as PPKin, and those whose objection the viewer decides as Atasan PPKin; by name.
-/// One query for the approved SKP and one superior resolution pick the employees and give
-/// their raters; each page is then built as [`view`] builds it.
+/// A walk down from the viewer finds the people, one query their approved SKP; each page is
+/// then built as [`view`] builds it.
 ///
 /// # Errors
 /// `Validation` for an unknown period or a sub-period outside its rhythm.
@@ -323,12 +323,20 @@ pub async fn daftar_penilaian(
     let Some(me) = viewer.employee_id else {
         return Ok(Vec::new());
     };
+    let resolver = crate::employees::superiors::Resolver::below(
+        db,
+        access::reference_date(db, &period).await?,
+        me,
+    )
+    .await?;
+    let (as_ppkin, as_atasan) = resolver.rated_by(me);
     // Per employee, the version in force for the sub-period (an earlier one after a perubahan
     // approved later in the year).
     let mut by_employee: HashMap<Uuid, Vec<skps::Model>> = HashMap::new();
     for m in skps::Entity::find()
         .filter(skps::Column::PeriodId.eq(period.id))
         .filter(skps::Column::DisetujuiAt.is_not_null())
+        .filter(skps::Column::EmployeeId.is_in(as_ppkin.into_iter().chain(as_atasan)))
         .all(db)
         .await?
     {
@@ -342,12 +350,6 @@ pub async fn daftar_penilaian(
                 .cloned()
         })
         .collect();
-    let resolver = crate::employees::superiors::Resolver::load(
-        db,
-        period.instansi_id,
-        access::reference_date(db, &period).await?,
-    )
-    .await?;
     let mut pages = Vec::new();
     let mut units = HashMap::new();
     for m in in_force {

@@ -15,7 +15,7 @@ use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::Viewer;
 use crate::auth::tokens::sha256_hex;
 use crate::employees::superiors::Resolver;
-use crate::entities::{bukti_dukung, employees, realisasi, skp_iki, skp_rhk};
+use crate::entities::{bukti_dukung, realisasi, skp_iki, skp_rhk};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::planning::access;
@@ -269,17 +269,13 @@ pub async fn verify(
         .await?
         .ok_or(AppError::NotFound("Bukti dukung"))?;
     let (real, owner) = owner_skp(&txn, &b).await?;
-    let employee = employees::Entity::find_by_id(owner.employee_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound("Pegawai"))?;
     let period = crate::planning::periods::find(&txn, owner.period_id).await?;
-    let resolver = Resolver::load(
+    let resolver = Resolver::around(
         &txn,
-        employee.instansi_id,
         crate::clock::period_today(&txn, &period)
             .await?
             .clamp(period.mulai, period.selesai),
+        [owner.employee_id],
     )
     .await?;
     let is_ppkin = viewer.employee_id.is_some_and(|me| {

@@ -22,17 +22,13 @@ use crate::extract::RequestMeta;
 use crate::planning::access;
 
 async fn current_ppkin(db: &impl ConnectionTrait, m: &skps::Model) -> AppResult<Option<Uuid>> {
-    let employee = employees::Entity::find_by_id(m.employee_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound("Pegawai"))?;
     let period = crate::planning::periods::find(db, m.period_id).await?;
-    let resolver = Resolver::load(
+    let resolver = Resolver::around(
         db,
-        employee.instansi_id,
         crate::clock::period_today(db, &period)
             .await?
             .clamp(period.mulai, period.selesai),
+        [m.employee_id],
     )
     .await?;
     Ok(resolver.ppkin(m.employee_id).ok().map(|p| p.employee.id))

@@ -246,12 +246,8 @@ pub(crate) async fn current_raters(
     m: &skps::Model,
 ) -> AppResult<(Option<Uuid>, Option<Uuid>)> {
     let period = periods::find(db, m.period_id).await?;
-    let employee = employees::Entity::find_by_id(m.employee_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound("Pegawai"))?;
     let resolver =
-        Resolver::load(db, employee.instansi_id, reference_date(db, &period).await?).await?;
+        Resolver::around(db, reference_date(db, &period).await?, [m.employee_id]).await?;
     Ok(resolver.superiors(m.employee_id).map_or((None, None), |s| {
         (
             s.ppkin.map(|p| p.employee.id),

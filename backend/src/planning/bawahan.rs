@@ -45,12 +45,7 @@ pub async fn list(
             items: Vec::new(),
         });
     };
-    let resolver = Resolver::load(
-        db,
-        period.instansi_id,
-        today.clamp(period.mulai, period.selesai),
-    )
-    .await?;
+    let resolver = Resolver::below(db, today.clamp(period.mulai, period.selesai), me).await?;
     // (employee, rated by me directly) for everyone I rate or whose rater I rate.
     let mut people: Vec<(kinerja_api::organisation::EmployeeRef, bool)> = resolver
         .employee_ids()

@@ -240,14 +240,10 @@ pub async fn distribute(
         .filter(|r| r.skp_id == m.id)
         .ok_or_else(|| AppError::field("rhk_id", Pesan::RhkTidakPadaSkp))?;
     let period = periods::find(&txn, m.period_id).await?;
-    let owner = employees::Entity::find_by_id(m.employee_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound("Pegawai"))?;
-    let resolver = Resolver::load(
+    let resolver = Resolver::around(
         &txn,
-        owner.instansi_id,
         reference_date(&txn, &period).await?,
+        req.bawahan.iter().copied(),
     )
     .await?;
     let deskripsi = req

@@ -94,7 +94,7 @@ async fn snapshot(
     employee: &employees::Model,
     date: NaiveDate,
 ) -> AppResult<(Snapshot, Option<Uuid>, Option<Uuid>)> {
-    let resolver = Resolver::load(db, employee.instansi_id, date).await?;
+    let resolver = Resolver::around(db, date, [employee.id]).await?;
     let superiors = resolver.superiors(employee.id);
     let ppkin_id = superiors
         .as_ref()
