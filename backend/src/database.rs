@@ -1,11 +1,20 @@
 //! Database connection for SQLite (embedded default) and PostgreSQL (production).
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
 
 use crate::config::Settings;
+
+/// Statements run by this process, for `kinerja_db_statements_total` on `/metrics`: the number a
+/// request runs must not grow with the organisation (docs/performance.md).
+static STATEMENTS: AtomicU64 = AtomicU64::new(0);
+
+pub fn statements_run() -> u64 {
+    STATEMENTS.load(Ordering::Relaxed)
+}
 
 /// Connects, creating the SQLite file (and its folder) on first run.
 ///
@@ -32,7 +41,7 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
         .acquire_timeout(Duration::from_secs(10))
         .connect_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
-    let db = Database::connect(options).await.with_context(|| {
+    let mut db = Database::connect(options).await.with_context(|| {
         format!(
             "Failed to connect to the database ({})",
             redact(&settings.database_url)
@@ -45,6 +54,9 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
         .await
         .context("Failed to configure SQLite")?;
     }
+    db.set_metric_callback(|_| {
+        STATEMENTS.fetch_add(1, Ordering::Relaxed);
+    });
     Ok(db)
 }
 

@@ -64,7 +64,14 @@ impl Metrics {
         TextEncoder::new()
             .encode(&self.registry.gather(), &mut buffer)
             .map_err(|e| AppError::Unexpected(e.into()))?;
-        String::from_utf8(buffer).map_err(|e| AppError::Unexpected(e.into()))
+        let mut text = String::from_utf8(buffer).map_err(|e| AppError::Unexpected(e.into()))?;
+        text.push_str(&format!(
+            "# HELP kinerja_db_statements_total SQL statements run by this process\n\
+             # TYPE kinerja_db_statements_total counter\n\
+             kinerja_db_statements_total {}\n",
+            crate::database::statements_run()
+        ));
+        Ok(text)
     }
 }
 

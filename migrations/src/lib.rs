@@ -23,6 +23,7 @@ mod m20261206_000017_harus_ganti_password;
 mod m20261206_000018_notifikasi_param_alasan_perubahan;
 mod m20261206_000019_lock_version;
 mod m20261206_000020_zona_waktu_instansi;
+mod m20261206_000021_indeks_skala;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000018_notifikasi_param_alasan_perubahan::Migration),
             Box::new(m20261206_000019_lock_version::Migration),
             Box::new(m20261206_000020_zona_waktu_instansi::Migration),
+            Box::new(m20261206_000021_indeks_skala::Migration),
         ]
     }
 }

@@ -10,11 +10,12 @@
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::web::Data;
-use actix_web::{FromRequest, HttpRequest};
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use kinerja_api::Pesan;
 use kinerja_api::auth::{Permission, Role};
 use uuid::Uuid;
@@ -23,13 +24,15 @@ use crate::auth::jwt::Claims;
 use crate::error::{AppError, AppResult};
 use crate::policy;
 use crate::state::AppState;
-use crate::users::service as users;
+use crate::users::service::{self as users, Principal};
 
 #[derive(Debug, Clone)]
 pub struct AuthUser {
     pub id: Uuid,
     pub username: String,
     pub roles: Vec<Role>,
+    /// The linked employee record and its unit.
+    pub employee: Option<(Uuid, Option<Uuid>)>,
 }
 
 impl AuthUser {
@@ -69,18 +72,37 @@ pub(super) fn verified_claims(req: &HttpRequest) -> AppResult<(Data<AppState>, C
     Ok((state, claims))
 }
 
+/// The account behind the token, read once per request (one query) and kept in the request's
+/// extensions for every other extractor of the same request.
+pub(super) async fn principal(
+    req: &HttpRequest,
+    state: &AppState,
+    claims: &Claims,
+) -> AppResult<Arc<Principal>> {
+    if let Some(p) = req.extensions().get::<Arc<Principal>>() {
+        return Ok(p.clone());
+    }
+    let found = Arc::new(
+        users::principal(&state.db, claims.sub)
+            .await?
+            .ok_or(AppError::Unauthorized(Pesan::AkunTidakDitemukan))?,
+    );
+    req.extensions_mut().insert(found.clone());
+    Ok(found)
+}
+
 /// The asynchronous half: the account must exist, be active and not have changed its password
 /// since the token was issued. Roles are taken from the database. An account still holding a
 /// one-time password is refused (403 `password_change_required`) unless `pending_ok`: only
 /// [`SessionUser`] routes (who am I, change password) serve it.
 pub(super) async fn load_user(
+    req: HttpRequest,
     state: Data<AppState>,
     claims: Claims,
     pending_ok: bool,
 ) -> AppResult<AuthUser> {
-    let (user, roles) = users::find_with_roles(&state.db, claims.sub)
-        .await?
-        .ok_or(AppError::Unauthorized(Pesan::AkunTidakDitemukan))?;
+    let found = principal(&req, &state, &claims).await?;
+    let (user, roles) = (&found.user, found.roles.clone());
     if !user.active {
         return Err(AppError::Unauthorized(Pesan::AkunTidakAktif));
     }
@@ -92,8 +114,9 @@ pub(super) async fn load_user(
     }
     Ok(AuthUser {
         id: user.id,
-        username: user.username,
+        username: user.username.clone(),
         roles,
+        employee: found.employee,
     })
 }
 
@@ -106,14 +129,15 @@ impl FromRequest for AuthUser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         match verified_claims(req) {
             Err(e) => Box::pin(std::future::ready(Err(e))),
-            Ok((state, claims)) => Box::pin(load_user(state, claims, false)),
+            Ok((state, claims)) => Box::pin(load_user(req.clone(), state, claims, false)),
         }
     }
 }
 
 /// A signed-in user, also while the account still holds a one-time password: for the few
-/// routes that must serve such an account (`/auth/me`, `/auth/change-password`).
-pub struct SessionUser(pub AuthUser);
+/// routes that must serve such an account (`/auth/me`, `/auth/change-password`). The account as
+/// read for this request comes along.
+pub struct SessionUser(pub AuthUser, pub Arc<Principal>);
 
 impl FromRequest for SessionUser {
     type Error = AppError;
@@ -123,7 +147,12 @@ impl FromRequest for SessionUser {
         match verified_claims(req) {
             Err(e) => Box::pin(std::future::ready(Err(e))),
             Ok((state, claims)) => {
-                Box::pin(async move { load_user(state, claims, true).await.map(SessionUser) })
+                let req = req.clone();
+                Box::pin(async move {
+                    let user = load_user(req.clone(), state.clone(), claims.clone(), true).await?;
+                    let account = principal(&req, &state, &claims).await?;
+                    Ok(SessionUser(user, account))
+                })
             }
         }
     }
@@ -171,8 +200,9 @@ impl<P: RequiredPermission + 'static> FromRequest for RequirePermission<P> {
         if !policy::can(&claims.roles, P::PERMISSION) {
             return Box::pin(std::future::ready(Err(AppError::Forbidden)));
         }
+        let req = req.clone();
         Box::pin(async move {
-            let user = load_user(state, claims, false).await?;
+            let user = load_user(req, state, claims, false).await?;
             user.require(P::PERMISSION)?;
             Ok(RequirePermission(user, PhantomData))
         })

@@ -161,10 +161,10 @@ async fn logout(
 #[get("/me")]
 async fn me(
     state: Data<AppState>,
-    SessionUser(user): SessionUser,
+    session: SessionUser,
 ) -> AppResult<actix_web::web::Json<CurrentUser>> {
     Ok(actix_web::web::Json(
-        service::current_user(&state, user.id).await?,
+        service::profile(&state, (*session.1).clone()).await?,
     ))
 }
 
@@ -187,7 +187,7 @@ async fn me(
 #[post("/change-password")]
 async fn change_password(
     state: Data<AppState>,
-    SessionUser(user): SessionUser,
+    SessionUser(user, _): SessionUser,
     meta: RequestMeta,
     ValidatedJson(body): ValidatedJson<ChangePasswordRequest>,
 ) -> AppResult<HttpResponse> {

@@ -4,19 +4,17 @@
 //! ids are looked up, so the answer does not depend on what was sent. Its own password,
 //! session and notifications stay its own.
 
+use crate::error::{AppError, AppResult};
+use crate::policy;
+use crate::state::AppState;
+use crate::users::service as users;
+use actix_web::HttpMessage;
 use actix_web::ResponseError;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
 use actix_web::web::Data;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-
-use crate::entities::employees;
-use crate::error::{AppError, AppResult};
-use crate::policy;
-use crate::state::AppState;
-use crate::users::service as users;
 
 /// Writes every signed-in account makes: its password and session, its notifications. Exact
 /// paths, so no other route hides behind a prefix.
@@ -83,18 +81,17 @@ async fn refused(req: &ServiceRequest) -> AppResult<bool> {
     if !policy::is_read_only(&claims.roles, false) {
         return Ok(false);
     }
-    let Some((user, roles)) = users::find_with_roles(&state.db, claims.sub).await? else {
+    let Some(account) = users::principal(&state.db, claims.sub).await? else {
         return Ok(false);
     };
+    let user = &account.user;
     if !user.active || !claims.issued_after(user.password_changed_at) || user.harus_ganti_password {
         return Ok(false);
     }
-    let is_employee = employees::Entity::find()
-        .filter(employees::Column::UserId.eq(user.id))
-        .count(&state.db)
-        .await?
-        > 0;
-    Ok(policy::is_read_only(&roles, is_employee))
+    let read_only = policy::is_read_only(&account.roles, account.employee.is_some());
+    // The handler's extractors find the account already read.
+    req.extensions_mut().insert(std::sync::Arc::new(account));
+    Ok(read_only)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::entities::{login_attempts, refresh_tokens, users};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::state::AppState;
-use crate::users::service as user_service;
+use crate::users::service::{self as user_service, Principal};
 
 /// Tokens for a session: the response body and the refresh token (for the cookie).
 pub struct IssuedTokens {
@@ -225,13 +225,29 @@ pub async fn change_password(
 /// # Errors
 /// `NotFound` if the account vanished.
 pub async fn current_user(state: &AppState, user_id: Uuid) -> AppResult<CurrentUser> {
-    let (user, roles) = user_service::find_with_roles(&state.db, user_id)
+    let account = user_service::principal(&state.db, user_id)
         .await?
         .ok_or(AppError::NotFound("Pengguna"))?;
-    let employee =
-        crate::employees::superiors::subordinates_flag(&state.db, user_id, crate::clock::today())
-            .await?;
-    Ok(user_service::to_current_user(user, roles, employee))
+    profile(state, account).await
+}
+
+/// The profile of an account already read: one more query, for whether they rate anyone.
+///
+/// # Errors
+/// On a database failure.
+pub async fn profile(state: &AppState, account: Principal) -> AppResult<CurrentUser> {
+    let employee = account.employee.map(|e| e.0);
+    let rates = match employee {
+        Some(id) => {
+            crate::employees::superiors::rates_anyone(&state.db, id, crate::clock::today()).await?
+        }
+        None => false,
+    };
+    Ok(user_service::to_current_user(
+        account.user,
+        account.roles,
+        (employee, rates),
+    ))
 }
 
 async fn issue(

@@ -7,13 +7,13 @@ use std::marker::PhantomData;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
 use kinerja_api::auth::{Permission, Role};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
+use super::AuthUser;
 use super::extractor::{AuthFuture, RequiredPermission, load_user, verified_claims};
 use crate::entities::employees;
 use crate::error::{AppError, AppResult};
-use crate::organisation::tree::UnitIndex;
 use crate::policy;
 
 /// Who is looking, resolved once per request for the privacy and access rules.
@@ -27,29 +27,22 @@ pub struct Viewer {
 }
 
 impl Viewer {
+    /// The viewer for a signed-in user: the units below their own only for pimpinan (one
+    /// recursive query over their subtree).
+    ///
     /// # Errors
     /// On a database failure.
-    pub async fn load(
-        db: &impl ConnectionTrait,
-        user_id: Uuid,
-        roles: Vec<Role>,
-    ) -> AppResult<Self> {
-        let own = employees::Entity::find()
-            .filter(employees::Column::UserId.eq(user_id))
-            .one(db)
-            .await?;
+    pub async fn of(db: &impl ConnectionTrait, user: AuthUser) -> AppResult<Self> {
         let mut subtree = HashSet::new();
-        if policy::can(&roles, Permission::ReadUnitDashboards)
-            && let Some(unit) = own.as_ref().and_then(|e| e.unit_id)
+        if policy::can(&user.roles, Permission::ReadUnitDashboards)
+            && let Some((_, Some(unit))) = user.employee
         {
-            subtree = UnitIndex::load(db, own.as_ref().map(|e| e.instansi_id))
-                .await?
-                .subtree(unit);
+            subtree = crate::organisation::tree::subtree(db, unit).await?;
         }
         Ok(Self {
-            user_id,
-            roles,
-            employee_id: own.map(|e| e.id),
+            user_id: user.id,
+            roles: user.roles,
+            employee_id: user.employee.map(|e| e.0),
             subtree,
         })
     }
@@ -72,10 +65,13 @@ impl FromRequest for Viewer {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         match verified_claims(req) {
             Err(e) => Box::pin(std::future::ready(Err(e))),
-            Ok((state, claims)) => Box::pin(async move {
-                let user = load_user(state.clone(), claims, false).await?;
-                Viewer::load(&state.db, user.id, user.roles).await
-            }),
+            Ok((state, claims)) => {
+                let req = req.clone();
+                Box::pin(async move {
+                    let user = load_user(req, state.clone(), claims, false).await?;
+                    Viewer::of(&state.db, user).await
+                })
+            }
         }
     }
 }
@@ -96,10 +92,11 @@ impl<P: RequiredPermission + 'static> FromRequest for ViewerWith<P> {
         if !policy::can(&claims.roles, P::PERMISSION) {
             return Box::pin(std::future::ready(Err(AppError::Forbidden)));
         }
+        let req = req.clone();
         Box::pin(async move {
-            let user = load_user(state.clone(), claims, false).await?;
+            let user = load_user(req, state.clone(), claims, false).await?;
             user.require(P::PERMISSION)?;
-            let viewer = Viewer::load(&state.db, user.id, user.roles).await?;
+            let viewer = Viewer::of(&state.db, user).await?;
             Ok(ViewerWith(viewer, PhantomData))
         })
     }

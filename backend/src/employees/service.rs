@@ -52,44 +52,50 @@ fn parse_gender(s: &str) -> Gender {
     if s == "P" { Gender::P } else { Gender::L }
 }
 
-/// Names of positions and units and pangkat for a batch of employees.
-struct Lookups {
-    positions: HashMap<Uuid, positions::Model>,
-    units: HashMap<Uuid, String>,
-    pangkat: HashMap<String, String>,
+/// An employee with the names shown beside it (position, unit, pangkat), read in the same
+/// statement by joins.
+#[derive(sea_orm::FromQueryResult)]
+struct Named {
+    #[sea_orm(nested)]
+    employee: employees::Model,
+    jabatan_nama: Option<String>,
+    jabatan_jenjang: Option<String>,
+    unit_nama: Option<String>,
+    pangkat: Option<String>,
 }
 
-impl Lookups {
-    async fn load(db: &impl ConnectionTrait, list: &[employees::Model]) -> AppResult<Self> {
-        let position_ids: HashSet<Uuid> = list.iter().filter_map(|e| e.jabatan_id).collect();
-        let unit_ids: HashSet<Uuid> = list.iter().filter_map(|e| e.unit_id).collect();
-        Ok(Self {
-            positions: positions::Entity::find()
-                .filter(positions::Column::Id.is_in(position_ids))
-                .all(db)
-                .await?
-                .into_iter()
-                .map(|p| (p.id, p))
-                .collect(),
-            units: units::Entity::find()
-                .filter(units::Column::Id.is_in(unit_ids))
-                .all(db)
-                .await?
-                .into_iter()
-                .map(|u| (u.id, u.nama))
-                .collect(),
-            pangkat: ref_golongan::Entity::find()
-                .all(db)
-                .await?
-                .into_iter()
-                .map(|g| (g.kode, g.pangkat))
-                .collect(),
-        })
-    }
+/// `select` with the names of each employee's position, unit and pangkat.
+fn named(
+    select: sea_orm::Select<employees::Entity>,
+) -> sea_orm::Selector<sea_orm::SelectModel<Named>> {
+    use sea_orm::{JoinType, RelationDef};
+    let position: RelationDef = employees::Entity::belongs_to(positions::Entity)
+        .from(employees::Column::JabatanId)
+        .to(positions::Column::Id)
+        .into();
+    let unit: RelationDef = employees::Entity::belongs_to(units::Entity)
+        .from(employees::Column::UnitId)
+        .to(units::Column::Id)
+        .into();
+    let golongan: RelationDef = employees::Entity::belongs_to(ref_golongan::Entity)
+        .from(employees::Column::Golongan)
+        .to(ref_golongan::Column::Kode)
+        .into();
+    select
+        .join(JoinType::LeftJoin, position)
+        .join(JoinType::LeftJoin, unit)
+        .join(JoinType::LeftJoin, golongan)
+        .column_as(positions::Column::Nama, "jabatan_nama")
+        .column_as(positions::Column::Jenjang, "jabatan_jenjang")
+        .column_as(units::Column::Nama, "unit_nama")
+        .column_as(ref_golongan::Column::Pangkat, "pangkat")
+        .into_model::<Named>()
+}
 
-    fn dto(&self, e: employees::Model, visibility: Visibility) -> Employee {
-        let position = e.jabatan_id.and_then(|id| self.positions.get(&id));
-        let jenjang = position.and_then(|p| Jenjang::parse(&p.jenjang));
+impl Named {
+    fn dto(self, visibility: Visibility) -> Employee {
+        let e = self.employee;
+        let jenjang = self.jabatan_jenjang.as_deref().and_then(Jenjang::parse);
         let jenis_pegawai = JenisPegawai::parse(&e.jenis_pegawai);
         let full = visibility == Visibility::Full;
         Employee {
@@ -108,18 +114,13 @@ impl Lookups {
                 e.gelar_belakang.as_deref(),
             ),
             jabatan_id: e.jabatan_id,
-            jabatan: position.map(|p| p.nama.clone()),
+            jabatan: self.jabatan_nama,
             jenjang,
             jenis_jabatan: jenjang.map(Jenjang::jenis),
             unit_id: e.unit_id,
-            unit: e.unit_id.and_then(|u| self.units.get(&u).cloned()),
+            unit: self.unit_nama,
             instansi_id: only(full, Some(e.instansi_id)),
-            pangkat: only(
-                full,
-                e.golongan
-                    .as_ref()
-                    .and_then(|g| self.pangkat.get(g).cloned()),
-            ),
+            pangkat: only(full, self.pangkat),
             nama: only(full, Some(e.nama)),
             gelar_depan: only(full, e.gelar_depan),
             gelar_belakang: only(full, e.gelar_belakang),
@@ -158,8 +159,11 @@ async fn to_dto(
     e: employees::Model,
     visibility: Visibility,
 ) -> AppResult<Employee> {
-    let lookups = Lookups::load(db, std::slice::from_ref(&e)).await?;
-    Ok(lookups.dto(e, visibility))
+    let row = named(employees::Entity::find_by_id(e.id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Pegawai"))?;
+    Ok(row.dto(visibility))
 }
 
 /// One employee, in the view the viewer is entitled to.
@@ -167,13 +171,16 @@ async fn to_dto(
 /// # Errors
 /// `NotFound`.
 pub async fn get(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResult<Employee> {
-    let e = find(db, id).await?;
-    let visibility = if viewer.sees_full(&e) {
+    let row = named(employees::Entity::find_by_id(id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound("Pegawai"))?;
+    let visibility = if viewer.sees_full(&row.employee) {
         Visibility::Full
     } else {
         Visibility::Directory
     };
-    to_dto(db, e, visibility).await
+    Ok(row.dto(visibility))
 }
 
 /// A filtered, sorted page of employees; each row in the view the viewer is entitled to.
@@ -255,22 +262,23 @@ pub async fn list(
             select.order_by_asc(employees::Column::Nama)
         }
     };
-    let models = select
-        .order_by_asc(employees::Column::Id)
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(db)
-        .await?;
-    let lookups = Lookups::load(db, &models).await?;
-    let items = models
+    let rows = named(
+        select
+            .order_by_asc(employees::Column::Id)
+            .offset(page.offset())
+            .limit(page.per_page),
+    )
+    .all(db)
+    .await?;
+    let items = rows
         .into_iter()
-        .map(|e| {
-            let v = if viewer.sees_full(&e) {
+        .map(|row| {
+            let v = if viewer.sees_full(&row.employee) {
                 Visibility::Full
             } else {
                 Visibility::Directory
             };
-            lookups.dto(e, v)
+            row.dto(v)
         })
         .collect();
     Ok(Page::new(items, page, total))

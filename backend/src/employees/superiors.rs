@@ -476,88 +476,74 @@ impl Resolver {
     }
 }
 
-/// The employee linked to `user_id` and whether they rate or oversee anyone on `date`, in two
-/// small queries (never the instansi): the PPKin or Atasan PPKin of an SKP of an open period,
-/// the rater named by an override, or the holder (definitive or acting) of a position that
-/// other active positions report to. It only decides which menus the SPA shows; each page
-/// checks the real rights again.
+/// Whether `employee` rates or oversees anyone on `date`, in one query of indexed lookups
+/// (never the instansi): the PPKin or Atasan PPKin of an SKP of an open period, the rater named
+/// by an override, or the holder (definitive or acting) of a position that other active
+/// positions report to. It only decides which menus the SPA shows; each page checks the real
+/// rights again.
 ///
 /// # Errors
 /// On a database failure.
-pub async fn subordinates_flag(
+pub async fn rates_anyone(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    employee: Uuid,
     date: NaiveDate,
-) -> AppResult<(Option<Uuid>, bool)> {
-    use sea_orm::sea_query::Query;
-    use sea_orm::{PaginatorTrait, QuerySelect};
+) -> AppResult<bool> {
+    use sea_orm::PaginatorTrait;
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
 
     use crate::entities::{periods, skps};
     use kinerja_api::planning::StatusPeriode;
 
-    let Some(employee_id) = employees::Entity::find()
-        .select_only()
-        .column(employees::Column::Id)
-        .filter(employees::Column::UserId.eq(user_id))
-        .into_tuple::<Uuid>()
-        .one(db)
-        .await?
-    else {
-        return Ok((None, false));
-    };
     let open_periods = Query::select()
         .column(periods::Column::Id)
         .from(periods::Entity)
         .and_where(periods::Column::Status.eq(StatusPeriode::Dibuka.as_str()))
         .to_owned();
-    let skp_raters = |column: skps::Column| {
-        Query::select()
-            .column(column)
-            .from(skps::Entity)
-            .and_where(skps::Column::PeriodId.in_subquery(open_periods.clone()))
-            .and_where(column.is_not_null())
-            .to_owned()
+    let rates_on_skp = |column: skps::Column| {
+        Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from(skps::Entity)
+                .and_where(column.eq(employee))
+                .and_where(skps::Column::PeriodId.in_subquery(open_periods.clone()))
+                .to_owned(),
+        )
     };
-    let override_raters = Query::select()
-        .column(superior_overrides::Column::PpkinEmployeeId)
-        .from(superior_overrides::Entity)
-        .and_where(superior_overrides::Column::Mulai.lte(date))
-        .cond_where(
-            Condition::any()
-                .add(superior_overrides::Column::Selesai.is_null())
-                .add(superior_overrides::Column::Selesai.gte(date)),
-        )
-        .to_owned();
-    let superior_positions = Query::select()
-        .column(positions::Column::AtasanId)
-        .from(positions::Entity)
-        .and_where(positions::Column::Aktif.eq(true))
-        .and_where(positions::Column::AtasanId.is_not_null())
-        .to_owned();
-    let holders = Query::select()
-        .column(assignments::Column::EmployeeId)
-        .from(assignments::Entity)
-        .and_where(assignments::Column::Mulai.lte(date))
-        .cond_where(
-            Condition::any()
-                .add(assignments::Column::Selesai.is_null())
-                .add(assignments::Column::Selesai.gte(date)),
-        )
-        .and_where(assignments::Column::JabatanId.in_subquery(superior_positions))
-        .to_owned();
-    let rates = employees::Entity::find()
-        .filter(employees::Column::Id.eq(employee_id))
+    let named = Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(superior_overrides::Entity)
+            .and_where(superior_overrides::Column::PpkinEmployeeId.eq(employee))
+            .cond_where(live_overrides(date))
+            .to_owned(),
+    );
+    let holds_a_superior_post = Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(assignments::Entity)
+            .inner_join(
+                positions::Entity,
+                Expr::col((positions::Entity, positions::Column::AtasanId))
+                    .equals((assignments::Entity, assignments::Column::JabatanId)),
+            )
+            .and_where(
+                Expr::col((assignments::Entity, assignments::Column::EmployeeId)).eq(employee),
+            )
+            .and_where(Expr::col((positions::Entity, positions::Column::Aktif)).eq(true))
+            .cond_where(live_assignments(date))
+            .to_owned(),
+    );
+    let found = employees::Entity::find()
+        .filter(employees::Column::Id.eq(employee))
         .filter(
             Condition::any()
-                .add(employees::Column::Id.in_subquery(skp_raters(skps::Column::PpkinEmployeeId)))
-                .add(
-                    employees::Column::Id
-                        .in_subquery(skp_raters(skps::Column::AtasanPpkinEmployeeId)),
-                )
-                .add(employees::Column::Id.in_subquery(override_raters))
-                .add(employees::Column::Id.in_subquery(holders)),
+                .add(rates_on_skp(skps::Column::PpkinEmployeeId))
+                .add(rates_on_skp(skps::Column::AtasanPpkinEmployeeId))
+                .add(named)
+                .add(holds_a_superior_post),
         )
         .count(db)
         .await?;
-    Ok((Some(employee_id), rates > 0))
+    Ok(found > 0)
 }

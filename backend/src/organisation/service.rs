@@ -41,7 +41,7 @@ pub fn like_pattern(q: &str) -> String {
 
 /// Case-insensitive "contains" on a column.
 pub fn ilike(column: impl sea_orm::ColumnTrait, q: &str) -> sea_orm::sea_query::SimpleExpr {
-    Expr::expr(Func::lower(Expr::col(column))).like(like_pattern(q))
+    Expr::expr(Func::lower(Expr::col(column.as_column_ref()))).like(like_pattern(q))
 }
 
 /// The reference lists.

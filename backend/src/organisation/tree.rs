@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement, Value};
 use uuid::Uuid;
 
 use crate::entities::units;
@@ -57,6 +57,34 @@ impl UnitIndex {
     pub fn name(&self, id: Uuid) -> Option<&str> {
         self.units.get(&id).map(|u| u.nama.as_str())
     }
+}
+
+/// `root` and every unit below it, in one recursive query: the cost follows the subtree, not
+/// the instansi.
+///
+/// # Errors
+/// On a database failure.
+pub async fn subtree(db: &impl ConnectionTrait, root: Uuid) -> AppResult<HashSet<Uuid>> {
+    let backend = db.get_database_backend();
+    let mark = match backend {
+        sea_orm::DbBackend::Postgres => "$1",
+        _ => "?",
+    };
+    let sql = format!(
+        "WITH RECURSIVE down(id) AS (SELECT id FROM units WHERE id = {mark} \
+         UNION SELECT u.id FROM units u JOIN down ON u.parent_id = down.id) \
+         SELECT id FROM down"
+    );
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [Value::from(root)],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| r.try_get_by_index::<Uuid>(0).map_err(Into::into))
+        .collect()
 }
 
 #[cfg(test)]

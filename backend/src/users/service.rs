@@ -16,11 +16,68 @@ use uuid::Uuid;
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::password;
 use crate::auth::service::login_key;
-use crate::entities::{user_roles, users};
+use crate::entities::{employees, user_roles, users};
 use crate::error::{AppError, AppResult, DbResultExt};
 use crate::extract::RequestMeta;
 use crate::organisation::service::ilike;
 use crate::{optimistic, policy};
+
+/// An account as a request sees it: the user, their roles and the employee record linked to
+/// it, read in one statement (a row per role).
+#[derive(Clone, Debug)]
+pub struct Principal {
+    pub user: users::Model,
+    pub roles: Vec<Role>,
+    /// The linked employee record and its unit.
+    pub employee: Option<(Uuid, Option<Uuid>)>,
+}
+
+#[derive(sea_orm::FromQueryResult)]
+struct PrincipalRow {
+    #[sea_orm(nested)]
+    user: users::Model,
+    role: Option<String>,
+    employee_id: Option<Uuid>,
+    employee_unit: Option<Uuid>,
+}
+
+/// The account `id` with its roles and employee record, in one query; `None` if it is gone.
+///
+/// # Errors
+/// On a database failure.
+pub async fn principal(db: &impl ConnectionTrait, id: Uuid) -> AppResult<Option<Principal>> {
+    use sea_orm::{JoinType, RelationTrait};
+
+    let linked: sea_orm::RelationDef = users::Entity::belongs_to(employees::Entity)
+        .from(users::Column::Id)
+        .to(employees::Column::UserId)
+        .into();
+    let rows = users::Entity::find_by_id(id)
+        .join(JoinType::LeftJoin, users::Relation::UserRoles.def())
+        .join(JoinType::LeftJoin, linked)
+        .column_as(user_roles::Column::Role, "role")
+        .column_as(employees::Column::Id, "employee_id")
+        .column_as(employees::Column::UnitId, "employee_unit")
+        .into_model::<PrincipalRow>()
+        .all(db)
+        .await?;
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let user = first.user.clone();
+    let employee = first.employee_id.map(|e| (e, first.employee_unit));
+    let mut roles: Vec<Role> = rows
+        .iter()
+        .filter_map(|r| r.role.as_deref().and_then(Role::parse))
+        .collect();
+    roles.sort();
+    roles.dedup();
+    Ok(Some(Principal {
+        user,
+        roles,
+        employee,
+    }))
+}
 
 /// A user and their roles, or `None`.
 ///
@@ -50,7 +107,7 @@ async fn roles_of(db: &impl ConnectionTrait, id: Uuid) -> AppResult<Vec<Role>> {
 }
 
 /// `employee` is the linked employee record and whether they have subordinates
-/// ([`crate::employees::superiors::subordinates_flag`]).
+/// ([`crate::employees::superiors::rates_anyone`]).
 pub fn to_current_user(
     user: users::Model,
     roles: Vec<Role>,

@@ -30,5 +30,6 @@ mod perubahan;
 mod planning;
 mod read_only;
 mod security;
+mod skala;
 mod spa;
 mod users;
