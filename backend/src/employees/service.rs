@@ -31,7 +31,6 @@ use crate::entities::{
 use crate::error::{AppError, AppResult, DbResultExt, FieldMessages, push_field};
 use crate::extract::RequestMeta;
 use crate::organisation::service::{clean, employee_ref, ilike};
-use crate::organisation::tree::UnitIndex;
 use crate::{optimistic, policy};
 
 pub fn nip_kind(jenis: JenisPegawai) -> NipKind {
@@ -205,8 +204,8 @@ pub async fn list(
         select = select.filter(any);
     }
     if let Some(root) = query.within {
-        let index = UnitIndex::load(db, None).await?;
-        select = select.filter(employees::Column::UnitId.is_in(index.subtree(root)));
+        let units = crate::organisation::tree::subtree(db, root).await?;
+        select = select.filter(employees::Column::UnitId.is_in(units));
     }
     if let Some(id) = query.instansi_id {
         select = select.filter(employees::Column::InstansiId.eq(id));

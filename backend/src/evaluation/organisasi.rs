@@ -2,7 +2,7 @@
 //! predikat; the "Format Penetapan Predikat Kinerja".
 
 use kinerja_api::Pesan;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::Utc;
 use kinerja_api::evaluation::{self as rules, Hitungan, Predikat, PredikatOrganisasi};
@@ -45,19 +45,10 @@ async fn governing_unit(
     if set.is_empty() {
         return Ok(None);
     }
-    let tree = UnitIndex::load(db, None).await?;
-    let mut current = Some(unit);
-    let mut seen = HashSet::new();
-    while let Some(u) = current {
-        if !seen.insert(u) {
-            break;
-        }
-        if let Some(o) = set.get(&u) {
-            return Ok(Some(o.clone()));
-        }
-        current = tree.units.get(&u).and_then(|m| m.parent_id);
-    }
-    Ok(None)
+    Ok(crate::organisation::tree::ancestors(db, unit)
+        .await?
+        .into_iter()
+        .find_map(|u| set.get(&u).cloned()))
 }
 
 /// The distribution of the unit that governs `unit`, counting the set predikat of every
@@ -82,43 +73,65 @@ async fn distribusi_of(
     org: &org_predikat::Model,
     extra: Option<(Uuid, Predikat)>,
 ) -> AppResult<DistribusiUnit> {
-    let tree = UnitIndex::load(db, None).await?;
-    let subtree: Vec<Uuid> = tree.subtree(org.unit_id).into_iter().collect();
-    let in_period: HashSet<Uuid> = skps::Entity::find()
-        .filter(skps::Column::PeriodId.eq(org.period_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
-    let evals: Vec<evaluations::Model> = evaluations::Entity::find()
+    use sea_orm::sea_query::Query;
+    use sea_orm::{PaginatorTrait, QuerySelect, QueryTrait};
+
+    let subtree = crate::organisation::tree::subtree(db, org.unit_id).await?;
+    let in_period = Query::select()
+        .column(skps::Column::Id)
+        .from(skps::Entity)
+        .and_where(skps::Column::PeriodId.eq(org.period_id))
+        .to_owned();
+    let base = evaluations::Entity::find()
         .filter(evaluations::Column::UnitId.is_in(subtree))
         .filter(evaluations::Column::PeriodeKe.eq(org.periode_ke))
+        .filter(evaluations::Column::SkpId.in_subquery(in_period));
+    // Counted in SQL by status and predikat (the unit may be a whole dinas); the evaluation
+    // about to be set counts with its new predikat.
+    let groups: Vec<(String, Option<String>, i64)> = base
+        .clone()
+        .select_only()
+        .columns([evaluations::Column::Status, evaluations::Column::Predikat])
+        .column_as(evaluations::Column::Id.count(), "n")
+        .apply_if(extra, |q, (id, _)| q.filter(evaluations::Column::Id.ne(id)))
+        .group_by(evaluations::Column::Status)
+        .group_by(evaluations::Column::Predikat)
+        .into_tuple()
         .all(db)
-        .await?
-        .into_iter()
-        .filter(|e| in_period.contains(&e.skp_id))
-        .collect();
+        .await?;
     let mut hitungan = Hitungan::default();
-    let mut counted = HashSet::new();
-    for e in &evals {
-        let set = if Some(e.id) == extra.map(|x| x.0) {
-            extra.map(|x| x.1)
-        } else if e.ditetapkan() {
-            e.predikat.as_deref().and_then(Predikat::parse)
-        } else {
-            None
-        };
-        if let Some(p) = set {
-            hitungan.tambah(p);
-            counted.insert(e.id);
+    let mut n: u32 = 0;
+    for (status, predikat, count) in groups {
+        let count = u32::try_from(count).unwrap_or(0);
+        n += count;
+        if kinerja_api::penilaian::StatusEvaluasi::parse(&status)
+            == Some(kinerja_api::penilaian::StatusEvaluasi::Ditetapkan)
+            && let Some(p) = predikat.as_deref().and_then(Predikat::parse)
+        {
+            for _ in 0..count {
+                hitungan.tambah(p);
+            }
         }
     }
+    if let Some((id, p)) = extra
+        && base
+            .filter(evaluations::Column::Id.eq(id))
+            .count(db)
+            .await?
+            > 0
+    {
+        n += 1;
+        hitungan.tambah(p);
+    }
     let predikat = PredikatOrganisasi::parse(&org.predikat).unwrap_or(PredikatOrganisasi::Baik);
-    let n = evals.len().max(counted.len()) as u32;
+    let unit_nama = units::Entity::find_by_id(org.unit_id)
+        .one(db)
+        .await?
+        .map(|u| u.nama)
+        .unwrap_or_default();
     Ok(DistribusiUnit {
         unit_id: org.unit_id,
-        unit_nama: tree.name(org.unit_id).unwrap_or_default().to_owned(),
+        unit_nama,
         predikat_organisasi: Some(predikat),
         dasar: Some(org.dasar.clone()),
         pembulatan: kebijakan.pembulatan,

@@ -18,7 +18,6 @@ use crate::auth::Viewer;
 use crate::entities::{employees, iki_data_keys, periods, skp_iki, skp_rhk, skps};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
-use crate::organisation::tree::UnitIndex;
 use crate::planning::access;
 use crate::policy;
 
@@ -188,8 +187,7 @@ pub async fn for_client(
     unit_id: Uuid,
     tahun: i32,
 ) -> AppResult<Vec<DataKeyBinding>> {
-    let tree = UnitIndex::load(db, None).await?;
-    let units: Vec<Uuid> = tree.subtree(unit_id).into_iter().collect();
+    let units = crate::organisation::tree::subtree(db, unit_id).await?;
     let people: Vec<Uuid> = employees::Entity::find()
         .filter(employees::Column::UnitId.is_in(units))
         .all(db)

@@ -33,7 +33,6 @@ use crate::entities::{
 use crate::error::{AppError, AppResult, DbResultExt};
 use crate::extract::RequestMeta;
 use crate::measurement::service::{bounds, jumlah_periode};
-use crate::organisation::tree::UnitIndex;
 use crate::planning::versi::Versions;
 
 /// Rows per bulk statement: well under the bind-parameter limits of SQLite and PostgreSQL.
@@ -57,7 +56,6 @@ pub fn check_key(value: Option<&str>) -> AppResult<String> {
 
 /// Everything the batch needs, loaded with a handful of set queries.
 struct Lookup {
-    tree: UnitIndex,
     allowed: HashSet<Uuid>,
     by_nip: HashMap<String, employees::Model>,
     by_unit: HashMap<Uuid, Vec<employees::Model>>,
@@ -78,8 +76,7 @@ async fn lookup(
     client: &ApiClientAuth,
     items: &[IngestItem],
 ) -> AppResult<Lookup> {
-    let tree = UnitIndex::load(txn, None).await?;
-    let allowed = tree.subtree(client.unit_id);
+    let allowed = crate::organisation::tree::subtree(txn, client.unit_id).await?;
     let nips: HashSet<&str> = items.iter().filter_map(|i| i.nip.as_deref()).collect();
     let unit_ids: HashSet<Uuid> = items.iter().filter_map(|i| i.unit_id).collect();
     let mut people = Vec::new();
@@ -189,7 +186,6 @@ async fn lookup(
         }
     }
     Ok(Lookup {
-        tree,
         allowed,
         by_nip,
         by_unit,
@@ -217,7 +213,7 @@ fn resolve(
             vec![e]
         }
         (None, Some(unit)) => {
-            if !l.allowed.contains(&unit) || !l.tree.units.contains_key(&unit) {
+            if !l.allowed.contains(&unit) {
                 return Err(IngestRejection::OutsideUnit);
             }
             l.by_unit

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::Viewer;
 use crate::employees::superiors::Resolver;
-use crate::entities::{employees, feedback, ref_berakhlak, skp_iki, skp_rhk, skps};
+use crate::entities::{employees, feedback, skp_iki, skp_rhk, skps};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::planning::access;
@@ -127,11 +127,10 @@ pub async fn list(
         .into_iter()
         .map(|i| (i.id, i.indikator))
         .collect();
-    let nilai_text: HashMap<String, String> = ref_berakhlak::Entity::find()
-        .all(db)
+    let nilai_text: HashMap<String, String> = crate::organisation::berakhlak::values(db)
         .await?
-        .into_iter()
-        .map(|n| (n.kode, n.nama))
+        .iter()
+        .map(|n| (n.kode.clone(), n.nama.clone()))
         .collect();
     let sasaran = |r: &feedback::Model| {
         r.iki_id
@@ -227,10 +226,10 @@ pub async fn create(
         }
     }
     if let Some(n) = &req.nilai_kode
-        && ref_berakhlak::Entity::find_by_id(n.clone())
-            .one(&txn)
+        && !crate::organisation::berakhlak::values(&txn)
             .await?
-            .is_none()
+            .iter()
+            .any(|v| v.kode == *n)
     {
         return Err(AppError::field(
             "nilai_kode",

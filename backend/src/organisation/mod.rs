@@ -1,5 +1,6 @@
 //! Organisation: instansi, the unit tree, positions (jabatan) and the reference lists.
 
+pub mod berakhlak;
 pub mod handlers;
 pub mod import;
 pub mod service;

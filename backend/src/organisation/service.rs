@@ -23,8 +23,7 @@ use uuid::Uuid;
 use super::tree::UnitIndex;
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::entities::{
-    employees, instansi, positions, ref_berakhlak, ref_golongan, ref_jenjang, ref_panduan_perilaku,
-    unit_moves, units,
+    employees, instansi, positions, ref_golongan, ref_jenjang, unit_moves, units,
 };
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
@@ -76,27 +75,21 @@ pub async fn reference(db: &DatabaseConnection) -> AppResult<ReferenceData> {
             })
         })
         .collect();
-    let panduan = ref_panduan_perilaku::Entity::find()
-        .order_by_asc(ref_panduan_perilaku::Column::Kode)
-        .all(db)
-        .await?;
-    let berakhlak = ref_berakhlak::Entity::find()
-        .order_by_asc(ref_berakhlak::Column::Urutan)
-        .all(db)
+    let berakhlak = super::berakhlak::values(db)
         .await?
-        .into_iter()
+        .iter()
         .map(|n| NilaiBerakhlak {
-            panduan: panduan
+            panduan: n
+                .panduan
                 .iter()
-                .filter(|p| p.nilai_kode == n.kode)
                 .map(|p| PanduanPerilaku {
                     kode: p.kode.clone(),
                     huruf: p.huruf.clone(),
                     teks: p.teks.clone(),
                 })
                 .collect(),
-            kode: n.kode,
-            nama: n.nama,
+            kode: n.kode.clone(),
+            nama: n.nama.clone(),
             urutan: n.urutan,
         })
         .collect();
@@ -250,8 +243,7 @@ pub async fn list_units(
 ) -> AppResult<Page<Unit>> {
     let mut select = units::Entity::find();
     if let Some(root) = query.within {
-        let index = UnitIndex::load(db, None).await?;
-        select = select.filter(units::Column::Id.is_in(index.subtree(root)));
+        select = select.filter(units::Column::Id.is_in(super::tree::subtree(db, root).await?));
     }
     if let Some(id) = query.instansi_id {
         select = select.filter(units::Column::InstansiId.eq(id));
@@ -627,8 +619,8 @@ pub async fn list_positions(
 ) -> AppResult<Page<Position>> {
     let mut select = positions::Entity::find();
     if let Some(root) = query.within {
-        let index = UnitIndex::load(db, None).await?;
-        select = select.filter(positions::Column::UnitId.is_in(index.subtree(root)));
+        select =
+            select.filter(positions::Column::UnitId.is_in(super::tree::subtree(db, root).await?));
     }
     if let Some(jenjang) = query.jenjang {
         select = select.filter(positions::Column::Jenjang.eq(jenjang.as_str()));

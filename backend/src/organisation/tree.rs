@@ -65,25 +65,43 @@ impl UnitIndex {
 /// # Errors
 /// On a database failure.
 pub async fn subtree(db: &impl ConnectionTrait, root: Uuid) -> AppResult<HashSet<Uuid>> {
+    Ok(walk(db, root, WALK_DOWN).await?.into_iter().collect())
+}
+
+/// `unit` and the units above it, nearest first, in one recursive query.
+///
+/// # Errors
+/// On a database failure.
+pub async fn ancestors(db: &impl ConnectionTrait, unit: Uuid) -> AppResult<Vec<Uuid>> {
+    walk(db, unit, WALK_UP).await
+}
+
+/// The same SQL on SQLite and PostgreSQL; `UNION` stops on a cycle, the depth orders the walk.
+const WALK_DOWN: &str = "WITH RECURSIVE w(id, d) AS (SELECT id, 0 FROM units WHERE id = {mark} \
+     UNION SELECT u.id, w.d + 1 FROM units u JOIN w ON u.parent_id = w.id WHERE w.d < 64) \
+     SELECT id FROM w ORDER BY d";
+const WALK_UP: &str = "WITH RECURSIVE w(id, d) AS (SELECT id, 0 FROM units WHERE id = {mark} \
+     UNION SELECT u.parent_id, w.d + 1 FROM units u JOIN w ON u.id = w.id \
+     WHERE u.parent_id IS NOT NULL AND w.d < 64) \
+     SELECT id FROM w ORDER BY d";
+
+async fn walk(db: &impl ConnectionTrait, from: Uuid, sql: &str) -> AppResult<Vec<Uuid>> {
     let backend = db.get_database_backend();
     let mark = match backend {
         sea_orm::DbBackend::Postgres => "$1",
         _ => "?",
     };
-    let sql = format!(
-        "WITH RECURSIVE down(id) AS (SELECT id FROM units WHERE id = {mark} \
-         UNION SELECT u.id FROM units u JOIN down ON u.parent_id = down.id) \
-         SELECT id FROM down"
-    );
     let rows = db
         .query_all_raw(Statement::from_sql_and_values(
             backend,
-            sql,
-            [Value::from(root)],
+            sql.replace("{mark}", mark),
+            [Value::from(from)],
         ))
         .await?;
+    let mut seen = HashSet::new();
     rows.iter()
         .map(|r| r.try_get_by_index::<Uuid>(0).map_err(Into::into))
+        .filter(|id| id.as_ref().map_or(true, |id| seen.insert(*id)))
         .collect()
 }
 

@@ -20,7 +20,7 @@ use super::periods;
 use super::skp::{bump, check_lock, load};
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::Viewer;
-use crate::entities::{ref_berakhlak, skp_perilaku, skps};
+use crate::entities::{skp_perilaku, skps};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 
@@ -59,11 +59,10 @@ pub async fn approve(
     let txn = db.begin().await?;
     let m = find(&txn, id).await?;
     decide_guard(&txn, viewer, &m, req.lock_version).await?;
-    let known: HashSet<String> = ref_berakhlak::Entity::find()
-        .all(&txn)
+    let known: HashSet<String> = crate::organisation::berakhlak::values(&txn)
         .await?
-        .into_iter()
-        .map(|n| n.kode)
+        .iter()
+        .map(|n| n.kode.clone())
         .collect();
     for (i, e) in req.ekspektasi_khusus.iter().enumerate() {
         if !known.contains(&e.nilai_kode) {

@@ -38,8 +38,8 @@ use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::Viewer;
 use crate::employees::superiors::Resolver;
 use crate::entities::{
-    employees, iki_data_keys, notifications, positions, ref_berakhlak, ref_golongan,
-    ref_panduan_perilaku, skp_iki, skp_perilaku, skp_rhk, skps, units,
+    employees, iki_data_keys, notifications, positions, ref_golongan, skp_iki, skp_perilaku,
+    skp_rhk, skps, units,
 };
 use crate::error::{AppError, AppResult, FieldMessages, push_field};
 use crate::extract::RequestMeta;
@@ -215,24 +215,14 @@ pub(crate) async fn load(db: &impl ConnectionTrait, m: skps::Model) -> AppResult
         .into_iter()
         .map(|p| (p.nilai_kode, p.ekspektasi_khusus))
         .collect();
-    let panduan = ref_panduan_perilaku::Entity::find()
-        .order_by_asc(ref_panduan_perilaku::Column::Kode)
-        .all(db)
-        .await?;
-    let perilaku = ref_berakhlak::Entity::find()
-        .order_by_asc(ref_berakhlak::Column::Urutan)
-        .all(db)
+    let perilaku = crate::organisation::berakhlak::values(db)
         .await?
-        .into_iter()
+        .iter()
         .map(|n| Perilaku {
-            panduan: panduan
-                .iter()
-                .filter(|p| p.nilai_kode == n.kode)
-                .map(|p| p.teks.clone())
-                .collect(),
+            panduan: n.panduan.iter().map(|p| p.teks.clone()).collect(),
             ekspektasi_khusus: ekspektasi.get(&n.kode).cloned().flatten(),
-            nilai_kode: n.kode,
-            nama: n.nama,
+            nilai_kode: n.kode.clone(),
+            nama: n.nama.clone(),
         })
         .collect();
     let snap: Snapshot =
@@ -389,10 +379,10 @@ pub(crate) async fn create_for(
     }
     .insert(txn)
     .await?;
-    let values = ref_berakhlak::Entity::find().all(txn).await?;
-    skp_perilaku::Entity::insert_many(values.into_iter().map(|v| skp_perilaku::ActiveModel {
+    let values = crate::organisation::berakhlak::values(txn).await?;
+    skp_perilaku::Entity::insert_many(values.iter().map(|v| skp_perilaku::ActiveModel {
         skp_id: Set(model.id),
-        nilai_kode: Set(v.kode),
+        nilai_kode: Set(v.kode.clone()),
         ekspektasi_khusus: Set(None),
     }))
     .exec(txn)
