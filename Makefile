@@ -18,7 +18,7 @@ KINERJA := $(CARGO_TARGET_DIR)/debug/kinerja
 TEST_THREADS ?= 4
 
 .PHONY: help run build tools spa size test fmt fmt-check clippy contract-check test-rust openapi \
-        client-check compose-check e2e bench api-fuzz clean
+        client-check compose-check e2e bench bench-http bench-http-sqlite api-fuzz clean
 
 help:
 	@echo "make run     build the SPA and the server, seed demo accounts, serve on http://127.0.0.1:8080"
@@ -27,6 +27,8 @@ help:
 	@echo "make spa     build the SPA into frontend/dist      make size   gzip size of the SPA"
 	@echo "make openapi regenerate openapi/openapi.json       make fmt    format the code"
 	@echo "make tools   install trunk, wasm-bindgen-cli and wasm-opt into $(TOOLS_DIR)"
+	@echo "make bench   import and ingest benchmarks          make bench-http  HTTP benchmark at province"
+	@echo "             scale beside pgbench (BENCH_EMPLOYEES=100000; bench-http-sqlite: SQLite, 1000)"
 
 ## Tools for the SPA, installed only when the right version is missing.
 tools:
@@ -113,6 +115,16 @@ e2e: spa build
 bench:
 	cargo bench -p kinerja-backend --bench import
 	cargo bench -p kinerja-backend --bench ingest
+
+# The requests a person makes, on a release server over `kinerja seed-scale` data, driven by wrk
+# at 16 connections beside pgbench -S / -N on the same PostgreSQL; prints one table and writes
+# target/bench-http.md. Needs wrk, jq, psql and pgbench (Debian packages). See docs/performance.md
+# for the method and BENCH_* settings (BENCH_EMPLOYEES, BENCH_REUSE=1, BENCH_DB=sqlite).
+bench-http:
+	scripts/bench-http
+
+bench-http-sqlite:
+	BENCH_DB=sqlite scripts/bench-http
 
 clean:
 	cargo clean

@@ -1,5 +1,5 @@
 //! The `kinerja` command line: `serve` (default), `migrate`, `create-admin`, `seed-demo`,
-//! `openapi`, `audit-verify`.
+//! `seed-scale`, `openapi`, `audit-verify`.
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -60,6 +60,18 @@ enum Command {
     },
     /// Create demo accounts for trying Kinerja out (refused in production without --force).
     SeedDemo {
+        #[arg(long)]
+        force: bool,
+    },
+    /// Add a province-sized organisation to the demo for benchmarks (after `seed-demo`;
+    /// refused in production without --force). See docs/performance.md.
+    SeedScale {
+        /// Employees to generate (100000 is a province; 1000 suits SQLite).
+        #[arg(long, default_value_t = 100_000)]
+        employees: usize,
+        /// Varies names and values; the same seed gives the same data.
+        #[arg(long, default_value_t = 16)]
+        seed: u64,
         #[arg(long)]
         force: bool,
     },
@@ -193,6 +205,39 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                 println!("linked   {linked} account(s) to their employee records");
             }
             println!("demo password for every account: {DEMO_PASSWORD}");
+        }
+        Command::SeedScale {
+            employees,
+            seed,
+            force,
+        } => {
+            if settings.environment == Environment::Production && !force {
+                bail!("refusing to generate benchmark data in production (use --force)");
+            }
+            let db = connect_migrated(&settings).await?;
+            let started = std::time::Instant::now();
+            let report = crate::demo::skala::seed_scale(
+                &db,
+                crate::demo::skala::Options { employees, seed },
+                DEMO_PASSWORD,
+                false,
+            )
+            .await
+            .map_err(app_error)?;
+            let rows: u64 = report.tables.iter().map(|(_, n, _)| n).sum();
+            println!(
+                "created  {rows} rows in {:.1} s; period {} (realisasi to month {})",
+                started.elapsed().as_secs_f64(),
+                report.period_id,
+                report.last_periode_ke
+            );
+            for akun in [&report.ppkin, &report.pegawai, &report.kepala] {
+                println!(
+                    "account  {} user {} employee {} skp {} unit {}",
+                    akun.username, akun.user_id, akun.employee_id, akun.skp_id, akun.unit_id
+                );
+            }
+            println!("password for the accounts: {DEMO_PASSWORD}");
         }
         Command::Openapi => print!("{}", openapi::to_pretty_json()?),
         Command::AuditVerify => {

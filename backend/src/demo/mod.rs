@@ -8,6 +8,7 @@
 //! lurah) and an acting (Plt) lurah in Kelurahan Gelam.
 
 mod perencanaan;
+pub mod skala;
 mod tahun;
 
 pub use perencanaan::seed_planning;

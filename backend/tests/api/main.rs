@@ -30,6 +30,7 @@ mod perubahan;
 mod planning;
 mod read_only;
 mod security;
+mod seed_scale;
 mod skala;
 mod spa;
 mod users;
