@@ -38,6 +38,9 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
             settings.db_max_connections
         })
         .min_connections(if settings.is_sqlite() { 1 } else { 0 })
+        // A ping on every acquire doubles the round trips of each statement; ping only a
+        // connection that sat idle long enough to have been dropped by a restart or a proxy.
+        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .acquire_timeout(Duration::from_secs(10))
         .connect_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
