@@ -17,7 +17,7 @@ use kinerja_api::{Page, PageQuery};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
+    TransactionTrait, sea_query::Order,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -195,6 +195,14 @@ pub async fn list(
     page: PageQuery,
 ) -> AppResult<Page<Employee>> {
     let mut select = employees::Entity::find();
+    // A name search sorts its matches, not the whole table in name order: `nama || ''` is the
+    // same order but no index serves it, so the planner starts from the trigram index (at
+    // 100 000 employees a common fragment took 130 ms through the name index, 5 ms this way).
+    let by_name = if query.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+        sea_orm::sea_query::Expr::cust("\"employees\".\"nama\" || ''")
+    } else {
+        sea_orm::sea_query::Expr::col(employees::Column::Nama.as_column_ref())
+    };
     if let Some(q) = clean(query.q) {
         let digits = nip::normalise(&q);
         let mut any = Condition::any().add(ilike(employees::Column::Nama, &q));
@@ -246,8 +254,8 @@ pub async fn list(
     }
     let total = select.clone().count(db).await?;
     select = match query.sort.unwrap_or(EmployeeSort::Nama) {
-        EmployeeSort::Nama => select.order_by_asc(employees::Column::Nama),
-        EmployeeSort::NamaDesc => select.order_by_desc(employees::Column::Nama),
+        EmployeeSort::Nama => select.order_by(by_name.clone(), Order::Asc),
+        EmployeeSort::NamaDesc => select.order_by(by_name.clone(), Order::Desc),
         EmployeeSort::Nip => select.order_by_asc(employees::Column::Nip),
         // Golongan codes sort correctly as text within a level (I/a < I/b), and the levels
         // I < II < III < IV also sort as text.
@@ -258,7 +266,7 @@ pub async fn list(
             .order_by_desc(employees::Column::Golongan)
             .order_by_asc(employees::Column::Nama),
         EmployeeSort::Golongan | EmployeeSort::GolonganDesc => {
-            select.order_by_asc(employees::Column::Nama)
+            select.order_by(by_name.clone(), Order::Asc)
         }
     };
     let rows = named(

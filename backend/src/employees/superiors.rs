@@ -100,15 +100,24 @@ async fn positions_up(db: &impl ConnectionTrait, ids: &[Uuid]) -> AppResult<Vec<
 
 impl Resolver {
     async fn empty(db: &impl ConnectionTrait, date: NaiveDate) -> AppResult<Self> {
-        let can_rate = ref_jenjang::Entity::find()
-            .select_only()
-            .column(ref_jenjang::Column::Kode)
-            .filter(ref_jenjang::Column::DapatMenilai.eq(true))
-            .into_tuple::<String>()
-            .all(db)
-            .await?
-            .into_iter()
-            .collect();
+        // Which ranks may rate is reference data set by migrations (the HR office edits only
+        // the angka kredit coefficients): read once per process.
+        static CAN_RATE: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+        let can_rate = match CAN_RATE.get() {
+            Some(known) => known.clone(),
+            None => {
+                let read: HashSet<String> = ref_jenjang::Entity::find()
+                    .select_only()
+                    .column(ref_jenjang::Column::Kode)
+                    .filter(ref_jenjang::Column::DapatMenilai.eq(true))
+                    .into_tuple::<String>()
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .collect();
+                CAN_RATE.get_or_init(|| read).clone()
+            }
+        };
         Ok(Self {
             date,
             can_rate,

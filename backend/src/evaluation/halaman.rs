@@ -2,7 +2,7 @@
 //! distribution, objection, improvement plan and history; and the PPKin's work list of pages.
 
 use kinerja_api::Pesan;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use kinerja_api::evaluation::{self as rules, AmbangSaran, Predikat, Rating};
 use kinerja_api::penilaian::{
@@ -11,6 +11,7 @@ use kinerja_api::penilaian::{
 };
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use uuid::Uuid;
 
@@ -240,26 +241,35 @@ pub async fn view(
     let m = skp_for(db, skp_id, k).await?;
     let akses = access::Akses::of(db, viewer, &m).await?;
     akses.require_follows()?;
-    page(db, kebijakan, &akses, m, k, &mut HashMap::new()).await
-}
-
-/// The evaluation page of an SKP the viewer follows, given the viewer's standing;
-/// `units` keeps the distribution of each unit already built (a work list shares them).
-async fn page(
-    db: &DatabaseConnection,
-    kebijakan: Kebijakan,
-    akses: &access::Akses,
-    m: skps::Model,
-    k: i32,
-    units: &mut HashMap<Uuid, Option<DistribusiUnit>>,
-) -> AppResult<EvaluasiView> {
-    let skp_id = m.id;
     let period = crate::planning::periods::find(db, m.period_id).await?;
-    check_periode(&period, k)?;
     let owner = employees::Entity::find_by_id(m.employee_id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound("Pegawai"))?;
+    page(
+        db,
+        kebijakan,
+        &akses,
+        (m, &owner, &period),
+        k,
+        &mut HashMap::new(),
+    )
+    .await
+}
+
+/// The evaluation page of an SKP the viewer follows, given the viewer's standing, with its
+/// owner and period; `units` keeps the distribution of each unit already built (a work list
+/// shares them).
+async fn page(
+    db: &DatabaseConnection,
+    kebijakan: Kebijakan,
+    akses: &access::Akses,
+    (m, owner, period): (skps::Model, &employees::Model, &periods::Model),
+    k: i32,
+    units: &mut HashMap<Uuid, Option<DistribusiUnit>>,
+) -> AppResult<EvaluasiView> {
+    let skp_id = m.id;
+    check_periode(period, k)?;
     let eval = find_eval(db, skp_id, k).await?;
     let unit = eval.as_ref().map(|e| e.unit_id).or(owner.unit_id);
     let distribusi = match unit {
@@ -291,7 +301,7 @@ async fn page(
         periode_ke: k,
         pegawai: owner.nama.clone(),
         nip: owner.nip.clone(),
-        saran: saran(db, &m, &period, k, kebijakan.ambang).await?,
+        saran: saran(db, &m, period, k, kebijakan.ambang).await?,
         evaluasi,
         distribusi,
         keberatan,
@@ -350,6 +360,33 @@ pub async fn daftar_penilaian(
                 .cloned()
         })
         .collect();
+    // Those the viewer oversees as Atasan PPKin appear only with an objection to decide: one
+    // query finds which, so no page is built to be thrown away.
+    let objected: HashSet<Uuid> = evaluations::Entity::find()
+        .select_only()
+        .column(evaluations::Column::SkpId)
+        .filter(evaluations::Column::SkpId.is_in(in_force.iter().map(|m| m.id)))
+        .filter(evaluations::Column::PeriodeKe.eq(q.periode_ke))
+        .filter(
+            evaluations::Column::Id.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(keberatan::Column::EvaluationId)
+                    .from(keberatan::Entity)
+                    .to_owned(),
+            ),
+        )
+        .into_tuple::<Uuid>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let owners: HashMap<Uuid, employees::Model> = employees::Entity::find()
+        .filter(employees::Column::Id.is_in(in_force.iter().map(|m| m.employee_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
     let mut pages = Vec::new();
     let mut units = HashMap::new();
     for m in in_force {
@@ -361,11 +398,23 @@ pub async fn daftar_penilaian(
             s.atasan_ppkin.map(|a| a.employee.id),
         );
         let rates = raters.0 == Some(me);
-        if !(rates || raters.1 == Some(me)) || m.employee_id == me {
+        let decides = raters.1 == Some(me) && objected.contains(&m.id);
+        if !(rates || decides) || m.employee_id == me {
             continue;
         }
+        let Some(owner) = owners.get(&m.employee_id) else {
+            continue;
+        };
         let akses = access::Akses::known(viewer, &m, raters);
-        let found = page(db, kebijakan, &akses, m, q.periode_ke, &mut units).await?;
+        let found = page(
+            db,
+            kebijakan,
+            &akses,
+            (m, owner, &period),
+            q.periode_ke,
+            &mut units,
+        )
+        .await?;
         if rates || found.keberatan.is_some() {
             pages.push(found);
         }
