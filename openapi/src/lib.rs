@@ -15,6 +15,7 @@ pub mod beranda;
 pub mod employees;
 pub mod error;
 pub mod evaluation;
+pub mod ikm;
 pub mod integrations;
 pub mod measurement;
 pub mod nip;
