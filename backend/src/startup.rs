@@ -78,6 +78,8 @@ impl Application {
         }
         let clock = Clock::default();
         start_jobs(&db, &settings, &clock)?;
+        let akun = std::sync::Arc::new(crate::auth::akun_cache::AkunCache::default());
+        crate::auth::akun_cache::spawn_listener(&db, akun.clone());
         let workers = settings.workers;
         let cors_origins = settings.cors_origins.clone();
         let state = Data::new(AppState {
@@ -88,6 +90,7 @@ impl Application {
             db,
             settings,
             clock: clock.clone(),
+            akun,
         });
         let metrics = Data::new(Metrics::new()?);
         let spa_dir = state.spa.as_ref().map(|s| s.dir.clone());
@@ -104,6 +107,9 @@ impl Application {
                 }))
                 .wrap(from_fn(http::literal_segments))
                 .wrap(from_fn(crate::auth::read_only::guard))
+                .wrap(from_fn(
+                    crate::auth::akun_cache::forget_after_account_writes,
+                ))
                 .wrap(from_fn(http::request_timeout))
                 .wrap(from_fn(http::server_clock))
                 .wrap(from_fn(crate::metrics::track))

@@ -20,4 +20,6 @@ pub struct AppState {
     pub spa: Option<Spa>,
     /// This server's "now" for dates of the cycle; tests move it.
     pub clock: Clock,
+    /// Signed-in accounts between requests (PostgreSQL, while listening for changes).
+    pub akun: std::sync::Arc<crate::auth::akun_cache::AkunCache>,
 }

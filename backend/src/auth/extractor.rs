@@ -82,11 +82,19 @@ pub(super) async fn principal(
     if let Some(p) = req.extensions().get::<Arc<Principal>>() {
         return Ok(p.clone());
     }
-    let found = Arc::new(
-        users::principal(&state.db, claims.sub)
-            .await?
-            .ok_or(AppError::Unauthorized(Pesan::AkunTidakDitemukan))?,
-    );
+    let found = match state.akun.get(claims.sub) {
+        Some(p) => p,
+        None => {
+            let generation = state.akun.generation();
+            let read = Arc::new(
+                users::principal(&state.db, claims.sub)
+                    .await?
+                    .ok_or(AppError::Unauthorized(Pesan::AkunTidakDitemukan))?,
+            );
+            state.akun.put(read.clone(), generation);
+            read
+        }
+    };
     req.extensions_mut().insert(found.clone());
     Ok(found)
 }

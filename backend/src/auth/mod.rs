@@ -1,6 +1,7 @@
 //! Authentication: login with throttling, short-lived JWT access tokens, rotating refresh
 //! tokens with reuse detection, password change, and the extractors handlers use.
 
+pub mod akun_cache;
 pub mod extractor;
 pub mod handlers;
 pub mod jwt;

@@ -216,6 +216,37 @@ pub async fn spawn_app_with(
     }
 }
 
+impl TestApp {
+    /// Another server on this app's database, as a second replica behind a proxy would be:
+    /// its address.
+    pub async fn second_server(&self) -> String {
+        let data_dir = self
+            ._database
+            .dir
+            .path()
+            .to_str()
+            .expect("utf-8 path")
+            .to_owned();
+        let values: HashMap<String, String> = [
+            ("KINERJA_BIND", "127.0.0.1:0"),
+            ("KINERJA_WORKERS", "1"),
+            ("KINERJA_JWT_SECRET", TEST_JWT_SECRET),
+            ("KINERJA_DATA_DIR", &data_dir),
+            ("KINERJA_DATABASE_URL", &self._database.url),
+            ("KINERJA_SPA_DIR", "/nonexistent-spa"),
+            ("KINERJA_JOBS_INTERVAL_SECS", "0"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        let settings = Settings::from_map(&values).expect("valid test settings");
+        let app = Application::build(settings).await.expect("build app");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        address
+    }
+}
+
 /// A migrated database without a server, for tests of the schema itself.
 pub async fn fresh_database(kind: Db) -> (TestDatabase, DatabaseConnection) {
     let database = TestDatabase::create(kind).await;

@@ -223,6 +223,8 @@ async fn the_statements_of_a_request_do_not_grow_with_the_organisation(db: Db) {
     .map(|(p, t)| (p, t.clone()))
     .collect();
 
+    // Once unmeasured: the signed-in accounts are then read as they are on every later request.
+    cost(&app, &requests).await;
     let small = cost(&app, &requests).await;
     grow(&app, 300, &skp).await;
     let large = cost(&app, &requests).await;
@@ -238,3 +240,62 @@ async fn the_statements_of_a_request_do_not_grow_with_the_organisation(db: Db) {
     assert!(superiors.1 <= 14, "{superiors:?}");
 }
 db_test!(the_statements_of_a_request_do_not_grow_with_the_organisation);
+
+/// On PostgreSQL the signed-in account is kept between requests; a change made anywhere — here
+/// straight in the database, as the CLI or another server would — reaches every server.
+async fn an_account_changed_anywhere_is_refused_by_every_server(db: Db) {
+    let app = spawn_app(db).await;
+    let other = app.second_server().await;
+    let (user, token) = app.signed_in("pegawai.replika", &[Role::Pegawai]).await;
+    let client = reqwest::Client::new();
+    let me = |base: String| {
+        let client = client.clone();
+        let token = token.clone();
+        async move {
+            client
+                .get(format!("{base}/api/v1/auth/me"))
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    for base in [app.address.clone(), other.clone()] {
+        assert_eq!(me(base.clone()).await, 200);
+        assert_eq!(me(base).await, 200);
+    }
+    // Kept: an account without an employee record then costs no statement at all.
+    let before = statements(&app).await;
+    assert_eq!(me(app.address.clone()).await, 200);
+    let spent = statements(&app).await - before;
+    assert_eq!(spent, if db == Db::Postgres { 0 } else { 1 }, "{db:?}");
+
+    let mut row: kinerja::entities::users::ActiveModel =
+        kinerja::entities::users::Entity::find_by_id(user.id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+    row.active = Set(false);
+    sea_orm::ActiveModelTrait::update(row, &app.db)
+        .await
+        .unwrap();
+    for base in [app.address.clone(), other] {
+        let started = std::time::Instant::now();
+        loop {
+            let status = me(base.clone()).await;
+            if status == 401 {
+                break;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(2),
+                "{base} still answers {status} for a deactivated account"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+}
+db_test!(an_account_changed_anywhere_is_refused_by_every_server);
