@@ -21,6 +21,13 @@ use crate::entities::{periods, realisasi, rencana_aksi, skp_iki, skp_rhk, skps};
 use crate::error::AppResult;
 use crate::planning::versi::{Versions, periode_ke_of};
 
+fn jumlah(period: &periods::Model) -> i32 {
+    super::service::jumlah_periode(
+        kinerja_api::planning::Ritme::parse(&period.ritme)
+            .unwrap_or(kinerja_api::planning::Ritme::Bulanan),
+    )
+}
+
 /// Everything measured in one employee's year (a fixed number of queries).
 pub struct Tahun {
     pub period: periods::Model,
@@ -45,13 +52,63 @@ impl Tahun {
         period: periods::Model,
         skp: &skps::Model,
     ) -> AppResult<Self> {
-        let versions = Versions::load(db, &period, skp.employee_id).await?;
-        let mut skp_ids: Vec<Uuid> = versions.all().iter().map(|(m, _)| m.id).collect();
-        if !skp_ids.contains(&skp.id) {
-            skp_ids.push(skp.id);
+        let mut years = Self::load_many(db, &period, std::slice::from_ref(skp)).await?;
+        Ok(years.remove(&skp.employee_id).unwrap_or_else(|| Self {
+            n: jumlah(&period),
+            period,
+            versions: Versions::of_none(),
+            rhk: Vec::new(),
+            iki: HashMap::new(),
+            iki_skp: HashMap::new(),
+            realisasi: HashMap::new(),
+            rencana: HashMap::new(),
+        }))
+    }
+
+    /// The years of the employees of `skps` (one SKP each, of `period`), by employee, in five
+    /// queries however many they are: a work list reads its people's years at once.
+    ///
+    /// # Errors
+    /// On a database failure.
+    pub async fn load_many(
+        db: &impl ConnectionTrait,
+        period: &periods::Model,
+        skps: &[skps::Model],
+    ) -> AppResult<HashMap<Uuid, Self>> {
+        let mut by_employee: HashMap<Uuid, Vec<skps::Model>> = HashMap::new();
+        for m in skps::Entity::find()
+            .filter(skps::Column::PeriodId.eq(period.id))
+            .filter(skps::Column::EmployeeId.is_in(skps.iter().map(|m| m.employee_id)))
+            .order_by_asc(skps::Column::Versi)
+            .all(db)
+            .await?
+        {
+            by_employee.entry(m.employee_id).or_default().push(m);
         }
+        // Each employee's approved versions, and the SKP asked about even when not approved.
+        let mut ids_of: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        let mut versions_of: HashMap<Uuid, Versions> = HashMap::new();
+        for skp in skps {
+            let versions = Versions::of(
+                period,
+                by_employee
+                    .get(&skp.employee_id)
+                    .cloned()
+                    .unwrap_or_default(),
+            );
+            let mut ids: Vec<Uuid> = versions.all().iter().map(|(m, _)| m.id).collect();
+            if !ids.contains(&skp.id) {
+                ids.push(skp.id);
+            }
+            ids_of.insert(skp.employee_id, ids);
+            versions_of.insert(skp.employee_id, versions);
+        }
+        let employee_of: HashMap<Uuid, Uuid> = ids_of
+            .iter()
+            .flat_map(|(e, ids)| ids.iter().map(move |id| (*id, *e)))
+            .collect();
         let rhk = skp_rhk::Entity::find()
-            .filter(skp_rhk::Column::SkpId.is_in(skp_ids))
+            .filter(skp_rhk::Column::SkpId.is_in(employee_of.keys().copied()))
             .order_by_asc(skp_rhk::Column::Urutan)
             .all(db)
             .await?;
@@ -65,35 +122,58 @@ impl Tahun {
         let realisasi = realisasi::Entity::find()
             .filter(realisasi::Column::IkiId.is_in(ids.clone()))
             .all(db)
-            .await?
-            .into_iter()
-            .map(|r| ((r.iki_id, r.periode_ke), r))
-            .collect();
+            .await?;
         let rencana = rencana_aksi::Entity::find()
             .filter(rencana_aksi::Column::IkiId.is_in(ids))
             .all(db)
-            .await?
+            .await?;
+        let n = jumlah(period);
+        let mut years: HashMap<Uuid, Self> = versions_of
             .into_iter()
-            .map(|r| ((r.iki_id, r.periode_ke), r))
+            .map(|(e, versions)| {
+                let year = Self {
+                    period: period.clone(),
+                    n,
+                    versions,
+                    rhk: Vec::new(),
+                    iki: HashMap::new(),
+                    iki_skp: HashMap::new(),
+                    realisasi: HashMap::new(),
+                    rencana: HashMap::new(),
+                };
+                (e, year)
+            })
             .collect();
-        let iki_skp = iki_rows
-            .iter()
-            .filter_map(|i| rhk_skp.get(&i.rhk_id).map(|s| (i.id, *s)))
-            .collect();
-        let n = super::service::jumlah_periode(
-            kinerja_api::planning::Ritme::parse(&period.ritme)
-                .unwrap_or(kinerja_api::planning::Ritme::Bulanan),
-        );
-        Ok(Self {
-            period,
-            n,
-            versions,
-            rhk,
-            iki: iki_rows.into_iter().map(|i| (i.id, i)).collect(),
-            iki_skp,
-            realisasi,
-            rencana,
-        })
+        let year_of_skp = |skp: &Uuid| employee_of.get(skp).copied();
+        for r in rhk {
+            if let Some(y) = year_of_skp(&r.skp_id).and_then(|e| years.get_mut(&e)) {
+                y.rhk.push(r);
+            }
+        }
+        let mut iki_employee: HashMap<Uuid, Uuid> = HashMap::new();
+        for i in iki_rows {
+            let Some(skp) = rhk_skp.get(&i.rhk_id).copied() else {
+                continue;
+            };
+            if let Some(e) = year_of_skp(&skp)
+                && let Some(y) = years.get_mut(&e)
+            {
+                iki_employee.insert(i.id, e);
+                y.iki_skp.insert(i.id, skp);
+                y.iki.insert(i.id, i);
+            }
+        }
+        for r in realisasi {
+            if let Some(y) = iki_employee.get(&r.iki_id).and_then(|e| years.get_mut(e)) {
+                y.realisasi.insert((r.iki_id, r.periode_ke), r);
+            }
+        }
+        for r in rencana {
+            if let Some(y) = iki_employee.get(&r.iki_id).and_then(|e| years.get_mut(e)) {
+                y.rencana.insert((r.iki_id, r.periode_ke), r);
+            }
+        }
+        Ok(years)
     }
 
     /// The RHK of one version, in order.

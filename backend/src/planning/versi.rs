@@ -100,6 +100,12 @@ impl Versions {
         )
     }
 
+    /// No version at all.
+    #[must_use]
+    pub fn of_none() -> Self {
+        Self(Vec::new())
+    }
+
     /// Loads them (one query).
     ///
     /// # Errors
