@@ -24,6 +24,7 @@ mod m20261206_000018_notifikasi_param_alasan_perubahan;
 mod m20261206_000019_lock_version;
 mod m20261206_000020_zona_waktu_instansi;
 mod m20261206_000021_indeks_skala;
+mod m20261206_000022_create_survei;
 
 pub struct Migrator;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000019_lock_version::Migration),
             Box::new(m20261206_000020_zona_waktu_instansi::Migration),
             Box::new(m20261206_000021_indeks_skala::Migration),
+            Box::new(m20261206_000022_create_survei::Migration),
         ]
     }
 }
