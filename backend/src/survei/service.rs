@@ -328,41 +328,37 @@ pub async fn create(
     let now = clock::now();
     let layanan = bersih_layanan(req.layanan);
     let pertanyaan = bersih_pertanyaan(req.pertanyaan);
-    let mut attempt = 0;
-    let m = loop {
-        attempt += 1;
-        let inserted = survei::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            instansi_id: Set(unit.instansi_id),
-            unit_id: Set(unit.id),
-            judul: Set(req.judul.trim().to_owned()),
-            kode: Set(kode_baru()),
-            jenis_periode: Set(req.jenis_periode.as_str().to_owned()),
-            period_id: Set(period.id),
-            periode_ke: Set(req.periode_ke),
-            populasi: Set(req.populasi),
-            layanan: Set(json!(layanan)),
-            pertanyaan: Set(json!(pertanyaan)),
-            status: Set(StatusSurvei::Draft.as_str().to_owned()),
-            dipublikasikan: Set(false),
-            created_at: Set(now),
-            updated_at: Set(now),
-            lock_version: Set(1),
-        }
-        .insert(&txn)
-        .await;
-        match inserted {
-            Ok(m) => break m,
-            // A taken code (about one in 10^14): draw again. Only inside the retry budget.
-            Err(e)
-                if attempt < 3
-                    && matches!(
-                        e.sql_err(),
-                        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-                    ) => {}
-            Err(e) => return Err(e.into()),
-        }
-    };
+    // A code already taken (about one draw in 10^14) is drawn again before the insert: a
+    // failed INSERT would end a PostgreSQL transaction. The unique index still guards a race.
+    let mut kode = kode_baru();
+    while survei::Entity::find()
+        .filter(survei::Column::Kode.eq(&kode))
+        .count(&txn)
+        .await?
+        > 0
+    {
+        kode = kode_baru();
+    }
+    let m = survei::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        instansi_id: Set(unit.instansi_id),
+        unit_id: Set(unit.id),
+        judul: Set(req.judul.trim().to_owned()),
+        kode: Set(kode),
+        jenis_periode: Set(req.jenis_periode.as_str().to_owned()),
+        period_id: Set(period.id),
+        periode_ke: Set(req.periode_ke),
+        populasi: Set(req.populasi),
+        layanan: Set(json!(layanan)),
+        pertanyaan: Set(json!(pertanyaan)),
+        status: Set(StatusSurvei::Draft.as_str().to_owned()),
+        dipublikasikan: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+        lock_version: Set(1),
+    }
+    .insert(&txn)
+    .await?;
     let out = dto(m, unit.nama, period.tahun, 0);
     let entry = AuditEntry::new("survei.created", "survei")
         .actor(viewer.user_id)
