@@ -26,18 +26,10 @@ use crate::entities::{assignments, employees, periods, positions, survei, survei
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::optimistic;
+use crate::policy::{self, AksesSurvei as Akses};
 
 /// The noun of this record in messages ([`kinerja_api::pesan::BENDA`]).
 pub(crate) const WHAT: &str = "Survei";
-
-/// What a viewer may do with one survey.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Akses {
-    /// The HR office, or the head of the survey's unit: everything.
-    Kelola,
-    /// Anyone signed in, for a published survey: the survey and its result.
-    Baca,
-}
 
 /// Units the viewer heads: the unit of a `kepala_unit` position held definitively, or by an
 /// acting assignment (Plt/Plh) running today.
@@ -87,19 +79,14 @@ fn is_hr(viewer: &Viewer) -> bool {
     viewer.can(Permission::ManageOrganisation)
 }
 
-/// The viewer's access to `s`, `None` when they may not even see it.
+/// The viewer's access to `s` ([`policy::akses_survei`]), `None` when they may not even see it.
 async fn akses(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     s: &survei::Model,
 ) -> AppResult<Option<Akses>> {
-    if is_hr(viewer) || units_headed(db, viewer).await?.contains(&s.unit_id) {
-        Ok(Some(Akses::Kelola))
-    } else if s.dipublikasikan {
-        Ok(Some(Akses::Baca))
-    } else {
-        Ok(None)
-    }
+    let heads = !is_hr(viewer) && units_headed(db, viewer).await?.contains(&s.unit_id);
+    Ok(policy::akses_survei(&viewer.roles, heads, s.dipublikasikan))
 }
 
 /// # Errors
@@ -576,7 +563,7 @@ pub async fn batalkan(
 ) -> AppResult<ResponsSurvei> {
     let txn = db.begin().await?;
     kelola(&txn, viewer, id).await?;
-    if !is_hr(viewer) {
+    if !policy::can_void_survey_response(&viewer.roles) {
         return Err(AppError::Forbidden);
     }
     let r = survei_respons::Entity::find_by_id(rid)
