@@ -84,6 +84,8 @@ pub struct Settings {
     /// Capaian thresholds of the suggested rating hasil kerja (percent).
     pub saran_di_atas: f64,
     pub saran_sesuai: f64,
+    /// Public survey answers one client address may send to one survey per hour (0: no limit).
+    pub survei_respons_per_jam: u64,
 }
 
 /// Reads `KINERJA_*` values from a map, keeping the error messages specific.
@@ -220,6 +222,7 @@ impl Settings {
             .map_err(|e| anyhow::anyhow!("KINERJA_RATING_KEPALA_UNIT: {e}"))?,
             saran_di_atas: src.parse("KINERJA_SARAN_DI_ATAS", 110.0)?,
             saran_sesuai: src.parse("KINERJA_SARAN_SESUAI", 90.0)?,
+            survei_respons_per_jam: src.parse("KINERJA_SURVEI_RESPONS_PER_JAM", 30)?,
         };
         if settings.access_token_ttl_secs < 1 || settings.refresh_token_ttl_secs < 1 {
             bail!("token lifetimes must be at least one second");

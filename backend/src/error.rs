@@ -106,9 +106,12 @@ pub enum AppError {
     /// 409; the message is shown to the user.
     #[error("conflict: {0:?}")]
     Conflicting(Message),
-    /// 429 with `Retry-After`.
+    /// 429 with `Retry-After`; `message` says what was limited (failed sign-ins when none).
     #[error("too many requests")]
-    TooManyRequests { retry_after_secs: u64 },
+    TooManyRequests {
+        retry_after_secs: u64,
+        message: Option<Pesan>,
+    },
     /// 503: the handler ran past the request timeout.
     #[error("request timed out")]
     RequestTimeout,
@@ -213,7 +216,14 @@ impl AppError {
             }
             .into(),
             AppError::MethodNotAllowed(_) => Pesan::MetodeTidakDidukung.into(),
-            AppError::TooManyRequests { retry_after_secs } => Pesan::TerlaluBanyakPercobaan {
+            AppError::TooManyRequests {
+                message: Some(message),
+                ..
+            } => message.clone().into(),
+            AppError::TooManyRequests {
+                retry_after_secs,
+                message: None,
+            } => Pesan::TerlaluBanyakPercobaan {
                 menit: retry_after_secs.div_ceil(60).max(1).to_string(),
             }
             .into(),
@@ -329,7 +339,9 @@ impl ResponseError for AppError {
                 let allow: Vec<&str> = methods.iter().map(Method::as_str).collect();
                 response.insert_header((header::ALLOW, allow.join(", ")));
             }
-            AppError::TooManyRequests { retry_after_secs } => {
+            AppError::TooManyRequests {
+                retry_after_secs, ..
+            } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
             }
             AppError::RequestTimeout | AppError::ServiceUnavailable(_) => {
@@ -552,6 +564,7 @@ mod tests {
     async fn throttling_sets_retry_after() {
         let resp = AppError::TooManyRequests {
             retry_after_secs: 120,
+            message: None,
         }
         .error_response();
         assert_eq!(resp.status(), 429);

@@ -79,6 +79,29 @@ fn read_body(req: &HttpRequest, payload: &mut Payload) -> LocalBoxFuture<Result<
     let limit = req
         .app_data::<Data<AppState>>()
         .map_or(1024 * 1024, |s| s.settings.max_body_bytes);
+    read_body_limited(req, payload, limit)
+}
+
+/// A JSON body of at most `limit` bytes (below the server-wide limit), decoded and validated:
+/// for public endpoints that take small bodies only.
+///
+/// # Errors
+/// As [`ValidatedJson`], and `PayloadTooLarge` above `limit`.
+pub async fn small_json<T: DeserializeOwned + Validate>(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    limit: usize,
+) -> Result<T, AppError> {
+    let bytes = read_body_limited(req, payload, limit).await?;
+    check_json_content_type(req)?;
+    decode_json(&bytes)
+}
+
+fn read_body_limited(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    limit: usize,
+) -> LocalBoxFuture<Result<Bytes, AppError>> {
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)

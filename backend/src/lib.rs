@@ -36,6 +36,7 @@ pub mod spa;
 pub mod spreadsheet;
 pub mod startup;
 pub mod state;
+pub mod survei;
 pub mod telemetry;
 pub mod uploads;
 pub mod users;

@@ -83,6 +83,33 @@ pub fn can_manage_user(actor: &[Role], target: &[Role]) -> bool {
         && (!target.iter().any(|r| is_privileged(*r)) || can(actor, Permission::GrantAdminRoles))
 }
 
+/// What a viewer may do with one citizen satisfaction survey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AksesSurvei {
+    /// Create, edit, open, close, read the responses.
+    Kelola,
+    /// Read the survey and its result only.
+    Baca,
+}
+
+/// Access to a survey: the HR office for every unit and the head of the survey's unit manage
+/// it; everyone else reads it once it is published, and cannot even see it before (`None`).
+pub fn akses_survei(roles: &[Role], heads_unit: bool, published: bool) -> Option<AksesSurvei> {
+    if can(roles, Permission::ManageOrganisation) || heads_unit {
+        Some(AksesSurvei::Kelola)
+    } else if published {
+        Some(AksesSurvei::Baca)
+    } else {
+        None
+    }
+}
+
+/// Voiding a survey response is the HR office's alone: the result is the unit head's own
+/// indicator.
+pub fn can_void_survey_response(roles: &[Role]) -> bool {
+    can(roles, Permission::ManageOrganisation)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +230,17 @@ mod tests {
         assert!(!can_manage_user(&[Admin], &[Superadmin]));
         assert!(can_manage_user(&[Superadmin], &[Admin]));
         assert!(!can_manage_user(&[Auditor], &[Pegawai]));
+    }
+
+    #[test]
+    fn surveys_are_managed_by_the_hr_office_and_the_unit_head() {
+        use AksesSurvei::{Baca, Kelola};
+        assert_eq!(akses_survei(&[Admin], false, false), Some(Kelola));
+        assert_eq!(akses_survei(&[Pegawai], true, false), Some(Kelola));
+        assert_eq!(akses_survei(&[Pegawai], false, false), None);
+        assert_eq!(akses_survei(&[Pimpinan, Auditor], false, false), None);
+        assert_eq!(akses_survei(&[Pegawai], false, true), Some(Baca));
+        assert!(can_void_survey_response(&[Admin]));
+        assert!(!can_void_survey_response(&[Pegawai, Pimpinan]));
     }
 }

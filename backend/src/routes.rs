@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     audit, auth, beranda, employees, evaluation, health, integrations, measurement, metrics,
-    notifications, organisation, planning, users,
+    notifications, organisation, planning, survei, users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -32,7 +32,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(notifications::routes)
             .configure(measurement::routes)
             .configure(integrations::routes)
-            .configure(evaluation::routes),
+            .configure(evaluation::routes)
+            .configure(survei::routes),
     );
     cfg.configure(evaluation::public_routes)
         .service(health::health)

@@ -25,6 +25,7 @@ mod m20261206_000019_lock_version;
 mod m20261206_000020_zona_waktu_instansi;
 mod m20261206_000021_indeks_skala;
 mod m20261206_000022_notifikasi_akun;
+mod m20261206_000023_create_survei;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000020_zona_waktu_instansi::Migration),
             Box::new(m20261206_000021_indeks_skala::Migration),
             Box::new(m20261206_000022_notifikasi_akun::Migration),
+            Box::new(m20261206_000023_create_survei::Migration),
         ]
     }
 }

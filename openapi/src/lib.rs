@@ -25,6 +25,7 @@ pub mod penilaian;
 pub mod pesan;
 pub mod planning;
 pub mod spa;
+pub mod survei;
 pub mod system;
 pub mod users;
 pub mod validation;

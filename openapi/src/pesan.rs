@@ -140,7 +140,9 @@ pub const BENDA: &[(&str, &str)] = &[
     ("Periode", "Period"),
     ("Predikat kinerja organisasi", "Organisation rating"),
     ("Rencana perbaikan", "Improvement plan"),
+    ("Respons survei", "Survey response"),
     ("SKP", "SKP"),
+    ("Survei", "Survey"),
     ("Templat SKP", "SKP template"),
     ("Umpan balik", "Feedback"),
     ("Unit", "Unit"),
@@ -972,6 +974,76 @@ pesan! {
     KoreksiHanyaDitetapkan = "koreksi_hanya_ditetapkan"
         => "Hanya evaluasi yang sudah ditetapkan yang dikoreksi; draf diubah oleh pejabat penilai.",
            "Only final evaluations are corrected; a draft is changed by the assessor.";
+    // Citizen satisfaction survey (SKM/IKM, issue #17).
+    JudulSurvei3200 = "judul_survei_3_200"
+        => "Judul survei 3–200 karakter.",
+           "The survey's title has 3–200 characters.";
+    DaftarLayanan120 = "daftar_layanan_1_20"
+        => "Isi 1 sampai 20 jenis layanan.",
+           "Enter 1 to 20 services.";
+    NamaLayanan2100 = "nama_layanan_2_100"
+        => "Nama layanan 2–100 karakter.",
+           "A service's name has 2–100 characters.";
+    LayananGanda { layanan } = "layanan_ganda"
+        => "Layanan '{layanan}' tercantum lebih dari sekali.",
+           "The service '{layanan}' is listed more than once.";
+    PertanyaanSurvei10500 = "pertanyaan_survei_10_500"
+        => "Teks pertanyaan 10–500 karakter.",
+           "A question's wording has 10–500 characters.";
+    PopulasiSurvei = "populasi_survei"
+        => "Populasi antara 1 dan 10.000.000 orang.",
+           "The population is between 1 and 10,000,000 people.";
+    PeriodeKeSurvei = "periode_ke_survei"
+        => "Periode ke- tidak sesuai: triwulan 1–4, semester 1–2, tahunan 0.",
+           "Wrong sub-period: quarter 1–4, half-year 1–2, year 0.";
+    PeriodeBukanInstansiUnit = "periode_bukan_instansi_unit"
+        => "Periode ini bukan milik instansi unit tersebut.",
+           "This period does not belong to the unit's agency.";
+    JawabanSurvei14 = "jawaban_survei_1_4"
+        => "Pilih salah satu jawaban (1 sampai 4).",
+           "Choose one of the answers (1 to 4).";
+    SaranMaks1000 = "saran_maks_1000"
+        => "Saran maksimal 1000 karakter.",
+           "The suggestion has at most 1000 characters.";
+    TokenSurvei = "token_survei"
+        => "Token peramban tidak valid (16–128 huruf, angka, '-' atau '_').",
+           "Invalid browser token (16–128 letters, digits, '-' or '_').";
+    AlasanBatal5500 = "alasan_batal_5_500"
+        => "Alasan pembatalan 5–500 karakter.",
+           "The reason for voiding has 5–500 characters.";
+    LayananTidakDikenal = "layanan_tidak_dikenal"
+        => "Pilih salah satu jenis layanan survei ini.",
+           "Choose one of this survey's services.";
+    SurveiBelumDibuka = "survei_belum_dibuka"
+        => "Survei ini belum dibuka. Silakan kembali lagi nanti.",
+           "This survey is not open yet. Please come back later.";
+    SurveiSudahDitutup = "survei_sudah_ditutup"
+        => "Survei ini sudah ditutup. Terima kasih atas perhatian Anda.",
+           "This survey is closed. Thank you for your interest.";
+    StatusSurveiTidakBoleh { dari, ke } = "status_survei_tidak_boleh"
+        => "Survei berstatus {dari} tidak dapat diubah menjadi {ke}.",
+           "A survey with status {dari} cannot become {ke}.";
+    SudahMengisiSurvei = "sudah_mengisi_survei"
+        => "Anda sudah mengisi survei ini dalam 24 jam terakhir. Terima kasih.",
+           "You have already answered this survey in the last 24 hours. Thank you.";
+    TerlaluBanyakRespons { menit } = "terlalu_banyak_respons"
+        => "Terlalu banyak jawaban dari jaringan ini. Coba lagi dalam {menit} menit.",
+           "Too many answers from this network. Try again in {menit} minutes.";
+    PertanyaanHanyaDraft = "pertanyaan_hanya_draft"
+        => "Teks pertanyaan hanya dapat diubah selama survei berstatus draft.",
+           "The questions can only be reworded while the survey is a draft.";
+    LayananTidakDapatDihapus { layanan } = "layanan_tidak_dapat_dihapus"
+        => "Layanan '{layanan}' tidak dapat dihapus: survei sudah dibuka. Layanan baru boleh ditambahkan.",
+           "The service '{layanan}' cannot be removed: the survey is open. New services may be added.";
+    LayananSurveiDitutup = "layanan_survei_ditutup"
+        => "Layanan survei yang sudah ditutup tidak dapat diubah.",
+           "The services of a closed survey cannot be changed.";
+    ResponsSudahDibatalkan = "respons_sudah_dibatalkan"
+        => "Respons ini sudah dibatalkan.",
+           "This response is already void.";
+    TerimaKasihSurvei = "terima_kasih_survei"
+        => "Terima kasih. Jawaban Anda sudah kami terima.",
+           "Thank you. We have received your answers.";
 }
 
 #[cfg(test)]

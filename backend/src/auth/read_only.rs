@@ -2,7 +2,8 @@
 //! and linked to no employee record owns no SKP and rates nobody, so every write under
 //! `/api/v1` is refused with 403 before the handler runs: before its body is validated or its
 //! ids are looked up, so the answer does not depend on what was sent. Its own password,
-//! session and notifications stay its own.
+//! session and notifications stay its own. Public endpoints (`/api/v1/publik/…`, such as a
+//! citizen's survey answer) take no account at all and are never refused here.
 
 use crate::error::{AppError, AppResult};
 use crate::policy;
@@ -57,6 +58,7 @@ async fn refused(req: &ServiceRequest) -> AppResult<bool> {
     let path = req.path();
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
         || !path.starts_with("/api/v1/")
+        || path.starts_with("/api/v1/publik/")
         || own_things(path)
     {
         return Ok(false);

@@ -305,6 +305,7 @@ async fn check_throttle(state: &AppState, key: &str, ip: Option<&str>) -> AppRes
                 .max(1);
             Err(AppError::TooManyRequests {
                 retry_after_secs: wait.unsigned_abs(),
+                message: None,
             })
         }
     }

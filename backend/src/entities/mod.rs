@@ -38,6 +38,8 @@ pub mod skp_rhk;
 pub mod skp_templates;
 pub mod skps;
 pub mod superior_overrides;
+pub mod survei;
+pub mod survei_respons;
 pub mod unit_moves;
 pub mod units;
 pub mod user_roles;

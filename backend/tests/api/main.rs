@@ -33,4 +33,5 @@ mod security;
 mod seed_scale;
 mod skala;
 mod spa;
+mod survei;
 mod users;
