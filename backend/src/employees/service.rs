@@ -269,14 +269,23 @@ pub async fn list(
             select.order_by(by_name.clone(), Order::Asc)
         }
     };
-    let rows = named(
-        select
-            .order_by_asc(employees::Column::Id)
-            .offset(page.offset())
-            .limit(page.per_page),
-    )
-    .all(db)
-    .await?;
+    // The page's ids first, from the employees table alone (the planner then uses the search
+    // index and sorts only the matches), then those rows with their names.
+    let ids: Vec<Uuid> = select
+        .select_only()
+        .column(employees::Column::Id)
+        .order_by_asc(employees::Column::Id)
+        .offset(page.offset())
+        .limit(page.per_page)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut rows =
+        named(employees::Entity::find().filter(employees::Column::Id.is_in(ids.clone())))
+            .all(db)
+            .await?;
+    let rank: HashMap<Uuid, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    rows.sort_by_key(|r| rank.get(&r.employee.id).copied().unwrap_or(usize::MAX));
     let items = rows
         .into_iter()
         .map(|row| {
