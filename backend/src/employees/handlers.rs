@@ -200,7 +200,7 @@ async fn get_superiors(
     let id = id.into_inner();
     require_full(&state, &viewer, id).await?;
     let date = query.date.unwrap_or_else(crate::clock::today);
-    Ok(Json(service::superiors(&state.db, id, date).await?))
+    Ok(Json(super::atasan::superiors(&state.db, id, date).await?))
 }
 
 /// Set the PPKin explicitly
@@ -244,7 +244,7 @@ async fn list_unresolved_superiors(
 ) -> AppResult<Json<Page<UnresolvedSuperior>>> {
     let date = query.date.unwrap_or_else(crate::clock::today);
     Ok(Json(
-        service::unresolved_superiors(&state.db, date, page).await?,
+        super::atasan::unresolved_superiors(&state.db, date, page).await?,
     ))
 }
 

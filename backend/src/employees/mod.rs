@@ -1,5 +1,6 @@
 //! Employees (pegawai): records with NIP validation, privacy, assignment history, superiors.
 
+pub mod atasan;
 pub mod handlers;
 pub mod import;
 pub mod service;
