@@ -691,3 +691,34 @@ async fn survei_stale_update_is_409_and_the_status_limits_edits(db: Db) {
     .await;
 }
 db_test!(survei_stale_update_is_409_and_the_status_limits_edits);
+
+/// The unit head and the HR office edit the same survey at the same instant, from the same
+/// version: one is saved, the other gets 409 — with truly concurrent writers on PostgreSQL.
+async fn survei_concurrent_edits_get_one_success_and_one_conflict(db: Db) {
+    let c = setup(db, "100").await;
+    let mut s = buat(&c, &c.camat, None).await;
+    let url = c.app.url(&format!("/api/v1/survei/{}", s.id));
+    for round in 0..10i32 {
+        let send = |token: &str, populasi: i32| {
+            c.app
+                .client
+                .patch(&url)
+                .bearer_auth(token)
+                .json(&json!({"lock_version": s.lock_version, "populasi": populasi}))
+                .send()
+        };
+        let (a, b) = tokio::join!(send(&c.camat, 1000 + round), send(&c.admin, 2000 + round));
+        let mut statuses = [a.unwrap().status().as_u16(), b.unwrap().status().as_u16()];
+        statuses.sort_unstable();
+        assert_eq!(statuses, [200, 409], "round {round}");
+        let resp = c
+            .app
+            .get(&format!("/api/v1/survei/{}", s.id), Some(&c.camat))
+            .await;
+        let now: Survei = resp.json().await.unwrap();
+        assert_eq!(now.lock_version, s.lock_version + 1, "round {round}");
+        assert!(matches!(now.populasi, Some(p) if p == 1000 + round || p == 2000 + round));
+        s = now;
+    }
+}
+db_test!(survei_concurrent_edits_get_one_success_and_one_conflict);
