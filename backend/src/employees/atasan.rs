@@ -11,7 +11,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::superiors::Resolver;
-use crate::entities::{employees, units};
+use crate::entities::employees;
 use crate::error::{AppError, AppResult};
 use crate::organisation::service::employee_ref;
 
@@ -77,13 +77,9 @@ pub async fn unresolved_superiors(
         }
         after = Some(last);
     }
-    let units: HashMap<Uuid, String> = units::Entity::find()
-        .filter(units::Column::Id.is_in(found.iter().filter_map(|(e, _)| e.unit_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.nama))
-        .collect();
+    let units: HashMap<Uuid, String> =
+        crate::organisation::tree::unit_names(db, found.iter().filter_map(|(e, _)| e.unit_id))
+            .await?;
     let items = found
         .into_iter()
         .map(|(e, reason)| UnresolvedSuperior {

@@ -640,13 +640,8 @@ async fn assignment_dtos(
         .into_iter()
         .map(|p| (p.id, p.nama))
         .collect();
-    let unit_names: HashMap<Uuid, String> = units::Entity::find()
-        .filter(units::Column::Id.is_in(unit_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.nama))
-        .collect();
+    let unit_names: HashMap<Uuid, String> =
+        crate::organisation::tree::unit_names(db, unit_ids).await?;
     Ok(list
         .into_iter()
         .map(|a| Assignment {

@@ -101,16 +101,14 @@ pub async fn create(
 /// # Errors
 /// On a database failure.
 pub async fn list(db: &DatabaseConnection) -> AppResult<Vec<ApiClient>> {
-    let names: std::collections::HashMap<Uuid, String> = units::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.nama))
-        .collect();
-    Ok(api_clients::Entity::find()
+    let clients = api_clients::Entity::find()
         .order_by_desc(api_clients::Column::CreatedAt)
         .all(db)
-        .await?
+        .await?;
+    // The names of the clients' units only, not every unit.
+    let names =
+        crate::organisation::tree::unit_names(db, clients.iter().map(|m| m.unit_id)).await?;
+    Ok(clients
         .into_iter()
         .map(|m| {
             let unit = names.get(&m.unit_id).cloned().unwrap_or_default();

@@ -555,13 +555,8 @@ async fn position_dtos(
     models: Vec<positions::Model>,
 ) -> AppResult<Vec<Position>> {
     let unit_ids: HashSet<Uuid> = models.iter().map(|p| p.unit_id).collect();
-    let unit_names: HashMap<Uuid, String> = units::Entity::find()
-        .filter(units::Column::Id.is_in(unit_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.nama))
-        .collect();
+    let unit_names: HashMap<Uuid, String> =
+        crate::organisation::tree::unit_names(db, unit_ids).await?;
     let ids: Vec<Uuid> = models.iter().map(|p| p.id).collect();
     let holders: HashMap<Uuid, employees::Model> = employees::Entity::find()
         .filter(employees::Column::JabatanId.is_in(ids))

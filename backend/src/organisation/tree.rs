@@ -59,6 +59,23 @@ impl UnitIndex {
     }
 }
 
+/// The names of the units `ids`, in one query.
+///
+/// # Errors
+/// On a database failure.
+pub async fn unit_names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> AppResult<std::collections::HashMap<Uuid, String>> {
+    Ok(units::Entity::find()
+        .filter(units::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.nama))
+        .collect())
+}
+
 /// `root` and every unit below it, in one recursive query: the cost follows the subtree, not
 /// the instansi.
 ///

@@ -164,13 +164,7 @@ async fn dtos(db: &impl ConnectionTrait, models: Vec<survei::Model>) -> AppResul
     let unit_ids: HashSet<Uuid> = models.iter().map(|m| m.unit_id).collect();
     let period_ids: HashSet<Uuid> = models.iter().map(|m| m.period_id).collect();
     let ids: Vec<Uuid> = models.iter().map(|m| m.id).collect();
-    let names: HashMap<Uuid, String> = units::Entity::find()
-        .filter(units::Column::Id.is_in(unit_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.nama))
-        .collect();
+    let names: HashMap<Uuid, String> = crate::organisation::tree::unit_names(db, unit_ids).await?;
     let years: HashMap<Uuid, i32> = periods::Entity::find()
         .filter(periods::Column::Id.is_in(period_ids))
         .all(db)
