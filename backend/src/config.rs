@@ -86,6 +86,8 @@ pub struct Settings {
     pub saran_sesuai: f64,
     /// Public survey answers one client address may send to one survey per hour (0: no limit).
     pub survei_respons_per_jam: u64,
+    /// Public survey answers one survey accepts per minute from everyone (0: no limit).
+    pub survei_respons_per_menit: u64,
 }
 
 /// Reads `KINERJA_*` values from a map, keeping the error messages specific.
@@ -223,6 +225,7 @@ impl Settings {
             saran_di_atas: src.parse("KINERJA_SARAN_DI_ATAS", 110.0)?,
             saran_sesuai: src.parse("KINERJA_SARAN_SESUAI", 90.0)?,
             survei_respons_per_jam: src.parse("KINERJA_SURVEI_RESPONS_PER_JAM", 30)?,
+            survei_respons_per_menit: src.parse("KINERJA_SURVEI_RESPONS_PER_MENIT", 600)?,
         };
         if settings.access_token_ttl_secs < 1 || settings.refresh_token_ttl_secs < 1 {
             bail!("token lifetimes must be at least one second");

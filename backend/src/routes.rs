@@ -36,6 +36,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(survei::routes),
     );
     cfg.configure(evaluation::public_routes)
+        .configure(survei::public_routes)
         .service(health::health)
         .service(health::ready)
         .service(metrics::metrics_endpoint);

@@ -16,6 +16,7 @@ pub struct Spa {
     /// The other bundles' pages; their routes get `index.html` when they were not built.
     penilaian: Option<Page>,
     kepegawaian: Option<Page>,
+    layanan: Option<Page>,
 }
 
 /// One bundle's HTML page and the CSP that admits its inline loader.
@@ -40,6 +41,7 @@ impl Spa {
             utama: Page::load(&dir.join(Bundle::Utama.page()))?,
             penilaian: Page::load(&dir.join(Bundle::Penilaian.page())),
             kepegawaian: Page::load(&dir.join(Bundle::Kepegawaian.page())),
+            layanan: Page::load(&dir.join(Bundle::Layanan.page())),
         })
     }
 
@@ -48,6 +50,7 @@ impl Spa {
         let page = match Bundle::of(path) {
             Bundle::Penilaian => self.penilaian.as_ref().unwrap_or(&self.utama),
             Bundle::Kepegawaian => self.kepegawaian.as_ref().unwrap_or(&self.utama),
+            Bundle::Layanan => self.layanan.as_ref().unwrap_or(&self.utama),
             Bundle::Utama => &self.utama,
         };
         HttpResponse::Ok()

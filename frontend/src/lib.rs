@@ -23,8 +23,8 @@ use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
     NewEmployeePage, NotFound, NotificationsPage, OrganisasiPage, OrganisationPage, ProfilePage,
-    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SkpDetailPage,
-    SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
+    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SkmDetailPage, SkmPage,
+    SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
 };
 
 /// The `utama` bundle (`index.html`): the daily work and the sign-in. Language and session
@@ -98,6 +98,24 @@ pub fn KepegawaianApp() -> impl IntoView {
                     <Route path=path!("klien-api") view=ApiClientsPage/>
                     <Route path=path!("pengguna") view=UsersPage/>
                     <Route path=path!("audit") view=AuditPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The `layanan` bundle (`layanan.html`): the citizen satisfaction surveys of the service
+/// units (routes listed in `kinerja_api::spa::LAYANAN`).
+#[component]
+pub fn LayananApp() -> impl IntoView {
+    i18n::provide_i18n();
+    state::auth::provide_auth();
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("skm/:id") view=SkmDetailPage/>
+                    <Route path=path!("skm") view=SkmPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -1044,6 +1044,9 @@ pesan! {
     TerimaKasihSurvei = "terima_kasih_survei"
         => "Terima kasih. Jawaban Anda sudah kami terima.",
            "Thank you. We have received your answers.";
+    SurveiSibuk { menit } = "survei_sibuk"
+        => "Survei ini sedang menerima sangat banyak jawaban. Coba lagi dalam {menit} menit.",
+           "This survey is receiving very many answers. Try again in {menit} minutes.";
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The SPA ships as three bundles so that no page load carries every screen (each stays under
 //! 600 KB gzip): `utama` (the daily work: beranda, SKP, realisasi, notifications, profile,
 //! sign-in), `penilaian` (evaluation and the evaluation references) and `kepegawaian` (the HR
-//! office's screens: organisation, employees and their import, users, audit, API clients). The
+//! office's screens: organisation, employees and their import, users, audit, API clients) and
+//! `layanan` (the citizen satisfaction surveys of the service units). The
 //! backend answers a client route with its bundle's HTML page; each bundle sends the others'
 //! routes to the server with a full page load.
 
@@ -14,6 +15,8 @@ pub enum Bundle {
     Penilaian,
     /// `kepegawaian.html`.
     Kepegawaian,
+    /// `layanan.html`.
+    Layanan,
 }
 
 /// The routes of the `penilaian` bundle: these paths and everything below them.
@@ -28,6 +31,10 @@ pub const KEPEGAWAIAN: [&str; 5] = [
     "/klien-api",
 ];
 
+/// The routes of the `layanan` bundle: the surveys (SKM) staff manage. The citizen's own pages
+/// (`/survei/{kode}`, `/ikm`) are not the SPA at all: the server renders them.
+pub const LAYANAN: [&str; 1] = ["/skm"];
+
 impl Bundle {
     /// The bundle that serves `path` (a client route, without the query).
     pub fn of(path: &str) -> Bundle {
@@ -39,6 +46,8 @@ impl Bundle {
             Bundle::Penilaian
         } else if KEPEGAWAIAN.iter().any(|p| below(p)) {
             Bundle::Kepegawaian
+        } else if LAYANAN.iter().any(|p| below(p)) {
+            Bundle::Layanan
         } else {
             Bundle::Utama
         }
@@ -50,6 +59,7 @@ impl Bundle {
             Bundle::Utama => "index.html",
             Bundle::Penilaian => "penilaian.html",
             Bundle::Kepegawaian => "kepegawaian.html",
+            Bundle::Layanan => "layanan.html",
         }
     }
 }
@@ -78,6 +88,9 @@ mod tests {
             "/organisasi",
         ] {
             assert_eq!(Bundle::of(path), Bundle::Kepegawaian, "{path}");
+        }
+        for path in ["/skm", "/skm/0190", "/skm/baru"] {
+            assert_eq!(Bundle::of(path), Bundle::Layanan, "{path}");
         }
         for path in [
             "/",

@@ -364,6 +364,24 @@ pub struct KirimRespons {
     /// answer looks like success but nothing is stored.
     #[serde(default)]
     pub situs_web: Option<String>,
+    /// The kiosk key of the counter tablet (from `GET /api/v1/survei/{id}/tautan`): a
+    /// response carrying the right key is exempt from the per-address limit, since every
+    /// citizen at the counter shares one address. A wrong key is ignored.
+    #[serde(default)]
+    #[validate(length(max = 64, code = "token_survei"))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
+    pub kios: Option<String>,
+}
+
+/// `GET /api/v1/survei/{id}/tautan`: the addresses staff hand out for a survey.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TautanSurvei {
+    /// The public form, relative to the server: `/survei/{kode}` (print it, or use the poster).
+    pub formulir: String,
+    /// The form in kiosk mode for a tablet at the counter: resets for the next citizen after
+    /// the thank-you page. Only for those who manage the survey; do not publish it.
+    pub kios: String,
 }
 
 impl KirimRespons {
@@ -476,6 +494,7 @@ mod tests {
             saran: None,
             token: "abcdefghijklmnop".into(),
             situs_web: None,
+            kios: None,
         }
     }
 

@@ -5,13 +5,14 @@ use actix_web::web::{Data, Json, Path, Payload};
 use actix_web::{HttpRequest, HttpResponse, get, patch, post};
 use kinerja_api::survei::{
     AksiSurvei, BatalkanRespons, BuatSurvei, FormulirSurvei, HasilSurvei, KirimRespons,
-    ResponsDiterima, ResponsQuery, ResponsSurvei, StatusSurvei, Survei, SurveiQuery, UbahSurvei,
+    ResponsDiterima, ResponsQuery, ResponsSurvei, StatusSurvei, Survei, SurveiQuery, TautanSurvei,
+    UbahSurvei,
 };
 use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{TAG, publik, service};
+use super::{TAG, halaman, publik, service};
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, small_json};
@@ -29,7 +30,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(tutup)
             .service(hasil)
             .service(daftar_respons)
-            .service(batalkan),
+            .service(batalkan)
+            .service(tautan),
     )
     .service(
         utoipa_actix_web::scope("/publik/survei")
@@ -305,4 +307,34 @@ pub async fn kirim(
     let meta = RequestMeta::from_request(&req);
     let done = publik::kirim(&state, &kode, body, &meta).await?;
     Ok(HttpResponse::Created().json(done))
+}
+
+/// Links to hand out
+///
+/// The public form's address and the kiosk address for a tablet at the counter (which resets
+/// after each citizen and is exempt from the per-address limit). Only for those who manage
+/// the survey.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Survey id")),
+    responses((status = 200, body = TautanSurvei), Unauthorized, Forbidden, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/tautan")]
+pub async fn tautan(
+    state: Data<AppState>,
+    viewer: Viewer,
+    id: Path<Uuid>,
+) -> AppResult<Json<TautanSurvei>> {
+    let s = service::kelola(&state.db, &viewer, id.into_inner()).await?;
+    let kunci = halaman::kunci_kios(&state, &s);
+    Ok(Json(TautanSurvei {
+        formulir: format!("/survei/{}", s.kode),
+        kios: format!("/survei/{}?kios={kunci}", s.kode),
+    }))
+}
+
+/// Outside the API: the citizen's pages.
+pub fn public_routes(cfg: &mut ServiceConfig) {
+    cfg.service(halaman::formulir_page);
 }

@@ -2,10 +2,11 @@
 //! docs/ikm.md): staff manage surveys and read results, citizens answer the public form
 //! without an account. The formula is `kinerja_api::ikm`.
 
+pub mod halaman;
 pub mod handlers;
 pub mod publik;
 pub mod service;
 
-pub use handlers::routes;
+pub use handlers::{public_routes, routes};
 
 pub(crate) const TAG: &str = "survei";

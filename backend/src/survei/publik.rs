@@ -9,7 +9,9 @@
 //! - a per-browser token: its SHA-256 is stored, and a second response to the same survey
 //!   within 24 hours is 409;
 //! - a per-address limit (`KINERJA_SURVEI_RESPONS_PER_JAM` per survey per hour), counted over
-//!   the stored rows by a hash of the address with a server secret; 429 with `Retry-After`.
+//!   the stored rows by a hash of the address with a server secret; 429 with `Retry-After`
+//!   (a counter tablet in kiosk mode, which shares one address with everyone, is exempt);
+//! - a per-survey limit (`KINERJA_SURVEI_RESPONS_PER_MENIT` from all addresses together).
 
 use chrono::TimeDelta;
 use kinerja_api::Pesan;
@@ -148,9 +150,30 @@ pub async fn kirim(
     if used > 0 {
         return Err(AppError::conflict(Pesan::SudahMengisiSurvei));
     }
+    // The counter tablet shares one address with every citizen it serves.
+    let dari_kios = req
+        .kios
+        .as_deref()
+        .is_some_and(|k| k == super::halaman::kunci_kios(state, &s));
+    let per_survei = state.settings.survei_respons_per_menit;
+    if per_survei > 0 {
+        let window = now - TimeDelta::minutes(1);
+        let recent = survei_respons::Entity::find()
+            .filter(survei_respons::Column::SurveiId.eq(s.id))
+            .filter(survei_respons::Column::CreatedAt.gt(window))
+            .count(&txn)
+            .await?;
+        if recent >= per_survei {
+            return Err(AppError::TooManyRequests {
+                retry_after_secs: 60,
+                message: Some(Pesan::SurveiSibuk { menit: "1".into() }),
+            });
+        }
+    }
     let limit = state.settings.survei_respons_per_jam;
     if let Some(ip) = &ip
         && limit > 0
+        && !dari_kios
     {
         let window = now - TimeDelta::hours(1);
         let recent = survei_respons::Entity::find()

@@ -112,7 +112,11 @@ async fn lihat(
 }
 
 /// The survey if the viewer manages it: 404 when they cannot see it, 403 when they only read.
-async fn kelola(db: &impl ConnectionTrait, viewer: &Viewer, id: Uuid) -> AppResult<survei::Model> {
+pub(crate) async fn kelola(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<survei::Model> {
     match lihat(db, viewer, id).await? {
         (s, Akses::Kelola) => Ok(s),
         (_, Akses::Baca) => Err(AppError::Forbidden),

@@ -14,7 +14,7 @@ use crate::helpers::*;
 use crate::organisation::unit_named;
 use crate::planning::{Chain, chain_with};
 
-async fn setup(db: Db, per_jam: &str) -> Chain {
+pub(crate) async fn setup(db: Db, per_jam: &str) -> Chain {
     let per_jam = per_jam.to_owned();
     chain_with(db, move |v| {
         v.insert("KINERJA_SURVEI_RESPONS_PER_JAM".into(), per_jam);
@@ -23,7 +23,7 @@ async fn setup(db: Db, per_jam: &str) -> Chain {
 }
 
 /// A survey of Kecamatan Cipocok Jaya created by `token` (201 expected).
-async fn buat(c: &Chain, token: &str, populasi: Option<i32>) -> Survei {
+pub(crate) async fn buat(c: &Chain, token: &str, populasi: Option<i32>) -> Survei {
     let kec = unit_named(&c.app, &c.admin, "Kecamatan Cipocok Jaya").await;
     let resp = c
         .app
@@ -46,7 +46,7 @@ async fn buat(c: &Chain, token: &str, populasi: Option<i32>) -> Survei {
     resp.json().await.unwrap()
 }
 
-async fn aksi(c: &Chain, token: &str, s: &Survei, aksi: &str) -> Response {
+pub(crate) async fn aksi(c: &Chain, token: &str, s: &Survei, aksi: &str) -> Response {
     c.app
         .post_json(
             &format!("/api/v1/survei/{}/{aksi}", s.id),
@@ -56,7 +56,7 @@ async fn aksi(c: &Chain, token: &str, s: &Survei, aksi: &str) -> Response {
         .await
 }
 
-async fn dibuka(c: &Chain, populasi: Option<i32>) -> Survei {
+pub(crate) async fn dibuka(c: &Chain, populasi: Option<i32>) -> Survei {
     let s = buat(c, &c.camat, populasi).await;
     let resp = aksi(c, &c.camat, &s, "buka").await;
     assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
@@ -65,7 +65,7 @@ async fn dibuka(c: &Chain, populasi: Option<i32>) -> Survei {
     s
 }
 
-fn jawaban(layanan: &str, u: [u8; 9], token: &str) -> Value {
+pub(crate) fn jawaban(layanan: &str, u: [u8; 9], token: &str) -> Value {
     json!({
         "layanan": layanan,
         "u1": u[0], "u2": u[1], "u3": u[2], "u4": u[3], "u5": u[4],
@@ -77,7 +77,7 @@ fn jawaban(layanan: &str, u: [u8; 9], token: &str) -> Value {
     })
 }
 
-async fn kirim(c: &Chain, s: &Survei, body: &Value) -> Response {
+pub(crate) async fn kirim(c: &Chain, s: &Survei, body: &Value) -> Response {
     c.app
         .post_json(
             &format!("/api/v1/publik/survei/{}/respons", s.kode),

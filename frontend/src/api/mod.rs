@@ -12,6 +12,7 @@ pub mod measurement;
 pub mod notifications;
 pub mod organisation;
 pub mod skp;
+pub mod survei;
 pub mod users;
 
 pub use client::{ApiError, Progress, SessionEvent, on_session_event, refresh_session, save_text};

@@ -124,7 +124,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 16] = [
+const NAV: [NavItem; 17] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -201,6 +201,14 @@ const NAV: [NavItem; 16] = [
         href: "/organisasi",
         label: Key::NavOrganisation,
         icon: "icon--org",
+        permission: None,
+        needs: Needs::Nothing,
+        group: Group::Organisasi,
+    },
+    NavItem {
+        href: "/skm",
+        label: Key::NavSkm,
+        icon: "icon--chart",
         permission: None,
         needs: Needs::Nothing,
         group: Group::Organisasi,

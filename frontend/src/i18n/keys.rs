@@ -163,6 +163,7 @@ with_admin_keys! {
         "You do not have permission to open this page.";
     // Organisation and employees: navigation
     NavOrganisation => "Struktur Organisasi", "Organisation chart";
+    NavSkm => "Survei Kepuasan", "Satisfaction surveys";
     NavEmployees => "Pegawai", "Employees";
     NavImport => "Impor Pegawai", "Import employees";
     // Unit tree

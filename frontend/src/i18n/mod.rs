@@ -50,6 +50,7 @@ impl Lang {
 mod keys_admin;
 mod keys;
 mod messages;
+pub mod survei;
 
 pub use keys::Key;
 pub use messages::{message, remember};

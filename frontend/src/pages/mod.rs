@@ -12,6 +12,7 @@ mod notifications;
 mod organisation;
 mod profile;
 mod realisasi;
+mod skm;
 mod skp;
 mod users;
 
@@ -30,6 +31,7 @@ pub use notifications::NotificationsPage;
 pub use organisation::OrganisationPage;
 pub use profile::{ForcedPasswordChange, ProfilePage};
 pub use realisasi::{RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage};
+pub use skm::{SkmDetailPage, SkmPage};
 pub use skp::{SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage};
 pub use users::UsersPage;
 
