@@ -73,6 +73,7 @@ survei_keys! {
     PerLayanan => "Per jenis layanan", "Per service";
     Voided => "{n} respons dibatalkan tidak dihitung.", "{n} voided responses are not counted.";
     ResponseList => "Daftar respons", "Responses";
+    Diterima => "Diterima", "Received";
     ShowVoided => "Tampilkan yang dibatalkan", "Show voided ones";
     Source => "Sumber", "Source";
     Daring => "Daring", "Online";

@@ -305,6 +305,8 @@ fn Hasil(hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>) -> impl IntoVie
 #[component]
 fn Respons(s: Survei, hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>) -> impl IntoView {
     let i18n = use_i18n();
+    // Only the HR office voids a response (the server checks it too).
+    let can_void = crate::state::auth::use_auth().can(kinerja_api::auth::Permission::ManageOrganisation);
     let id = s.id;
     let voided = RwSignal::new(false);
     let items = RwSignal::new(None::<Result<Vec<ResponsSurvei>, ApiError>>);
@@ -373,15 +375,17 @@ fn Respons(s: Survei, hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>) ->
                         let batal = r.dibatalkan_at.is_some();
                         view! {
                             <tr class:muted=batal>
-                                <td>{r.created_at.format("%d-%m-%Y %H:%M").to_string()}</td>
+                                <td>{crate::labels::datetime(lang, r.created_at)}</td>
                                 <td>{r.layanan}</td>
                                 <td class="mono">{jawaban}</td>
                                 <td>{sumber}</td>
                                 <td>{r.saran.unwrap_or_default()}</td>
                                 <td>{if batal {
                                     view! { <span title=r.alasan_batal.unwrap_or_default()>{stext(lang, SKey::VoidedAt)}</span> }.into_any()
-                                } else {
+                                } else if can_void {
                                     view! { <button type="button" class="btn btn--secondary btn--small" on:click=move |_| batalkan(rid)>{stext(lang, SKey::Void)}</button> }.into_any()
+                                } else {
+                                    ().into_any()
                                 }}</td>
                             </tr>
                         }
@@ -389,7 +393,7 @@ fn Respons(s: Survei, hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>) ->
                     view! {
                         <div class="table-wrap">
                             <table class="table">
-                                <thead><tr><th scope="col">"#"</th><th scope="col">{ts(SKey::Layanan)}</th><th scope="col">"U1–U9"</th><th scope="col">{ts(SKey::Source)}</th><th scope="col">{ts(SKey::Saran)}</th><th scope="col"></th></tr></thead>
+                                <thead><tr><th scope="col">{ts(SKey::Diterima)}</th><th scope="col">{ts(SKey::Layanan)}</th><th scope="col">"U1–U9"</th><th scope="col">{ts(SKey::Source)}</th><th scope="col">{ts(SKey::Saran)}</th><th scope="col"></th></tr></thead>
                                 <tbody>{rows}</tbody>
                             </table>
                         </div>

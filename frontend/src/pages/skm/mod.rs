@@ -8,6 +8,7 @@ mod grafik;
 pub use detail::SkmDetailPage;
 
 use kinerja_api::ikm::{KinerjaUnit, Unsur};
+use kinerja_api::planning::StatusPeriode;
 use kinerja_api::survei::{BuatSurvei, JenisPeriodeSurvei, StatusSurvei, Survei};
 use kinerja_api::{Page, PageQuery};
 use leptos::prelude::*;
@@ -216,10 +217,11 @@ fn NewSurvey() -> impl IntoView {
             .map(|l| l.trim().to_owned())
             .filter(|l| !l.is_empty())
             .collect();
-        // The period of the current year (the latest the instansi has).
-        let period = periods
-            .get_untracked()
-            .and_then(|p| p.into_iter().max_by_key(|p| p.tahun));
+        // The open period (the current year), else the latest.
+        let period = periods.get_untracked().and_then(|p| {
+            p.into_iter()
+                .max_by_key(|p| (p.status == StatusPeriode::Dibuka, p.tahun))
+        });
         let (Some(unit_id), Some(period), true) = (unit_id, period, found.is_empty()) else {
             errors.set(found);
             return;
