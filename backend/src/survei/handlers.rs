@@ -11,7 +11,7 @@ use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{TAG, publik, service};
+use super::{TAG, handlers_dokumen, publik, service};
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, small_json};
@@ -29,7 +29,13 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(tutup)
             .service(hasil)
             .service(daftar_respons)
-            .service(batalkan),
+            .service(batalkan)
+            .service(handlers_dokumen::poster_pdf)
+            .service(handlers_dokumen::entri_kertas)
+            .service(handlers_dokumen::templat_impor)
+            .service(handlers_dokumen::impor)
+            .service(handlers_dokumen::laporan_xlsx)
+            .service(handlers_dokumen::laporan_pdf),
     )
     .service(
         utoipa_actix_web::scope("/publik/survei")

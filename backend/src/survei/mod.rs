@@ -3,6 +3,10 @@
 //! without an account. The formula is `kinerja_api::ikm`.
 
 pub mod handlers;
+pub mod handlers_dokumen;
+pub mod kertas;
+pub mod laporan;
+pub mod poster;
 pub mod publik;
 pub mod service;
 

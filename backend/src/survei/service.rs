@@ -99,7 +99,7 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> AppResult<survei::Mode
 }
 
 /// The survey if the viewer may see it (404 otherwise), with their access.
-async fn lihat(
+pub(crate) async fn lihat(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     id: Uuid,
@@ -112,7 +112,11 @@ async fn lihat(
 }
 
 /// The survey if the viewer manages it: 404 when they cannot see it, 403 when they only read.
-async fn kelola(db: &impl ConnectionTrait, viewer: &Viewer, id: Uuid) -> AppResult<survei::Model> {
+pub(crate) async fn kelola(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<survei::Model> {
     match lihat(db, viewer, id).await? {
         (s, Akses::Kelola) => Ok(s),
         (_, Akses::Baca) => Err(AppError::Forbidden),
@@ -127,7 +131,7 @@ pub(crate) fn pertanyaan_of(m: &survei::Model) -> BTreeMap<Unsur, String> {
     serde_json::from_value(m.pertanyaan.clone()).unwrap_or_default()
 }
 
-fn status_of(m: &survei::Model) -> StatusSurvei {
+pub(crate) fn status_of(m: &survei::Model) -> StatusSurvei {
     StatusSurvei::parse(&m.status).unwrap_or(StatusSurvei::Draft)
 }
 
@@ -494,7 +498,7 @@ fn jawaban_of(r: &survei_respons::Model) -> [Option<u8>; 9] {
         .map(|v| v.and_then(|v| u8::try_from(v).ok()))
 }
 
-fn respons_dto(r: survei_respons::Model) -> ResponsSurvei {
+pub(crate) fn respons_dto(r: survei_respons::Model) -> ResponsSurvei {
     ResponsSurvei {
         id: r.id,
         survei_id: r.survei_id,
