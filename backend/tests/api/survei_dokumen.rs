@@ -483,6 +483,11 @@ db_test!(survei_dokumen_import_round_trip_dry_run_then_all_or_nothing);
 async fn survei_dokumen_reports_exclude_void_responses(db: Db) {
     let c = setup(db).await;
     let s = dibuka(&c).await;
+    // Without any response both reports still render, with empty figures.
+    for ext in ["xlsx", "pdf"] {
+        let path = format!("/api/v1/survei/{}/laporan.{ext}", s.id);
+        assert_eq!(c.app.get(&path, Some(&c.camat)).await.status(), 200);
+    }
     let semua = |layanan: &str, v: u8| {
         json!({
             "layanan": layanan,
@@ -583,3 +588,47 @@ async fn survei_dokumen_reports_exclude_void_responses(db: Db) {
     }
 }
 db_test!(survei_dokumen_reports_exclude_void_responses);
+
+async fn survei_dokumen_import_refuses_bad_files_with_a_clear_4xx(db: Db) {
+    let c = setup(db).await;
+    let s = dibuka(&c).await;
+    // Not a spreadsheet at all.
+    let resp = upload(&c, &c.camat, &s, true, vec![0xff, 0xfe, 0x00, 0x01]).await;
+    assert_problem(resp, 415, ErrorCode::UnsupportedMediaType).await;
+    // No `Layanan` column.
+    let resp = upload(&c, &c.camat, &s, true, b"u1;u2\n4;4\n".to_vec()).await;
+    let e = assert_problem(resp, 422, ErrorCode::ValidationFailed).await;
+    assert!(e.field_errors("file")[0].contains("Layanan"), "{e:?}");
+    // A bad query parameter.
+    let resp = c
+        .app
+        .client
+        .post(
+            c.app
+                .url(&format!("/api/v1/survei/{}/impor?dry_run=mungkin", s.id)),
+        )
+        .bearer_auth(&c.camat)
+        .multipart(Form::new().part("file", Part::bytes(b"layanan\n".to_vec())))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(resp, 422, ErrorCode::ValidationFailed).await;
+    // Not multipart.
+    let resp = c
+        .app
+        .post_json(
+            &format!("/api/v1/survei/{}/impor", s.id),
+            &json!({}),
+            Some(&c.camat),
+        )
+        .await;
+    assert_eq!(resp.status(), 415);
+    // A CSV with semicolons, headed by codes, is read like the template.
+    let csv = "layanan;u1;u2;u3;u4;u5;u6;u7;u8;u9;usia\nKTP elektronik;4;3;3;4;3;4;4;3;4;60 tahun ke atas\n";
+    let resp = upload(&c, &c.camat, &s, false, csv.as_bytes().to_vec()).await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+    let report: LaporanImpor = resp.json().await.unwrap();
+    assert_eq!((report.disimpan, report.galat.len()), (1, 0));
+    assert_eq!(stored(&c).await, 1);
+}
+db_test!(survei_dokumen_import_refuses_bad_files_with_a_clear_4xx);
