@@ -2,7 +2,7 @@
 //! the XLSX import with its template, and the reports (XLSX and PDF). Registered in
 //! [`super::handlers::routes`] under `/api/v1/survei`.
 
-use actix_web::web::{Data, Path, Payload};
+use actix_web::web::{Data, Json, Path, Payload};
 use actix_web::{HttpRequest, HttpResponse, get, post};
 use kinerja_api::survei::ResponsSurvei;
 use kinerja_api::survei_kertas::{EntriKertas, ImporQuery, LaporanImpor};
@@ -138,9 +138,9 @@ pub async fn impor(
     payload: Payload,
     id: Path<Uuid>,
     ValidatedQuery(q): ValidatedQuery<ImporQuery>,
-) -> AppResult<actix_web::web::Json<LaporanImpor>> {
+) -> AppResult<Json<LaporanImpor>> {
     let bytes = read_upload(&req, payload, state.settings.max_upload_bytes).await?;
-    Ok(actix_web::web::Json(
+    Ok(Json(
         kertas::impor(
             &state.db,
             &viewer,
