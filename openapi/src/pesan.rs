@@ -974,6 +974,19 @@ pesan! {
     KoreksiHanyaDitetapkan = "koreksi_hanya_ditetapkan"
         => "Hanya evaluasi yang sudah ditetapkan yang dikoreksi; draf diubah oleh pejabat penilai.",
            "Only final evaluations are corrected; a draft is changed by the assessor.";
+    // Survey paper forms and documents (issue #17; survei_kertas).
+    SurveiDraftKertas = "survei_draft_kertas"
+        => "Survei masih draft. Buka survei terlebih dahulu sebelum memasukkan formulir kertas.",
+           "The survey is still a draft. Open it before entering paper forms.";
+    JawabanKertasKosong = "jawaban_kertas_kosong"
+        => "Isi jawaban setidaknya satu unsur (U1 sampai U9).",
+           "Answer at least one unsur (U1 to U9).";
+    JawabanKertas14 { nilai } = "jawaban_kertas_1_4"
+        => "Jawaban '{nilai}' tidak sah; isi 1, 2, 3 atau 4, atau kosongkan.",
+           "The answer '{nilai}' is not valid; enter 1, 2, 3 or 4, or leave it blank.";
+    LayananBukanSurvei { layanan, pilihan } = "layanan_bukan_survei"
+        => "Layanan '{layanan}' tidak ada di survei ini; pilihan: {pilihan}.",
+           "The service '{layanan}' is not in this survey; choose {pilihan}.";
     // Citizen satisfaction survey (SKM/IKM, issue #17).
     JudulSurvei3200 = "judul_survei_3_200"
         => "Judul survei 3–200 karakter.",

@@ -22,9 +22,9 @@ use crate::entities::skp_rhk;
 use crate::error::{AppError, AppResult};
 
 pub(crate) const PAGE_W: f32 = 210.0;
-const PAGE_H: f32 = 297.0;
+pub(crate) const PAGE_H: f32 = 297.0;
 pub(crate) const MARGIN: f32 = 15.0;
-const PT_TO_MM: f32 = 0.352_778;
+pub(crate) const PT_TO_MM: f32 = 0.352_778;
 
 /// Helvetica advance widths (1/1000 em) for ASCII 32–126, from the Adobe font metrics.
 const HELVETICA: [u16; 95] = [
@@ -49,7 +49,7 @@ pub struct SkpDocument {
 }
 
 /// Text width in mm at `size` pt.
-fn width(text: &str, size: f32, bold: bool) -> f32 {
+pub(crate) fn width(text: &str, size: f32, bold: bool) -> f32 {
     let units: u32 = text
         .chars()
         .map(|c| match c as u32 {
@@ -62,7 +62,7 @@ fn width(text: &str, size: f32, bold: bool) -> f32 {
 }
 
 /// Breaks text into lines no wider than `max` mm (long words are cut).
-fn wrap(text: &str, max: f32, size: f32, bold: bool) -> Vec<String> {
+pub(crate) fn wrap(text: &str, max: f32, size: f32, bold: bool) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();

@@ -12,7 +12,7 @@ use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{TAG, halaman, publik, service};
+use super::{TAG, halaman, handlers_dokumen, publik, service};
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, small_json};
@@ -31,7 +31,13 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(hasil)
             .service(daftar_respons)
             .service(batalkan)
-            .service(tautan),
+            .service(tautan)
+            .service(handlers_dokumen::poster_pdf)
+            .service(handlers_dokumen::entri_kertas)
+            .service(handlers_dokumen::templat_impor)
+            .service(handlers_dokumen::impor)
+            .service(handlers_dokumen::laporan_xlsx)
+            .service(handlers_dokumen::laporan_pdf),
     )
     .service(
         utoipa_actix_web::scope("/publik/survei")

@@ -4,6 +4,10 @@
 
 pub mod halaman;
 pub mod handlers;
+pub mod handlers_dokumen;
+pub mod kertas;
+pub mod laporan;
+pub mod poster;
 pub mod publik;
 pub mod service;
 

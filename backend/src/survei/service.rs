@@ -99,7 +99,7 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> AppResult<survei::Mode
 }
 
 /// The survey if the viewer may see it (404 otherwise), with their access.
-async fn lihat(
+pub(crate) async fn lihat(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     id: Uuid,
@@ -131,7 +131,7 @@ pub(crate) fn pertanyaan_of(m: &survei::Model) -> BTreeMap<Unsur, String> {
     serde_json::from_value(m.pertanyaan.clone()).unwrap_or_default()
 }
 
-fn status_of(m: &survei::Model) -> StatusSurvei {
+pub(crate) fn status_of(m: &survei::Model) -> StatusSurvei {
     StatusSurvei::parse(&m.status).unwrap_or(StatusSurvei::Draft)
 }
 
@@ -498,7 +498,7 @@ fn jawaban_of(r: &survei_respons::Model) -> [Option<u8>; 9] {
         .map(|v| v.and_then(|v| u8::try_from(v).ok()))
 }
 
-fn respons_dto(r: survei_respons::Model) -> ResponsSurvei {
+pub(crate) fn respons_dto(r: survei_respons::Model) -> ResponsSurvei {
     ResponsSurvei {
         id: r.id,
         survei_id: r.survei_id,

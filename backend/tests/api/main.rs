@@ -34,5 +34,6 @@ mod seed_scale;
 mod skala;
 mod spa;
 mod survei;
+mod survei_dokumen;
 mod survei_halaman;
 mod users;
