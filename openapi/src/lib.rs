@@ -26,6 +26,8 @@ pub mod pesan;
 pub mod planning;
 pub mod spa;
 pub mod survei;
+pub mod survei_publik;
+pub mod survei_tindak;
 pub mod system;
 pub mod users;
 pub mod validation;

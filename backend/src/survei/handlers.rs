@@ -11,7 +11,7 @@ use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{TAG, publik, service};
+use super::{TAG, ikm_publik, publik, service, tindak_lanjut};
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, small_json};
@@ -29,13 +29,20 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(tutup)
             .service(hasil)
             .service(daftar_respons)
-            .service(batalkan),
+            .service(batalkan)
+            .service(tindak_lanjut::daftar_tindak_lanjut)
+            .service(tindak_lanjut::buat_tindak_lanjut)
+            .service(tindak_lanjut::ubah_tindak_lanjut)
+            .service(tindak_lanjut::hapus_tindak_lanjut)
+            .service(tindak_lanjut::tindak_lanjut_sebelumnya),
     )
     .service(
         utoipa_actix_web::scope("/publik/survei")
             .service(formulir)
             .service(kirim),
-    );
+    )
+    .service(utoipa_actix_web::scope("/publik/ikm").service(ikm_publik::ikm_publik))
+    .service(utoipa_actix_web::scope("/ikm").service(ikm_publik::ikm_klien));
 }
 
 /// Surveys

@@ -3,8 +3,11 @@
 //! without an account. The formula is `kinerja_api::ikm`.
 
 pub mod handlers;
+pub mod ikm_publik;
+pub mod profil;
 pub mod publik;
 pub mod service;
+pub mod tindak_lanjut;
 
 pub use handlers::routes;
 
