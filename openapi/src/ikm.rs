@@ -705,8 +705,7 @@ pub fn hitung_dari_jumlah(
             unsur,
             jumlah_jawaban: j.jumlah_jawaban,
             total_nilai: j.total_nilai,
-            nrr: (j.jumlah_jawaban > 0)
-                .then(|| j.total_nilai as f64 / f64::from(j.jumlah_jawaban)),
+            nrr: (j.jumlah_jawaban > 0).then(|| j.total_nilai as f64 / f64::from(j.jumlah_jawaban)),
         })
         .collect();
     dari_nrr(responden, nrr, populasi, parameter)
@@ -941,12 +940,14 @@ mod tests {
     /// Per-unsur totals of `rows`, summed the way SQL does it (COUNT and SUM per column).
     fn jumlah_sql(rows: &[[Option<u8>; 9]]) -> [JumlahUnsur; 9] {
         std::array::from_fn(|u| {
-            rows.iter().filter_map(|r| r[u]).fold(JumlahUnsur::default(), |j, v| {
-                j.tambah(JumlahUnsur {
-                    jumlah_jawaban: 1,
-                    total_nilai: u64::from(v),
+            rows.iter()
+                .filter_map(|r| r[u])
+                .fold(JumlahUnsur::default(), |j, v| {
+                    j.tambah(JumlahUnsur {
+                        jumlah_jawaban: 1,
+                        total_nilai: u64::from(v),
+                    })
                 })
-            })
         })
     }
 
@@ -980,7 +981,12 @@ mod tests {
                 assert_eq!(dari_total, satu_satu);
             }
         }
-        let h = hitung_dari_jumlah(29, &jumlah_sql(&contoh_domain()), None, &ParameterIkm::default());
+        let h = hitung_dari_jumlah(
+            29,
+            &jumlah_sql(&contoh_domain()),
+            None,
+            &ParameterIkm::default(),
+        );
         assert_eq!(h.ikm_tampil(), Some(91.48));
         // Two groups added are the group of both.
         let semua = contoh_domain();

@@ -93,7 +93,12 @@ mod tests {
             per_page: 51,
             ..IkmPublikQuery::default()
         };
-        assert!(q.validate().unwrap_err().field_errors().contains_key("per_page"));
+        assert!(
+            q.validate()
+                .unwrap_err()
+                .field_errors()
+                .contains_key("per_page")
+        );
         let q = IkmPublikQuery {
             q: Some("x".repeat(101)),
             ..IkmPublikQuery::default()

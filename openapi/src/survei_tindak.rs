@@ -287,9 +287,19 @@ mod tests {
         assert!(ok.validate().is_ok());
         let mut bad = ok.clone();
         bad.tindakan = "    ".into();
-        assert!(bad.validate().unwrap_err().field_errors().contains_key("tindakan"));
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .field_errors()
+                .contains_key("tindakan")
+        );
         let mut bad = ok;
         bad.catatan = Some("x".repeat(1001));
-        assert!(bad.validate().unwrap_err().field_errors().contains_key("catatan"));
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .field_errors()
+                .contains_key("catatan")
+        );
     }
 }

@@ -143,10 +143,10 @@ fn kolom_jumlah() -> String {
 
 /// One survey's totals per service, and per group of each profile question (in
 /// [`DimensiProfil::ALL`] order).
-type PerKelompok = (
-    HashMap<String, Jumlah>,
-    Vec<(DimensiProfil, Vec<(Option<String>, Jumlah)>)>,
-);
+type PerKelompok = (HashMap<String, Jumlah>, Vec<(DimensiProfil, Kelompok)>);
+
+/// The groups of one profile question: the stored answer (none: left blank) and its totals.
+type Kelompok = Vec<(Option<String>, Jumlah)>;
 
 /// The totals per service and per profile group of one survey. PostgreSQL does it in one scan
 /// with `GROUPING SETS`; SQLite, which has none, in one grouped query per grouping.
@@ -178,7 +178,7 @@ async fn per_layanan_dan_profil(db: &impl ConnectionTrait, id: Uuid) -> AppResul
         ))
         .await?;
     let mut layanan = HashMap::new();
-    let mut profil: Vec<(DimensiProfil, Vec<(Option<String>, Jumlah)>)> = DimensiProfil::ALL
+    let mut profil: Vec<(DimensiProfil, Kelompok)> = DimensiProfil::ALL
         .iter()
         .map(|&d| (d, Vec::new()))
         .collect();
@@ -237,7 +237,7 @@ fn kelompok(nilai: Option<String>, j: &Jumlah) -> HasilKelompok {
 
 /// The groups of one profile question that have responses: the choices in order, then any
 /// other stored value, then the blank group.
-fn profil(dimensi: DimensiProfil, rows: Vec<(Option<String>, Jumlah)>) -> HasilProfil {
+fn profil(dimensi: DimensiProfil, rows: Kelompok) -> HasilProfil {
     let mut per: HashMap<Option<String>, Jumlah> = rows.into_iter().collect();
     let mut out = Vec::with_capacity(per.len());
     for v in urutan(dimensi) {
@@ -289,7 +289,11 @@ pub(crate) async fn hasil_survei(
     let per_layanan = urutan_layanan
         .into_iter()
         .map(|layanan| {
-            let h = per_layanan.get(&layanan).copied().unwrap_or_default().hasil(None);
+            let h = per_layanan
+                .get(&layanan)
+                .copied()
+                .unwrap_or_default()
+                .hasil(None);
             HasilLayanan {
                 layanan,
                 ikm_tampil: h.ikm_tampil(),

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use kinerja_api::auth::Permission;
 use kinerja_api::ikm::Unsur;
 use kinerja_api::survei::{
-    AksiSurvei, BatalkanRespons, BuatSurvei, HasilSurvei, JenisKelamin,
-    JenisPeriodeSurvei, KelompokUsia, Pekerjaan, Pendidikan, ResponsQuery, ResponsSurvei,
-    StatusSurvei, SumberRespons, Survei, SurveiQuery, UbahSurvei,
+    AksiSurvei, BatalkanRespons, BuatSurvei, HasilSurvei, JenisKelamin, JenisPeriodeSurvei,
+    KelompokUsia, Pekerjaan, Pendidikan, ResponsQuery, ResponsSurvei, StatusSurvei, SumberRespons,
+    Survei, SurveiQuery, UbahSurvei,
 };
 use kinerja_api::{Page, PageQuery, Pesan};
 use sea_orm::sea_query::Condition;
@@ -112,7 +112,11 @@ pub(crate) async fn lihat(
 }
 
 /// The survey if the viewer manages it: 404 when they cannot see it, 403 when they only read.
-pub(crate) async fn kelola(db: &impl ConnectionTrait, viewer: &Viewer, id: Uuid) -> AppResult<survei::Model> {
+pub(crate) async fn kelola(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    id: Uuid,
+) -> AppResult<survei::Model> {
     match lihat(db, viewer, id).await? {
         (s, Akses::Kelola) => Ok(s),
         (_, Akses::Baca) => Err(AppError::Forbidden),

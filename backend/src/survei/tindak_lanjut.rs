@@ -105,7 +105,9 @@ async fn items_of(db: &impl ConnectionTrait, survei_id: Uuid) -> AppResult<Vec<t
 }
 
 async fn today_of(db: &impl ConnectionTrait, s: &survei::Model) -> AppResult<chrono::NaiveDate> {
-    Ok(clock::today_in(clock::instansi_offset(db, s.instansi_id).await?))
+    Ok(clock::today_in(
+        clock::instansi_offset(db, s.instansi_id).await?,
+    ))
 }
 
 /// The plan of a survey, oldest action first (at most [`TINDAK_LANJUT_MAKS`]).
@@ -217,11 +219,7 @@ pub async fn create(
     Ok(out)
 }
 
-async fn find_in(
-    db: &impl ConnectionTrait,
-    survei_id: Uuid,
-    tid: Uuid,
-) -> AppResult<tl::Model> {
+async fn find_in(db: &impl ConnectionTrait, survei_id: Uuid, tid: Uuid) -> AppResult<tl::Model> {
     tl::Entity::find_by_id(tid)
         .one(db)
         .await?
@@ -364,10 +362,7 @@ pub async fn delete(
 
 /// Where a survey lies in time: its period's year, the first month of its span, then when it
 /// was made.
-fn urutan_waktu(
-    s: &survei::Model,
-    tahun: i32,
-) -> (i32, i32, chrono::DateTime<chrono::Utc>, Uuid) {
+fn urutan_waktu(s: &survei::Model, tahun: i32) -> (i32, i32, chrono::DateTime<chrono::Utc>, Uuid) {
     let jenis = JenisPeriodeSurvei::parse(&s.jenis_periode).unwrap_or(JenisPeriodeSurvei::Tahun);
     (tahun, bulan_mulai(jenis, s.periode_ke), s.created_at, s.id)
 }
@@ -428,8 +423,7 @@ pub async fn sebelumnya(
     }
     let today = today_of(db, &prev).await?;
     let items = dtos(db, items_of(db, prev.id).await?, today).await?;
-    let jenis =
-        JenisPeriodeSurvei::parse(&prev.jenis_periode).unwrap_or(JenisPeriodeSurvei::Tahun);
+    let jenis = JenisPeriodeSurvei::parse(&prev.jenis_periode).unwrap_or(JenisPeriodeSurvei::Tahun);
     let tahun = year(prev.period_id);
     Ok(TindakLanjutSebelumnya {
         survei: Some(SurveiRingkas {

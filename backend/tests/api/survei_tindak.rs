@@ -81,7 +81,11 @@ async fn kirim(c: &Chain, s: &Survei, u: [u8; 9], profil: [Option<&str>; 4], tok
     }
     let resp = c
         .app
-        .post_json(&format!("/api/v1/publik/survei/{}/respons", s.kode), &body, None)
+        .post_json(
+            &format!("/api/v1/publik/survei/{}/respons", s.kode),
+            &body,
+            None,
+        )
         .await;
     assert_eq!(resp.status(), 201, "{}", resp.text().await.unwrap());
 }
@@ -105,10 +109,10 @@ async fn ubah(c: &Chain, token: &str, s: &Survei, t: &TindakLanjut, body: Value)
 async fn hapus(c: &Chain, token: &str, s: &Survei, id: Uuid, lock: i32) -> Response {
     c.app
         .client
-        .delete(c.app.url(&format!(
-            "{}/{id}?lock_version={lock}",
-            tl_path(s)
-        )))
+        .delete(
+            c.app
+                .url(&format!("{}/{id}?lock_version={lock}", tl_path(s))),
+        )
         .bearer_auth(token)
         .send()
         .await
@@ -127,7 +131,11 @@ fn hari(days: i64) -> String {
 }
 
 async fn code(resp: Response, status: u16, kind: ErrorCode) -> String {
-    assert_problem(resp, status, kind).await.message.unwrap().code
+    assert_problem(resp, status, kind)
+        .await
+        .message
+        .unwrap()
+        .code
 }
 
 async fn tindak_lanjut_crud_roles_and_stale_writes(db: Db) {
@@ -145,10 +153,19 @@ async fn tindak_lanjut_crud_roles_and_stale_writes(db: Db) {
     // Unpublished: the others cannot even see the survey (404), so neither its plan.
     for token in [&c.rina, &c.sekda] {
         assert_problem(tambah(&c, token, &s, &body).await, 404, ErrorCode::NotFound).await;
-        assert_problem(c.app.get(&tl_path(&s), Some(token)).await, 404, ErrorCode::NotFound)
-            .await;
+        assert_problem(
+            c.app.get(&tl_path(&s), Some(token)).await,
+            404,
+            ErrorCode::NotFound,
+        )
+        .await;
     }
-    assert_problem(tambah(&c, "", &s, &body).await, 401, ErrorCode::Unauthorized).await;
+    assert_problem(
+        tambah(&c, "", &s, &body).await,
+        401,
+        ErrorCode::Unauthorized,
+    )
+    .await;
 
     // The unit head and the HR office manage it.
     let resp = tambah(&c, &c.camat, &s, &body).await;
@@ -189,26 +206,41 @@ async fn tindak_lanjut_crud_roles_and_stale_writes(db: Db) {
     }
     let mut bad = body.clone();
     bad["nik"] = json!("3673012345678901");
-    assert_problem(tambah(&c, &c.camat, &s, &bad).await, 422, ErrorCode::ValidationFailed).await;
+    assert_problem(
+        tambah(&c, &c.camat, &s, &bad).await,
+        422,
+        ErrorCode::ValidationFailed,
+    )
+    .await;
     assert_eq!(daftar(&c, &c.camat, &s).await.len(), 2);
 
     // Published: everyone signed in reads the plan, and still changes nothing.
     terbitkan(&c, &s).await;
     let list = daftar(&c, &c.rina, &s).await;
-    assert_eq!(
-        list.iter().map(|t| t.id).collect::<Vec<_>>(),
-        [a.id, b.id]
-    );
-    assert_problem(tambah(&c, &c.rina, &s, &body).await, 403, ErrorCode::Forbidden).await;
+    assert_eq!(list.iter().map(|t| t.id).collect::<Vec<_>>(), [a.id, b.id]);
+    assert_problem(
+        tambah(&c, &c.rina, &s, &body).await,
+        403,
+        ErrorCode::Forbidden,
+    )
+    .await;
     let resp = ubah(&c, &c.sekda, &s, &a, json!({"status": "berjalan"})).await;
     assert_problem(resp, 403, ErrorCode::Forbidden).await;
-    assert_problem(hapus(&c, &c.rina, &s, b.id, 1).await, 403, ErrorCode::Forbidden).await;
+    assert_problem(
+        hapus(&c, &c.rina, &s, b.id, 1).await,
+        403,
+        ErrorCode::Forbidden,
+    )
+    .await;
 
     // Stale write: the HR office edits from the version the head already changed.
     let resp = ubah(&c, &c.camat, &s, &a, json!({"status": "berjalan"})).await;
     assert_eq!(resp.status(), 200);
     let a2: TindakLanjut = resp.json().await.unwrap();
-    assert_eq!((a2.status, a2.lock_version), (StatusTindakLanjut::Berjalan, 2));
+    assert_eq!(
+        (a2.status, a2.lock_version),
+        (StatusTindakLanjut::Berjalan, 2)
+    );
     let resp = ubah(&c, &c.admin, &s, &a, json!({"catatan": "Lama"})).await;
     assert_eq!(
         code(resp, 409, ErrorCode::Conflict).await,
@@ -221,7 +253,10 @@ async fn tindak_lanjut_crud_roles_and_stale_writes(db: Db) {
         "status_tindak_lanjut_tidak_boleh"
     );
     let resp = hapus(&c, &c.admin, &s, a2.id, a2.lock_version).await;
-    assert_eq!(code(resp, 409, ErrorCode::Conflict).await, "hapus_hanya_rencana");
+    assert_eq!(
+        code(resp, 409, ErrorCode::Conflict).await,
+        "hapus_hanya_rencana"
+    );
     let resp = ubah(
         &c,
         &c.admin,
@@ -234,7 +269,14 @@ async fn tindak_lanjut_crud_roles_and_stale_writes(db: Db) {
     let a3: TindakLanjut = resp.json().await.unwrap();
     assert_eq!(a3.catatan.as_deref(), Some("Loket 3 dibuka"));
     // Finished: only the note changes.
-    let resp = ubah(&c, &c.camat, &s, &a3, json!({"tindakan": "Sesuatu yang lain"})).await;
+    let resp = ubah(
+        &c,
+        &c.camat,
+        &s,
+        &a3,
+        json!({"tindakan": "Sesuatu yang lain"}),
+    )
+    .await;
     assert_eq!(
         code(resp, 409, ErrorCode::Conflict).await,
         "tindak_lanjut_sudah_final"
@@ -244,13 +286,26 @@ async fn tindak_lanjut_crud_roles_and_stale_writes(db: Db) {
         code(resp, 409, ErrorCode::Conflict).await,
         "status_tindak_lanjut_tidak_boleh"
     );
-    let resp = ubah(&c, &c.camat, &s, &a3, json!({"catatan": "Dievaluasi triwulan II"})).await;
+    let resp = ubah(
+        &c,
+        &c.camat,
+        &s,
+        &a3,
+        json!({"catatan": "Dievaluasi triwulan II"}),
+    )
+    .await;
     assert_eq!(resp.status(), 200);
 
     // Delete: a stale version is 409, the right one 204.
     let resp = hapus(&c, &c.camat, &s, b.id, b.lock_version + 1).await;
-    assert_eq!(code(resp, 409, ErrorCode::Conflict).await, "diubah_pengguna_lain");
-    assert_eq!(hapus(&c, &c.camat, &s, b.id, b.lock_version).await.status(), 204);
+    assert_eq!(
+        code(resp, 409, ErrorCode::Conflict).await,
+        "diubah_pengguna_lain"
+    );
+    assert_eq!(
+        hapus(&c, &c.camat, &s, b.id, b.lock_version).await.status(),
+        204
+    );
     assert_problem(
         hapus(&c, &c.camat, &s, b.id, b.lock_version).await,
         404,
@@ -439,7 +494,7 @@ async fn tindak_lanjut_previous_plan_is_listed_with_the_next_survey(db: Db) {
 }
 db_test!(tindak_lanjut_previous_plan_is_listed_with_the_next_survey);
 
-fn grup<'a>(h: &'a HasilSurvei, d: DimensiProfil) -> Vec<(Option<&'a str>, u32, Option<f64>)> {
+fn grup(h: &HasilSurvei, d: DimensiProfil) -> Vec<(Option<&str>, u32, Option<f64>)> {
     h.per_profil
         .iter()
         .find(|p| p.dimensi == d)
@@ -457,22 +512,45 @@ async fn survei_result_per_profile_group_worked_example(db: Db) {
     let rows: [([u8; 9], [Option<&str>; 4]); 6] = [
         (
             [4; 9],
-            [Some("perempuan"), Some("30_39"), Some("s1"), Some("pns_tni_polri")],
+            [
+                Some("perempuan"),
+                Some("30_39"),
+                Some("s1"),
+                Some("pns_tni_polri"),
+            ],
         ),
         (
             [3; 9],
-            [Some("perempuan"), Some("20_29"), Some("sma"), Some("wiraswasta")],
+            [
+                Some("perempuan"),
+                Some("20_29"),
+                Some("sma"),
+                Some("wiraswasta"),
+            ],
         ),
         (
             [2; 9],
-            [Some("laki_laki"), Some("30_39"), Some("s1"), Some("pns_tni_polri")],
+            [
+                Some("laki_laki"),
+                Some("30_39"),
+                Some("s1"),
+                Some("pns_tni_polri"),
+            ],
         ),
-        ([4, 4, 4, 4, 4, 4, 4, 4, 1], [Some("laki_laki"), None, None, None]),
+        (
+            [4, 4, 4, 4, 4, 4, 4, 4, 1],
+            [Some("laki_laki"), None, None, None],
+        ),
         ([1; 9], [None; 4]),
         // Voided below: must not count anywhere.
         (
             [4; 9],
-            [Some("perempuan"), Some("30_39"), Some("sma"), Some("lainnya")],
+            [
+                Some("perempuan"),
+                Some("30_39"),
+                Some("sma"),
+                Some("lainnya"),
+            ],
         ),
     ];
     for (i, (u, p)) in rows.into_iter().enumerate() {
@@ -553,7 +631,10 @@ async fn survei_result_per_profile_group_worked_example(db: Db) {
     );
     let laki = &h.per_profil[0].kelompok[0].hasil;
     assert_eq!(
-        (laki.nrr_per_unsur[8].jumlah_jawaban, laki.nrr_per_unsur[8].total_nilai),
+        (
+            laki.nrr_per_unsur[8].jumlah_jawaban,
+            laki.nrr_per_unsur[8].total_nilai
+        ),
         (2, 3)
     );
     assert_eq!(laki.mutu, Some(Mutu::C));
@@ -628,7 +709,12 @@ async fn survei_result_of_ten_thousand_responses_from_aggregates(db: Db) {
     let h = h.unwrap();
     eprintln!("hasil of 10 000 responses: best of 3 {best:?} (postgres: {postgres})");
     assert_eq!(h.hasil.responden, 10_000);
-    let got: Vec<u64> = h.hasil.nrr_per_unsur.iter().map(|u| u.total_nilai).collect();
+    let got: Vec<u64> = h
+        .hasil
+        .nrr_per_unsur
+        .iter()
+        .map(|u| u.total_nilai)
+        .collect();
     assert_eq!(got, totals);
     let expected = totals.iter().map(|&t| t as f64 / 10_000.0).sum::<f64>() / 9.0 * 25.0;
     assert!((h.hasil.ikm.unwrap() - expected).abs() < 1e-9);
@@ -651,9 +737,15 @@ async fn ikm_publik_lists_only_published_results(db: Db) {
     let q2 = survei_dibuka(&c, "Kecamatan Cipocok Jaya", 2).await;
     let q3 = survei_dibuka(&c, "Kecamatan Cipocok Jaya", 3).await;
     let pkm = survei_dibuka(&c, "Puskesmas Banjar Agung", 1).await;
-    for (i, (s, u)) in [(&q1, [3u8; 9]), (&q2, [4; 9]), (&q2, [3; 9]), (&q3, [1; 9]), (&pkm, [2; 9])]
-        .into_iter()
-        .enumerate()
+    for (i, (s, u)) in [
+        (&q1, [3u8; 9]),
+        (&q2, [4; 9]),
+        (&q2, [3; 9]),
+        (&q3, [1; 9]),
+        (&pkm, [2; 9]),
+    ]
+    .into_iter()
+    .enumerate()
     {
         kirim(&c, s, u, [None; 4], &format!("publik-peramban-{i:04}")).await;
     }
@@ -677,11 +769,8 @@ async fn ikm_publik_lists_only_published_results(db: Db) {
     assert_eq!(k.periode, format!("Triwulan II {tahun}"));
     assert_eq!((k.ikm, k.mutu, k.responden), (Some(87.5), Some(Mutu::B), 2));
     assert_eq!(k.kinerja_unit, Some(KinerjaUnit::Baik));
-    let tren: Vec<(&str, Option<f64>)> = k
-        .tren
-        .iter()
-        .map(|t| (t.periode.as_str(), t.ikm))
-        .collect();
+    let tren: Vec<(&str, Option<f64>)> =
+        k.tren.iter().map(|t| (t.periode.as_str(), t.ikm)).collect();
     assert_eq!(
         tren,
         [
@@ -779,7 +868,11 @@ async fn ikm_read_scope_gives_results_per_unit_and_period(db: Db) {
         (format!("?period_id={}", c.periode.id), 1),
         (format!("?unit_id={}", pkm.unit_id), 0),
     ] {
-        let page: Page<IkmSurvei> = ikm_api(&c, Some(&token), &query).await.json().await.unwrap();
+        let page: Page<IkmSurvei> = ikm_api(&c, Some(&token), &query)
+            .await
+            .json()
+            .await
+            .unwrap();
         assert_eq!(page.total, n, "{query}");
     }
     let resp = ikm_api(&c, Some(&token), "?tahun=1800").await;
@@ -787,9 +880,19 @@ async fn ikm_read_scope_gives_results_per_unit_and_period(db: Db) {
 
     let other = register(&c, "Kecamatan Cipocok Jaya", &["pegawai:read"]).await;
     let other_token = client_token(&c, &other).await;
-    assert_problem(ikm_api(&c, Some(&other_token), "").await, 403, ErrorCode::Forbidden).await;
+    assert_problem(
+        ikm_api(&c, Some(&other_token), "").await,
+        403,
+        ErrorCode::Forbidden,
+    )
+    .await;
     assert_problem(ikm_api(&c, None, "").await, 401, ErrorCode::Unauthorized).await;
     // A staff token is not a client token.
-    assert_problem(ikm_api(&c, Some(&c.admin), "").await, 401, ErrorCode::Unauthorized).await;
+    assert_problem(
+        ikm_api(&c, Some(&c.admin), "").await,
+        401,
+        ErrorCode::Unauthorized,
+    )
+    .await;
 }
 db_test!(ikm_read_scope_gives_results_per_unit_and_period);
