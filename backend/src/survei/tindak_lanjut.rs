@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use actix_web::web::{Data, Json, Path};
 use actix_web::{HttpResponse, delete, get, patch, post};
 use kinerja_api::Pesan;
-use kinerja_api::employees::full_name;
+use kinerja_api::employees::{StatusPegawai, full_name};
 use kinerja_api::ikm::Unsur;
 use kinerja_api::survei::JenisPeriodeSurvei;
 use kinerja_api::survei_tindak::{
@@ -135,7 +135,10 @@ async fn cek_penanggung_jawab(
         .one(db)
         .await?
         .ok_or_else(bad)?;
-    let Some(unit) = e.unit_id.filter(|_| e.status == "aktif") else {
+    let Some(unit) = e
+        .unit_id
+        .filter(|_| e.status == StatusPegawai::Aktif.as_str())
+    else {
         return Err(bad());
     };
     if unit != s.unit_id
