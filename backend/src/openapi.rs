@@ -65,6 +65,10 @@ impl Modify for SecurityAddon {
                     kinerja_api::integrations::Scope::PegawaiRead.as_str(),
                     "Baca kunci data pegawai unit / read the unit's data-key bindings",
                 ),
+                (
+                    kinerja_api::integrations::Scope::IkmRead.as_str(),
+                    "Baca hasil survei (IKM) unit / read the unit's survey results (IKM)",
+                ),
             ]),
         );
         components.add_security_scheme(

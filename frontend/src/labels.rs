@@ -414,6 +414,7 @@ pub fn scope(scope: Scope) -> Key {
     match scope {
         Scope::RealisasiWrite => Key::ScopeRealisasiWrite,
         Scope::PegawaiRead => Key::ScopePegawaiRead,
+        Scope::IkmRead => Key::ScopeIkmRead,
     }
 }
 

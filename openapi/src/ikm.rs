@@ -667,7 +667,56 @@ pub fn hitung_respons(
     parameter: &ParameterIkm,
 ) -> HasilIkm {
     let responden = u32::try_from(respons.len()).unwrap_or(u32::MAX);
-    let nrr = nrr_per_unsur(respons);
+    dari_nrr(responden, nrr_per_unsur(respons), populasi, parameter)
+}
+
+/// The answers to one unsur summed over a group of responses: how many answered it and the
+/// sum of their answers (SQL `COUNT(u)` and `SUM(u)`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JumlahUnsur {
+    pub jumlah_jawaban: u32,
+    pub total_nilai: u64,
+}
+
+impl JumlahUnsur {
+    /// Both groups together (exact integer sums).
+    pub fn tambah(self, lain: JumlahUnsur) -> JumlahUnsur {
+        JumlahUnsur {
+            jumlah_jawaban: self.jumlah_jawaban.saturating_add(lain.jumlah_jawaban),
+            total_nilai: self.total_nilai.saturating_add(lain.total_nilai),
+        }
+    }
+}
+
+/// The result from per-unsur totals (U1..U9) of `responden` valid responses, such as a
+/// database's `COUNT`/`SUM` per unsur: the same figures as [`hitung_respons`] over the
+/// responses they were summed from, without holding every response in memory. The NRR is
+/// the same division of the same integers, so nothing is rounded differently.
+pub fn hitung_dari_jumlah(
+    responden: u32,
+    jumlah: &[JumlahUnsur; JUMLAH_UNSUR],
+    populasi: Option<u32>,
+    parameter: &ParameterIkm,
+) -> HasilIkm {
+    let nrr = Unsur::ALL
+        .iter()
+        .zip(jumlah)
+        .map(|(&unsur, j)| NrrUnsur {
+            unsur,
+            jumlah_jawaban: j.jumlah_jawaban,
+            total_nilai: j.total_nilai,
+            nrr: (j.jumlah_jawaban > 0).then(|| j.total_nilai as f64 / f64::from(j.jumlah_jawaban)),
+        })
+        .collect();
+    dari_nrr(responden, nrr, populasi, parameter)
+}
+
+fn dari_nrr(
+    responden: u32,
+    nrr: Vec<NrrUnsur>,
+    populasi: Option<u32>,
+    parameter: &ParameterIkm,
+) -> HasilIkm {
     let tertimbang = nrr_tertimbang(&nrr);
     let nilai_ikm = tertimbang.map(ikm);
     let mutu = nilai_ikm.and_then(Mutu::dari_ikm);
@@ -886,6 +935,65 @@ mod tests {
             hitung_respons(&respons, None, &p).prioritas,
             [Persyaratan, BiayaTarif]
         );
+    }
+
+    /// Per-unsur totals of `rows`, summed the way SQL does it (COUNT and SUM per column).
+    fn jumlah_sql(rows: &[[Option<u8>; 9]]) -> [JumlahUnsur; 9] {
+        std::array::from_fn(|u| {
+            rows.iter()
+                .filter_map(|r| r[u])
+                .fold(JumlahUnsur::default(), |j, v| {
+                    j.tambah(JumlahUnsur {
+                        jumlah_jawaban: 1,
+                        total_nilai: u64::from(v),
+                    })
+                })
+        })
+    }
+
+    #[test]
+    fn ikm_from_totals_equals_the_per_response_computation() {
+        // A fixed pseudo-random set with blanks, plus the worked example and the empty set.
+        let mut x: u32 = 12_345;
+        let mut acak = Vec::new();
+        for _ in 0..1_000 {
+            let mut row = [None; 9];
+            for v in &mut row {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let r = (x >> 16) % 9;
+                *v = (r < 8).then(|| u8::try_from(r % 4 + 1).unwrap());
+            }
+            if row.iter().any(Option::is_some) {
+                acak.push(row);
+            }
+        }
+        let p = ParameterIkm {
+            prioritas: AturanPrioritas::Terendah { jumlah: 2 },
+            sampel_minimum_mutlak: Some(150),
+        };
+        for rows in [contoh_domain(), acak, Vec::new()] {
+            let respons: Vec<Respons> = rows.iter().map(|&r| Respons::baru(r).unwrap()).collect();
+            let n = u32::try_from(rows.len()).unwrap();
+            for (populasi, parameter) in [(None, ParameterIkm::default()), (Some(5_000), p)] {
+                let satu_satu = hitung_respons(&respons, populasi, &parameter);
+                let dari_total = hitung_dari_jumlah(n, &jumlah_sql(&rows), populasi, &parameter);
+                // Exactly equal, not within a tolerance: the same integers, the same divisions.
+                assert_eq!(dari_total, satu_satu);
+            }
+        }
+        let h = hitung_dari_jumlah(
+            29,
+            &jumlah_sql(&contoh_domain()),
+            None,
+            &ParameterIkm::default(),
+        );
+        assert_eq!(h.ikm_tampil(), Some(91.48));
+        // Two groups added are the group of both.
+        let semua = contoh_domain();
+        let (a, b) = semua.split_at(10);
+        let gabung: [JumlahUnsur; 9] =
+            std::array::from_fn(|u| jumlah_sql(a)[u].tambah(jumlah_sql(b)[u]));
+        assert_eq!(gabung, jumlah_sql(&semua));
     }
 
     #[test]

@@ -19,15 +19,20 @@ pub enum Scope {
     /// Read the data-key bindings of the employees in the client's unit.
     #[serde(rename = "pegawai:read")]
     PegawaiRead,
+    /// Read the survey results (IKM) of the client's unit and the units below it
+    /// (`GET /api/v1/ikm`).
+    #[serde(rename = "ikm:read")]
+    IkmRead,
 }
 
 impl Scope {
-    pub const ALL: &'static [Scope] = &[Scope::RealisasiWrite, Scope::PegawaiRead];
+    pub const ALL: &'static [Scope] = &[Scope::RealisasiWrite, Scope::PegawaiRead, Scope::IkmRead];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Scope::RealisasiWrite => "realisasi:write",
             Scope::PegawaiRead => "pegawai:read",
+            Scope::IkmRead => "ikm:read",
         }
     }
 
@@ -386,5 +391,10 @@ mod tests {
         let json = serde_json::to_string(&Scope::RealisasiWrite).unwrap();
         assert_eq!(json, "\"realisasi:write\"");
         assert_eq!(Scope::parse("pegawai:read"), Some(Scope::PegawaiRead));
+        for s in Scope::ALL {
+            let json = serde_json::to_string(s).unwrap();
+            assert_eq!(json, format!("\"{}\"", s.as_str()));
+            assert_eq!(Scope::parse(s.as_str()), Some(*s));
+        }
     }
 }

@@ -27,6 +27,8 @@ pub mod planning;
 pub mod spa;
 pub mod survei;
 pub mod survei_kertas;
+pub mod survei_publik;
+pub mod survei_tindak;
 pub mod system;
 pub mod users;
 pub mod validation;

@@ -144,6 +144,7 @@ pub const BENDA: &[(&str, &str)] = &[
     ("SKP", "SKP"),
     ("Survei", "Survey"),
     ("Templat SKP", "SKP template"),
+    ("Tindak lanjut", "Follow-up action"),
     ("Umpan balik", "Feedback"),
     ("Unit", "Unit"),
 ];
@@ -1060,6 +1061,34 @@ pesan! {
     SurveiSibuk { menit } = "survei_sibuk"
         => "Survei ini sedang menerima sangat banyak jawaban. Coba lagi dalam {menit} menit.",
            "This survey is receiving very many answers. Try again in {menit} minutes.";
+    // Follow-up plan of a survey, public IKM (issue #17).
+    Tindakan51000 = "tindakan_5_1000"
+        => "Uraian tindakan 5–1000 karakter.",
+           "The action has 5–1000 characters.";
+    CatatanMaks1000 = "catatan_maks_1000"
+        => "Catatan maksimal 1000 karakter.",
+           "The note has at most 1000 characters.";
+    JatuhTempoLampau { hari_ini } = "jatuh_tempo_lampau"
+        => "Jatuh tempo tidak boleh sebelum hari ini ({hari_ini}).",
+           "The due date cannot be before today ({hari_ini}).";
+    PenanggungJawabBukanUnit = "penanggung_jawab_bukan_unit"
+        => "Penanggung jawab harus pegawai aktif pada unit survei ini atau unit di bawahnya.",
+           "The person responsible must be an active employee of the survey's unit or a unit below it.";
+    StatusTindakLanjutTidakBoleh { dari, ke } = "status_tindak_lanjut_tidak_boleh"
+        => "Tindak lanjut berstatus {dari} tidak dapat diubah menjadi {ke}.",
+           "A follow-up action with status {dari} cannot become {ke}.";
+    TindakLanjutSudahFinal = "tindak_lanjut_sudah_final"
+        => "Tindak lanjut yang sudah selesai atau dibatalkan hanya dapat diberi catatan.",
+           "A finished or cancelled follow-up action only takes a note.";
+    HapusHanyaRencana = "hapus_hanya_rencana"
+        => "Hanya tindak lanjut berstatus rencana yang dapat dihapus; yang sudah berjalan dapat dibatalkan.",
+           "Only a planned follow-up action can be deleted; one under way can be cancelled.";
+    TindakLanjutPenuh { maks } = "tindak_lanjut_penuh"
+        => "Satu survei paling banyak memiliki {maks} tindak lanjut.",
+           "A survey has at most {maks} follow-up actions.";
+    PerHalaman150 = "per_halaman_1_50"
+        => "Jumlah per halaman 1–50.",
+           "1–50 items per page.";
 }
 
 #[cfg(test)]

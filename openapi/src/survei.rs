@@ -469,6 +469,9 @@ pub struct HasilSurvei {
     /// Voided responses, left out of the figures.
     pub dibatalkan: u64,
     pub per_layanan: Vec<HasilLayanan>,
+    /// Per respondent profile question (jenis kelamin, usia, pendidikan, pekerjaan).
+    #[serde(default)]
+    pub per_profil: Vec<crate::survei_tindak::HasilProfil>,
 }
 
 #[cfg(test)]

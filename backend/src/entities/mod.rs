@@ -40,6 +40,7 @@ pub mod skps;
 pub mod superior_overrides;
 pub mod survei;
 pub mod survei_respons;
+pub mod survei_tindak_lanjut;
 pub mod unit_moves;
 pub mod units;
 pub mod user_roles;

@@ -12,7 +12,7 @@ use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{TAG, halaman, handlers_dokumen, publik, service};
+use super::{TAG, halaman, handlers_dokumen, ikm_publik, publik, service, tindak_lanjut};
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, small_json};
@@ -37,13 +37,20 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(handlers_dokumen::templat_impor)
             .service(handlers_dokumen::impor)
             .service(handlers_dokumen::laporan_xlsx)
-            .service(handlers_dokumen::laporan_pdf),
+            .service(handlers_dokumen::laporan_pdf)
+            .service(tindak_lanjut::daftar_tindak_lanjut)
+            .service(tindak_lanjut::buat_tindak_lanjut)
+            .service(tindak_lanjut::ubah_tindak_lanjut)
+            .service(tindak_lanjut::hapus_tindak_lanjut)
+            .service(tindak_lanjut::tindak_lanjut_sebelumnya),
     )
     .service(
         utoipa_actix_web::scope("/publik/survei")
             .service(formulir)
             .service(kirim),
-    );
+    )
+    .service(utoipa_actix_web::scope("/publik/ikm").service(ikm_publik::ikm_publik))
+    .service(utoipa_actix_web::scope("/ikm").service(ikm_publik::ikm_klien));
 }
 
 /// Surveys

@@ -8,8 +8,11 @@ pub mod handlers_dokumen;
 pub mod kertas;
 pub mod laporan;
 pub mod poster;
+pub mod ikm_publik;
+pub mod profil;
 pub mod publik;
 pub mod service;
+pub mod tindak_lanjut;
 
 pub use handlers::{public_routes, routes};
 

@@ -4,11 +4,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use kinerja_api::auth::Permission;
-use kinerja_api::ikm::{self, HasilIkm, ParameterIkm, Respons, Unsur};
+use kinerja_api::ikm::Unsur;
 use kinerja_api::survei::{
-    AksiSurvei, BatalkanRespons, BuatSurvei, HasilLayanan, HasilSurvei, JenisKelamin,
-    JenisPeriodeSurvei, KelompokUsia, Pekerjaan, Pendidikan, ResponsQuery, ResponsSurvei,
-    StatusSurvei, SumberRespons, Survei, SurveiQuery, UbahSurvei,
+    AksiSurvei, BatalkanRespons, BuatSurvei, HasilSurvei, JenisKelamin, JenisPeriodeSurvei,
+    KelompokUsia, Pekerjaan, Pendidikan, ResponsQuery, ResponsSurvei, StatusSurvei, SumberRespons,
+    Survei, SurveiQuery, UbahSurvei,
 };
 use kinerja_api::{Page, PageQuery, Pesan};
 use sea_orm::sea_query::Condition;
@@ -80,7 +80,7 @@ fn is_hr(viewer: &Viewer) -> bool {
 }
 
 /// The viewer's access to `s` ([`policy::akses_survei`]), `None` when they may not even see it.
-async fn akses(
+pub(crate) async fn akses(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     s: &survei::Model,
@@ -588,74 +588,12 @@ pub async fn batalkan(
     Ok(respons_dto(m))
 }
 
-fn hasil_of(respons: &[Respons], populasi: Option<u32>) -> HasilIkm {
-    ikm::hitung_respons(respons, populasi, &ParameterIkm::default())
-}
-
-/// The result over the responses that count, overall and per service (in the survey's order,
-/// then services no longer listed that still have responses).
+/// The result over the responses that count: overall, per service and per respondent profile
+/// group, from SQL aggregates ([`super::profil`]).
 ///
 /// # Errors
 /// `NotFound` for a survey the viewer may not see (unpublished and not theirs).
 pub async fn hasil(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResult<HasilSurvei> {
     let (s, _) = lihat(db, viewer, id).await?;
-    let rows: Vec<(String, [Option<i16>; 9])> = survei_respons::Entity::find()
-        .filter(survei_respons::Column::SurveiId.eq(id))
-        .filter(survei_respons::Column::DibatalkanAt.is_null())
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| {
-            (
-                r.layanan,
-                [r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9],
-            )
-        })
-        .collect();
-    let dibatalkan = survei_respons::Entity::find()
-        .filter(survei_respons::Column::SurveiId.eq(id))
-        .filter(survei_respons::Column::DibatalkanAt.is_not_null())
-        .count(db)
-        .await?;
-    let mut semua = Vec::with_capacity(rows.len());
-    let mut per: HashMap<String, Vec<Respons>> = HashMap::new();
-    for (layanan, jawaban) in rows {
-        let jawaban = jawaban.map(|v| v.and_then(|v| u8::try_from(v).ok()));
-        // Stored answers were validated on the way in; a row that is not (edited by hand in
-        // the database) is left out rather than failing the whole result.
-        let Ok(r) = Respons::baru(jawaban) else {
-            tracing::warn!(survei = %id, "a stored response is not valid; left out");
-            continue;
-        };
-        semua.push(r);
-        per.entry(layanan).or_default().push(r);
-    }
-    let populasi = s.populasi.and_then(|p| u32::try_from(p).ok());
-    let hasil = hasil_of(&semua, populasi);
-    let mut urutan = layanan_of(&s);
-    let mut lain: Vec<String> = per
-        .keys()
-        .filter(|k| !urutan.contains(k))
-        .cloned()
-        .collect();
-    lain.sort();
-    urutan.extend(lain);
-    let per_layanan = urutan
-        .into_iter()
-        .map(|layanan| {
-            let h = hasil_of(per.get(&layanan).map_or(&[][..], Vec::as_slice), None);
-            HasilLayanan {
-                layanan,
-                ikm_tampil: h.ikm_tampil(),
-                hasil: h,
-            }
-        })
-        .collect();
-    Ok(HasilSurvei {
-        survei_id: id,
-        ikm_tampil: hasil.ikm_tampil(),
-        hasil,
-        dibatalkan,
-        per_layanan,
-    })
+    super::profil::hasil_survei(db, &s).await
 }

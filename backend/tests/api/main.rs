@@ -36,4 +36,5 @@ mod spa;
 mod survei;
 mod survei_dokumen;
 mod survei_halaman;
+mod survei_tindak;
 mod users;

@@ -47,6 +47,7 @@ macro_rules! with_admin_keys {
             ApiClientScopes => "Cakupan (scope)", "Scopes";
             ScopeRealisasiWrite => "Kirim realisasi (realisasi:write)", "Send results (realisasi:write)";
             ScopePegawaiRead => "Baca pengikatan pegawai (pegawai:read)", "Read employee bindings (pegawai:read)";
+            ScopeIkmRead => "Baca hasil survei IKM (ikm:read)", "Read IKM survey results (ikm:read)";
             ApiClientSecret => "Simpan rahasia ini sekarang: rahasia tidak dapat ditampilkan lagi.", "Store this secret now: it cannot be shown again.";
             ApiClientId => "ID klien", "Client ID";
             ApiClientSecretLabel => "Rahasia klien", "Client secret";
