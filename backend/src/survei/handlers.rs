@@ -349,5 +349,6 @@ pub async fn tautan(
 
 /// Outside the API: the citizen's pages.
 pub fn public_routes(cfg: &mut ServiceConfig) {
-    cfg.service(halaman::formulir_page);
+    cfg.service(halaman::formulir_page)
+        .service(super::halaman_ikm::ikm_page);
 }

@@ -3,12 +3,13 @@
 //! without an account. The formula is `kinerja_api::ikm`.
 
 pub mod halaman;
+pub mod halaman_ikm;
 pub mod handlers;
 pub mod handlers_dokumen;
+pub mod ikm_publik;
 pub mod kertas;
 pub mod laporan;
 pub mod poster;
-pub mod ikm_publik;
 pub mod profil;
 pub mod publik;
 pub mod service;

@@ -198,3 +198,49 @@ async fn survei_per_survey_limit_holds_for_every_address_together(db: Db) {
     );
 }
 db_test!(survei_per_survey_limit_holds_for_every_address_together);
+
+async fn survei_public_ikm_page_shows_only_published_results(db: Db) {
+    let c = setup(db, "30", "600").await;
+    let s = dibuka(&c, None).await;
+    for (i, u) in [[4; 9], [3; 9]].into_iter().enumerate() {
+        let resp = kirim(
+            &c,
+            &s,
+            &jawaban("KTP elektronik", u, &format!("warga-{i:012}")),
+        )
+        .await;
+        assert_eq!(resp.status(), 201);
+    }
+    // Not published yet: the page has nothing of it.
+    let (status, html, headers) = page(&c, "/ikm").await;
+    assert_eq!(status, 200);
+    assert!(headers.get("content-security-policy").is_some());
+    assert!(!html.contains("Kecamatan Cipocok Jaya"));
+    assert!(html.contains("Belum ada hasil survei yang dipublikasikan."));
+
+    let s: Survei = c
+        .app
+        .get(&format!("/api/v1/survei/{}", s.id), Some(&c.camat))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let resp = c
+        .app
+        .patch_json(
+            &format!("/api/v1/survei/{}", s.id),
+            &json!({"lock_version": s.lock_version, "dipublikasikan": true}),
+            Some(&c.camat),
+        )
+        .await;
+    assert_eq!(resp.status(), 200);
+    let (_, html, _) = page(&c, "/ikm").await;
+    assert!(html.contains("Kecamatan Cipocok Jaya"));
+    // (4 + 3) / 2 = 3.5 per unsur → IKM 87,50, mutu B.
+    assert!(html.contains("IKM 87,50 · Mutu B"), "{html}");
+    let (_, html, _) = page(&c, "/ikm?q=puskesmas").await;
+    assert!(!html.contains("Kecamatan Cipocok Jaya"));
+    let (_, html, _) = page(&c, "/ikm?q=%3Cscript%3E").await;
+    assert!(html.contains("value=\"&lt;script&gt;\""));
+}
+db_test!(survei_public_ikm_page_shows_only_published_results);

@@ -306,7 +306,8 @@ fn Hasil(hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>) -> impl IntoVie
 fn Respons(s: Survei, hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>) -> impl IntoView {
     let i18n = use_i18n();
     // Only the HR office voids a response (the server checks it too).
-    let can_void = crate::state::auth::use_auth().can(kinerja_api::auth::Permission::ManageOrganisation);
+    let can_void =
+        crate::state::auth::use_auth().can(kinerja_api::auth::Permission::ManageOrganisation);
     let id = s.id;
     let voided = RwSignal::new(false);
     let items = RwSignal::new(None::<Result<Vec<ResponsSurvei>, ApiError>>);
