@@ -26,6 +26,7 @@ mod m20261206_000020_zona_waktu_instansi;
 mod m20261206_000021_indeks_skala;
 mod m20261206_000022_notifikasi_akun;
 mod m20261206_000023_create_survei;
+mod m20261206_000024_survei_iki;
 
 pub struct Migrator;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000021_indeks_skala::Migration),
             Box::new(m20261206_000022_notifikasi_akun::Migration),
             Box::new(m20261206_000023_create_survei::Migration),
+            Box::new(m20261206_000024_survei_iki::Migration),
         ]
     }
 }

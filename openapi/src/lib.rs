@@ -26,6 +26,7 @@ pub mod pesan;
 pub mod planning;
 pub mod spa;
 pub mod survei;
+pub mod survei_iki;
 pub mod system;
 pub mod users;
 pub mod validation;

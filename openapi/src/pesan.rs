@@ -1044,6 +1044,12 @@ pesan! {
     TerimaKasihSurvei = "terima_kasih_survei"
         => "Terima kasih. Jawaban Anda sudah kami terima.",
            "Thank you. We have received your answers.";
+    RealisasiDariSurvei = "realisasi_dari_survei"
+        => "Realisasi indikator ini diisi otomatis dari IKM survei kepuasan masyarakat dan tidak dapat diubah.",
+           "This indicator's realisation comes from the citizen satisfaction survey's IKM and cannot be changed.";
+    UnitBukanInstansiPegawai = "unit_bukan_instansi_pegawai"
+        => "Unit ini bukan bagian dari instansi pemilik SKP.",
+           "This unit does not belong to the SKP owner's agency.";
 }
 
 #[cfg(test)]

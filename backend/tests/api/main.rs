@@ -34,4 +34,5 @@ mod seed_scale;
 mod skala;
 mod spa;
 mod survei;
+mod survei_iki;
 mod users;
