@@ -203,7 +203,7 @@ pub async fn seed_survei(db: &DatabaseConnection) -> AppResult<usize> {
         .into_iter()
         .map(|u| (u.nama.clone(), u))
         .collect();
-    let sekarang = u32::try_from((today.month0() / 3) + 1).unwrap_or(1) as i32;
+    let sekarang = i32::try_from(today.month0() / 3 + 1).unwrap_or(1);
     let mut created = Vec::new();
     let mut responses = Vec::new();
     for (n, u) in UNITS.iter().enumerate() {
