@@ -425,8 +425,15 @@ async fn proses_tertunda(db: &DatabaseConnection) -> AppResult<()> {
             .and_then(|s| skp_rows.get(s));
         match (units.get(&id), skp) {
             (Some(unit), Some(m)) if approved(m) => {
-                to_mark.insert((*unit, m.period_id));
-                done.push(id);
+                // Deleting the row is the claim: of two servers, one marks the surveys.
+                let claimed = iki_survei_tertunda::Entity::delete_by_id(id)
+                    .exec(db)
+                    .await?
+                    .rows_affected
+                    == 1;
+                if claimed {
+                    to_mark.insert((*unit, m.period_id));
+                }
             }
             (Some(_), Some(_)) => {}
             _ => done.push(id),

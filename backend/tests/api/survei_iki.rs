@@ -556,3 +556,75 @@ async fn the_demo_measures_satisfaction_and_attendance(db: Db) {
     }
 }
 db_test!(the_demo_measures_satisfaction_and_attendance);
+
+async fn two_servers_recompute_once_and_no_system_pushes_the_survey_key(db: Db) {
+    use kinerja_api::integrations::{
+        ApiClientCreated, IngestRejection, IngestResult, IngestStatus, OAuthTokenResponse,
+    };
+    let c = setup(db).await;
+    let skp = c.agreed(&c.camat, &c.sekda, None).await;
+    let iki = skp.rhk[0].iki[1].id.unwrap();
+    let unit = kecamatan(&c).await;
+    let resp = atur(&c, Some(&c.camat), &skp, iki, &json!({"unit_id": unit})).await;
+    assert_eq!(resp.status(), 200);
+    let k = month();
+    let s = survei(&c, ((k - 1) / 3 + 1) as i32).await;
+    let answers = [[4, 4, 4, 3, 4, 4, 4, 3, 4], [3, 2, 3, 4, 3, 3, 3, 3, 3]];
+    for (i, a) in answers.iter().enumerate() {
+        kirim(&c, &s, *a, &format!("d{i:04}")).await;
+    }
+    // Two job runs at once (two servers): the conditional claim lets one of them do it.
+    let (a, b) = tokio::join!(jalankan(&c), jalankan(&c));
+    assert_eq!(a + b, 1, "{a} + {b}");
+    let expected = ikm(&answers);
+    assert_eq!(nilai(&c, &skp, iki, k).await.unwrap().0, Some(expected));
+
+    // A system of the kecamatan cannot push a value under the survey's reserved key.
+    let created: ApiClientCreated = c
+        .app
+        .post_json(
+            "/api/v1/api-clients",
+            &json!({"nama": "Sistem Uji", "unit_id": unit, "scopes": ["realisasi:write"]}),
+            Some(&c.admin),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let token: OAuthTokenResponse = c
+        .app
+        .client
+        .post(c.app.url("/api/v1/oauth/token"))
+        .basic_auth(created.client.id, Some(&created.client_secret))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let item = json!({
+        "data_key": kinerja_api::survei_iki::kunci_data(unit),
+        "nip": kinerja::demo::CAMAT_NIP,
+        "tanggal": kinerja::clock::today(),
+        "nilai": 100.0,
+    });
+    let result: IngestResult = c
+        .app
+        .client
+        .post(c.app.url("/api/v1/ingest/indicator-values"))
+        .bearer_auth(&token.access_token)
+        .header("Idempotency-Key", "survei-1")
+        .json(&json!({"items": [item]}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(result.items[0].status, IngestStatus::Rejected);
+    assert_eq!(result.items[0].kode, Some(IngestRejection::UnknownKey));
+    let (v, sumber, _) = nilai(&c, &skp, iki, k).await.unwrap();
+    assert_eq!((v, sumber.as_str()), (Some(expected), "survei"));
+}
+db_test!(two_servers_recompute_once_and_no_system_pushes_the_survey_key);
