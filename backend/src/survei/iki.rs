@@ -34,8 +34,8 @@ use crate::policy;
 ///
 /// Call it after the transaction that changed the responses has committed: the job clears the
 /// mark before it reads the responses, so a response committed before the mark is always
-/// counted (by this run or the next). Cheap enough for every public submission: at most two
-/// statements that write nothing while the survey is already marked. A failure is logged, not
+/// counted (by this run or the next). Cheap enough for every public submission: one read while
+/// the survey is already marked, two small writes otherwise. A failure is logged, not
 /// returned: the response is stored either way and the next one marks the survey again.
 pub async fn tandai(db: &impl ConnectionTrait, survei_id: Uuid) {
     if let Err(e) = tandai_atau_gagal(db, survei_id).await {
@@ -44,6 +44,16 @@ pub async fn tandai(db: &impl ConnectionTrait, survei_id: Uuid) {
 }
 
 async fn tandai_atau_gagal(db: &impl ConnectionTrait, survei_id: Uuid) -> AppResult<()> {
+    // Already marked: one read and no write, the usual case under a stream of answers. Safe
+    // against the job's claim: a mark seen here is cleared only after this response committed,
+    // so the run that clears it reads this response.
+    let marked = survei_hitung::Entity::find_by_id(survei_id)
+        .one(db)
+        .await?
+        .is_some_and(|h| h.perlu_dihitung);
+    if marked {
+        return Ok(());
+    }
     let set = survei_hitung::Entity::update_many()
         .col_expr(survei_hitung::Column::PerluDihitung, Expr::value(true))
         .filter(survei_hitung::Column::SurveiId.eq(survei_id))
