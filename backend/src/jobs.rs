@@ -1,5 +1,6 @@
-//! Background work of the server: reminders before a sub-period locks, and e-mail copies of
-//! notifications when SMTP is configured.
+//! Background work of the server: reminders before a sub-period locks, e-mail copies of
+//! notifications when SMTP is configured, and the IKM of changed surveys landed on the IKIs
+//! they feed (`survei::iki_hitung`).
 //!
 //! Notifications are written inside the transactions that cause them; e-mail is sent
 //! afterwards from that table (an outbox), so a slow or absent mail server never holds a
@@ -316,6 +317,9 @@ async fn mark_processed(db: &DatabaseConnection, id: Uuid) -> AppResult<()> {
     Ok(())
 }
 
+/// Seconds between two runs of the survey IKM job at most.
+const SURVEI_IKM_DETIK: u64 = 5;
+
 /// Runs the jobs every `KINERJA_JOBS_INTERVAL_SECS` (0 turns them off) until the process
 /// ends. Failures are logged and retried on the next tick.
 pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>, clock: Clock) {
@@ -324,6 +328,20 @@ pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>
     }
     let every = Duration::from_secs(settings.jobs_interval_secs);
     let days_before = settings.lock_reminder_days;
+    // Survey-fed IKIs follow the responses within seconds, whatever the slower jobs' interval.
+    let survei_db = db.clone();
+    let survei_clock = clock.clone();
+    let survei_every = every.min(Duration::from_secs(SURVEI_IKM_DETIK));
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(survei_every);
+        loop {
+            tick.tick().await;
+            let run = crate::survei::iki_hitung::hitung_yang_perlu(&survei_db);
+            if let Err(e) = survei_clock.scope(run).await {
+                tracing::warn!(error = ?e, "survey IKM run failed");
+            }
+        }
+    });
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         loop {

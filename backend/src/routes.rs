@@ -27,7 +27,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                     .configure(planning::skp_routes)
                     .configure(measurement::skp_routes)
                     .configure(integrations::skp_routes)
-                    .configure(evaluation::skp_routes),
+                    .configure(evaluation::skp_routes)
+                    .configure(survei::skp_routes),
             )
             .configure(notifications::routes)
             .configure(measurement::routes)

@@ -26,6 +26,7 @@ mod m20261206_000020_zona_waktu_instansi;
 mod m20261206_000021_indeks_skala;
 mod m20261206_000022_notifikasi_akun;
 mod m20261206_000023_create_survei;
+mod m20261206_000024_survei_iki;
 mod m20261206_000025_create_survei_tindak_lanjut;
 mod m20261206_000027_survei_respons_waktu;
 
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000021_indeks_skala::Migration),
             Box::new(m20261206_000022_notifikasi_akun::Migration),
             Box::new(m20261206_000023_create_survei::Migration),
+            Box::new(m20261206_000024_survei_iki::Migration),
             Box::new(m20261206_000025_create_survei_tindak_lanjut::Migration),
             Box::new(m20261206_000027_survei_respons_waktu::Migration),
         ]

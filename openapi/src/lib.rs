@@ -26,6 +26,7 @@ pub mod pesan;
 pub mod planning;
 pub mod spa;
 pub mod survei;
+pub mod survei_iki;
 pub mod survei_kertas;
 pub mod survei_publik;
 pub mod survei_tindak;

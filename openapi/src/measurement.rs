@@ -126,7 +126,8 @@ pub struct RealisasiValue {
     pub nilai: Option<f64>,
     pub naratif: Option<String>,
     pub dasar: Option<String>,
-    /// `pegawai` (entered by the employee) or `api` (pushed by another system).
+    /// `pegawai` (entered by the employee), `api` (pushed by another system) or `survei` (the
+    /// IKM of a citizen satisfaction survey, see `survei_iki`).
     pub sumber: String,
     pub updated_at: DateTime<Utc>,
 }

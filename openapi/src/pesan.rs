@@ -1089,6 +1089,12 @@ pesan! {
     PerHalaman150 = "per_halaman_1_50"
         => "Jumlah per halaman 1–50.",
            "1–50 items per page.";
+    RealisasiDariSurvei = "realisasi_dari_survei"
+        => "Realisasi indikator ini diisi otomatis dari IKM survei kepuasan masyarakat dan tidak dapat diubah.",
+           "This indicator's realisation comes from the citizen satisfaction survey's IKM and cannot be changed.";
+    UnitBukanInstansiPegawai = "unit_bukan_instansi_pegawai"
+        => "Unit ini bukan bagian dari instansi pemilik SKP.",
+           "This unit does not belong to the SKP owner's agency.";
 }
 
 #[cfg(test)]

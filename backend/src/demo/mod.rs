@@ -9,10 +9,28 @@
 
 mod perencanaan;
 pub mod skala;
+mod survei;
 mod tahun;
 
 pub use perencanaan::seed_planning;
-pub use tahun::seed_year;
+pub use survei::{KLIEN_SEKOLAH, SEKOLAH_KEY, seed_survei};
+
+/// The year already lived ([`tahun::seed_year`]), then the citizen satisfaction surveys and
+/// the SKPs they feed, with the schools' attendance ([`seed_survei`]). Returns the number of
+/// evaluations set.
+///
+/// # Errors
+/// On a database failure or a broken rule (a bug in the demo data).
+pub async fn seed_year(
+    db: &DatabaseConnection,
+    kebijakan: crate::evaluation::service::Kebijakan,
+    upload_dir: &std::path::Path,
+) -> AppResult<usize> {
+    let evaluated = tahun::seed_year(db, kebijakan, upload_dir).await?;
+    // After the year: its employee-entered realisasi must not cover the fed indicators.
+    seed_survei(db).await?;
+    Ok(evaluated)
+}
 
 use chrono::{Duration, NaiveDate};
 use kinerja_api::employees::{CreateAssignment, CreateEmployee, JenisPegawai, JenisPenugasan};

@@ -12,7 +12,7 @@ pub struct Model {
     pub naratif: Option<String>,
     /// "Dasar realisasi": what the value rests on.
     pub dasar: Option<String>,
-    /// `pegawai` or `api`.
+    /// `pegawai`, `api` or `survei`.
     pub sumber: String,
     pub client_id: Option<Uuid>,
     pub updated_by: Option<Uuid>,

@@ -136,6 +136,11 @@ async fn lookup(
         .filter_map(|(key, list)| by_period.get(&key.1).map(|p| (key, Versions::of(p, list))))
         .collect();
     let keys: HashSet<&str> = items.iter().map(|i| i.data_key.as_str()).collect();
+    // Keys reserved for survey-fed IKIs are never another system's to push.
+    let keys: HashSet<&str> = keys
+        .into_iter()
+        .filter(|k| !kinerja_api::survei_iki::kunci_survei(k))
+        .collect();
     let bound = iki_data_keys::Entity::find()
         .filter(iki_data_keys::Column::DataKey.is_in(keys.iter().copied()))
         .all(txn)

@@ -274,6 +274,7 @@ pub async fn save_realisasi(
 ) -> AppResult<RealisasiSheet> {
     let txn = db.begin().await?;
     writable(&txn, viewer, skp_id, iki_id, k).await?;
+    crate::survei::iki::tolak_isian_pegawai(&txn, iki_id).await?;
     let clean = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     let existing = realisasi::Entity::find()
         .filter(realisasi::Column::IkiId.eq(iki_id))

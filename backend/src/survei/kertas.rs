@@ -164,6 +164,7 @@ pub async fn entri(
         .after(json!({"survei_id": s.id, "layanan": m.layanan, "sumber": m.sumber}));
     audit::record(&txn, entry, meta).await?;
     txn.commit().await?;
+    super::iki::tandai(db, s.id).await;
     Ok(respons_dto(m))
 }
 
@@ -335,6 +336,7 @@ pub async fn impor(
         .after(json!({"disimpan": disimpan, "file_sha256": sha256_hex(bytes)}));
     audit::record(&txn, entry, meta).await?;
     txn.commit().await?;
+    super::iki::tandai(db, s.id).await;
     laporan.disimpan = disimpan;
     Ok(laporan)
 }

@@ -6,6 +6,9 @@ pub mod halaman;
 pub mod halaman_ikm;
 pub mod handlers;
 pub mod handlers_dokumen;
+pub mod iki;
+pub mod iki_handlers;
+pub mod iki_hitung;
 pub mod ikm_publik;
 pub mod kertas;
 pub mod laporan;
@@ -16,5 +19,6 @@ pub mod service;
 pub mod tindak_lanjut;
 
 pub use handlers::{public_routes, routes};
+pub use iki_handlers::skp_routes;
 
 pub(crate) const TAG: &str = "survei";

@@ -231,5 +231,6 @@ pub async fn kirim(
     .insert(&txn)
     .await?;
     txn.commit().await?;
+    super::iki::tandai(db, s.id).await;
     Ok(terima_kasih())
 }

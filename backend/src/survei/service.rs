@@ -585,6 +585,7 @@ pub async fn batalkan(
         .reason(Some(alasan));
     audit::record(&txn, entry, meta).await?;
     txn.commit().await?;
+    super::iki::tandai(db, id).await;
     Ok(respons_dto(m))
 }
 

@@ -36,5 +36,6 @@ mod spa;
 mod survei;
 mod survei_dokumen;
 mod survei_halaman;
+mod survei_iki;
 mod survei_tindak;
 mod users;
