@@ -474,6 +474,19 @@ pub struct HasilSurvei {
     pub per_profil: Vec<crate::survei_tindak::HasilProfil>,
 }
 
+/// `GET /api/v1/survei/{id}/tren`: one survey of the unit in the trend, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TitikTrenSurvei {
+    pub survei_id: Uuid,
+    /// "Triwulan I 2026", "Semester 2 2026", "Tahun 2026".
+    pub periode: String,
+    /// Two decimals; absent without any counted response.
+    pub ikm: Option<f64>,
+    pub mutu: Option<crate::ikm::Mutu>,
+    pub responden: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use actix_web::{HttpRequest, HttpResponse, get, patch, post};
 use kinerja_api::survei::{
     AksiSurvei, BatalkanRespons, BuatSurvei, FormulirSurvei, HasilSurvei, KirimRespons,
     ResponsDiterima, ResponsQuery, ResponsSurvei, StatusSurvei, Survei, SurveiQuery, TautanSurvei,
-    UbahSurvei,
+    TitikTrenSurvei, UbahSurvei,
 };
 use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -32,6 +32,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .service(daftar_respons)
             .service(batalkan)
             .service(tautan)
+            .service(tren)
             .service(handlers_dokumen::poster_pdf)
             .service(handlers_dokumen::entri_kertas)
             .service(handlers_dokumen::templat_impor)
@@ -345,6 +346,28 @@ pub async fn tautan(
         formulir: format!("/survei/{}", s.kode),
         kios: format!("/survei/{}?kios={kunci}", s.kode),
     }))
+}
+
+/// The unit's IKM over its surveys
+///
+/// The surveys of this survey's unit the viewer may read (those who manage it: every open or
+/// closed one; others: the published ones), oldest first, the latest 12, each with its IKM
+/// (two decimals), mutu and respondents.
+#[utoipa::path(
+    tag = TAG,
+    params(("id" = Uuid, Path, description = "Survey id")),
+    responses((status = 200, body = Vec<TitikTrenSurvei>), Unauthorized, NotFound),
+    security(("bearer" = []))
+)]
+#[get("/{id}/tren")]
+pub async fn tren(
+    state: Data<AppState>,
+    viewer: Viewer,
+    id: Path<Uuid>,
+) -> AppResult<Json<Vec<TitikTrenSurvei>>> {
+    Ok(Json(
+        super::tren::tren(&state.db, &viewer, id.into_inner()).await?,
+    ))
 }
 
 /// Outside the API: the citizen's pages.

@@ -30,12 +30,12 @@ use crate::organisation::service::ilike;
 use crate::problems::{BadRequest, Invalid};
 use crate::state::AppState;
 
-fn jenis_of(s: &survei::Model) -> JenisPeriodeSurvei {
+pub(crate) fn jenis_of(s: &survei::Model) -> JenisPeriodeSurvei {
     JenisPeriodeSurvei::parse(&s.jenis_periode).unwrap_or(JenisPeriodeSurvei::Tahun)
 }
 
 /// The year of each period of `surveys`, in one query.
-async fn years_of(
+pub(crate) async fn years_of(
     db: &DatabaseConnection,
     surveys: &[survei::Model],
 ) -> AppResult<HashMap<Uuid, i32>> {

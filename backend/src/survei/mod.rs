@@ -17,6 +17,7 @@ pub mod profil;
 pub mod publik;
 pub mod service;
 pub mod tindak_lanjut;
+pub mod tren;
 
 pub use handlers::{public_routes, routes};
 pub use iki_handlers::skp_routes;

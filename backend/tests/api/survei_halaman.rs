@@ -244,3 +244,95 @@ async fn survei_public_ikm_page_shows_only_published_results(db: Db) {
     assert!(html.contains("value=\"&lt;script&gt;\""));
 }
 db_test!(survei_public_ikm_page_shows_only_published_results);
+
+async fn survei_trend_lists_the_units_surveys_the_viewer_may_read(db: Db) {
+    use kinerja_api::survei::TitikTrenSurvei;
+    let c = setup(db, "30", "600").await;
+    let q1 = dibuka(&c, None).await;
+    let resp = kirim(
+        &c,
+        &q1,
+        &jawaban("KTP elektronik", [4; 9], "warga-000000000001"),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    let resp = aksi(&c, &c.camat, &q1, "tutup").await;
+    assert_eq!(resp.status(), 200);
+    // The second quarter, open, with a weaker answer.
+    let resp = c
+        .app
+        .post_json(
+            "/api/v1/survei",
+            &json!({
+                "unit_id": q1.unit_id, "judul": "SKM Triwulan II", "jenis_periode": "triwulan",
+                "period_id": q1.period_id, "periode_ke": 2, "layanan": ["KTP elektronik"],
+            }),
+            Some(&c.camat),
+        )
+        .await;
+    assert_eq!(resp.status(), 201);
+    let q2: Survei = resp.json().await.unwrap();
+    let q2: Survei = aksi(&c, &c.camat, &q2, "buka").await.json().await.unwrap();
+    let resp = kirim(
+        &c,
+        &q2,
+        &jawaban("KTP elektronik", [2; 9], "warga-000000000002"),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+
+    let tren: Vec<TitikTrenSurvei> = c
+        .app
+        .get(&format!("/api/v1/survei/{}/tren", q2.id), Some(&c.camat))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let got: Vec<(String, Option<f64>)> = tren.iter().map(|t| (t.periode.clone(), t.ikm)).collect();
+    let tahun = q1.tahun;
+    assert_eq!(
+        got,
+        vec![
+            (format!("Triwulan I {tahun}"), Some(100.0)),
+            (format!("Triwulan II {tahun}"), Some(50.0)),
+        ]
+    );
+    // Staff elsewhere read only published surveys: the first quarter once it is published.
+    let q1: Survei = c
+        .app
+        .get(&format!("/api/v1/survei/{}", q1.id), Some(&c.camat))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let resp = c
+        .app
+        .patch_json(
+            &format!("/api/v1/survei/{}", q1.id),
+            &json!({"lock_version": q1.lock_version, "dipublikasikan": true}),
+            Some(&c.camat),
+        )
+        .await;
+    assert_eq!(resp.status(), 200);
+    let resp = c
+        .app
+        .get(&format!("/api/v1/survei/{}/tren", q2.id), Some(&c.rina))
+        .await;
+    assert_eq!(resp.status(), 404, "q2 is not published");
+    let tren: Vec<TitikTrenSurvei> = c
+        .app
+        .get(&format!("/api/v1/survei/{}/tren", q1.id), Some(&c.rina))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(tren.len(), 1);
+    assert_eq!(
+        c.app
+            .get(&format!("/api/v1/survei/{}/tren", q1.id), None)
+            .await
+            .status(),
+        401
+    );
+}
+db_test!(survei_trend_lists_the_units_surveys_the_viewer_may_read);

@@ -19,76 +19,401 @@ use crate::i18n::{Key, Lang, fill, text, tr, use_i18n};
 use crate::labels;
 use crate::state::auth::use_auth;
 
-/// The sentence of each action code; the order is the action filter's.
-const ACTIONS: &[(&str, Key)] = &[
-    ("auth.login_succeeded", Key::AuLoginOk),
-    ("auth.login_failed", Key::AuLoginFailed),
-    ("auth.logout", Key::AuLogout),
-    ("auth.password_changed", Key::AuPasswordChanged),
-    ("auth.refresh_token_reused", Key::AuTokenReused),
-    ("user.created", Key::AuUserCreated),
-    ("user.created_for_employee", Key::AuUserCreatedForEmployee),
-    ("user.password_reset", Key::AuPasswordReset),
-    ("user.updated", Key::AuUserUpdated),
-    ("user.roles_changed", Key::AuRolesChanged),
-    ("employee.created", Key::AuEmployeeCreated),
-    ("employee.updated", Key::AuEmployeeUpdated),
-    ("employee.imported", Key::AuEmployeeImported),
-    ("employee.assigned", Key::AuEmployeeAssigned),
-    ("employee.acting_assigned", Key::AuEmployeeActing),
-    ("employee.superior_overridden", Key::AuSuperiorOverridden),
-    ("unit.created", Key::AuUnitCreated),
-    ("unit.updated", Key::AuUnitUpdated),
-    ("unit.moved", Key::AuUnitMoved),
-    ("unit.imported", Key::AuUnitImported),
-    ("position.created", Key::AuPositionCreated),
-    ("position.updated", Key::AuPositionUpdated),
-    ("position.imported", Key::AuPositionImported),
-    ("instansi.created", Key::AuInstansiCreated),
-    ("period.created", Key::AuPeriodCreated),
-    ("period.opened", Key::AuPeriodOpened),
-    ("period.closed", Key::AuPeriodClosed),
-    ("skp.created", Key::AuSkpCreated),
-    ("skp.updated", Key::AuSkpUpdated),
-    ("skp.submitted", Key::AuSkpSubmitted),
-    ("skp.approved", Key::AuSkpApproved),
-    ("skp.returned", Key::AuSkpReturned),
-    ("skp.revised", Key::AuSkpRevised),
-    ("skp.reopened", Key::AuSkpReopened),
-    ("skp.distributed", Key::AuSkpDistributed),
-    ("realisasi.saved", Key::AuRealisasiSaved),
-    ("realisasi.unlocked", Key::AuRealisasiUnlocked),
-    ("rencana_aksi.saved", Key::AuRencanaAksiSaved),
-    ("bukti.uploaded", Key::AuBuktiUploaded),
-    ("bukti.linked", Key::AuBuktiLinked),
-    ("bukti.dihapus", Key::AuBuktiRemoved),
-    ("bukti.verified", Key::AuBuktiVerified),
-    ("feedback.given", Key::AuFeedbackGiven),
-    ("feedback.replied", Key::AuFeedbackReplied),
-    ("evaluasi.saved", Key::AuEvaluasiSaved),
-    ("evaluasi.ditetapkan", Key::AuEvaluasiSet),
-    ("evaluasi.dikoreksi", Key::AuEvaluasiCorrected),
-    ("keberatan.diajukan", Key::AuKeberatanFiled),
-    ("keberatan.dijelaskan", Key::AuKeberatanExplained),
-    ("keberatan.diputus", Key::AuKeberatanDecided),
-    ("keberatan.lampiran_ditambah", Key::AuKeberatanAttached),
-    ("keberatan.lampiran_dihapus", Key::AuKeberatanDetached),
-    ("rencana_perbaikan.saved", Key::AuPerbaikanSaved),
-    ("rencana_perbaikan.checkin", Key::AuPerbaikanCheckin),
-    ("dokumen_evaluasi.dibuat", Key::AuDokumenMade),
-    ("predikat_organisasi.ditetapkan", Key::AuPredikatOrgSet),
-    ("pelatihan.created", Key::AuPelatihanCreated),
-    ("pelatihan.updated", Key::AuPelatihanUpdated),
-    ("jenjang.koefisien_diubah", Key::AuKoefisienChanged),
-    ("api_client.created", Key::AuApiClientCreated),
-    ("api_client.enabled", Key::AuApiClientEnabled),
-    ("api_client.disabled", Key::AuApiClientDisabled),
-    ("ingest.batch", Key::AuIngestBatch),
-    ("iki.data_key_set", Key::AuDataKeySet),
+/// The sentence of each action code (Indonesian, English); the order is the action filter's.
+/// Kept here rather than in `Key` so that only this bundle carries them.
+const ACTIONS: &[(&str, &str, &str)] = &[
+    (
+        "auth.login_succeeded",
+        "{aktor} masuk ke aplikasi",
+        "{aktor} signed in",
+    ),
+    (
+        "auth.login_failed",
+        "Percobaan masuk gagal dengan nama pengguna {objek}",
+        "Failed sign-in attempt as {objek}",
+    ),
+    (
+        "auth.logout",
+        "{aktor} keluar dari aplikasi",
+        "{aktor} signed out",
+    ),
+    (
+        "auth.password_changed",
+        "{aktor} mengganti kata sandinya",
+        "{aktor} changed their password",
+    ),
+    (
+        "auth.refresh_token_reused",
+        "Sesi {objek} dicabut karena token dipakai ulang",
+        "The session of {objek} was revoked: a token was reused",
+    ),
+    (
+        "user.created",
+        "{aktor} membuat akun {objek}",
+        "{aktor} created the account of {objek}",
+    ),
+    (
+        "user.created_for_employee",
+        "{aktor} membuat akun untuk {objek}",
+        "{aktor} created an account for {objek}",
+    ),
+    (
+        "user.password_reset",
+        "{aktor} mengatur ulang kata sandi {objek}",
+        "{aktor} reset the password of {objek}",
+    ),
+    (
+        "user.updated",
+        "{aktor} mengubah akun {objek}",
+        "{aktor} changed the account of {objek}",
+    ),
+    (
+        "user.roles_changed",
+        "{aktor} mengubah peran {objek}",
+        "{aktor} changed the roles of {objek}",
+    ),
+    (
+        "employee.created",
+        "{aktor} menambahkan pegawai {objek}",
+        "{aktor} added the employee {objek}",
+    ),
+    (
+        "employee.updated",
+        "{aktor} mengubah data pegawai {objek}",
+        "{aktor} changed the record of {objek}",
+    ),
+    (
+        "employee.imported",
+        "{aktor} mengimpor data pegawai {objek}",
+        "{aktor} imported employees into {objek}",
+    ),
+    (
+        "employee.assigned",
+        "{aktor} mencatat jabatan baru {objek}",
+        "{aktor} recorded a new position of {objek}",
+    ),
+    (
+        "employee.acting_assigned",
+        "{aktor} menunjuk {objek} sebagai Plt/Plh",
+        "{aktor} appointed {objek} as acting official",
+    ),
+    (
+        "employee.superior_overridden",
+        "{aktor} menetapkan pejabat penilai {objek}",
+        "{aktor} set the rater of {objek}",
+    ),
+    (
+        "unit.created",
+        "{aktor} membuat unit {objek}",
+        "{aktor} created the unit {objek}",
+    ),
+    (
+        "unit.updated",
+        "{aktor} mengubah unit {objek}",
+        "{aktor} changed the unit {objek}",
+    ),
+    (
+        "unit.moved",
+        "{aktor} memindahkan unit {objek}",
+        "{aktor} moved the unit {objek}",
+    ),
+    (
+        "unit.imported",
+        "{aktor} mengimpor unit ke {objek}",
+        "{aktor} imported units into {objek}",
+    ),
+    (
+        "position.created",
+        "{aktor} membuat jabatan {objek}",
+        "{aktor} created the position {objek}",
+    ),
+    (
+        "position.updated",
+        "{aktor} mengubah jabatan {objek}",
+        "{aktor} changed the position {objek}",
+    ),
+    (
+        "position.imported",
+        "{aktor} mengimpor jabatan ke {objek}",
+        "{aktor} imported positions into {objek}",
+    ),
+    (
+        "instansi.created",
+        "{aktor} membuat instansi {objek}",
+        "{aktor} created the agency {objek}",
+    ),
+    (
+        "period.created",
+        "{aktor} membuat periode {objek}",
+        "{aktor} created the period {objek}",
+    ),
+    (
+        "period.opened",
+        "{aktor} membuka periode {objek}",
+        "{aktor} opened the period {objek}",
+    ),
+    (
+        "period.closed",
+        "{aktor} menutup periode {objek}",
+        "{aktor} closed the period {objek}",
+    ),
+    (
+        "skp.created",
+        "{aktor} menyusun {objek}",
+        "{aktor} started {objek}",
+    ),
+    (
+        "skp.updated",
+        "{aktor} mengubah {objek}",
+        "{aktor} edited {objek}",
+    ),
+    (
+        "skp.submitted",
+        "{aktor} mengajukan {objek}",
+        "{aktor} submitted {objek}",
+    ),
+    (
+        "skp.approved",
+        "{aktor} menyetujui {objek}",
+        "{aktor} approved {objek}",
+    ),
+    (
+        "skp.returned",
+        "{aktor} mengembalikan {objek}",
+        "{aktor} returned {objek}",
+    ),
+    (
+        "skp.revised",
+        "{aktor} membuat perubahan {objek}",
+        "{aktor} started a revision of {objek}",
+    ),
+    (
+        "skp.reopened",
+        "{aktor} membuka kembali {objek}",
+        "{aktor} reopened {objek}",
+    ),
+    (
+        "skp.distributed",
+        "{aktor} membagikan RHK dari {objek}",
+        "{aktor} distributed results of {objek}",
+    ),
+    (
+        "realisasi.saved",
+        "{aktor} mengisi realisasi",
+        "{aktor} entered a realisation",
+    ),
+    (
+        "realisasi.unlocked",
+        "{aktor} membuka kunci realisasi {objek}",
+        "{aktor} unlocked the realisation of {objek}",
+    ),
+    (
+        "rencana_aksi.saved",
+        "{aktor} menyimpan rencana aksi",
+        "{aktor} saved an action plan",
+    ),
+    (
+        "bukti.uploaded",
+        "{aktor} mengunggah bukti dukung",
+        "{aktor} uploaded evidence",
+    ),
+    (
+        "bukti.linked",
+        "{aktor} menautkan bukti dukung",
+        "{aktor} linked evidence",
+    ),
+    (
+        "bukti.dihapus",
+        "{aktor} menghapus bukti dukung",
+        "{aktor} removed evidence",
+    ),
+    (
+        "bukti.verified",
+        "{aktor} memeriksa bukti dukung",
+        "{aktor} checked evidence",
+    ),
+    (
+        "feedback.given",
+        "{aktor} memberi umpan balik pada {objek}",
+        "{aktor} gave feedback on {objek}",
+    ),
+    (
+        "feedback.replied",
+        "{aktor} menanggapi umpan balik pada {objek}",
+        "{aktor} replied to feedback on {objek}",
+    ),
+    (
+        "evaluasi.saved",
+        "{aktor} menyimpan draf penilaian {objek}",
+        "{aktor} saved a draft rating of {objek}",
+    ),
+    (
+        "evaluasi.ditetapkan",
+        "{aktor} menetapkan penilaian {objek}",
+        "{aktor} set the rating of {objek}",
+    ),
+    (
+        "evaluasi.dikoreksi",
+        "{aktor} mengoreksi penilaian {objek}",
+        "{aktor} corrected the rating of {objek}",
+    ),
+    (
+        "keberatan.diajukan",
+        "{aktor} mengajukan keberatan atas penilaian {objek}",
+        "{aktor} objected to the rating of {objek}",
+    ),
+    (
+        "keberatan.dijelaskan",
+        "{aktor} menjelaskan penilaian {objek} atas keberatan",
+        "{aktor} explained the rating of {objek}",
+    ),
+    (
+        "keberatan.diputus",
+        "{aktor} memutus keberatan atas penilaian {objek}",
+        "{aktor} decided the objection to {objek}",
+    ),
+    (
+        "keberatan.lampiran_ditambah",
+        "{aktor} melampirkan berkas pada keberatan {objek}",
+        "{aktor} attached a file to the objection on {objek}",
+    ),
+    (
+        "keberatan.lampiran_dihapus",
+        "{aktor} menghapus lampiran keberatan {objek}",
+        "{aktor} removed an attachment of the objection on {objek}",
+    ),
+    (
+        "rencana_perbaikan.saved",
+        "{aktor} menyusun rencana perbaikan {objek}",
+        "{aktor} wrote the improvement plan of {objek}",
+    ),
+    (
+        "rencana_perbaikan.checkin",
+        "{aktor} mencatat kemajuan rencana perbaikan {objek}",
+        "{aktor} checked in on the improvement plan of {objek}",
+    ),
+    (
+        "dokumen_evaluasi.dibuat",
+        "{aktor} membuat dokumen evaluasi {objek}",
+        "{aktor} issued the evaluation document of {objek}",
+    ),
+    (
+        "predikat_organisasi.ditetapkan",
+        "{aktor} menetapkan predikat organisasi {objek}",
+        "{aktor} set the organisation rating of {objek}",
+    ),
+    (
+        "pelatihan.created",
+        "{aktor} menambahkan pelatihan {objek}",
+        "{aktor} added the training {objek}",
+    ),
+    (
+        "pelatihan.updated",
+        "{aktor} mengubah pelatihan {objek}",
+        "{aktor} changed the training {objek}",
+    ),
+    (
+        "jenjang.koefisien_diubah",
+        "{aktor} mengubah koefisien angka kredit {objek}",
+        "{aktor} changed the credit coefficient of {objek}",
+    ),
+    (
+        "api_client.created",
+        "{aktor} mendaftarkan klien API {objek}",
+        "{aktor} registered the API client {objek}",
+    ),
+    (
+        "api_client.enabled",
+        "{aktor} mengaktifkan klien API {objek}",
+        "{aktor} enabled the API client {objek}",
+    ),
+    (
+        "api_client.disabled",
+        "{aktor} menonaktifkan klien API {objek}",
+        "{aktor} disabled the API client {objek}",
+    ),
+    (
+        "ingest.batch",
+        "Klien API {objek} mengirim data capaian",
+        "The API client {objek} sent indicator values",
+    ),
+    (
+        "iki.data_key_set",
+        "{aktor} menautkan indikator ke sumber data",
+        "{aktor} bound an indicator to a data source",
+    ),
+    (
+        "survei.created",
+        "{aktor} membuat survei kepuasan {objek}",
+        "{aktor} created the satisfaction survey {objek}",
+    ),
+    (
+        "survei.updated",
+        "{aktor} mengubah survei kepuasan {objek}",
+        "{aktor} changed the satisfaction survey {objek}",
+    ),
+    (
+        "survei.opened",
+        "{aktor} membuka survei kepuasan {objek}",
+        "{aktor} opened the satisfaction survey {objek}",
+    ),
+    (
+        "survei.closed",
+        "{aktor} menutup survei kepuasan {objek}",
+        "{aktor} closed the satisfaction survey {objek}",
+    ),
+    (
+        "survei_respons.entered",
+        "{aktor} memasukkan formulir kertas survei {objek}",
+        "{aktor} entered a paper survey form {objek}",
+    ),
+    (
+        "survei_respons.imported",
+        "{aktor} mengimpor formulir kertas survei {objek}",
+        "{aktor} imported paper survey forms {objek}",
+    ),
+    (
+        "survei_respons.voided",
+        "{aktor} membatalkan respons survei {objek}",
+        "{aktor} voided the survey response {objek}",
+    ),
+    (
+        "survei_tindak_lanjut.created",
+        "{aktor} menambahkan tindak lanjut survei {objek}",
+        "{aktor} added a survey follow-up action {objek}",
+    ),
+    (
+        "survei_tindak_lanjut.updated",
+        "{aktor} mengubah tindak lanjut survei {objek}",
+        "{aktor} changed a survey follow-up action {objek}",
+    ),
+    (
+        "survei_tindak_lanjut.deleted",
+        "{aktor} menghapus tindak lanjut survei {objek}",
+        "{aktor} deleted a survey follow-up action {objek}",
+    ),
+    (
+        "iki.survei_set",
+        "{aktor} menautkan indikator ke survei kepuasan",
+        "{aktor} bound an indicator to a satisfaction survey",
+    ),
 ];
 
-fn sentence_key(action: &str) -> Option<Key> {
-    ACTIONS.iter().find(|(a, _)| *a == action).map(|(_, k)| *k)
+/// An action's sentence pair.
+type Sentence = (&'static str, &'static str);
+
+fn sentence_key(action: &str) -> Option<Sentence> {
+    ACTIONS
+        .iter()
+        .find(|(a, _, _)| *a == action)
+        .map(|(_, id, en)| (*id, *en))
+}
+
+fn pick(lang: Lang, (id, en): Sentence) -> &'static str {
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
 }
 
 /// "Dewi Lestari menyetujui SKP 2026 Rina Marlina", in the chosen language.
@@ -117,7 +442,7 @@ fn sentence(lang: Lang, e: &AuditEvent) -> String {
             None => e.entity_type.clone(),
         });
     match sentence_key(&e.action) {
-        Some(key) => fill(text(lang, key), &[("aktor", &aktor), ("objek", &objek)]),
+        Some(key) => fill(pick(lang, key), &[("aktor", &aktor), ("objek", &objek)]),
         None => fill(
             text(lang, Key::AuditUnknownAction),
             &[("aktor", &aktor), ("aksi", &e.action), ("objek", &objek)],
@@ -126,8 +451,8 @@ fn sentence(lang: Lang, e: &AuditEvent) -> String {
 }
 
 /// The action filter's label: the sentence without its names ("menyetujui …").
-fn action_label(lang: Lang, key: Key) -> String {
-    let plain = fill(text(lang, key), &[("aktor", ""), ("objek", "…")]);
+fn action_label(lang: Lang, key: Sentence) -> String {
+    let plain = fill(pick(lang, key), &[("aktor", ""), ("objek", "…")]);
     let plain = plain.trim();
     let mut chars = plain.chars();
     chars.next().map_or_else(String::new, |first| {
@@ -250,10 +575,10 @@ fn Filters() -> impl IntoView {
         let current = aksi.get();
         ACTIONS
             .iter()
-            .map(|(code, key)| {
+            .map(|(code, id, en)| {
                 view! {
                     <option value=*code selected=current == *code>
-                        {action_label(lang, *key)}
+                        {action_label(lang, (*id, *en))}
                     </option>
                 }
             })
@@ -328,4 +653,28 @@ fn EventList(
         })
         .collect_view();
     view! { <ol class="audit-list">{rows}</ol> }.into_any()
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::ACTIONS;
+
+    #[test]
+    fn every_action_sentence_has_both_languages_with_the_same_placeholders() {
+        let names = |s: &str| {
+            let mut v: Vec<String> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|r| r.split_once('}').map(|(n, _)| n.to_owned()))
+                .collect();
+            v.sort();
+            v
+        };
+        let mut codes = std::collections::HashSet::new();
+        for (code, id, en) in ACTIONS {
+            assert!(codes.insert(*code), "{code} twice");
+            assert!(!id.trim().is_empty() && !en.trim().is_empty(), "{code}");
+            assert_eq!(names(id), names(en), "{code}");
+        }
+    }
 }
