@@ -2,12 +2,14 @@
 
 use kinerja_api::survei::{
     AksiSurvei, BatalkanRespons, BuatSurvei, HasilSurvei, ResponsSurvei, StatusSurvei, Survei,
-    TautanSurvei, UbahSurvei,
+    TautanSurvei, TitikTrenSurvei, UbahSurvei,
 };
+use kinerja_api::survei_kertas::{EntriKertas, LaporanImpor};
+use kinerja_api::survei_tindak::{BuatTindakLanjut, TindakLanjut, UbahTindakLanjut};
 use kinerja_api::{Page, PageQuery};
 use uuid::Uuid;
 
-use super::client::{self, ApiError, Call};
+use super::client::{self, ApiError, Call, Progress};
 
 /// Surveys the user manages or may read, newest first.
 ///
@@ -113,4 +115,79 @@ pub async fn tautan(id: Uuid) -> Result<TautanSurvei, ApiError> {
 /// `forbidden`, `not_found`, or a network failure.
 pub async fn unduh(id: Uuid, dokumen: &str, nama: &str) -> Result<(), ApiError> {
     client::download(Call::get(&format!("/survei/{id}/{dokumen}")), nama).await
+}
+
+/// The unit's IKM over its surveys, oldest first.
+///
+/// # Errors
+/// `not_found`.
+pub async fn tren(id: Uuid) -> Result<Vec<TitikTrenSurvei>, ApiError> {
+    client::authed(Call::get(&format!("/survei/{id}/tren"))).await
+}
+
+/// One paper form entered by staff.
+///
+/// # Errors
+/// `validation_failed` (per field), `conflict` for a draft survey, `forbidden`.
+pub async fn entri_kertas(id: Uuid, request: &EntriKertas) -> Result<ResponsSurvei, ApiError> {
+    client::authed(Call::post_json(&format!("/survei/{id}/respons"), request)?).await
+}
+
+/// Checks (`dry_run`) or imports a file of paper forms.
+///
+/// # Errors
+/// `payload_too_large`, `unsupported_media_type`, `validation_failed` on `file`, `forbidden`.
+pub async fn impor(
+    id: Uuid,
+    dry_run: bool,
+    file: &web_sys::File,
+    progress: Progress,
+) -> Result<LaporanImpor, ApiError> {
+    let form = client::file_form(file)?;
+    client::upload(
+        Call::post_empty(&format!("/survei/{id}/impor"))
+            .query(&[("dry_run", Some(dry_run.to_string()))]),
+        &form,
+        progress,
+    )
+    .await
+}
+
+/// The survey's follow-up plan.
+///
+/// # Errors
+/// `not_found`.
+pub async fn tindak_lanjut(id: Uuid) -> Result<Vec<TindakLanjut>, ApiError> {
+    client::authed(Call::get(&format!("/survei/{id}/tindak-lanjut"))).await
+}
+
+/// A new follow-up action.
+///
+/// # Errors
+/// `validation_failed` (per field), `forbidden`.
+pub async fn buat_tindak_lanjut(
+    id: Uuid,
+    request: &BuatTindakLanjut,
+) -> Result<TindakLanjut, ApiError> {
+    client::authed(Call::post_json(
+        &format!("/survei/{id}/tindak-lanjut"),
+        request,
+    )?)
+    .await
+}
+
+/// Changes a follow-up action.
+///
+/// # Errors
+/// `conflict` (stale or not allowed), `validation_failed`, `forbidden`.
+pub async fn ubah_tindak_lanjut(
+    id: Uuid,
+    tid: Uuid,
+    request: &UbahTindakLanjut,
+) -> Result<TindakLanjut, ApiError> {
+    client::authed(Call::patch_json(
+        &format!("/survei/{id}/tindak-lanjut/{tid}"),
+        request,
+    )?)
+    .await
 }

@@ -660,6 +660,7 @@ with_admin_keys! {
     RealisasiSaved => "Realisasi disimpan.", "The result was saved.";
     UpdatedAt => "Diperbarui {date}", "Updated {date}";
     SourceApi => "dikirim sistem lain", "sent by another system";
+    SourceSurvei => "dari survei kepuasan masyarakat", "from the citizen satisfaction survey";
     InvalidNumber => "Isi dengan angka, misalnya 12 atau 2,5.", "Enter a number, e.g. 12 or 2.5.";
     BuktiTitle => "Bukti dukung", "Evidence";
     NoBukti => "Belum ada bukti dukung.", "No evidence yet.";

@@ -95,6 +95,44 @@ survei_keys! {
     All => "Semua status", "All statuses";
     Filter => "Saring", "Filter";
     Csat => "Mutu {mutu} · {kinerja}", "Quality {mutu} · {kinerja}";
+    AsTable => "Tampilkan sebagai tabel", "Show as a table";
+    NotAnswered => "Tidak diisi", "Not answered";
+    JenisKelamin => "Jenis kelamin", "Sex";
+    Usia => "Usia", "Age";
+    Pendidikan => "Pendidikan", "Education";
+    Pekerjaan => "Pekerjaan", "Occupation";
+    Group => "Kelompok", "Group";
+    PerProfil => "Per profil responden", "Per respondent profile";
+    Paper => "Formulir kertas", "Paper forms";
+    PaperIntro => "Masukkan formulir yang diisi warga di kertas satu per satu, atau impor banyak sekaligus dari templat. Unsur yang dikosongkan warga boleh dikosongkan.", "Enter the forms citizens filled in on paper one by one, or import many at once from the template. An element the citizen left blank may stay blank.";
+    PaperSave => "Simpan formulir", "Save the form";
+    PaperSaved => "Formulir kertas disimpan.", "The paper form was saved.";
+    Import => "Impor dari templat", "Import from the template";
+    ImportIntro => "Unduh templat, isi satu baris per responden, lalu periksa. Tidak ada yang disimpan sampai semua baris benar.", "Download the template, fill in one row per respondent, then check it. Nothing is stored until every row is right.";
+    Template => "Unduh templat (XLSX)", "Download the template (XLSX)";
+    ImportFile => "Berkas (XLSX atau CSV)", "File (XLSX or CSV)";
+    ImportCheck => "Periksa berkas", "Check the file";
+    ImportCommit => "Simpan semua baris", "Store every row";
+    ImportChecked => "{n} baris dibaca, {sah} baris benar.", "{n} rows read, {sah} rows correct.";
+    ImportStored => "{n} formulir disimpan.", "{n} forms stored.";
+    Row => "Baris", "Row";
+    Column => "Kolom", "Column";
+    Problem => "Masalah", "Problem";
+    TlTitle => "Rencana tindak lanjut", "Follow-up plan";
+    TlIntro => "Tindakan untuk unsur terlemah: siapa yang mengerjakan, kapan, dan sejauh mana. Ditindaklanjuti pada survei periode berikutnya.", "Actions for the weakest elements: who does them, by when, and how far they are. Followed up in the next period's survey.";
+    TlEmpty => "Belum ada tindak lanjut.", "No follow-up actions yet.";
+    TlNew => "Tindak lanjut baru", "New follow-up action";
+    TlAdd => "Tambah tindak lanjut", "Add the action";
+    TlAction => "Tindakan", "Action";
+    TlWho => "Penanggung jawab", "Responsible";
+    TlWhoMissing => "Pilih penanggung jawab.", "Choose the person responsible.";
+    TlDue => "Jatuh tempo", "Due";
+    TlDueMissing => "Isi tanggal jatuh tempo.", "Enter the due date.";
+    TlLate => "terlambat", "overdue";
+    TlRencana => "Rencana", "Planned";
+    TlBerjalan => "Berjalan", "Under way";
+    TlSelesai => "Selesai", "Done";
+    TlDibatalkan => "Dibatalkan", "Cancelled";
 }
 
 /// The text of `key` in `lang`.

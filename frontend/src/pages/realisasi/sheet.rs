@@ -344,6 +344,8 @@ fn IkiCard(row: RealisasiRow) -> impl IntoView {
                 );
                 if v.sumber == "api" {
                     line = format!("{line} ({})", text(lang, Key::SourceApi));
+                } else if v.sumber == "survei" {
+                    line = format!("{line} ({})", text(lang, Key::SourceSurvei));
                 }
                 view! { <p class="field__hint iki-card__updated">{line}</p> }
             })

@@ -14,6 +14,7 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use super::grafik::{BatangUnsur, Gauge};
+use super::kelola::{Kertas, PerProfil, TindakLanjutPlan, Tren};
 use super::{kinerja_label, periode_label, status_key, unsur_nama};
 use crate::api::{self, ApiError};
 use crate::components::{Alert, AlertKind, ErrorAlert};
@@ -55,11 +56,29 @@ pub fn SkmDetailPage() -> impl IntoView {
         {move || match survei.get() {
             None => view! { <p class="muted">{move || if i18n.lang() == Lang::Id { "Memuat…" } else { "Loading…" }}</p> }.into_any(),
             Some(Err(e)) => view! { <ErrorAlert error=e/> }.into_any(),
-            Some(Ok(s)) => view! {
-                <Kepala s=s.clone() survei=survei hasil=hasil tautan=tautan/>
-                <Hasil hasil=hasil/>
-                <Respons s=s hasil=hasil/>
-            }.into_any(),
+            Some(Ok(s)) => {
+                let manages = Signal::derive(move || tautan.get().is_some());
+                let id = s.id;
+                // Paper forms change the result and the list: read both again.
+                let changed = Callback::new(move |()| {
+                    spawn_local(async move { hasil.set(Some(api::survei::hasil(id).await)) });
+                });
+                let prioritas = hasil
+                    .get_untracked()
+                    .and_then(Result::ok)
+                    .map(|h| h.hasil.prioritas)
+                    .unwrap_or_default();
+                let paper = s.clone();
+                view! {
+                    <Kepala s=s.clone() survei=survei hasil=hasil tautan=tautan/>
+                    <Hasil hasil=hasil id=id/>
+                    <TindakLanjutPlan s=s.clone() manages=manages prioritas=prioritas/>
+                    <Show when=move || manages.get() && paper.status != StatusSurvei::Draft>
+                        <Kertas s=paper.clone() changed=changed/>
+                    </Show>
+                    <Respons s=s hasil=hasil/>
+                }.into_any()
+            }
         }}
     }
 }
@@ -203,7 +222,7 @@ fn Kepala(
 
 /// The result: gauge, bars, the table of NRR, priorities, per service.
 #[component]
-fn Hasil(hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>) -> impl IntoView {
+fn Hasil(hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>, id: Uuid) -> impl IntoView {
     let i18n = use_i18n();
     move || match hasil.get() {
         None => ().into_any(),
@@ -286,6 +305,7 @@ fn Hasil(hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>) -> impl IntoVie
                                 <tbody>{rows}</tbody>
                             </table>
                         </div>
+                        <Tren id=id/>
                         <h3 class="form-subheading">{ts(SKey::PerLayanan)}</h3>
                         <div class="table-wrap">
                             <table class="table">
@@ -293,6 +313,7 @@ fn Hasil(hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>) -> impl IntoVie
                                 <tbody>{per_layanan}</tbody>
                             </table>
                         </div>
+                        <PerProfil hasil=h.clone() lang=lang/>
                     </div>
                 </section>
             }

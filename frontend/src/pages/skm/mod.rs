@@ -4,6 +4,7 @@
 
 mod detail;
 mod grafik;
+mod kelola;
 
 pub use detail::SkmDetailPage;
 
