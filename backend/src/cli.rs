@@ -237,6 +237,10 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                     akun.username, akun.user_id, akun.employee_id, akun.skp_id, akun.unit_id
                 );
             }
+            println!(
+                "survey   {} kode {} (open, 10000 responses)",
+                report.survei.0, report.survei.1
+            );
             println!("password for the accounts: {DEMO_PASSWORD}");
         }
         Command::Openapi => print!("{}", openapi::to_pretty_json()?),

@@ -260,7 +260,7 @@ pub fn formulir_html(f: &FormulirSurvei, kios: Option<&str>) -> String {
         kios = esc(kios.unwrap_or("")),
     );
     h.push_str(
-        "<fieldset class=\"q\" id=\"q-layanan\"><legend>Layanan yang Anda terima</legend>\
+        "<div class=\"q\" id=\"q-layanan\"><label for=\"layanan\">Layanan yang Anda terima</label>\
          <select id=\"layanan\" name=\"layanan\" required aria-required=\"true\">",
     );
     if f.layanan.len() > 1 {
@@ -269,7 +269,7 @@ pub fn formulir_html(f: &FormulirSurvei, kios: Option<&str>) -> String {
     for l in &f.layanan {
         let _ = write!(h, "<option>{}</option>", esc(l));
     }
-    h.push_str("</select></fieldset>");
+    h.push_str("</select></div>");
     for (i, p) in f.pertanyaan.iter().enumerate() {
         let name = p.kode.to_lowercase();
         let _ = write!(

@@ -38,6 +38,7 @@ use crate::error::{AppError, AppResult};
 use super::INSTANSI;
 
 mod organisasi;
+mod survei;
 use organisasi::*;
 
 /// Marks the generated units (their `kode`), so a second run can tell the data is there.
@@ -77,6 +78,8 @@ pub struct Laporan {
     pub period_id: Uuid,
     /// The last month with realisasi (the evaluations are for the two before it).
     pub last_periode_ke: i32,
+    /// The open survey with 10 000 responses: its id and public code.
+    pub survei: (Uuid, String),
 }
 
 fn snapshot_person(e: &Emp, pangkat: &HashMap<String, String>) -> Value {
@@ -729,6 +732,16 @@ pub async fn seed_scale(
     .await?;
     t.done("evaluation_versions", n, started);
 
+    let started = Instant::now();
+    let (survei_id, survei_kode) = survei::seed(
+        db,
+        (inst.id, emps[kepala_i].unit, period.id),
+        options.seed,
+        now,
+    )
+    .await?;
+    t.done("survei_respons", survei::RESPONS, started);
+
     if db.get_database_backend() == DbBackend::Postgres {
         let started = Instant::now();
         // As autovacuum would leave a live database: statistics, and the visibility map that
@@ -751,5 +764,6 @@ pub async fn seed_scale(
         kepala: akun(AKUN_KEPALA, kepala_i),
         period_id: period.id,
         last_periode_ke: last,
+        survei: (survei_id, survei_kode),
     })
 }

@@ -29,6 +29,8 @@ pub fn SkmDetailPage() -> impl IntoView {
     let survei = RwSignal::new(None::<Result<Survei, ApiError>>);
     let hasil = RwSignal::new(None::<Result<HasilSurvei, ApiError>>);
     let tautan = RwSignal::new(None::<TautanSurvei>);
+    // Outside the survey's view, which is drawn again when the survey changes.
+    let saved = RwSignal::new(false);
     Effect::new(move |_| {
         let Some(id) = id() else {
             survei.set(Some(Err(ApiError::not_found())));
@@ -70,7 +72,7 @@ pub fn SkmDetailPage() -> impl IntoView {
                     .unwrap_or_default();
                 let paper = s.clone();
                 view! {
-                    <Kepala s=s.clone() survei=survei hasil=hasil tautan=tautan/>
+                    <Kepala s=s.clone() survei=survei hasil=hasil tautan=tautan saved=saved/>
                     <Hasil hasil=hasil id=id/>
                     <TindakLanjutPlan s=s.clone() manages=manages prioritas=prioritas/>
                     <Show when=move || manages.get() && paper.status != StatusSurvei::Draft>
@@ -90,10 +92,10 @@ fn Kepala(
     survei: RwSignal<Option<Result<Survei, ApiError>>>,
     hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>,
     tautan: RwSignal<Option<TautanSurvei>>,
+    saved: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let failure = RwSignal::new(None::<ApiError>);
-    let saved = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let periode = periode_label(&s);
     let (id, lock, status) = (s.id, s.lock_version, s.status);
@@ -180,7 +182,7 @@ fn Kepala(
         })}
         {move || saved.get().then(|| view! { <Alert kind=AlertKind::Success message=Signal::derive(move || stext(i18n.lang(), SKey::Saved).to_owned())/> })}
         <Show when=manages>
-            <section class="card">
+            <section class="card card--flush">
                 <h2 class="card__title card__title--padded">{ts(SKey::Links)}</h2>
                 <div class="card__body">
                     {move || tautan.get().map(|t| {
@@ -189,8 +191,8 @@ fn Kepala(
                         let kios = format!("{origin}{}", t.kios);
                         view! {
                             <dl class="details">
-                                <div class="details__row"><dt>{ts(SKey::FormLink)}</dt><dd><a href=form.clone() target="_blank" rel="noopener" class="mono">{form.clone()}</a></dd></div>
-                                <div class="details__row"><dt>{ts(SKey::KioskLink)}</dt><dd><a href=kios.clone() target="_blank" rel="noopener" class="mono">{ts(SKey::KioskLink)}</a><p class="field__hint">{ts(SKey::KioskHint)}</p></dd></div>
+                                <div class="details__row"><dt>{ts(SKey::FormLink)}</dt><dd><a href=form.clone() target="_blank" rel="noopener" class="mono skm-link">{form.clone()}</a></dd></div>
+                                <div class="details__row"><dt>{ts(SKey::KioskLink)}</dt><dd><a href=kios.clone() target="_blank" rel="noopener" class="mono skm-link">{ts(SKey::KioskLink)}</a><p class="field__hint">{ts(SKey::KioskHint)}</p></dd></div>
                             </dl>
                         }
                     })}
@@ -232,7 +234,7 @@ fn Hasil(hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>, id: Uuid) -> im
             let r = &h.hasil;
             if r.responden == 0 {
                 return view! {
-                    <section class="card"><h2 class="card__title card__title--padded">{ts(SKey::Result)}</h2>
+                    <section class="card card--flush"><h2 class="card__title card__title--padded">{ts(SKey::Result)}</h2>
                     <p class="empty muted">{ts(SKey::NoResponses)}</p></section>
                 }
                 .into_any();
@@ -283,7 +285,7 @@ fn Hasil(hasil: RwSignal<Option<Result<HasilSurvei, ApiError>>>, id: Uuid) -> im
                 .collect_view();
             let judul_grafik = stext(lang, SKey::Chart).to_owned();
             view! {
-                <section class="card">
+                <section class="card card--flush">
                     <h2 class="card__title card__title--padded">{ts(SKey::Result)}</h2>
                     <div class="card__body">
                         {kurang.then(|| view! { <Alert kind=AlertKind::Info message=Signal::derive(move || stext(i18n.lang(), SKey::SampleShort).to_owned())/> })}

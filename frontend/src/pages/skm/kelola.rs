@@ -72,9 +72,12 @@ pub fn Tren(id: Uuid) -> impl IntoView {
                         <circle cx=x(i) cy=y(v) r="5" class="grafik__titik"/>
                         <text x=x(i) y=y(v) - 10.0 text-anchor="middle" class="grafik__nilai">{format!("{v:.2}")}</text>
                     });
+                    // The end labels stay inside the chart.
+                    let anchor = if i == 0 && n > 1 { "start" } else if i + 1 == n && n > 1 { "end" } else { "middle" };
+                    let lx = if anchor == "start" { x(i) - 12.0 } else if anchor == "end" { x(i) + 12.0 } else { x(i) };
                     view! {
                         {nilai}
-                        <text x=x(i) y=h - 6.0 text-anchor="middle" class="grafik__sumbu">{label}</text>
+                        <text x=lx y=h - 6.0 text-anchor=anchor class="grafik__sumbu">{label}</text>
                     }
                 })
                 .collect_view();
@@ -257,7 +260,7 @@ pub fn Kertas(s: Survei, changed: Callback<()>) -> impl IntoView {
             view! {
                 <div class="field field--compact">
                     <label class="field__label" for=name.clone()>{u.kode()} " " {move || unsur_nama(u, i18n.lang())}</label>
-                    <select id=name class="field__select" bind:value=jawaban[i]>
+                    <select id=name class="field__input field__select" bind:value=jawaban[i]>
                         <option value="">"–"</option>
                         {labels.iter().enumerate().map(|(v, l)| view! { <option value=(v + 1).to_string()>{format!("{} — {l}", v + 1)}</option> }).collect_view()}
                     </select>
@@ -271,14 +274,14 @@ pub fn Kertas(s: Survei, changed: Callback<()>) -> impl IntoView {
         .map(|l| view! { <option value=l.clone()>{l.clone()}</option> })
         .collect_view();
     view! {
-        <section class="card">
+        <section class="card card--flush">
             <h2 class="card__title card__title--padded">{ts(SKey::Paper)}</h2>
             <div class="card__body">
                 <p class="muted">{ts(SKey::PaperIntro)}</p>
                 <form class="form form--wide" on:submit=simpan novalidate>
                     <div class="field">
                         <label class="field__label" for="kertas-layanan">{ts(SKey::Layanan)}</label>
-                        <select id="kertas-layanan" class="field__select" bind:value=layanan>{services}</select>
+                        <select id="kertas-layanan" class="field__input field__select" bind:value=layanan>{services}</select>
                     </div>
                     <div class="form-grid skm-kertas">{selects}</div>
                     {move || failure.get().map(|e| view! { <ErrorAlert error=e/> })}
@@ -462,7 +465,7 @@ pub fn TindakLanjutPlan(s: Survei, manages: Signal<bool>, prioritas: Vec<Unsur>)
                                 let t2 = t2.clone();
                                 let next = next.clone();
                                 view! {
-                                    <select class="field__select" aria-label=stext(lang, SKey::Status) on:change=move |ev| {
+                                    <select class="field__input field__select" aria-label=stext(lang, SKey::Status) on:change=move |ev| {
                                         if let Some(s) = StatusTindakLanjut::parse(&event_target_value(&ev)) {
                                             ubah(t2.clone(), s);
                                         }
@@ -490,7 +493,7 @@ pub fn TindakLanjutPlan(s: Survei, manages: Signal<bool>, prioritas: Vec<Unsur>)
         }
     };
     view! {
-        <section class="card">
+        <section class="card card--flush">
             <h2 class="card__title card__title--padded">{ts(SKey::TlTitle)}</h2>
             <div class="card__body">
                 <p class="muted">{ts(SKey::TlIntro)}</p>
@@ -617,13 +620,13 @@ fn NewAction(
             <div class="form-grid">
                 <div class="field">
                     <label class="field__label" for="tl-unsur">{ts(SKey::Unsur)}</label>
-                    <select id="tl-unsur" class="field__select" bind:value=unsur>
+                    <select id="tl-unsur" class="field__input field__select" bind:value=unsur>
                         {Unsur::ALL.iter().map(|u| view! { <option value=u.kode()>{u.kode()} " " {move || unsur_nama(*u, i18n.lang())}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label class="field__label" for="tl-pj">{ts(SKey::TlWho)}</label>
-                    <select id="tl-pj" class="field__select" bind:value=pj>
+                    <select id="tl-pj" class="field__input field__select" bind:value=pj>
                         <option value="">"—"</option>
                         {move || people.get().into_iter().map(|(id, nama)| view! { <option value=id.to_string()>{nama}</option> }).collect_view()}
                     </select>
@@ -637,7 +640,7 @@ fn NewAction(
             </div>
             <div class="field">
                 <label class="field__label" for="tl-tindakan">{ts(SKey::TlAction)}</label>
-                <textarea id="tl-tindakan" class="field__textarea" rows="2" bind:value=tindakan></textarea>
+                <textarea id="tl-tindakan" class="field__input field__textarea" rows="2" bind:value=tindakan></textarea>
                 <p class="field__error" role="alert">{err("tindakan")}</p>
             </div>
             {move || failure.get().filter(|e| e.field_errors().is_empty()).map(|e| view! { <ErrorAlert error=e/> })}

@@ -63,7 +63,7 @@ pub fn SkmPage() -> impl IntoView {
         <section class="card card--flush">
             <div class="filters">
                 <label class="field__label" for="skm-status">{ts(SKey::Status)}</label>
-                <select id="skm-status" class="field__select" on:change=move |ev| {
+                <select id="skm-status" class="field__input field__select" on:change=move |ev| {
                     status.set(StatusSurvei::parse(&event_target_value(&ev)));
                 }>
                     <option value="">{ts(SKey::All)}</option>
@@ -272,14 +272,14 @@ fn NewSurvey() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class="card">
+        <section class="card card--flush">
             <h2 class="card__title card__title--padded">{ts(SKey::New)}</h2>
             <form class="card__body form form--wide" on:submit=submit novalidate>
                 <p class="muted">{ts(SKey::NewIntro)}</p>
                 {move || failure.get().filter(|e| e.field_errors().is_empty()).map(|e| view! { <ErrorAlert error=e/> })}
                 <div class="field">
                     <label class="field__label" for="unit_id">{ts(SKey::Unit)}</label>
-                    <select id="unit_id" class="field__select" bind:value=unit>
+                    <select id="unit_id" class="field__input field__select" bind:value=unit>
                         <option value="">{ts(SKey::ChooseUnit)}</option>
                         {options}
                     </select>
@@ -293,7 +293,7 @@ fn NewSurvey() -> impl IntoView {
                 <div class="form-grid">
                     <div class="field">
                         <label class="field__label" for="jenis_periode">{ts(SKey::JenisPeriode)}</label>
-                        <select id="jenis_periode" class="field__select" bind:value=jenis>
+                        <select id="jenis_periode" class="field__input field__select" bind:value=jenis>
                             <option value="triwulan">{ts(SKey::Triwulan)}</option>
                             <option value="semester">{ts(SKey::Semester)}</option>
                             <option value="tahun">{ts(SKey::Tahun)}</option>
@@ -302,7 +302,7 @@ fn NewSurvey() -> impl IntoView {
                     <Show when=move || jenis.get() != "tahun">
                         <div class="field">
                             <label class="field__label" for="periode_ke">{ts(SKey::PeriodeKe)}</label>
-                            <select id="periode_ke" class="field__select" bind:value=ke>
+                            <select id="periode_ke" class="field__input field__select" bind:value=ke>
                                 {move || {
                                     let n = if jenis.get() == "semester" { 2 } else { 4 };
                                     (1..=n).map(|k| view! { <option value=k.to_string()>{k}</option> }).collect_view()
@@ -321,7 +321,7 @@ fn NewSurvey() -> impl IntoView {
                 <div class="field">
                     <label class="field__label" for="layanan">{ts(SKey::Layanan)}</label>
                     <p class="field__hint">{ts(SKey::LayananHint)}</p>
-                    <textarea id="layanan" class="field__textarea" rows="4" bind:value=layanan></textarea>
+                    <textarea id="layanan" class="field__input field__textarea" rows="4" bind:value=layanan></textarea>
                     <p class="field__error" role="alert">{err("layanan")}</p>
                 </div>
                 <div class="form-actions">
