@@ -479,8 +479,13 @@ pub struct HasilSurvei {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TitikTrenSurvei {
     pub survei_id: Uuid,
-    /// "Triwulan I 2026", "Semester 2 2026", "Tahun 2026".
+    /// "Triwulan I 2026", "Semester 2 2026", "Tahun 2026" (Indonesian; clients in another
+    /// language build theirs from the next three fields).
     pub periode: String,
+    pub jenis_periode: JenisPeriodeSurvei,
+    /// 1–4 (triwulan), 1–2 (semester) or 0 (the year).
+    pub periode_ke: i32,
+    pub tahun: i32,
     /// Two decimals; absent without any counted response.
     pub ikm: Option<f64>,
     pub mutu: Option<crate::ikm::Mutu>,

@@ -54,6 +54,9 @@ pub async fn tren(
             TitikTrenSurvei {
                 survei_id: s.id,
                 periode: label_periode(jenis_of(s), s.periode_ke, year(s)),
+                jenis_periode: jenis_of(s),
+                periode_ke: s.periode_ke,
+                tahun: year(s),
                 ikm: h.ikm.map(dua_desimal),
                 mutu: h.mutu,
                 responden: h.responden,

@@ -67,7 +67,7 @@ pub fn Tren(id: Uuid) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, t)| {
-                    let label = t.periode.clone();
+                    let label = super::label_span(t.jenis_periode, t.periode_ke, t.tahun, lang);
                     let nilai = t.ikm.map(|v| view! {
                         <circle cx=x(i) cy=y(v) r="5" class="grafik__titik"/>
                         <text x=x(i) y=y(v) - 10.0 text-anchor="middle" class="grafik__nilai">{format!("{v:.2}")}</text>
@@ -85,7 +85,7 @@ pub fn Tren(id: Uuid) -> impl IntoView {
                 .iter()
                 .map(|t| {
                     view! {
-                        <tr><th scope="row">{t.periode.clone()}</th>
+                        <tr><th scope="row">{super::label_span(t.jenis_periode, t.periode_ke, t.tahun, lang)}</th>
                         <td class="num">{t.ikm.map_or("–".to_owned(), |v| format!("{v:.2}"))}</td>
                         <td>{t.mutu.map(|m| m.as_str())}</td><td class="num">{t.responden}</td></tr>
                     }

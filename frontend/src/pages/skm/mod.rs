@@ -126,7 +126,12 @@ pub(crate) fn status_key(s: StatusSurvei) -> SKey {
 /// "Triwulan II 2026" / "Quarter 2, 2026".
 pub(crate) fn periode_label(s: &Survei) -> impl Fn(Lang) -> String + Send + Sync + use<> {
     let (jenis, k, tahun) = (s.jenis_periode, s.periode_ke, s.tahun);
-    move |lang| {
+    move |lang| label_span(jenis, k, tahun, lang)
+}
+
+/// A survey's span in the reader's language.
+pub(crate) fn label_span(jenis: JenisPeriodeSurvei, k: i32, tahun: i32, lang: Lang) -> String {
+    {
         let roman = ["", "I", "II", "III", "IV"];
         match (jenis, lang) {
             (JenisPeriodeSurvei::Tahun, _) => format!("{} {tahun}", stext(lang, SKey::Tahun)),
