@@ -1066,7 +1066,7 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 359, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_6999);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_7002);
             return ret;
         },
         __wbindgen_generic_0000000000000006: function(arg0) {
@@ -1094,8 +1094,8 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_6999(arg0, arg1) {
-    wasm.__wasm_bindgen_func_elem_6999(arg0, arg1);
+function __wasm_bindgen_func_elem_7002(arg0, arg1) {
+    wasm.__wasm_bindgen_func_elem_7002(arg0, arg1);
 }
 
 function __wasm_bindgen_func_elem_4389(arg0, arg1, arg2) {
