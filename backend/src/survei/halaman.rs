@@ -22,32 +22,16 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::publik;
-use crate::auth::tokens::sha256_hex;
 use crate::entities::survei;
 use crate::state::AppState;
 
 const GAYA: &str = include_str!("halaman/gaya.css");
 const SKRIP: &str = include_str!("halaman/formulir.js");
 
-/// `?kios=KEY`: the counter tablet's mode (see [`kunci_kios`]).
+/// `?kios=KEY`: the counter tablet's mode (see [`publik::kunci_kios`]).
 #[derive(Debug, Deserialize)]
 pub struct KiosQuery {
     pub kios: Option<String>,
-}
-
-/// The kiosk key of a survey: derived from the server secret and the survey, so only staff
-/// who manage the survey can hand it out (it is shown in the SPA), and it cannot be guessed
-/// from the public code. A response carrying it is exempt from the per-address limit (the
-/// whole counter shares one address) but not from the per-survey one.
-pub fn kunci_kios(state: &AppState, s: &survei::Model) -> String {
-    let secret = state
-        .settings
-        .jwt_secret
-        .as_ref()
-        .map_or("", |s| s.expose());
-    let mut key = sha256_hex(format!("kinerja-survei-kios\0{secret}\0{}", s.id).as_bytes());
-    key.truncate(32);
-    key
 }
 
 /// The citizen's survey form (HTML)
@@ -108,7 +92,7 @@ pub async fn formulir_page(
     let kios = q
         .kios
         .as_deref()
-        .filter(|k| *k == kunci_kios(&state, &s))
+        .filter(|k| *k == publik::kunci_kios(&state, &s))
         .map(str::to_owned);
     match publik::formulir(&state.db, &kode).await {
         Ok(f) => html_response(StatusCode::OK, &formulir_html(&f, kios.as_deref())),

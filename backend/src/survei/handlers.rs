@@ -341,7 +341,7 @@ pub async fn tautan(
     id: Path<Uuid>,
 ) -> AppResult<Json<TautanSurvei>> {
     let s = service::kelola(&state.db, &viewer, id.into_inner()).await?;
-    let kunci = halaman::kunci_kios(&state, &s);
+    let kunci = publik::kunci_kios(&state, &s);
     Ok(Json(TautanSurvei {
         formulir: format!("/survei/{}", s.kode),
         kios: format!("/survei/{}?kios={kunci}", s.kode),

@@ -106,6 +106,21 @@ fn ip_hash(state: &AppState, ip: &str) -> String {
     sha256_hex(format!("{key}\0{ip}").as_bytes())
 }
 
+/// The kiosk key of a survey: derived from the server secret and the survey, so only staff
+/// who manage the survey can hand it out (it is shown in the SPA), and it cannot be guessed
+/// from the public code. A response carrying it is exempt from the per-address limit (the
+/// whole counter shares one address) but not from the per-survey one.
+pub fn kunci_kios(state: &AppState, s: &survei::Model) -> String {
+    let secret = state
+        .settings
+        .jwt_secret
+        .as_ref()
+        .map_or("", |s| s.expose());
+    let mut key = sha256_hex(format!("kinerja-survei-kios\0{secret}\0{}", s.id).as_bytes());
+    key.truncate(32);
+    key
+}
+
 /// Stores a citizen's response (see the module's rules).
 ///
 /// # Errors
@@ -154,7 +169,7 @@ pub async fn kirim(
     let dari_kios = req
         .kios
         .as_deref()
-        .is_some_and(|k| k == super::halaman::kunci_kios(state, &s));
+        .is_some_and(|k| k == kunci_kios(state, &s));
     let per_survei = state.settings.survei_respons_per_menit;
     if per_survei > 0 {
         let window = now - TimeDelta::minutes(1);
