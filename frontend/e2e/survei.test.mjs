@@ -125,6 +125,8 @@ describe('Survei kepuasan masyarakat', () => {
           assert.equal(await page.locator('table').first().locator('tbody tr').count(), 9);
           await page.getByText('Sampel belum mencukupi').waitFor();
           if (name === '1366') {
+            // The demo feeds the camat's IKM indicator from his kecamatan's surveys.
+            await page.getByText(/Diisi dari survei Kecamatan Cipocok Jaya/).waitFor();
             await page.getByLabel('Hasil dipublikasikan').check();
             await page.getByText('Perubahan disimpan.').waitFor();
             const s = await camat('GET', `/survei/${survei.id}`);

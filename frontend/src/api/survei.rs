@@ -4,6 +4,7 @@ use kinerja_api::survei::{
     AksiSurvei, BatalkanRespons, BuatSurvei, HasilSurvei, ResponsSurvei, StatusSurvei, Survei,
     TautanSurvei, TitikTrenSurvei, UbahSurvei,
 };
+use kinerja_api::survei_iki::{SetSurveiIki, SurveiIki};
 use kinerja_api::survei_kertas::{EntriKertas, LaporanImpor};
 use kinerja_api::survei_tindak::{BuatTindakLanjut, TindakLanjut, UbahTindakLanjut};
 use kinerja_api::{Page, PageQuery};
@@ -188,6 +189,31 @@ pub async fn ubah_tindak_lanjut(
     client::authed(Call::patch_json(
         &format!("/survei/{id}/tindak-lanjut/{tid}"),
         request,
+    )?)
+    .await
+}
+
+/// The IKIs of an SKP fed by a unit's surveys.
+///
+/// # Errors
+/// `not_found`.
+pub async fn iki_survei(skp_id: Uuid) -> Result<Vec<SurveiIki>, ApiError> {
+    client::authed(Call::get(&format!("/skp/{skp_id}/survei-iki"))).await
+}
+
+/// Feeds an IKI from the surveys of `unit_id`, or stops with `None`; answers the SKP's
+/// survey-fed IKIs.
+///
+/// # Errors
+/// `validation_failed` (`unit_id`), `forbidden`, `not_found`.
+pub async fn atur_iki_survei(
+    skp_id: Uuid,
+    iki_id: Uuid,
+    unit_id: Option<Uuid>,
+) -> Result<Vec<SurveiIki>, ApiError> {
+    client::authed(Call::put_json(
+        &format!("/skp/{skp_id}/iki/{iki_id}/survei"),
+        &SetSurveiIki { unit_id },
     )?)
     .await
 }

@@ -133,6 +133,13 @@ survei_keys! {
     TlBerjalan => "Berjalan", "Under way";
     TlSelesai => "Selesai", "Done";
     TlDibatalkan => "Dibatalkan", "Cancelled";
+    IkiTitle => "IKM sebagai realisasi SKP Anda", "The IKM as your SKP result";
+    IkiIntro => "Pilih indikator SKP Anda yang diukur dengan IKM unit ini. Nilainya masuk otomatis sebagai realisasi (sumber: survei) beberapa detik setelah ada respons baru, selama bulannya belum dikunci.", "Choose the indicator of your SKP measured by this unit's IKM. Its value lands as your result automatically (source: survey) a few seconds after new responses, while the month is not locked.";
+    IkiChoose => "Indikator", "Indicator";
+    IkiBind => "Pakai IKM unit ini", "Use this unit's IKM";
+    IkiUnbind => "Lepas", "Remove";
+    IkiBound => "Diisi dari survei {unit}", "Fed by the surveys of {unit}";
+    IkiNone => "Belum ada indikator yang diisi dari survei.", "No indicator is fed by a survey yet.";
 }
 
 /// The text of `key` in `lang`.

@@ -14,6 +14,7 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use super::grafik::{BatangUnsur, Gauge};
+use super::iki::IkiSurvei;
 use super::kelola::{Kertas, PerProfil, TindakLanjutPlan, Tren};
 use super::{kinerja_label, periode_label, status_key, unsur_nama};
 use crate::api::{self, ApiError};
@@ -71,10 +72,14 @@ pub fn SkmDetailPage() -> impl IntoView {
                     .map(|h| h.hasil.prioritas)
                     .unwrap_or_default();
                 let paper = s.clone();
+                let iki_s = s.clone();
                 view! {
                     <Kepala s=s.clone() survei=survei hasil=hasil tautan=tautan saved=saved/>
                     <Hasil hasil=hasil id=id/>
                     <TindakLanjutPlan s=s.clone() manages=manages prioritas=prioritas/>
+                    <Show when=move || manages.get()>
+                        <IkiSurvei s=iki_s.clone()/>
+                    </Show>
                     <Show when=move || manages.get() && paper.status != StatusSurvei::Draft>
                         <Kertas s=paper.clone() changed=changed/>
                     </Show>

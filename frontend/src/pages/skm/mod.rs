@@ -4,6 +4,7 @@
 
 mod detail;
 mod grafik;
+mod iki;
 mod kelola;
 
 pub use detail::SkmDetailPage;

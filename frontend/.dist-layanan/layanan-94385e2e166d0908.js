@@ -1046,7 +1046,7 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000001: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [Externref], shim_idx: 357, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4389);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4446);
             return ret;
         },
         __wbindgen_generic_0000000000000002: function(arg0, arg1) {
@@ -1056,17 +1056,17 @@ function __wbg_get_imports() {
         },
         __wbindgen_generic_0000000000000003: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("Event")], shim_idx: 357, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4389_13);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4446_13);
             return ret;
         },
         __wbindgen_generic_0000000000000004: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [NamedExternref("ProgressEvent")], shim_idx: 357, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4389_14);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_4446_14);
             return ret;
         },
         __wbindgen_generic_0000000000000005: function(arg0, arg1) {
             // Cast intrinsic for `Closure(Closure { owned: true, function: Function { arguments: [], shim_idx: 359, ret: Unit, inner_ret: Some(Unit) }, mutable: true }) -> Externref`.
-            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_7002);
+            const ret = makeMutClosure(arg0, arg1, __wasm_bindgen_func_elem_7113);
             return ret;
         },
         __wbindgen_generic_0000000000000006: function(arg0) {
@@ -1094,20 +1094,20 @@ function __wbg_get_imports() {
     };
 }
 
-function __wasm_bindgen_func_elem_7002(arg0, arg1) {
-    wasm.__wasm_bindgen_func_elem_7002(arg0, arg1);
+function __wasm_bindgen_func_elem_7113(arg0, arg1) {
+    wasm.__wasm_bindgen_func_elem_7113(arg0, arg1);
 }
 
-function __wasm_bindgen_func_elem_4389(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_4389(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_4446(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_4446(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_4389_13(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_4389_13(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_4446_13(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_4446_13(arg0, arg1, arg2);
 }
 
-function __wasm_bindgen_func_elem_4389_14(arg0, arg1, arg2) {
-    wasm.__wasm_bindgen_func_elem_4389_14(arg0, arg1, arg2);
+function __wasm_bindgen_func_elem_4446_14(arg0, arg1, arg2) {
+    wasm.__wasm_bindgen_func_elem_4446_14(arg0, arg1, arg2);
 }
 
 function __wasm_bindgen_func_elem_602(arg0, arg1, arg2, arg3) {
