@@ -17,6 +17,7 @@ pub struct Spa {
     penilaian: Option<Page>,
     kepegawaian: Option<Page>,
     layanan: Option<Page>,
+    pengukuran: Option<Page>,
 }
 
 /// One bundle's HTML page and the CSP that admits its inline loader.
@@ -42,6 +43,7 @@ impl Spa {
             penilaian: Page::load(&dir.join(Bundle::Penilaian.page())),
             kepegawaian: Page::load(&dir.join(Bundle::Kepegawaian.page())),
             layanan: Page::load(&dir.join(Bundle::Layanan.page())),
+            pengukuran: Page::load(&dir.join(Bundle::Pengukuran.page())),
         })
     }
 
@@ -51,6 +53,7 @@ impl Spa {
             Bundle::Penilaian => self.penilaian.as_ref().unwrap_or(&self.utama),
             Bundle::Kepegawaian => self.kepegawaian.as_ref().unwrap_or(&self.utama),
             Bundle::Layanan => self.layanan.as_ref().unwrap_or(&self.utama),
+            Bundle::Pengukuran => self.pengukuran.as_ref().unwrap_or(&self.utama),
             Bundle::Utama => &self.utama,
         };
         HttpResponse::Ok()

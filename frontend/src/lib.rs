@@ -45,9 +45,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("skp/:id/pohon") view=SkpPohonPage/>
                     <Route path=path!("skp/:id") view=SkpDetailPage/>
                     <Route path=path!("skp") view=SkpMinePage/>
-                    <Route path=path!("realisasi/bawahan") view=RealisasiInboxPage/>
-                    <Route path=path!("realisasi/:id") view=RealisasiSkpPage/>
-                    <Route path=path!("realisasi") view=RealisasiMinePage/>
                     <Route path=path!("notifikasi") view=NotificationsPage/>
                 </ParentRoute>
             </Routes>
@@ -116,6 +113,25 @@ pub fn LayananApp() -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("skm/:id") view=SkmDetailPage/>
                     <Route path=path!("skm") view=SkmPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The `pengukuran` bundle (`pengukuran.html`): realisasi, evidence and feedback (routes
+/// listed in `kinerja_api::spa::PENGUKURAN`).
+#[component]
+pub fn PengukuranApp() -> impl IntoView {
+    i18n::provide_i18n();
+    state::auth::provide_auth();
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("realisasi/bawahan") view=RealisasiInboxPage/>
+                    <Route path=path!("realisasi/:id") view=RealisasiSkpPage/>
+                    <Route path=path!("realisasi") view=RealisasiMinePage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -1,6 +1,6 @@
-//! The SPA ships as three bundles so that no page load carries every screen (each stays under
-//! 600 KB gzip): `utama` (the daily work: beranda, SKP, realisasi, notifications, profile,
-//! sign-in), `penilaian` (evaluation and the evaluation references) and `kepegawaian` (the HR
+//! The SPA ships as bundles so that no page load carries every screen (each stays under
+//! 600 KB gzip): `utama` (the daily work: beranda, SKP, notifications, profile, sign-in),
+//! `pengukuran` (realisasi: one's own, a subordinate's, and the PPKin's inbox), `penilaian` (evaluation and the evaluation references) and `kepegawaian` (the HR
 //! office's screens: organisation, employees and their import, users, audit, API clients) and
 //! `layanan` (the citizen satisfaction surveys of the service units). The
 //! backend answers a client route with its bundle's HTML page; each bundle sends the others'
@@ -17,6 +17,8 @@ pub enum Bundle {
     Kepegawaian,
     /// `layanan.html`.
     Layanan,
+    /// `pengukuran.html`.
+    Pengukuran,
 }
 
 /// The routes of the `penilaian` bundle: these paths and everything below them.
@@ -35,6 +37,9 @@ pub const KEPEGAWAIAN: [&str; 5] = [
 /// (`/survei/{kode}`, `/ikm`) are not the SPA at all: the server renders them.
 pub const LAYANAN: [&str; 1] = ["/skm"];
 
+/// The routes of the `pengukuran` bundle: realisasi with its evidence and feedback.
+pub const PENGUKURAN: [&str; 1] = ["/realisasi"];
+
 impl Bundle {
     /// The bundle that serves `path` (a client route, without the query).
     pub fn of(path: &str) -> Bundle {
@@ -48,6 +53,8 @@ impl Bundle {
             Bundle::Kepegawaian
         } else if LAYANAN.iter().any(|p| below(p)) {
             Bundle::Layanan
+        } else if PENGUKURAN.iter().any(|p| below(p)) {
+            Bundle::Pengukuran
         } else {
             Bundle::Utama
         }
@@ -60,6 +67,7 @@ impl Bundle {
             Bundle::Penilaian => "penilaian.html",
             Bundle::Kepegawaian => "kepegawaian.html",
             Bundle::Layanan => "layanan.html",
+            Bundle::Pengukuran => "pengukuran.html",
         }
     }
 }
@@ -92,10 +100,13 @@ mod tests {
         for path in ["/skm", "/skm/0190", "/skm/baru"] {
             assert_eq!(Bundle::of(path), Bundle::Layanan, "{path}");
         }
+        for path in ["/realisasi", "/realisasi/bawahan", "/realisasi/0190"] {
+            assert_eq!(Bundle::of(path), Bundle::Pengukuran, "{path}");
+        }
         for path in [
             "/",
             "/skp",
-            "/realisasi/bawahan",
+            "/realisasian",
             "/evaluasian",
             "/auditor",
             "/pegawaian",
