@@ -76,22 +76,25 @@ fn layanan_survei(s: &survei::Model, layanan: &str) -> Option<String> {
         .find(|l| l.trim().to_lowercase() == want)
 }
 
-/// A checked paper form, ready to store.
-struct Kertas {
-    layanan: String,
-    respons: Respons,
-    jenis_kelamin: Option<JenisKelamin>,
-    usia: Option<KelompokUsia>,
-    pendidikan: Option<Pendidikan>,
-    pekerjaan: Option<Pekerjaan>,
-    saran: Option<String>,
+/// A checked form (on paper, or from the public form), ready to store.
+pub(crate) struct Kertas {
+    pub(crate) layanan: String,
+    pub(crate) respons: Respons,
+    pub(crate) jenis_kelamin: Option<JenisKelamin>,
+    pub(crate) usia: Option<KelompokUsia>,
+    pub(crate) pendidikan: Option<Pendidikan>,
+    pub(crate) pekerjaan: Option<Pekerjaan>,
+    pub(crate) saran: Option<String>,
 }
 
 impl Kertas {
-    fn model(
+    /// The stored row of a validated form; `sumber` says whether it came on paper or from the
+    /// public form (which then adds its token and address hashes).
+    pub(crate) fn model(
         self,
         survei_id: Uuid,
         now: chrono::DateTime<chrono::Utc>,
+        sumber: SumberRespons,
     ) -> survei_respons::ActiveModel {
         let nilai = |u: Unsur| self.respons.jawaban(u).map(|v| i16::from(v.get()));
         survei_respons::ActiveModel {
@@ -115,7 +118,7 @@ impl Kertas {
                 .saran
                 .map(|t| t.trim().to_owned())
                 .filter(|t| !t.is_empty())),
-            sumber: Set(SumberRespons::Kertas.as_str().to_owned()),
+            sumber: Set(sumber.as_str().to_owned()),
             token_hash: Set(None),
             ip_hash: Set(None),
             dibatalkan_at: Set(None),
@@ -157,7 +160,10 @@ pub async fn entri(
         pekerjaan: req.pekerjaan,
         saran: req.saran,
     };
-    let m = kertas.model(s.id, clock::now()).insert(&txn).await?;
+    let m = kertas
+        .model(s.id, clock::now(), SumberRespons::Kertas)
+        .insert(&txn)
+        .await?;
     let entry = AuditEntry::new("survei_respons.entered", "survei_respons")
         .actor(viewer.user_id)
         .entity(m.id)
@@ -323,7 +329,10 @@ pub async fn impor(
     terima_kertas(&txn, viewer, id).await?;
     let now = clock::now();
     let disimpan = sah.len() as u64;
-    let mut models = sah.into_iter().map(|k| k.model(s.id, now)).peekable();
+    let mut models = sah
+        .into_iter()
+        .map(|k| k.model(s.id, now, SumberRespons::Kertas))
+        .peekable();
     while models.peek().is_some() {
         let chunk: Vec<_> = models.by_ref().take(BATCH).collect();
         survei_respons::Entity::insert_many(chunk)

@@ -24,8 +24,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
-use uuid::Uuid;
 
+use super::kertas::Kertas;
 use super::service::{layanan_of, pertanyaan_of};
 use crate::auth::tokens::sha256_hex;
 use crate::clock;
@@ -213,38 +213,19 @@ pub async fn kirim(
             });
         }
     }
-    let nilai = |u: Unsur| respons.jawaban(u).map(|v| i16::from(v.get()));
-    survei_respons::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        survei_id: Set(s.id),
-        layanan: Set(layanan.to_owned()),
-        u1: Set(nilai(Unsur::Persyaratan)),
-        u2: Set(nilai(Unsur::SistemMekanismeProsedur)),
-        u3: Set(nilai(Unsur::WaktuPenyelesaian)),
-        u4: Set(nilai(Unsur::BiayaTarif)),
-        u5: Set(nilai(Unsur::ProdukSpesifikasi)),
-        u6: Set(nilai(Unsur::KompetensiPelaksana)),
-        u7: Set(nilai(Unsur::PerilakuPelaksana)),
-        u8: Set(nilai(Unsur::SaranaPrasarana)),
-        u9: Set(nilai(Unsur::PenangananPengaduan)),
-        jenis_kelamin: Set(req.jenis_kelamin.map(|v| v.as_str().to_owned())),
-        usia: Set(req.usia.map(|v| v.as_str().to_owned())),
-        pendidikan: Set(req.pendidikan.map(|v| v.as_str().to_owned())),
-        pekerjaan: Set(req.pekerjaan.map(|v| v.as_str().to_owned())),
-        saran: Set(req
-            .saran
-            .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty())),
-        sumber: Set(SumberRespons::Daring.as_str().to_owned()),
-        token_hash: Set(Some(token_hash)),
-        ip_hash: Set(ip),
-        dibatalkan_at: Set(None),
-        dibatalkan_oleh: Set(None),
-        alasan_batal: Set(None),
-        created_at: Set(now),
+    let mut row = Kertas {
+        layanan: layanan.to_owned(),
+        respons,
+        jenis_kelamin: req.jenis_kelamin,
+        usia: req.usia,
+        pendidikan: req.pendidikan,
+        pekerjaan: req.pekerjaan,
+        saran: req.saran,
     }
-    .insert(&txn)
-    .await?;
+    .model(s.id, now, SumberRespons::Daring);
+    row.token_hash = Set(Some(token_hash));
+    row.ip_hash = Set(ip);
+    row.insert(&txn).await?;
     txn.commit().await?;
     super::iki::tandai(db, s.id).await;
     Ok(terima_kasih())

@@ -339,7 +339,7 @@ async fn tindak_lanjut_due_date_is_the_local_day(db: Db) {
     let s = survei_dibuka(&c, "Kecamatan Cipocok Jaya", 2).await;
     let sekcam = holder(&c.app, &c.admin, "Sekretaris Kecamatan").await;
     // 20:00 UTC on day D is 03:00 WIB on D + 1.
-    let d = chrono::Utc::now().date_naive() + chrono::Duration::days(3);
+    let d = kinerja::clock::today() + chrono::Duration::days(3);
     let at = |day: chrono::NaiveDate| day.and_hms_opt(20, 0, 0).unwrap().and_utc();
     c.app.clock.set(at(d));
     let body = |due: chrono::NaiveDate| {
