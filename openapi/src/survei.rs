@@ -471,7 +471,38 @@ pub struct HasilSurvei {
     pub per_layanan: Vec<HasilLayanan>,
     /// Per respondent profile question (jenis kelamin, usia, pendidikan, pekerjaan).
     #[serde(default)]
-    pub per_profil: Vec<crate::survei_tindak::HasilProfil>,
+    pub per_profil: Vec<HasilProfil>,
+}
+
+string_enum! {
+    /// A respondent profile question.
+    DimensiProfil {
+        JenisKelamin => "jenis_kelamin",
+        Usia => "usia",
+        Pendidikan => "pendidikan",
+        Pekerjaan => "pekerjaan",
+    }
+}
+
+/// The result of the respondents who gave one answer to a profile question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HasilKelompok {
+    /// The answer as on the wire (`perempuan`, `30_39`, `s1`, …); absent for the respondents
+    /// who left the question blank.
+    pub nilai: Option<String>,
+    pub hasil: HasilIkm,
+    /// The IKM rounded to two decimals, as published.
+    pub ikm_tampil: Option<f64>,
+}
+
+/// The result per group of one profile question: the groups that have responses, in the
+/// order of the question's choices, then the blank group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HasilProfil {
+    pub dimensi: DimensiProfil,
+    pub kelompok: Vec<HasilKelompok>,
 }
 
 /// `GET /api/v1/survei/{id}/tren`: one survey of the unit in the trend, oldest first.

@@ -9,6 +9,7 @@ use validator::Validate;
 
 use crate::ikm::{HasilIkm, Unsur};
 use crate::organisation::string_enum;
+pub use crate::survei::{DimensiProfil, HasilKelompok, HasilProfil};
 use crate::survei::{JenisPeriodeSurvei, StatusSurvei};
 use crate::validation::not_blank;
 
@@ -174,37 +175,6 @@ pub fn bulan_mulai(jenis: JenisPeriodeSurvei, periode_ke: i32) -> i32 {
         JenisPeriodeSurvei::Semester => (periode_ke - 1) * 6 + 1,
         JenisPeriodeSurvei::Tahun => 1,
     }
-}
-
-string_enum! {
-    /// A respondent profile question.
-    DimensiProfil {
-        JenisKelamin => "jenis_kelamin",
-        Usia => "usia",
-        Pendidikan => "pendidikan",
-        Pekerjaan => "pekerjaan",
-    }
-}
-
-/// The result of the respondents who gave one answer to a profile question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct HasilKelompok {
-    /// The answer as on the wire (`perempuan`, `30_39`, `s1`, …); absent for the respondents
-    /// who left the question blank.
-    pub nilai: Option<String>,
-    pub hasil: HasilIkm,
-    /// The IKM rounded to two decimals, as published.
-    pub ikm_tampil: Option<f64>,
-}
-
-/// The result per group of one profile question: the groups that have responses, in the
-/// order of the question's choices, then the blank group.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct HasilProfil {
-    pub dimensi: DimensiProfil,
-    pub kelompok: Vec<HasilKelompok>,
 }
 
 /// `GET /api/v1/ikm` filters (`ikm:read`).

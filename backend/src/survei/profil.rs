@@ -17,7 +17,6 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::service::layanan_of;
 use crate::entities::{survei, survei_respons};
 use crate::error::AppResult;
 
@@ -258,14 +257,15 @@ fn profil(dimensi: DimensiProfil, rows: Kelompok) -> HasilProfil {
     }
 }
 
-/// The result of survey `s`: overall (with its population), per service (in the survey's
-/// order, then services no longer listed that still have responses) and per profile group.
+/// The result of survey `s`: overall (with its population), per service (in the order of
+/// `layanan`, the survey's services, then services no longer listed that still have responses) and per profile group.
 ///
 /// # Errors
 /// On a database failure.
 pub(crate) async fn hasil_survei(
     db: &impl ConnectionTrait,
     s: &survei::Model,
+    layanan: Vec<String>,
 ) -> AppResult<HasilSurvei> {
     let (per_layanan, profil_rows) = per_layanan_dan_profil(db, s.id).await?;
     // The whole survey is the sum of its services: exact integer sums, no second scan.
@@ -278,7 +278,7 @@ pub(crate) async fn hasil_survei(
         .filter(survei_respons::Column::DibatalkanAt.is_not_null())
         .count(db)
         .await?;
-    let mut urutan_layanan = layanan_of(s);
+    let mut urutan_layanan = layanan;
     let mut lain: Vec<String> = per_layanan
         .keys()
         .filter(|k| !urutan_layanan.contains(k))
