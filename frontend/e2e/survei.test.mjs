@@ -107,6 +107,37 @@ describe('Survei kepuasan masyarakat', () => {
     }),
   );
 
+  test(
+    'the operator imports paper forms: a bad row is shown, nothing stored, the fixed file is stored',
+    withPage(fixtures, async (page) => {
+      const before = (await camat('GET', `/survei/${survei.id}/hasil`)).hasil.responden;
+      await page.goto(`/skm/${survei.id}`);
+      await signIn(page, { username: DEMO.camat, password: DEMO.password });
+      await page.getByRole('heading', { name: 'Formulir kertas' }).waitFor();
+      const csv = (u3) =>
+        'layanan;u1;u2;u3;u4;u5;u6;u7;u8;u9;usia\n' +
+        'KTP elektronik;4;3;3;4;3;4;4;3;4;30–39 tahun\n' +
+        'Kartu keluarga;3;3;3;3;3;3;3;3;3;\n' +
+        `Surat pengantar;4;4;${u3};4;4;4;4;4;4;\n`;
+      const file = (u3) => ({ name: 'kertas.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(u3)) });
+      await page.getByLabel('Berkas (XLSX atau CSV)').setInputFiles(file(7));
+      await page.getByRole('button', { name: 'Periksa berkas' }).click();
+      await page.getByText('3 baris dibaca, 2 baris benar.').waitFor();
+      // The bad row and column are named; nothing can be stored yet.
+      await page.getByRole('cell', { name: '4', exact: true }).first().waitFor();
+      await page.getByRole('cell', { name: /^U3/ }).first().waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Simpan semua baris' }).count(), 0);
+      assert.equal((await camat('GET', `/survei/${survei.id}/hasil`)).hasil.responden, before);
+
+      await page.getByLabel('Berkas (XLSX atau CSV)').setInputFiles(file(3));
+      await page.getByRole('button', { name: 'Periksa berkas' }).click();
+      await page.getByText('3 baris dibaca, 3 baris benar.').waitFor();
+      await page.getByRole('button', { name: 'Simpan semua baris' }).click();
+      await page.getByText('3 formulir disimpan.').waitFor();
+      assert.equal((await camat('GET', `/survei/${survei.id}/hasil`)).hasil.responden, before + 3);
+    }),
+  );
+
   for (const [name, viewport] of [
     ['1366', { width: 1366, height: 900 }],
     ['360', { width: 360, height: 740 }],
