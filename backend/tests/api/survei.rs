@@ -87,6 +87,36 @@ pub(crate) async fn kirim(c: &Chain, s: &Survei, body: &Value) -> Response {
         .await
 }
 
+/// Publishes survey `id` as `token` (from its current version); 200 expected.
+pub(crate) async fn terbitkan(c: &Chain, token: &str, id: uuid::Uuid) -> Survei {
+    let path = format!("/api/v1/survei/{id}");
+    let s: Survei = c.app.get(&path, Some(token)).await.json().await.unwrap();
+    let resp = c
+        .app
+        .patch_json(
+            &path,
+            &json!({"lock_version": s.lock_version, "dipublikasikan": true}),
+            Some(token),
+        )
+        .await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+    resp.json().await.unwrap()
+}
+
+/// `n` public answers `u` to `layanan`, each with its own token `{prefix}-{i}`; 201 expected.
+pub(crate) async fn kirim_banyak(
+    c: &Chain,
+    s: &Survei,
+    (layanan, u): (&str, [u8; 9]),
+    n: usize,
+    prefix: &str,
+) {
+    for i in 0..n {
+        let resp = kirim(c, s, &jawaban(layanan, u, &format!("{prefix}-{i:012}"))).await;
+        assert_eq!(resp.status(), 201, "{}", resp.text().await.unwrap());
+    }
+}
+
 async fn stored(c: &Chain) -> u64 {
     use sea_orm::{EntityTrait, PaginatorTrait};
     kinerja::entities::survei_respons::Entity::find()

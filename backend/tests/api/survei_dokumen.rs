@@ -71,22 +71,7 @@ async fn dibuka(c: &Chain) -> Survei {
 }
 
 async fn publish(c: &Chain, s: &Survei) {
-    let s: Survei = c
-        .app
-        .get(&format!("/api/v1/survei/{}", s.id), Some(&c.camat))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let resp = c
-        .app
-        .patch_json(
-            &format!("/api/v1/survei/{}", s.id),
-            &json!({"lock_version": s.lock_version, "dipublikasikan": true}),
-            Some(&c.camat),
-        )
-        .await;
-    assert_eq!(resp.status(), 200);
+    crate::survei::terbitkan(c, &c.camat, s.id).await;
 }
 
 async fn stored(c: &Chain) -> u64 {

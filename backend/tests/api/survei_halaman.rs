@@ -10,7 +10,7 @@ use serde_json::json;
 
 use crate::helpers::*;
 use crate::planning::{Chain, chain_with};
-use crate::survei::{aksi, buat, dibuka, jawaban, kirim};
+use crate::survei::{aksi, buat, dibuka, jawaban, kirim, kirim_banyak, terbitkan};
 
 async fn setup(db: Db, per_jam: &str, per_menit: &str) -> Chain {
     let (per_jam, per_menit) = (per_jam.to_owned(), per_menit.to_owned());
@@ -143,15 +143,7 @@ async fn survei_kiosk_link_is_for_managers_and_lifts_the_address_limit(db: Db) {
     assert!(html.contains("data-kios=\"\""));
 
     // Two answers from this address fill its hourly limit...
-    for i in 0..2 {
-        let resp = kirim(
-            &c,
-            &s,
-            &jawaban("KTP elektronik", [4; 9], &format!("warga-{i:012}")),
-        )
-        .await;
-        assert_eq!(resp.status(), 201);
-    }
+    kirim_banyak(&c, &s, ("KTP elektronik", [4; 9]), 2, "warga").await;
     let resp = kirim(
         &c,
         &s,
@@ -175,15 +167,7 @@ db_test!(survei_kiosk_link_is_for_managers_and_lifts_the_address_limit);
 async fn survei_per_survey_limit_holds_for_every_address_together(db: Db) {
     let c = setup(db, "0", "3").await;
     let s = dibuka(&c, None).await;
-    for i in 0..3 {
-        let resp = kirim(
-            &c,
-            &s,
-            &jawaban("KTP elektronik", [4; 9], &format!("warga-{i:012}")),
-        )
-        .await;
-        assert_eq!(resp.status(), 201);
-    }
+    kirim_banyak(&c, &s, ("KTP elektronik", [4; 9]), 3, "warga").await;
     let resp = kirim(
         &c,
         &s,
@@ -218,22 +202,7 @@ async fn survei_public_ikm_page_shows_only_published_results(db: Db) {
     assert!(!html.contains("Kecamatan Cipocok Jaya"));
     assert!(html.contains("Belum ada hasil survei yang dipublikasikan."));
 
-    let s: Survei = c
-        .app
-        .get(&format!("/api/v1/survei/{}", s.id), Some(&c.camat))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let resp = c
-        .app
-        .patch_json(
-            &format!("/api/v1/survei/{}", s.id),
-            &json!({"lock_version": s.lock_version, "dipublikasikan": true}),
-            Some(&c.camat),
-        )
-        .await;
-    assert_eq!(resp.status(), 200);
+    terbitkan(&c, &c.camat, s.id).await;
     let (_, html, _) = page(&c, "/ikm").await;
     assert!(html.contains("Kecamatan Cipocok Jaya"));
     // (4 + 3) / 2 = 3.5 per unsur → IKM 87,50, mutu B.
@@ -298,22 +267,7 @@ async fn survei_trend_lists_the_units_surveys_the_viewer_may_read(db: Db) {
         ]
     );
     // Staff elsewhere read only published surveys: the first quarter once it is published.
-    let q1: Survei = c
-        .app
-        .get(&format!("/api/v1/survei/{}", q1.id), Some(&c.camat))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let resp = c
-        .app
-        .patch_json(
-            &format!("/api/v1/survei/{}", q1.id),
-            &json!({"lock_version": q1.lock_version, "dipublikasikan": true}),
-            Some(&c.camat),
-        )
-        .await;
-    assert_eq!(resp.status(), 200);
+    terbitkan(&c, &c.camat, q1.id).await;
     let resp = c
         .app
         .get(&format!("/api/v1/survei/{}/tren", q2.id), Some(&c.rina))

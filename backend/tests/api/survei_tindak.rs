@@ -51,16 +51,7 @@ async fn survei_dibuka(c: &Chain, unit: &str, triwulan: i32) -> Survei {
 }
 
 async fn terbitkan(c: &Chain, s: &Survei) -> Survei {
-    let resp = c
-        .app
-        .patch_json(
-            &format!("/api/v1/survei/{}", s.id),
-            &json!({"lock_version": s.lock_version, "dipublikasikan": true}),
-            Some(&c.admin),
-        )
-        .await;
-    assert_eq!(resp.status(), 200);
-    resp.json().await.unwrap()
+    crate::survei::terbitkan(c, &c.admin, s.id).await
 }
 
 /// A public response with the given answers and profile (`null` fields are left out).
