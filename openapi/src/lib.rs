@@ -21,6 +21,7 @@ pub mod measurement;
 pub mod nip;
 pub mod organisation;
 pub mod pagination;
+pub mod pengembangan;
 pub mod penilaian;
 pub mod pesan;
 pub mod planning;

@@ -145,6 +145,10 @@ pub const BENDA: &[(&str, &str)] = &[
     ("Survei", "Survey"),
     ("Templat SKP", "SKP template"),
     ("Tindak lanjut", "Follow-up action"),
+    ("Kompetensi", "Competency"),
+    ("Kebutuhan pengembangan", "Development need"),
+    ("Catatan pengembangan", "Development record"),
+    ("Sertifikat", "Certificate"),
     ("Umpan balik", "Feedback"),
     ("Unit", "Unit"),
 ];
@@ -1095,6 +1099,55 @@ pesan! {
     UnitBukanInstansiPegawai = "unit_bukan_instansi_pegawai"
         => "Unit ini bukan bagian dari instansi pemilik SKP.",
            "This unit does not belong to the SKP owner's agency.";
+    // Competency development (issue #18).
+    JamPelajaran0750 = "jam_pelajaran_0_750"
+        => "Jumlah jam harus lebih dari 0 dan paling banyak 750.",
+           "Hours must be more than 0 and at most 750.";
+    NamaKegiatan3300 = "nama_kegiatan_3_300"
+        => "Nama kegiatan 3–300 karakter.",
+           "The activity's name has 3–300 characters.";
+    Penyelenggara2200 = "penyelenggara_2_200"
+        => "Penyelenggara wajib diisi (2–200 karakter).",
+           "The provider is required (2–200 characters).";
+    IsiJpAtauJam = "isi_jp_atau_jam"
+        => "Isi salah satu: JP atau jumlah jam.",
+           "Give either the JP or the hours, not both.";
+    NamaAtauKatalog = "nama_atau_katalog"
+        => "Isi nama kegiatan atau pilih dari katalog pelatihan.",
+           "Give the activity's name or choose it from the training catalogue.";
+    KegiatanBelumSelesai { hari_ini } = "kegiatan_belum_selesai"
+        => "Tanggal selesai tidak boleh setelah hari ini ({hari_ini}): catat kegiatan yang sudah selesai.",
+           "The end date cannot be after today ({hari_ini}): record activities that have ended.";
+    KompetensiTidakAktif = "kompetensi_tidak_aktif"
+        => "Kompetensi tidak ditemukan pada daftar instansi atau sudah tidak aktif.",
+           "The competency is not on the agency's list or is no longer active.";
+    KompetensiSudahAda = "kompetensi_sudah_ada"
+        => "Kompetensi dengan nama ini sudah ada.",
+           "A competency with this name already exists.";
+    KebutuhanSudahDiputuskan = "kebutuhan_sudah_diputuskan"
+        => "Kebutuhan ini sudah disetujui atau ditolak.",
+           "This need has already been agreed or rejected.";
+    AlasanPenolakanWajib = "alasan_penolakan_wajib"
+        => "Tuliskan alasan penolakan (minimal 3 karakter); pegawai akan membacanya.",
+           "Write why it is rejected (at least 3 characters); the employee reads it.";
+    PilihKompetensiDulu = "pilih_kompetensi_dulu"
+        => "Tentukan kompetensinya sebelum menyetujui kebutuhan ini.",
+           "Name the competency before agreeing this need.";
+    HapusKebutuhanDiusulkan = "hapus_kebutuhan_diusulkan"
+        => "Hanya kebutuhan yang masih diusulkan yang dapat dihapus, oleh pengusulnya.",
+           "Only a need still proposed can be deleted, by whoever proposed it.";
+    KebutuhanPegawaiLain = "kebutuhan_pegawai_lain"
+        => "Kebutuhan ini milik pegawai lain atau belum disetujui.",
+           "This need belongs to someone else or has not been agreed.";
+    CatatanSudahDiverifikasi = "catatan_sudah_diverifikasi"
+        => "Catatan ini sudah diverifikasi atau ditolak.",
+           "This record has already been verified or rejected.";
+    SertifikatHanyaMenunggu = "sertifikat_hanya_menunggu"
+        => "Sertifikat hanya dapat diganti selama catatan menunggu verifikasi.",
+           "The certificate can only be replaced while the record waits for verification.";
+    PengembanganPegawaiLain = "pengembangan_pegawai_lain"
+        => "Anda hanya dapat mencatat untuk diri sendiri; pengelola kepegawaian mencatat untuk pegawai lain.",
+           "You can only record for yourself; the HR office records for others.";
 }
 
 #[cfg(test)]

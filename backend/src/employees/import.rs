@@ -429,6 +429,7 @@ pub async fn import(
         return Ok(report);
     }
     let now = Utc::now();
+    let today = crate::clock::today_in(crate::clock::instansi_offset(db, instansi_id).await?);
     let txn = db.begin().await?;
     let mut employee_rows = Vec::with_capacity(valid.len());
     let mut assignment_rows = Vec::new();
@@ -437,7 +438,7 @@ pub async fn import(
         let tmt = v
             .position
             .as_ref()
-            .map(|_| v.req.tmt_jabatan.unwrap_or_else(|| now.date_naive()));
+            .map(|_| v.req.tmt_jabatan.unwrap_or(today));
         if let (Some(p), Some(mulai)) = (&v.position, tmt) {
             assignment_rows.push(assignments::ActiveModel {
                 id: Set(Uuid::now_v7()),

@@ -410,9 +410,8 @@ pub async fn insert(
         None => None,
     };
     let now = Utc::now();
-    let tmt_jabatan = position
-        .as_ref()
-        .map(|_| req.tmt_jabatan.unwrap_or_else(|| now.date_naive()));
+    let today = crate::clock::today_in(crate::clock::instansi_offset(txn, req.instansi_id).await?);
+    let tmt_jabatan = position.as_ref().map(|_| req.tmt_jabatan.unwrap_or(today));
     let user_id = match password_hash {
         Some(hash) => Some(
             crate::users::service::insert_with_hash(

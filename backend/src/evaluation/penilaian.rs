@@ -261,12 +261,14 @@ pub async fn tetapkan(
         }));
     }
     let now = Utc::now();
+    // The window counts from the instansi's local day of penetapan, not the UTC date.
+    let today = crate::clock::period_today(&txn, &period).await?;
     let mut a: evaluations::ActiveModel = e.into();
     a.status = Set(StatusEvaluasi::Ditetapkan.as_str().to_owned());
     a.versi = Set(1);
     a.ditetapkan_at = Set(Some(now));
     a.batas_keberatan = Set(Some(
-        now.date_naive() + Duration::days(i64::from(period.jendela_keberatan_hari)),
+        today + Duration::days(i64::from(period.jendela_keberatan_hari)),
     ));
     a.updated_at = Set(now);
     let e = a.update(&txn).await?;

@@ -119,6 +119,7 @@ pub async fn import_units(
         errors: Vec::new(),
     };
     let now = Utc::now();
+    let today = crate::clock::today_in(crate::clock::instansi_offset(db, instansi_id).await?);
     let mut new_units = Vec::new();
     for row in &rows {
         let before = report.errors.len();
@@ -173,7 +174,7 @@ pub async fn import_units(
             },
         };
         let berlaku = match row.get("berlaku_mulai") {
-            None => Some(now.date_naive()),
+            None => Some(today),
             Some(d) => {
                 let parsed = parse_date(d);
                 if parsed.is_none() {

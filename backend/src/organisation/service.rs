@@ -356,6 +356,7 @@ pub async fn create_unit(
             Some(_) => {}
         }
     }
+    let today = crate::clock::today_in(crate::clock::instansi_offset(&txn, req.instansi_id).await?);
     let now = Utc::now();
     let model = units::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -366,7 +367,7 @@ pub async fn create_unit(
         kode: Set(clean(req.kode)),
         alamat: Set(clean(req.alamat)),
         aktif: Set(true),
-        berlaku_mulai: Set(req.berlaku_mulai.unwrap_or_else(|| now.date_naive())),
+        berlaku_mulai: Set(req.berlaku_mulai.unwrap_or(today)),
         berlaku_sampai: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
