@@ -172,7 +172,7 @@ fn Decide(need: Kebutuhan, version: RwSignal<u32>) -> impl IntoView {
             </div>
             <div class="form-actions">
                 <button type="button" class="btn btn--primary" disabled=move || busy.get() on:click=move |_| decide(true)>{tp(PKey::Agree)}</button>
-                <button type="button" class="btn btn--danger" disabled=move || busy.get() on:click=move |_| decide(false)>{tp(PKey::Reject)}</button>
+                <button type="button" class="btn btn--secondary" disabled=move || busy.get() on:click=move |_| decide(false)>{tp(PKey::Reject)}</button>
             </div>
         </div>
     }
