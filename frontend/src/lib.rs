@@ -19,6 +19,7 @@ pub mod pages;
 pub mod state;
 
 use crate::components::Shell;
+use crate::pages::pengembangan::{PengembanganHrPage, PengembanganPage, PengembanganTimPage};
 use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
@@ -26,7 +27,6 @@ use crate::pages::{
     RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SkmDetailPage, SkmPage,
     SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
 };
-use crate::pages::pengembangan::{PengembanganHrPage, PengembanganPage, PengembanganTimPage};
 
 /// The `utama` bundle (`index.html`): the daily work and the sign-in. Language and session
 /// contexts, then the routes; everything under `Shell` requires a signed-in user. The routes

@@ -11,8 +11,8 @@ pub mod integrations;
 pub mod measurement;
 pub mod notifications;
 pub mod organisation;
-pub mod skp;
 pub mod pengembangan;
+pub mod skp;
 pub mod survei;
 pub mod users;
 
