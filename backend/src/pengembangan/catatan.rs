@@ -554,8 +554,7 @@ pub async fn sejak(
             list.push(kinerja_api::pengembangan::PengembanganTerakhir {
                 id: m.id,
                 nama: m.nama,
-                bentuk: BentukPengembangan::parse(&m.bentuk)
-                    .unwrap_or(BentukPengembangan::Diklat),
+                bentuk: BentukPengembangan::parse(&m.bentuk).unwrap_or(BentukPengembangan::Diklat),
                 tanggal_selesai: m.tanggal_selesai,
                 jp: jp_dari_menit(i64::from(m.menit)),
                 status: StatusCatatan::parse(&m.status).unwrap_or(StatusCatatan::Menunggu),
