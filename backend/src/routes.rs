@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     audit, auth, beranda, employees, evaluation, health, integrations, measurement, metrics,
-    notifications, organisation, planning, survei, users,
+    notifications, organisation, pengembangan_rencana, planning, survei, users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -34,7 +34,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(measurement::routes)
             .configure(integrations::routes)
             .configure(evaluation::routes)
-            .configure(survei::routes),
+            .configure(survei::routes)
+            // Before any `/pengembangan` scope: actix does not fall through between scopes.
+            .configure(pengembangan_rencana::routes),
     );
     cfg.configure(evaluation::public_routes)
         .configure(survei::public_routes)
