@@ -8,11 +8,13 @@
 //! lurah) and an acting (Plt) lurah in Kelurahan Gelam.
 
 mod perencanaan;
+mod rencana_pengembangan;
 pub mod skala;
 mod survei;
 mod tahun;
 
 pub use perencanaan::seed_planning;
+pub use rencana_pengembangan::seed_rencana_pengembangan;
 pub use survei::{KLIEN_SEKOLAH, SEKOLAH_KEY, seed_survei};
 
 /// The year already lived ([`tahun::seed_year`]), then the citizen satisfaction surveys and
@@ -29,6 +31,7 @@ pub async fn seed_year(
     let evaluated = tahun::seed_year(db, kebijakan, upload_dir).await?;
     // After the year: its employee-entered realisasi must not cover the fed indicators.
     seed_survei(db).await?;
+    seed_rencana_pengembangan(db).await?;
     Ok(evaluated)
 }
 
