@@ -844,3 +844,26 @@ async fn rencana_demo_builds_a_set_plan_and_a_draft_version(db: Db) {
     );
 }
 db_test!(rencana_demo_builds_a_set_plan_and_a_draft_version);
+
+/// With agreed needs, the demo plan is built from them, each item with a provider and a month.
+async fn rencana_demo_uses_the_agreed_needs_when_there_are_some(db: Db) {
+    let fx = fixture(db).await;
+    fx.need(&fx.rina, 0, "disetujui", fx.tahun, 8).await;
+    fx.need(&fx.sekcam, 1, "disetujui", fx.tahun, 12).await;
+    fx.need(&fx.kasubag, 1, "diusulkan", fx.tahun, 12).await;
+    let n = kinerja::demo::seed_rencana_pengembangan(&fx.c.app.db)
+        .await
+        .unwrap();
+    assert_eq!(n, 2);
+    let list = fx.versi(&fx.c.admin).await;
+    let v1 = list.iter().find(|v| v.versi == 1).unwrap();
+    assert_eq!((v1.status, v1.jumlah_jp), (StatusRencana::Ditetapkan, 20));
+    let items = fx.items(&fx.c.admin, v1.id, None).await.items;
+    assert!(
+        items
+            .iter()
+            .all(|i| i.kebutuhan_id.is_some() && i.penyelenggara.is_some())
+    );
+    assert!(items.iter().all(|i| i.bulan_rencana.is_some()));
+}
+db_test!(rencana_demo_uses_the_agreed_needs_when_there_are_some);
