@@ -26,6 +26,7 @@ mod migrations;
 mod openapi;
 mod optimistic;
 mod organisation;
+mod pengembangan;
 mod pengembangan_rencana;
 mod perubahan;
 mod planning;
