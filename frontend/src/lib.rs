@@ -26,7 +26,9 @@ use crate::pages::{
     RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SkmDetailPage, SkmPage,
     SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
 };
-use crate::pages::pengembangan::{PengembanganHrPage, PengembanganPage, PengembanganTimPage};
+use crate::pages::pengembangan::{
+    PengembanganHrPage, PengembanganPage, PengembanganRencanaPage, PengembanganTimPage,
+};
 
 /// The `utama` bundle (`index.html`): the daily work and the sign-in. Language and session
 /// contexts, then the routes; everything under `Shell` requires a signed-in user. The routes
@@ -151,6 +153,7 @@ pub fn PengembanganApp() -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("pengembangan/tim") view=PengembanganTimPage/>
                     <Route path=path!("pengembangan/kepegawaian") view=PengembanganHrPage/>
+                    <Route path=path!("pengembangan/rencana") view=PengembanganRencanaPage/>
                     <Route path=path!("pengembangan") view=PengembanganPage/>
                 </ParentRoute>
             </Routes>
