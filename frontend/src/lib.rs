@@ -19,15 +19,15 @@ pub mod pages;
 pub mod state;
 
 use crate::components::Shell;
+use crate::pages::pengembangan::{
+    PengembanganHrPage, PengembanganPage, PengembanganRencanaPage, PengembanganTimPage,
+};
 use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
     NewEmployeePage, NotFound, NotificationsPage, OrganisasiPage, OrganisationPage, ProfilePage,
     RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SkmDetailPage, SkmPage,
     SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
-};
-use crate::pages::pengembangan::{
-    PengembanganHrPage, PengembanganPage, PengembanganRencanaPage, PengembanganTimPage,
 };
 
 /// The `utama` bundle (`index.html`): the daily work and the sign-in. Language and session

@@ -499,6 +499,54 @@ async fn needs_are_proposed_decided_by_the_ppkin_and_made_from_a_low_rating(db: 
     assert_eq!(agreed.status, StatusKebutuhan::Disetujui);
     // 20 planned JP show in the employee's year.
     assert_eq!(jp(&c, &c.rina, "").await.jp_direncanakan, 20.0);
+
+    // The HR office corrects the ratings to Di Bawah for behaviour as well, then lifts it
+    // again: the behaviour need is made, then withdrawn while still proposed; the agreed
+    // result need stays.
+    let koreksi = |hasil: &str, perilaku: &str| json!({"rating_hasil": hasil, "rating_perilaku": perilaku, "alasan": "Koreksi atas hasil pemeriksaan bukti dukung."});
+    let url = format!("/api/v1/evaluasi/{}/koreksi", eval.id);
+    let resp = c
+        .app
+        .post_json(
+            &url,
+            &koreksi("di_bawah_ekspektasi", "di_bawah_ekspektasi"),
+            Some(&c.admin),
+        )
+        .await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+    let sources = |p: &Page<Kebutuhan>| -> Vec<(SumberKebutuhan, StatusKebutuhan)> {
+        let mut v: Vec<_> = p
+            .items
+            .iter()
+            .filter(|k| k.evaluation_id == Some(eval.id))
+            .map(|k| (k.sumber, k.status))
+            .collect();
+        v.sort();
+        v
+    };
+    let all = format!("/api/v1/pengembangan/kebutuhan?employee_id={rina}");
+    let now: Page<Kebutuhan> = ok(c.app.get(&all, Some(&c.kasubag)).await, 200).await;
+    assert_eq!(
+        sources(&now),
+        vec![
+            (SumberKebutuhan::RatingRendah, StatusKebutuhan::Disetujui),
+            (SumberKebutuhan::PerilakuRendah, StatusKebutuhan::Diusulkan),
+        ]
+    );
+    let resp = c
+        .app
+        .post_json(
+            &url,
+            &koreksi("sesuai_ekspektasi", "sesuai_ekspektasi"),
+            Some(&c.admin),
+        )
+        .await;
+    assert_eq!(resp.status(), 200);
+    let now: Page<Kebutuhan> = ok(c.app.get(&all, Some(&c.kasubag)).await, 200).await;
+    assert_eq!(
+        sources(&now),
+        vec![(SumberKebutuhan::RatingRendah, StatusKebutuhan::Disetujui)]
+    );
 }
 db_test!(needs_are_proposed_decided_by_the_ppkin_and_made_from_a_low_rating);
 

@@ -11,9 +11,9 @@ pub mod integrations;
 pub mod measurement;
 pub mod notifications;
 pub mod organisation;
-pub mod skp;
 pub mod pengembangan;
 pub mod pengembangan_rencana;
+pub mod skp;
 pub mod survei;
 pub mod users;
 

@@ -102,7 +102,7 @@ fn Record(record: CatatanPengembangan, version: RwSignal<u32>) -> impl IntoView 
                         Some(s) => {
                             let name = s.nama.clone();
                             view! {
-                                <button type="button" class="btn btn--link" on:click=move |_| {
+                                <button type="button" class="btn btn--secondary btn--small" on:click=move |_| {
                                     let name = name.clone();
                                     spawn_local(async move {
                                         if let Err(e) = api::pengembangan::unduh_sertifikat(id, &name).await { error.set(Some(e)); }
@@ -122,7 +122,7 @@ fn Record(record: CatatanPengembangan, version: RwSignal<u32>) -> impl IntoView 
                 <span class="record__jp">{move || format!("{} JP", jp_text(i18n.lang(), r.jp))}</span>
                 <span class=format!("badge dev-status--{}", status.as_str())>{move || ptext(i18n.lang(), status_catatan_key(status))}</span>
                 {waiting.then(|| view! {
-                    <button type="button" class="btn btn--ghost btn--small" on:click=remove>{tp(PKey::Delete)}</button>
+                    <button type="button" class="btn btn--secondary btn--small" on:click=remove>{tp(PKey::Delete)}</button>
                 })}
             </div>
         </li>
@@ -198,8 +198,12 @@ fn NewRecord(done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let err = move |name: &'static str| {
         move || {
             errors.with(|e| {
-                e.get(name)
-                    .map(|m| m.iter().map(|t| i18n.message(t)).collect::<Vec<_>>().join(" "))
+                e.get(name).map(|m| {
+                    m.iter()
+                        .map(|t| i18n.message(t))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
             })
         }
     };

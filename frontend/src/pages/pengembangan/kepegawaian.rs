@@ -46,7 +46,9 @@ fn Queue(version: RwSignal<u32>) -> impl IntoView {
     Effect::new(move |_| {
         version.track();
         spawn_local(async move {
-            list.set(Some(api::pengembangan::catatan(None, Some(StatusCatatan::Menunggu), ALL).await));
+            list.set(Some(
+                api::pengembangan::catatan(None, Some(StatusCatatan::Menunggu), ALL).await,
+            ));
         });
     });
     view! {
@@ -108,7 +110,7 @@ fn QueueItem(record: CatatanPengembangan, version: RwSignal<u32>) -> impl IntoVi
                     {match cert {
                         Some(s) => {
                             let name = s.nama.clone();
-                            view! { <button type="button" class="btn btn--link" on:click=move |_| {
+                            view! { <button type="button" class="btn btn--secondary btn--small" on:click=move |_| {
                                 let name = name.clone();
                                 spawn_local(async move { if let Err(e) = api::pengembangan::unduh_sertifikat(id, &name).await { failure.set(Some(e)); } });
                             }>{tp(PKey::Download)} " " {s.nama.clone()}</button> }.into_any()
@@ -125,7 +127,7 @@ fn QueueItem(record: CatatanPengembangan, version: RwSignal<u32>) -> impl IntoVi
                     </div>
                     <div class="form-actions">
                         <button type="button" class="btn btn--primary" disabled=move || busy.get() on:click=move |_| decide(true)>{tp(PKey::Verify)}</button>
-                        <button type="button" class="btn btn--danger" disabled=move || busy.get() on:click=move |_| decide(false)>{tp(PKey::Reject)}</button>
+                        <button type="button" class="btn btn--secondary" disabled=move || busy.get() on:click=move |_| decide(false)>{tp(PKey::Reject)}</button>
                     </div>
                 </div>
             </div>
@@ -143,7 +145,17 @@ fn Compliance(year: RwSignal<i32>, version: RwSignal<u32>) -> impl IntoView {
         let p = page.get();
         version.track();
         spawn_local(async move {
-            data.set(Some(api::pengembangan::kepatuhan(None, y, PageQuery { page: p, per_page: 20 }).await));
+            data.set(Some(
+                api::pengembangan::kepatuhan(
+                    None,
+                    y,
+                    PageQuery {
+                        page: p,
+                        per_page: 20,
+                    },
+                )
+                .await,
+            ));
         });
     });
     view! {
@@ -178,9 +190,9 @@ fn Compliance(year: RwSignal<i32>, version: RwSignal<u32>) -> impl IntoView {
                                     }).collect_view()}</tbody>
                                 </table></div>
                                 <div class="pager">
-                                    <button type="button" class="btn btn--ghost" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)>{tp(PKey::Previous)}</button>
+                                    <button type="button" class="btn btn--secondary" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)>{tp(PKey::Previous)}</button>
                                     <span class="muted">{move || fill(ptext(i18n.lang(), PKey::PageOf), &[("p", &page.get().to_string()), ("n", &pages.to_string())])}</span>
-                                    <button type="button" class="btn btn--ghost" disabled=move || page.get() >= pages on:click=move |_| page.update(|p| *p += 1)>{tp(PKey::Next)}</button>
+                                    <button type="button" class="btn btn--secondary" disabled=move || page.get() >= pages on:click=move |_| page.update(|p| *p += 1)>{tp(PKey::Next)}</button>
                                 </div>
                             }.into_any()
                         }}
@@ -198,7 +210,9 @@ fn Competencies() -> impl IntoView {
     let list = RwSignal::new(None::<Result<Vec<Kompetensi>, ApiError>>);
     Effect::new(move |_| {
         version.track();
-        spawn_local(async move { list.set(Some(api::pengembangan::kompetensi(true).await)); });
+        spawn_local(async move {
+            list.set(Some(api::pengembangan::kompetensi(true).await));
+        });
     });
     let nama = RwSignal::new(String::new());
     let kelompok = RwSignal::new("teknis".to_owned());
@@ -208,7 +222,8 @@ fn Competencies() -> impl IntoView {
         ev.prevent_default();
         let request = BuatKompetensi {
             nama: nama.get_untracked().trim().to_owned(),
-            kelompok: KelompokKompetensi::parse(&kelompok.get_untracked()).unwrap_or(KelompokKompetensi::Teknis),
+            kelompok: KelompokKompetensi::parse(&kelompok.get_untracked())
+                .unwrap_or(KelompokKompetensi::Teknis),
             nilai_berakhlak: None,
             deskripsi: None,
         };
@@ -235,7 +250,7 @@ fn Competencies() -> impl IntoView {
     view! {
         <section class="card card--flush">
             <h2 class="card__title card__title--padded">{tp(PKey::Competencies)}</h2>
-            <form class="card__body form form--inline" on:submit=submit novalidate>
+            <form class="card__body form form--wide" on:submit=submit novalidate>
                 {move || failure.get().filter(|e| e.field_errors().is_empty()).map(|e| view! { <ErrorAlert error=e/> })}
                 <div class="field">
                     <label class="field__label" for="komp-nama">{tp(PKey::Competency)}</label>

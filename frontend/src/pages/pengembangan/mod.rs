@@ -14,8 +14,8 @@ pub use rencana::PengembanganRencanaPage;
 pub use tim::PengembanganTimPage;
 
 use kinerja_api::pengembangan::{
-    BentukPengembangan, JenisKesenjangan, Prioritas, RingkasanJp, StatusCatatan,
-    StatusKebutuhan, SumberKebutuhan,
+    BentukPengembangan, JenisKesenjangan, Prioritas, RingkasanJp, StatusCatatan, StatusKebutuhan,
+    SumberKebutuhan,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -37,7 +37,11 @@ pub(crate) fn jp_text(lang: Lang, jp: f64) -> String {
     } else {
         format!("{jp:.2}").trim_end_matches('0').to_owned()
     };
-    if lang == Lang::Id { s.replace('.', ",") } else { s }
+    if lang == Lang::Id {
+        s.replace('.', ",")
+    } else {
+        s
+    }
 }
 
 /// The kind of development in the reader's language.
