@@ -1,6 +1,6 @@
 //! The demo's yearly development plan (issue #18): this year's plan of the demo instansi built
-//! from the agreed needs (the needs demo runs before this one), or, when there are none, from
-//! the kecamatan's staff directly. Version 1 is set; version 2 is a draft with one more item,
+//! from the agreed needs (the needs demo runs before this one) and a few of the kecamatan's
+//! staff planned by hand (twelve of them when there are no agreed needs). Version 1 is set; version 2 is a draft with one more item,
 //! so the versions can be compared.
 
 use std::collections::HashSet;
@@ -50,8 +50,9 @@ const PENYELENGGARA: [&str; 3] = [
     "LAN RI (e-learning)",
 ];
 
-/// People planned by hand when there are no agreed needs.
+/// People planned by hand when there are no agreed needs, and besides the needs otherwise.
 const TANPA_KEBUTUHAN: usize = 12;
+const DENGAN_KEBUTUHAN: usize = 6;
 
 async fn kompetensi_aktif(db: &DatabaseConnection, inst: Uuid) -> AppResult<Vec<Uuid>> {
     let ids: Vec<Uuid> = kompetensi::Entity::find()
@@ -144,87 +145,97 @@ pub async fn seed_rencana_pengembangan(db: &DatabaseConnection) -> AppResult<usi
     let plan_id = hasil.rencana.id;
     let mut lock = hasil.rencana.lock_version;
 
-    if agreed == 0 {
-        // No needs yet: the kecamatan's staff, a few of each unit, planned by hand.
-        let Some(kec) = units::Entity::find()
-            .filter(units::Column::InstansiId.eq(inst.id))
-            .filter(units::Column::Nama.eq("Kecamatan Cipocok Jaya"))
-            .one(db)
-            .await?
-        else {
-            return Ok(0);
-        };
-        let subtree: Vec<Uuid> = crate::organisation::tree::subtree(db, kec.id)
-            .await?
-            .into_iter()
-            .collect();
-        let staff = employees::Entity::find()
-            .filter(employees::Column::InstansiId.eq(inst.id))
-            .filter(employees::Column::Status.eq(StatusPegawai::Aktif.as_str()))
-            .filter(employees::Column::UnitId.is_in(subtree))
-            .order_by_asc(employees::Column::Nip)
-            .limit(TANPA_KEBUTUHAN as u64)
-            .all(db)
-            .await?;
-        let bentuk = [
-            BentukPengembangan::Diklat,
-            BentukPengembangan::ELearning,
-            BentukPengembangan::Bimtek,
-            BentukPengembangan::Coaching,
-        ];
-        for (i, e) in staff.iter().enumerate() {
-            let item = service::tambah_item(
-                db,
-                &hr,
-                plan_id,
-                BuatItemRencana {
-                    lock_version: lock,
-                    employee_id: e.id,
-                    kompetensi_id: komp[i % komp.len()],
-                    bentuk: bentuk[i % bentuk.len()],
-                    penyelenggara: Some(PENYELENGGARA[i % PENYELENGGARA.len()].to_owned()),
-                    bulan_rencana: Some((i % 10) as i32 + 2),
-                    // Some reach 20 JP with the plan alone, some do not.
-                    jp: [24, 8, 20, 12][i % 4],
-                    anggaran: [3_500_000, 0, 2_750_000, 1_200_000][i % 4],
-                },
-                &meta,
-            )
-            .await?;
-            lock = item.rencana_lock_version;
-        }
-    } else {
-        // The needs' items get a provider and a month, as the HR office would fill them in.
-        let page = service::items(
+    // The needs' items get a provider and a month, as the HR office would fill them in.
+    let from_needs = service::items(
+        db,
+        &hr,
+        plan_id,
+        RencanaUnitQuery {
+            unit_id: None,
+            page: 1,
+            per_page: 100,
+        },
+    )
+    .await?
+    .items;
+    for (i, it) in from_needs.iter().enumerate() {
+        let item = service::ubah_item(
             db,
             &hr,
             plan_id,
-            RencanaUnitQuery {
-                unit_id: None,
-                page: 1,
-                per_page: 100,
+            it.id,
+            UbahItemRencana {
+                lock_version: lock,
+                bentuk: None,
+                penyelenggara: Some(PENYELENGGARA[i % PENYELENGGARA.len()].to_owned()),
+                bulan_rencana: Some((i % 10) as i32 + 2),
+                jp: (it.jp == 0).then_some(16),
+                anggaran: None,
             },
+            &meta,
         )
         .await?;
-        for (i, it) in page.items.iter().enumerate() {
-            let item = service::ubah_item(
-                db,
-                &hr,
-                plan_id,
-                it.id,
-                UbahItemRencana {
-                    lock_version: lock,
-                    bentuk: None,
-                    penyelenggara: Some(PENYELENGGARA[i % PENYELENGGARA.len()].to_owned()),
-                    bulan_rencana: Some((i % 10) as i32 + 2),
-                    jp: (it.jp == 0).then_some(16),
-                    anggaran: None,
-                },
-                &meta,
-            )
-            .await?;
-            lock = item.rencana_lock_version;
-        }
+        lock = item.rencana_lock_version;
+    }
+
+    // Staff of the kecamatan planned by hand: the whole plan when there are no agreed needs,
+    // a few more people otherwise, so that every unit has totals and some still lack 20 JP.
+    let Some(kec) = units::Entity::find()
+        .filter(units::Column::InstansiId.eq(inst.id))
+        .filter(units::Column::Nama.eq("Kecamatan Cipocok Jaya"))
+        .one(db)
+        .await?
+    else {
+        return Ok(0);
+    };
+    let subtree: Vec<Uuid> = crate::organisation::tree::subtree(db, kec.id)
+        .await?
+        .into_iter()
+        .collect();
+    let planned: HashSet<Uuid> = from_needs.iter().map(|i| i.employee_id).collect();
+    let jumlah = if agreed == 0 {
+        TANPA_KEBUTUHAN
+    } else {
+        DENGAN_KEBUTUHAN
+    };
+    let staff: Vec<employees::Model> = employees::Entity::find()
+        .filter(employees::Column::InstansiId.eq(inst.id))
+        .filter(employees::Column::Status.eq(StatusPegawai::Aktif.as_str()))
+        .filter(employees::Column::UnitId.is_in(subtree))
+        .order_by_asc(employees::Column::Nip)
+        .limit(100)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|e| !planned.contains(&e.id))
+        .take(jumlah)
+        .collect();
+    let bentuk = [
+        BentukPengembangan::Diklat,
+        BentukPengembangan::ELearning,
+        BentukPengembangan::Bimtek,
+        BentukPengembangan::Coaching,
+    ];
+    for (i, e) in staff.iter().enumerate() {
+        let item = service::tambah_item(
+            db,
+            &hr,
+            plan_id,
+            BuatItemRencana {
+                lock_version: lock,
+                employee_id: e.id,
+                kompetensi_id: komp[i % komp.len()],
+                bentuk: bentuk[i % bentuk.len()],
+                penyelenggara: Some(PENYELENGGARA[i % PENYELENGGARA.len()].to_owned()),
+                bulan_rencana: Some((i % 10) as i32 + 2),
+                // Some reach 20 JP with the plan alone, some do not.
+                jp: [24, 8, 20, 12][i % 4],
+                anggaran: [3_500_000, 0, 2_750_000, 1_200_000][i % 4],
+            },
+            &meta,
+        )
+        .await?;
+        lock = item.rencana_lock_version;
     }
 
     let set = service::tetapkan(

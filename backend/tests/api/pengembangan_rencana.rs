@@ -845,7 +845,8 @@ async fn rencana_demo_builds_a_set_plan_and_a_draft_version(db: Db) {
 }
 db_test!(rencana_demo_builds_a_set_plan_and_a_draft_version);
 
-/// With agreed needs, the demo plan is built from them, each item with a provider and a month.
+/// With agreed needs, the demo plan is built from them (six more people planned by hand),
+/// each item with a provider and a month.
 async fn rencana_demo_uses_the_agreed_needs_when_there_are_some(db: Db) {
     let fx = fixture(db).await;
     fx.need(&fx.rina, 0, "disetujui", fx.tahun, 8).await;
@@ -854,16 +855,24 @@ async fn rencana_demo_uses_the_agreed_needs_when_there_are_some(db: Db) {
     let n = kinerja::demo::seed_rencana_pengembangan(&fx.c.app.db)
         .await
         .unwrap();
-    assert_eq!(n, 2);
+    assert_eq!(n, 2 + 6);
     let list = fx.versi(&fx.c.admin).await;
     let v1 = list.iter().find(|v| v.versi == 1).unwrap();
-    assert_eq!((v1.status, v1.jumlah_jp), (StatusRencana::Ditetapkan, 20));
+    assert_eq!(v1.status, StatusRencana::Ditetapkan);
     let items = fx.items(&fx.c.admin, v1.id, None).await.items;
+    let from_needs: Vec<&ItemRencana> = items.iter().filter(|i| i.kebutuhan_id.is_some()).collect();
+    assert_eq!(from_needs.len(), 2);
+    assert!(
+        from_needs
+            .iter()
+            .any(|i| i.employee_id == fx.rina.id && i.jp == 8)
+    );
     assert!(
         items
             .iter()
-            .all(|i| i.kebutuhan_id.is_some() && i.penyelenggara.is_some())
+            .all(|i| i.penyelenggara.is_some() && i.bulan_rencana.is_some())
     );
-    assert!(items.iter().all(|i| i.bulan_rencana.is_some()));
+    let people: std::collections::HashSet<Uuid> = items.iter().map(|i| i.employee_id).collect();
+    assert_eq!(people.len(), 8, "nobody is planned twice by the demo");
 }
 db_test!(rencana_demo_uses_the_agreed_needs_when_there_are_some);
