@@ -154,7 +154,7 @@ pub fn PengembanganRencanaPage() -> impl IntoView {
             Some(Err(e)) => view! { <ErrorAlert error=e/> }.into_any(),
             Some(Ok(list)) if list.is_empty() => view! { <section class="card"><p class="muted">{tp(PKey::RnNone)}</p></section> }.into_any(),
             Some(Ok(list)) => {
-                let selected = list.iter().find(|v| Some(v.id) == ctx.plan.get_untracked()).cloned();
+                let selected = list.iter().find(|v| Some(v.id) == ctx.plan.get()).cloned();
                 view! {
                     <nav class="filters" aria-label=move || ptext(i18n.lang(), PKey::RnVersion)>
                         {list.into_iter().map(|v| {
