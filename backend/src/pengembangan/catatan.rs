@@ -397,7 +397,8 @@ pub async fn unduh_sertifikat(
 ///
 /// # Errors
 /// `Forbidden` for anyone but the HR office (and for one's own record); `Conflict` once
-/// decided or for a stale `lock_version`; `Validation` for a rejection without a note.
+/// decided, for a stale `lock_version` or to verify one without a certificate; `Validation`
+/// for a rejection without a note.
 pub async fn verifikasi(
     db: &DatabaseConnection,
     viewer: &Viewer,
@@ -421,6 +422,10 @@ pub async fn verifikasi(
         .filter(|c| !c.is_empty());
     if !req.terima && note.as_ref().is_none_or(|c| c.chars().count() < 3) {
         return Err(AppError::field("catatan", Pesan::AlasanPenolakanWajib));
+    }
+    // Only a record with its evidence counts (docs/pengembangan.md, "Records").
+    if req.terima && before.sertifikat_key.is_none() {
+        return Err(AppError::conflict(Pesan::SertifikatWajib));
     }
     let status = if req.terima {
         StatusCatatan::Diverifikasi

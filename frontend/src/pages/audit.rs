@@ -378,6 +378,51 @@ const ACTIONS: &[(&str, &str, &str)] = &[
         "{aktor} voided the survey response {objek}",
     ),
     (
+        "kompetensi.created",
+        "{aktor} menambahkan kompetensi {objek}",
+        "{aktor} added the competency {objek}",
+    ),
+    (
+        "kompetensi.updated",
+        "{aktor} mengubah kompetensi {objek}",
+        "{aktor} changed the competency {objek}",
+    ),
+    (
+        "kebutuhan_pengembangan.created",
+        "{aktor} mengusulkan kebutuhan pengembangan {objek}",
+        "{aktor} proposed the development need {objek}",
+    ),
+    (
+        "kebutuhan_pengembangan.decided",
+        "{aktor} memutuskan kebutuhan pengembangan {objek}",
+        "{aktor} decided the development need {objek}",
+    ),
+    (
+        "kebutuhan_pengembangan.deleted",
+        "{aktor} menghapus kebutuhan pengembangan {objek}",
+        "{aktor} deleted the development need {objek}",
+    ),
+    (
+        "catatan_pengembangan.created",
+        "{aktor} mencatat kegiatan pengembangan {objek}",
+        "{aktor} recorded the development activity {objek}",
+    ),
+    (
+        "catatan_pengembangan.sertifikat",
+        "{aktor} mengunggah sertifikat kegiatan pengembangan {objek}",
+        "{aktor} uploaded the certificate of development activity {objek}",
+    ),
+    (
+        "catatan_pengembangan.verified",
+        "{aktor} memeriksa catatan pengembangan {objek}",
+        "{aktor} checked the development record {objek}",
+    ),
+    (
+        "catatan_pengembangan.deleted",
+        "{aktor} menghapus catatan pengembangan {objek}",
+        "{aktor} deleted the development record {objek}",
+    ),
+    (
         "survei_tindak_lanjut.created",
         "{aktor} menambahkan tindak lanjut survei {objek}",
         "{aktor} added a survey follow-up action {objek}",
