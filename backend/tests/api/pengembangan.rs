@@ -777,6 +777,14 @@ async fn an_improvement_plans_training_is_done_once_a_record_of_it_is_verified(d
         .find(|i| i.jenis == "pelatihan")
         .unwrap();
     assert!(item.terpenuhi);
+    // The evaluation page lists the development since the sub-period began.
+    assert!(
+        view.pengembangan
+            .iter()
+            .any(|p| p.nama == "Pelatihan Pelayanan Prima" && p.status == StatusCatatan::Diverifikasi),
+        "{:?}",
+        view.pengembangan
+    );
     let needs: Page<Kebutuhan> = ok(
         c.app
             .get("/api/v1/pengembangan/kebutuhan", Some(&c.rina))
