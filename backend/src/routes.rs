@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     audit, auth, beranda, employees, evaluation, health, integrations, measurement, metrics,
-    notifications, organisation, pengembangan, planning, survei, users,
+    notifications, organisation, pengembangan, pengembangan_rencana, planning, survei, users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -35,6 +35,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(integrations::routes)
             .configure(evaluation::routes)
             .configure(survei::routes)
+            .configure(survei::routes)
+            // Before the `/pengembangan` scope: actix does not fall through between scopes.
+            .configure(pengembangan_rencana::routes)
             .configure(pengembangan::routes),
     );
     cfg.configure(evaluation::public_routes)

@@ -19,7 +19,9 @@ pub mod pages;
 pub mod state;
 
 use crate::components::Shell;
-use crate::pages::pengembangan::{PengembanganHrPage, PengembanganPage, PengembanganTimPage};
+use crate::pages::pengembangan::{
+    PengembanganHrPage, PengembanganPage, PengembanganRencanaPage, PengembanganTimPage,
+};
 use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
@@ -151,6 +153,7 @@ pub fn PengembanganApp() -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("pengembangan/tim") view=PengembanganTimPage/>
                     <Route path=path!("pengembangan/kepegawaian") view=PengembanganHrPage/>
+                    <Route path=path!("pengembangan/rencana") view=PengembanganRencanaPage/>
                     <Route path=path!("pengembangan") view=PengembanganPage/>
                 </ParentRoute>
             </Routes>

@@ -150,6 +150,8 @@ pub const BENDA: &[(&str, &str)] = &[
     ("Catatan pengembangan", "Development record"),
     ("Sertifikat", "Certificate"),
     ("Umpan balik", "Feedback"),
+    ("Rencana pengembangan", "Development plan"),
+    ("Item rencana pengembangan", "Development plan item"),
     ("Unit", "Unit"),
 ];
 
@@ -1154,6 +1156,27 @@ pesan! {
     PengembanganPegawaiLain = "pengembangan_pegawai_lain"
         => "Anda hanya dapat mencatat untuk diri sendiri; pengelola kepegawaian mencatat untuk pegawai lain.",
            "You can only record for yourself; the HR office records for others.";
+    Bulan112 = "bulan_1_12"
+        => "Bulan 1–12.",
+           "The month is 1–12.";
+    RencanaSudahDitetapkan = "rencana_sudah_ditetapkan"
+        => "Versi rencana ini sudah ditetapkan; mulai versi berikutnya untuk mengubahnya.",
+           "This version of the plan has been set; start the next version to change it.";
+    RencanaBukanVersiTerbaru = "rencana_bukan_versi_terbaru"
+        => "Hanya versi terbaru yang sudah ditetapkan yang dapat direvisi.",
+           "Only the newest version, once set, can be revised.";
+    RencanaMasihDraft = "rencana_masih_draft"
+        => "Versi ini masih draf: ubah langsung tanpa memulai versi baru.",
+           "This version is still a draft: edit it without starting a new version.";
+    RencanaKosong = "rencana_kosong"
+        => "Rencana tanpa item tidak dapat ditetapkan.",
+           "A plan without items cannot be set.";
+    PegawaiBukanInstansi = "pegawai_bukan_instansi"
+        => "Pegawai tidak aktif atau bukan pegawai instansi ini.",
+           "The employee is not active or not of this agency.";
+    PilihInstansi = "pilih_instansi"
+        => "Pilih instansinya.",
+           "Choose the agency.";
 }
 
 #[cfg(test)]

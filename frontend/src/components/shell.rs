@@ -124,7 +124,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 20] = [
+const NAV: [NavItem; 21] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -258,6 +258,14 @@ const NAV: [NavItem; 20] = [
         label: Key::NavPengembanganHr,
         icon: "icon--check",
         permission: Some(Permission::ManageOrganisation),
+        needs: Needs::Nothing,
+        group: Group::Pegawai,
+    },
+    NavItem {
+        href: "/pengembangan/rencana",
+        label: Key::NavPengembanganRencana,
+        icon: "icon--chart",
+        permission: Some(Permission::ReadUnitDashboards),
         needs: Needs::Nothing,
         group: Group::Pegawai,
     },

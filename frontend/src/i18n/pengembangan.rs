@@ -125,6 +125,41 @@ pengembangan_keys! {
     Peserta => "Peserta", "Participant";
     Narasumber => "Narasumber", "Speaker";
     Fasilitator => "Fasilitator", "Facilitator";
+    RnTitle => "Rencana Pengembangan Kompetensi", "Development plan";
+    RnIntro => "Rencana tahunan instansi (PP 11/2017 Pasal 205–207): disusun pengelola kepegawaian dari kebutuhan yang disetujui, ditetapkan pimpinan instansi. Versi yang sudah ditetapkan tidak berubah; perubahan dibuat sebagai versi berikutnya.", "The instansi's yearly plan (PP 11/2017 Pasal 205–207): drafted by the HR office from the agreed needs, set by the head of the instansi. A set version stays as it is; changes make the next version.";
+    RnNone => "Belum ada rencana untuk tahun ini.", "No plan for this year yet.";
+    RnConsolidate => "Himpun kebutuhan yang disetujui", "Consolidate the agreed needs";
+    RnConsolidated => "{n} kebutuhan ditambahkan ke rencana.", "{n} needs added to the plan.";
+    RnVersion => "Versi", "Version";
+    RnVersionOf => "Versi {v} · {s}", "Version {v} · {s}";
+    RnDraft => "Draf", "Draft";
+    RnSet => "Ditetapkan", "Set";
+    RnSetBy => "Ditetapkan {d} oleh {n}", "Set on {d} by {n}";
+    RnSetAction => "Tetapkan rencana", "Set the plan";
+    RnSetNote => "Catatan penetapan", "Note";
+    RnSetConfirm => "Setelah ditetapkan, versi ini tidak dapat diubah lagi. Tetapkan?", "Once set, this version cannot change. Set it?";
+    RnRevise => "Mulai versi berikutnya", "Start the next version";
+    RnXlsx => "Unduh XLSX", "Download XLSX";
+    RnTotals => "{i} kegiatan · {jp} JP · Rp {rp}", "{i} activities · {jp} JP · Rp {rp}";
+    RnUnits => "Per unit", "Per unit";
+    RnItems => "Kegiatan", "Activities";
+    RnBudget => "Anggaran (Rp)", "Budget (Rp)";
+    RnStaff => "Pegawai aktif", "Active staff";
+    RnBelow => "Belum 20 JP", "Below 20 JP";
+    RnBelowIntro => "Pegawai aktif unit ini yang JP rencananya ditambah JP terverifikasi tahun ini masih di bawah 20.", "Active staff of the unit whose planned JP plus this year's verified JP stay below 20.";
+    RnBelowEmpty => "Semua pegawai unit ini sudah terencana mencapai 20 JP.", "Everyone in this unit is planned to reach 20 JP.";
+    RnPlanned => "Direncanakan", "Planned";
+    RnVerified => "Terverifikasi", "Verified";
+    RnMissing => "Kurang", "Missing";
+    RnPlanFor => "Rencanakan", "Plan";
+    RnMonth => "Bulan", "Month";
+    RnNoMonth => "— belum dijadwalkan —", "— not scheduled —";
+    RnProvider => "Penyelenggara", "Provider";
+    RnEdit => "Ubah", "Edit";
+    RnChooseUnit => "Pilih unit pada tabel untuk melihat kegiatan dan pegawai yang belum 20 JP.", "Choose a unit in the table to see its activities and who is below 20 JP.";
+    RnFromNeed => "dari kebutuhan", "from a need";
+    RnByHand => "ditambahkan manual", "added by hand";
+    RnLatest => "terbaru", "newest";
 }
 
 /// The text of `key` in `lang`.

@@ -6,9 +6,11 @@ mod catatan;
 mod grafik;
 mod kebutuhan;
 mod kepegawaian;
+mod rencana;
 mod tim;
 
 pub use kepegawaian::PengembanganHrPage;
+pub use rencana::PengembanganRencanaPage;
 pub use tim::PengembanganTimPage;
 
 use kinerja_api::pengembangan::{
