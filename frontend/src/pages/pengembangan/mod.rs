@@ -155,6 +155,22 @@ pub(crate) fn JpBar(summary: RingkasanJp) -> impl IntoView {
     }
 }
 
+/// Previous and next for a list paged in a signal (several lists share one page here, so the
+/// page cannot live in the address as [`crate::components::Pager`] keeps it).
+#[component]
+pub(crate) fn PagerSignal(page: RwSignal<u64>, pages: u64) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="pager">
+            <button type="button" class="btn btn--secondary" disabled=move || { page.get() <= 1 }
+                on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>{tp(PKey::Previous)}</button>
+            <span class="muted">{move || fill(ptext(i18n.lang(), PKey::PageOf), &[("p", &page.get().to_string()), ("n", &pages.to_string())])}</span>
+            <button type="button" class="btn btn--secondary" disabled=move || { page.get() >= pages }
+                on:click=move |_| page.update(|p| *p += 1)>{tp(PKey::Next)}</button>
+        </div>
+    }
+}
+
 /// A bar filled to `persen` (0–100), drawn as SVG: the CSP admits no inline styles.
 #[component]
 pub(crate) fn Bar(persen: f64, met: bool, #[prop(optional)] small: bool) -> impl IntoView {
@@ -197,7 +213,7 @@ pub fn PengembanganPage() -> impl IntoView {
                 <YearPicker year=year/>
             </div>
         </header>
-        <section class="card">
+        <section class="card dev-card">
             <h2 class="card__title">{tp(PKey::Progress)}</h2>
             {move || match summary.get() {
                 None => view! { <p class="muted">{tp(PKey::Loading)}</p> }.into_any(),
