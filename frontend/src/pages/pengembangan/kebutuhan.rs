@@ -183,7 +183,12 @@ fn Decide(need: Kebutuhan, version: RwSignal<u32>) -> impl IntoView {
                     <label class="field__label" for=format!("komp-{id}")>{tp(PKey::Competency)}</label>
                     <select id=format!("komp-{id}") class="field__input field__select" bind:value=kompetensi>
                         <option value="">{tp(PKey::ChooseCompetency)}</option>
-                        {move || list.get().unwrap_or_default().into_iter().map(|k| view! { <option value=k.id.to_string()>{k.nama}</option> }).collect_view()}
+                        // The options arrive after the value: each says whether it is the one.
+                        {move || list.get().unwrap_or_default().into_iter().map(|k| {
+                            let value = k.id.to_string();
+                            let chosen = value.clone();
+                            view! { <option value=value selected=move || kompetensi.get() == chosen>{k.nama}</option> }
+                        }).collect_view()}
                     </select>
                     <p class="field__error" role="alert">{err("kompetensi_id")}</p>
                 </div>
