@@ -110,6 +110,51 @@ pub fn can_void_survey_response(roles: &[Role]) -> bool {
     can(roles, Permission::ManageOrganisation)
 }
 
+/// Who reads an employee's career page (positions, predikat, development, angka kredit): the
+/// employee, their PPKin, the HR office and those who read every employee record (auditor),
+/// and a pimpinan whose subtree holds the employee. Everyone else is told it does not exist.
+pub fn can_read_karier(roles: &[Role], is_self: bool, is_ppkin: bool, in_subtree: bool) -> bool {
+    is_self
+        || is_ppkin
+        || can(roles, Permission::ManageOrganisation)
+        || can(roles, Permission::ReadAllEmployees)
+        || (can(roles, Permission::ReadUnitDashboards) && in_subtree)
+}
+
+/// How much of the talent grid (boxes with counts and names) a viewer sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LingkupTalenta {
+    /// The HR office: every unit of the instansi.
+    Instansi,
+    /// A pimpinan: the units they lead and everything below.
+    Subtree,
+}
+
+/// Talent data is the HR office's and the pimpinan's (their subtree only); an auditor or an
+/// employee sees no one's box (an employee sees only their own, through
+/// [`can_read_potensi`]).
+pub fn lingkup_talenta(roles: &[Role]) -> Option<LingkupTalenta> {
+    if can(roles, Permission::ManageOrganisation) {
+        Some(LingkupTalenta::Instansi)
+    } else if can(roles, Permission::ReadUnitDashboards) {
+        Some(LingkupTalenta::Subtree)
+    } else {
+        None
+    }
+}
+
+/// An employee's potential (and own box): the HR office always; the employee themself only
+/// when their instansi turns that on; nobody else, whatever their rank.
+pub fn can_read_potensi(roles: &[Role], is_self: bool, shown_to_employee: bool) -> bool {
+    can(roles, Permission::ManageOrganisation) || (is_self && shown_to_employee)
+}
+
+/// Recording potential, editing the nine boxes and the setting, marking key positions and
+/// their candidates: the HR office only.
+pub fn can_manage_talenta(roles: &[Role]) -> bool {
+    can(roles, Permission::ManageOrganisation)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,5 +287,44 @@ mod tests {
         assert_eq!(akses_survei(&[Pegawai], false, true), Some(Baca));
         assert!(can_void_survey_response(&[Admin]));
         assert!(!can_void_survey_response(&[Pegawai, Pimpinan]));
+    }
+
+    #[test]
+    fn career_and_talent_privacy() {
+        assert!(can_read_karier(&[Pegawai], true, false, false), "own page");
+        assert!(
+            can_read_karier(&[Pegawai], false, true, false),
+            "their PPKin"
+        );
+        assert!(
+            !can_read_karier(&[Pegawai], false, false, false),
+            "a colleague"
+        );
+        assert!(can_read_karier(&[Pimpinan], false, false, true));
+        assert!(
+            !can_read_karier(&[Pimpinan], false, false, false),
+            "another unit"
+        );
+        assert!(can_read_karier(&[Admin], false, false, false));
+        assert!(can_read_karier(&[Auditor], false, false, false));
+
+        assert_eq!(lingkup_talenta(&[Admin]), Some(LingkupTalenta::Instansi));
+        assert_eq!(lingkup_talenta(&[Pimpinan]), Some(LingkupTalenta::Subtree));
+        assert_eq!(lingkup_talenta(&[Pegawai]), None);
+        assert_eq!(lingkup_talenta(&[Auditor]), None);
+        assert_eq!(
+            lingkup_talenta(&[Auditor, Pimpinan]),
+            Some(LingkupTalenta::Subtree)
+        );
+
+        assert!(can_read_potensi(&[Admin], false, false));
+        assert!(can_read_potensi(&[Pegawai], true, true));
+        assert!(!can_read_potensi(&[Pegawai], true, false), "setting off");
+        assert!(!can_read_potensi(&[Pegawai], false, true), "someone else's");
+        assert!(!can_read_potensi(&[Pimpinan], false, true));
+        assert!(!can_read_potensi(&[Auditor], false, true));
+
+        assert!(can_manage_talenta(&[Admin]));
+        assert!(!can_manage_talenta(&[Pimpinan, Auditor]));
     }
 }

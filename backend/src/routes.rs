@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     audit, auth, beranda, employees, evaluation, health, integrations, measurement, metrics,
-    notifications, organisation, planning, survei, users,
+    notifications, organisation, planning, survei, talenta, users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -34,7 +34,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(measurement::routes)
             .configure(integrations::routes)
             .configure(evaluation::routes)
-            .configure(survei::routes),
+            .configure(survei::routes)
+            // The development module's scope: its features add their operations to it (as
+            // to `/skp`), since actix does not fall through between scopes of one prefix.
+            .service(scope("/pengembangan").configure(talenta::pengembangan_routes)),
     );
     cfg.configure(evaluation::public_routes)
         .configure(survei::public_routes)
