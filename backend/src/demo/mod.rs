@@ -11,6 +11,7 @@ mod perencanaan;
 pub mod skala;
 mod survei;
 mod tahun;
+pub mod talenta;
 
 pub use perencanaan::seed_planning;
 pub use survei::{KLIEN_SEKOLAH, SEKOLAH_KEY, seed_survei};
@@ -29,6 +30,7 @@ pub async fn seed_year(
     let evaluated = tahun::seed_year(db, kebijakan, upload_dir).await?;
     // After the year: its employee-entered realisasi must not cover the fed indicators.
     seed_survei(db).await?;
+    talenta::seed_talenta(db).await?;
     Ok(evaluated)
 }
 
