@@ -30,7 +30,6 @@ pub async fn seed_year(
     let evaluated = tahun::seed_year(db, kebijakan, upload_dir).await?;
     // After the year: its employee-entered realisasi must not cover the fed indicators.
     seed_survei(db).await?;
-    talenta::seed_talenta(db).await?;
     Ok(evaluated)
 }
 

@@ -618,3 +618,53 @@ async fn key_positions_draw_candidates_from_the_top_boxes_of_eligible_ranks(db: 
     assert_eq!(c.app.get(&one, Some(&c.admin)).await.status(), 404);
 }
 db_test!(key_positions_draw_candidates_from_the_top_boxes_of_eligible_ranks);
+
+async fn the_demo_fills_the_grid_and_two_key_positions(db: Db) {
+    let c = chain(db).await;
+    let placed = kinerja::demo::talenta::seed_talenta(&c.app.db)
+        .await
+        .unwrap();
+    assert!(placed >= 10, "{placed}");
+    assert_eq!(
+        kinerja::demo::talenta::seed_talenta(&c.app.db)
+            .await
+            .unwrap(),
+        0,
+        "seeding twice adds nothing"
+    );
+    let g: GridTalenta = grid(&c, &c.admin, "").await.json().await.unwrap();
+    assert_eq!(g.sel.iter().map(|s| s.jumlah).sum::<u64>(), placed as u64);
+    assert!(count(&g, 9) > 0 && count(&g, 8) > 0 && count(&g, 7) > 0);
+    let list: Vec<JabatanKritikal> = c
+        .app
+        .get(&format!("{P}/talenta/jabatan-kritikal"), Some(&c.admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 2);
+    for jk in list {
+        let s: Suksesi = c
+            .app
+            .get(
+                &format!("{P}/talenta/jabatan-kritikal/{}", jk.id),
+                Some(&c.admin),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(s.kandidat.iter().any(|k| k.manual), "{}", jk.jabatan);
+        assert!(s.kandidat.iter().any(|k| !k.manual), "{}", jk.jabatan);
+    }
+    // The demo's own year is untouched: its open period is still this year's.
+    let periods: Vec<kinerja_api::planning::Periode> = c
+        .app
+        .get("/api/v1/periods", Some(&c.admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(periods[0].tahun, this_year());
+}
+db_test!(the_demo_fills_the_grid_and_two_key_positions);
