@@ -35,9 +35,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(integrations::routes)
             .configure(evaluation::routes)
             .configure(survei::routes)
-            // The development module's scope: its features add their operations to it (as
-            // to `/skp`), since actix does not fall through between scopes of one prefix.
-            .service(scope("/pengembangan").configure(talenta::pengembangan_routes)),
+            // Full paths under /pengembangan: before any `/pengembangan` scope.
+            .configure(talenta::routes),
     );
     cfg.configure(evaluation::public_routes)
         .configure(survei::public_routes)

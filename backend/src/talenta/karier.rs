@@ -304,7 +304,7 @@ pub async fn karier_of(
     responses((status = 200, body = Karier), BadRequest, Unauthorized, NotFound),
     security(("bearer" = []))
 )]
-#[get("/karier/{employee_id}")]
+#[get("/pengembangan/karier/{employee_id}")]
 pub async fn karier(
     state: Data<AppState>,
     viewer: Viewer,

@@ -404,7 +404,7 @@ pub async fn isi_kotak_of(
     responses((status = 200, body = PengaturanTalenta), BadRequest, Invalid, Unauthorized, Forbidden, NotFound),
     security(("bearer" = []))
 )]
-#[get("/talenta/pengaturan")]
+#[get("/pengembangan/talenta/pengaturan")]
 pub async fn lihat_pengaturan(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ManageOrganisation>,
@@ -422,7 +422,7 @@ pub async fn lihat_pengaturan(
     responses((status = 200, body = PengaturanTalenta), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Stale `lock_version`", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
-#[put("/talenta/pengaturan")]
+#[put("/pengembangan/talenta/pengaturan")]
 pub async fn ubah_pengaturan(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ManageOrganisation>,
@@ -443,7 +443,7 @@ pub async fn ubah_pengaturan(
     responses((status = 200, body = KonfigurasiKotak), BadRequest, Invalid, Unauthorized, Forbidden, NotFound),
     security(("bearer" = []))
 )]
-#[get("/talenta/kotak")]
+#[get("/pengembangan/talenta/kotak")]
 pub async fn lihat_kotak(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ManageOrganisation>,
@@ -462,7 +462,7 @@ pub async fn lihat_kotak(
     responses((status = 200, body = KonfigurasiKotak), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Stale `lock_version`", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
-#[put("/talenta/kotak")]
+#[put("/pengembangan/talenta/kotak")]
 pub async fn ubah_kotak(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ManageOrganisation>,
@@ -484,7 +484,7 @@ pub async fn ubah_kotak(
     responses((status = 200, body = GridTalenta), BadRequest, Invalid, Unauthorized, Forbidden, NotFound),
     security(("bearer" = []))
 )]
-#[get("/talenta/grid")]
+#[get("/pengembangan/talenta/grid")]
 pub async fn grid(
     state: Data<AppState>,
     viewer: Viewer,
@@ -502,7 +502,7 @@ pub async fn grid(
     responses((status = 200, body = Page<PegawaiTalenta>), BadRequest, Invalid, Unauthorized, Forbidden, NotFound),
     security(("bearer" = []))
 )]
-#[get("/talenta/grid/{nomor}")]
+#[get("/pengembangan/talenta/grid/{nomor}")]
 pub async fn isi_kotak(
     state: Data<AppState>,
     viewer: Viewer,

@@ -29,9 +29,10 @@ use entities::{kotak_talenta, pengaturan_talenta};
 
 pub(crate) const TAG: &str = "pengembangan";
 
-/// The operations of this module inside the `/pengembangan` scope (routes.rs): the lead's
-/// development routes are added to the same scope, as `/skp` is shared.
-pub fn pengembangan_routes(cfg: &mut ServiceConfig) {
+/// The operations of this module, under `/pengembangan` by their full paths rather than in a
+/// scope: the development module owns the `/pengembangan` scope, and actix does not fall
+/// through from one scope to another, so these are mounted before it (routes.rs).
+pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(karier::karier)
         .service(potensi::catat)
         .service(potensi::riwayat)

@@ -208,7 +208,7 @@ pub async fn own(db: &DatabaseConnection, viewer: &Viewer) -> AppResult<TalentaS
     responses((status = 201, body = Potensi), JsonBodyProblems, Unauthorized, Forbidden),
     security(("bearer" = []))
 )]
-#[post("/talenta/potensi")]
+#[post("/pengembangan/talenta/potensi")]
 pub async fn catat(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ManageOrganisation>,
@@ -229,7 +229,7 @@ pub async fn catat(
     responses((status = 200, body = Vec<Potensi>), BadRequest, Unauthorized, NotFound),
     security(("bearer" = []))
 )]
-#[get("/talenta/potensi/{employee_id}")]
+#[get("/pengembangan/talenta/potensi/{employee_id}")]
 pub async fn riwayat(
     state: Data<AppState>,
     viewer: Viewer,
@@ -247,7 +247,7 @@ pub async fn riwayat(
     responses((status = 200, body = TalentaSaya), Unauthorized, Forbidden),
     security(("bearer" = []))
 )]
-#[get("/talenta/saya")]
+#[get("/pengembangan/talenta/saya")]
 pub async fn saya(state: Data<AppState>, viewer: Viewer) -> AppResult<Json<TalentaSaya>> {
     Ok(Json(own(&state.db, &viewer).await?))
 }

@@ -583,7 +583,7 @@ pub async fn remove_candidate(
     responses((status = 200, body = Vec<JabatanKritikal>), BadRequest, Invalid, Unauthorized, Forbidden, NotFound),
     security(("bearer" = []))
 )]
-#[get("/talenta/jabatan-kritikal")]
+#[get("/pengembangan/talenta/jabatan-kritikal")]
 pub async fn daftar(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ManageOrganisation>,
@@ -602,7 +602,7 @@ pub async fn daftar(
     responses((status = 201, body = JabatanKritikal), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Already a key position", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
-#[post("/talenta/jabatan-kritikal")]
+#[post("/pengembangan/talenta/jabatan-kritikal")]
 pub async fn tandai(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ManageOrganisation>,
@@ -623,7 +623,7 @@ pub async fn tandai(
     responses((status = 200, body = Suksesi), BadRequest, Invalid, Unauthorized, Forbidden, NotFound),
     security(("bearer" = []))
 )]
-#[get("/talenta/jabatan-kritikal/{id}")]
+#[get("/pengembangan/talenta/jabatan-kritikal/{id}")]
 pub async fn lihat(
     state: Data<AppState>,
     ViewerWith(_viewer, _): ViewerWith<perm::ManageOrganisation>,
@@ -643,7 +643,7 @@ pub async fn lihat(
     responses((status = 200, body = JabatanKritikal), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Stale `lock_version`", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
-#[patch("/talenta/jabatan-kritikal/{id}")]
+#[patch("/pengembangan/talenta/jabatan-kritikal/{id}")]
 pub async fn ubah(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ManageOrganisation>,
@@ -666,7 +666,7 @@ pub async fn ubah(
     responses((status = 204, description = "Unmarked"), BadRequest, Invalid, Unauthorized, Forbidden, NotFound, (status = 409, description = "Stale `lock_version`", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
-#[delete("/talenta/jabatan-kritikal/{id}")]
+#[delete("/pengembangan/talenta/jabatan-kritikal/{id}")]
 pub async fn hapus(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ManageOrganisation>,
@@ -689,7 +689,7 @@ pub async fn hapus(
     responses((status = 201, body = Suksesi), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Stale `lock_version`, or already a candidate", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
-#[post("/talenta/jabatan-kritikal/{id}/kandidat")]
+#[post("/pengembangan/talenta/jabatan-kritikal/{id}/kandidat")]
 pub async fn tambah_kandidat(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ManageOrganisation>,
@@ -710,7 +710,7 @@ pub async fn tambah_kandidat(
     responses((status = 204, description = "Removed"), BadRequest, Invalid, Unauthorized, Forbidden, NotFound, (status = 409, description = "Stale `lock_version`", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
-#[delete("/talenta/jabatan-kritikal/{id}/kandidat/{employee_id}")]
+#[delete("/pengembangan/talenta/jabatan-kritikal/{id}/kandidat/{employee_id}")]
 pub async fn hapus_kandidat(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ManageOrganisation>,
