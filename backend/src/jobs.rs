@@ -349,6 +349,9 @@ pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>
             if let Err(e) = remind_locks(&db, clock.now(), days_before).await {
                 tracing::warn!(error = ?e, "lock reminders failed");
             }
+            if let Err(e) = crate::pengembangan::pengingat::ingatkan_jp(&db, clock.now()).await {
+                tracing::warn!(error = ?e, "20 JP reminders failed");
+            }
             if let Some(m) = &mailer
                 && let Err(e) = send_pending(&db, m).await
             {

@@ -28,6 +28,7 @@ pub mod notifications;
 pub mod openapi;
 pub mod optimistic;
 pub mod organisation;
+pub mod pengembangan;
 pub mod planning;
 pub mod policy;
 pub mod problems;

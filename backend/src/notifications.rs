@@ -242,6 +242,37 @@ pub fn wording(kind: &str, p: &NotificationParams) -> (String, String) {
                 p.jumlah.unwrap_or_default()
             ),
         ),
+        "pengembangan.kebutuhan_diusulkan" => (
+            "Usulan kebutuhan pengembangan".to_owned(),
+            format!("{pegawai} mengusulkan kebutuhan pengembangan kompetensi tahun {tahun}."),
+        ),
+        "pengembangan.kebutuhan_diputuskan" => (
+            "Kebutuhan pengembangan diputuskan".to_owned(),
+            format!(
+                "Pejabat penilai kinerja memutuskan usulan kebutuhan pengembangan Anda tahun {tahun}: {}.{catatan}",
+                p.hasil.as_deref().unwrap_or("-")
+            ),
+        ),
+        "pengembangan.catatan_diverifikasi" => (
+            "Catatan pengembangan diperiksa".to_owned(),
+            format!(
+                "Pengelola kepegawaian memeriksa catatan pengembangan Anda ({teks}): {}.",
+                p.hasil.as_deref().unwrap_or("-")
+            ),
+        ),
+        "pengembangan.jp_kurang" => (
+            format!("Pengembangan kompetensi {tahun} belum 20 JP"),
+            format!(
+                "JP terverifikasi Anda tahun {tahun} belum mencapai 20 JP. Catat kegiatan yang sudah diikuti atau rencanakan pengembangan sebelum akhir tahun."
+            ),
+        ),
+        "pengembangan.tim_kurang_jp" => (
+            format!("Tim Anda belum 20 JP tahun {tahun}"),
+            format!(
+                "{} pegawai yang Anda nilai belum mencapai 20 JP terverifikasi tahun {tahun}.",
+                p.jumlah.unwrap_or_default()
+            ),
+        ),
         _ => (kind.to_owned(), teks.to_owned()),
     };
     (judul, pesan)

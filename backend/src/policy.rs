@@ -110,15 +110,60 @@ pub fn can_void_survey_response(roles: &[Role]) -> bool {
     can(roles, Permission::ManageOrganisation)
 }
 
-/// Who reads an employee's career page (positions, predikat, development, angka kredit): the
-/// employee, their PPKin, the HR office and those who read every employee record (auditor),
-/// and a pimpinan whose subtree holds the employee. Everyone else is told it does not exist.
-pub fn can_read_karier(roles: &[Role], is_self: bool, is_ppkin: bool, in_subtree: bool) -> bool {
-    is_self
-        || is_ppkin
-        || can(roles, Permission::ManageOrganisation)
+/// Who a viewer is to the employee whose development data (needs, records, JP) is asked for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HubunganPengembangan {
+    pub sendiri: bool,
+    /// The viewer is the employee's PPKin today.
+    pub ppkin: bool,
+    /// The employee works in the unit subtree the viewer leads as pimpinan.
+    pub dalam_subtree: bool,
+}
+
+/// What a viewer may do with one employee's development data; `None` means it stays hidden.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AksesPengembangan {
+    /// Propose a need (the employee, the PPKin).
+    pub usul: bool,
+    /// Agree or reject a need (the PPKin, never for themself).
+    pub putus: bool,
+    /// Record an activity (the employee; the HR office for anyone).
+    pub catat: bool,
+    /// Verify or reject a record (the HR office, never their own).
+    pub verifikasi: bool,
+}
+
+/// The one access rule of development data: the employee, their PPKin, the HR office and the
+/// pimpinan of their unit (and readers of every employee) read it; nobody else sees it.
+pub fn akses_pengembangan(roles: &[Role], h: HubunganPengembangan) -> Option<AksesPengembangan> {
+    let hr = can(roles, Permission::ManageOrganisation);
+    let baca = h.sendiri
+        || h.ppkin
+        || hr
         || can(roles, Permission::ReadAllEmployees)
-        || (can(roles, Permission::ReadUnitDashboards) && in_subtree)
+        || (can(roles, Permission::ReadUnitDashboards) && h.dalam_subtree);
+    baca.then_some(AksesPengembangan {
+        usul: h.sendiri || h.ppkin,
+        putus: h.ppkin && !h.sendiri,
+        catat: h.sendiri || hr,
+        verifikasi: hr && !h.sendiri,
+    })
+}
+
+/// Who reads an employee's career page (positions, predikat, development, angka kredit): the
+/// readers of their development data ([`akses_pengembangan`]) — the employee, their PPKin, the
+/// HR office and those who read every employee record (auditor), and a pimpinan whose subtree
+/// holds the employee. Everyone else is told it does not exist.
+pub fn can_read_karier(roles: &[Role], is_self: bool, is_ppkin: bool, in_subtree: bool) -> bool {
+    akses_pengembangan(
+        roles,
+        HubunganPengembangan {
+            sendiri: is_self,
+            ppkin: is_ppkin,
+            dalam_subtree: in_subtree,
+        },
+    )
+    .is_some()
 }
 
 /// How much of the talent grid (boxes with counts and names) a viewer sees.
@@ -287,6 +332,40 @@ mod tests {
         assert_eq!(akses_survei(&[Pegawai], false, true), Some(Baca));
         assert!(can_void_survey_response(&[Admin]));
         assert!(!can_void_survey_response(&[Pegawai, Pimpinan]));
+    }
+
+    #[test]
+    fn development_data_is_for_the_employee_the_ppkin_the_hr_office_and_the_unit_head() {
+        let nobody = HubunganPengembangan::default();
+        let sendiri = HubunganPengembangan {
+            sendiri: true,
+            ..nobody
+        };
+        let ppkin = HubunganPengembangan {
+            ppkin: true,
+            ..nobody
+        };
+        let subtree = HubunganPengembangan {
+            dalam_subtree: true,
+            ..nobody
+        };
+        assert_eq!(akses_pengembangan(&[Pegawai], nobody), None);
+        assert_eq!(akses_pengembangan(&[Pimpinan], nobody), None);
+        assert_eq!(akses_pengembangan(&[Pegawai], subtree), None);
+        let own = akses_pengembangan(&[Pegawai], sendiri).unwrap();
+        assert!(own.usul && own.catat && !own.putus && !own.verifikasi);
+        let rater = akses_pengembangan(&[Pegawai], ppkin).unwrap();
+        assert!(rater.usul && rater.putus && !rater.catat && !rater.verifikasi);
+        let head = akses_pengembangan(&[Pimpinan], subtree).unwrap();
+        assert_eq!(head, AksesPengembangan::default());
+        let hr = akses_pengembangan(&[Admin], nobody).unwrap();
+        assert!(hr.catat && hr.verifikasi && !hr.usul && !hr.putus);
+        let hr_self = akses_pengembangan(&[Admin, Pegawai], sendiri).unwrap();
+        assert!(!hr_self.verifikasi, "nobody verifies their own record");
+        assert_eq!(
+            akses_pengembangan(&[Auditor], nobody),
+            Some(AksesPengembangan::default())
+        );
     }
 
     #[test]

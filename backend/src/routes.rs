@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     audit, auth, beranda, employees, evaluation, health, integrations, measurement, metrics,
-    notifications, organisation, planning, survei, talenta, users,
+    notifications, organisation, pengembangan, planning, survei, talenta, users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -35,8 +35,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(integrations::routes)
             .configure(evaluation::routes)
             .configure(survei::routes)
-            // Full paths under /pengembangan: before any `/pengembangan` scope.
-            .configure(talenta::routes),
+            // Full paths under /pengembangan: before the development module's scope, since
+            // actix does not fall through from one scope to another.
+            .configure(talenta::routes)
+            .configure(pengembangan::routes),
     );
     cfg.configure(evaluation::public_routes)
         .configure(survei::public_routes)

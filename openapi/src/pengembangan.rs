@@ -228,6 +228,8 @@ pub struct Kebutuhan {
     pub evaluation_id: Option<Uuid>,
     /// Where the evaluation is read in the SPA.
     pub tautan_evaluasi: Option<String>,
+    /// The sub-period of that evaluation (0 = the year), for wording a need made from it.
+    pub evaluasi_periode_ke: Option<i32>,
     pub bentuk: BentukPengembangan,
     pub jalur: Jalur,
     pub prioritas: Prioritas,
@@ -509,25 +511,6 @@ pub struct KepatuhanQuery {
     #[validate(range(min = 2020, max = 2100, code = "tahun_2020_2100"))]
     #[cfg_attr(feature = "openapi", param(minimum = 2020, maximum = 2100))]
     pub tahun: Option<i32>,
-    #[serde(default = "first_page")]
-    #[validate(range(min = 1, max = 1_000_000, code = "halaman_minimal_1"))]
-    #[cfg_attr(
-        feature = "openapi",
-        param(minimum = 1, maximum = 1_000_000, default = 1)
-    )]
-    pub page: u64,
-    #[serde(default = "per_page_default")]
-    #[validate(range(min = 1, max = 100, code = "per_halaman_1_100"))]
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100, default = 20))]
-    pub per_page: u64,
-}
-
-fn first_page() -> u64 {
-    1
-}
-
-fn per_page_default() -> u64 {
-    20
 }
 
 /// Compliance of one unit (with everything below it).
@@ -563,4 +546,37 @@ pub struct KepatuhanJp {
     pub unit: KepatuhanUnit,
     pub sub_unit: Vec<KepatuhanUnit>,
     pub kurang: crate::pagination::Page<PegawaiKurangJp>,
+}
+
+/// Query of `GET /api/v1/pengembangan/kompetensi`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct KompetensiQuery {
+    /// Also the inactive ones (default: only active).
+    pub semua: Option<bool>,
+    /// The instansi; the viewer's own when left out.
+    pub instansi_id: Option<Uuid>,
+}
+
+/// `DELETE …?lock_version=…`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct HapusDenganVersi {
+    /// The version the deletion is based on (409 when someone else changed it since).
+    pub lock_version: i32,
+}
+
+/// Query of `GET /api/v1/pengembangan/jp`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct JpQuery {
+    /// Whose JP; the viewer's own when left out.
+    pub employee_id: Option<Uuid>,
+    /// The current year (the instansi's local day) when left out.
+    #[validate(range(min = 2020, max = 2100, code = "tahun_2020_2100"))]
+    #[cfg_attr(feature = "openapi", param(minimum = 2020, maximum = 2100))]
+    pub tahun: Option<i32>,
 }

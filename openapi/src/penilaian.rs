@@ -142,6 +142,10 @@ pub struct ItemPerbaikan {
     pub jatuh_tempo: Option<NaiveDate>,
     pub penulis: String,
     pub created_at: DateTime<Utc>,
+    /// A `pelatihan` done: a verified development record of the employee bears its name and
+    /// ended on or after the day the plan was opened.
+    #[serde(default)]
+    pub terpenuhi: bool,
 }
 
 /// Rencana perbaikan: opened when a result is Di Bawah Ekspektasi or the predikat is Butuh

@@ -1150,6 +1150,9 @@ pesan! {
     SertifikatHanyaMenunggu = "sertifikat_hanya_menunggu"
         => "Sertifikat hanya dapat diganti selama catatan menunggu verifikasi.",
            "The certificate can only be replaced while the record waits for verification.";
+    JenisSertifikat = "jenis_sertifikat"
+        => "Sertifikat harus berkas PDF, JPEG atau PNG.",
+           "The certificate must be a PDF, JPEG or PNG file.";
     PengembanganPegawaiLain = "pengembangan_pegawai_lain"
         => "Anda hanya dapat mencatat untuk diri sendiri; pengelola kepegawaian mencatat untuk pegawai lain.",
            "You can only record for yourself; the HR office records for others.";

@@ -235,6 +235,28 @@ pub(crate) async fn plan_of(
     }
 }
 
+/// The trainings (lower case) the plan's owner completed, verified, since the plan's local day.
+async fn pelatihan_selesai(
+    db: &impl ConnectionTrait,
+    p: &rencana_perbaikan::Model,
+) -> AppResult<HashSet<String>> {
+    let Some(e) = evaluations::Entity::find_by_id(p.evaluation_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(HashSet::new());
+    };
+    let Some(skp) = skps::Entity::find_by_id(e.skp_id).one(db).await? else {
+        return Ok(HashSet::new());
+    };
+    let Some(period) = periods::Entity::find_by_id(skp.period_id).one(db).await? else {
+        return Ok(HashSet::new());
+    };
+    let offset = crate::clock::instansi_offset(db, period.instansi_id).await?;
+    let sejak = crate::clock::local_day(p.created_at, offset);
+    crate::pengembangan::catatan::pelatihan_selesai(db, skp.employee_id, sejak).await
+}
+
 async fn plan_dto(
     db: &impl ConnectionTrait,
     p: rencana_perbaikan::Model,
@@ -244,6 +266,11 @@ async fn plan_dto(
         .order_by_asc(perbaikan_items::Column::CreatedAt)
         .all(db)
         .await?;
+    let selesai = if items.iter().any(|i| i.jenis == "pelatihan") {
+        pelatihan_selesai(db, &p).await?
+    } else {
+        HashSet::new()
+    };
     let names: HashMap<Uuid, String> = employees::Entity::find()
         .filter(
             employees::Column::Id.is_in(
@@ -270,6 +297,8 @@ async fn plan_dto(
                     .get(&i.author_employee_id)
                     .cloned()
                     .unwrap_or_default(),
+                terpenuhi: i.jenis == "pelatihan"
+                    && selesai.contains(&i.uraian.trim().to_lowercase()),
                 jenis: i.jenis,
                 uraian: i.uraian,
                 jatuh_tempo: i.jatuh_tempo,

@@ -75,6 +75,8 @@ pub async fn simpan_rencana(
         .insert(&txn)
         .await?;
     }
+    // The recommended trainings become agreed needs, for the HR office's yearly plan.
+    crate::pengembangan::kebutuhan::dari_rencana_perbaikan(&txn, &e, me, &req.pelatihan).await?;
     let mut a: rencana_perbaikan::ActiveModel = plan.into();
     a.saran = Set(Some(req.saran.trim().to_owned()));
     a.updated_at = Set(now);

@@ -26,6 +26,7 @@ mod migrations;
 mod openapi;
 mod optimistic;
 mod organisation;
+mod pengembangan;
 mod perubahan;
 mod planning;
 mod read_only;

@@ -1,0 +1,916 @@
+//! Competency development (#18) on the demo chain: Rina (Pengadministrasi Perkantoran) is
+//! rated by the kasubag; the admin is the HR office. JP are kept in minutes: 45 a JP, 900 a
+//! year.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use kinerja_api::ErrorCode;
+use kinerja_api::Page;
+use kinerja_api::auth::Role;
+use kinerja_api::pengembangan::{
+    AnggotaTimJp, CatatanPengembangan, Kebutuhan, KepatuhanJp, Kompetensi, RingkasanJp,
+    StatusCatatan, StatusKebutuhan, SumberKebutuhan,
+};
+use kinerja_api::penilaian::EvaluasiView;
+use kinerja_api::planning::NotificationPage;
+use reqwest::Response;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::helpers::*;
+use crate::planning::{Chain, chain, holder};
+
+fn today() -> NaiveDate {
+    kinerja::clock::today()
+}
+
+async fn ok<T: serde::de::DeserializeOwned>(resp: Response, status: u16) -> T {
+    let code = resp.status().as_u16();
+    let text = resp.text().await.unwrap();
+    assert_eq!(code, status, "{text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+async fn rina_id(c: &Chain) -> Uuid {
+    holder(&c.app, &c.admin, "Pengadministrasi Perkantoran")
+        .await
+        .id
+}
+
+async fn kompetensi(c: &Chain, nama: &str) -> Kompetensi {
+    ok(
+        c.app
+            .post_json(
+                "/api/v1/pengembangan/kompetensi",
+                &json!({"nama": nama, "kelompok": "teknis", "nilai_berakhlak": "berorientasi_pelayanan"}),
+                Some(&c.admin),
+            )
+            .await,
+        201,
+    )
+    .await
+}
+
+async fn catat(c: &Chain, token: &str, body: Value) -> Response {
+    c.app
+        .post_json("/api/v1/pengembangan/catatan", &body, Some(token))
+        .await
+}
+
+fn kegiatan(nama: &str, selesai: NaiveDate, jp: Value) -> Value {
+    let mut v = json!({"nama": nama, "bentuk": "bimtek", "penyelenggara": "BKPSDM Kota Serang",
+        "tanggal_mulai": selesai - Duration::days(1), "tanggal_selesai": selesai, "peran": "peserta"});
+    for (k, val) in jp.as_object().unwrap() {
+        v[k] = val.clone();
+    }
+    v
+}
+
+async fn verifikasi(c: &Chain, token: &str, r: &CatatanPengembangan, body: Value) -> Response {
+    let mut body = body;
+    body["lock_version"] = json!(r.lock_version);
+    c.app
+        .post_json(
+            &format!("/api/v1/pengembangan/catatan/{}/verifikasi", r.id),
+            &body,
+            Some(token),
+        )
+        .await
+}
+
+async fn jp(c: &Chain, token: &str, query: &str) -> RingkasanJp {
+    ok(
+        c.app
+            .get(&format!("/api/v1/pengembangan/jp{query}"), Some(token))
+            .await,
+        200,
+    )
+    .await
+}
+
+async fn jp_arithmetic_counts_only_verified_minutes_in_the_year_they_end(db: Db) {
+    let c = chain(db).await;
+    let t = today();
+    // 10 JP given as JP, 10 JP given as 7.5 clock hours (450 minutes = 10 × 45).
+    let a: CatatanPengembangan = ok(
+        catat(
+            &c,
+            &c.rina,
+            kegiatan("Bimtek Arsip Digital", t, json!({"jp": 10})),
+        )
+        .await,
+        201,
+    )
+    .await;
+    assert_eq!(
+        (a.menit, a.jp, a.status),
+        (450, 10.0, StatusCatatan::Menunggu)
+    );
+    let b: CatatanPengembangan = ok(
+        catat(
+            &c,
+            &c.rina,
+            kegiatan("Seminar Pelayanan Publik", t, json!({"jam": 7.5})),
+        )
+        .await,
+        201,
+    )
+    .await;
+    assert_eq!((b.menit, b.jp), (450, 10.0));
+    // One that ended on 31 December of last year counts for last year, not this one.
+    let last_day = NaiveDate::from_ymd_opt(t.year() - 1, 12, 31).unwrap();
+    let old: CatatanPengembangan = ok(
+        catat(
+            &c,
+            &c.rina,
+            kegiatan("Kursus Akhir Tahun", last_day, json!({"jp": 30})),
+        )
+        .await,
+        201,
+    )
+    .await;
+    assert_eq!(old.tahun, t.year() - 1);
+
+    // Nothing verified yet: 0 of 20, all 20 waiting.
+    let s = jp(&c, &c.rina, "").await;
+    assert_eq!(
+        (s.jp_terverifikasi, s.jp_menunggu, s.memenuhi),
+        (0.0, 20.0, false)
+    );
+
+    // Bad input is named per field and stores nothing.
+    for (body, field) in [
+        (
+            kegiatan("Kegiatan besok", t + Duration::days(1), json!({"jp": 2})),
+            "tanggal_selesai",
+        ),
+        (kegiatan("Dua ukuran", t, json!({"jp": 2, "jam": 2})), "jp"),
+        (kegiatan("Tanpa ukuran", t, json!({})), "jp"),
+        (kegiatan("Pecahan", t, json!({"jp": 0.333})), "jp"),
+        (kegiatan("Terlalu lama", t, json!({"jam": 800})), "jam"),
+        (
+            json!({"bentuk": "bimtek", "penyelenggara": "BKPSDM", "tanggal_mulai": t, "tanggal_selesai": t, "jp": 2, "peran": "peserta"}),
+            "nama",
+        ),
+    ] {
+        let e = assert_problem(
+            catat(&c, &c.rina, body).await,
+            422,
+            ErrorCode::ValidationFailed,
+        )
+        .await;
+        assert!(!e.field_errors(field).is_empty(), "{field}: {e:?}");
+    }
+    let mut reversed = kegiatan("Terbalik", t, json!({"jp": 2}));
+    reversed["tanggal_mulai"] = json!(t + Duration::days(0));
+    reversed["tanggal_selesai"] = json!(t - Duration::days(3));
+    let e = assert_problem(
+        catat(&c, &c.rina, reversed).await,
+        422,
+        ErrorCode::ValidationFailed,
+    )
+    .await;
+    assert!(!e.field_errors("tanggal_selesai").is_empty());
+
+    // The employee cannot verify; the HR office rejects only with a note.
+    assert_problem(
+        verifikasi(&c, &c.rina, &a, json!({"terima": true})).await,
+        403,
+        ErrorCode::Forbidden,
+    )
+    .await;
+    let e = assert_problem(
+        verifikasi(&c, &c.admin, &a, json!({"terima": false})).await,
+        422,
+        ErrorCode::ValidationFailed,
+    )
+    .await;
+    assert!(!e.field_errors("catatan").is_empty());
+    let a: CatatanPengembangan = ok(
+        verifikasi(&c, &c.admin, &a, json!({"terima": true})).await,
+        200,
+    )
+    .await;
+    assert_eq!(a.status, StatusCatatan::Diverifikasi);
+    // Deciding twice, or on a stale version, is a conflict.
+    assert_problem(
+        verifikasi(&c, &c.admin, &a, json!({"terima": true})).await,
+        409,
+        ErrorCode::Conflict,
+    )
+    .await;
+    let s = jp(&c, &c.rina, "").await;
+    assert_eq!(
+        (s.jp_terverifikasi, s.jp_menunggu, s.persen),
+        (10.0, 10.0, 50.0)
+    );
+    assert_eq!(s.per_bulan[t.month0() as usize], 10.0);
+
+    // The second brings the year to exactly 900 minutes: 20 JP, met.
+    let _: CatatanPengembangan = ok(
+        verifikasi(&c, &c.admin, &b, json!({"terima": true})).await,
+        200,
+    )
+    .await;
+    let s = jp(&c, &c.rina, "").await;
+    assert_eq!(
+        (s.jp_terverifikasi, s.persen, s.memenuhi),
+        (20.0, 100.0, true)
+    );
+    // Last year's record, verified, stays in last year.
+    let _: CatatanPengembangan = ok(
+        verifikasi(&c, &c.admin, &old, json!({"terima": true})).await,
+        200,
+    )
+    .await;
+    let s = jp(&c, &c.rina, &format!("?tahun={}", t.year() - 1)).await;
+    assert_eq!(s.jp_terverifikasi, 30.0);
+    assert_eq!(jp(&c, &c.rina, "").await.jp_terverifikasi, 20.0);
+    // A rejected record never counts, and the employee reads why.
+    let d: CatatanPengembangan = ok(
+        catat(&c, &c.rina, kegiatan("Tanpa bukti", t, json!({"jp": 5}))).await,
+        201,
+    )
+    .await;
+    let d: CatatanPengembangan = ok(
+        verifikasi(
+            &c,
+            &c.admin,
+            &d,
+            json!({"terima": false, "catatan": "Sertifikat belum dilampirkan."}),
+        )
+        .await,
+        200,
+    )
+    .await;
+    assert_eq!(d.status, StatusCatatan::Ditolak);
+    let s = jp(&c, &c.rina, "").await;
+    assert_eq!((s.jp_terverifikasi, s.jp_menunggu), (20.0, 0.0));
+    let notes: NotificationPage =
+        ok(c.app.get("/api/v1/notifications", Some(&c.rina)).await, 200).await;
+    assert!(
+        notes
+            .items
+            .iter()
+            .any(|n| n.kind == "pengembangan.catatan_diverifikasi"
+                && n.params.as_ref().and_then(|p| p.hasil.as_deref()) == Some("ditolak"))
+    );
+    // The HR office's queue is empty now; the employee's list has all four.
+    let queue: Page<CatatanPengembangan> = ok(
+        c.app
+            .get(
+                "/api/v1/pengembangan/catatan?status=menunggu",
+                Some(&c.admin),
+            )
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(queue.total, 0);
+    let mine: Page<CatatanPengembangan> = ok(
+        c.app
+            .get("/api/v1/pengembangan/catatan", Some(&c.rina))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(mine.total, 4);
+}
+db_test!(jp_arithmetic_counts_only_verified_minutes_in_the_year_they_end);
+
+async fn needs_are_proposed_decided_by_the_ppkin_and_made_from_a_low_rating(db: Db) {
+    let c = chain(db).await;
+    let rina = rina_id(&c).await;
+    let komp = kompetensi(&c, "Pengelolaan arsip dinamis").await;
+    let t = today();
+    let usul = json!({"tahun": t.year(), "kompetensi_id": komp.id, "kesenjangan": "kompetensi",
+        "bentuk": "e_learning", "prioritas": "sedang", "perkiraan_jp": 12, "uraian": "Arsip layanan masih manual."});
+    // Only the HR office keeps the list.
+    assert_problem(
+        c.app
+            .post_json(
+                "/api/v1/pengembangan/kompetensi",
+                &json!({"nama": "X", "kelompok": "teknis"}),
+                Some(&c.rina),
+            )
+            .await,
+        403,
+        ErrorCode::Forbidden,
+    )
+    .await;
+    let need: Kebutuhan = ok(
+        c.app
+            .post_json("/api/v1/pengembangan/kebutuhan", &usul, Some(&c.rina))
+            .await,
+        201,
+    )
+    .await;
+    assert_eq!(
+        (need.status, need.sumber),
+        (StatusKebutuhan::Diusulkan, SumberKebutuhan::UsulanPegawai)
+    );
+    assert!(
+        !need.boleh_diputuskan,
+        "the employee does not decide her own need"
+    );
+    // An unknown competency is a field error.
+    let mut bad = usul.clone();
+    bad["kompetensi_id"] = json!(Uuid::now_v7());
+    let e = assert_problem(
+        c.app
+            .post_json("/api/v1/pengembangan/kebutuhan", &bad, Some(&c.rina))
+            .await,
+        422,
+        ErrorCode::ValidationFailed,
+    )
+    .await;
+    assert!(!e.field_errors("kompetensi_id").is_empty());
+
+    // The PPKin sees it in the team, with the proposal waiting, and is told.
+    let team: Vec<AnggotaTimJp> = ok(
+        c.app
+            .get("/api/v1/pengembangan/tim", Some(&c.kasubag))
+            .await,
+        200,
+    )
+    .await;
+    let member = team.iter().find(|m| m.employee_id == rina).unwrap();
+    assert_eq!(member.kebutuhan_diusulkan, 1);
+    let notes: NotificationPage = ok(
+        c.app.get("/api/v1/notifications", Some(&c.kasubag)).await,
+        200,
+    )
+    .await;
+    assert!(
+        notes
+            .items
+            .iter()
+            .any(|n| n.kind == "pengembangan.kebutuhan_diusulkan")
+    );
+    let listed: Page<Kebutuhan> = ok(
+        c.app
+            .get("/api/v1/pengembangan/kebutuhan?tim=true", Some(&c.kasubag))
+            .await,
+        200,
+    )
+    .await;
+    assert!(
+        listed
+            .items
+            .iter()
+            .any(|k| k.id == need.id && k.boleh_diputuskan)
+    );
+
+    // Nobody else decides: the employee (403), the Atasan PPKin who is not her PPKin (404),
+    // the HR office (403).
+    let url = format!("/api/v1/pengembangan/kebutuhan/{}/keputusan", need.id);
+    let tolak = json!({"lock_version": need.lock_version, "setuju": false, "catatan": "Prioritaskan arsip tahun depan."});
+    assert_problem(
+        c.app.post_json(&url, &tolak, Some(&c.rina)).await,
+        403,
+        ErrorCode::Forbidden,
+    )
+    .await;
+    assert_problem(
+        c.app.post_json(&url, &tolak, Some(&c.sekcam)).await,
+        404,
+        ErrorCode::NotFound,
+    )
+    .await;
+    assert_problem(
+        c.app.post_json(&url, &tolak, Some(&c.admin)).await,
+        403,
+        ErrorCode::Forbidden,
+    )
+    .await;
+    // A rejection needs its reason.
+    let e = assert_problem(
+        c.app
+            .post_json(
+                &url,
+                &json!({"lock_version": need.lock_version, "setuju": false}),
+                Some(&c.kasubag),
+            )
+            .await,
+        422,
+        ErrorCode::ValidationFailed,
+    )
+    .await;
+    assert!(!e.field_errors("catatan").is_empty());
+    let decided: Kebutuhan = ok(c.app.post_json(&url, &tolak, Some(&c.kasubag)).await, 200).await;
+    assert_eq!(decided.status, StatusKebutuhan::Ditolak);
+    assert_problem(
+        c.app
+            .post_json(
+                &url,
+                &json!({"lock_version": decided.lock_version, "setuju": true}),
+                Some(&c.kasubag),
+            )
+            .await,
+        409,
+        ErrorCode::Conflict,
+    )
+    .await;
+    // The employee reads why.
+    let mine: Page<Kebutuhan> = ok(
+        c.app
+            .get("/api/v1/pengembangan/kebutuhan", Some(&c.rina))
+            .await,
+        200,
+    )
+    .await;
+    let read = mine.items.iter().find(|k| k.id == need.id).unwrap();
+    assert_eq!(
+        read.catatan_keputusan.as_deref(),
+        Some("Prioritaskan arsip tahun depan.")
+    );
+    assert_eq!(read.diputuskan_oleh_nama.is_some(), true);
+
+    // A Di Bawah Ekspektasi result makes a proposed need, linked to the evaluation, once.
+    let kasubag_skp = c.upper_chain().await;
+    let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
+    let k = t.month() as i32;
+    let put = c
+        .app
+        .client
+        .put(
+            c.app
+                .url(&format!("/api/v1/skp/{}/evaluasi?periode_ke={k}", skp.id)),
+        )
+        .bearer_auth(&c.kasubag)
+        .json(
+            &json!({"rating_hasil": "di_bawah_ekspektasi", "rating_perilaku": "sesuai_ekspektasi"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.status(), 200);
+    let set: EvaluasiView = ok(
+        c.app
+            .post_json(
+                &format!("/api/v1/skp/{}/evaluasi/tetapkan?periode_ke={k}", skp.id),
+                &json!({}),
+                Some(&c.kasubag),
+            )
+            .await,
+        200,
+    )
+    .await;
+    let eval = set.evaluasi.unwrap();
+    let mine: Page<Kebutuhan> = ok(
+        c.app
+            .get(
+                &format!("/api/v1/pengembangan/kebutuhan?status=diusulkan&employee_id={rina}"),
+                Some(&c.kasubag),
+            )
+            .await,
+        200,
+    )
+    .await;
+    let auto: Vec<&Kebutuhan> = mine
+        .items
+        .iter()
+        .filter(|k| k.sumber == SumberKebutuhan::RatingRendah)
+        .collect();
+    assert_eq!(auto.len(), 1, "{:?}", mine.items);
+    let auto = auto[0].clone();
+    assert_eq!(auto.evaluation_id, Some(eval.id));
+    assert_eq!(auto.evaluasi_periode_ke, Some(k));
+    assert!(auto.kompetensi.is_none() && auto.boleh_diputuskan);
+    // Agreeing needs the competency named.
+    let url = format!("/api/v1/pengembangan/kebutuhan/{}/keputusan", auto.id);
+    let e = assert_problem(
+        c.app
+            .post_json(
+                &url,
+                &json!({"lock_version": auto.lock_version, "setuju": true}),
+                Some(&c.kasubag),
+            )
+            .await,
+        422,
+        ErrorCode::ValidationFailed,
+    )
+    .await;
+    assert!(!e.field_errors("kompetensi_id").is_empty());
+    let agreed: Kebutuhan = ok(
+        c.app.post_json(&url, &json!({"lock_version": auto.lock_version, "setuju": true, "kompetensi_id": komp.id, "perkiraan_jp": 20}), Some(&c.kasubag)).await,
+        200,
+    )
+    .await;
+    assert_eq!(agreed.status, StatusKebutuhan::Disetujui);
+    // 20 planned JP show in the employee's year.
+    assert_eq!(jp(&c, &c.rina, "").await.jp_direncanakan, 20.0);
+}
+db_test!(needs_are_proposed_decided_by_the_ppkin_and_made_from_a_low_rating);
+
+async fn an_improvement_plans_training_is_done_once_a_record_of_it_is_verified(db: Db) {
+    let c = chain(db).await;
+    let rina = rina_id(&c).await;
+    let kasubag_skp = c.upper_chain().await;
+    let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag_skp)).await;
+    let k = today().month() as i32;
+    let base = format!("/api/v1/skp/{}/evaluasi", skp.id);
+    let eval_url = |e: Uuid, what: &str| format!("/api/v1/evaluasi/{e}/{what}");
+    let put = |path: String, body: Value| {
+        c.app
+            .client
+            .put(c.app.url(&path))
+            .bearer_auth(&c.kasubag)
+            .json(&body)
+            .send()
+    };
+    assert_eq!(
+        put(
+            format!("{base}?periode_ke={k}"),
+            json!({"rating_hasil": "di_bawah_ekspektasi", "rating_perilaku": "di_bawah_ekspektasi"})
+        )
+        .await
+        .unwrap()
+        .status(),
+        200
+    );
+    let set: EvaluasiView = ok(
+        c.app
+            .post_json(
+                &format!("{base}/tetapkan?periode_ke={k}"),
+                &json!({}),
+                Some(&c.kasubag),
+            )
+            .await,
+        200,
+    )
+    .await;
+    let e = set.evaluasi.unwrap().id;
+    let plan = json!({"saran": "Ikuti pelatihan dan susun register layanan setiap minggu.", "aksi": [], "pelatihan": ["Pelatihan Pelayanan Prima"]});
+    let view: EvaluasiView = ok(
+        put(eval_url(e, "rencana-perbaikan"), plan.clone())
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    let item = view
+        .rencana_perbaikan
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .find(|i| i.jenis == "pelatihan")
+        .unwrap()
+        .clone();
+    assert!(!item.terpenuhi);
+    // Saving the plan again does not duplicate the need it made: one agreed need per training.
+    let _: EvaluasiView = ok(
+        put(eval_url(e, "rencana-perbaikan"), plan).await.unwrap(),
+        200,
+    )
+    .await;
+    let needs: Page<Kebutuhan> = ok(
+        c.app
+            .get(
+                &format!("/api/v1/pengembangan/kebutuhan?employee_id={rina}"),
+                Some(&c.kasubag),
+            )
+            .await,
+        200,
+    )
+    .await;
+    let from_plan: Vec<&Kebutuhan> = needs
+        .items
+        .iter()
+        .filter(|n| n.sumber == SumberKebutuhan::RencanaPerbaikan)
+        .collect();
+    assert_eq!(from_plan.len(), 1);
+    assert_eq!(from_plan[0].status, StatusKebutuhan::Disetujui);
+    assert_eq!(from_plan[0].uraian, "Pelatihan Pelayanan Prima");
+    // Both ratings were low: a performance gap and a competency gap, proposed.
+    let sources: Vec<SumberKebutuhan> = needs.items.iter().map(|n| n.sumber).collect();
+    assert!(
+        sources.contains(&SumberKebutuhan::RatingRendah)
+            && sources.contains(&SumberKebutuhan::PerilakuRendah)
+    );
+    let need_id = from_plan[0].id;
+
+    // Rina records the training against the need, with its certificate.
+    let mut body = kegiatan("Pelatihan Pelayanan Prima", today(), json!({"jp": 24}));
+    body["kebutuhan_id"] = json!(need_id);
+    let r: CatatanPengembangan = ok(catat(&c, &c.rina, body).await, 201).await;
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
+    let upload = |bytes: Vec<u8>, name: &str, token: &str| {
+        let form = reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+        );
+        c.app
+            .client
+            .put(
+                c.app
+                    .url(&format!("/api/v1/pengembangan/catatan/{}/sertifikat", r.id)),
+            )
+            .bearer_auth(token.to_owned())
+            .multipart(form)
+            .send()
+    };
+    assert_problem(
+        upload(
+            b"<html>not a certificate</html>".to_vec(),
+            "s.html",
+            &c.rina,
+        )
+        .await
+        .unwrap(),
+        415,
+        ErrorCode::UnsupportedMediaType,
+    )
+    .await;
+    assert_problem(
+        upload(png.to_vec(), "s.png", &c.kasubag).await.unwrap(),
+        403,
+        ErrorCode::Forbidden,
+    )
+    .await;
+    let r: CatatanPengembangan = ok(
+        upload(png.to_vec(), "sertifikat.png", &c.rina)
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(
+        r.sertifikat.as_ref().map(|s| s.mime.as_str()),
+        Some("image/png")
+    );
+    let file = c
+        .app
+        .get(
+            &format!("/api/v1/pengembangan/catatan/{}/sertifikat", r.id),
+            Some(&c.kasubag),
+        )
+        .await;
+    assert_eq!(file.status(), 200);
+    assert_eq!(file.bytes().await.unwrap().as_ref(), png.as_slice());
+    assert_problem(
+        c.app
+            .get(
+                &format!("/api/v1/pengembangan/catatan/{}/sertifikat", r.id),
+                Some(&c.sekda),
+            )
+            .await,
+        404,
+        ErrorCode::NotFound,
+    )
+    .await;
+
+    // Waiting is not done; verified is.
+    let view: EvaluasiView = ok(
+        c.app
+            .get(&format!("{base}?periode_ke={k}"), Some(&c.rina))
+            .await,
+        200,
+    )
+    .await;
+    assert!(
+        !view
+            .rencana_perbaikan
+            .unwrap()
+            .items
+            .iter()
+            .any(|i| i.terpenuhi)
+    );
+    let _: CatatanPengembangan = ok(
+        verifikasi(&c, &c.admin, &r, json!({"terima": true})).await,
+        200,
+    )
+    .await;
+    let view: EvaluasiView = ok(
+        c.app
+            .get(&format!("{base}?periode_ke={k}"), Some(&c.rina))
+            .await,
+        200,
+    )
+    .await;
+    let item = view
+        .rencana_perbaikan
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|i| i.jenis == "pelatihan")
+        .unwrap();
+    assert!(item.terpenuhi);
+    let needs: Page<Kebutuhan> = ok(
+        c.app
+            .get("/api/v1/pengembangan/kebutuhan", Some(&c.rina))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(
+        needs
+            .items
+            .iter()
+            .find(|n| n.id == need_id)
+            .unwrap()
+            .jp_terpenuhi,
+        24.0
+    );
+    // Once verified, the certificate stays as it was checked.
+    assert_problem(
+        upload(png.to_vec(), "lain.png", &c.rina).await.unwrap(),
+        409,
+        ErrorCode::Conflict,
+    )
+    .await;
+}
+db_test!(an_improvement_plans_training_is_done_once_a_record_of_it_is_verified);
+
+async fn development_data_stays_with_the_employee_the_ppkin_the_hr_office_and_the_unit_head(
+    db: Db,
+) {
+    let c = chain(db).await;
+    let rina = rina_id(&c).await;
+    let t = today();
+    let r: CatatanPengembangan = ok(
+        catat(&c, &c.rina, kegiatan("Bimtek Arsip", t, json!({"jp": 21}))).await,
+        201,
+    )
+    .await;
+    let (_, auditor) = c
+        .app
+        .signed_in("auditor-pengembangan", &[Role::Auditor])
+        .await;
+    let (_, plain) = c.app.signed_in("pegawai-lain", &[Role::Pegawai]).await;
+    let list = format!("/api/v1/pengembangan/catatan?employee_id={rina}");
+    let sum = format!("/api/v1/pengembangan/jp?employee_id={rina}");
+    // The PPKin, the HR office, auditors and the camat (pimpinan of her kecamatan) read.
+    for token in [&c.kasubag, &c.admin, &auditor, &c.camat] {
+        let page: Page<CatatanPengembangan> = ok(c.app.get(&list, Some(token)).await, 200).await;
+        assert_eq!(page.total, 1);
+        let _: RingkasanJp = ok(c.app.get(&sum, Some(token)).await, 200).await;
+    }
+    // Colleagues, other heads and accounts without a role in her unit get 404 (not even 403).
+    for token in [&c.sekda, &c.sekcam, &plain] {
+        assert_problem(
+            c.app.get(&list, Some(token)).await,
+            404,
+            ErrorCode::NotFound,
+        )
+        .await;
+        assert_problem(c.app.get(&sum, Some(token)).await, 404, ErrorCode::NotFound).await;
+    }
+    assert_problem(c.app.get(&list, None).await, 401, ErrorCode::Unauthorized).await;
+    // Nobody records for someone else but the HR office.
+    let mut for_rina = kegiatan("Dicatat atasan", t, json!({"jp": 2}));
+    for_rina["employee_id"] = json!(rina);
+    assert_problem(
+        catat(&c, &c.kasubag, for_rina.clone()).await,
+        403,
+        ErrorCode::Forbidden,
+    )
+    .await;
+    assert_problem(
+        catat(&c, &c.sekda, for_rina.clone()).await,
+        404,
+        ErrorCode::NotFound,
+    )
+    .await;
+    let _: CatatanPengembangan = ok(catat(&c, &c.admin, for_rina).await, 201).await;
+    // The queue is the HR office's: for others asking by status it is their own list.
+    let theirs: Page<CatatanPengembangan> = ok(
+        c.app
+            .get(
+                "/api/v1/pengembangan/catatan?status=menunggu",
+                Some(&c.kasubag),
+            )
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(theirs.total, 0);
+    let queue: Page<CatatanPengembangan> = ok(
+        c.app
+            .get(
+                "/api/v1/pengembangan/catatan?status=menunggu",
+                Some(&c.admin),
+            )
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(queue.total, 2);
+    assert!(queue.items.iter().all(|i| i.boleh_diverifikasi));
+
+    // Unit compliance: the HR office reads any unit; a pimpinan only their subtree.
+    let _: CatatanPengembangan = ok(
+        verifikasi(&c, &c.admin, &r, json!({"terima": true})).await,
+        200,
+    )
+    .await;
+    let kec = crate::organisation::unit_named(&c.app, &c.admin, "Kecamatan Cipocok Jaya").await;
+    let url = format!(
+        "/api/v1/pengembangan/kepatuhan?unit_id={}&per_page=100",
+        kec.id
+    );
+    let k: KepatuhanJp = ok(c.app.get(&url, Some(&c.admin)).await, 200).await;
+    assert_eq!(k.unit.memenuhi, 1, "Rina alone has 20 verified JP");
+    assert_eq!(k.kurang.total, k.unit.jumlah_pegawai - 1);
+    assert!(!k.kurang.items.iter().any(|p| p.employee_id == rina));
+    assert_eq!(
+        k.sub_unit.iter().map(|s| s.jumlah_pegawai).sum::<u64>() <= k.unit.jumlah_pegawai,
+        true
+    );
+    assert!(k.sub_unit.iter().any(|s| s.memenuhi == 1));
+    let by_head: KepatuhanJp = ok(c.app.get(&url, Some(&c.camat)).await, 200).await;
+    assert_eq!(by_head.unit.memenuhi, 1);
+    for token in [&c.rina, &c.kasubag, &plain] {
+        assert_problem(c.app.get(&url, Some(token)).await, 404, ErrorCode::NotFound).await;
+    }
+}
+db_test!(development_data_stays_with_the_employee_the_ppkin_the_hr_office_and_the_unit_head);
+
+async fn two_officers_verifying_one_record_at_once_one_wins(db: Db) {
+    let c = chain(db).await;
+    let r: CatatanPengembangan = ok(
+        catat(
+            &c,
+            &c.rina,
+            kegiatan("Bimtek Serentak", today(), json!({"jp": 4})),
+        )
+        .await,
+        201,
+    )
+    .await;
+    let (_, second) = c.app.signed_in("admin-kedua", &[Role::Admin]).await;
+    let (a, b) = tokio::join!(
+        verifikasi(&c, &c.admin, &r, json!({"terima": true})),
+        verifikasi(
+            &c,
+            &second,
+            &r,
+            json!({"terima": false, "catatan": "Tanggal tidak sesuai sertifikat."})
+        ),
+    );
+    let mut codes = [a.status().as_u16(), b.status().as_u16()];
+    codes.sort_unstable();
+    assert_eq!(codes, [200, 409]);
+    let page: Page<CatatanPengembangan> = ok(
+        c.app
+            .get("/api/v1/pengembangan/catatan", Some(&c.rina))
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(
+        page.items[0].lock_version,
+        r.lock_version + 1,
+        "decided exactly once"
+    );
+}
+db_test!(two_officers_verifying_one_record_at_once_one_wins);
+
+async fn the_fourth_quarter_reminds_those_below_20_jp_once(db: Db) {
+    let c = chain(db).await;
+    let rina = rina_id(&c).await;
+    let year = today().year();
+    // September: not yet.
+    let sept = local_time(NaiveDate::from_ymd_opt(year, 9, 30).unwrap(), 23, 0, 7);
+    assert_eq!(
+        kinerja::pengembangan::pengingat::ingatkan_jp(&c.app.db, sept)
+            .await
+            .unwrap(),
+        0
+    );
+    // 1 October, local time: everyone active below 20 JP once, and each PPKin once.
+    let oct = local_time(NaiveDate::from_ymd_opt(year, 10, 1).unwrap(), 0, 30, 7);
+    let sent = kinerja::pengembangan::pengingat::ingatkan_jp(&c.app.db, oct)
+        .await
+        .unwrap();
+    assert!(sent > 2, "{sent}");
+    assert_eq!(
+        kinerja::pengembangan::pengingat::ingatkan_jp(&c.app.db, oct + Duration::days(1))
+            .await
+            .unwrap(),
+        0
+    );
+    let notes: NotificationPage =
+        ok(c.app.get("/api/v1/notifications", Some(&c.rina)).await, 200).await;
+    assert_eq!(
+        notes
+            .items
+            .iter()
+            .filter(|n| n.kind == "pengembangan.jp_kurang")
+            .count(),
+        1
+    );
+    let notes: NotificationPage = ok(
+        c.app.get("/api/v1/notifications", Some(&c.kasubag)).await,
+        200,
+    )
+    .await;
+    let team = notes
+        .items
+        .iter()
+        .find(|n| n.kind == "pengembangan.tim_kurang_jp")
+        .unwrap();
+    assert!(team.params.as_ref().and_then(|p| p.jumlah).unwrap_or(0) >= 1);
+    let _ = rina;
+}
+db_test!(the_fourth_quarter_reminds_those_below_20_jp_once);
