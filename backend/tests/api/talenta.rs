@@ -480,6 +480,19 @@ async fn the_nine_boxes_are_seeded_unconfirmed_and_edited_with_a_lock(db: Db) {
         assert_eq!(current.kotak.len(), 9, "round {round}");
         assert!(current.kotak[4].label.ends_with(&round.to_string()));
     }
+    assert_eq!(
+        audited(&c, "talenta.kotak_diubah").await,
+        7,
+        "each saved table"
+    );
+}
+
+async fn audited(c: &Chain, action: &str) -> u64 {
+    kinerja::entities::audit_events::Entity::find()
+        .filter(kinerja::entities::audit_events::Column::Action.eq(action))
+        .count(&c.app.db)
+        .await
+        .unwrap()
 }
 db_test!(the_nine_boxes_are_seeded_unconfirmed_and_edited_with_a_lock);
 
@@ -616,6 +629,15 @@ async fn key_positions_draw_candidates_from_the_top_boxes_of_eligible_ranks(db: 
     let resp = del(format!("{one}?lock_version={}", v + 1)).await.unwrap();
     assert_eq!(resp.status(), 204);
     assert_eq!(c.app.get(&one, Some(&c.admin)).await.status(), 404);
+    for (action, n) in [
+        ("talenta.jabatan_kritikal_ditandai", 1),
+        ("talenta.jabatan_kritikal_diubah", 1),
+        ("talenta.kandidat_ditambahkan", 2),
+        ("talenta.kandidat_dihapus", 1),
+        ("talenta.jabatan_kritikal_dihapus", 1),
+    ] {
+        assert_eq!(audited(&c, action).await, n, "{action}");
+    }
 }
 db_test!(key_positions_draw_candidates_from_the_top_boxes_of_eligible_ranks);
 
