@@ -18,6 +18,7 @@ pub struct Spa {
     kepegawaian: Option<Page>,
     layanan: Option<Page>,
     pengukuran: Option<Page>,
+    pengembangan: Option<Page>,
 }
 
 /// One bundle's HTML page and the CSP that admits its inline loader.
@@ -44,6 +45,7 @@ impl Spa {
             kepegawaian: Page::load(&dir.join(Bundle::Kepegawaian.page())),
             layanan: Page::load(&dir.join(Bundle::Layanan.page())),
             pengukuran: Page::load(&dir.join(Bundle::Pengukuran.page())),
+            pengembangan: Page::load(&dir.join(Bundle::Pengembangan.page())),
         })
     }
 
@@ -54,6 +56,7 @@ impl Spa {
             Bundle::Kepegawaian => self.kepegawaian.as_ref().unwrap_or(&self.utama),
             Bundle::Layanan => self.layanan.as_ref().unwrap_or(&self.utama),
             Bundle::Pengukuran => self.pengukuran.as_ref().unwrap_or(&self.utama),
+            Bundle::Pengembangan => self.pengembangan.as_ref().unwrap_or(&self.utama),
             Bundle::Utama => &self.utama,
         };
         HttpResponse::Ok()

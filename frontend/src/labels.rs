@@ -489,3 +489,19 @@ mod tests {
         );
     }
 }
+
+/// A month's short name, `m` from 1 ("Jan", "Agu" / "Aug").
+pub fn month_short(lang: Lang, m: u32) -> String {
+    const ID: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let names = if lang == Lang::Id { ID } else { EN };
+    names
+        .get(m.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("")
+        .to_owned()
+}

@@ -26,6 +26,7 @@ use crate::pages::{
     RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SkmDetailPage, SkmPage,
     SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
 };
+use crate::pages::pengembangan::{PengembanganHrPage, PengembanganPage, PengembanganTimPage};
 
 /// The `utama` bundle (`index.html`): the daily work and the sign-in. Language and session
 /// contexts, then the routes; everything under `Shell` requires a signed-in user. The routes
@@ -132,6 +133,25 @@ pub fn PengukuranApp() -> impl IntoView {
                     <Route path=path!("realisasi/bawahan") view=RealisasiInboxPage/>
                     <Route path=path!("realisasi/:id") view=RealisasiSkpPage/>
                     <Route path=path!("realisasi") view=RealisasiMinePage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The `pengembangan` bundle (`pengembangan.html`): competency development (routes listed in
+/// `kinerja_api::spa::PENGEMBANGAN`).
+#[component]
+pub fn PengembanganApp() -> impl IntoView {
+    i18n::provide_i18n();
+    state::auth::provide_auth();
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("pengembangan/tim") view=PengembanganTimPage/>
+                    <Route path=path!("pengembangan/kepegawaian") view=PengembanganHrPage/>
+                    <Route path=path!("pengembangan") view=PengembanganPage/>
                 </ParentRoute>
             </Routes>
         </Router>

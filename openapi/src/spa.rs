@@ -2,7 +2,8 @@
 //! 600 KB gzip): `utama` (the daily work: beranda, SKP, notifications, profile, sign-in),
 //! `pengukuran` (realisasi: one's own, a subordinate's, and the PPKin's inbox), `penilaian` (evaluation and the evaluation references) and `kepegawaian` (the HR
 //! office's screens: organisation, employees and their import, users, audit, API clients) and
-//! `layanan` (the citizen satisfaction surveys of the service units). The
+//! `layanan` (the citizen satisfaction surveys of the service units) and `pengembangan` (competency
+//! development: needs, records, the 20 JP, the yearly plan and talent). The
 //! backend answers a client route with its bundle's HTML page; each bundle sends the others'
 //! routes to the server with a full page load.
 
@@ -19,6 +20,8 @@ pub enum Bundle {
     Layanan,
     /// `pengukuran.html`.
     Pengukuran,
+    /// `pengembangan.html`.
+    Pengembangan,
 }
 
 /// The routes of the `penilaian` bundle: these paths and everything below them.
@@ -40,6 +43,9 @@ pub const LAYANAN: [&str; 1] = ["/skm"];
 /// The routes of the `pengukuran` bundle: realisasi with its evidence and feedback.
 pub const PENGUKURAN: [&str; 1] = ["/realisasi"];
 
+/// The routes of the `pengembangan` bundle: competency development and careers.
+pub const PENGEMBANGAN: [&str; 1] = ["/pengembangan"];
+
 impl Bundle {
     /// The bundle that serves `path` (a client route, without the query).
     pub fn of(path: &str) -> Bundle {
@@ -55,6 +61,8 @@ impl Bundle {
             Bundle::Layanan
         } else if PENGUKURAN.iter().any(|p| below(p)) {
             Bundle::Pengukuran
+        } else if PENGEMBANGAN.iter().any(|p| below(p)) {
+            Bundle::Pengembangan
         } else {
             Bundle::Utama
         }
@@ -68,6 +76,7 @@ impl Bundle {
             Bundle::Kepegawaian => "kepegawaian.html",
             Bundle::Layanan => "layanan.html",
             Bundle::Pengukuran => "pengukuran.html",
+            Bundle::Pengembangan => "pengembangan.html",
         }
     }
 }
@@ -103,6 +112,9 @@ mod tests {
         for path in ["/realisasi", "/realisasi/bawahan", "/realisasi/0190"] {
             assert_eq!(Bundle::of(path), Bundle::Pengukuran, "{path}");
         }
+        for path in ["/pengembangan", "/pengembangan/tim", "/pengembangan/0190"] {
+            assert_eq!(Bundle::of(path), Bundle::Pengembangan, "{path}");
+        }
         for path in [
             "/",
             "/skp",
@@ -111,6 +123,7 @@ mod tests {
             "/auditor",
             "/pegawaian",
             "/masuk",
+            "/pengembanganx",
         ] {
             assert_eq!(Bundle::of(path), Bundle::Utama, "{path}");
         }

@@ -2,7 +2,7 @@
 //! services of this module.
 
 use actix_web::web::{Data, Json, Path, Payload};
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
 use kinerja_api::pengembangan::{
     AnggotaTimJp, BuatCatatan, BuatKebutuhan, BuatKompetensi, CatatanPengembangan, FilterCatatan,
     FilterKebutuhan, HapusDenganVersi, JpQuery, Kebutuhan, KepatuhanJp, KepatuhanQuery, Kompetensi,
@@ -284,7 +284,7 @@ pub async fn hapus_catatan(
     responses((status = 200, body = CatatanPengembangan), JsonBodyProblems, Unauthorized, Forbidden, NotFound, (status = 409, description = "Already verified or rejected", body = kinerja_api::ErrorBody, content_type = "application/problem+json")),
     security(("bearer" = []))
 )]
-#[put("/catatan/{id}/sertifikat")]
+#[post("/catatan/{id}/sertifikat")]
 pub async fn unggah_sertifikat(
     state: Data<AppState>,
     viewer: Viewer,

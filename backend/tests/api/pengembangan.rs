@@ -602,7 +602,7 @@ async fn an_improvement_plans_training_is_done_once_a_record_of_it_is_verified(d
         );
         c.app
             .client
-            .put(
+            .post(
                 c.app
                     .url(&format!("/api/v1/pengembangan/catatan/{}/sertifikat", r.id)),
             )

@@ -12,6 +12,7 @@ pub mod measurement;
 pub mod notifications;
 pub mod organisation;
 pub mod skp;
+pub mod pengembangan;
 pub mod survei;
 pub mod users;
 

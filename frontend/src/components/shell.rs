@@ -124,7 +124,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 17] = [
+const NAV: [NavItem; 20] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -234,6 +234,30 @@ const NAV: [NavItem; 17] = [
         label: Key::NavUsers,
         icon: "icon--users",
         permission: Some(Permission::ManageUsers),
+        needs: Needs::Nothing,
+        group: Group::Pegawai,
+    },
+    NavItem {
+        href: "/pengembangan",
+        label: Key::NavPengembangan,
+        icon: "icon--chart",
+        permission: None,
+        needs: Needs::Employee,
+        group: Group::Pribadi,
+    },
+    NavItem {
+        href: "/pengembangan/tim",
+        label: Key::NavPengembanganTim,
+        icon: "icon--people",
+        permission: None,
+        needs: Needs::Subordinates,
+        group: Group::Penilaian,
+    },
+    NavItem {
+        href: "/pengembangan/kepegawaian",
+        label: Key::NavPengembanganHr,
+        icon: "icon--check",
+        permission: Some(Permission::ManageOrganisation),
         needs: Needs::Nothing,
         group: Group::Pegawai,
     },

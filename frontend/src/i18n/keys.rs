@@ -616,6 +616,25 @@ with_admin_keys! {
     NtfCatatan => "Catatan: {teks}", "Note: {teks}";
     NtfTerkunciTitle => "Realisasi {periode} segera terkunci", "Results for {periode} lock soon";
     NtfTerkunciBody => "{n} indikator belum berisi realisasi. Realisasi {periode} terkunci setelah {tanggal}.", "{n} indicators have no results yet. Results for {periode} lock after {tanggal}.";
+    NtfKebutuhanUsulTitle => "Usulan kebutuhan pengembangan", "Development need proposed";
+    NtfKebutuhanUsulBody => "{pegawai} mengusulkan kebutuhan pengembangan kompetensi tahun {tahun}.", "{pegawai} proposed a competency development need for {tahun}.";
+    NtfKebutuhanTitle => "Kebutuhan pengembangan diputuskan", "Development need decided";
+    NtfKebutuhanSetuju => "Pejabat penilai kinerja menyetujui usulan kebutuhan pengembangan Anda tahun {tahun}.", "Your rater agreed your development need for {tahun}.";
+    NtfKebutuhanTolak => "Pejabat penilai kinerja menolak usulan kebutuhan pengembangan Anda tahun {tahun}.", "Your rater rejected your development need for {tahun}.";
+    NtfCatatanPengTitle => "Catatan pengembangan diperiksa", "Development record checked";
+    NtfCatatanTerima => "Pengelola kepegawaian memverifikasi catatan pengembangan Anda: {teks}.", "The HR office verified your development record: {teks}.";
+    NtfCatatanTolak => "Pengelola kepegawaian menolak catatan pengembangan Anda: {teks}.", "The HR office rejected your development record: {teks}.";
+    NtfJpKurangTitle => "Pengembangan kompetensi {tahun} belum 20 JP", "Development in {tahun} is below 20 JP";
+    NtfJpKurangBody => "JP terverifikasi Anda tahun {tahun} belum mencapai 20 JP. Catat kegiatan yang sudah diikuti atau rencanakan pengembangan sebelum akhir tahun.", "Your verified JP for {tahun} are below 20. Record what you attended or plan development before the year ends.";
+    NtfTimJpTitle => "Tim Anda belum 20 JP tahun {tahun}", "Your team is below 20 JP in {tahun}";
+    NtfTimJpBody => "{n} pegawai yang Anda nilai belum mencapai 20 JP terverifikasi tahun {tahun}.", "{n} people you rate have fewer than 20 verified JP in {tahun}.";
+    NavPengembangan => "Pengembangan Saya", "My development";
+    NavPengembanganTim => "Pengembangan Tim", "Team development";
+    NavPengembanganHr => "Pengembangan Kompetensi", "Competency development";
+    SertifikatFile => "Sertifikat (PDF, JPG atau PNG)", "Certificate (PDF, JPG or PNG)";
+    UnggahSertifikat => "Unggah sertifikat", "Upload the certificate";
+    ChooseSertifikatFirst => "Pilih berkas sertifikat dulu.", "Choose the certificate file first.";
+    SertifikatUploaded => "Sertifikat tersimpan.", "Certificate saved.";
     SemesterN => "Semester {n}", "Half-year {n}";
     SubPeriodeLocked => "Periode ini terkunci sejak {date}. Realisasi, rencana aksi, dan bukti dukungnya hanya dapat dibaca; minta admin kepegawaian membukanya bila perlu.",
         "This period has been locked since {date}. Its results, action plans and evidence are read-only; ask the HR administrator to unlock it if needed.";

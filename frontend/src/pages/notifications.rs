@@ -177,7 +177,11 @@ pub(crate) fn wording(lang: Lang, n: &Notification) -> (String, String) {
     let mut body = pesan.map_or_else(|| teks.clone(), say);
     // Extra sentences some kinds add.
     let note = match n.kind.as_str() {
-        "skp.dikembalikan" | "bukti.diverifikasi" if !teks.is_empty() => Some(say(Key::NtfCatatan)),
+        "skp.dikembalikan" | "bukti.diverifikasi" | "pengembangan.kebutuhan_diputuskan"
+            if !teks.is_empty() =>
+        {
+            Some(say(Key::NtfCatatan))
+        }
         "evaluasi_ditetapkan" if p.rencana_perbaikan == Some(true) => {
             Some(text(lang, Key::NtfEvalPlan).to_owned())
         }
@@ -217,6 +221,27 @@ fn keys(kind: &str, p: &NotificationParams) -> Option<(Key, Option<Key>)> {
         "umpan_balik.dibalas" => (Key::NtfUmpanDibalasTitle, None),
         "bukti.diverifikasi" => (Key::NtfBuktiTitle, Some(Key::NtfBuktiBody)),
         "periode_akan_terkunci" => (Key::NtfTerkunciTitle, Some(Key::NtfTerkunciBody)),
+        "pengembangan.kebutuhan_diusulkan" => {
+            (Key::NtfKebutuhanUsulTitle, Some(Key::NtfKebutuhanUsulBody))
+        }
+        "pengembangan.kebutuhan_diputuskan" => (
+            Key::NtfKebutuhanTitle,
+            Some(if p.hasil.as_deref() == Some("disetujui") {
+                Key::NtfKebutuhanSetuju
+            } else {
+                Key::NtfKebutuhanTolak
+            }),
+        ),
+        "pengembangan.catatan_diverifikasi" => (
+            Key::NtfCatatanPengTitle,
+            Some(if p.hasil.as_deref() == Some("diverifikasi") {
+                Key::NtfCatatanTerima
+            } else {
+                Key::NtfCatatanTolak
+            }),
+        ),
+        "pengembangan.jp_kurang" => (Key::NtfJpKurangTitle, Some(Key::NtfJpKurangBody)),
+        "pengembangan.tim_kurang_jp" => (Key::NtfTimJpTitle, Some(Key::NtfTimJpBody)),
         _ => return None,
     })
 }
