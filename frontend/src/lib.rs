@@ -19,6 +19,9 @@ pub mod pages;
 pub mod state;
 
 use crate::components::Shell;
+use crate::pages::pengembangan::{
+    KarierPage, PengembanganHrPage, PengembanganPage, PengembanganTimPage, TalentaPage,
+};
 use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
@@ -26,7 +29,6 @@ use crate::pages::{
     RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SkmDetailPage, SkmPage,
     SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
 };
-use crate::pages::pengembangan::{PengembanganHrPage, PengembanganPage, PengembanganTimPage};
 
 /// The `utama` bundle (`index.html`): the daily work and the sign-in. Language and session
 /// contexts, then the routes; everything under `Shell` requires a signed-in user. The routes
@@ -149,6 +151,9 @@ pub fn PengembanganApp() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>
                 <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("pengembangan/karier/:id") view=KarierPage/>
+                    <Route path=path!("pengembangan/karier") view=KarierPage/>
+                    <Route path=path!("pengembangan/talenta") view=TalentaPage/>
                     <Route path=path!("pengembangan/tim") view=PengembanganTimPage/>
                     <Route path=path!("pengembangan/kepegawaian") view=PengembanganHrPage/>
                     <Route path=path!("pengembangan") view=PengembanganPage/>

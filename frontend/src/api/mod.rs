@@ -11,9 +11,10 @@ pub mod integrations;
 pub mod measurement;
 pub mod notifications;
 pub mod organisation;
-pub mod skp;
 pub mod pengembangan;
+pub mod skp;
 pub mod survei;
+pub mod talenta;
 pub mod users;
 
 pub use client::{ApiError, Progress, SessionEvent, on_session_event, refresh_session, save_text};

@@ -19,7 +19,10 @@ fn page_params(page: PageQuery) -> [(&'static str, Option<String>); 2] {
 /// # Errors
 /// A network failure.
 pub async fn kompetensi(semua: bool) -> Result<Vec<Kompetensi>, ApiError> {
-    client::authed(Call::get("/pengembangan/kompetensi").query(&[("semua", Some(semua.to_string()))])).await
+    client::authed(
+        Call::get("/pengembangan/kompetensi").query(&[("semua", Some(semua.to_string()))]),
+    )
+    .await
 }
 
 /// # Errors
@@ -70,7 +73,11 @@ pub async fn usulkan(req: &BuatKebutuhan) -> Result<Kebutuhan, ApiError> {
 /// # Errors
 /// `conflict` when decided since, `validation_failed`.
 pub async fn putuskan(id: Uuid, req: &PutuskanKebutuhan) -> Result<Kebutuhan, ApiError> {
-    client::authed(Call::post_json(&format!("/pengembangan/kebutuhan/{id}/keputusan"), req)?).await
+    client::authed(Call::post_json(
+        &format!("/pengembangan/kebutuhan/{id}/keputusan"),
+        req,
+    )?)
+    .await
 }
 
 /// Records: the viewer's own of a year, or the HR office's queue by status.
@@ -129,19 +136,31 @@ pub async fn unggah_sertifikat(
 /// # Errors
 /// `not_found`, or a network failure.
 pub async fn unduh_sertifikat(id: Uuid, name: &str) -> Result<(), ApiError> {
-    client::download(Call::get(&format!("/pengembangan/catatan/{id}/sertifikat")), name).await
+    client::download(
+        Call::get(&format!("/pengembangan/catatan/{id}/sertifikat")),
+        name,
+    )
+    .await
 }
 
 /// # Errors
 /// `conflict` when decided since, `validation_failed` for a rejection without a note.
-pub async fn verifikasi(id: Uuid, req: &VerifikasiCatatan) -> Result<CatatanPengembangan, ApiError> {
-    client::authed(Call::post_json(&format!("/pengembangan/catatan/{id}/verifikasi"), req)?).await
+pub async fn verifikasi(
+    id: Uuid,
+    req: &VerifikasiCatatan,
+) -> Result<CatatanPengembangan, ApiError> {
+    client::authed(Call::post_json(
+        &format!("/pengembangan/catatan/{id}/verifikasi"),
+        req,
+    )?)
+    .await
 }
 
 /// # Errors
 /// A network failure.
 pub async fn tim(tahun: i32) -> Result<Vec<AnggotaTimJp>, ApiError> {
-    client::authed(Call::get("/pengembangan/tim").query(&[("tahun", Some(tahun.to_string()))])).await
+    client::authed(Call::get("/pengembangan/tim").query(&[("tahun", Some(tahun.to_string()))]))
+        .await
 }
 
 /// # Errors

@@ -198,8 +198,12 @@ fn NewRecord(done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let err = move |name: &'static str| {
         move || {
             errors.with(|e| {
-                e.get(name)
-                    .map(|m| m.iter().map(|t| i18n.message(t)).collect::<Vec<_>>().join(" "))
+                e.get(name).map(|m| {
+                    m.iter()
+                        .map(|t| i18n.message(t))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
             })
         }
     };

@@ -42,7 +42,11 @@ pub fn JpPerBulan(values: Vec<f64>, lang: Lang) -> impl IntoView {
         .enumerate()
         .map(|(i, v)| view! { <tr><td>{labels::month_short(lang, i as u32 + 1)}</td><td class="num">{jp_text(lang, *v)}</td></tr> })
         .collect_view();
-    let label = if lang == Lang::Id { "JP terverifikasi per bulan" } else { "Verified JP per month" };
+    let label = if lang == Lang::Id {
+        "JP terverifikasi per bulan"
+    } else {
+        "Verified JP per month"
+    };
     view! {
         <svg class="grafik" viewBox=format!("0 0 {LEBAR} {TINGGI}") role="img" aria-label=label>
             {bars}
@@ -78,7 +82,11 @@ pub fn KepatuhanPerUnit(units: Vec<KepatuhanUnit>, lang: Lang) -> impl IntoView 
             }
         })
         .collect_view();
-    let label = if lang == Lang::Id { "Kepatuhan 20 JP per unit" } else { "20 JP compliance per unit" };
+    let label = if lang == Lang::Id {
+        "Kepatuhan 20 JP per unit"
+    } else {
+        "20 JP compliance per unit"
+    };
     view! {
         <svg class="grafik" viewBox=format!("0 0 {LEBAR} {tinggi}") role="img" aria-label=label>
             {bars}

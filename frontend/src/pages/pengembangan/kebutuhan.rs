@@ -31,7 +31,9 @@ pub fn MyNeeds(year: RwSignal<i32>) -> impl IntoView {
         let y = year.get();
         version.track();
         spawn_local(async move {
-            list.set(Some(api::pengembangan::kebutuhan(false, Some(y), None, ALL).await));
+            list.set(Some(
+                api::pengembangan::kebutuhan(false, Some(y), None, ALL).await,
+            ));
         });
     });
     let show_new = RwSignal::new(false);
@@ -80,7 +82,10 @@ pub fn Need(need: Kebutuhan, version: RwSignal<u32>) -> impl IntoView {
     let status = k.status;
     let title = k.kompetensi.as_ref().map(|c| c.nama.clone());
     // A need made from a rating is worded here from its source, not from the server's text.
-    let from_rating = matches!(k.sumber, SumberKebutuhan::RatingRendah | SumberKebutuhan::PerilakuRendah);
+    let from_rating = matches!(
+        k.sumber,
+        SumberKebutuhan::RatingRendah | SumberKebutuhan::PerilakuRendah
+    );
     let uraian = k.uraian.clone();
     view! {
         <li class="record">
@@ -112,7 +117,11 @@ pub fn Need(need: Kebutuhan, version: RwSignal<u32>) -> impl IntoView {
 }
 
 fn competencies() -> Signal<Option<Vec<Kompetensi>>> {
-    background(|| async { api::pengembangan::kompetensi(false).await.unwrap_or_default() })
+    background(|| async {
+        api::pengembangan::kompetensi(false)
+            .await
+            .unwrap_or_default()
+    })
 }
 
 /// The PPKin's decision on a proposed need.
@@ -120,7 +129,12 @@ fn competencies() -> Signal<Option<Vec<Kompetensi>>> {
 fn Decide(need: Kebutuhan, version: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let list = competencies();
-    let kompetensi = RwSignal::new(need.kompetensi.as_ref().map(|k| k.id.to_string()).unwrap_or_default());
+    let kompetensi = RwSignal::new(
+        need.kompetensi
+            .as_ref()
+            .map(|k| k.id.to_string())
+            .unwrap_or_default(),
+    );
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<ApiError>);
@@ -150,7 +164,16 @@ fn Decide(need: Kebutuhan, version: RwSignal<u32>) -> impl IntoView {
         });
     };
     let err = move |name: &'static str| {
-        move || errors.with(|e| e.get(name).map(|m| m.iter().map(|t| i18n.message(t)).collect::<Vec<_>>().join(" ")))
+        move || {
+            errors.with(|e| {
+                e.get(name).map(|m| {
+                    m.iter()
+                        .map(|t| i18n.message(t))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+            })
+        }
     };
     view! {
         <div class="decide">
@@ -196,7 +219,11 @@ fn Propose(year: RwSignal<i32>, done: impl Fn() + Copy + Send + Sync + 'static) 
         ev.prevent_default();
         let Ok(kompetensi_id) = Uuid::parse_str(&kompetensi.get_untracked()) else {
             let mut found = FieldErrors::new();
-            push(&mut found, "kompetensi_id", ptext(i18n.lang(), PKey::ChooseCompetency));
+            push(
+                &mut found,
+                "kompetensi_id",
+                ptext(i18n.lang(), PKey::ChooseCompetency),
+            );
             errors.set(found);
             return;
         };
@@ -204,8 +231,10 @@ fn Propose(year: RwSignal<i32>, done: impl Fn() + Copy + Send + Sync + 'static) 
             employee_id: None,
             tahun: year.get_untracked(),
             kompetensi_id,
-            kesenjangan: JenisKesenjangan::parse(&gap.get_untracked()).unwrap_or(JenisKesenjangan::Kompetensi),
-            bentuk: BentukPengembangan::parse(&bentuk.get_untracked()).unwrap_or(BentukPengembangan::ELearning),
+            kesenjangan: JenisKesenjangan::parse(&gap.get_untracked())
+                .unwrap_or(JenisKesenjangan::Kompetensi),
+            bentuk: BentukPengembangan::parse(&bentuk.get_untracked())
+                .unwrap_or(BentukPengembangan::ELearning),
             prioritas: Prioritas::parse(&prioritas.get_untracked()).unwrap_or(Prioritas::Sedang),
             perkiraan_jp: jp.get_untracked().trim().parse().ok(),
             perkiraan_biaya: None,
@@ -226,7 +255,16 @@ fn Propose(year: RwSignal<i32>, done: impl Fn() + Copy + Send + Sync + 'static) 
         });
     };
     let err = move |name: &'static str| {
-        move || errors.with(|e| e.get(name).map(|m| m.iter().map(|t| i18n.message(t)).collect::<Vec<_>>().join(" ")))
+        move || {
+            errors.with(|e| {
+                e.get(name).map(|m| {
+                    m.iter()
+                        .map(|t| i18n.message(t))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+            })
+        }
     };
     view! {
         <form class="card__body form form--wide" on:submit=submit novalidate>
@@ -281,4 +319,3 @@ fn Propose(year: RwSignal<i32>, done: impl Fn() + Copy + Send + Sync + 'static) 
         </form>
     }
 }
-

@@ -46,7 +46,9 @@ fn Queue(version: RwSignal<u32>) -> impl IntoView {
     Effect::new(move |_| {
         version.track();
         spawn_local(async move {
-            list.set(Some(api::pengembangan::catatan(None, Some(StatusCatatan::Menunggu), ALL).await));
+            list.set(Some(
+                api::pengembangan::catatan(None, Some(StatusCatatan::Menunggu), ALL).await,
+            ));
         });
     });
     view! {
@@ -143,7 +145,17 @@ fn Compliance(year: RwSignal<i32>, version: RwSignal<u32>) -> impl IntoView {
         let p = page.get();
         version.track();
         spawn_local(async move {
-            data.set(Some(api::pengembangan::kepatuhan(None, y, PageQuery { page: p, per_page: 20 }).await));
+            data.set(Some(
+                api::pengembangan::kepatuhan(
+                    None,
+                    y,
+                    PageQuery {
+                        page: p,
+                        per_page: 20,
+                    },
+                )
+                .await,
+            ));
         });
     });
     view! {
@@ -198,7 +210,9 @@ fn Competencies() -> impl IntoView {
     let list = RwSignal::new(None::<Result<Vec<Kompetensi>, ApiError>>);
     Effect::new(move |_| {
         version.track();
-        spawn_local(async move { list.set(Some(api::pengembangan::kompetensi(true).await)); });
+        spawn_local(async move {
+            list.set(Some(api::pengembangan::kompetensi(true).await));
+        });
     });
     let nama = RwSignal::new(String::new());
     let kelompok = RwSignal::new("teknis".to_owned());
@@ -208,7 +222,8 @@ fn Competencies() -> impl IntoView {
         ev.prevent_default();
         let request = BuatKompetensi {
             nama: nama.get_untracked().trim().to_owned(),
-            kelompok: KelompokKompetensi::parse(&kelompok.get_untracked()).unwrap_or(KelompokKompetensi::Teknis),
+            kelompok: KelompokKompetensi::parse(&kelompok.get_untracked())
+                .unwrap_or(KelompokKompetensi::Teknis),
             nilai_berakhlak: None,
             deskripsi: None,
         };

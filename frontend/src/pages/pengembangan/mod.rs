@@ -4,16 +4,20 @@
 
 mod catatan;
 mod grafik;
+mod karier;
 mod kebutuhan;
 mod kepegawaian;
+mod talenta;
 mod tim;
 
+pub use karier::KarierPage;
 pub use kepegawaian::PengembanganHrPage;
+pub use talenta::TalentaPage;
 pub use tim::PengembanganTimPage;
 
 use kinerja_api::pengembangan::{
-    BentukPengembangan, JenisKesenjangan, Prioritas, RingkasanJp, StatusCatatan,
-    StatusKebutuhan, SumberKebutuhan,
+    BentukPengembangan, JenisKesenjangan, Prioritas, RingkasanJp, StatusCatatan, StatusKebutuhan,
+    SumberKebutuhan,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,7 +39,11 @@ pub(crate) fn jp_text(lang: Lang, jp: f64) -> String {
     } else {
         format!("{jp:.2}").trim_end_matches('0').to_owned()
     };
-    if lang == Lang::Id { s.replace('.', ",") } else { s }
+    if lang == Lang::Id {
+        s.replace('.', ",")
+    } else {
+        s
+    }
 }
 
 /// The kind of development in the reader's language.

@@ -1,8 +1,8 @@
 //! `/pengembangan/tim`: the PPKin's team — each person's verified JP of the year and the
 //! needs waiting for the PPKin's decision.
 
-use kinerja_api::pengembangan::{AnggotaTimJp, Kebutuhan};
 use kinerja_api::Page;
+use kinerja_api::pengembangan::{AnggotaTimJp, Kebutuhan};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,7 +17,10 @@ use crate::i18n::use_i18n;
 pub fn PengembanganTimPage() -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| {
-        document().set_title(&format!("{} · Kinerja", ptext(i18n.lang(), PKey::TeamTitle)));
+        document().set_title(&format!(
+            "{} · Kinerja",
+            ptext(i18n.lang(), PKey::TeamTitle)
+        ));
     });
     let year = RwSignal::new(this_year());
     let version = RwSignal::new(0u32);
@@ -28,7 +31,9 @@ pub fn PengembanganTimPage() -> impl IntoView {
         version.track();
         spawn_local(async move {
             team.set(Some(api::pengembangan::tim(y).await));
-            needs.set(Some(api::pengembangan::kebutuhan(true, None, Some("diusulkan"), ALL).await));
+            needs.set(Some(
+                api::pengembangan::kebutuhan(true, None, Some("diusulkan"), ALL).await,
+            ));
         });
     });
     view! {
