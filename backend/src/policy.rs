@@ -150,22 +150,6 @@ pub fn akses_pengembangan(roles: &[Role], h: HubunganPengembangan) -> Option<Aks
     })
 }
 
-/// Who reads an employee's career page (positions, predikat, development, angka kredit): the
-/// readers of their development data ([`akses_pengembangan`]) — the employee, their PPKin, the
-/// HR office and those who read every employee record (auditor), and a pimpinan whose subtree
-/// holds the employee. Everyone else is told it does not exist.
-pub fn can_read_karier(roles: &[Role], is_self: bool, is_ppkin: bool, in_subtree: bool) -> bool {
-    akses_pengembangan(
-        roles,
-        HubunganPengembangan {
-            sendiri: is_self,
-            ppkin: is_ppkin,
-            dalam_subtree: in_subtree,
-        },
-    )
-    .is_some()
-}
-
 /// How much of the talent grid (boxes with counts and names) a viewer sees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LingkupTalenta {
@@ -369,24 +353,7 @@ mod tests {
     }
 
     #[test]
-    fn career_and_talent_privacy() {
-        assert!(can_read_karier(&[Pegawai], true, false, false), "own page");
-        assert!(
-            can_read_karier(&[Pegawai], false, true, false),
-            "their PPKin"
-        );
-        assert!(
-            !can_read_karier(&[Pegawai], false, false, false),
-            "a colleague"
-        );
-        assert!(can_read_karier(&[Pimpinan], false, false, true));
-        assert!(
-            !can_read_karier(&[Pimpinan], false, false, false),
-            "another unit"
-        );
-        assert!(can_read_karier(&[Admin], false, false, false));
-        assert!(can_read_karier(&[Auditor], false, false, false));
-
+    fn talent_data_is_the_hr_offices_and_the_pimpinans_subtree() {
         assert_eq!(lingkup_talenta(&[Admin]), Some(LingkupTalenta::Instansi));
         assert_eq!(lingkup_talenta(&[Pimpinan]), Some(LingkupTalenta::Subtree));
         assert_eq!(lingkup_talenta(&[Pegawai]), None);

@@ -26,42 +26,11 @@ use uuid::Uuid;
 use super::TAG;
 use super::penempatan::Sql;
 use crate::auth::Viewer;
-use crate::clock;
-use crate::employees::superiors::Resolver;
-use crate::entities::{
-    assignments, catatan_pengembangan, employees, positions, ref_golongan, ref_jenjang,
-};
-use crate::error::{AppError, AppResult};
+use crate::entities::{assignments, catatan_pengembangan, positions, ref_golongan, ref_jenjang};
+use crate::error::AppResult;
 use crate::measurement::service::jumlah_periode;
-use crate::policy;
 use crate::problems::{BadRequest, NotFound, Unauthorized};
 use crate::state::AppState;
-
-/// Whether `viewer` may read `e`'s career page (`crate::policy::can_read_karier`); the PPKin
-/// is resolved (a few indexed queries) only when nothing else lets the viewer in.
-async fn may_read(
-    db: &DatabaseConnection,
-    viewer: &Viewer,
-    e: &employees::Model,
-) -> AppResult<bool> {
-    let is_self = viewer.employee_id == Some(e.id);
-    let in_subtree = e.unit_id.is_some_and(|u| viewer.subtree.contains(&u));
-    if policy::can_read_karier(&viewer.roles, is_self, false, in_subtree) {
-        return Ok(true);
-    }
-    let Some(me) = viewer.employee_id else {
-        return Ok(false);
-    };
-    let today = clock::today_in(clock::instansi_offset(db, e.instansi_id).await?);
-    let resolver = Resolver::ppkin_only(db, today, [e.id]).await?;
-    let is_ppkin = resolver.ppkin(e.id).is_ok_and(|p| p.employee.id == me);
-    Ok(policy::can_read_karier(
-        &viewer.roles,
-        false,
-        is_ppkin,
-        in_subtree,
-    ))
-}
 
 /// One set evaluation as read for the page.
 struct Nilai {
@@ -80,13 +49,10 @@ pub async fn karier_of(
     viewer: &Viewer,
     employee_id: Uuid,
 ) -> AppResult<Karier> {
-    let e = employees::Entity::find_by_id(employee_id)
-        .one(db)
+    // The readers of the employee's development data (`policy::akses_pengembangan`).
+    let e = crate::pengembangan::akses::pegawai(db, viewer, employee_id)
         .await?
-        .ok_or(AppError::NotFound("Pegawai"))?;
-    if !may_read(db, viewer, &e).await? {
-        return Err(AppError::NotFound("Pegawai"));
-    }
+        .model;
 
     // Positions: assignments, then their positions and units (three queries).
     let held = assignments::Entity::find()

@@ -3,8 +3,8 @@
 //! records ([`potensi`]), the instansi's setting and nine boxes with the grid ([`kotak`]), and
 //! the key positions with their succession candidates ([`suksesi`]).
 //!
-//! Who sees what is decided in [`crate::policy`]: `can_read_karier`, `lingkup_talenta`,
-//! `can_read_potensi`, `can_manage_talenta`.
+//! Who sees what is decided in [`crate::policy`]: the career page by `akses_pengembangan` (it is
+//! development data), talent data by `lingkup_talenta`, `can_read_potensi`, `can_manage_talenta`.
 
 pub mod entities;
 pub mod karier;
