@@ -2,7 +2,9 @@
 //! `/api/v1/pengembangan/talenta`.
 
 use kinerja_api::Page;
-use kinerja_api::talenta::{GridTalenta, JabatanKritikal, Karier, PegawaiTalenta, Suksesi};
+use kinerja_api::talenta::{
+    GridTalenta, JabatanKritikal, Karier, PegawaiTalenta, Suksesi, TalentaSaya,
+};
 use uuid::Uuid;
 
 use super::client::{self, ApiError, Call};
@@ -63,4 +65,12 @@ pub async fn suksesi(id: Uuid, tahun: Option<i32>) -> Result<Suksesi, ApiError> 
             .query(&[("tahun", tahun.map(|t| t.to_string()))]),
     )
     .await
+}
+
+/// The viewer's own potential and box.
+///
+/// # Errors
+/// `forbidden` unless the instansi shows them to employees.
+pub async fn saya() -> Result<TalentaSaya, ApiError> {
+    client::authed(Call::get("/pengembangan/talenta/saya")).await
 }

@@ -161,6 +161,10 @@ pengembangan_keys! {
     Box => "Kotak", "Box";
     NoCareerRecords => "Belum ada catatan pengembangan.", "No development records yet.";
     MyCareer => "Karier saya", "My career";
+    MyBox => "Kotak talenta saya", "My talent box";
+    MyBoxOf => "Kotak {n}: {label}", "Box {n}: {label}";
+    MyBoxNone => "Anda belum dipetakan: perlu predikat tahunan dan hasil penilaian potensi.", "You are not placed yet: it takes an annual rating and a potential assessment.";
+    PotentialOf => "Potensi: {t} ({sumber}, {tanggal})", "Potential: {t} ({sumber}, {tanggal})";
 }
 
 /// The text of `key` in `lang`.

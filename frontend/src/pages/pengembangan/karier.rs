@@ -3,7 +3,7 @@
 //! functional position, and development with the verified JP of each year.
 
 use kinerja_api::evaluation::Predikat;
-use kinerja_api::talenta::Karier;
+use kinerja_api::talenta::{Karier, TalentaSaya, TingkatTalenta};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -43,6 +43,8 @@ pub fn KarierPage() -> impl IntoView {
             .with(|p| p.get("id").and_then(|id| Uuid::parse_str(&id).ok()))
             .or_else(|| auth.user().and_then(|u| u.employee_id))
     });
+    // The viewer's own page (no id in the path): their talent box may be shown too.
+    let own = Memo::new(move |_| params.with(|p| p.get("id").is_none()));
     let page = RwSignal::new(None::<Result<Karier, ApiError>>);
     Effect::new(move |_| {
         let Some(id) = who.get() else {
@@ -71,6 +73,59 @@ pub fn KarierPage() -> impl IntoView {
             Some(Err(e)) => view! { <ErrorAlert error=e/> }.into_any(),
             Some(Ok(k)) => view! { <Career k=k/> }.into_any(),
         }}
+        {move || own.get().then(|| view! { <MyBox/> })}
+    }
+}
+
+fn level(t: TingkatTalenta) -> PKey {
+    match t {
+        TingkatTalenta::Tinggi => PKey::LevelHigh,
+        TingkatTalenta::Menengah => PKey::LevelMid,
+        TingkatTalenta::Rendah => PKey::LevelLow,
+    }
+}
+
+/// The viewer's own box, shown only when the instansi shows it (otherwise the server says 403
+/// and nothing is drawn).
+#[component]
+fn MyBox() -> impl IntoView {
+    let i18n = use_i18n();
+    let mine = RwSignal::new(None::<TalentaSaya>);
+    spawn_local(async move {
+        if let Ok(s) = api::talenta::saya().await {
+            mine.set(Some(s));
+        }
+    });
+    move || {
+        mine.get().map(|s| {
+            let lang = i18n.lang();
+            let kotak = match &s.kotak {
+                Some(k) => fill(
+                    ptext(lang, PKey::MyBoxOf),
+                    &[("n", &k.nomor.to_string()), ("label", &k.label)],
+                ),
+                None => ptext(lang, PKey::MyBoxNone).to_owned(),
+            };
+            let potensi = s.potensi.as_ref().map(|p| {
+                fill(
+                    ptext(lang, PKey::PotentialOf),
+                    &[
+                        ("t", ptext(lang, level(p.tingkat))),
+                        ("sumber", &p.sumber),
+                        ("tanggal", &labels::long_date(lang, p.tanggal)),
+                    ],
+                )
+            });
+            let rekomendasi = s.kotak.as_ref().map(|k| k.rekomendasi.clone());
+            view! {
+                <section class="card">
+                    <h2 class="card__title">{tp(PKey::MyBox)}</h2>
+                    <p><strong>{kotak}</strong></p>
+                    {rekomendasi.map(|r| view! { <p class="muted">{r}</p> })}
+                    {potensi.map(|p| view! { <p class="muted">{p}</p> })}
+                </section>
+            }
+        })
     }
 }
 
