@@ -580,3 +580,15 @@ pub struct JpQuery {
     #[cfg_attr(feature = "openapi", param(minimum = 2020, maximum = 2100))]
     pub tahun: Option<i32>,
 }
+
+/// A development record as the evaluation page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PengembanganTerakhir {
+    pub id: Uuid,
+    pub nama: String,
+    pub bentuk: BentukPengembangan,
+    pub tanggal_selesai: NaiveDate,
+    pub jp: f64,
+    pub status: StatusCatatan,
+}

@@ -213,6 +213,11 @@ pub struct EvaluasiView {
     /// Sangat Baik: a priority for competency development.
     pub prioritas_pengembangan: bool,
     pub peran: PeranEvaluasi,
+    /// The employee's development since the previous evaluation: records (verified or
+    /// waiting) that ended from the first day of this sub-period (of the year, for the annual
+    /// evaluation) on, latest first, at most 20.
+    #[serde(default)]
+    pub pengembangan: Vec<crate::pengembangan::PengembanganTerakhir>,
 }
 
 /// `PUT /api/v1/skp/{id}/evaluasi?periode_ke=` (PPKin, while in draft).

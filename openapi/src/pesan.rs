@@ -1150,6 +1150,9 @@ pesan! {
     SertifikatHanyaMenunggu = "sertifikat_hanya_menunggu"
         => "Sertifikat hanya dapat diganti selama catatan menunggu verifikasi.",
            "The certificate can only be replaced while the record waits for verification.";
+    SertifikatWajib = "sertifikat_wajib"
+        => "Catatan tanpa sertifikat tidak dapat diverifikasi: lampirkan sertifikatnya dulu, atau tolak dengan catatan.",
+           "A record without a certificate cannot be verified: attach its certificate first, or reject it with a note.";
     JenisSertifikat = "jenis_sertifikat"
         => "Sertifikat harus berkas PDF, JPEG atau PNG.",
            "The certificate must be a PDF, JPEG or PNG file.";

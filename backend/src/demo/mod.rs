@@ -7,6 +7,7 @@
 //! are built in on purpose: a vacant kasi post in Kelurahan Tembong (its staff are rated by the
 //! lurah) and an acting (Plt) lurah in Kelurahan Gelam.
 
+mod pengembangan;
 mod perencanaan;
 pub mod skala;
 mod survei;
@@ -17,7 +18,8 @@ pub use perencanaan::seed_planning;
 pub use survei::{KLIEN_SEKOLAH, SEKOLAH_KEY, seed_survei};
 
 /// The year already lived ([`tahun::seed_year`]), then the citizen satisfaction surveys and
-/// the SKPs they feed, with the schools' attendance ([`seed_survei`]). Returns the number of
+/// the SKPs they feed, with the schools' attendance ([`seed_survei`]), and competency
+/// development ([`pengembangan::seed`]). Returns the number of
 /// evaluations set.
 ///
 /// # Errors
@@ -30,6 +32,8 @@ pub async fn seed_year(
     let evaluated = tahun::seed_year(db, kebijakan, upload_dir).await?;
     // After the year: its employee-entered realisasi must not cover the fed indicators.
     seed_survei(db).await?;
+    // Development after the evaluations: their low rating made the needs it completes.
+    pengembangan::seed(db, upload_dir).await?;
     Ok(evaluated)
 }
 

@@ -285,7 +285,7 @@ pub async fn seed_year(
 }
 
 /// A one-page PDF with one line of text: the demo objection's attachment.
-fn one_line_pdf(line: &str) -> Vec<u8> {
+pub(super) fn one_line_pdf(line: &str) -> Vec<u8> {
     let text: String = line
         .chars()
         .filter(|c| !matches!(c, '(' | ')' | '\\'))

@@ -105,6 +105,8 @@ struct Bekal {
     keberatan: HashMap<Uuid, Keberatan>,
     plans: HashMap<Uuid, RencanaPerbaikan>,
     riwayat: HashMap<Uuid, Vec<VersiEvaluasi>>,
+    /// Development records per employee since this sub-period began.
+    pengembangan: HashMap<Uuid, Vec<kinerja_api::pengembangan::PengembanganTerakhir>>,
 }
 
 impl Bekal {
@@ -176,6 +178,17 @@ impl Bekal {
                 .or_default()
                 .push(versi_dto(v));
         }
+        // The previous evaluation covered up to the end of the sub-period before this one.
+        let sejak = if k == 0 {
+            Some(period.mulai)
+        } else {
+            crate::measurement::service::bounds(period, k).map(|(start, _)| start)
+        };
+        let owners: Vec<Uuid> = skps.iter().map(|m| m.employee_id).collect();
+        let pengembangan = match sejak {
+            Some(d) => crate::pengembangan::catatan::sejak(db, &owners, d).await?,
+            None => HashMap::new(),
+        };
         Ok(Self {
             tahun,
             tags,
@@ -183,6 +196,7 @@ impl Bekal {
             keberatan,
             plans,
             riwayat,
+            pengembangan,
         })
     }
 }
@@ -424,6 +438,11 @@ async fn page(
         riwayat,
         prioritas_pengembangan: prioritas,
         peran,
+        pengembangan: bekal
+            .pengembangan
+            .get(&m.employee_id)
+            .cloned()
+            .unwrap_or_default(),
     })
 }
 

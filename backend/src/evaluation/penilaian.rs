@@ -189,12 +189,10 @@ pub(crate) async fn open_plan_if_low(
     db: &impl ConnectionTrait,
     e: &evaluations::Model,
 ) -> AppResult<bool> {
-    if !is_low(e) {
-        return Ok(false);
-    }
-    // A Di Bawah Ekspektasi rating is a performance or competency gap: a development need.
+    // A Di Bawah Ekspektasi rating is a performance or competency gap: a development need
+    // (withdrawn while still proposed when an objection or a correction lifts the rating).
     crate::pengembangan::kebutuhan::dari_evaluasi(db, e).await?;
-    if plan_of(db, e.id).await?.is_some() {
+    if !is_low(e) || plan_of(db, e.id).await?.is_some() {
         return Ok(false);
     }
     let now = Utc::now();

@@ -397,7 +397,8 @@ pub async fn unduh_sertifikat(
 ///
 /// # Errors
 /// `Forbidden` for anyone but the HR office (and for one's own record); `Conflict` once
-/// decided or for a stale `lock_version`; `Validation` for a rejection without a note.
+/// decided, for a stale `lock_version` or to verify one without a certificate; `Validation`
+/// for a rejection without a note.
 pub async fn verifikasi(
     db: &DatabaseConnection,
     viewer: &Viewer,
@@ -421,6 +422,10 @@ pub async fn verifikasi(
         .filter(|c| !c.is_empty());
     if !req.terima && note.as_ref().is_none_or(|c| c.chars().count() < 3) {
         return Err(AppError::field("catatan", Pesan::AlasanPenolakanWajib));
+    }
+    // Only a record with its evidence counts (docs/pengembangan.md, "Records").
+    if req.terima && before.sertifikat_key.is_none() {
+        return Err(AppError::conflict(Pesan::SertifikatWajib));
     }
     let status = if req.terima {
         StatusCatatan::Diverifikasi
@@ -519,6 +524,48 @@ pub async fn delete(
     }
     Ok(())
 }
+
+/// Records (verified or waiting) of `employees` that ended on or after `sejak`, latest first,
+/// at most [`TERAKHIR_MAKS`] per employee, in one query: the evaluation page's "development
+/// since the previous evaluation".
+///
+/// # Errors
+/// On a database failure.
+pub async fn sejak(
+    db: &impl ConnectionTrait,
+    employees: &[Uuid],
+    sejak: NaiveDate,
+) -> AppResult<HashMap<Uuid, Vec<kinerja_api::pengembangan::PengembanganTerakhir>>> {
+    let mut out: HashMap<Uuid, Vec<_>> = HashMap::new();
+    if employees.is_empty() {
+        return Ok(out);
+    }
+    let rows = catatan::Entity::find()
+        .filter(catatan::Column::EmployeeId.is_in(employees.to_vec()))
+        .filter(catatan::Column::TanggalSelesai.gte(sejak))
+        .filter(catatan::Column::Status.ne(StatusCatatan::Ditolak.as_str()))
+        .order_by_desc(catatan::Column::TanggalSelesai)
+        .order_by_desc(catatan::Column::Id)
+        .all(db)
+        .await?;
+    for m in rows {
+        let list = out.entry(m.employee_id).or_default();
+        if list.len() < TERAKHIR_MAKS {
+            list.push(kinerja_api::pengembangan::PengembanganTerakhir {
+                id: m.id,
+                nama: m.nama,
+                bentuk: BentukPengembangan::parse(&m.bentuk).unwrap_or(BentukPengembangan::Diklat),
+                tanggal_selesai: m.tanggal_selesai,
+                jp: jp_dari_menit(i64::from(m.menit)),
+                status: StatusCatatan::parse(&m.status).unwrap_or(StatusCatatan::Menunggu),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Records listed per employee on the evaluation page.
+pub const TERAKHIR_MAKS: usize = 20;
 
 /// The names (lower case) of the trainings `employee` completed and had verified on or after
 /// `sejak`: an improvement plan's training is done when one of them bears its name.

@@ -334,8 +334,9 @@ pub async fn unduh_sertifikat(
 
 /// Verify or reject a record (the HR office)
 ///
-/// Only the HR office, never for its own record, only while it waits; a rejection needs a
-/// note. Only verified JP count. The employee is told; audited.
+/// Only the HR office, never for its own record, only while it waits; verifying needs the
+/// certificate attached (409 without), a rejection needs a note. Only verified JP count. The
+/// employee is told; audited.
 #[utoipa::path(
     tag = TAG,
     params(("id" = Uuid, Path, description = "Record id")),

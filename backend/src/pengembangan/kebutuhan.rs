@@ -531,8 +531,10 @@ async fn sekali(
 
 /// The needs a set evaluation calls for (analisis kesenjangan kinerja, PP 11/2017): a
 /// performance gap for a Di Bawah Ekspektasi result, a competency gap for Di Bawah Ekspektasi
-/// behaviour. Proposed, for the PPKin to complete and agree. Made once, however often the
-/// evaluation is set again. Returns how many were made.
+/// behaviour. Proposed, for the PPKin to complete and agree; made once, however often the
+/// evaluation is set again. A rating an objection or a correction lifts withdraws its need
+/// while it is still proposed (a decided one stays, with its decision). Returns how many were
+/// made.
 ///
 /// # Errors
 /// On a database failure.
@@ -540,6 +542,21 @@ pub async fn dari_evaluasi(db: &impl ConnectionTrait, e: &evaluations::Model) ->
     let bawah = |r: Option<&str>| r.and_then(Rating::parse) == Some(Rating::DiBawah);
     let hasil = bawah(e.rating_hasil.as_deref());
     let perilaku = bawah(e.rating_perilaku.as_deref());
+    let lifted: Vec<&str> = [
+        (!hasil).then_some(SumberKebutuhan::RatingRendah.as_str()),
+        (!perilaku).then_some(SumberKebutuhan::PerilakuRendah.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !lifted.is_empty() {
+        kb::Entity::delete_many()
+            .filter(kb::Column::EvaluationId.eq(e.id))
+            .filter(kb::Column::Sumber.is_in(lifted))
+            .filter(kb::Column::Status.eq(StatusKebutuhan::Diusulkan.as_str()))
+            .exec(db)
+            .await?;
+    }
     if !hasil && !perilaku {
         return Ok(0);
     }

@@ -267,6 +267,14 @@ async fn notifications_are_emailed_through_smtp_when_configured(db: Db) {
         env.insert("KINERJA_JOBS_INTERVAL_SECS".into(), "1".into());
     })
     .await;
+    // Mid-year, before anyone exists: the fourth quarter's 20 JP reminders would mail too.
+    let year = kinerja::clock::today().year();
+    app.clock.set(local_time(
+        NaiveDate::from_ymd_opt(year, 6, 15).unwrap(),
+        9,
+        0,
+        7,
+    ));
     assert!(kinerja::demo::seed_organisation(&app.db).await.unwrap());
     let (_, admin) = app.signed_in("admin.uji", &[Role::Admin]).await;
     let camat: kinerja_api::Page<kinerja_api::employees::Employee> = app

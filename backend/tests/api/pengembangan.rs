@@ -65,6 +65,29 @@ fn kegiatan(nama: &str, selesai: NaiveDate, jp: Value) -> Value {
     v
 }
 
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
+
+/// Attaches a PNG certificate as `token`; the record at its new version.
+async fn sertifikat(c: &Chain, token: &str, r: &CatatanPengembangan) -> CatatanPengembangan {
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("sertifikat.png"),
+    );
+    let resp = c
+        .app
+        .client
+        .post(
+            c.app
+                .url(&format!("/api/v1/pengembangan/catatan/{}/sertifikat", r.id)),
+        )
+        .bearer_auth(token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    ok(resp, 200).await
+}
+
 async fn verifikasi(c: &Chain, token: &str, r: &CatatanPengembangan, body: Value) -> Response {
     let mut body = body;
     body["lock_version"] = json!(r.lock_version);
@@ -185,6 +208,16 @@ async fn jp_arithmetic_counts_only_verified_minutes_in_the_year_they_end(db: Db)
     )
     .await;
     assert!(!e.field_errors("catatan").is_empty());
+    // Without its certificate a record is not verified.
+    assert_problem(
+        verifikasi(&c, &c.admin, &a, json!({"terima": true})).await,
+        409,
+        ErrorCode::Conflict,
+    )
+    .await;
+    let a = sertifikat(&c, &c.rina, &a).await;
+    let b = sertifikat(&c, &c.rina, &b).await;
+    let old = sertifikat(&c, &c.rina, &old).await;
     let a: CatatanPengembangan = ok(
         verifikasi(&c, &c.admin, &a, json!({"terima": true})).await,
         200,
@@ -499,6 +532,54 @@ async fn needs_are_proposed_decided_by_the_ppkin_and_made_from_a_low_rating(db: 
     assert_eq!(agreed.status, StatusKebutuhan::Disetujui);
     // 20 planned JP show in the employee's year.
     assert_eq!(jp(&c, &c.rina, "").await.jp_direncanakan, 20.0);
+
+    // The HR office corrects the ratings to Di Bawah for behaviour as well, then lifts it
+    // again: the behaviour need is made, then withdrawn while still proposed; the agreed
+    // result need stays.
+    let koreksi = |hasil: &str, perilaku: &str| json!({"rating_hasil": hasil, "rating_perilaku": perilaku, "alasan": "Koreksi atas hasil pemeriksaan bukti dukung."});
+    let url = format!("/api/v1/evaluasi/{}/koreksi", eval.id);
+    let resp = c
+        .app
+        .post_json(
+            &url,
+            &koreksi("di_bawah_ekspektasi", "di_bawah_ekspektasi"),
+            Some(&c.admin),
+        )
+        .await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+    let sources = |p: &Page<Kebutuhan>| -> Vec<(SumberKebutuhan, StatusKebutuhan)> {
+        let mut v: Vec<_> = p
+            .items
+            .iter()
+            .filter(|k| k.evaluation_id == Some(eval.id))
+            .map(|k| (k.sumber, k.status))
+            .collect();
+        v.sort();
+        v
+    };
+    let all = format!("/api/v1/pengembangan/kebutuhan?employee_id={rina}");
+    let now: Page<Kebutuhan> = ok(c.app.get(&all, Some(&c.kasubag)).await, 200).await;
+    assert_eq!(
+        sources(&now),
+        vec![
+            (SumberKebutuhan::RatingRendah, StatusKebutuhan::Disetujui),
+            (SumberKebutuhan::PerilakuRendah, StatusKebutuhan::Diusulkan),
+        ]
+    );
+    let resp = c
+        .app
+        .post_json(
+            &url,
+            &koreksi("sesuai_ekspektasi", "sesuai_ekspektasi"),
+            Some(&c.admin),
+        )
+        .await;
+    assert_eq!(resp.status(), 200);
+    let now: Page<Kebutuhan> = ok(c.app.get(&all, Some(&c.kasubag)).await, 200).await;
+    assert_eq!(
+        sources(&now),
+        vec![(SumberKebutuhan::RatingRendah, StatusKebutuhan::Disetujui)]
+    );
 }
 db_test!(needs_are_proposed_decided_by_the_ppkin_and_made_from_a_low_rating);
 
@@ -696,6 +777,15 @@ async fn an_improvement_plans_training_is_done_once_a_record_of_it_is_verified(d
         .find(|i| i.jenis == "pelatihan")
         .unwrap();
     assert!(item.terpenuhi);
+    // The evaluation page lists the development since the sub-period began.
+    assert!(
+        view.pengembangan
+            .iter()
+            .any(|p| p.nama == "Pelatihan Pelayanan Prima"
+                && p.status == StatusCatatan::Diverifikasi),
+        "{:?}",
+        view.pengembangan
+    );
     let needs: Page<Kebutuhan> = ok(
         c.app
             .get("/api/v1/pengembangan/kebutuhan", Some(&c.rina))
@@ -799,6 +889,7 @@ async fn development_data_stays_with_the_employee_the_ppkin_the_hr_office_and_th
     assert!(queue.items.iter().all(|i| i.boleh_diverifikasi));
 
     // Unit compliance: the HR office reads any unit; a pimpinan only their subtree.
+    let r = sertifikat(&c, &c.rina, &r).await;
     let _: CatatanPengembangan = ok(
         verifikasi(&c, &c.admin, &r, json!({"terima": true})).await,
         200,
@@ -838,6 +929,7 @@ async fn two_officers_verifying_one_record_at_once_one_wins(db: Db) {
         201,
     )
     .await;
+    let r = sertifikat(&c, &c.rina, &r).await;
     let (_, second) = c.app.signed_in("admin-kedua", &[Role::Admin]).await;
     let (a, b) = tokio::join!(
         verifikasi(&c, &c.admin, &r, json!({"terima": true})),

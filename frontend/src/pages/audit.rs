@@ -378,6 +378,51 @@ const ACTIONS: &[(&str, &str, &str)] = &[
         "{aktor} voided the survey response {objek}",
     ),
     (
+        "kompetensi.created",
+        "{aktor} menambahkan kompetensi {objek}",
+        "{aktor} added the competency {objek}",
+    ),
+    (
+        "kompetensi.updated",
+        "{aktor} mengubah kompetensi {objek}",
+        "{aktor} changed the competency {objek}",
+    ),
+    (
+        "kebutuhan_pengembangan.created",
+        "{aktor} mengusulkan kebutuhan pengembangan {objek}",
+        "{aktor} proposed the development need {objek}",
+    ),
+    (
+        "kebutuhan_pengembangan.decided",
+        "{aktor} memutuskan kebutuhan pengembangan {objek}",
+        "{aktor} decided the development need {objek}",
+    ),
+    (
+        "kebutuhan_pengembangan.deleted",
+        "{aktor} menghapus kebutuhan pengembangan {objek}",
+        "{aktor} deleted the development need {objek}",
+    ),
+    (
+        "catatan_pengembangan.created",
+        "{aktor} mencatat kegiatan pengembangan {objek}",
+        "{aktor} recorded the development activity {objek}",
+    ),
+    (
+        "catatan_pengembangan.sertifikat",
+        "{aktor} mengunggah sertifikat kegiatan pengembangan {objek}",
+        "{aktor} uploaded the certificate of development activity {objek}",
+    ),
+    (
+        "catatan_pengembangan.verified",
+        "{aktor} memeriksa catatan pengembangan {objek}",
+        "{aktor} checked the development record {objek}",
+    ),
+    (
+        "catatan_pengembangan.deleted",
+        "{aktor} menghapus catatan pengembangan {objek}",
+        "{aktor} deleted the development record {objek}",
+    ),
+    (
         "survei_tindak_lanjut.created",
         "{aktor} menambahkan tindak lanjut survei {objek}",
         "{aktor} added a survey follow-up action {objek}",
@@ -396,6 +441,46 @@ const ACTIONS: &[(&str, &str, &str)] = &[
         "iki.survei_set",
         "{aktor} menautkan indikator ke survei kepuasan",
         "{aktor} bound an indicator to a satisfaction survey",
+    ),
+    (
+        "talenta.potensi_dicatat",
+        "{aktor} mencatat hasil penilaian potensi {objek}",
+        "{aktor} recorded a potential assessment {objek}",
+    ),
+    (
+        "talenta.pengaturan_diubah",
+        "{aktor} mengubah pengaturan manajemen talenta",
+        "{aktor} changed the talent management settings",
+    ),
+    (
+        "talenta.kotak_diubah",
+        "{aktor} mengubah sembilan kotak talenta",
+        "{aktor} changed the nine talent boxes",
+    ),
+    (
+        "talenta.jabatan_kritikal_ditandai",
+        "{aktor} menandai jabatan kritikal {objek}",
+        "{aktor} marked the key position {objek}",
+    ),
+    (
+        "talenta.jabatan_kritikal_diubah",
+        "{aktor} mengubah jabatan kritikal {objek}",
+        "{aktor} changed the key position {objek}",
+    ),
+    (
+        "talenta.jabatan_kritikal_dihapus",
+        "{aktor} menghapus tanda jabatan kritikal {objek}",
+        "{aktor} unmarked the key position {objek}",
+    ),
+    (
+        "talenta.kandidat_ditambahkan",
+        "{aktor} menambahkan kandidat suksesor jabatan kritikal {objek}",
+        "{aktor} added a succession candidate to the key position {objek}",
+    ),
+    (
+        "talenta.kandidat_dihapus",
+        "{aktor} menghapus kandidat suksesor jabatan kritikal {objek}",
+        "{aktor} removed a succession candidate of the key position {objek}",
     ),
 ];
 

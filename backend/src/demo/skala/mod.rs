@@ -38,6 +38,7 @@ use crate::error::{AppError, AppResult};
 use super::INSTANSI;
 
 mod organisasi;
+mod pengembangan;
 mod survei;
 use organisasi::*;
 
@@ -741,6 +742,11 @@ pub async fn seed_scale(
     )
     .await?;
     t.done("survei_respons", survei::RESPONS, started);
+
+    let started = Instant::now();
+    let ids: Vec<Uuid> = emps.iter().skip(1).map(|e| e.id).collect();
+    let n = pengembangan::seed(db, inst.id, &ids, (options.seed, today, now)).await?;
+    t.done("catatan_pengembangan", n, started);
 
     if db.get_database_backend() == DbBackend::Postgres {
         let started = Instant::now();
