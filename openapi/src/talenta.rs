@@ -426,6 +426,18 @@ pub struct GridTalenta {
     pub dikonfirmasi: bool,
 }
 
+/// `?tahun=` of the succession candidates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct TahunKinerjaQuery {
+    /// The later of the two years whose annual predikat count; last year (the instansi's
+    /// local day) when left out.
+    #[validate(range(min = 2020, max = 2100, code = "tahun_2020_2100"))]
+    #[cfg_attr(feature = "openapi", param(minimum = 2020, maximum = 2100))]
+    pub tahun: Option<i32>,
+}
+
 /// Query of the names in one box.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]

@@ -11,8 +11,8 @@ use actix_web::{HttpResponse, delete, get, patch, post};
 use kinerja_api::Pesan;
 use kinerja_api::employees::{JenisPenugasan, StatusPegawai, full_name};
 use kinerja_api::talenta::{
-    GridQuery, InstansiQuery, JabatanKritikal, KandidatSuksesi, LockQuery, Suksesi, TambahKandidat,
-    TandaiJabatanKritikal, UbahJabatanKritikal,
+    InstansiQuery, JabatanKritikal, KandidatSuksesi, LockQuery, Suksesi, TahunKinerjaQuery,
+    TambahKandidat, TandaiJabatanKritikal, UbahJabatanKritikal,
 };
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -619,7 +619,7 @@ pub async fn tandai(
 /// eligible ranks, best box first, then the hand-picked ones. HR office only.
 #[utoipa::path(
     tag = TAG,
-    params(("id" = Uuid, Path, description = "Key position id"), GridQuery),
+    params(("id" = Uuid, Path, description = "Key position id"), TahunKinerjaQuery),
     responses((status = 200, body = Suksesi), BadRequest, Invalid, Unauthorized, Forbidden, NotFound),
     security(("bearer" = []))
 )]
@@ -628,7 +628,7 @@ pub async fn lihat(
     state: Data<AppState>,
     ViewerWith(_viewer, _): ViewerWith<perm::ManageOrganisation>,
     id: Path<Uuid>,
-    ValidatedQuery(q): ValidatedQuery<GridQuery>,
+    ValidatedQuery(q): ValidatedQuery<TahunKinerjaQuery>,
 ) -> AppResult<Json<Suksesi>> {
     Ok(Json(suksesi_of(&state.db, id.into_inner(), q.tahun).await?))
 }
