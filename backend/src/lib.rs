@@ -29,6 +29,7 @@ pub mod openapi;
 pub mod optimistic;
 pub mod organisation;
 pub mod pengembangan;
+pub mod pengembangan_rencana;
 pub mod planning;
 pub mod policy;
 pub mod problems;

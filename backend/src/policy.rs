@@ -150,6 +150,45 @@ pub fn akses_pengembangan(roles: &[Role], h: HubunganPengembangan) -> Option<Aks
     })
 }
 
+/// What a viewer may do with an instansi's yearly development plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AksesRencanaPengembangan {
+    /// Draft it: consolidate the needs, edit items, start the next version (the HR office).
+    pub kelola: bool,
+    /// Set it (penetapan): the pimpinan heading the instansi, or a superadmin.
+    pub tetapkan: bool,
+    /// Every unit of the instansi; otherwise only the units of the viewer's subtree.
+    pub semua_unit: bool,
+}
+
+/// Access to an instansi's development plan (PP 11/2017 Pasal 205–207: drafted by the HR
+/// office, set by the PPK/pimpinan). `heads_instansi`: the viewer's subtree holds the
+/// instansi's root unit; `leads_units_in_instansi`: it holds any unit of the instansi.
+/// `None`: the viewer may not see it at all.
+pub fn akses_rencana_pengembangan(
+    roles: &[Role],
+    heads_instansi: bool,
+    leads_units_in_instansi: bool,
+) -> Option<AksesRencanaPengembangan> {
+    let pimpinan = roles.contains(&Role::Pimpinan);
+    let tetapkan = roles.contains(&Role::Superadmin) || (pimpinan && heads_instansi);
+    if can(roles, Permission::ManageOrganisation) {
+        Some(AksesRencanaPengembangan {
+            kelola: true,
+            tetapkan,
+            semua_unit: true,
+        })
+    } else if pimpinan && leads_units_in_instansi {
+        Some(AksesRencanaPengembangan {
+            kelola: false,
+            tetapkan,
+            semua_unit: heads_instansi,
+        })
+    } else {
+        None
+    }
+}
+
 /// How much of the talent grid (boxes with counts and names) a viewer sees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LingkupTalenta {
@@ -350,6 +389,21 @@ mod tests {
             akses_pengembangan(&[Auditor], nobody),
             Some(AksesPengembangan::default())
         );
+    }
+
+    #[test]
+    fn development_plans_are_drafted_by_the_hr_office_and_set_by_the_head_of_the_instansi() {
+        let hr = akses_rencana_pengembangan(&[Admin], false, false).unwrap();
+        assert!(hr.kelola && hr.semua_unit && !hr.tetapkan);
+        let sa = akses_rencana_pengembangan(&[Superadmin], false, false).unwrap();
+        assert!(sa.kelola && sa.tetapkan);
+        let kepala = akses_rencana_pengembangan(&[Pimpinan, Pegawai], true, true).unwrap();
+        assert!(!kepala.kelola && kepala.tetapkan && kepala.semua_unit);
+        let camat = akses_rencana_pengembangan(&[Pimpinan, Pegawai], false, true).unwrap();
+        assert!(!camat.kelola && !camat.tetapkan && !camat.semua_unit);
+        assert_eq!(akses_rencana_pengembangan(&[Pimpinan], false, false), None);
+        assert_eq!(akses_rencana_pengembangan(&[Pegawai], true, true), None);
+        assert_eq!(akses_rencana_pengembangan(&[Auditor], false, false), None);
     }
 
     #[test]

@@ -9,7 +9,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     audit, auth, beranda, employees, evaluation, health, integrations, measurement, metrics,
-    notifications, organisation, pengembangan, planning, survei, talenta, users,
+    notifications, organisation, pengembangan, pengembangan_rencana, planning, survei, talenta,
+    users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -35,9 +36,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(integrations::routes)
             .configure(evaluation::routes)
             .configure(survei::routes)
-            // Full paths under /pengembangan: before the development module's scope, since
-            // actix does not fall through from one scope to another.
+            // Full paths and scopes under /pengembangan go before the development module's
+            // `/pengembangan` scope: actix does not fall through between scopes.
             .configure(talenta::routes)
+            .configure(pengembangan_rencana::routes)
             .configure(pengembangan::routes),
     );
     cfg.configure(evaluation::public_routes)

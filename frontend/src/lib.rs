@@ -20,7 +20,8 @@ pub mod state;
 
 use crate::components::Shell;
 use crate::pages::pengembangan::{
-    KarierPage, PengembanganHrPage, PengembanganPage, PengembanganTimPage, TalentaPage,
+    KarierPage, PengembanganHrPage, PengembanganPage, PengembanganRencanaPage, PengembanganTimPage,
+    TalentaPage,
 };
 use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
@@ -156,6 +157,7 @@ pub fn PengembanganApp() -> impl IntoView {
                     <Route path=path!("pengembangan/talenta") view=TalentaPage/>
                     <Route path=path!("pengembangan/tim") view=PengembanganTimPage/>
                     <Route path=path!("pengembangan/kepegawaian") view=PengembanganHrPage/>
+                    <Route path=path!("pengembangan/rencana") view=PengembanganRencanaPage/>
                     <Route path=path!("pengembangan") view=PengembanganPage/>
                 </ParentRoute>
             </Routes>

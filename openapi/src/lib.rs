@@ -22,6 +22,7 @@ pub mod nip;
 pub mod organisation;
 pub mod pagination;
 pub mod pengembangan;
+pub mod pengembangan_rencana;
 pub mod penilaian;
 pub mod pesan;
 pub mod planning;

@@ -150,6 +150,8 @@ pub const BENDA: &[(&str, &str)] = &[
     ("Catatan pengembangan", "Development record"),
     ("Sertifikat", "Certificate"),
     ("Umpan balik", "Feedback"),
+    ("Rencana pengembangan", "Development plan"),
+    ("Item rencana pengembangan", "Development plan item"),
     ("Unit", "Unit"),
     ("Potensi", "Potential"),
     ("Jabatan kritikal", "Key position"),
@@ -1159,6 +1161,27 @@ pesan! {
     PengembanganPegawaiLain = "pengembangan_pegawai_lain"
         => "Anda hanya dapat mencatat untuk diri sendiri; pengelola kepegawaian mencatat untuk pegawai lain.",
            "You can only record for yourself; the HR office records for others.";
+    Bulan112 = "bulan_1_12"
+        => "Bulan 1–12.",
+           "The month is 1–12.";
+    RencanaSudahDitetapkan = "rencana_sudah_ditetapkan"
+        => "Versi rencana ini sudah ditetapkan; mulai versi berikutnya untuk mengubahnya.",
+           "This version of the plan has been set; start the next version to change it.";
+    RencanaBukanVersiTerbaru = "rencana_bukan_versi_terbaru"
+        => "Hanya versi terbaru yang sudah ditetapkan yang dapat direvisi.",
+           "Only the newest version, once set, can be revised.";
+    RencanaMasihDraft = "rencana_masih_draft"
+        => "Versi ini masih draf: ubah langsung tanpa memulai versi baru.",
+           "This version is still a draft: edit it without starting a new version.";
+    RencanaKosong = "rencana_kosong"
+        => "Rencana tanpa item tidak dapat ditetapkan.",
+           "A plan without items cannot be set.";
+    PegawaiBukanInstansi = "pegawai_bukan_instansi"
+        => "Pegawai tidak aktif atau bukan pegawai instansi ini.",
+           "The employee is not active or not of this agency.";
+    PilihInstansi = "pilih_instansi"
+        => "Pilih instansinya.",
+           "Choose the agency.";
     // Career and talent management (issue #18).
     SumberPotensi3200 = "sumber_potensi_3_200"
         => "Sumber penilaian potensi wajib diisi (3–200 karakter), misalnya \"Assessment center BKPSDM 2026\".",
@@ -1178,9 +1201,6 @@ pesan! {
     TanggalPenilaianLampau { hari_ini } = "tanggal_penilaian_lampau"
         => "Tanggal penilaian tidak boleh setelah hari ini ({hari_ini}).",
            "The assessment date cannot be after today ({hari_ini}).";
-    PegawaiBukanInstansi = "pegawai_bukan_instansi"
-        => "Pegawai ini tidak aktif atau bukan pegawai instansi ini.",
-           "This employee is not active or does not belong to this agency.";
     JabatanSudahKritikal = "jabatan_sudah_kritikal"
         => "Jabatan ini sudah ditandai sebagai jabatan kritikal.",
            "This position is already marked as a key position.";
@@ -1190,9 +1210,6 @@ pesan! {
     KandidatPemegangJabatan = "kandidat_pemegang_jabatan"
         => "Pemegang jabatan ini tidak dapat menjadi kandidat suksesornya sendiri.",
            "The holder of this position cannot be their own successor.";
-    InstansiWajibDipilih = "instansi_wajib_dipilih"
-        => "Pilih instansinya.",
-           "Choose the agency.";
 }
 
 #[cfg(test)]

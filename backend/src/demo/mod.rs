@@ -9,12 +9,14 @@
 
 mod pengembangan;
 mod perencanaan;
+mod rencana_pengembangan;
 pub mod skala;
 mod survei;
 mod tahun;
 pub mod talenta;
 
 pub use perencanaan::seed_planning;
+pub use rencana_pengembangan::seed_rencana_pengembangan;
 pub use survei::{KLIEN_SEKOLAH, SEKOLAH_KEY, seed_survei};
 
 /// The year already lived ([`tahun::seed_year`]), then the citizen satisfaction surveys and
@@ -34,6 +36,8 @@ pub async fn seed_year(
     seed_survei(db).await?;
     // Development after the evaluations: their low rating made the needs it completes.
     pengembangan::seed(db, upload_dir).await?;
+    // The yearly plan last: it is built from the needs agreed above.
+    seed_rencana_pengembangan(db).await?;
     Ok(evaluated)
 }
 

@@ -478,16 +478,12 @@ async fn asal(db: &impl ConnectionTrait, e: &evaluations::Model) -> AppResult<Op
 }
 
 /// A need of `a` from evaluation `e`, once per (evaluation, source, wording).
-#[allow(clippy::too_many_arguments)]
 async fn sekali(
     db: &impl ConnectionTrait,
-    a: &Asal,
-    e: &evaluations::Model,
-    sumber: SumberKebutuhan,
+    (a, e): (&Asal, &evaluations::Model),
+    (sumber, status, ppkin): (SumberKebutuhan, StatusKebutuhan, Option<Uuid>),
     (kesenjangan, bentuk): (JenisKesenjangan, BentukPengembangan),
     uraian: String,
-    status: StatusKebutuhan,
-    ppkin: Option<Uuid>,
 ) -> AppResult<bool> {
     let exists = kb::Entity::find()
         .filter(kb::Column::EvaluationId.eq(e.id))
@@ -575,13 +571,14 @@ pub async fn dari_evaluasi(db: &impl ConnectionTrait, e: &evaluations::Model) ->
         made += u32::from(
             sekali(
                 db,
-                &a,
-                e,
-                SumberKebutuhan::RatingRendah,
+                (&a, e),
+                (
+                    SumberKebutuhan::RatingRendah,
+                    StatusKebutuhan::Diusulkan,
+                    None,
+                ),
                 (JenisKesenjangan::Kinerja, BentukPengembangan::Coaching),
                 format!("Rating hasil kerja Di Bawah Ekspektasi ({periode})."),
-                StatusKebutuhan::Diusulkan,
-                None,
             )
             .await?,
         );
@@ -590,13 +587,14 @@ pub async fn dari_evaluasi(db: &impl ConnectionTrait, e: &evaluations::Model) ->
         made += u32::from(
             sekali(
                 db,
-                &a,
-                e,
-                SumberKebutuhan::PerilakuRendah,
+                (&a, e),
+                (
+                    SumberKebutuhan::PerilakuRendah,
+                    StatusKebutuhan::Diusulkan,
+                    None,
+                ),
                 (JenisKesenjangan::Kompetensi, BentukPengembangan::Mentoring),
                 format!("Rating perilaku kerja Di Bawah Ekspektasi ({periode})."),
-                StatusKebutuhan::Diusulkan,
-                None,
             )
             .await?,
         );
@@ -623,13 +621,14 @@ pub async fn dari_rencana_perbaikan(
         made += u32::from(
             sekali(
                 db,
-                &a,
-                e,
-                SumberKebutuhan::RencanaPerbaikan,
+                (&a, e),
+                (
+                    SumberKebutuhan::RencanaPerbaikan,
+                    StatusKebutuhan::Disetujui,
+                    Some(ppkin),
+                ),
                 (JenisKesenjangan::Keduanya, BentukPengembangan::Diklat),
                 p.to_owned(),
-                StatusKebutuhan::Disetujui,
-                Some(ppkin),
             )
             .await?,
         );

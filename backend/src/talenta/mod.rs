@@ -91,7 +91,7 @@ pub(crate) async fn instansi_dari(
         [only] => Ok(*only),
         _ => Err(AppError::field(
             "instansi_id",
-            kinerja_api::Pesan::InstansiWajibDipilih,
+            kinerja_api::Pesan::PilihInstansi,
         )),
     }
 }

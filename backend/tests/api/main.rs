@@ -27,6 +27,7 @@ mod openapi;
 mod optimistic;
 mod organisation;
 mod pengembangan;
+mod pengembangan_rencana;
 mod perubahan;
 mod planning;
 mod read_only;

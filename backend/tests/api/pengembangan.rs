@@ -456,7 +456,7 @@ async fn needs_are_proposed_decided_by_the_ppkin_and_made_from_a_low_rating(db: 
         read.catatan_keputusan.as_deref(),
         Some("Prioritaskan arsip tahun depan.")
     );
-    assert_eq!(read.diputuskan_oleh_nama.is_some(), true);
+    assert!(read.diputuskan_oleh_nama.is_some());
 
     // A Di Bawah Ekspektasi result makes a proposed need, linked to the evaluation, once.
     let kasubag_skp = c.upper_chain().await;
@@ -904,10 +904,7 @@ async fn development_data_stays_with_the_employee_the_ppkin_the_hr_office_and_th
     assert_eq!(k.unit.memenuhi, 1, "Rina alone has 20 verified JP");
     assert_eq!(k.kurang.total, k.unit.jumlah_pegawai - 1);
     assert!(!k.kurang.items.iter().any(|p| p.employee_id == rina));
-    assert_eq!(
-        k.sub_unit.iter().map(|s| s.jumlah_pegawai).sum::<u64>() <= k.unit.jumlah_pegawai,
-        true
-    );
+    assert!(k.sub_unit.iter().map(|s| s.jumlah_pegawai).sum::<u64>() <= k.unit.jumlah_pegawai);
     assert!(k.sub_unit.iter().any(|s| s.memenuhi == 1));
     let by_head: KepatuhanJp = ok(c.app.get(&url, Some(&c.camat)).await, 200).await;
     assert_eq!(by_head.unit.memenuhi, 1);

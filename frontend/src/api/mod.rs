@@ -12,6 +12,7 @@ pub mod measurement;
 pub mod notifications;
 pub mod organisation;
 pub mod pengembangan;
+pub mod pengembangan_rencana;
 pub mod skp;
 pub mod survei;
 pub mod talenta;

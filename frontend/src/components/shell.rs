@@ -124,7 +124,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 22] = [
+const NAV: [NavItem; 23] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -274,6 +274,14 @@ const NAV: [NavItem; 22] = [
         label: Key::NavPengembanganHr,
         icon: "icon--check",
         permission: Some(Permission::ManageOrganisation),
+        needs: Needs::Nothing,
+        group: Group::Pegawai,
+    },
+    NavItem {
+        href: "/pengembangan/rencana",
+        label: Key::NavPengembanganRencana,
+        icon: "icon--chart",
+        permission: Some(Permission::ReadUnitDashboards),
         needs: Needs::Nothing,
         group: Group::Pegawai,
     },

@@ -631,6 +631,7 @@ with_admin_keys! {
     NavPengembangan => "Pengembangan Saya", "My development";
     NavPengembanganTim => "Pengembangan Tim", "Team development";
     NavPengembanganHr => "Pengembangan Kompetensi", "Competency development";
+    NavPengembanganRencana => "Rencana Pengembangan", "Development plan";
     SertifikatFile => "Sertifikat (PDF, JPG atau PNG)", "Certificate (PDF, JPG or PNG)";
     UnggahSertifikat => "Unggah sertifikat", "Upload the certificate";
     ChooseSertifikatFirst => "Pilih berkas sertifikat dulu.", "Choose the certificate file first.";

@@ -423,6 +423,36 @@ const ACTIONS: &[(&str, &str, &str)] = &[
         "{aktor} deleted the development record {objek}",
     ),
     (
+        "rencana_pengembangan.dikonsolidasi",
+        "{aktor} menghimpun kebutuhan ke rencana pengembangan {objek}",
+        "{aktor} consolidated the needs into the development plan {objek}",
+    ),
+    (
+        "rencana_pengembangan.item_ditambahkan",
+        "{aktor} menambahkan kegiatan ke rencana pengembangan {objek}",
+        "{aktor} added an activity to the development plan {objek}",
+    ),
+    (
+        "rencana_pengembangan.item_diubah",
+        "{aktor} mengubah kegiatan rencana pengembangan {objek}",
+        "{aktor} changed an activity of the development plan {objek}",
+    ),
+    (
+        "rencana_pengembangan.item_dihapus",
+        "{aktor} menghapus kegiatan rencana pengembangan {objek}",
+        "{aktor} removed an activity of the development plan {objek}",
+    ),
+    (
+        "rencana_pengembangan.ditetapkan",
+        "{aktor} menetapkan rencana pengembangan {objek}",
+        "{aktor} set the development plan {objek}",
+    ),
+    (
+        "rencana_pengembangan.direvisi",
+        "{aktor} memulai versi baru rencana pengembangan {objek}",
+        "{aktor} started a new version of the development plan {objek}",
+    ),
+    (
         "survei_tindak_lanjut.created",
         "{aktor} menambahkan tindak lanjut survei {objek}",
         "{aktor} added a survey follow-up action {objek}",

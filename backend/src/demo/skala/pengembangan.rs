@@ -41,7 +41,7 @@ pub async fn seed(
                 let selesai = first + Duration::days((hr >> 8) as i64 % days);
                 // 6 to 24 JP; three in four verified.
                 let jp = 6 + ((hr >> 20) % 19) as i32;
-                let verified = (hr >> 32) % 4 != 0;
+                let verified = !(hr >> 32).is_multiple_of(4);
                 catatan::ActiveModel {
                     id: Set(Uuid::now_v7()),
                     employee_id: Set(employee),
