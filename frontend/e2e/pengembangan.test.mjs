@@ -104,7 +104,7 @@ describe('Pengembangan kompetensi', () => {
       // Her team, with Rina's JP and her waiting proposal.
       await page.locator('tr', { hasText: 'Rina Marlina' }).waitFor();
       const need = page.locator('.record', { hasText: 'Rina Marlina' });
-      await need.getByText('Pengelolaan arsip dinamis').waitFor();
+      await need.locator('.record__title', { hasText: 'Pengelolaan arsip dinamis' }).waitFor();
       // Rejecting needs a reason.
       await need.getByRole('button', { name: 'Tolak' }).click();
       await need.getByText('Tuliskan alasan penolakan', { exact: false }).waitFor();

@@ -629,6 +629,11 @@ with_admin_keys! {
     NtfTimJpTitle => "Tim Anda belum 20 JP tahun {tahun}", "Your team is below 20 JP in {tahun}";
     NtfTimJpBody => "{n} pegawai yang Anda nilai belum mencapai 20 JP terverifikasi tahun {tahun}.", "{n} people you rate have fewer than 20 verified JP in {tahun}.";
     NavPengembangan => "Pengembangan Saya", "My development";
+    PelatihanSelesai => "selesai: tercatat dan diverifikasi", "done: recorded and verified";
+    PengembanganSejak => "Pengembangan kompetensi sejak periode sebelumnya", "Development since the previous period";
+    PengembanganSejakKosong => "Belum ada kegiatan pengembangan yang tercatat sejak awal periode ini.", "No development recorded since this period began.";
+    PengembanganDiverifikasi => "diverifikasi", "verified";
+    PengembanganMenunggu => "menunggu verifikasi", "waiting for verification";
     NavPengembanganTim => "Pengembangan Tim", "Team development";
     NavPengembanganHr => "Pengembangan Kompetensi", "Competency development";
     NavPengembanganRencana => "Rencana Pengembangan", "Development plan";

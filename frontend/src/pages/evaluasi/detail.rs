@@ -172,6 +172,7 @@ fn Body(page: EvaluasiView, docs: Vec<DokumenEvaluasi>) -> impl IntoView {
             {quota}
             {objection}
             {plan}
+            <Development items=page.pengembangan.clone()/>
             {documents}
             <History page=page/>
         }
@@ -635,6 +636,7 @@ fn Plan(
                 view! {
                     <li>
                         <span>{i.uraian}</span>
+                        {i.terpenuhi.then(|| view! { " " <span class="badge dev-status--diverifikasi">{tr(Key::PelatihanSelesai)}</span> })}
                         {due.map(|d| view! { " " <span class="badge badge--muted">{tr(Key::JatuhTempo)} " " {move || labels::date(i18n.lang(), d)}</span> })}
                         {(jenis == "checkin").then(|| view! { " " <span class="muted">{i.penulis.clone()} " · " {move || labels::datetime(i18n.lang(), at)}</span> })}
                     </li>
@@ -673,6 +675,39 @@ fn Plan(
             <h3 class="form-subheading">{tr(Key::Checkin)}</h3>
             <ul class="plan-list">{checkins}</ul>
             {checkin}
+        </section>
+    }
+}
+
+/// The employee's development since the sub-period began (records verified or waiting), with
+/// a link to the development page.
+#[component]
+fn Development(items: Vec<kinerja_api::pengembangan::PengembanganTerakhir>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = items
+        .into_iter()
+        .map(|p| {
+            let verified = p.status == kinerja_api::pengembangan::StatusCatatan::Diverifikasi;
+            view! {
+                <li>
+                    <span>{p.nama.clone()}</span> " "
+                    <span class="muted">{move || labels::date(i18n.lang(), p.tanggal_selesai)} " · " {format!("{} JP", p.jp)}</span> " "
+                    <span class=if verified { "badge dev-status--diverifikasi" } else { "badge dev-status--menunggu" }>
+                        {tr(if verified { Key::PengembanganDiverifikasi } else { Key::PengembanganMenunggu })}
+                    </span>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    let empty = rows.is_empty();
+    view! {
+        <section class="card card--skp" aria-labelledby="pengembangan-sejak">
+            <h2 class="card__title" id="pengembangan-sejak">{tr(Key::PengembanganSejak)}</h2>
+            {if empty {
+                view! { <p class="muted">{tr(Key::PengembanganSejakKosong)}</p> }.into_any()
+            } else {
+                view! { <ul class="plan-list">{rows}</ul> }.into_any()
+            }}
         </section>
     }
 }

@@ -36,7 +36,7 @@ pub fn Records(year: RwSignal<i32>, version: RwSignal<u32>) -> impl IntoView {
     let show_new = RwSignal::new(false);
     view! {
         <section class="card card--flush">
-            <div class="card__header">
+            <div class="card__header dev-head">
                 <h2 class="card__title">{tp(PKey::Records)}</h2>
                 <button type="button" class="btn btn--primary" on:click=move |_| show_new.update(|v| *v = !*v)>
                     {tp(PKey::NewRecord)}

@@ -10,28 +10,30 @@ use crate::i18n::Lang;
 use crate::labels;
 
 const LEBAR: f64 = 640.0;
+/// The months' chart is narrower, so that its labels stay readable on a phone.
+const LEBAR_BULAN: f64 = 360.0;
 const TINGGI: f64 = 180.0;
 
 /// Twelve bars of verified JP, January first, with their numbers in a table.
 #[component]
 pub fn JpPerBulan(values: Vec<f64>, lang: Lang) -> impl IntoView {
     let max = values.iter().copied().fold(0.0_f64, f64::max).max(5.0);
-    let slot = LEBAR / 12.0;
+    let slot = LEBAR_BULAN / 12.0;
     let bars = values
         .iter()
         .enumerate()
         .map(|(i, v)| {
             let h = v / max * (TINGGI - 40.0);
-            let x = i as f64 * slot + 8.0;
+            let x = i as f64 * slot + 4.0;
             let month = labels::month_short(lang, i as u32 + 1);
             let value = jp_text(lang, *v);
             view! {
                 <g>
                     <title>{format!("{month}: {value} JP")}</title>
-                    <rect x=x y=TINGGI - 22.0 - h width=slot - 16.0 height=h.max(0.5) rx="3" class="grafik__bar"/>
-                    <text x=x + (slot - 16.0) / 2.0 y=TINGGI - 6.0 text-anchor="middle" class="grafik__sumbu">{month.clone()}</text>
+                    <rect x=x y=TINGGI - 22.0 - h width=slot - 8.0 height=h.max(0.5) rx="3" class="grafik__bar"/>
+                    <text x=x + (slot - 8.0) / 2.0 y=TINGGI - 6.0 text-anchor="middle" class="grafik__sumbu">{month.clone()}</text>
                     {(*v > 0.0).then(|| view! {
-                        <text x=x + (slot - 16.0) / 2.0 y=TINGGI - 26.0 - h text-anchor="middle" class="grafik__nilai">{value.clone()}</text>
+                        <text x=x + (slot - 8.0) / 2.0 y=TINGGI - 26.0 - h text-anchor="middle" class="grafik__nilai">{value.clone()}</text>
                     })}
                 </g>
             }
@@ -48,7 +50,7 @@ pub fn JpPerBulan(values: Vec<f64>, lang: Lang) -> impl IntoView {
         "Verified JP per month"
     };
     view! {
-        <svg class="grafik" viewBox=format!("0 0 {LEBAR} {TINGGI}") role="img" aria-label=label>
+        <svg class="grafik grafik--bulan" viewBox=format!("0 0 {LEBAR_BULAN} {TINGGI}") role="img" aria-label=label>
             {bars}
         </svg>
         <details class="grafik__data">
@@ -62,7 +64,7 @@ pub fn JpPerBulan(values: Vec<f64>, lang: Lang) -> impl IntoView {
 #[component]
 pub fn KepatuhanPerUnit(units: Vec<KepatuhanUnit>, lang: Lang) -> impl IntoView {
     let row = 28.0;
-    let kiri = 220.0;
+    let kiri = 250.0;
     let tinggi = row * units.len() as f64 + 8.0;
     let bars = units
         .iter()
@@ -70,7 +72,11 @@ pub fn KepatuhanPerUnit(units: Vec<KepatuhanUnit>, lang: Lang) -> impl IntoView 
         .map(|(i, u)| {
             let y = i as f64 * row + 4.0;
             let w = (u.persen / 100.0 * (LEBAR - kiri - 60.0)).max(1.0);
-            let nama: String = u.nama.chars().take(30).collect();
+            let nama: String = if u.nama.chars().count() > 30 {
+                u.nama.chars().take(29).chain(['…']).collect()
+            } else {
+                u.nama.clone()
+            };
             let label = format!("{} / {} ({}%)", u.memenuhi, u.jumlah_pegawai, u.persen);
             view! {
                 <g>

@@ -39,7 +39,7 @@ pub fn MyNeeds(year: RwSignal<i32>) -> impl IntoView {
     let show_new = RwSignal::new(false);
     view! {
         <section class="card card--flush">
-            <div class="card__header">
+            <div class="card__header dev-head">
                 <h2 class="card__title">{tp(PKey::Needs)}</h2>
                 <button type="button" class="btn btn--secondary" on:click=move |_| show_new.update(|v| *v = !*v)>
                     {tp(PKey::NewNeed)}

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::kebutuhan::ALL;
-use super::{YearPicker, bentuk_label, grafik, jp_text, this_year};
+use super::{PagerSignal, YearPicker, bentuk_label, grafik, jp_text, this_year};
 use crate::api::{self, ApiError};
 use crate::components::ErrorAlert;
 use crate::forms::FieldErrors;
@@ -159,7 +159,7 @@ fn Compliance(year: RwSignal<i32>, version: RwSignal<u32>) -> impl IntoView {
         });
     });
     view! {
-        <section class="card">
+        <section class="card dev-card">
             <h2 class="card__title">{tp(PKey::Compliance)}</h2>
             {move || match data.get() {
                 None => view! { <p class="muted">{tp(PKey::Loading)}</p> }.into_any(),
@@ -189,11 +189,7 @@ fn Compliance(year: RwSignal<i32>, version: RwSignal<u32>) -> impl IntoView {
                                         <td class="num">{jp_text(i18n.lang(), p.jp_terverifikasi)}</td></tr>
                                     }).collect_view()}</tbody>
                                 </table></div>
-                                <div class="pager">
-                                    <button type="button" class="btn btn--secondary" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)>{tp(PKey::Previous)}</button>
-                                    <span class="muted">{move || fill(ptext(i18n.lang(), PKey::PageOf), &[("p", &page.get().to_string()), ("n", &pages.to_string())])}</span>
-                                    <button type="button" class="btn btn--secondary" disabled=move || page.get() >= pages on:click=move |_| page.update(|p| *p += 1)>{tp(PKey::Next)}</button>
-                                </div>
+                                <PagerSignal page=page pages=pages/>
                             }.into_any()
                         }}
                     }.into_any()

@@ -144,10 +144,9 @@ pub(crate) fn JpBar(summary: RingkasanJp) -> impl IntoView {
     view! {
         <div class="jp">
             <p class="jp__figure">{move || fill(ptext(i18n.lang(), PKey::ProgressOf), &[("n", &jp_text(i18n.lang(), verified))])}</p>
-            <div class="jp-bar" role="progressbar" aria-valuemin="0" aria-valuemax="20"
+            <div role="progressbar" aria-valuemin="0" aria-valuemax="20"
                 aria-valuenow=verified.min(20.0).to_string() aria-label=move || ptext(i18n.lang(), PKey::Progress)>
-                <div class=if met { "jp-bar__fill jp-bar__fill--met" } else { "jp-bar__fill" }
-                    style=format!("width: {persen}%")></div>
+                <Bar persen=persen met=met/>
             </div>
             <p class="muted jp__more">
                 {move || if met { ptext(i18n.lang(), PKey::Met).to_owned() } else { String::new() }}
@@ -157,6 +156,36 @@ pub(crate) fn JpBar(summary: RingkasanJp) -> impl IntoView {
                 {move || fill(ptext(i18n.lang(), PKey::Planned), &[("n", &jp_text(i18n.lang(), planned))])}
             </p>
         </div>
+    }
+}
+
+/// Previous and next for a list paged in a signal (several lists share one page here, so the
+/// page cannot live in the address as [`crate::components::Pager`] keeps it).
+#[component]
+pub(crate) fn PagerSignal(page: RwSignal<u64>, pages: u64) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="pager">
+            <button type="button" class="btn btn--secondary" disabled=move || { page.get() <= 1 }
+                on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>{tp(PKey::Previous)}</button>
+            <span class="muted">{move || fill(ptext(i18n.lang(), PKey::PageOf), &[("p", &page.get().to_string()), ("n", &pages.to_string())])}</span>
+            <button type="button" class="btn btn--secondary" disabled=move || { page.get() >= pages }
+                on:click=move |_| page.update(|p| *p += 1)>{tp(PKey::Next)}</button>
+        </div>
+    }
+}
+
+/// A bar filled to `persen` (0–100), drawn as SVG: the CSP admits no inline styles.
+#[component]
+pub(crate) fn Bar(persen: f64, met: bool, #[prop(optional)] small: bool) -> impl IntoView {
+    let w = persen.clamp(0.0, 100.0);
+    view! {
+        <svg class=if small { "jp-bar jp-bar--small" } else { "jp-bar" } viewBox="0 0 100 10"
+            preserveAspectRatio="none" aria-hidden="true">
+            <rect class="jp-bar__track" x="0" y="0" width="100" height="10" rx="5"/>
+            <rect class=if met { "jp-bar__fill jp-bar__fill--met" } else { "jp-bar__fill" }
+                x="0" y="0" width=w height="10" rx="5"/>
+        </svg>
     }
 }
 
@@ -188,7 +217,7 @@ pub fn PengembanganPage() -> impl IntoView {
                 <YearPicker year=year/>
             </div>
         </header>
-        <section class="card">
+        <section class="card dev-card">
             <h2 class="card__title">{tp(PKey::Progress)}</h2>
             {move || match summary.get() {
                 None => view! { <p class="muted">{tp(PKey::Loading)}</p> }.into_any(),

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::{YearPicker, bentuk_label, jp_text, this_year};
+use super::{PagerSignal, YearPicker, bentuk_label, jp_text, this_year};
 use crate::api::{self, ApiError};
 use crate::components::ErrorAlert;
 use crate::forms::FieldErrors;
@@ -152,7 +152,7 @@ pub fn PengembanganRencanaPage() -> impl IntoView {
         {move || match versions.get() {
             None => view! { <p class="muted">{tp(PKey::Loading)}</p> }.into_any(),
             Some(Err(e)) => view! { <ErrorAlert error=e/> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <section class="card"><p class="muted">{tp(PKey::RnNone)}</p></section> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <section class="card dev-card"><p class="muted">{tp(PKey::RnNone)}</p></section> }.into_any(),
             Some(Ok(list)) => {
                 let selected = list.iter().find(|v| Some(v.id) == ctx.plan.get()).cloned();
                 view! {
@@ -166,7 +166,7 @@ pub fn PengembanganRencanaPage() -> impl IntoView {
                             ]);
                             view! {
                                 <button type="button"
-                                    class=move || if ctx.plan.get() == Some(id) { "btn btn--primary" } else { "btn btn--ghost" }
+                                    class=move || if ctx.plan.get() == Some(id) { "btn btn--primary" } else { "btn btn--secondary" }
                                     aria-pressed=move || (ctx.plan.get() == Some(id)).to_string()
                                     on:click=move |_| { ctx.plan.set(Some(id)); ctx.unit.set(None); }>
                                     {label}
@@ -268,15 +268,15 @@ fn PlanView(plan: RencanaPengembangan, ctx: Ctx) -> impl IntoView {
     let can_revise = plan.boleh_kelola && !draft && plan.terbaru;
     let catatan = plan.catatan.clone();
     view! {
-        <section class="card">
+        <section class="card dev-card">
             <h2 class="card__title">{plan.instansi_nama.clone()} " · " {plan.tahun} " · " {tp(PKey::RnVersion)} " " {plan.versi}</h2>
             <p class="jp__figure">{totals}</p>
             {set_by.map(|s| view! { <p class="muted">{s}</p> })}
             {catatan.map(|c| view! { <p class="muted">{c}</p> })}
             <div class="form-actions">
-                <button type="button" class="btn btn--ghost" on:click=unduh>{tp(PKey::RnXlsx)}</button>
+                <button type="button" class="btn btn--secondary" on:click=unduh>{tp(PKey::RnXlsx)}</button>
                 {can_revise.then(|| view! {
-                    <button type="button" class="btn btn--ghost" disabled=move || busy.get() on:click=revisi>{tp(PKey::RnRevise)}</button>
+                    <button type="button" class="btn btn--secondary" disabled=move || busy.get() on:click=revisi>{tp(PKey::RnRevise)}</button>
                 })}
             </div>
             {can_set.then(|| view! {
@@ -313,7 +313,7 @@ fn PlanView(plan: RencanaPengembangan, ctx: Ctx) -> impl IntoView {
                                 let nama = u.unit_nama.clone();
                                 view! {
                                     <tr class=move || if ctx.unit.get().is_some_and(|(x, _)| x == uid) { "is-selected" } else { "" }>
-                                        <td><button type="button" class="btn btn--link" on:click=move |_| ctx.unit.set(Some((uid, nama.clone())))>{u.unit_nama.clone()}</button></td>
+                                        <td><button type="button" class="btn btn--secondary btn--small" on:click=move |_| ctx.unit.set(Some((uid, nama.clone())))>{u.unit_nama.clone()}</button></td>
                                         <td class="num">{u.jumlah_item}</td>
                                         <td class="num">{u.jumlah_jp}</td>
                                         <td class="num">{move || rupiah(i18n.lang(), u.jumlah_anggaran)}</td>
@@ -323,11 +323,7 @@ fn PlanView(plan: RencanaPengembangan, ctx: Ctx) -> impl IntoView {
                                 }
                             }).collect_view()}</tbody>
                         </table></div>
-                        <div class="pager">
-                            <button type="button" class="btn btn--ghost" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)>{tp(PKey::Previous)}</button>
-                            <span class="muted">{move || fill(ptext(i18n.lang(), PKey::PageOf), &[("p", &page.get().to_string()), ("n", &pages.to_string())])}</span>
-                            <button type="button" class="btn btn--ghost" disabled=move || page.get() >= pages on:click=move |_| page.update(|p| *p += 1)>{tp(PKey::Next)}</button>
-                        </div>
+                        <PagerSignal page=page pages=pages/>
                     }.into_any()
                 }
             }}
@@ -377,7 +373,6 @@ fn UnitItems(
             ));
         });
     });
-    let i18n = use_i18n();
     view! {
         <section class="card card--flush">
             <h2 class="card__title card__title--padded">{tp(PKey::RnItems)} " · " {nama}</h2>
@@ -390,11 +385,7 @@ fn UnitItems(
                         <ul class="records">
                             {p.items.into_iter().map(|it| view! { <ItemRow item=it year=year lock=lock kelola=kelola ctx=ctx/> }).collect_view()}
                         </ul>
-                        <div class="pager">
-                            <button type="button" class="btn btn--ghost" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)>{tp(PKey::Previous)}</button>
-                            <span class="muted">{move || fill(ptext(i18n.lang(), PKey::PageOf), &[("p", &page.get().to_string()), ("n", &pages.to_string())])}</span>
-                            <button type="button" class="btn btn--ghost" disabled=move || page.get() >= pages on:click=move |_| page.update(|p| *p += 1)>{tp(PKey::Next)}</button>
-                        </div>
+                        <PagerSignal page=page pages=pages/>
                     }.into_any()
                 }
             }}
@@ -464,8 +455,8 @@ fn ItemRow(item: ItemRencana, year: i32, lock: i32, kelola: bool, ctx: Ctx) -> i
                 </p>
                 {kelola.then(|| view! {
                     <div class="form-actions">
-                        <button type="button" class="btn btn--ghost" on:click=move |_| editing.update(|e| *e = !*e)>{tp(PKey::RnEdit)}</button>
-                        <button type="button" class="btn btn--danger" on:click=hapus>{tp(PKey::Delete)}</button>
+                        <button type="button" class="btn btn--secondary" on:click=move |_| editing.update(|e| *e = !*e)>{tp(PKey::RnEdit)}</button>
+                        <button type="button" class="btn btn--secondary" on:click=hapus>{tp(PKey::Delete)}</button>
                     </div>
                 })}
                 <Show when=move || editing.get()>
@@ -503,7 +494,6 @@ fn ItemRow(item: ItemRencana, year: i32, lock: i32, kelola: bool, ctx: Ctx) -> i
 
 #[component]
 fn Below(plan: Uuid, lock: i32, kelola: bool, unit: Uuid, nama: String, ctx: Ctx) -> impl IntoView {
-    let i18n = use_i18n();
     let page = RwSignal::new(1u64);
     let list = RwSignal::new(None::<Result<Page<PegawaiBelum20Jp>, ApiError>>);
     Effect::new(move |_| {
@@ -546,11 +536,7 @@ fn Below(plan: Uuid, lock: i32, kelola: bool, unit: Uuid, nama: String, ctx: Ctx
                                 <BelowRow person=e plan=plan lock=lock kelola=kelola competencies=competencies ctx=ctx/>
                             }).collect_view()}</tbody>
                         </table></div>
-                        <div class="pager">
-                            <button type="button" class="btn btn--ghost" disabled=move || page.get() <= 1 on:click=move |_| page.update(|p| *p -= 1)>{tp(PKey::Previous)}</button>
-                            <span class="muted">{move || fill(ptext(i18n.lang(), PKey::PageOf), &[("p", &page.get().to_string()), ("n", &pages.to_string())])}</span>
-                            <button type="button" class="btn btn--ghost" disabled=move || page.get() >= pages on:click=move |_| page.update(|p| *p += 1)>{tp(PKey::Next)}</button>
-                        </div>
+                        <PagerSignal page=page pages=pages/>
                     }.into_any()
                 }
             }}
@@ -619,7 +605,7 @@ fn BelowRow(
             <td class="num">{move || jp_text(i18n.lang(), p.jp_terverifikasi)}</td>
             <td class="num">{move || jp_text(i18n.lang(), p.jp_kurang)}</td>
             {kelola.then(|| view! {
-                <td><button type="button" class="btn btn--ghost" on:click=move |_| open.update(|o| *o = !*o)>{tp(PKey::RnPlanFor)}</button></td>
+                <td><button type="button" class="btn btn--secondary" on:click=move |_| open.update(|o| *o = !*o)>{tp(PKey::RnPlanFor)}</button></td>
             })}
         </tr>
         <Show when=move || open.get()>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::kebutuhan::{ALL, NeedList};
-use super::{YearPicker, jp_text, this_year};
+use super::{Bar, YearPicker, jp_text, this_year};
 use crate::api::{self, ApiError};
 use crate::components::ErrorAlert;
 use crate::i18n::pengembangan::{PKey, ptext, tp};
@@ -73,8 +73,8 @@ pub fn PengembanganTimPage() -> impl IntoView {
                                             <td>{m.nama.clone()}</td>
                                             <td>{m.jabatan.clone().unwrap_or_default()}</td>
                                             <td>
-                                                <div class="jp-bar jp-bar--small" role="progressbar" aria-valuemin="0" aria-valuemax="20" aria-valuenow=m.jp_terverifikasi.min(20.0).to_string()>
-                                                    <div class=if m.memenuhi { "jp-bar__fill jp-bar__fill--met" } else { "jp-bar__fill" } style=format!("width: {pct}%")></div>
+                                                <div role="progressbar" aria-valuemin="0" aria-valuemax="20" aria-valuenow=m.jp_terverifikasi.min(20.0).to_string()>
+                                                    <Bar persen=pct met=m.memenuhi small=true/>
                                                 </div>
                                                 <span class="muted">{move || format!("{} / 20 JP", jp_text(i18n.lang(), m.jp_terverifikasi))}</span>
                                             </td>
