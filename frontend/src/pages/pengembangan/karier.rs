@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
-use super::{bentuk_label, jp_text, status_catatan_key};
+use super::{Bar, bentuk_label, jp_text, status_catatan_key};
 use crate::api::{self, ApiError};
 use crate::components::ErrorAlert;
 use crate::i18n::pengembangan::{PKey, ptext, tp};
@@ -208,9 +208,7 @@ fn Career(k: Karier) -> impl IntoView {
                     view! {
                         <li class="records__item">
                             <strong>{y.tahun}</strong> " "
-                            <div class="jp-bar jp-bar--small" role="progressbar" aria-valuemin="0" aria-valuemax="20" aria-valuenow=y.jp_terverifikasi.min(20.0).to_string()>
-                                <div class=if y.memenuhi { "jp-bar__fill jp-bar__fill--met" } else { "jp-bar__fill" } style=format!("width: {pct}%")></div>
-                            </div>
+                            <Bar persen=pct met=y.memenuhi small=true/>
                             <span class="muted">{move || format!("{} / 20 JP", jp_text(i18n.lang(), y.jp_terverifikasi))}</span>
                         </li>
                     }

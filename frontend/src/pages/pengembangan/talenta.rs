@@ -9,7 +9,7 @@ use kinerja_api::talenta::{
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::this_year;
+use super::{PagerSignal, this_year};
 use crate::api::{self, ApiError};
 use crate::components::ErrorAlert;
 use crate::i18n::pengembangan::{PKey, ptext, tp};
@@ -110,23 +110,29 @@ fn Grid(g: GridTalenta, chosen: RwSignal<Option<i32>>) -> impl IntoView {
                 .map(|&potensi| match cell(kinerja, potensi, &g.sel) {
                     Some(s) => {
                         let n = s.kotak.nomor;
-                        let strength = if n >= 7 { "#d8f0dd" } else if n >= 4 { "#f3f1d8" } else { "#f6dede" };
+                        let class = if n >= 7 {
+                            "talent-box talent-box--top"
+                        } else if n >= 4 {
+                            "talent-box talent-box--mid"
+                        } else {
+                            "talent-box"
+                        };
                         view! {
-                            <button type="button" class="talent-box"
-                                style=format!("background:{strength};border:1px solid #bbb;border-radius:6px;padding:.6rem;text-align:left;min-height:6rem;cursor:pointer")
+                            <button type="button" class=class
                                 aria-pressed=move || (chosen.get() == Some(n)).to_string()
                                 on:click=move |_| chosen.set(Some(n))>
-                                <strong style="font-size:1.4rem">{n}</strong>
-                                <span style="float:right;font-size:1.4rem">{s.jumlah}</span>
-                                <br/><span>{s.kotak.label.clone()}</span>
+                                <span class="talent-box__nomor">{n}</span>
+                                <span class="talent-box__jumlah">{s.jumlah}</span>
+                                <span class="talent-box__label">{s.kotak.label.clone()}</span>
                             </button>
-                        }.into_any()
+                        }
+                        .into_any()
                     }
                     None => view! { <div></div> }.into_any(),
                 })
                 .collect_view();
             view! {
-                <div style="writing-mode:vertical-rl;transform:rotate(180deg);text-align:center" class="muted">{tp(level_key(kinerja))}</div>
+                <div class="talent-grid__axis talent-grid__axis--y">{tp(level_key(kinerja))}</div>
                 {cells}
             }
         })
@@ -134,11 +140,10 @@ fn Grid(g: GridTalenta, chosen: RwSignal<Option<i32>>) -> impl IntoView {
     view! {
         <p class="muted">{move || fill(ptext(i18n.lang(), PKey::GridYears), &[("a", &a.to_string()), ("b", &b.to_string())])}</p>
         {(!g.dikonfirmasi).then(|| view! { <p class="muted">{tp(PKey::Unconfirmed)}</p> })}
-        <div style="display:grid;grid-template-columns:2rem repeat(3,1fr);gap:.5rem;max-width:48rem"
-            role="group" aria-label=move || ptext(i18n.lang(), PKey::TalentTitle)>
+        <div class="talent-grid" role="group" aria-label=move || ptext(i18n.lang(), PKey::TalentTitle)>
             {rows}
             <div></div>
-            {LEVELS_UP.iter().map(|&p| view! { <div class="muted" style="text-align:center">{tp(level_key(p))}</div> }).collect_view()}
+            {LEVELS_UP.iter().map(|&p| view! { <div class="talent-grid__axis">{tp(level_key(p))}</div> }).collect_view()}
         </div>
         <p class="muted">
             {tp(PKey::Performance)} " ↑ · " {tp(PKey::Potential)} " →"
@@ -171,7 +176,6 @@ fn BoxPeople(nomor: i32, year: i32) -> impl IntoView {
                 Some(Ok(p)) if p.items.is_empty() => view! { <p class="empty muted">{tp(PKey::BoxEmpty)}</p> }.into_any(),
                 Some(Ok(p)) => {
                     let pages = p.total.div_ceil(p.per_page.max(1)).max(1);
-                    let current = p.page;
                     view! {
                         <div class="table-wrap">
                             <table class="table">
@@ -193,13 +197,7 @@ fn BoxPeople(nomor: i32, year: i32) -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                        <p class="card__body">
-                            <button type="button" class="btn btn--secondary" disabled=current <= 1
-                                on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>{tp(PKey::Previous)}</button>
-                            " " {move || fill(ptext(i18n.lang(), PKey::PageOf), &[("p", &current.to_string()), ("n", &pages.to_string())])} " "
-                            <button type="button" class="btn btn--secondary" disabled=current >= pages
-                                on:click=move |_| page.update(|p| *p += 1)>{tp(PKey::Next)}</button>
-                        </p>
+                        <div class="card__body"><PagerSignal page=page pages=pages/></div>
                     }.into_any()
                 }
             }}
