@@ -200,6 +200,14 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                     "created  realisasi for the past months and {evaluated} evaluations (an objection decided, improvement plans)"
                 );
             }
+            let placed = crate::demo::talenta::seed_talenta(&db)
+                .await
+                .map_err(app_error)?;
+            if placed > 0 {
+                println!(
+                    "created  potentials and two past years' predikat for {placed} employees, two key positions"
+                );
+            }
             let linked = crate::demo::link_accounts(&db).await.map_err(app_error)?;
             if linked > 0 {
                 println!("linked   {linked} account(s) to their employee records");

@@ -39,6 +39,7 @@ pub mod spreadsheet;
 pub mod startup;
 pub mod state;
 pub mod survei;
+pub mod talenta;
 pub mod telemetry;
 pub mod uploads;
 pub mod users;

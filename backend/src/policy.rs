@@ -189,6 +189,40 @@ pub fn akses_rencana_pengembangan(
     }
 }
 
+/// How much of the talent grid (boxes with counts and names) a viewer sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LingkupTalenta {
+    /// The HR office: every unit of the instansi.
+    Instansi,
+    /// A pimpinan: the units they lead and everything below.
+    Subtree,
+}
+
+/// Talent data is the HR office's and the pimpinan's (their subtree only); an auditor or an
+/// employee sees no one's box (an employee sees only their own, through
+/// [`can_read_potensi`]).
+pub fn lingkup_talenta(roles: &[Role]) -> Option<LingkupTalenta> {
+    if can(roles, Permission::ManageOrganisation) {
+        Some(LingkupTalenta::Instansi)
+    } else if can(roles, Permission::ReadUnitDashboards) {
+        Some(LingkupTalenta::Subtree)
+    } else {
+        None
+    }
+}
+
+/// An employee's potential (and own box): the HR office always; the employee themself only
+/// when their instansi turns that on; nobody else, whatever their rank.
+pub fn can_read_potensi(roles: &[Role], is_self: bool, shown_to_employee: bool) -> bool {
+    can(roles, Permission::ManageOrganisation) || (is_self && shown_to_employee)
+}
+
+/// Recording potential, editing the nine boxes and the setting, marking key positions and
+/// their candidates: the HR office only.
+pub fn can_manage_talenta(roles: &[Role]) -> bool {
+    can(roles, Permission::ManageOrganisation)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,5 +404,27 @@ mod tests {
         assert_eq!(akses_rencana_pengembangan(&[Pimpinan], false, false), None);
         assert_eq!(akses_rencana_pengembangan(&[Pegawai], true, true), None);
         assert_eq!(akses_rencana_pengembangan(&[Auditor], false, false), None);
+    }
+
+    #[test]
+    fn talent_data_is_the_hr_offices_and_the_pimpinans_subtree() {
+        assert_eq!(lingkup_talenta(&[Admin]), Some(LingkupTalenta::Instansi));
+        assert_eq!(lingkup_talenta(&[Pimpinan]), Some(LingkupTalenta::Subtree));
+        assert_eq!(lingkup_talenta(&[Pegawai]), None);
+        assert_eq!(lingkup_talenta(&[Auditor]), None);
+        assert_eq!(
+            lingkup_talenta(&[Auditor, Pimpinan]),
+            Some(LingkupTalenta::Subtree)
+        );
+
+        assert!(can_read_potensi(&[Admin], false, false));
+        assert!(can_read_potensi(&[Pegawai], true, true));
+        assert!(!can_read_potensi(&[Pegawai], true, false), "setting off");
+        assert!(!can_read_potensi(&[Pegawai], false, true), "someone else's");
+        assert!(!can_read_potensi(&[Pimpinan], false, true));
+        assert!(!can_read_potensi(&[Auditor], false, true));
+
+        assert!(can_manage_talenta(&[Admin]));
+        assert!(!can_manage_talenta(&[Pimpinan, Auditor]));
     }
 }

@@ -9,7 +9,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     audit, auth, beranda, employees, evaluation, health, integrations, measurement, metrics,
-    notifications, organisation, pengembangan, pengembangan_rencana, planning, survei, users,
+    notifications, organisation, pengembangan, pengembangan_rencana, planning, survei, talenta,
+    users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -35,8 +36,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(integrations::routes)
             .configure(evaluation::routes)
             .configure(survei::routes)
-            .configure(survei::routes)
-            // Before the `/pengembangan` scope: actix does not fall through between scopes.
+            // Full paths and scopes under /pengembangan go before the development module's
+            // `/pengembangan` scope: actix does not fall through between scopes.
+            .configure(talenta::routes)
             .configure(pengembangan_rencana::routes)
             .configure(pengembangan::routes),
     );

@@ -20,7 +20,8 @@ pub mod state;
 
 use crate::components::Shell;
 use crate::pages::pengembangan::{
-    PengembanganHrPage, PengembanganPage, PengembanganRencanaPage, PengembanganTimPage,
+    KarierPage, PengembanganHrPage, PengembanganPage, PengembanganRencanaPage, PengembanganTimPage,
+    TalentaPage,
 };
 use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
@@ -151,6 +152,9 @@ pub fn PengembanganApp() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>
                 <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("pengembangan/karier/:id") view=KarierPage/>
+                    <Route path=path!("pengembangan/karier") view=KarierPage/>
+                    <Route path=path!("pengembangan/talenta") view=TalentaPage/>
                     <Route path=path!("pengembangan/tim") view=PengembanganTimPage/>
                     <Route path=path!("pengembangan/kepegawaian") view=PengembanganHrPage/>
                     <Route path=path!("pengembangan/rencana") view=PengembanganRencanaPage/>

@@ -31,6 +31,7 @@ mod m20261206_000025_create_survei_tindak_lanjut;
 mod m20261206_000027_survei_respons_waktu;
 mod m20261206_000028_create_pengembangan;
 mod m20261206_000029_create_rencana_pengembangan;
+mod m20261206_000030_create_talenta;
 
 pub struct Migrator;
 
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000027_survei_respons_waktu::Migration),
             Box::new(m20261206_000028_create_pengembangan::Migration),
             Box::new(m20261206_000029_create_rencana_pengembangan::Migration),
+            Box::new(m20261206_000030_create_talenta::Migration),
         ]
     }
 }

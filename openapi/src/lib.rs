@@ -33,6 +33,7 @@ pub mod survei_kertas;
 pub mod survei_publik;
 pub mod survei_tindak;
 pub mod system;
+pub mod talenta;
 pub mod users;
 pub mod validation;
 

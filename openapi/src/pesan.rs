@@ -153,6 +153,11 @@ pub const BENDA: &[(&str, &str)] = &[
     ("Rencana pengembangan", "Development plan"),
     ("Item rencana pengembangan", "Development plan item"),
     ("Unit", "Unit"),
+    ("Potensi", "Potential"),
+    ("Jabatan kritikal", "Key position"),
+    ("Kandidat suksesi", "Succession candidate"),
+    ("Pengaturan talenta", "Talent settings"),
+    ("Kotak talenta", "Talent box"),
 ];
 
 fn noun_in_english(benda: &str) -> String {
@@ -1177,6 +1182,34 @@ pesan! {
     PilihInstansi = "pilih_instansi"
         => "Pilih instansinya.",
            "Choose the agency.";
+    // Career and talent management (issue #18).
+    SumberPotensi3200 = "sumber_potensi_3_200"
+        => "Sumber penilaian potensi wajib diisi (3–200 karakter), misalnya \"Assessment center BKPSDM 2026\".",
+           "The source of the potential assessment is required (3–200 characters), e.g. \"Assessment center BKPSDM 2026\".";
+    NomorKotak19 = "nomor_kotak_1_9"
+        => "Nomor kotak 1–9.",
+           "Box numbers run from 1 to 9.";
+    LabelKotak2100 = "label_kotak_2_100"
+        => "Label kotak wajib diisi (2–100 karakter).",
+           "The box's label is required (2–100 characters).";
+    SembilanKotak = "sembilan_kotak"
+        => "Isi sembilan kotak bernomor 1–9, masing-masing dengan pasangan tingkat kinerja dan potensi yang berbeda.",
+           "Give nine boxes numbered 1–9, each with a different pair of performance and potential levels.";
+    ToleransiGolongan04 = "toleransi_golongan_0_4"
+        => "Toleransi golongan 0–4 tingkat.",
+           "The grade tolerance is 0–4 steps.";
+    TanggalPenilaianLampau { hari_ini } = "tanggal_penilaian_lampau"
+        => "Tanggal penilaian tidak boleh setelah hari ini ({hari_ini}).",
+           "The assessment date cannot be after today ({hari_ini}).";
+    JabatanSudahKritikal = "jabatan_sudah_kritikal"
+        => "Jabatan ini sudah ditandai sebagai jabatan kritikal.",
+           "This position is already marked as a key position.";
+    KandidatSudahAda = "kandidat_sudah_ada"
+        => "Pegawai ini sudah menjadi kandidat jabatan ini.",
+           "This employee is already a candidate for this position.";
+    KandidatPemegangJabatan = "kandidat_pemegang_jabatan"
+        => "Pemegang jabatan ini tidak dapat menjadi kandidat suksesornya sendiri.",
+           "The holder of this position cannot be their own successor.";
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod rencana_pengembangan;
 pub mod skala;
 mod survei;
 mod tahun;
+pub mod talenta;
 
 pub use perencanaan::seed_planning;
 pub use rencana_pengembangan::seed_rencana_pengembangan;

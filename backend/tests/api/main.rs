@@ -40,4 +40,5 @@ mod survei_dokumen;
 mod survei_halaman;
 mod survei_iki;
 mod survei_tindak;
+mod talenta;
 mod users;

@@ -15,6 +15,7 @@ pub mod pengembangan;
 pub mod pengembangan_rencana;
 pub mod skp;
 pub mod survei;
+pub mod talenta;
 pub mod users;
 
 pub use client::{ApiError, Progress, SessionEvent, on_session_event, refresh_session, save_text};

@@ -124,7 +124,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 21] = [
+const NAV: [NavItem; 23] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -252,6 +252,22 @@ const NAV: [NavItem; 21] = [
         permission: None,
         needs: Needs::Subordinates,
         group: Group::Penilaian,
+    },
+    NavItem {
+        href: "/pengembangan/karier",
+        label: Key::NavKarier,
+        icon: "icon--profile",
+        permission: None,
+        needs: Needs::Employee,
+        group: Group::Pribadi,
+    },
+    NavItem {
+        href: "/pengembangan/talenta",
+        label: Key::NavTalenta,
+        icon: "icon--people",
+        permission: Some(Permission::ReadUnitDashboards),
+        needs: Needs::Nothing,
+        group: Group::Pegawai,
     },
     NavItem {
         href: "/pengembangan/kepegawaian",

@@ -902,4 +902,6 @@ with_admin_keys! {
     SkippedUsernameTaken => "NIP sudah dipakai akun lain", "the NIP is used by another account";
     SkippedInactive => "tidak aktif lagi", "no longer active";
     SkippedOverLimit => "melebihi 200 akun per permintaan; jalankan lagi", "over 200 accounts per request; run it again";
+    NavKarier => "Karier Saya", "My career";
+    NavTalenta => "Manajemen Talenta", "Talent management";
 }

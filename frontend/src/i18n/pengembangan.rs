@@ -160,6 +160,46 @@ pengembangan_keys! {
     RnFromNeed => "dari kebutuhan", "from a need";
     RnByHand => "ditambahkan manual", "added by hand";
     RnLatest => "terbaru", "newest";
+    // Career and talent management.
+    CareerTitle => "Karier", "Career";
+    CareerIntro => "Riwayat jabatan, predikat kinerja per tahun, angka kredit jabatan fungsional, dan pengembangan kompetensi.", "Positions held, the performance rating of each year, the credit points of a functional position, and competency development.";
+    Positions => "Riwayat jabatan", "Positions held";
+    Kind => "Jenis", "Kind";
+    Golongan => "Golongan", "Grade";
+    PerformanceByYear => "Kinerja per tahun", "Performance by year";
+    AnnualRating => "Predikat tahunan", "Annual rating";
+    PeriodicRatings => "Predikat periodik", "Periodic ratings";
+    CreditPoints => "Angka kredit", "Credit points";
+    CreditTotal => "Jumlah angka kredit: {n}", "Credit points in all: {n}";
+    NoEvaluations => "Belum ada evaluasi yang ditetapkan.", "No evaluation has been set yet.";
+    JpByYear => "JP terverifikasi per tahun", "Verified JP by year";
+    Now => "sekarang", "now";
+    TalentTitle => "Manajemen Talenta", "Talent management";
+    TalentIntro => "Sembilan kotak talenta: kinerja dari predikat tahunan dua tahun terakhir, potensi dari hasil penilaian terbaru. Klik kotak untuk melihat pegawainya.", "The nine talent boxes: performance from the last two years' annual ratings, potential from the newest assessment. Click a box to see who is in it.";
+    Performance => "Kinerja", "Performance";
+    Potential => "Potensi", "Potential";
+    LevelHigh => "Tinggi", "High";
+    LevelMid => "Menengah", "Medium";
+    LevelLow => "Rendah", "Low";
+    GridYears => "Predikat tahun {a} dan {b}", "Ratings of {a} and {b}";
+    Unconfirmed => "Tata letak kotak bawaan, belum dikonfirmasi pengelola kepegawaian.", "The default box layout, not yet confirmed by the HR office.";
+    NotPlaced => "{n} pegawai belum dipetakan (tanpa potensi: {p}; tanpa predikat: {k}).", "{n} employees are not placed (no potential: {p}; no rating: {k}).";
+    BoxPeople => "Pegawai di kotak {n}", "Employees in box {n}";
+    BoxEmpty => "Tidak ada pegawai di kotak ini.", "No one is in this box.";
+    KeyPositions => "Jabatan kritikal", "Key positions";
+    KeyPositionsEmpty => "Belum ada jabatan kritikal.", "No key positions yet.";
+    Holder => "Pemegang", "Holder";
+    Candidates => "Kandidat suksesor", "Succession candidates";
+    ShowCandidates => "Lihat kandidat", "Show candidates";
+    NoCandidates => "Belum ada kandidat.", "No candidates yet.";
+    HandPicked => "dipilih manual", "hand-picked";
+    Box => "Kotak", "Box";
+    NoCareerRecords => "Belum ada catatan pengembangan.", "No development records yet.";
+    MyCareer => "Karier saya", "My career";
+    MyBox => "Kotak talenta saya", "My talent box";
+    MyBoxOf => "Kotak {n}: {label}", "Box {n}: {label}";
+    MyBoxNone => "Anda belum dipetakan: perlu predikat tahunan dan hasil penilaian potensi.", "You are not placed yet: it takes an annual rating and a potential assessment.";
+    PotentialOf => "Potensi: {t} ({sumber}, {tanggal})", "Potential: {t} ({sumber}, {tanggal})";
 }
 
 /// The text of `key` in `lang`.

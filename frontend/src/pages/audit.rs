@@ -472,6 +472,46 @@ const ACTIONS: &[(&str, &str, &str)] = &[
         "{aktor} menautkan indikator ke survei kepuasan",
         "{aktor} bound an indicator to a satisfaction survey",
     ),
+    (
+        "talenta.potensi_dicatat",
+        "{aktor} mencatat hasil penilaian potensi {objek}",
+        "{aktor} recorded a potential assessment {objek}",
+    ),
+    (
+        "talenta.pengaturan_diubah",
+        "{aktor} mengubah pengaturan manajemen talenta",
+        "{aktor} changed the talent management settings",
+    ),
+    (
+        "talenta.kotak_diubah",
+        "{aktor} mengubah sembilan kotak talenta",
+        "{aktor} changed the nine talent boxes",
+    ),
+    (
+        "talenta.jabatan_kritikal_ditandai",
+        "{aktor} menandai jabatan kritikal {objek}",
+        "{aktor} marked the key position {objek}",
+    ),
+    (
+        "talenta.jabatan_kritikal_diubah",
+        "{aktor} mengubah jabatan kritikal {objek}",
+        "{aktor} changed the key position {objek}",
+    ),
+    (
+        "talenta.jabatan_kritikal_dihapus",
+        "{aktor} menghapus tanda jabatan kritikal {objek}",
+        "{aktor} unmarked the key position {objek}",
+    ),
+    (
+        "talenta.kandidat_ditambahkan",
+        "{aktor} menambahkan kandidat suksesor jabatan kritikal {objek}",
+        "{aktor} added a succession candidate to the key position {objek}",
+    ),
+    (
+        "talenta.kandidat_dihapus",
+        "{aktor} menghapus kandidat suksesor jabatan kritikal {objek}",
+        "{aktor} removed a succession candidate of the key position {objek}",
+    ),
 ];
 
 /// An action's sentence pair.

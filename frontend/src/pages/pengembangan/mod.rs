@@ -4,13 +4,17 @@
 
 mod catatan;
 mod grafik;
+mod karier;
 mod kebutuhan;
 mod kepegawaian;
 mod rencana;
+mod talenta;
 mod tim;
 
+pub use karier::KarierPage;
 pub use kepegawaian::PengembanganHrPage;
 pub use rencana::PengembanganRencanaPage;
+pub use talenta::TalentaPage;
 pub use tim::PengembanganTimPage;
 
 use kinerja_api::pengembangan::{
