@@ -21,10 +21,10 @@ use uuid::Uuid;
 
 use super::INSTANSI;
 use crate::auth::Viewer;
+use crate::entities::rencana_pengembangan as rencana;
 use crate::entities::{employees, instansi, kebutuhan_pengembangan, kompetensi, units};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
-use crate::pengembangan_rencana::entities::rencana;
 use crate::pengembangan_rencana::service;
 
 /// Competencies made only when the instansi has none yet.

@@ -18,8 +18,8 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::entities::{assignments, employees, evaluations, periods, positions, skps, units};
+use crate::entities::{jabatan_kritikal, kandidat_suksesi, potensi_talenta};
 use crate::error::{AppError, AppResult};
-use crate::talenta::entities::{jabatan_kritikal, kandidat_suksesi, potensi_talenta};
 
 /// The two ratings that give `p` (docs/regulation.md, "Rating and predikat (kuadran)").
 fn ratings(p: Predikat) -> (Rating, Rating) {

@@ -4,7 +4,6 @@
 //! instansi sets it, set versions stay frozen and listable, and the plan shows per unit who
 //! still lacks a planned development to reach 20 JP. Exported as XLSX.
 
-pub mod entities;
 pub mod handlers;
 pub mod service;
 pub mod xlsx;

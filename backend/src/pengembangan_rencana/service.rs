@@ -25,11 +25,11 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::entities::{item, rencana};
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::Viewer;
 use crate::clock;
 use crate::entities::{employees, instansi, kebutuhan_pengembangan as kebutuhan, kompetensi};
+use crate::entities::{rencana_pengembangan as rencana, rencana_pengembangan_item as item};
 use crate::entities::{units, users};
 use crate::error::{AppError, AppResult, DbResultExt};
 use crate::extract::RequestMeta;

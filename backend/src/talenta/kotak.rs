@@ -19,13 +19,13 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::entities::{kotak_talenta, pengaturan_talenta};
 use super::penempatan::{Cakupan, Sql, with_tp};
 use super::{TAG, instansi_dari, pastikan, tahun_kinerja};
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::{Viewer, ViewerWith, perm};
 use crate::clock;
 use crate::entities::{employees, units};
+use crate::entities::{kotak_talenta, pengaturan_talenta};
 use crate::error::{AppError, AppResult};
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
 use crate::optimistic;

@@ -6,7 +6,6 @@
 //! Who sees what is decided in [`crate::policy`]: the career page by `akses_pengembangan` (it is
 //! development data), talent data by `lingkup_talenta`, `can_read_potensi`, `can_manage_talenta`.
 
-pub mod entities;
 pub mod karier;
 pub mod kotak;
 pub mod penempatan;
@@ -23,9 +22,8 @@ use uuid::Uuid;
 
 use crate::auth::Viewer;
 use crate::clock;
-use crate::entities::{employees, instansi};
+use crate::entities::{employees, instansi, kotak_talenta, pengaturan_talenta};
 use crate::error::{AppError, AppResult};
-use entities::{kotak_talenta, pengaturan_talenta};
 
 pub(crate) const TAG: &str = "pengembangan";
 

@@ -15,13 +15,13 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::entities::{kotak_talenta, potensi_talenta};
 use super::penempatan::{Cakupan, Sql, with_tp};
 use super::{TAG, pastikan, tahun_kinerja};
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::{Viewer, ViewerWith, perm};
 use crate::clock;
 use crate::entities::employees;
+use crate::entities::{kotak_talenta, potensi_talenta};
 use crate::error::{AppError, AppResult};
 use crate::extract::{RequestMeta, ValidatedJson};
 use crate::policy;

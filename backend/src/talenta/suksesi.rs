@@ -22,13 +22,13 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::entities::{jabatan_kritikal as jk, kandidat_suksesi as ks};
 use super::penempatan::{Cakupan, Sql, with_tp};
 use super::{TAG, instansi_dari, pastikan, tahun_kinerja};
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::{Viewer, ViewerWith, perm};
 use crate::clock;
 use crate::entities::{assignments, employees, positions, ref_golongan, units};
+use crate::entities::{jabatan_kritikal as jk, kandidat_suksesi as ks};
 use crate::error::{AppError, AppResult, DbResultExt};
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
 use crate::optimistic;
