@@ -107,7 +107,7 @@ describe('akun, menu dan audit', () => {
         const groups = page.locator('#sidebar details');
         assert.deepEqual(
           (await page.locator('#sidebar summary').allInnerTexts()).map((t) => t.trim()),
-          ['Organisasi', 'Pegawai', 'Penilaian', 'Sistem'].map((t) => t.toUpperCase()),
+          ['Organisasi', 'Pegawai', 'Penilaian', 'Pengembangan', 'Sistem'].map((t) => t.toUpperCase()),
         );
         // The current page's group is open, the others closed.
         assert.equal(await page.locator('#nav-sistem').getAttribute('open'), '');
@@ -126,7 +126,7 @@ describe('akun, menu dan audit', () => {
           const box = await link.boundingBox();
           assert.ok(box && box.y + box.height <= DESKTOP.height, `${await link.innerText()} below the fold`);
         }
-        assert.equal(await groups.count(), 4);
+        assert.equal(await groups.count(), 5);
         await shot(page, 'menu-admin-1366');
       },
       { viewport: DESKTOP },

@@ -126,3 +126,50 @@ describe('Pengembangan kompetensi', () => {
     }),
   );
 });
+
+describe('Karier dan manajemen talenta', () => {
+  let backend;
+  let browser;
+
+  before(async () => {
+    [backend, browser] = await Promise.all([startBackend({}, { demo: true }), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await backend?.stop();
+  });
+  const fixtures = () => ({ browser, url: backend.url });
+
+  test(
+    'the HR office opens a box of the talent grid and sees its people; an employee sees no grid',
+    withPage(fixtures, async (page) => {
+      await page.goto('/pengembangan/talenta');
+      await signIn(page, HR);
+      await page.getByRole('heading', { name: 'Manajemen Talenta', level: 1 }).waitFor();
+      const boxes = page.locator('.talent-box');
+      await boxes.first().waitFor();
+      assert.equal(await boxes.count(), 9);
+      // The demo places the sekretariat's staff and the lurah: some box holds people.
+      const counts = await page.locator('.talent-box__jumlah').allTextContents();
+      const i = counts.findIndex((c) => Number(c) > 0);
+      assert.ok(i >= 0, `no box holds anyone: ${counts}`);
+      await boxes.nth(i).click();
+      assert.equal(await boxes.nth(i).getAttribute('aria-pressed'), 'true');
+      const rows = page.locator('.card--flush table tbody tr');
+      await rows.first().waitFor();
+      assert.equal(await rows.count(), Number(counts[i]));
+
+      const rina = await browser.newContext({ baseURL: backend.url });
+      const p2 = await rina.newPage();
+      await p2.goto('/pengembangan/talenta');
+      await signIn(p2, RINA);
+      await p2.getByRole('alert').waitFor();
+      assert.equal(await p2.locator('.talent-box').count(), 0);
+      // Her own career page: her position and her development records.
+      await p2.goto('/pengembangan/karier');
+      await p2.getByText('Pengadministrasi Perkantoran').first().waitFor();
+      await p2.getByText('Bimtek Tata Naskah Dinas Elektronik').first().waitFor();
+      await rina.close();
+    }),
+  );
+});

@@ -32,7 +32,9 @@ describe('SKP: menyusun, mengajukan, mengembalikan, menyetujui', () => {
     [backend, browser] = await Promise.all([startBackend({}, { demo: true }), launchBrowser()]);
     api = await apiAs(backend.url, { username: DEMO.admin, password: DEMO.password });
 
-    const list = await api('GET', '/skp?status=disetujui&per_page=100');
+    // This year's SKPs (the demo also holds past years' for the talent box).
+    const open = (await api('GET', '/periods')).find((p) => p.status === 'dibuka');
+    const list = await api('GET', `/skp?status=disetujui&per_page=100&periode_id=${open.id}`);
     const rina = list.items.find((s) => digits(s.pegawai.nip) === DEMO.pegawai);
     assert.ok(rina, 'Rina has an approved SKP');
     const rinaSkp = await api('GET', `/skp/${rina.id}`);

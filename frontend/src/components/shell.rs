@@ -72,14 +72,16 @@ enum Group {
     Penilaian,
     Organisasi,
     Pegawai,
+    Pengembangan,
     Sistem,
 }
 
 impl Group {
-    const COLLAPSIBLE: [Group; 4] = [
+    const COLLAPSIBLE: [Group; 5] = [
         Group::Organisasi,
         Group::Pegawai,
         Group::Penilaian,
+        Group::Pengembangan,
         Group::Sistem,
     ];
 
@@ -89,6 +91,7 @@ impl Group {
             Group::Penilaian => Key::NavGroupPenilaian,
             Group::Organisasi => Key::NavGroupOrganisasi,
             Group::Pegawai => Key::NavGroupPegawai,
+            Group::Pengembangan => Key::NavGroupPengembangan,
             Group::Sistem => Key::NavGroupSistem,
         }
     }
@@ -99,6 +102,7 @@ impl Group {
             Group::Penilaian => "nav-penilaian",
             Group::Organisasi => "nav-organisasi",
             Group::Pegawai => "nav-pegawai",
+            Group::Pengembangan => "nav-pengembangan",
             Group::Sistem => "nav-sistem",
         }
     }
@@ -124,7 +128,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 23] = [
+const NAV: [NavItem; 22] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -254,20 +258,12 @@ const NAV: [NavItem; 23] = [
         group: Group::Penilaian,
     },
     NavItem {
-        href: "/pengembangan/karier",
-        label: Key::NavKarier,
-        icon: "icon--profile",
-        permission: None,
-        needs: Needs::Employee,
-        group: Group::Pribadi,
-    },
-    NavItem {
         href: "/pengembangan/talenta",
         label: Key::NavTalenta,
         icon: "icon--people",
         permission: Some(Permission::ReadUnitDashboards),
         needs: Needs::Nothing,
-        group: Group::Pegawai,
+        group: Group::Pengembangan,
     },
     NavItem {
         href: "/pengembangan/kepegawaian",
@@ -275,7 +271,7 @@ const NAV: [NavItem; 23] = [
         icon: "icon--check",
         permission: Some(Permission::ManageOrganisation),
         needs: Needs::Nothing,
-        group: Group::Pegawai,
+        group: Group::Pengembangan,
     },
     NavItem {
         href: "/pengembangan/rencana",
@@ -283,7 +279,7 @@ const NAV: [NavItem; 23] = [
         icon: "icon--chart",
         permission: Some(Permission::ReadUnitDashboards),
         needs: Needs::Nothing,
-        group: Group::Pegawai,
+        group: Group::Pengembangan,
     },
     NavItem {
         href: "/profil",

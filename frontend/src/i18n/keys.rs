@@ -874,6 +874,7 @@ with_admin_keys! {
     NavGroupPenilaian => "Penilaian", "Appraisal";
     NavGroupOrganisasi => "Organisasi", "Organisation";
     NavGroupPegawai => "Pegawai", "Employees";
+    NavGroupPengembangan => "Pengembangan", "Development";
     NavGroupSistem => "Sistem", "System";
     // Forced password change and accounts for employees
     ErrPasswordChangeRequired => "Ganti kata sandi sekali pakai Anda terlebih dahulu.", "Change your one-time password first.";
@@ -902,6 +903,5 @@ with_admin_keys! {
     SkippedUsernameTaken => "NIP sudah dipakai akun lain", "the NIP is used by another account";
     SkippedInactive => "tidak aktif lagi", "no longer active";
     SkippedOverLimit => "melebihi 200 akun per permintaan; jalankan lagi", "over 200 accounts per request; run it again";
-    NavKarier => "Karier Saya", "My career";
     NavTalenta => "Manajemen Talenta", "Talent management";
 }

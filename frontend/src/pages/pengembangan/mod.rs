@@ -23,6 +23,7 @@ use kinerja_api::pengembangan::{
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 
 use crate::api::{self, ApiError};
 use crate::components::ErrorAlert;
@@ -215,6 +216,8 @@ pub fn PengembanganPage() -> impl IntoView {
             </div>
             <div class="page-header__actions filters">
                 <YearPicker year=year/>
+                // The career page has no menu entry of its own: it is reached from here.
+                <A href="/pengembangan/karier" attr:class="btn btn--secondary">{tp(PKey::MyCareer)}</A>
             </div>
         </header>
         <section class="card dev-card">
