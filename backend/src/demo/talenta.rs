@@ -81,6 +81,12 @@ pub async fn predikat_tahunan(
             .await?
         }
     };
+    let today = crate::clock::today_in(crate::clock::instansi_offset(&txn, e.instansi_id).await?);
+    let ppkin = crate::employees::superiors::Resolver::ppkin_only(&txn, today, [e.id])
+        .await?
+        .ppkin(e.id)
+        .ok()
+        .map(|p| p.employee.id);
     let skp = match skps::Entity::find()
         .filter(skps::Column::PeriodId.eq(period.id))
         .filter(skps::Column::EmployeeId.eq(e.id))
@@ -92,6 +98,11 @@ pub async fn predikat_tahunan(
             let pegawai = crate::planning::skp::person(&txn, e.id)
                 .await?
                 .ok_or(AppError::NotFound("Pegawai"))?;
+            // The rater of that year is taken to be today's PPKin (no history of raters).
+            let ppkin_person = match ppkin {
+                Some(p) => crate::planning::skp::person(&txn, p).await?,
+                None => None,
+            };
             skps::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 period_id: Set(period.id),
@@ -101,9 +112,11 @@ pub async fn predikat_tahunan(
                 status: Set(StatusSkp::Disetujui.as_str().to_owned()),
                 pendekatan: Set(Pendekatan::Kuantitatif.as_str().to_owned()),
                 jenis: Set(JenisSkp::JaJf.as_str().to_owned()),
-                ppkin_employee_id: Set(None),
+                ppkin_employee_id: Set(ppkin),
                 atasan_ppkin_employee_id: Set(None),
-                snapshot: Set(json!({"pegawai": pegawai, "ppkin": null, "atasan_ppkin": null})),
+                snapshot: Set(
+                    json!({"pegawai": pegawai, "ppkin": ppkin_person, "atasan_ppkin": null}),
+                ),
                 lampiran: Set(json!(Lampiran::default())),
                 catatan_pengembalian: Set(None),
                 diajukan_at: Set(None),
@@ -138,7 +151,7 @@ pub async fn predikat_tahunan(
         status: Set(StatusEvaluasi::Ditetapkan.as_str().to_owned()),
         versi: Set(1),
         unit_id: Set(unit),
-        penilai_employee_id: Set(None),
+        penilai_employee_id: Set(ppkin),
         ditetapkan_at: Set(Some(set_at)),
         batas_keberatan: Set(Some(set_at.date_naive() + Duration::days(14))),
         created_at: Set(set_at),
