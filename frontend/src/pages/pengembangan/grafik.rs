@@ -9,8 +9,7 @@ use super::jp_text;
 use crate::i18n::Lang;
 use crate::labels;
 
-const LEBAR: f64 = 640.0;
-/// The months' chart is narrower, so that its labels stay readable on a phone.
+/// Width of the charts: narrow, so that their labels stay readable on a phone.
 const LEBAR_BULAN: f64 = 360.0;
 const TINGGI: f64 = 180.0;
 
@@ -60,20 +59,23 @@ pub fn JpPerBulan(values: Vec<f64>, lang: Lang) -> impl IntoView {
     }
 }
 
-/// One bar per unit: the share of its employees with 20 verified JP.
+/// One bar per unit: the share of its employees with 20 verified JP. The name sits above its
+/// bar, so that the chart stays narrow enough to read on a phone; the numbers are also in a
+/// table.
 #[component]
 pub fn KepatuhanPerUnit(units: Vec<KepatuhanUnit>, lang: Lang) -> impl IntoView {
-    let row = 28.0;
-    let kiri = 250.0;
-    let tinggi = row * units.len() as f64 + 8.0;
+    let row = 40.0;
+    let lebar = LEBAR_BULAN;
+    let bar = lebar - 56.0;
+    let tinggi = row * units.len() as f64 + 4.0;
     let bars = units
         .iter()
         .enumerate()
         .map(|(i, u)| {
-            let y = i as f64 * row + 4.0;
-            let w = (u.persen / 100.0 * (LEBAR - kiri - 60.0)).max(1.0);
-            let nama: String = if u.nama.chars().count() > 30 {
-                u.nama.chars().take(29).chain(['…']).collect()
+            let y = i as f64 * row + 2.0;
+            let w = (u.persen / 100.0 * bar).max(1.0);
+            let nama: String = if u.nama.chars().count() > 44 {
+                u.nama.chars().take(43).chain(['…']).collect()
             } else {
                 u.nama.clone()
             };
@@ -81,21 +83,32 @@ pub fn KepatuhanPerUnit(units: Vec<KepatuhanUnit>, lang: Lang) -> impl IntoView 
             view! {
                 <g>
                     <title>{format!("{}: {label}", u.nama)}</title>
-                    <text x="0" y=y + 15.0 class="grafik__label">{nama}</text>
-                    <rect x=kiri y=y width=w height=row - 10.0 rx="3" class="grafik__bar"/>
-                    <text x=kiri + w + 6.0 y=y + 15.0 class="grafik__nilai">{format!("{}%", u.persen)}</text>
+                    <text x="0" y=y + 13.0 class="grafik__label">{nama}</text>
+                    <rect x="0" y=y + 19.0 width=bar height="12" rx="3" class="grafik__grid"/>
+                    <rect x="0" y=y + 19.0 width=w height="12" rx="3" class="grafik__bar"/>
+                    <text x=bar + 6.0 y=y + 30.0 class="grafik__nilai">{format!("{}%", u.persen)}</text>
                 </g>
             }
         })
         .collect_view();
-    let label = if lang == Lang::Id {
-        "Kepatuhan 20 JP per unit"
+    let rows = units
+        .iter()
+        .map(|u| view! {
+            <tr><td>{u.nama.clone()}</td><td class="num">{u.memenuhi}</td><td class="num">{u.jumlah_pegawai}</td><td class="num">{format!("{}%", u.persen)}</td></tr>
+        })
+        .collect_view();
+    let (label, caption) = if lang == Lang::Id {
+        ("Kepatuhan 20 JP per unit", "Tabel angka")
     } else {
-        "20 JP compliance per unit"
+        ("20 JP compliance per unit", "Numbers as a table")
     };
     view! {
-        <svg class="grafik" viewBox=format!("0 0 {LEBAR} {tinggi}") role="img" aria-label=label>
+        <svg class="grafik grafik--unit" viewBox=format!("0 0 {lebar} {tinggi}") role="img" aria-label=label>
             {bars}
         </svg>
+        <details class="grafik__data">
+            <summary>{caption}</summary>
+            <table class="table"><tbody>{rows}</tbody></table>
+        </details>
     }
 }
