@@ -9,6 +9,27 @@ use kinerja_api::validation::{PASSWORD_MAX, PASSWORD_MIN, USERNAME_MAX};
 /// Field name (as in the request DTO) → messages (Indonesian, from the contract or server).
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
 
+/// The text under a form field: its messages in the reader's language, or nothing. Called as
+/// `field_text(errors)("nama")` inside a view.
+pub fn field_text(
+    errors: leptos::prelude::RwSignal<FieldErrors>,
+) -> impl Fn(&'static str) -> Box<dyn Fn() -> Option<String> + Send + Sync> + Copy {
+    use leptos::prelude::With;
+    let i18n = crate::i18n::use_i18n();
+    move |name| {
+        Box::new(move || {
+            errors.with(|e| {
+                e.get(name).map(|m| {
+                    m.iter()
+                        .map(|t| i18n.message(t))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+            })
+        })
+    }
+}
+
 /// Adds one message to a field.
 pub fn push(errors: &mut FieldErrors, field: &str, message: impl Into<String>) {
     errors

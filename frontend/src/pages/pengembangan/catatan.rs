@@ -195,18 +195,7 @@ fn NewRecord(done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
             busy.set(false);
         });
     };
-    let err = move |name: &'static str| {
-        move || {
-            errors.with(|e| {
-                e.get(name).map(|m| {
-                    m.iter()
-                        .map(|t| i18n.message(t))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-            })
-        }
-    };
+    let err = crate::forms::field_text(errors);
     let bentuk_options = move || {
         BentukPengembangan::ALL
             .iter()

@@ -127,7 +127,6 @@ fn competencies() -> Signal<Option<Vec<Kompetensi>>> {
 /// The PPKin's decision on a proposed need.
 #[component]
 fn Decide(need: Kebutuhan, version: RwSignal<u32>) -> impl IntoView {
-    let i18n = use_i18n();
     let list = competencies();
     let kompetensi = RwSignal::new(
         need.kompetensi
@@ -163,18 +162,7 @@ fn Decide(need: Kebutuhan, version: RwSignal<u32>) -> impl IntoView {
             busy.set(false);
         });
     };
-    let err = move |name: &'static str| {
-        move || {
-            errors.with(|e| {
-                e.get(name).map(|m| {
-                    m.iter()
-                        .map(|t| i18n.message(t))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-            })
-        }
-    };
+    let err = crate::forms::field_text(errors);
     view! {
         <div class="decide">
             {move || failure.get().filter(|e| e.field_errors().is_empty()).map(|e| view! { <ErrorAlert error=e/> })}
@@ -259,18 +247,7 @@ fn Propose(year: RwSignal<i32>, done: impl Fn() + Copy + Send + Sync + 'static) 
             busy.set(false);
         });
     };
-    let err = move |name: &'static str| {
-        move || {
-            errors.with(|e| {
-                e.get(name).map(|m| {
-                    m.iter()
-                        .map(|t| i18n.message(t))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-            })
-        }
-    };
+    let err = crate::forms::field_text(errors);
     view! {
         <form class="card__body form form--wide" on:submit=submit novalidate>
             {move || failure.get().filter(|e| e.field_errors().is_empty()).map(|e| view! { <ErrorAlert error=e/> })}

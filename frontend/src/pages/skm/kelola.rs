@@ -602,18 +602,7 @@ fn NewAction(
             }
         });
     };
-    let err = move |name: &'static str| {
-        move || {
-            errors.with(|e| {
-                e.get(name).map(|m| {
-                    m.iter()
-                        .map(|t| i18n.message(t))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-            })
-        }
-    };
+    let err = crate::forms::field_text(errors);
     view! {
         <form class="form form--wide" on:submit=submit novalidate>
             <h3 class="form-subheading">{ts(SKey::TlNew)}</h3>

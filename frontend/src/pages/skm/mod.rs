@@ -257,18 +257,7 @@ fn NewSurvey() -> impl IntoView {
             busy.set(false);
         });
     };
-    let err = move |name: &'static str| {
-        move || {
-            errors.with(|e| {
-                e.get(name).map(|m| {
-                    m.iter()
-                        .map(|t| i18n.message(t))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-            })
-        }
-    };
+    let err = crate::forms::field_text(errors);
     let options = move || {
         units
             .get()
