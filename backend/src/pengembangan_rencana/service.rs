@@ -1114,6 +1114,8 @@ pub async fn revisi(
 pub struct DataXlsx {
     pub rencana: RencanaPengembangan,
     pub items: Vec<ItemRencana>,
+    /// The instansi's local day the version was set on.
+    pub ditetapkan_tanggal: Option<chrono::NaiveDate>,
 }
 
 /// # Errors
@@ -1126,8 +1128,13 @@ pub async fn data_xlsx(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> Ap
     }
     let rows = find.all(db).await?;
     let items = item_dtos(db, rows, r.lock_version).await?;
+    let offset = crate::clock::instansi_offset(db, r.instansi_id).await?;
+    let ditetapkan_tanggal = r
+        .ditetapkan_at
+        .map(|at| crate::clock::local_day(at, offset));
     Ok(DataXlsx {
         rencana: satu(db, r, &akses).await?,
         items,
+        ditetapkan_tanggal,
     })
 }

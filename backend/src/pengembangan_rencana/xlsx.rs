@@ -136,11 +136,8 @@ fn build(d: &DataXlsx) -> Result<Vec<u8>, XlsxError> {
         StatusRencana::Draft => "Draf (belum ditetapkan)".to_owned(),
         StatusRencana::Ditetapkan => {
             let mut s = "Ditetapkan".to_owned();
-            if let Some(at) = r.ditetapkan_at {
-                s.push_str(&format!(
-                    " pada {}",
-                    crate::clock::tanggal_indonesia(at.date_naive())
-                ));
+            if let Some(day) = d.ditetapkan_tanggal {
+                s.push_str(&format!(" pada {}", crate::clock::tanggal_indonesia(day)));
             }
             if let Some(nama) = &r.ditetapkan_oleh_nama {
                 s.push_str(&format!(" oleh {nama}"));
