@@ -188,7 +188,8 @@ pub async fn seed(db: &DatabaseConnection, upload_dir: &std::path::Path) -> AppR
                 nama: "Pelatihan Pengelolaan Arsip Dinamis",
                 bentuk: BentukPengembangan::Diklat,
                 penyelenggara: "Dinas Perpustakaan dan Arsip Kota Serang",
-                selesai: this_year(today, 2),
+                // Ended today: on or after the day its plan was opened, so it fulfils the plan.
+                selesai: today,
                 jp: 24.0,
                 verified: false,
                 kebutuhan_id: plan_need,
