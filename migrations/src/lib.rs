@@ -33,6 +33,7 @@ mod m20261206_000028_create_pengembangan;
 mod m20261206_000029_create_rencana_pengembangan;
 mod m20261206_000030_create_talenta;
 mod m20261206_000031_ringkasan_jp;
+mod m20261206_000036_create_pengumuman;
 
 pub struct Migrator;
 
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000029_create_rencana_pengembangan::Migration),
             Box::new(m20261206_000030_create_talenta::Migration),
             Box::new(m20261206_000031_ringkasan_jp::Migration),
+            Box::new(m20261206_000036_create_pengumuman::Migration),
         ]
     }
 }
