@@ -14,7 +14,9 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(LangkahAwal::Table)
                     .col(pk_uuid(LangkahAwal::UserId))
-                    .col(timestamp_with_time_zone_null(LangkahAwal::DataDiperiksaPada))
+                    .col(timestamp_with_time_zone_null(
+                        LangkahAwal::DataDiperiksaPada,
+                    ))
                     .col(timestamp_with_time_zone_null(LangkahAwal::DitutupPada))
                     .foreign_key(
                         ForeignKey::create()

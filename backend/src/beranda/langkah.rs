@@ -64,9 +64,9 @@ pub async fn daftar(db: &DatabaseConnection, viewer: &Viewer) -> AppResult<Dafta
     };
     let instansi = match &me {
         Some(e) => Some(e.instansi_id),
-        None if viewer.can(Permission::ManageOrganisation) => Some(
-            crate::pengembangan::akses::instansi(db, viewer, None).await?,
-        ),
+        None if viewer.can(Permission::ManageOrganisation) => {
+            Some(crate::pengembangan::akses::instansi(db, viewer, None).await?)
+        }
         None => None,
     };
     let today = match instansi {
@@ -74,19 +74,23 @@ pub async fn daftar(db: &DatabaseConnection, viewer: &Viewer) -> AppResult<Dafta
         None => clock::today_in(clock::WIB_OFFSET_SECS),
     };
     let open = match instansi {
-        Some(i) => periods::Entity::find()
-            .filter(periods::Column::InstansiId.eq(i))
-            .filter(periods::Column::Tahun.eq(today.year()))
-            .filter(periods::Column::Status.eq(StatusPeriode::Dibuka.as_str()))
-            .one(db)
-            .await?,
+        Some(i) => {
+            periods::Entity::find()
+                .filter(periods::Column::InstansiId.eq(i))
+                .filter(periods::Column::Tahun.eq(today.year()))
+                .filter(periods::Column::Status.eq(StatusPeriode::Dibuka.as_str()))
+                .one(db)
+                .await?
+        }
         None => None,
     };
 
     if let Some(e) = &me {
         langkah.push(step(
             LangkahAwal::PeriksaData,
-            stored.as_ref().is_some_and(|s| s.data_diperiksa_pada.is_some()),
+            stored
+                .as_ref()
+                .is_some_and(|s| s.data_diperiksa_pada.is_some()),
             "/profil",
         ));
         let (mulai, diajukan) = match &open {
@@ -112,7 +116,11 @@ pub async fn daftar(db: &DatabaseConnection, viewer: &Viewer) -> AppResult<Dafta
              WHERE s.employee_id = {eid} AND (r.nilai IS NOT NULL OR r.naratif IS NOT NULL) \
              LIMIT 1"
         ));
-        langkah.push(step(LangkahAwal::IsiRealisasi, ada(db, sql).await?, "/realisasi"));
+        langkah.push(step(
+            LangkahAwal::IsiRealisasi,
+            ada(db, sql).await?,
+            "/realisasi",
+        ));
         // Only for someone some SKP names as its rater.
         let mut sql = Sql::default();
         let eid = sql.bind(e.id);
@@ -181,7 +189,11 @@ pub async fn tandai(db: &DatabaseConnection, viewer: &Viewer, data: bool) -> App
         column,
         sea_orm::sea_query::Expr::cust(format!(
             "COALESCE(langkah_awal.{c}, excluded.{c})",
-            c = if data { "data_diperiksa_pada" } else { "ditutup_pada" }
+            c = if data {
+                "data_diperiksa_pada"
+            } else {
+                "ditutup_pada"
+            }
         )),
     );
     langkah_awal::Entity::insert(row)

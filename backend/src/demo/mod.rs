@@ -8,12 +8,12 @@
 //! lurah) and an acting (Plt) lurah in Kelurahan Gelam.
 
 mod pengembangan;
+pub mod pengumuman;
 mod perencanaan;
 mod rencana_pengembangan;
 pub mod skala;
 mod survei;
 mod tahun;
-pub mod pengumuman;
 pub mod talenta;
 
 pub use perencanaan::seed_planning;

@@ -49,8 +49,8 @@ impl Lang {
 #[macro_use]
 mod keys_admin;
 mod keys;
-mod messages;
 pub mod langkah;
+mod messages;
 pub mod pengembangan;
 pub mod pengumuman;
 pub mod survei;
