@@ -32,6 +32,7 @@ mod m20261206_000027_survei_respons_waktu;
 mod m20261206_000028_create_pengembangan;
 mod m20261206_000029_create_rencana_pengembangan;
 mod m20261206_000030_create_talenta;
+mod m20261206_000032_create_cadangan;
 
 pub struct Migrator;
 
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000028_create_pengembangan::Migration),
             Box::new(m20261206_000029_create_rencana_pengembangan::Migration),
             Box::new(m20261206_000030_create_talenta::Migration),
+            Box::new(m20261206_000032_create_cadangan::Migration),
         ]
     }
 }

@@ -5,6 +5,8 @@ pub mod api_clients;
 pub mod assignments;
 pub mod audit_events;
 pub mod bukti_dukung;
+pub mod cadangan;
+pub mod cadangan_peringatan;
 pub mod catatan_pengembangan;
 pub mod dokumen_evaluasi;
 pub mod employees;
