@@ -272,8 +272,12 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             let mulai = chrono::Utc::now();
             let id = uuid::Uuid::now_v7();
             let hasil = crate::cadangan::buat::buat(&db, &sumber, &folder, id, mulai).await;
-            // Recorded after the copy, so the copy never holds its own unfinished run.
-            if let Err(e) = crate::cadangan::jadwal::catat_manual(&db, id, mulai, &hasil).await {
+            // Recorded after the copy, so the copy never holds its own unfinished run. Not on
+            // SQLite: a write from a second process can fail a running server's transaction
+            // (SQLITE_BUSY_SNAPSHOT), and a backup must never do that.
+            if !settings.is_sqlite()
+                && let Err(e) = crate::cadangan::jadwal::catat_manual(&db, id, mulai, &hasil).await
+            {
                 eprintln!("kinerja: the backup could not be recorded for the system page: {e}");
             }
             let hasil = hasil?;

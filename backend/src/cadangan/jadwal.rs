@@ -103,11 +103,12 @@ pub async fn catat_mulai(
 pub async fn catat_selesai(
     db: &impl ConnectionTrait,
     id: Uuid,
+    selesai_at: DateTime<Utc>,
     hasil: &anyhow::Result<buat::Hasil>,
 ) -> AppResult<()> {
     let mut row = cadangan::ActiveModel {
         id: Set(id),
-        selesai_at: Set(Some(Utc::now())),
+        selesai_at: Set(Some(selesai_at)),
         ..Default::default()
     };
     match hasil {
@@ -153,7 +154,7 @@ pub async fn catat_manual(
     }
     .insert(db)
     .await?;
-    catat_selesai(db, id, hasil).await
+    catat_selesai(db, id, Utc::now(), hasil).await
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -185,11 +186,14 @@ pub async fn jalankan(
     if let Some(slot) = slot(now, jadwal.interval_jam)
         && let Some(id) = catat_mulai(db, JENIS_TERJADWAL, Some(slot), now).await?
     {
+        let started = std::time::Instant::now();
         let hasil = buat::buat(db, sumber, &jadwal.folder, id, now).await;
         if let Err(e) = &hasil {
             tracing::error!(error = ?e, "scheduled backup failed");
         }
-        catat_selesai(db, id, &hasil).await?;
+        // On the server's clock (which tests move), however long the copy took.
+        let selesai = now + Duration::from_std(started.elapsed()).unwrap_or_default();
+        catat_selesai(db, id, selesai, &hasil).await?;
         if hasil.is_ok() {
             hapus_lama(db, jadwal).await?;
         }

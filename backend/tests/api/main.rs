@@ -14,6 +14,7 @@ mod akun;
 mod audit;
 mod auth;
 mod beranda;
+mod cadangan;
 mod cli;
 mod employees;
 mod errors;
