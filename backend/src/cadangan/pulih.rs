@@ -64,7 +64,7 @@ pub fn periksa(archive: &Path) -> anyhow::Result<Manifest> {
                 return Err(refused("the manifest is implausibly large"));
             }
             let mut json = Vec::new();
-            (&mut reader).read_to_end(&mut json).map_err(refused)?;
+            reader.read_to_end(&mut json).map_err(refused)?;
             manifest = Some(
                 serde_json::from_slice(&json)
                     .map_err(|e| refused(format!("the manifest does not parse ({e})")))?,
