@@ -27,7 +27,8 @@ use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
     NewEmployeePage, NotFound, NotificationsPage, OrganisasiPage, OrganisationPage, ProfilePage,
-    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SkmDetailPage, SkmPage,
+    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SistemPage, SkmDetailPage,
+    SkmPage,
     SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
 };
 
@@ -99,6 +100,7 @@ pub fn KepegawaianApp() -> impl IntoView {
                     <Route path=path!("klien-api") view=ApiClientsPage/>
                     <Route path=path!("pengguna") view=UsersPage/>
                     <Route path=path!("audit") view=AuditPage/>
+                    <Route path=path!("sistem") view=SistemPage/>
                 </ParentRoute>
             </Routes>
         </Router>

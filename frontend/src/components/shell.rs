@@ -128,7 +128,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 22] = [
+const NAV: [NavItem; 23] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -302,6 +302,14 @@ const NAV: [NavItem; 22] = [
         label: Key::NavAudit,
         icon: "icon--audit",
         permission: Some(Permission::ReadAudit),
+        needs: Needs::Nothing,
+        group: Group::Sistem,
+    },
+    NavItem {
+        href: "/sistem",
+        label: Key::NavSistem,
+        icon: "icon--check",
+        permission: Some(Permission::ManageUsers),
         needs: Needs::Nothing,
         group: Group::Sistem,
     },
