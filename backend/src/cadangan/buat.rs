@@ -220,7 +220,13 @@ async fn salin_database(
             let target = work.join("kinerja.db");
             // A connection of its own: the server's single SQLite connection keeps serving
             // writes while this one reads (WAL).
-            let source = Database::connect(&sumber.database_url).await?;
+            let mut options = sea_orm::ConnectOptions::new(sumber.database_url.clone());
+            options.max_connections(1).sqlx_logging(false);
+            let source = Database::connect(options).await?;
+            // Wait, as the server does, rather than fail while another connection checkpoints.
+            source
+                .execute_unprepared("PRAGMA busy_timeout = 5000")
+                .await?;
             let path = target
                 .to_str()
                 .context("the backup folder's path is not UTF-8")?;

@@ -26,12 +26,12 @@ const WHERE: Text = ("Lokasi di server", "Location on the server");
 const FILES: Text = ("Berkas tersimpan", "Stored files");
 const SCHEMA: Text = ("Versi skema", "Schema version");
 const LATE: Text = (
-    "Tidak ada pencadangan yang berhasil sejak {tanggal} ({n} jam). Periksa folder cadangan dan log server, lalu jalankan `kinerja backup`.",
-    "No backup has succeeded since {tanggal} ({n} hours). Check the backup folder and the server log, then run `kinerja backup`.",
+    "Tidak ada pencadangan yang berhasil sejak {tanggal} ({n} jam). Periksa folder cadangan dan log server, lalu jalankan perintah kinerja backup.",
+    "No backup has succeeded since {tanggal} ({n} hours). Check the backup folder and the server log, then run the command kinerja backup.",
 );
 const LATE_NEVER: Text = (
-    "Belum pernah ada pencadangan yang berhasil sejak Kinerja dipasang ({n} jam). Periksa folder cadangan dan log server, lalu jalankan `kinerja backup`.",
-    "No backup has succeeded since Kinerja was installed ({n} hours). Check the backup folder and the server log, then run `kinerja backup`.",
+    "Belum pernah ada pencadangan yang berhasil sejak Kinerja dipasang ({n} jam). Periksa folder cadangan dan log server, lalu jalankan perintah kinerja backup.",
+    "No backup has succeeded since Kinerja was installed ({n} hours). Check the backup folder and the server log, then run the command kinerja backup.",
 );
 const SCHEDULE: Text = ("Jadwal", "Schedule");
 const SCHEDULE_ON: Text = (
@@ -39,8 +39,8 @@ const SCHEDULE_ON: Text = (
     "The server backs up every {jam} hours to {folder}, keeping {harian} daily and {mingguan} weekly backups. Admins are warned after {batas} hours without a successful backup.",
 );
 const SCHEDULE_OFF: Text = (
-    "Pencadangan terjadwal dimatikan (KINERJA_BACKUP_INTERVAL_HOURS=0). Jalankan `kinerja backup` dari penjadwal sistem operasi. Peringatan dikirim ke admin bila {batas} jam tanpa cadangan berhasil.",
-    "Scheduled backups are off (KINERJA_BACKUP_INTERVAL_HOURS=0). Run `kinerja backup` from the operating system's scheduler. Admins are warned after {batas} hours without a successful backup.",
+    "Pencadangan terjadwal dimatikan (KINERJA_BACKUP_INTERVAL_HOURS=0). Jalankan perintah kinerja backup dari penjadwal sistem operasi. Peringatan dikirim ke admin bila {batas} jam tanpa cadangan berhasil.",
+    "Scheduled backups are off (KINERJA_BACKUP_INTERVAL_HOURS=0). Run the command kinerja backup from the operating system's scheduler. Admins are warned after {batas} hours without a successful backup.",
 );
 const HISTORY: Text = ("Riwayat pencadangan", "Backup history");
 const STARTED: Text = ("Mulai", "Started");
@@ -94,7 +94,10 @@ fn Summary(r: RingkasanCadangan) -> impl IntoView {
         let message = Signal::derive(move || {
             let lang = i18n.lang();
             let hours = sejak
-                .map(|s| (chrono::Utc::now() - s).num_hours().to_string())
+                .map(|s| {
+                    let now = (js_sys::Date::now() / 1000.0) as i64;
+                    ((now - s.timestamp()) / 3600).to_string()
+                })
                 .unwrap_or_default();
             let tanggal = sejak
                 .map(|s| labels::datetime(lang, s))
@@ -144,7 +147,7 @@ fn Summary(r: RingkasanCadangan) -> impl IntoView {
             <p id="cadangan-jadwal-teks">{schedule}</p>
         </section>
         <section class="card card--flush" aria-labelledby="cadangan-riwayat">
-            <h2 id="cadangan-riwayat" class="card__body">{move || t(HISTORY)}</h2>
+            <h2 id="cadangan-riwayat" class="card__title">{move || t(HISTORY)}</h2>
             <div class="table-wrap">
                 <table class="table">
                     <thead>
