@@ -27,9 +27,8 @@ use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
     NewEmployeePage, NotFound, NotificationsPage, OrganisasiPage, OrganisationPage, ProfilePage,
-    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SistemPage, SkmDetailPage,
-    SkmPage,
-    SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
+    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SistemPage,
+    SkmDetailPage, SkmPage, SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
 };
 
 /// The `utama` bundle (`index.html`): the daily work and the sign-in. Language and session
@@ -51,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("skp/:id") view=SkpDetailPage/>
                     <Route path=path!("skp") view=SkpMinePage/>
                     <Route path=path!("notifikasi") view=NotificationsPage/>
+                    <Route path=path!("pengumuman") view=crate::pages::pengumuman::PengumumanPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -32,7 +32,9 @@ mod m20261206_000027_survei_respons_waktu;
 mod m20261206_000028_create_pengembangan;
 mod m20261206_000029_create_rencana_pengembangan;
 mod m20261206_000030_create_talenta;
+mod m20261206_000031_ringkasan_jp;
 mod m20261206_000032_create_cadangan;
+mod m20261206_000036_create_pengumuman;
 
 pub struct Migrator;
 
@@ -69,7 +71,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000028_create_pengembangan::Migration),
             Box::new(m20261206_000029_create_rencana_pengembangan::Migration),
             Box::new(m20261206_000030_create_talenta::Migration),
+            Box::new(m20261206_000031_ringkasan_jp::Migration),
             Box::new(m20261206_000032_create_cadangan::Migration),
+            Box::new(m20261206_000036_create_pengumuman::Migration),
         ]
     }
 }

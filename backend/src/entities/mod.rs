@@ -31,6 +31,8 @@ pub mod notifications;
 pub mod org_predikat;
 pub mod pengaturan_talenta;
 pub mod pengingat_pengembangan;
+pub mod pengumuman;
+pub mod pengumuman_dibaca;
 pub mod perbaikan_items;
 pub mod period_unlocks;
 pub mod periods;

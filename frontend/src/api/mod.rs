@@ -13,6 +13,7 @@ pub mod notifications;
 pub mod organisation;
 pub mod pengembangan;
 pub mod pengembangan_rencana;
+pub mod pengumuman;
 pub mod sistem;
 pub mod skp;
 pub mod survei;

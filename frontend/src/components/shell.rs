@@ -218,6 +218,14 @@ const NAV: [NavItem; 23] = [
         group: Group::Organisasi,
     },
     NavItem {
+        href: "/pengumuman",
+        label: Key::NavPengumuman,
+        icon: "icon--bell",
+        permission: Some(Permission::ReadUnitDashboards),
+        needs: Needs::Nothing,
+        group: Group::Organisasi,
+    },
+    NavItem {
         href: "/pegawai",
         label: Key::NavEmployees,
         icon: "icon--people",
@@ -593,6 +601,7 @@ fn Frame() -> impl IntoView {
                     on:click=move |_| menu_open.set(false)
                 ></div>
                 <main id="konten" class="content" tabindex="-1">
+                    <super::pengumuman::AnnouncementBanner/>
                     <Outlet/>
                 </main>
             </div>

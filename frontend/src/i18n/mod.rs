@@ -51,6 +51,7 @@ mod keys_admin;
 mod keys;
 mod messages;
 pub mod pengembangan;
+pub mod pengumuman;
 pub mod survei;
 
 pub use keys::Key;

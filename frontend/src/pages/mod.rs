@@ -11,6 +11,7 @@ mod not_found;
 mod notifications;
 mod organisation;
 pub mod pengembangan;
+pub mod pengumuman;
 mod profile;
 mod realisasi;
 mod sistem;

@@ -99,9 +99,7 @@ fn Summary(r: RingkasanCadangan) -> impl IntoView {
                     ((now - s.timestamp()) / 3600).to_string()
                 })
                 .unwrap_or_default();
-            let tanggal = sejak
-                .map(|s| labels::datetime(lang, s))
-                .unwrap_or_default();
+            let tanggal = sejak.map(|s| labels::datetime(lang, s)).unwrap_or_default();
             let text = if last { LATE } else { LATE_NEVER };
             fill(pick(lang, text), &[("tanggal", &tanggal), ("n", &hours)])
         });
