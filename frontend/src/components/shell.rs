@@ -128,7 +128,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 23] = [
+const NAV: [NavItem; 24] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
