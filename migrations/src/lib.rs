@@ -34,6 +34,7 @@ mod m20261206_000029_create_rencana_pengembangan;
 mod m20261206_000030_create_talenta;
 mod m20261206_000031_ringkasan_jp;
 mod m20261206_000032_create_cadangan;
+mod m20261206_000033_create_akses_data_pribadi;
 mod m20261206_000036_create_pengumuman;
 
 pub struct Migrator;
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000030_create_talenta::Migration),
             Box::new(m20261206_000031_ringkasan_jp::Migration),
             Box::new(m20261206_000032_create_cadangan::Migration),
+            Box::new(m20261206_000033_create_akses_data_pribadi::Migration),
             Box::new(m20261206_000036_create_pengumuman::Migration),
         ]
     }

@@ -1,6 +1,7 @@
 //! SeaORM entities, one per table, mirroring `migrations/`. They carry no behaviour: rules live
 //! in each feature's `service.rs`.
 
+pub mod akses_data_pribadi;
 pub mod api_clients;
 pub mod assignments;
 pub mod audit_events;

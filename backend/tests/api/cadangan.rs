@@ -22,7 +22,7 @@ use sea_orm::{
 use serde_json::json;
 
 use crate::helpers::*;
-use crate::organisation::{demo_app, unit_named};
+use crate::organisation::{demo_app, demo_app_with, unit_named};
 
 fn kinerja(database_url: &str, data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kinerja"))
@@ -478,7 +478,11 @@ async fn warnings(app: &TestApp) -> u64 {
 }
 
 async fn admins_are_warned_once_per_lapse_and_the_page_shows_the_last_backup(db: Db) {
-    let (app, _) = demo_app(db).await;
+    // The page shows the configured schedule (the jobs stay off: the test runs the schedule).
+    let (app, _) = demo_app_with(db, |env| {
+        env.insert("KINERJA_BACKUP_INTERVAL_HOURS".into(), "24".into());
+    })
+    .await;
     // An admin with an employee record (notifications go to employees), and one without.
     let hr = app
         .create_user(

@@ -23,6 +23,7 @@ mod health;
 mod import;
 mod integrations;
 mod jobs;
+mod log_akses;
 mod migrations;
 mod openapi;
 mod optimistic;
