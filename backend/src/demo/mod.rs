@@ -13,6 +13,7 @@ mod rencana_pengembangan;
 pub mod skala;
 mod survei;
 mod tahun;
+pub mod pengumuman;
 pub mod talenta;
 
 pub use perencanaan::seed_planning;

@@ -26,6 +26,7 @@ pub mod keberatan;
 pub mod keberatan_lampiran;
 pub mod kebutuhan_pengembangan;
 pub mod kompetensi;
+pub mod langkah_awal;
 pub mod kotak_talenta;
 pub mod login_attempts;
 pub mod notifications;

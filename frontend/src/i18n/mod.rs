@@ -50,6 +50,7 @@ impl Lang {
 mod keys_admin;
 mod keys;
 mod messages;
+pub mod langkah;
 pub mod pengembangan;
 pub mod pengumuman;
 pub mod survei;

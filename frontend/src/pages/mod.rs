@@ -10,6 +10,7 @@ mod login;
 mod not_found;
 mod notifications;
 mod organisation;
+pub mod langkah_awal;
 pub mod pengembangan;
 pub mod pengumuman;
 mod profile;
