@@ -1,5 +1,5 @@
 //! The `kinerja` command line: `serve` (default), `migrate`, `create-admin`, `seed-demo`,
-//! `seed-scale`, `openapi`, `audit-verify`.
+//! `seed-scale`, `openapi`, `audit-verify`, `backup`, `restore`.
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -79,6 +79,19 @@ enum Command {
     Openapi,
     /// Verify the audit trail's hash chain; exits 1 at the first broken link.
     AuditVerify,
+    /// Write one backup archive of the database and every stored file, while the server runs
+    /// (docs/backup.md).
+    Backup {
+        /// The folder to write it to (default: KINERJA_BACKUP_DIR).
+        #[arg(long)]
+        to: Option<std::path::PathBuf>,
+    },
+    /// Restore a backup archive into an empty database and upload folder; checks the archive
+    /// first and the result after.
+    Restore {
+        /// The `.tar.gz` written by `kinerja backup`.
+        archive: std::path::PathBuf,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -258,6 +271,32 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             println!("password for the accounts: {DEMO_PASSWORD}");
         }
         Command::Openapi => print!("{}", openapi::to_pretty_json()?),
+        Command::Backup { to } => {
+            let db = database::connect(&settings).await?;
+            let folder = to.unwrap_or_else(|| settings.backup_dir.clone());
+            let sumber = crate::cadangan::buat::Sumber::from_settings(&settings);
+            let mulai = chrono::Utc::now();
+            let id = uuid::Uuid::now_v7();
+            let hasil = crate::cadangan::buat::buat(&db, &sumber, &folder, id, mulai).await;
+            // Recorded after the copy, so the copy never holds its own unfinished run. Not on
+            // SQLite: a write from a second process can fail a running server's transaction
+            // (SQLITE_BUSY_SNAPSHOT), and a backup must never do that.
+            if !settings.is_sqlite()
+                && let Err(e) = crate::cadangan::jadwal::catat_manual(&db, id, mulai, &hasil).await
+            {
+                eprintln!("kinerja: the backup could not be recorded for the system page: {e}");
+            }
+            let hasil = hasil?;
+            print!("{}", crate::cadangan::ringkas_cadangan(&hasil));
+        }
+        Command::Restore { archive } => {
+            let sumber = crate::cadangan::buat::Sumber::from_settings(&settings);
+            let ringkasan = crate::cadangan::pulih::pulih(&sumber, &archive).await?;
+            print!(
+                "{}",
+                crate::cadangan::ringkas_pulih(&archive, &sumber, &ringkasan)
+            );
+        }
         Command::AuditVerify => {
             let db = database::connect(&settings).await?;
             let report = audit::service::verify(&db).await.map_err(app_error)?;

@@ -88,6 +88,14 @@ pub struct Settings {
     pub survei_respons_per_jam: u64,
     /// Public survey answers one survey accepts per minute from everyone (0: no limit).
     pub survei_respons_per_menit: u64,
+    /// Where scheduled backups are written (docs/backup.md).
+    pub backup_dir: PathBuf,
+    /// Hours between scheduled backups; 0 turns them off.
+    pub backup_interval_hours: u32,
+    pub backup_keep_daily: u32,
+    pub backup_keep_weekly: u32,
+    /// Admins are warned when no backup succeeded for this many hours.
+    pub backup_warn_hours: u32,
 }
 
 /// Reads `KINERJA_*` values from a map, keeping the error messages specific.
@@ -171,6 +179,9 @@ impl Settings {
             "json" => LogFormat::Json,
             other => bail!("KINERJA_LOG_FORMAT: expected pretty or json, got {other:?}"),
         };
+        let backup_dir = src
+            .get("KINERJA_BACKUP_DIR")
+            .map_or_else(|| data_dir.join("backups"), PathBuf::from);
         let settings = Settings {
             environment,
             bind: src.string("KINERJA_BIND", "127.0.0.1:8080"),
@@ -226,6 +237,11 @@ impl Settings {
             saran_sesuai: src.parse("KINERJA_SARAN_SESUAI", 90.0)?,
             survei_respons_per_jam: src.parse("KINERJA_SURVEI_RESPONS_PER_JAM", 30)?,
             survei_respons_per_menit: src.parse("KINERJA_SURVEI_RESPONS_PER_MENIT", 600)?,
+            backup_dir,
+            backup_interval_hours: src.parse("KINERJA_BACKUP_INTERVAL_HOURS", 24)?,
+            backup_keep_daily: src.parse("KINERJA_BACKUP_KEEP_DAILY", 7)?,
+            backup_keep_weekly: src.parse("KINERJA_BACKUP_KEEP_WEEKLY", 4)?,
+            backup_warn_hours: src.parse("KINERJA_BACKUP_WARN_HOURS", 48)?,
         };
         if settings.access_token_ttl_secs < 1 || settings.refresh_token_ttl_secs < 1 {
             bail!("token lifetimes must be at least one second");

@@ -1,6 +1,6 @@
 //! Background work of the server: reminders before a sub-period locks, e-mail copies of
-//! notifications when SMTP is configured, and the IKM of changed surveys landed on the IKIs
-//! they feed (`survei::iki_hitung`).
+//! notifications when SMTP is configured, the IKM of changed surveys landed on the IKIs
+//! they feed (`survei::iki_hitung`), and scheduled backups (`cadangan::jadwal`).
 //!
 //! Notifications are written inside the transactions that cause them; e-mail is sent
 //! afterwards from that table (an outbox), so a slow or absent mail server never holds a
@@ -328,6 +328,26 @@ pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>
     }
     let every = Duration::from_secs(settings.jobs_interval_secs);
     let days_before = settings.lock_reminder_days;
+    // Backups in a task of their own: a long copy must not hold up reminders and e-mail.
+    let cadangan_db = db.clone();
+    let cadangan_clock = clock.clone();
+    let sumber = crate::cadangan::buat::Sumber::from_settings(settings);
+    let jadwal = crate::cadangan::jadwal::Jadwal::from_settings(settings);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            let run = crate::cadangan::jadwal::jalankan(
+                &cadangan_db,
+                &sumber,
+                &jadwal,
+                cadangan_clock.now(),
+            );
+            if let Err(e) = run.await {
+                tracing::warn!(error = ?e, "backup schedule failed");
+            }
+        }
+    });
     // Survey-fed IKIs follow the responses within seconds, whatever the slower jobs' interval.
     let survei_db = db.clone();
     let survei_clock = clock.clone();

@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod auth;
 pub mod beranda;
+pub mod cadangan;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -273,6 +273,20 @@ pub fn wording(kind: &str, p: &NotificationParams) -> (String, String) {
                 p.jumlah.unwrap_or_default()
             ),
         ),
+        crate::cadangan::jadwal::KIND_TERLAMBAT => (
+            "Cadangan data terlambat".to_owned(),
+            if p.tanggal.is_some() {
+                format!(
+                    "Tidak ada pencadangan yang berhasil sejak {tanggal} ({} jam). Buka Status Sistem.",
+                    p.jumlah.unwrap_or_default()
+                )
+            } else {
+                format!(
+                    "Belum pernah ada pencadangan yang berhasil ({} jam sejak Kinerja dipasang). Buka Status Sistem.",
+                    p.jumlah.unwrap_or_default()
+                )
+            },
+        ),
         _ => (kind.to_owned(), teks.to_owned()),
     };
     (judul, pesan)

@@ -8,9 +8,9 @@ use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
-    audit, auth, beranda, employees, evaluation, health, integrations, measurement, metrics,
-    notifications, organisation, pengembangan, pengembangan_rencana, pengumuman, planning, survei,
-    talenta, users,
+    audit, auth, beranda, cadangan, employees, evaluation, health, integrations, measurement,
+    metrics, notifications, organisation, pengembangan, pengembangan_rencana, pengumuman, planning,
+    survei, talenta, users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -20,6 +20,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(beranda::routes)
             .configure(users::routes)
             .configure(audit::routes)
+            .configure(cadangan::routes)
             .configure(organisation::routes)
             .configure(employees::routes)
             .configure(planning::routes)

@@ -27,8 +27,8 @@ use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
     NewEmployeePage, NotFound, NotificationsPage, OrganisasiPage, OrganisationPage, ProfilePage,
-    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SkmDetailPage, SkmPage,
-    SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
+    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SistemPage,
+    SkmDetailPage, SkmPage, SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
 };
 
 /// The `utama` bundle (`index.html`): the daily work and the sign-in. Language and session
@@ -100,6 +100,7 @@ pub fn KepegawaianApp() -> impl IntoView {
                     <Route path=path!("klien-api") view=ApiClientsPage/>
                     <Route path=path!("pengguna") view=UsersPage/>
                     <Route path=path!("audit") view=AuditPage/>
+                    <Route path=path!("sistem") view=SistemPage/>
                 </ParentRoute>
             </Routes>
         </Router>

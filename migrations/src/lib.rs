@@ -33,6 +33,8 @@ mod m20261206_000028_create_pengembangan;
 mod m20261206_000029_create_rencana_pengembangan;
 mod m20261206_000030_create_talenta;
 mod m20261206_000031_ringkasan_jp;
+mod m20261206_000032_create_cadangan;
+mod m20261206_000033_create_akses_data_pribadi;
 mod m20261206_000036_create_pengumuman;
 mod m20261206_000037_create_langkah_awal;
 
@@ -72,6 +74,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000029_create_rencana_pengembangan::Migration),
             Box::new(m20261206_000030_create_talenta::Migration),
             Box::new(m20261206_000031_ringkasan_jp::Migration),
+            Box::new(m20261206_000032_create_cadangan::Migration),
+            Box::new(m20261206_000033_create_akses_data_pribadi::Migration),
             Box::new(m20261206_000036_create_pengumuman::Migration),
             Box::new(m20261206_000037_create_langkah_awal::Migration),
         ]

@@ -28,12 +28,13 @@ pub enum Bundle {
 pub const PENILAIAN: [&str; 2] = ["/evaluasi", "/referensi-penilaian"];
 
 /// The routes of the `kepegawaian` bundle: these paths and everything below them.
-pub const KEPEGAWAIAN: [&str; 5] = [
+pub const KEPEGAWAIAN: [&str; 6] = [
     "/organisasi",
     "/pegawai",
     "/pengguna",
     "/audit",
     "/klien-api",
+    "/sistem",
 ];
 
 /// The routes of the `layanan` bundle: the surveys (SKM) staff manage. The citizen's own pages
@@ -99,6 +100,7 @@ mod tests {
             "/klien-api",
             "/pengguna",
             "/audit",
+            "/sistem",
             "/pegawai",
             "/pegawai/impor",
             "/pegawai/0190",

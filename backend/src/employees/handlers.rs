@@ -106,11 +106,22 @@ async fn create_employee(
 async fn get_employee(
     state: Data<AppState>,
     viewer: Viewer,
+    meta: RequestMeta,
     id: Path<Uuid>,
 ) -> AppResult<Json<Employee>> {
-    Ok(Json(
-        service::get(&state.db, &viewer, id.into_inner()).await?,
-    ))
+    let employee = service::get(&state.db, &viewer, id.into_inner()).await?;
+    if employee.visibility == Visibility::Full && viewer.employee_id != Some(employee.id) {
+        super::log_akses::catat(
+            &state.db,
+            &viewer,
+            Some(employee.id),
+            super::log_akses::DETAIL,
+            1,
+            &meta,
+        )
+        .await?;
+    }
+    Ok(Json(employee))
 }
 
 /// Update an employee
@@ -266,13 +277,25 @@ async fn list_unresolved_superiors(
 async fn export_employees(
     state: Data<AppState>,
     viewer: Viewer,
+    meta: RequestMeta,
     ValidatedQuery(query): ValidatedQuery<EmployeeQuery>,
 ) -> AppResult<HttpResponse> {
     use kinerja_api::auth::Permission;
     if !viewer.can(Permission::ReadAllEmployees) && !viewer.can(Permission::ReadUnitDashboards) {
         return Err(AppError::Forbidden);
     }
-    let bytes = import::export(&state.db, &viewer, query).await?;
+    let (bytes, private) = import::export(&state.db, &viewer, query).await?;
+    if private > 0 {
+        super::log_akses::catat(
+            &state.db,
+            &viewer,
+            None,
+            super::log_akses::EKSPOR,
+            private,
+            &meta,
+        )
+        .await?;
+    }
     Ok(crate::http::xlsx_download(bytes, "pegawai.xlsx"))
 }
 

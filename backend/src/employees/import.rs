@@ -552,8 +552,9 @@ pub fn template() -> AppResult<Vec<u8>> {
     )
 }
 
-/// The filtered employee list as XLSX, in the import layout. Rows the viewer may only see in
-/// the directory view have their private columns empty.
+/// The filtered employee list as XLSX, in the import layout, and how many rows of other people
+/// carry private columns (for the access log). Rows the viewer may only see in the directory
+/// view have their private columns empty.
 ///
 /// # Errors
 /// On a database failure.
@@ -561,8 +562,9 @@ pub async fn export(
     db: &DatabaseConnection,
     viewer: &Viewer,
     query: EmployeeQuery,
-) -> AppResult<Vec<u8>> {
+) -> AppResult<(Vec<u8>, usize)> {
     let mut rows = Vec::new();
+    let mut private = 0;
     let mut page = PageQuery {
         page: 1,
         per_page: 100,
@@ -570,13 +572,21 @@ pub async fn export(
     loop {
         let batch = service::list(db, viewer, query.clone(), page).await?;
         let done = batch.items.len() < 100 || rows.len() >= MAX_ROWS;
+        private += batch
+            .items
+            .iter()
+            .filter(|e| {
+                e.visibility == kinerja_api::employees::Visibility::Full
+                    && viewer.employee_id != Some(e.id)
+            })
+            .count();
         rows.extend(batch.items.into_iter().map(export_row));
         if done {
             break;
         }
         page.page += 1;
     }
-    spreadsheet::write("Pegawai", COLUMNS, &rows, &[])
+    Ok((spreadsheet::write("Pegawai", COLUMNS, &rows, &[])?, private))
 }
 
 fn export_row(e: Employee) -> Vec<String> {

@@ -3,6 +3,7 @@
 pub mod atasan;
 pub mod handlers;
 pub mod import;
+pub mod log_akses;
 pub mod service;
 pub mod superiors;
 

@@ -1,10 +1,13 @@
 //! SeaORM entities, one per table, mirroring `migrations/`. They carry no behaviour: rules live
 //! in each feature's `service.rs`.
 
+pub mod akses_data_pribadi;
 pub mod api_clients;
 pub mod assignments;
 pub mod audit_events;
 pub mod bukti_dukung;
+pub mod cadangan;
+pub mod cadangan_peringatan;
 pub mod catatan_pengembangan;
 pub mod dokumen_evaluasi;
 pub mod employees;

@@ -128,7 +128,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 23] = [
+const NAV: [NavItem; 24] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -310,6 +310,14 @@ const NAV: [NavItem; 23] = [
         label: Key::NavAudit,
         icon: "icon--audit",
         permission: Some(Permission::ReadAudit),
+        needs: Needs::Nothing,
+        group: Group::Sistem,
+    },
+    NavItem {
+        href: "/sistem",
+        label: Key::NavSistem,
+        icon: "icon--check",
+        permission: Some(Permission::ManageUsers),
         needs: Needs::Nothing,
         group: Group::Sistem,
     },

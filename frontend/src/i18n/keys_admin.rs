@@ -38,6 +38,15 @@ macro_rules! with_admin_keys {
             KoefisienIntro => "Dipakai untuk menghitung angka kredit: persentase predikat × koefisien × bulan/12. Nilai awal mengikuti PerBKN 3/2023; sebagian belum terverifikasi.",
                 "Used for credit points: predikat percentage × coefficient × months/12. The initial values follow PerBKN 3/2023; some are unverified.";
             KoefisienSaved => "Koefisien disimpan.", "The coefficient was saved.";
+            // System status (backups)
+            NavSistem => "Status Sistem", "System status";
+            SistemIntro => "Pencadangan data: cadangan terakhir yang berhasil, ukurannya, dan lokasinya di server, jadwalnya, serta riwayatnya.",
+                "Data backups: the last successful backup, its size and where it is on the server, the schedule and the history.";
+            NtfCadanganTitle => "Cadangan data terlambat", "Backups are overdue";
+            NtfCadanganBody => "Tidak ada pencadangan yang berhasil sejak {tanggal} ({n} jam). Buka Status Sistem.",
+                "No backup has succeeded since {tanggal} ({n} hours). Open System status.";
+            NtfCadanganBodyNever => "Belum pernah ada pencadangan yang berhasil ({n} jam sejak Kinerja dipasang). Buka Status Sistem.",
+                "No backup has ever succeeded ({n} hours since Kinerja was installed). Open System status.";
             // API clients
             NavApiClients => "Klien API", "API clients";
             ApiClientsIntro => "Sistem pemerintah lain (SIMPUS, survei IKM) yang mengirim realisasi melalui API. Rahasia klien hanya ditampilkan sekali saat dibuat.",
