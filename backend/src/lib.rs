@@ -11,6 +11,7 @@ pub mod beranda;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod dasbor;
 pub mod database;
 pub mod demo;
 pub mod employees;

@@ -12,6 +12,7 @@
 pub mod audit;
 pub mod auth;
 pub mod beranda;
+pub mod dasbor;
 pub mod employees;
 pub mod error;
 pub mod evaluation;

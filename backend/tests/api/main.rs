@@ -15,6 +15,7 @@ mod audit;
 mod auth;
 mod beranda;
 mod cli;
+mod dasbor;
 mod employees;
 mod errors;
 mod evaluation;

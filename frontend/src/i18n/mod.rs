@@ -50,6 +50,7 @@ impl Lang {
 mod keys_admin;
 mod keys;
 mod messages;
+pub mod pantau;
 pub mod pengembangan;
 pub mod survei;
 

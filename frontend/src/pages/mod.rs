@@ -10,6 +10,7 @@ mod login;
 mod not_found;
 mod notifications;
 mod organisation;
+pub mod pantau;
 pub mod pengembangan;
 mod profile;
 mod realisasi;
