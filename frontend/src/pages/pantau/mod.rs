@@ -78,7 +78,7 @@ pub fn DasborPage() -> impl IntoView {
 }
 
 /// The breadcrumb from the viewer's top unit to the one shown.
-fn jalur(units: &[UnitJalur], lang: Lang) -> impl IntoView {
+fn jalur(units: &[UnitJalur], lang: Lang) -> impl IntoView + use<> {
     let last = units.len().saturating_sub(1);
     view! {
         <nav class="jalur" aria-label=dtext(lang, DKey::Path)>
@@ -86,7 +86,8 @@ fn jalur(units: &[UnitJalur], lang: Lang) -> impl IntoView {
                 if i == last {
                     view! { <li aria-current="page">{j.nama.clone()}</li> }.into_any()
                 } else {
-                    view! { <li><A href=dasbor_href(j.unit_id)>{j.nama.clone()}</A></li> }.into_any()
+                    let (href, nama) = (dasbor_href(j.unit_id), j.nama.clone());
+                    view! { <li><A href=href>{nama}</A></li> }.into_any()
                 }
             }).collect_view()}</ol>
         </nav>
@@ -98,7 +99,8 @@ fn Isi(d: Dasbor) -> impl IntoView {
     let i18n = use_i18n();
     let lang = i18n.lang();
     let p = d.periode.clone();
-    let label = move |k: i32| sub_period_label(lang, p.ritme, p.tahun, k);
+    let (ritme, tahun) = (p.ritme, p.tahun);
+    let label = move |k: i32| sub_period_label(lang, ritme, tahun, k);
     let names: Vec<String> = (1..=p.jumlah_periode).map(label).collect();
     let period_line = fill(
         dtext(lang, DKey::PeriodLine),
@@ -182,7 +184,7 @@ fn Isi(d: Dasbor) -> impl IntoView {
         </section>
         <section class="card dasbor-grafik">
             <h2 class="card__title">{td(DKey::Spread)}</h2>
-            {sebaran(&d, lang, label)}
+            {sebaran(&d, lang, d.periode_ke_predikat.map(label))}
         </section>
         <section class="card dasbor-grafik">
             <h2 class="card__title">{td(DKey::Jp)}</h2>
@@ -198,14 +200,14 @@ fn Isi(d: Dasbor) -> impl IntoView {
 }
 
 /// One line of the compliance table; each count a link to the people behind it.
-fn baris(u: &BarisKepatuhan, lang: Lang, total: bool) -> impl IntoView {
+fn baris(u: &BarisKepatuhan, lang: Lang, total: bool) -> impl IntoView + use<> {
     let name = if total {
         view! { <th scope="row">{fill(dtext(lang, DKey::AllOf), &[("unit", &u.nama)])}</th> }
             .into_any()
     } else {
         let label = fill(dtext(lang, DKey::DrillDown), &[("unit", &u.nama)]);
-        view! { <th scope="row"><A href=dasbor_href(u.unit_id) attr:aria-label=label>{u.nama.clone()}</A></th> }
-            .into_any()
+        let (href, nama) = (dasbor_href(u.unit_id), u.nama.clone());
+        view! { <th scope="row"><A href=href attr:aria-label=label>{nama}</A></th> }.into_any()
     };
     let id = u.unit_id;
     let cells = KOLOM
@@ -232,7 +234,7 @@ fn baris(u: &BarisKepatuhan, lang: Lang, total: bool) -> impl IntoView {
     }
 }
 
-fn capaian_tabel(d: &Dasbor, names: &[String], lang: Lang) -> impl IntoView {
+fn capaian_tabel(d: &Dasbor, names: &[String], lang: Lang) -> impl IntoView + use<> {
     let cell = move |v: Option<f64>| {
         v.map_or("—".to_owned(), |v| format!("{}%", grafik::angka(lang, v)))
     };
@@ -253,11 +255,12 @@ fn capaian_tabel(d: &Dasbor, names: &[String], lang: Lang) -> impl IntoView {
     }
 }
 
-fn sebaran(d: &Dasbor, lang: Lang, label: impl Fn(i32) -> String) -> impl IntoView {
-    let Some(k) = d.periode_ke_predikat else {
+/// The predikat spread of sub-period `k` (named `label`), with the pattern that governs it.
+fn sebaran(d: &Dasbor, lang: Lang, nama_k: Option<String>) -> impl IntoView + use<> {
+    let Some(nama_k) = nama_k else {
         return view! { <p class="muted">{dtext(lang, DKey::SpreadNone)}</p> }.into_any();
     };
-    let title = fill(dtext(lang, DKey::SpreadOf), &[("p", &label(k))]);
+    let title = fill(dtext(lang, DKey::SpreadOf), &[("p", &nama_k)]);
     let h = d.sebaran_predikat;
     let chart = if h.total() == 0 {
         view! { <p class="muted">{dtext(lang, DKey::SpreadNone)}</p> }.into_any()
@@ -308,7 +311,7 @@ fn sebaran(d: &Dasbor, lang: Lang, label: impl Fn(i32) -> String) -> impl IntoVi
     .into_any()
 }
 
-fn ikm(d: &Dasbor, lang: Lang) -> impl IntoView {
+fn ikm(d: &Dasbor, lang: Lang) -> impl IntoView + use<> {
     if d.ikm.is_empty() {
         return view! { <p class="empty muted">{dtext(lang, DKey::IkmNone)}</p> }.into_any();
     }
@@ -336,7 +339,7 @@ fn ikm(d: &Dasbor, lang: Lang) -> impl IntoView {
 }
 
 /// The link of one person to the page where their step is done, named for that page.
-fn buka(p: &PegawaiLangkah, l: Langkah, lang: Lang) -> impl IntoView {
+fn buka(p: &PegawaiLangkah, l: Langkah, lang: Lang) -> impl IntoView + use<> {
     let key = if p.skp_id.is_none() {
         DKey::OpenPegawai
     } else {
@@ -420,13 +423,16 @@ fn Daftar(d: PegawaiDasbor) -> impl IntoView {
     let p = d.pegawai;
     let l = d.langkah;
     let pages = p.pages();
+    let back = fill(dtext(lang, DKey::BackToDashboard), &[("unit", &unit_nama)]);
+    let of = fill(
+        dtext(lang, DKey::PeopleOf),
+        &[("n", &p.total.to_string()), ("unit", &unit_nama)],
+    );
     view! {
         {jalur(&d.jalur, lang)}
-        {unit_id.map(|u| view! {
-            <p><A href=dasbor_href(u)>{fill(dtext(lang, DKey::BackToDashboard), &[("unit", &unit_nama)])}</A></p>
-        })}
+        {unit_id.map(|u| view! { <p><A href=dasbor_href(u)>{back}</A></p> })}
         <section class="card card--flush">
-            <p class="card__body">{fill(dtext(lang, DKey::PeopleOf), &[("n", &p.total.to_string()), ("unit", &unit_nama)])}</p>
+            <p class="card__body">{of}</p>
             {if p.items.is_empty() {
                 view! { <p class="empty muted">{td(DKey::NoPeople)}</p> }.into_any()
             } else {
