@@ -21,7 +21,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::sql::{self, sql};
+use super::sql::{self, Subtree};
 use crate::auth::Viewer;
 use crate::entities::{employees, periods, skps, units};
 use crate::error::{AppError, AppResult};
@@ -40,6 +40,7 @@ struct Konteks {
     k: Option<i32>,
     /// The viewer reads the whole instansi.
     all: bool,
+    subtree: Subtree,
 }
 
 impl Konteks {
@@ -110,6 +111,7 @@ async fn konteks(
     let k = (1..=n)
         .rev()
         .find(|k| bounds(&period, *k).is_some_and(|(_, selesai)| selesai < today));
+    let subtree = below(db, root.id).await?;
     Ok(Konteks {
         root,
         period,
@@ -117,7 +119,46 @@ async fn konteks(
         n,
         k,
         all,
+        subtree,
     })
+}
+
+/// The units below `root` with their direct sub-unit, listed when there are not too many.
+async fn below(db: &DatabaseConnection, root: Uuid) -> AppResult<Subtree> {
+    let backend = db.get_database_backend();
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            sql::sql(backend, sql::BELOW),
+            [Value::from(root)],
+        ))
+        .await?;
+    if rows.len() > sql::LISTED_MAX {
+        return Ok(Subtree::Walk);
+    }
+    let mut seen = HashSet::new();
+    let mut pairs = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let id: Uuid = r.try_get_by_index(0)?;
+        let top: Uuid = r.try_get_by_index(1)?;
+        if seen.insert(id) {
+            pairs.push((id, top));
+        }
+    }
+    Ok(Subtree::Listed(pairs))
+}
+
+/// One statement over the subtree: the `fixed` values, then the subtree's.
+fn statement(
+    backend: sea_orm::DbBackend,
+    text: &str,
+    fixed: Vec<Value>,
+    subtree: &Subtree,
+) -> Statement {
+    let (text, extra) = sql::render(backend, text, fixed.len(), subtree);
+    let mut values = fixed;
+    values.extend(extra);
+    Statement::from_sql_and_values(backend, text, values)
 }
 
 fn ritme(p: &periods::Model) -> Ritme {
@@ -165,15 +206,16 @@ pub async fn dasbor(
 
     // Compliance per top.
     let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
+        .query_all_raw(statement(
             backend,
-            sql(backend, &sql::kepatuhan()),
-            [
+            &sql::kepatuhan(),
+            vec![
                 Value::from(root_id),
                 Value::from(c.period.id),
                 Value::from(c.k_or_0()),
                 Value::from(c.today),
             ],
+            &c.subtree,
         ))
         .await?;
     let mut per_top: HashMap<Uuid, BarisKepatuhan> = HashMap::new();
@@ -223,14 +265,15 @@ pub async fn dasbor(
 
     // Capaian per top and sub-period.
     let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
+        .query_all_raw(statement(
             backend,
-            sql(backend, &sql::capaian()),
-            [
+            &sql::capaian(),
+            vec![
                 Value::from(root_id),
                 Value::from(c.period.id),
                 Value::from(c.n),
             ],
+            &c.subtree,
         ))
         .await?;
     let n = usize::try_from(c.n).unwrap_or(12);
@@ -271,14 +314,15 @@ pub async fn dasbor(
     let mut pola = None;
     if let Some(k) = c.k {
         let rows = db
-            .query_all_raw(Statement::from_sql_and_values(
+            .query_all_raw(statement(
                 backend,
-                sql(backend, &sql::sebaran()),
-                [
+                &sql::sebaran(),
+                vec![
                     Value::from(root_id),
                     Value::from(c.period.id),
                     Value::from(k),
                 ],
+                &c.subtree,
             ))
             .await?;
         for r in &rows {
@@ -369,10 +413,11 @@ async fn jalur(db: &DatabaseConnection, viewer: &Viewer, c: &Konteks) -> AppResu
 async fn ikm(db: &DatabaseConnection, c: &Konteks) -> AppResult<Vec<IkmUnit>> {
     let backend = db.get_database_backend();
     let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
+        .query_all_raw(statement(
             backend,
-            sql(backend, &sql::survei(c.all)),
-            [Value::from(c.root.id), Value::from(c.period.id)],
+            &sql::survei(c.all),
+            vec![Value::from(c.root.id), Value::from(c.period.id)],
+            &c.subtree,
         ))
         .await?;
     let mut list = Vec::with_capacity(rows.len());
@@ -416,10 +461,10 @@ pub async fn pegawai(
     let c = konteks(db, viewer, q.unit_id, q.periode_id).await?;
     let backend = db.get_database_backend();
     let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
+        .query_all_raw(statement(
             backend,
-            sql(backend, &sql::pegawai(q.langkah)),
-            [
+            &sql::pegawai(q.langkah),
+            vec![
                 Value::from(c.root.id),
                 Value::from(c.period.id),
                 Value::from(c.k_or_0()),
@@ -427,6 +472,7 @@ pub async fn pegawai(
                 Value::from(i64::try_from(page.per_page).unwrap_or(20)),
                 Value::from(i64::try_from(page.offset()).unwrap_or(0)),
             ],
+            &c.subtree,
         ))
         .await?;
     let mut total = 0u64;

@@ -7,29 +7,93 @@
 //! `{1}` the unit, `{2}` the period, `{3}` the last ended sub-period (0 when none), `{4}` the
 //! instansi's local day.
 
-use sea_orm::DbBackend;
+use sea_orm::{DbBackend, Value};
+use uuid::Uuid;
 
-/// `$n` on PostgreSQL, `?n` on SQLite.
-pub fn sql(backend: DbBackend, text: &str) -> String {
-    let mark = if backend == DbBackend::Postgres {
+fn mark(backend: DbBackend) -> &'static str {
+    if backend == DbBackend::Postgres {
         "$"
     } else {
         "?"
-    };
+    }
+}
+
+/// `$n` on PostgreSQL, `?n` on SQLite.
+pub fn sql(backend: DbBackend, text: &str) -> String {
     (1..=6).fold(text.to_owned(), |t, n| {
-        t.replace(&format!("{{{n}}}"), &format!("{mark}{n}"))
+        t.replace(&format!("{{{n}}}"), &format!("{}{n}", mark(backend)))
     })
 }
 
-/// The subtree of `{1}`: each unit below it with the direct sub-unit (`top`) it falls under,
-/// and `{1}` itself as its own top (its own staff).
-const SUBTREE: &str = "WITH RECURSIVE w(id, top, d) AS ( \
+/// At most this many units below the unit are listed in the statement; a larger subtree is
+/// walked inside it.
+pub const LISTED_MAX: usize = 4000;
+
+/// How the statement learns the subtree of `{1}`: each unit below it with the direct
+/// sub-unit (`top`) it falls under, and `{1}` itself as its own top (its own staff).
+pub enum Subtree {
+    /// Walked by a recursive CTE inside the statement.
+    Walk,
+    /// Listed as `VALUES` (unit, top), read beforehand: PostgreSQL then knows how few rows
+    /// a kecamatan has and reads its people by index instead of scanning every employee.
+    Listed(Vec<(Uuid, Uuid)>),
+}
+
+/// The unit's subtree below it: one recursive statement.
+pub const BELOW: &str = "WITH RECURSIVE w(id, top, d) AS ( \
      SELECT id, id, 0 FROM units WHERE parent_id = {1} \
-     UNION SELECT u.id, w.top, w.d + 1 FROM units u JOIN w ON u.parent_id = w.id WHERE w.d < 64), \
-   s(id, top) AS (SELECT id, top FROM w UNION SELECT {1}, {1}), \
+     UNION SELECT u.id, w.top, w.d + 1 FROM units u JOIN w ON u.parent_id = w.id WHERE w.d < 64) \
+   SELECT id, top FROM w";
+
+/// `text` for `backend` with the subtree in place of `{s}`, and the values it adds after the
+/// statement's `fixed` parameters.
+pub fn render(
+    backend: DbBackend,
+    text: &str,
+    fixed: usize,
+    subtree: &Subtree,
+) -> (String, Vec<Value>) {
+    let (cte, values) = match subtree {
+        Subtree::Walk => (
+            "w(id, top, d) AS (SELECT id, id, 0 FROM units WHERE parent_id = {1} \
+             UNION SELECT u.id, w.top, w.d + 1 FROM units u JOIN w ON u.parent_id = w.id \
+             WHERE w.d < 64), s(id, top) AS (SELECT id, top FROM w UNION SELECT {1}, {1})"
+                .to_owned(),
+            Vec::new(),
+        ),
+        Subtree::Listed(pairs) if pairs.is_empty() => {
+            ("s(id, top) AS (SELECT {1}, {1})".to_owned(), Vec::new())
+        }
+        Subtree::Listed(pairs) => {
+            let m = mark(backend);
+            let rows: Vec<String> = (0..pairs.len())
+                .map(|i| {
+                    let a = fixed + 2 * i + 1;
+                    format!("({m}{a}, {m}{})", a + 1)
+                })
+                .collect();
+            let values = pairs
+                .iter()
+                .flat_map(|(id, top)| [Value::from(*id), Value::from(*top)])
+                .collect();
+            (
+                format!(
+                    "s(id, top) AS (SELECT * FROM (VALUES {}) v UNION ALL SELECT {{1}}, {{1}})",
+                    rows.join(", ")
+                ),
+                values,
+            )
+        }
+    };
+    (sql(backend, &text.replace("{s}", &cte)), values)
+}
+
+/// The subtree (see [`Subtree`]), its active employees with their top, and their SKP versions
+/// of the period `{2}`.
+const SUBTREE: &str = "WITH RECURSIVE {s}, \
    pg(id, top) AS (SELECT e.id, s.top FROM employees e JOIN s ON s.id = e.unit_id \
      WHERE e.status = 'aktif'), \
-   sk(id, employee_id, versi, status, ok, dari) AS (SELECT k.id, k.employee_id, k.versi, k.status, \
+   sk(id, employee_id, top, versi, status, ok, dari) AS (SELECT k.id, k.employee_id, pg.top, k.versi, k.status, \
      CASE WHEN k.disetujui_at IS NOT NULL AND k.status IN ('disetujui', 'ditutup') THEN 1 ELSE 0 END, \
      COALESCE(k.berlaku_dari_ke, 1) \
      FROM skps k JOIN pg ON pg.id = k.employee_id WHERE k.period_id = {2})";
@@ -50,9 +114,10 @@ const PER_PEGAWAI: &str = ", \
      JOIN skp_rhk r ON r.skp_id = sk.id JOIN skp_iki i ON i.rhk_id = r.id \
      JOIN realisasi re ON re.iki_id = i.id JOIN bukti_dukung b ON b.realisasi_id = re.id \
      WHERE b.verifikasi IS NULL), \
-   ev(employee_id) AS (SELECT v.employee_id FROM ver v WHERE NOT EXISTS (SELECT 1 FROM evaluations x \
-     JOIN sk y ON y.id = x.skp_id WHERE y.employee_id = v.employee_id AND x.periode_ke = {3} \
-     AND x.status = 'ditetapkan')), \
+   dinilai(employee_id) AS (SELECT DISTINCT y.employee_id FROM sk y \
+     JOIN evaluations x ON x.skp_id = y.id WHERE x.periode_ke = {3} AND x.status = 'ditetapkan'), \
+   ev(employee_id) AS (SELECT v.employee_id FROM ver v \
+     LEFT JOIN dinilai n ON n.employee_id = v.employee_id WHERE n.employee_id IS NULL), \
    kb(employee_id) AS (SELECT DISTINCT sk.employee_id FROM sk JOIN evaluations x ON x.skp_id = sk.id \
      JOIN keberatan o ON o.evaluation_id = x.id \
      WHERE o.status <> 'diputus' AND x.batas_keberatan < {4}), \
@@ -109,12 +174,10 @@ pub fn pegawai(l: kinerja_api::dasbor::Langkah) -> String {
     )
 }
 
-/// The target of an indicator in its realisasi's sub-period: the rencana aksi's, else the
-/// yearly target split by its nature (`{3}`: the number of sub-periods). A `tenggat` target
-/// counts only where a rencana aksi sets it (see docs/dasbor.md).
-const TARGET: &str = "COALESCE(ra.target_nilai, CASE \
-     WHEN COALESCE(i.jenis_target, CASE WHEN REPLACE(LOWER(COALESCE(i.target_satuan, '')), '%', '') \
-         <> LOWER(COALESCE(i.target_satuan, '')) \
+/// The nature of an indicator's target: its own, else inferred from its unit (a percentage,
+/// an index, a score, a ratio or an average is held every sub-period; anything else counts).
+const JENIS: &str = "COALESCE(i.jenis_target, CASE \
+     WHEN REPLACE(LOWER(COALESCE(i.target_satuan, '')), '%', '') <> LOWER(COALESCE(i.target_satuan, '')) \
        OR LOWER(COALESCE(i.target_satuan, '')) LIKE '%persen%' \
        OR LOWER(COALESCE(i.target_satuan, '')) LIKE '%indeks%' \
        OR LOWER(COALESCE(i.target_satuan, '')) LIKE '%index%' \
@@ -123,20 +186,24 @@ const TARGET: &str = "COALESCE(ra.target_nilai, CASE \
        OR LOWER(COALESCE(i.target_satuan, '')) LIKE '%rasio%' \
        OR LOWER(COALESCE(i.target_satuan, '')) LIKE '%rata%' \
        OR LOWER(COALESCE(i.target_satuan, '')) LIKE '%predikat%' \
-       THEN 'tetap' ELSE 'akumulatif' END) = 'tetap' THEN i.target_nilai \
-     WHEN COALESCE(i.jenis_target, 'akumulatif') = 'akumulatif' THEN i.target_nilai / {3} \
-     ELSE NULL END)";
+     THEN 'tetap' ELSE 'akumulatif' END)";
 
 /// Capaian per top and sub-period: the sum and the number of indicator values (capped at
-/// 0–120 %) on approved SKP versions.
+/// 0–120 %) on approved SKP versions. The target of a sub-period is the rencana aksi's, else
+/// the yearly target split by its nature (`{3}`: the number of sub-periods); a `tenggat`
+/// target counts only where a rencana aksi sets it (see docs/dasbor.md).
 pub fn capaian() -> String {
     format!(
         "{SUBTREE}, \
-         t(top, k, arah, nilai, target) AS (SELECT pg.top, re.periode_ke, i.arah, re.nilai, {TARGET} \
-           FROM sk JOIN pg ON pg.id = sk.employee_id JOIN skp_rhk r ON r.skp_id = sk.id \
-           JOIN skp_iki i ON i.rhk_id = r.id JOIN realisasi re ON re.iki_id = i.id \
-           LEFT JOIN rencana_aksi ra ON ra.iki_id = i.id AND ra.periode_ke = re.periode_ke \
-           WHERE sk.ok = 1 AND re.nilai IS NOT NULL), \
+         ik(top, id, arah, target, jenis) AS (SELECT sk.top, i.id, i.arah, i.target_nilai, {JENIS} \
+           FROM sk JOIN skp_rhk r ON r.skp_id = sk.id JOIN skp_iki i ON i.rhk_id = r.id \
+           WHERE sk.ok = 1), \
+         t(top, k, arah, nilai, target) AS (SELECT ik.top, re.periode_ke, ik.arah, re.nilai, \
+           COALESCE(ra.target_nilai, CASE ik.jenis WHEN 'tetap' THEN ik.target \
+             WHEN 'akumulatif' THEN ik.target / {{3}} ELSE NULL END) \
+           FROM ik JOIN realisasi re ON re.iki_id = ik.id \
+           LEFT JOIN rencana_aksi ra ON ra.iki_id = ik.id AND ra.periode_ke = re.periode_ke \
+           WHERE re.nilai IS NOT NULL), \
          c(top, k, v) AS (SELECT top, k, CASE WHEN arah = 'turun' \
            THEN (2 * target - nilai) / target * 100 ELSE nilai / target * 100 END \
            FROM t WHERE target > 0) \
@@ -181,5 +248,24 @@ mod tests {
         assert_eq!(q, "a = $1 AND b = $6");
         let q = sql(DbBackend::Sqlite, "a = {1} AND b = {6}");
         assert_eq!(q, "a = ?1 AND b = ?6");
+    }
+
+    #[test]
+    fn a_listed_subtree_numbers_its_values_after_the_fixed_parameters() {
+        let (a, b) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        let (q, values) = render(
+            DbBackend::Postgres,
+            "WITH {s} SELECT {2}",
+            2,
+            &Subtree::Listed(vec![(a, a), (b, a)]),
+        );
+        assert_eq!(
+            q,
+            "WITH s(id, top) AS (SELECT * FROM (VALUES ($3, $4), ($5, $6)) v UNION ALL SELECT $1, $1) SELECT $2"
+        );
+        assert_eq!(values.len(), 4);
+        let (q, values) = render(DbBackend::Sqlite, "WITH {s}", 2, &Subtree::Listed(vec![]));
+        assert_eq!(q, "WITH s(id, top) AS (SELECT ?1, ?1)");
+        assert!(values.is_empty());
     }
 }
