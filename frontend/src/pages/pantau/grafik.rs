@@ -135,9 +135,20 @@ pub fn SkpBertumpuk(units: Vec<BarisKepatuhan>, lang: Lang) -> impl IntoView {
     }
 }
 
-/// One bar per unit: `bagian` of `jumlah` people, as a percentage.
+/// One bar per unit: `bagian` of `jumlah` people, as a percentage; drawn as a warning unless
+/// more is `baik` (better).
 #[component]
-pub fn BarPersen(units: Vec<(String, u64, u64)>, label: &'static str, lang: Lang) -> impl IntoView {
+pub fn BarPersen(
+    units: Vec<(String, u64, u64)>,
+    label: &'static str,
+    lang: Lang,
+    #[prop(optional)] baik: bool,
+) -> impl IntoView {
+    let warna = if baik {
+        "grafik__bar"
+    } else {
+        "grafik__bar grafik__bar--peringatan"
+    };
     let row = 40.0;
     let bar = LEBAR - 64.0;
     let tinggi = row * units.len() as f64 + 4.0;
@@ -159,7 +170,7 @@ pub fn BarPersen(units: Vec<(String, u64, u64)>, label: &'static str, lang: Lang
                     <title>{format!("{nama}: {bagian} / {jumlah}")}</title>
                     <text x="0" y=y + 13.0 class="grafik__label">{pendek(nama)}</text>
                     <rect x="0" y=y + 19.0 width=bar height="12" rx="3" class="grafik__grid"/>
-                    <rect x="0" y=y + 19.0 width=(p / 100.0 * bar).max(1.0) height="12" rx="3" class="grafik__bar grafik__bar--peringatan"/>
+                    <rect x="0" y=y + 19.0 width=(p / 100.0 * bar).max(1.0) height="12" rx="3" class=warna/>
                     <text x=bar + 6.0 y=y + 30.0 class="grafik__nilai">{format!("{}%", angka(lang, p))}</text>
                 </g>
             }

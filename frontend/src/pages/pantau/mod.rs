@@ -69,7 +69,8 @@ pub fn DasborPage() -> impl IntoView {
                 <p class="page-header__intro">{td(DKey::Intro)}</p>
             </div>
         </header>
-        {move || match data.get() {
+        // Reading the language here renders the page again when it changes.
+        {move || match (i18n.lang(), data.get()).1 {
             None => view! { <p class="muted">{td(DKey::Loading)}</p> }.into_any(),
             Some(Err(e)) => view! { <ErrorAlert error=e/> }.into_any(),
             Some(Ok(d)) => view! { <Isi d=d/> }.into_any(),
@@ -136,10 +137,18 @@ fn Isi(d: Dasbor) -> impl IntoView {
         .iter()
         .map(|u| (u.nama.clone(), u.realisasi_kosong, u.jumlah_pegawai))
         .collect();
-    let trend = d
+    // The line stops at the last ended sub-period: the current one is still being filled.
+    let upto = usize::try_from(p.periode_ke_terakhir.unwrap_or(0)).unwrap_or(0);
+    let trend: Vec<Option<f64>> = d
         .capaian
         .first()
-        .map(|c| c.per_periode.clone())
+        .map(|c| {
+            c.per_periode
+                .iter()
+                .enumerate()
+                .map(|(i, v)| v.filter(|_| i < upto))
+                .collect()
+        })
         .unwrap_or_default();
     let has_trend = trend.iter().any(Option::is_some);
     view! {
@@ -166,13 +175,18 @@ fn Isi(d: Dasbor) -> impl IntoView {
                 <tfoot>{baris(&own, lang, true)}</tfoot>
             </table></div>
         </section>
-        <section class="card dasbor-grafik">
-            <h2 class="card__title">{td(DKey::SkpChart)}</h2>
-            <grafik::SkpBertumpuk units=chart_units.clone() lang=lang/>
-            <h2 class="card__title">{td(DKey::BehindChart)}</h2>
-            <grafik::BarPersen units=behind label=dtext(lang, DKey::BehindChart) lang=lang/>
-        </section>
+        <div class="dasbor-grid">
+            <section class="card dasbor-grafik">
+                <h2 class="card__title">{td(DKey::SkpChart)}</h2>
+                <grafik::SkpBertumpuk units=chart_units.clone() lang=lang/>
+            </section>
+            <section class="card dasbor-grafik">
+                <h2 class="card__title">{td(DKey::BehindChart)}</h2>
+                <grafik::BarPersen units=behind label=dtext(lang, DKey::BehindChart) lang=lang/>
+            </section>
+        </div>
         <h2 class="dasbor-bagian">{td(DKey::Achievement)}</h2>
+        <div class="dasbor-grid">
         <section class="card dasbor-grafik">
             <h2 class="card__title">{td(DKey::TrendChart)}</h2>
             {if has_trend {
@@ -190,8 +204,9 @@ fn Isi(d: Dasbor) -> impl IntoView {
             <h2 class="card__title">{td(DKey::Jp)}</h2>
             <grafik::BarPersen
                 units=d.jp.iter().map(|j| (j.nama.clone(), j.memenuhi, j.jumlah_pegawai)).collect()
-                label=dtext(lang, DKey::Jp) lang=lang/>
+                label=dtext(lang, DKey::Jp) lang=lang baik=true/>
         </section>
+        </div>
         <section class="card card--flush">
             <h2 class="card__title card__title--padded">{td(DKey::Ikm)}</h2>
             {ikm(&d, lang)}
@@ -405,7 +420,8 @@ pub fn DasborPegawaiPage() -> impl IntoView {
                 }}</h1>
             </div>
         </header>
-        {move || match data.get() {
+        // Reading the language here renders the page again when it changes.
+        {move || match (i18n.lang(), data.get()).1 {
             None if step.get().is_none() => view! { <p class="empty muted">{td(DKey::NoPeople)}</p> }.into_any(),
             None => view! { <p class="muted">{td(DKey::Loading)}</p> }.into_any(),
             Some(Err(e)) => view! { <ErrorAlert error=e/> }.into_any(),
