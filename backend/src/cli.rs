@@ -208,6 +208,12 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                     "created  potentials and two past years' predikat for {placed} employees, two key positions"
                 );
             }
+            if crate::demo::pengumuman::seed_pengumuman(&db)
+                .await
+                .map_err(app_error)?
+            {
+                println!("created  an announcement to everyone from the HR office");
+            }
             let linked = crate::demo::link_accounts(&db).await.map_err(app_error)?;
             if linked > 0 {
                 println!("linked   {linked} account(s) to their employee records");

@@ -4,7 +4,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement, Value,
+};
 
 use crate::config::Settings;
 
@@ -107,5 +109,29 @@ mod tests {
         );
         assert_eq!(sqlite_path("sqlite::memory:"), None);
         assert_eq!(sqlite_path("postgres://x/y"), None);
+    }
+}
+
+/// A raw statement being built: values are numbered as they are bound (`$n`, understood by
+/// both the SQLite and the PostgreSQL driver).
+#[derive(Default)]
+pub struct Sql {
+    pub text: String,
+    pub values: Vec<Value>,
+}
+
+impl Sql {
+    /// The placeholder of a new value.
+    pub fn bind(&mut self, v: impl Into<Value>) -> String {
+        self.values.push(v.into());
+        format!("${}", self.values.len())
+    }
+
+    pub fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+
+    pub fn statement(self, db: &impl ConnectionTrait) -> Statement {
+        Statement::from_sql_and_values(db.get_database_backend(), self.text, self.values)
     }
 }

@@ -31,6 +31,7 @@ pub mod optimistic;
 pub mod organisation;
 pub mod pengembangan;
 pub mod pengembangan_rencana;
+pub mod pengumuman;
 pub mod planning;
 pub mod policy;
 pub mod problems;

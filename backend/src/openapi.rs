@@ -35,6 +35,7 @@ use utoipa_actix_web::AppExt;
         (name = "integrations", description = "Klien API, kunci data, kiriman nilai indikator dari sistem lain / API clients, data keys, pushed indicator values"),
         (name = "survei", description = "Survei Kepuasan Masyarakat (SKM) dan IKM; formulir publik tanpa akun / Citizen satisfaction surveys and their IKM; the public form needs no account"),
         (name = "pengembangan", description = "Pengembangan kompetensi: kebutuhan, rencana tahunan, catatan dan 20 JP / Competency development: needs, the yearly plan, records and 20 JP"),
+        (name = "pengumuman", description = "Pengumuman: kepada instansi, unit atau peran, dengan jumlah pembaca / Announcements: to the instansi, a unit or a role, with read counts"),
         (name = "system", description = "Kesehatan dan metrik / Health and metrics"),
     ),
     // Enums used only in query parameters are not collected from the handlers.

@@ -189,6 +189,30 @@ pub fn akses_rencana_pengembangan(
     }
 }
 
+/// What a viewer may do with announcements (issue #19, docs/pengumuman.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AksesPengumuman {
+    /// Write to everyone, any unit or a role, and manage every announcement of the instansi
+    /// (the HR office); otherwise only to a unit one leads, and only one's own.
+    pub semua_sasaran: bool,
+}
+
+/// The HR office announces to anyone; a pimpinan to the units they lead (`leads_units`);
+/// nobody else writes announcements (everyone reads those meant for them).
+pub fn akses_pengumuman(roles: &[Role], leads_units: bool) -> Option<AksesPengumuman> {
+    if can(roles, Permission::ManageOrganisation) {
+        Some(AksesPengumuman {
+            semua_sasaran: true,
+        })
+    } else if roles.contains(&Role::Pimpinan) && leads_units {
+        Some(AksesPengumuman {
+            semua_sasaran: false,
+        })
+    } else {
+        None
+    }
+}
+
 /// How much of the talent grid (boxes with counts and names) a viewer sees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LingkupTalenta {

@@ -9,8 +9,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     audit, auth, beranda, dasbor, employees, evaluation, health, integrations, measurement,
-    metrics, notifications, organisation, pengembangan, pengembangan_rencana, planning, survei,
-    talenta, users,
+    metrics, notifications, organisation, pengembangan, pengembangan_rencana, pengumuman, planning,
+    survei, talenta, users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -41,7 +41,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             // `/pengembangan` scope: actix does not fall through between scopes.
             .configure(talenta::routes)
             .configure(pengembangan_rencana::routes)
-            .configure(pengembangan::routes),
+            .configure(pengembangan::routes)
+            .configure(pengumuman::routes),
     );
     cfg.configure(evaluation::public_routes)
         .configure(survei::public_routes)

@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("skp/:id") view=SkpDetailPage/>
                     <Route path=path!("skp") view=SkpMinePage/>
                     <Route path=path!("notifikasi") view=NotificationsPage/>
+                    <Route path=path!("pengumuman") view=crate::pages::pengumuman::PengumumanPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -32,6 +32,9 @@ mod m20261206_000027_survei_respons_waktu;
 mod m20261206_000028_create_pengembangan;
 mod m20261206_000029_create_rencana_pengembangan;
 mod m20261206_000030_create_talenta;
+mod m20261206_000031_ringkasan_jp;
+mod m20261206_000036_create_pengumuman;
+mod m20261206_000037_create_langkah_awal;
 
 pub struct Migrator;
 
@@ -68,6 +71,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000028_create_pengembangan::Migration),
             Box::new(m20261206_000029_create_rencana_pengembangan::Migration),
             Box::new(m20261206_000030_create_talenta::Migration),
+            Box::new(m20261206_000031_ringkasan_jp::Migration),
+            Box::new(m20261206_000036_create_pengumuman::Migration),
+            Box::new(m20261206_000037_create_langkah_awal::Migration),
         ]
     }
 }

@@ -116,3 +116,46 @@ pub struct Beranda {
     /// Items with a due date first (earliest first), then the others.
     pub tugas: Vec<Tugas>,
 }
+
+string_enum! {
+    /// A first step of a new user (issue #19, docs/langkah-awal.md). Each is ticked by the
+    /// server from what the user has done, except `periksa_data`, which they confirm.
+    LangkahAwal {
+        /// Change the password given by the HR office (everyone).
+        GantiSandi => "ganti_sandi",
+        /// Check one's own data and superiors on the profile, and confirm it.
+        PeriksaData => "periksa_data",
+        /// Start this year's SKP.
+        MulaiSkp => "mulai_skp",
+        /// Submit it to the PPKin.
+        AjukanSkp => "ajukan_skp",
+        /// Enter a first realisasi.
+        IsiRealisasi => "isi_realisasi",
+        /// As a PPKin: approve a team member's SKP.
+        SetujuiSkpTim => "setujui_skp_tim",
+        /// The HR office: open this year's period.
+        BukaPeriode => "buka_periode",
+        /// The HR office: import the staff.
+        ImporPegawai => "impor_pegawai",
+    }
+}
+
+/// One first step: done or not, and where it is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LangkahAwalItem {
+    pub langkah: LangkahAwal,
+    pub selesai: bool,
+    /// An SPA path, or `/docs/…` for what has no page yet.
+    pub tautan: String,
+}
+
+/// `GET /api/v1/beranda/langkah-awal`: the first steps of the user's roles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DaftarLangkahAwal {
+    pub langkah: Vec<LangkahAwalItem>,
+    /// The user dismissed the list (the SPA then shows it no more).
+    pub ditutup: bool,
+    pub semua_selesai: bool,
+}

@@ -24,6 +24,7 @@ pub mod organisation;
 pub mod pagination;
 pub mod pengembangan;
 pub mod pengembangan_rencana;
+pub mod pengumuman;
 pub mod penilaian;
 pub mod pesan;
 pub mod planning;

@@ -150,6 +150,7 @@ pub const BENDA: &[(&str, &str)] = &[
     ("Catatan pengembangan", "Development record"),
     ("Sertifikat", "Certificate"),
     ("Umpan balik", "Feedback"),
+    ("Pengumuman", "Announcement"),
     ("Rencana pengembangan", "Development plan"),
     ("Item rencana pengembangan", "Development plan item"),
     ("Unit", "Unit"),
@@ -999,6 +1000,22 @@ pesan! {
     LayananBukanSurvei { layanan, pilihan } = "layanan_bukan_survei"
         => "Layanan '{layanan}' tidak ada di survei ini; pilihan: {pilihan}.",
            "The service '{layanan}' is not in this survey; choose {pilihan}.";
+    // Announcements (issue #19).
+    JudulPengumuman3200 = "judul_pengumuman_3_200"
+        => "Judul pengumuman 3–200 karakter.",
+           "The announcement's title has 3–200 characters.";
+    IsiPengumuman15000 = "isi_pengumuman_1_5000"
+        => "Isi pengumuman 1–5000 karakter.",
+           "The announcement's text has 1–5000 characters.";
+    PengumumanMaks366Hari = "pengumuman_maks_366_hari"
+        => "Pengumuman tampil paling lama 366 hari.",
+           "An announcement shows for at most 366 days.";
+    SasaranPimpinanUnit = "sasaran_pimpinan_unit"
+        => "Pimpinan mengumumkan kepada unit yang dipimpinnya.",
+           "A pimpinan announces to a unit they lead.";
+    UnitBukanWewenang = "unit_bukan_wewenang"
+        => "Unit ini tidak berada di bawah pimpinan Anda.",
+           "This unit is not one you lead.";
     // Citizen satisfaction survey (SKM/IKM, issue #17).
     JudulSurvei3200 = "judul_survei_3_200"
         => "Judul survei 3–200 karakter.",

@@ -1,18 +1,24 @@
 //! `GET /api/v1/beranda`: the signed-in user's to-do list.
 
-use actix_web::get;
 use actix_web::web::{Data, Json};
-use kinerja_api::beranda::Beranda;
+use actix_web::{HttpResponse, get, post};
+use kinerja_api::beranda::{Beranda, DaftarLangkahAwal};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{TAG, service};
+use super::{TAG, langkah, service};
 use crate::auth::Viewer;
 use crate::error::AppResult;
 use crate::problems::Unauthorized;
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(utoipa_actix_web::scope("/beranda").service(get_beranda));
+    cfg.service(
+        utoipa_actix_web::scope("/beranda")
+            .service(get_beranda)
+            .service(get_langkah_awal)
+            .service(data_diperiksa)
+            .service(tutup_langkah_awal),
+    );
 }
 
 /// My to-do list
@@ -31,4 +37,52 @@ pub fn routes(cfg: &mut ServiceConfig) {
 #[get("")]
 async fn get_beranda(state: Data<AppState>, viewer: Viewer) -> AppResult<Json<Beranda>> {
     Ok(Json(service::beranda(&state.db, &viewer).await?))
+}
+
+/// My first steps
+///
+/// A short checklist for the user's roles (change the password, check one's data, start and
+/// submit the SKP, enter a realisasi; as PPKin approve an SKP; for the HR office open the
+/// period and import the staff), each ticked from what the user has done, with the app path
+/// where it is done.
+#[utoipa::path(
+    tag = TAG,
+    responses((status = 200, body = DaftarLangkahAwal), Unauthorized),
+    security(("bearer" = []))
+)]
+#[get("/langkah-awal")]
+async fn get_langkah_awal(
+    state: Data<AppState>,
+    viewer: Viewer,
+) -> AppResult<Json<DaftarLangkahAwal>> {
+    Ok(Json(langkah::daftar(&state.db, &viewer).await?))
+}
+
+/// I checked my data
+///
+/// Ticks `periksa_data`: the user looked at their data and superiors on the profile and found
+/// them right (or asked the HR office to correct them). Again changes nothing.
+#[utoipa::path(
+    tag = TAG,
+    responses((status = 204, description = "Recorded"), Unauthorized),
+    security(("bearer" = []))
+)]
+#[post("/langkah-awal/data-diperiksa")]
+async fn data_diperiksa(state: Data<AppState>, viewer: Viewer) -> AppResult<HttpResponse> {
+    langkah::tandai(&state.db, &viewer, true).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Dismiss my first steps
+///
+/// The app shows the checklist no more. Again changes nothing.
+#[utoipa::path(
+    tag = TAG,
+    responses((status = 204, description = "Dismissed"), Unauthorized),
+    security(("bearer" = []))
+)]
+#[post("/langkah-awal/tutup")]
+async fn tutup_langkah_awal(state: Data<AppState>, viewer: Viewer) -> AppResult<HttpResponse> {
+    langkah::tandai(&state.db, &viewer, false).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -33,7 +33,7 @@ use crate::measurement::service::{bounds, jumlah_periode};
 use crate::policy;
 
 /// Where the HR office opens a period: there is no SPA page for periods yet, so the API's own.
-const PERIODS_DOCS: &str = "/docs/#/planning";
+pub(super) const PERIODS_DOCS: &str = "/docs/#/planning";
 
 /// The user's to-do list for today (the instansi's local day).
 ///

@@ -8,6 +8,7 @@
 //! lurah) and an acting (Plt) lurah in Kelurahan Gelam.
 
 mod pengembangan;
+pub mod pengumuman;
 mod perencanaan;
 mod rencana_pengembangan;
 pub mod skala;

@@ -6,15 +6,13 @@ use std::collections::HashMap;
 
 use chrono::Datelike;
 use kinerja_api::auth::Permission;
-use kinerja_api::employees::full_name;
 use kinerja_api::pengembangan::{
-    AnggotaTimJp, JP_WAJIB, KepatuhanJp, KepatuhanUnit, MENIT_PER_JP, MENIT_WAJIB, PegawaiKurangJp,
-    RingkasanJp, StatusCatatan, StatusKebutuhan, jp_dari_menit,
+    AnggotaTimJp, JP_WAJIB, KepatuhanJp, KepatuhanUnit, MENIT_PER_JP, MENIT_WAJIB, RingkasanJp,
+    StatusCatatan, StatusKebutuhan, jp_dari_menit,
 };
 use kinerja_api::{Page, PageQuery};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
-    QuerySelect, Statement, Value,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -192,48 +190,9 @@ pub async fn tim(
     Ok(out)
 }
 
-/// `$n` on PostgreSQL, `?n` on SQLite.
-fn sql(backend: DbBackend, text: &str) -> String {
-    let mark = if backend == DbBackend::Postgres {
-        "$"
-    } else {
-        "?"
-    };
-    text.replace("{1}", &format!("{mark}1"))
-        .replace("{2}", &format!("{mark}2"))
-        .replace("{3}", &format!("{mark}3"))
-        .replace("{4}", &format!("{mark}4"))
-}
-
-/// Active employees per direct sub-unit of `root` (the root's own staff under the root), and
-/// of them those with 20 verified JP in `tahun`: one query over the subtree.
-const PER_SUB_UNIT: &str = "WITH RECURSIVE w(id, top, d) AS ( \
-     SELECT id, id, 0 FROM units WHERE parent_id = {1} \
-     UNION SELECT u.id, w.top, w.d + 1 FROM units u JOIN w ON u.parent_id = w.id WHERE w.d < 64), \
-   s(id, top) AS (SELECT id, top FROM w UNION SELECT {1}, {1}), \
-   jp(employee_id, menit) AS (SELECT c.employee_id, SUM(c.menit) FROM catatan_pengembangan c \
-     JOIN employees ce ON ce.id = c.employee_id JOIN s cs ON cs.id = ce.unit_id \
-     WHERE c.tahun = {2} AND c.status = 'diverifikasi' GROUP BY c.employee_id) \
-   SELECT s.top, COUNT(*), SUM(CASE WHEN COALESCE(jp.menit, 0) >= {3} THEN 1 ELSE 0 END) \
-   FROM employees e JOIN s ON s.id = e.unit_id LEFT JOIN jp ON jp.employee_id = e.id \
-   WHERE e.status = 'aktif' GROUP BY s.top";
-
-/// The page of active employees of the subtree below 20 verified JP, fewest first.
-const KURANG: &str = "WITH RECURSIVE w(id, d) AS ( \
-     SELECT id, 0 FROM units WHERE id = {1} \
-     UNION SELECT u.id, w.d + 1 FROM units u JOIN w ON u.parent_id = w.id WHERE w.d < 64), \
-   jp(employee_id, menit) AS (SELECT c.employee_id, SUM(c.menit) FROM catatan_pengembangan c \
-     JOIN employees ce ON ce.id = c.employee_id JOIN w cw ON cw.id = ce.unit_id \
-     WHERE c.tahun = {2} AND c.status = 'diverifikasi' GROUP BY c.employee_id) \
-   SELECT e.id, e.nama, e.gelar_depan, e.gelar_belakang, e.nip, un.nama, COALESCE(jp.menit, 0) AS m \
-   FROM employees e JOIN w ON w.id = e.unit_id JOIN units un ON un.id = e.unit_id \
-   LEFT JOIN jp ON jp.employee_id = e.id \
-   WHERE e.status = 'aktif' AND COALESCE(jp.menit, 0) < {3} \
-   ORDER BY m, e.nama, e.id LIMIT {4} OFFSET ";
-
 /// The 20 JP compliance of a unit and everything below it for a year: totals, one line per
-/// direct sub-unit and a page of the people below 20 JP. Two queries whatever the size; the
-/// HR office reads any unit, a pimpinan their own subtree.
+/// direct sub-unit and a page of the people below 20 JP. The counting is kept between changes
+/// (`super::kepatuhan`); the HR office reads any unit, a pimpinan their own subtree.
 ///
 /// # Errors
 /// `NotFound` for a unit the viewer may not read; `Validation` when no unit can be told.
@@ -278,38 +237,14 @@ pub async fn kepatuhan(
         None => crate::clock::today_in(crate::clock::instansi_offset(db, root.instansi_id).await?)
             .year(),
     };
-    let backend = db.get_database_backend();
-    let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            sql(backend, PER_SUB_UNIT),
-            [
-                Value::from(unit_id),
-                Value::from(tahun),
-                Value::from(MENIT_WAJIB),
-            ],
-        ))
-        .await?;
-    let mut per_top: HashMap<Uuid, (u64, u64)> = HashMap::new();
-    for r in &rows {
-        let top: Uuid = r.try_get_by_index(0)?;
-        let n: i64 = r.try_get_by_index(1)?;
-        let ok: Option<i64> = r.try_get_by_index(2)?;
-        per_top.insert(
-            top,
-            (
-                u64::try_from(n).unwrap_or(0),
-                u64::try_from(ok.unwrap_or(0)).unwrap_or(0),
-            ),
-        );
-    }
+    let r = super::kepatuhan::ringkasan(db, root.instansi_id, unit_id, tahun).await?;
     let kids = units::Entity::find()
         .filter(units::Column::ParentId.eq(unit_id))
         .filter(units::Column::Aktif.eq(true))
         .all(db)
         .await?;
     let line = |id: Uuid, nama: String| {
-        let (n, ok) = per_top.get(&id).copied().unwrap_or_default();
+        let (n, ok) = r.per_sub_unit.get(&id).copied().unwrap_or_default();
         KepatuhanUnit {
             unit_id: id,
             nama,
@@ -328,9 +263,7 @@ pub async fn kepatuhan(
             .total_cmp(&b.persen)
             .then_with(|| a.nama.cmp(&b.nama))
     });
-    let (n, ok) = per_top
-        .values()
-        .fold((0, 0), |(n, ok), (a, b)| (n + a, ok + b));
+    let (n, ok) = (r.jumlah, r.memenuhi);
     let unit_line = KepatuhanUnit {
         unit_id,
         nama: root.nama,
@@ -342,33 +275,7 @@ pub async fn kepatuhan(
             (ok as f64 * 1000.0 / n as f64).round() / 10.0
         },
     };
-    let offset = page.page.saturating_sub(1).saturating_mul(page.per_page);
-    let rows = db
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            format!("{}{offset}", sql(backend, KURANG)),
-            [
-                Value::from(unit_id),
-                Value::from(tahun),
-                Value::from(MENIT_WAJIB),
-                Value::from(i64::try_from(page.per_page).unwrap_or(20)),
-            ],
-        ))
-        .await?;
-    let mut kurang = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let depan: Option<String> = r.try_get_by_index(2)?;
-        let nama_: String = r.try_get_by_index(1)?;
-        let belakang: Option<String> = r.try_get_by_index(3)?;
-        let menit: i64 = r.try_get_by_index(6)?;
-        kurang.push(PegawaiKurangJp {
-            employee_id: r.try_get_by_index(0)?,
-            nama: full_name(depan.as_deref(), &nama_, belakang.as_deref()),
-            nip: r.try_get_by_index(4)?,
-            unit_nama: r.try_get_by_index(5)?,
-            jp_terverifikasi: jp_dari_menit(menit),
-        });
-    }
+    let kurang = super::kepatuhan::kurang(db, &r, page).await?;
     Ok(KepatuhanJp {
         tahun,
         unit: unit_line,

@@ -8,6 +8,7 @@ pub mod catatan;
 pub mod handlers;
 pub mod jp;
 pub mod kebutuhan;
+pub mod kepatuhan;
 pub mod kompetensi;
 pub mod pengingat;
 

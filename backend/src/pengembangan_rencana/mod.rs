@@ -4,8 +4,10 @@
 //! instansi sets it, set versions stay frozen and listable, and the plan shows per unit who
 //! still lacks a planned development to reach 20 JP. Exported as XLSX.
 
+mod baca;
 pub mod handlers;
 pub mod service;
+mod tulis;
 pub mod xlsx;
 
 pub use handlers::routes;

@@ -8,31 +8,9 @@
 use kinerja_api::employees::StatusPegawai;
 use kinerja_api::evaluation::Predikat;
 use kinerja_api::penilaian::StatusEvaluasi;
-use sea_orm::{ConnectionTrait, Statement, Value};
 use uuid::Uuid;
 
-/// A statement being built: values are numbered as they are bound.
-#[derive(Default)]
-pub struct Sql {
-    pub text: String,
-    pub values: Vec<Value>,
-}
-
-impl Sql {
-    /// The placeholder of a new value.
-    pub fn bind(&mut self, v: impl Into<Value>) -> String {
-        self.values.push(v.into());
-        format!("${}", self.values.len())
-    }
-
-    pub fn push(&mut self, s: &str) {
-        self.text.push_str(s);
-    }
-
-    pub fn statement(self, db: &impl ConnectionTrait) -> Statement {
-        Statement::from_sql_and_values(db.get_database_backend(), self.text, self.values)
-    }
-}
+pub use crate::database::Sql;
 
 /// Which employees the placement covers.
 #[derive(Debug, Clone, Copy)]

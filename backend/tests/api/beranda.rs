@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use kinerja_api::ErrorCode;
 use kinerja_api::auth::Role;
-use kinerja_api::beranda::{Beranda, JenisTugas, Tugas};
+use kinerja_api::beranda::{Beranda, JenisTugas, LangkahAwal, Tugas};
 use kinerja_api::penilaian::EvaluasiView;
 use kinerja_api::planning::Skp;
 use serde_json::json;
@@ -403,3 +403,105 @@ async fn the_ppkin_checks_evidence_rates_and_explains_and_the_atasan_decides(db:
     assert!(of(&beranda(&c, &c.sekcam).await, JenisTugas::PutuskanKeberatan).is_empty());
 }
 db_test!(the_ppkin_checks_evidence_rates_and_explains_and_the_atasan_decides);
+
+async fn langkah(c: &Chain, token: &str) -> kinerja_api::beranda::DaftarLangkahAwal {
+    let resp = c.app.get("/api/v1/beranda/langkah-awal", Some(token)).await;
+    assert_eq!(resp.status(), 200);
+    resp.json().await.unwrap()
+}
+
+fn done(d: &kinerja_api::beranda::DaftarLangkahAwal) -> Vec<(LangkahAwal, bool)> {
+    d.langkah.iter().map(|l| (l.langkah, l.selesai)).collect()
+}
+
+/// First steps (docs/langkah-awal.md): each role's list, ticked by what the user did.
+async fn first_steps_tick_themselves_as_the_user_goes(db: Db) {
+    use LangkahAwal::*;
+    let c = chain(db).await;
+    // The Sekda, rated by the Wali Kota outside the system, has no SKP yet.
+    assert_eq!(
+        done(&langkah(&c, &c.sekda).await),
+        vec![
+            (GantiSandi, false),
+            (PeriksaData, false),
+            (MulaiSkp, false),
+            (AjukanSkp, false),
+            (IsiRealisasi, false),
+            (SetujuiSkpTim, true),
+        ],
+        "the Sekda rates the camat, whose SKP the demo approved"
+    );
+    c.start(&c.sekda).await;
+    let now = langkah(&c, &c.sekda).await;
+    assert!(done(&now).contains(&(MulaiSkp, true)));
+    assert!(done(&now).contains(&(AjukanSkp, false)));
+    assert!(!now.semua_selesai && !now.ditutup);
+    // Confirming one's data, twice: ticked once.
+    for _ in 0..2 {
+        let r = c
+            .app
+            .post_json(
+                "/api/v1/beranda/langkah-awal/data-diperiksa",
+                &json!({}),
+                Some(&c.sekda),
+            )
+            .await;
+        assert_eq!(r.status(), 204);
+    }
+    assert!(done(&langkah(&c, &c.sekda).await).contains(&(PeriksaData, true)));
+    // Changing the password ticks its step.
+    let r = c
+        .app
+        .post_json(
+            "/api/v1/auth/change-password",
+            &json!({"current_password": TEST_PASSWORD, "new_password": "Sandi-Baru-Sekda-2026"}),
+            Some(&c.sekda),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    let fresh: kinerja_api::auth::TokenResponse = r.json().await.unwrap();
+    assert!(done(&langkah(&c, &fresh.access_token).await).contains(&(GantiSandi, true)));
+
+    // Rina's year is under way: only the password and the data check remain; no PPKin step.
+    let rina = langkah(&c, &c.rina).await;
+    assert_eq!(
+        done(&rina),
+        vec![
+            (GantiSandi, false),
+            (PeriksaData, false),
+            (MulaiSkp, true),
+            (AjukanSkp, true),
+            (IsiRealisasi, true),
+        ]
+    );
+    // Her PPKin approved her SKP.
+    assert!(done(&langkah(&c, &c.kasubag).await).contains(&(SetujuiSkpTim, true)));
+    // The HR office without an employee record: the period is open, the staff are in.
+    assert_eq!(
+        done(&langkah(&c, &c.admin).await),
+        vec![
+            (GantiSandi, false),
+            (BukaPeriode, true),
+            (ImporPegawai, true)
+        ]
+    );
+    // Dismissed: stays dismissed; unauthenticated: 401.
+    let r = c
+        .app
+        .post_json(
+            "/api/v1/beranda/langkah-awal/tutup",
+            &json!({}),
+            Some(&c.rina),
+        )
+        .await;
+    assert_eq!(r.status(), 204);
+    assert!(langkah(&c, &c.rina).await.ditutup);
+    assert!(!langkah(&c, &c.kasubag).await.ditutup);
+    assert_problem(
+        c.app.get("/api/v1/beranda/langkah-awal", None).await,
+        401,
+        ErrorCode::Unauthorized,
+    )
+    .await;
+}
+db_test!(first_steps_tick_themselves_as_the_user_goes);

@@ -29,6 +29,7 @@ mod optimistic;
 mod organisation;
 mod pengembangan;
 mod pengembangan_rencana;
+mod pengumuman;
 mod perubahan;
 mod planning;
 mod read_only;

@@ -1003,3 +1003,175 @@ async fn the_fourth_quarter_reminds_those_below_20_jp_once(db: Db) {
     let _ = rina;
 }
 db_test!(the_fourth_quarter_reminds_those_below_20_jp_once);
+
+async fn stored_ringkasan(c: &Chain, unit: Uuid) -> Vec<i64> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let backend = c.app.db.get_database_backend();
+    c.app
+        .db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            "SELECT versi FROM ringkasan_jp WHERE unit_id = $1 ORDER BY versi",
+            [unit.into()],
+        ))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get_by_index(0).unwrap())
+        .collect()
+}
+
+/// Unit compliance is counted once and kept (docs/pengembangan.md, "Kecepatan kepatuhan"):
+/// every change that moves it — through the API or straight in the database — is seen by
+/// the next request, and nothing else recounts it.
+async fn unit_compliance_is_kept_and_follows_every_change(db: Db) {
+    use sea_orm::{ConnectionTrait, Statement};
+    let c = chain(db).await;
+    let rina = rina_id(&c).await;
+    let kec = crate::organisation::unit_named(&c.app, &c.admin, "Kecamatan Cipocok Jaya").await;
+    let url = format!("/api/v1/pengembangan/kepatuhan?unit_id={}", kec.id);
+    let get = |u: String| {
+        let app = &c.app;
+        let admin = c.admin.clone();
+        async move { ok::<KepatuhanJp>(app.get(&u, Some(&admin)).await, 200).await }
+    };
+    let first = get(url.clone()).await;
+    assert_eq!(first.unit.memenuhi, 0);
+    assert!(
+        first.unit.jumlah_pegawai > 20,
+        "{}",
+        first.unit.jumlah_pegawai
+    );
+    assert_eq!(first.kurang.total, first.unit.jumlah_pegawai);
+    assert_eq!(get(url.clone()).await, first, "read back unchanged");
+    let stored = stored_ringkasan(&c, kec.id).await;
+    assert_eq!(stored.len(), 1, "counted once");
+
+    // Paging walks the stored order: everyone below 20 JP once, fewest JP first.
+    let mut seen = Vec::new();
+    for page in 1..=first.kurang.total.div_ceil(7) {
+        let p = get(format!("{url}&per_page=7&page={page}")).await;
+        seen.extend(p.kurang.items.into_iter().map(|k| k.employee_id));
+    }
+    let mut distinct = seen.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), seen.len());
+    assert_eq!(seen.len() as u64, first.kurang.total);
+
+    // A verified record of 20 JP: Rina leaves the list, her sub-unit gains one.
+    let r: CatatanPengembangan = ok(
+        catat(
+            &c,
+            &c.rina,
+            kegiatan("Diklat Arsiparis", today(), json!({"jp": 20})),
+        )
+        .await,
+        201,
+    )
+    .await;
+    let waiting = get(url.clone()).await;
+    assert_eq!(waiting, first, "an unverified record moves nothing");
+    let r = sertifikat(&c, &c.rina, &r).await;
+    let _: CatatanPengembangan = ok(
+        verifikasi(&c, &c.admin, &r, json!({"terima": true})).await,
+        200,
+    )
+    .await;
+    let after = get(url.clone()).await;
+    assert_eq!(after.unit.memenuhi, 1);
+    assert_eq!(after.kurang.total, first.kurang.total - 1);
+    let home = after
+        .sub_unit
+        .iter()
+        .find(|s| s.memenuhi == 1)
+        .expect("Rina's sub-unit")
+        .unit_id;
+    let stored_after = stored_ringkasan(&c, kec.id).await;
+    assert_eq!(stored_after.len(), 1, "the older answer is dropped");
+    assert!(stored_after[0] > stored[0]);
+
+    // A mutasi into another sub-unit moves her count with her.
+    let other = after
+        .sub_unit
+        .iter()
+        .find(|s| s.unit_id != home && s.jumlah_pegawai > 0)
+        .expect("another sub-unit")
+        .unit_id;
+    let backend = c.app.db.get_database_backend();
+    c.app
+        .db
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            "UPDATE employees SET unit_id = $1 WHERE id = $2",
+            [other.into(), rina.into()],
+        ))
+        .await
+        .unwrap();
+    let moved = get(url.clone()).await;
+    let line = |k: &KepatuhanJp, u: Uuid| {
+        k.sub_unit
+            .iter()
+            .find(|s| s.unit_id == u)
+            .map(|s| (s.jumlah_pegawai, s.memenuhi))
+            .unwrap()
+    };
+    let (home_n, _) = line(&after, home);
+    let (other_n, _) = line(&after, other);
+    assert_eq!(line(&moved, home), (home_n - 1, 0));
+    assert_eq!(line(&moved, other), (other_n + 1, 1));
+
+    // A record rejected after all, written straight in the database, is seen too.
+    c.app
+        .db
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            "UPDATE catatan_pengembangan SET status = 'ditolak' WHERE id = $1",
+            [r.id.into()],
+        ))
+        .await
+        .unwrap();
+    let rejected = get(url.clone()).await;
+    assert_eq!(rejected.unit.memenuhi, 0);
+    assert_eq!(rejected.kurang.total, first.kurang.total);
+
+    // Someone leaving (status) and a new unit with staff in the tree.
+    c.app
+        .db
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            "UPDATE employees SET status = 'pensiun' WHERE id = $1",
+            [rina.into()],
+        ))
+        .await
+        .unwrap();
+    let left = get(url.clone()).await;
+    assert_eq!(left.unit.jumlah_pegawai, first.unit.jumlah_pegawai - 1);
+    assert!(!left.kurang.items.iter().any(|k| k.employee_id == rina));
+    // A kelurahan moved out of the kecamatan takes its staff along.
+    let kel = after
+        .sub_unit
+        .iter()
+        .find(|s| s.nama.starts_with("Kelurahan") && s.jumlah_pegawai > 0)
+        .expect("a kelurahan")
+        .clone();
+    c.app
+        .db
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            "UPDATE units SET parent_id = NULL WHERE id = $1",
+            [kel.unit_id.into()],
+        ))
+        .await
+        .unwrap();
+    let split = get(url.clone()).await;
+    assert_eq!(
+        split.unit.jumlah_pegawai,
+        left.unit.jumlah_pegawai - kel.jumlah_pegawai
+    );
+    // Other years are counted on their own.
+    let last_year: KepatuhanJp = get(format!("{url}&tahun={}", today().year() - 1)).await;
+    assert_eq!(last_year.tahun, today().year() - 1);
+    assert_eq!(stored_ringkasan(&c, kec.id).await.len(), 2);
+}
+db_test!(unit_compliance_is_kept_and_follows_every_change);

@@ -14,6 +14,7 @@ pub mod notifications;
 pub mod organisation;
 pub mod pengembangan;
 pub mod pengembangan_rencana;
+pub mod pengumuman;
 pub mod skp;
 pub mod survei;
 pub mod talenta;

@@ -7,6 +7,7 @@ pub mod lang_switch;
 pub mod loader;
 pub mod page_header;
 pub mod pager;
+pub mod pengumuman;
 pub mod row_input;
 pub mod shell;
 pub mod sub_period;

@@ -128,7 +128,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 23] = [
+const NAV: [NavItem; 24] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -222,6 +222,14 @@ const NAV: [NavItem; 23] = [
         label: Key::NavSkm,
         icon: "icon--chart",
         permission: None,
+        needs: Needs::Nothing,
+        group: Group::Organisasi,
+    },
+    NavItem {
+        href: "/pengumuman",
+        label: Key::NavPengumuman,
+        icon: "icon--bell",
+        permission: Some(Permission::ReadUnitDashboards),
         needs: Needs::Nothing,
         group: Group::Organisasi,
     },
@@ -593,6 +601,7 @@ fn Frame() -> impl IntoView {
                     on:click=move |_| menu_open.set(false)
                 ></div>
                 <main id="konten" class="content" tabindex="-1">
+                    <super::pengumuman::AnnouncementBanner/>
                     <Outlet/>
                 </main>
             </div>

@@ -6,6 +6,7 @@ macro_rules! with_admin_keys {
     ($($rest:tt)*) => {
         keys! {
             $($rest)*
+            NavPengumuman => "Pengumuman", "Announcements";
             // Evaluation references (HR office)
             NavReferensi => "Referensi Penilaian", "Evaluation references";
             NavPredikatOrganisasi => "Predikat Organisasi", "Organisation predikat";

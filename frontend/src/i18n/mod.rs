@@ -49,9 +49,11 @@ impl Lang {
 #[macro_use]
 mod keys_admin;
 mod keys;
+pub mod langkah;
 mod messages;
 pub mod pantau;
 pub mod pengembangan;
+pub mod pengumuman;
 pub mod survei;
 
 pub use keys::Key;

@@ -31,6 +31,7 @@ pub fn HomePage() -> impl IntoView {
             Ok(built(move || {
                 view! {
                     <WhoAmI user=user.clone()/>
+                    <super::langkah_awal::LangkahAwalCard/>
                     <ToDo beranda=beranda.clone()/>
                 }
             }))
