@@ -453,7 +453,7 @@ fn Daftar(d: PegawaiDasbor) -> impl IntoView {
                 view! { <p class="empty muted">{td(DKey::NoPeople)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap"><table class="table">
+                    <div class="table-wrap"><table class="table dasbor-daftar">
                         <thead><tr>
                             <th scope="col">{dtext(lang, DKey::Name)}</th>
                             <th scope="col">{dtext(lang, DKey::Unit)}</th>
