@@ -1,6 +1,6 @@
-// First steps on the home page, as a new user lives them: the HR office makes the Sekda's
-// account (the demo's one employee without an SKP), the Sekda changes the one-time password,
-// the checklist shows that step ticked, confirms their data, starts an SKP and sees it tick.
+// First steps on the home page, as a new hire lives them: the HR office records a new employee
+// on the vacant kasi post of Kelurahan Tembong and makes her account; she changes the one-time
+// password, sees that step ticked, confirms her data, starts her SKP and sees it tick.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -23,10 +23,22 @@ describe('Langkah pertama', () => {
     "a new user's checklist ticks as they change the password, check their data and start an SKP",
     withPage(fixtures, async (page) => {
       const hr = await apiAs(backend.url, { username: DEMO.admin, password: DEMO.password });
-      const list = await hr('GET', '/employees?per_page=100');
-      const sekda = list.items.find((e) => e.jabatan === 'Sekretaris Daerah');
-      assert.ok(sekda, 'the demo has a Sekda');
-      const made = await hr('POST', '/users/akun-pegawai', { employee_id: sekda.id });
+      const units = await hr('GET', '/units?q=Kelurahan%20Tembong');
+      const tembong = units.items.find((u) => u.nama === 'Kelurahan Tembong');
+      const vacant = await hr('GET', `/positions?within=${tembong.id}&vacant=true`);
+      assert.ok(vacant.items.length > 0, 'the demo keeps a kasi post vacant in Tembong');
+      const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+      const hire = await hr('POST', '/employees', {
+        instansi_id: tembong.instansi_id,
+        nip: '199205142020122003',
+        nama: 'Nadia Putri',
+        tanggal_lahir: '1992-05-14',
+        jenis_kelamin: 'p',
+        jenis_pegawai: 'pns',
+        jabatan_id: vacant.items[0].id,
+        tmt_jabatan: today,
+      });
+      const made = await hr('POST', '/users/akun-pegawai', { employee_id: hire.id });
 
       await page.goto('/');
       await page.getByLabel('NIP / Nama pengguna').fill(made.nip);
@@ -43,7 +55,8 @@ describe('Langkah pertama', () => {
       const step = (name) => card.locator('.first-step', { hasText: name });
       await step('Ganti kata sandi').and(page.locator('.first-step--done')).waitFor();
       assert.equal(await step('Susun SKP tahun ini').getAttribute('class'), 'first-step');
-      await card.getByText(/1 dari \d+ langkah selesai/).waitFor();
+      // A new pelaksana rates nobody: five steps, one done.
+      await card.getByText('1 dari 5 langkah selesai').waitFor();
 
       await card.getByRole('button', { name: 'Data saya sudah benar' }).click();
       await step('Periksa data diri').and(page.locator('.first-step--done')).waitFor();
@@ -56,7 +69,7 @@ describe('Langkah pertama', () => {
       await start.waitFor({ state: 'detached' });
       await page.goto('/');
       await step('Susun SKP tahun ini').and(page.locator('.first-step--done')).waitFor();
-      await card.getByText(/3 dari \d+ langkah selesai/).waitFor();
+      await card.getByText('3 dari 5 langkah selesai').waitFor();
 
       // Hidden for good.
       await card.getByRole('button', { name: 'Sembunyikan daftar ini' }).click();

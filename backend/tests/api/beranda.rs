@@ -410,6 +410,11 @@ async fn langkah(c: &Chain, token: &str) -> kinerja_api::beranda::DaftarLangkahA
     resp.json().await.unwrap()
 }
 
+/// Today in the demo instansi's zone (WIB).
+fn langkah_today() -> NaiveDate {
+    (chrono::Utc::now() + Duration::hours(7)).date_naive()
+}
+
 fn done(d: &kinerja_api::beranda::DaftarLangkahAwal) -> Vec<(LangkahAwal, bool)> {
     d.langkah.iter().map(|l| (l.langkah, l.selesai)).collect()
 }
@@ -418,7 +423,7 @@ fn done(d: &kinerja_api::beranda::DaftarLangkahAwal) -> Vec<(LangkahAwal, bool)>
 async fn first_steps_tick_themselves_as_the_user_goes(db: Db) {
     use LangkahAwal::*;
     let c = chain(db).await;
-    // The Sekda, rated by the Wali Kota outside the system, has no SKP yet.
+    // The Sekda, rated by the Wali Kota outside the system, has no SKP in this fixture.
     assert_eq!(
         done(&langkah(&c, &c.sekda).await),
         vec![
@@ -427,9 +432,8 @@ async fn first_steps_tick_themselves_as_the_user_goes(db: Db) {
             (MulaiSkp, false),
             (AjukanSkp, false),
             (IsiRealisasi, false),
-            (SetujuiSkpTim, true),
         ],
-        "the Sekda rates the camat, whose SKP the demo approved"
+        "no SKP names the Sekda as its rater here: no PPKin step"
     );
     c.start(&c.sekda).await;
     let now = langkah(&c, &c.sekda).await;
@@ -449,7 +453,54 @@ async fn first_steps_tick_themselves_as_the_user_goes(db: Db) {
         assert_eq!(r.status(), 204);
     }
     assert!(done(&langkah(&c, &c.sekda).await).contains(&(PeriksaData, true)));
-    // Changing the password ticks its step.
+    // Rina lives her first steps: start, submit (her PPKin approves), a first realisasi.
+    let steps = |d: &kinerja_api::beranda::DaftarLangkahAwal| done(d)[2..].to_vec();
+    assert_eq!(
+        steps(&langkah(&c, &c.rina).await),
+        vec![(MulaiSkp, false), (AjukanSkp, false), (IsiRealisasi, false)]
+    );
+    assert!(
+        !done(&langkah(&c, &c.kasubag).await)
+            .iter()
+            .any(|(l, _)| *l == SetujuiSkpTim),
+        "no SKP names the kasubag yet"
+    );
+    let kasubag = c.upper_chain().await;
+    let skp = c.agreed(&c.rina, &c.kasubag, Some(&kasubag)).await;
+    assert_eq!(
+        steps(&langkah(&c, &c.rina).await),
+        vec![(MulaiSkp, true), (AjukanSkp, true), (IsiRealisasi, false)]
+    );
+    assert!(done(&langkah(&c, &c.kasubag).await).contains(&(SetujuiSkpTim, true)));
+    let k = month(langkah_today());
+    let r = c
+        .app
+        .client
+        .put(c.app.url(&format!(
+            "/api/v1/skp/{}/realisasi/{}?periode_ke={k}",
+            skp.id,
+            skp.rhk[0].iki[0].id.unwrap()
+        )))
+        .bearer_auth(&c.rina)
+        .json(&json!({"nilai": 5.0}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        steps(&langkah(&c, &c.rina).await),
+        vec![(MulaiSkp, true), (AjukanSkp, true), (IsiRealisasi, true)]
+    );
+    // The HR office without an employee record: the period is open, the staff are in.
+    assert_eq!(
+        done(&langkah(&c, &c.admin).await),
+        vec![
+            (GantiSandi, false),
+            (BukaPeriode, true),
+            (ImporPegawai, true)
+        ]
+    );
+    // Changing the password ticks its step (last: it ends the Sekda's other sessions).
     let r = c
         .app
         .post_json(
@@ -462,29 +513,6 @@ async fn first_steps_tick_themselves_as_the_user_goes(db: Db) {
     let fresh: kinerja_api::auth::TokenResponse = r.json().await.unwrap();
     assert!(done(&langkah(&c, &fresh.access_token).await).contains(&(GantiSandi, true)));
 
-    // Rina's year is under way: only the password and the data check remain; no PPKin step.
-    let rina = langkah(&c, &c.rina).await;
-    assert_eq!(
-        done(&rina),
-        vec![
-            (GantiSandi, false),
-            (PeriksaData, false),
-            (MulaiSkp, true),
-            (AjukanSkp, true),
-            (IsiRealisasi, true),
-        ]
-    );
-    // Her PPKin approved her SKP.
-    assert!(done(&langkah(&c, &c.kasubag).await).contains(&(SetujuiSkpTim, true)));
-    // The HR office without an employee record: the period is open, the staff are in.
-    assert_eq!(
-        done(&langkah(&c, &c.admin).await),
-        vec![
-            (GantiSandi, false),
-            (BukaPeriode, true),
-            (ImporPegawai, true)
-        ]
-    );
     // Dismissed: stays dismissed; unauthenticated: 401.
     let r = c
         .app

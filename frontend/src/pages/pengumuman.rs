@@ -2,7 +2,7 @@
 //! addressed have read each one and who, and withdraw them (docs/pengumuman.md).
 
 use chrono::{Duration, NaiveDate};
-use kinerja_api::auth::Role;
+use kinerja_api::auth::{Permission, Role};
 use kinerja_api::pengumuman::{
     PembacaPengumuman, Pengumuman, SasaranPengumuman, TulisPengumuman, UnitSasaran,
 };
@@ -16,6 +16,7 @@ use crate::forms::{FieldErrors, field_text, push};
 use crate::i18n::pengumuman::{AKey, atext, ta};
 use crate::i18n::{fill, text, use_i18n};
 use crate::labels;
+use crate::state::auth::use_auth;
 
 const PER_PAGE: u64 = 10;
 
@@ -60,12 +61,18 @@ struct Draft {
 }
 
 impl Draft {
-    fn reset(&self) {
+    /// Empty, showing from today for a week; to everyone for the HR office (`hr`), to a unit
+    /// for a pimpinan (the only target they have).
+    fn reset(&self, hr: bool) {
         let today = labels::today();
         self.judul.set(String::new());
         self.isi.set(String::new());
-        self.sasaran
-            .set(SasaranPengumuman::Semua.as_str().to_owned());
+        let sasaran = if hr {
+            SasaranPengumuman::Semua
+        } else {
+            SasaranPengumuman::Unit
+        };
+        self.sasaran.set(sasaran.as_str().to_owned());
         self.unit.set(String::new());
         self.peran.set(String::new());
         self.mulai.set(today.to_string());
@@ -123,8 +130,11 @@ impl Draft {
 #[component]
 fn Form(version: RwSignal<u32>, editing: RwSignal<Option<Pengumuman>>) -> impl IntoView {
     let i18n = use_i18n();
+    let hr = use_auth()
+        .user_untracked()
+        .is_some_and(|u| u.can(Permission::ManageOrganisation));
     let draft = Draft::default();
-    draft.reset();
+    draft.reset(hr);
     let errors = RwSignal::new(FieldErrors::new());
     let failure = RwSignal::new(None::<ApiError>);
     let done = RwSignal::new(None::<AKey>);
@@ -140,7 +150,7 @@ fn Form(version: RwSignal<u32>, editing: RwSignal<Option<Pengumuman>>) -> impl I
         let draft = draft.clone();
         Effect::new(move |_| match editing.get() {
             Some(p) => draft.fill_from(&p),
-            None => draft.reset(),
+            None => draft.reset(hr),
         });
     }
     let submit = {
@@ -173,7 +183,7 @@ fn Form(version: RwSignal<u32>, editing: RwSignal<Option<Pengumuman>>) -> impl I
                             AKey::Published
                         }));
                         editing.set(None);
-                        draft.reset();
+                        draft.reset(hr);
                         version.update(|v| *v += 1);
                     }
                     Err(e) => {
@@ -188,7 +198,7 @@ fn Form(version: RwSignal<u32>, editing: RwSignal<Option<Pengumuman>>) -> impl I
     let msg = field_text(errors);
     let sasaran = draft.sasaran;
     view! {
-        <section class="card">
+        <section class="card announce-form">
             <h2 class="card__title">{move || if editing.with(Option::is_some) { atext(i18n.lang(), AKey::Edit) } else { atext(i18n.lang(), AKey::New) }}</h2>
             <form class="form" on:submit=submit novalidate>
                 <div class="field">
@@ -204,7 +214,7 @@ fn Form(version: RwSignal<u32>, editing: RwSignal<Option<Pengumuman>>) -> impl I
                 <div class="field">
                     <label class="field__label" for="p-sasaran">{ta(AKey::Sasaran)}</label>
                     <select id="p-sasaran" class="field__input" bind:value=draft.sasaran>
-                        {SasaranPengumuman::ALL.iter().map(|s| view! {
+                        {SasaranPengumuman::ALL.iter().filter(|s| hr || **s == SasaranPengumuman::Unit).map(|s| view! {
                             <option value=s.as_str()>{ta(sasaran_label(*s))}</option>
                         }).collect_view()}
                     </select>
