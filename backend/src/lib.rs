@@ -12,6 +12,7 @@ pub mod cadangan;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod dasbor;
 pub mod database;
 pub mod demo;
 pub mod employees;

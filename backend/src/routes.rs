@@ -8,9 +8,9 @@ use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
-    audit, auth, beranda, cadangan, employees, evaluation, health, integrations, measurement,
-    metrics, notifications, organisation, pengembangan, pengembangan_rencana, pengumuman, planning,
-    survei, talenta, users,
+    audit, auth, beranda, cadangan, dasbor, employees, evaluation, health, integrations,
+    measurement, metrics, notifications, organisation, pengembangan, pengembangan_rencana,
+    pengumuman, planning, survei, talenta, users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -18,6 +18,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         scope("/api/v1")
             .configure(auth::routes)
             .configure(beranda::routes)
+            .configure(dasbor::routes)
             .configure(users::routes)
             .configure(audit::routes)
             .configure(cadangan::routes)

@@ -19,6 +19,7 @@ pub struct Spa {
     layanan: Option<Page>,
     pengukuran: Option<Page>,
     pengembangan: Option<Page>,
+    pantau: Option<Page>,
 }
 
 /// One bundle's HTML page and the CSP that admits its inline loader.
@@ -46,6 +47,7 @@ impl Spa {
             layanan: Page::load(&dir.join(Bundle::Layanan.page())),
             pengukuran: Page::load(&dir.join(Bundle::Pengukuran.page())),
             pengembangan: Page::load(&dir.join(Bundle::Pengembangan.page())),
+            pantau: Page::load(&dir.join(Bundle::Pantau.page())),
         })
     }
 
@@ -57,6 +59,7 @@ impl Spa {
             Bundle::Layanan => self.layanan.as_ref().unwrap_or(&self.utama),
             Bundle::Pengukuran => self.pengukuran.as_ref().unwrap_or(&self.utama),
             Bundle::Pengembangan => self.pengembangan.as_ref().unwrap_or(&self.utama),
+            Bundle::Pantau => self.pantau.as_ref().unwrap_or(&self.utama),
             Bundle::Utama => &self.utama,
         };
         HttpResponse::Ok()

@@ -19,6 +19,7 @@ pub mod pages;
 pub mod state;
 
 use crate::components::Shell;
+use crate::pages::pantau::{DasborPage, DasborPegawaiPage};
 use crate::pages::pengembangan::{
     KarierPage, PengembanganHrPage, PengembanganPage, PengembanganRencanaPage, PengembanganTimPage,
     TalentaPage,
@@ -161,6 +162,24 @@ pub fn PengembanganApp() -> impl IntoView {
                     <Route path=path!("pengembangan/kepegawaian") view=PengembanganHrPage/>
                     <Route path=path!("pengembangan/rencana") view=PengembanganRencanaPage/>
                     <Route path=path!("pengembangan") view=PengembanganPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The `pantau` bundle (`pantau.html`): the dashboards of pimpinan and the HR office (routes
+/// listed in `kinerja_api::spa::PANTAU`).
+#[component]
+pub fn PantauApp() -> impl IntoView {
+    i18n::provide_i18n();
+    state::auth::provide_auth();
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <ParentRoute path=path!("") view=Shell>
+                    <Route path=path!("dasbor/pegawai") view=DasborPegawaiPage/>
+                    <Route path=path!("dasbor") view=DasborPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -13,6 +13,7 @@ pub mod audit;
 pub mod auth;
 pub mod beranda;
 pub mod cadangan;
+pub mod dasbor;
 pub mod employees;
 pub mod error;
 pub mod evaluation;

@@ -3,7 +3,8 @@
 //! `pengukuran` (realisasi: one's own, a subordinate's, and the PPKin's inbox), `penilaian` (evaluation and the evaluation references) and `kepegawaian` (the HR
 //! office's screens: organisation, employees and their import, users, audit, API clients) and
 //! `layanan` (the citizen satisfaction surveys of the service units) and `pengembangan` (competency
-//! development: needs, records, the 20 JP, the yearly plan and talent). The
+//! development: needs, records, the 20 JP, the yearly plan and talent) and `pantau` (the
+//! dashboards of pimpinan and the HR office). The
 //! backend answers a client route with its bundle's HTML page; each bundle sends the others'
 //! routes to the server with a full page load.
 
@@ -22,6 +23,8 @@ pub enum Bundle {
     Pengukuran,
     /// `pengembangan.html`.
     Pengembangan,
+    /// `pantau.html`.
+    Pantau,
 }
 
 /// The routes of the `penilaian` bundle: these paths and everything below them.
@@ -47,6 +50,9 @@ pub const PENGUKURAN: [&str; 1] = ["/realisasi"];
 /// The routes of the `pengembangan` bundle: competency development and careers.
 pub const PENGEMBANGAN: [&str; 1] = ["/pengembangan"];
 
+/// The routes of the `pantau` bundle: the dashboards.
+pub const PANTAU: [&str; 1] = ["/dasbor"];
+
 impl Bundle {
     /// The bundle that serves `path` (a client route, without the query).
     pub fn of(path: &str) -> Bundle {
@@ -64,6 +70,8 @@ impl Bundle {
             Bundle::Pengukuran
         } else if PENGEMBANGAN.iter().any(|p| below(p)) {
             Bundle::Pengembangan
+        } else if PANTAU.iter().any(|p| below(p)) {
+            Bundle::Pantau
         } else {
             Bundle::Utama
         }
@@ -78,6 +86,7 @@ impl Bundle {
             Bundle::Layanan => "layanan.html",
             Bundle::Pengukuran => "pengukuran.html",
             Bundle::Pengembangan => "pengembangan.html",
+            Bundle::Pantau => "pantau.html",
         }
     }
 }
@@ -117,8 +126,12 @@ mod tests {
         for path in ["/pengembangan", "/pengembangan/tim", "/pengembangan/0190"] {
             assert_eq!(Bundle::of(path), Bundle::Pengembangan, "{path}");
         }
+        for path in ["/dasbor", "/dasbor/pegawai"] {
+            assert_eq!(Bundle::of(path), Bundle::Pantau, "{path}");
+        }
         for path in [
             "/",
+            "/dasborx",
             "/skp",
             "/realisasian",
             "/evaluasian",

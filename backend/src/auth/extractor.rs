@@ -189,6 +189,11 @@ pub mod perm {
     impl RequiredPermission for ManageOrganisation {
         const PERMISSION: Permission = Permission::ManageOrganisation;
     }
+
+    pub struct ReadUnitDashboards;
+    impl RequiredPermission for ReadUnitDashboards {
+        const PERMISSION: Permission = Permission::ReadUnitDashboards;
+    }
 }
 
 /// A signed-in user who holds `P`; 401 without a valid token, 403 without the permission.

@@ -61,6 +61,31 @@ pub async fn seed_year(
     // Realisasi of every past month: around the month's target (a twelfth of a yearly count,
     // the level itself for a percentage), most people near it, about one in seven clearly
     // above and one in seven below, deterministic so the demo looks the same every time.
+    // Some kelurahan are behind, so that a dashboard has something to find: nobody in
+    // Kelurahan Tembong entered last month's realisasi, and half of Kelurahan Dalung did not.
+    let lagging_units: Vec<(Uuid, bool)> = crate::entities::units::Entity::find()
+        .filter(
+            crate::entities::units::Column::Nama.is_in(["Kelurahan Tembong", "Kelurahan Dalung"]),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.nama == "Kelurahan Tembong"))
+        .collect();
+    let mut behind: HashSet<Uuid> = HashSet::new();
+    for (unit, everyone) in lagging_units {
+        let staff = employee_rows::Entity::find()
+            .filter(employee_rows::Column::UnitId.eq(unit))
+            .all(db)
+            .await?;
+        behind.extend(
+            staff
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| everyone || i % 2 == 0)
+                .map(|(_, e)| e.id),
+        );
+    }
     let mut rows = Vec::new();
     for s in &approved {
         let kinerja = match s.employee_id.as_u128() % 7 {
@@ -86,6 +111,9 @@ pub async fn seed_year(
                 continue;
             };
             for k in 1..=last {
+                if k == last && behind.contains(&s.employee_id) {
+                    continue;
+                }
                 let spread = ((s.id.as_u128() as usize + n * 7 + k as usize * 3) % 9) as f64;
                 let factor = (0.92 + spread * 0.02) * kinerja;
                 let nilai = if i.target_satuan.as_deref() == Some("persen") {

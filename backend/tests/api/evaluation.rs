@@ -1686,20 +1686,31 @@ async fn the_demo_year_is_measured_and_evaluated(db: Db) {
         .await
         .unwrap();
     let mut counts = std::collections::HashMap::new();
+    // Kelurahan Tembong and half of Dalung left last month empty (the dashboard's laggards).
+    let mut empty = 0usize;
     for skp in &approved {
         let tahun = kinerja::measurement::tahun::Tahun::load(&app.db, period.clone(), skp)
             .await
             .unwrap();
         let capaian = tahun.capaian_indikator(last);
-        let saran = kinerja_api::evaluation::saran_rating_hasil(
+        let Some(saran) = kinerja_api::evaluation::saran_rating_hasil(
             &capaian,
             kinerja_api::evaluation::AmbangSaran::default(),
-        )
-        .unwrap();
+        ) else {
+            empty += 1;
+            continue;
+        };
         *counts.entry(saran).or_insert(0usize) += 1;
     }
+    assert!(
+        empty > 0 && empty * 5 < approved.len(),
+        "{empty} without realisasi"
+    );
     let get = |r| counts.get(&r).copied().unwrap_or_default();
-    assert!(get(Rating::Sesuai) * 2 > approved.len(), "{counts:?}");
+    assert!(
+        get(Rating::Sesuai) * 2 > approved.len() - empty,
+        "{counts:?}"
+    );
     assert!(
         get(Rating::DiAtas) > 0 && get(Rating::DiBawah) > 0,
         "{counts:?}"

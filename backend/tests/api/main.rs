@@ -16,6 +16,7 @@ mod auth;
 mod beranda;
 mod cadangan;
 mod cli;
+mod dasbor;
 mod employees;
 mod errors;
 mod evaluation;

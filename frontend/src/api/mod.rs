@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod beranda;
 mod client;
+pub mod dasbor;
 pub mod employees;
 pub mod evaluation;
 pub mod integrations;

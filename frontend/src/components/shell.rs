@@ -128,7 +128,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 24] = [
+const NAV: [NavItem; 25] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -183,6 +183,14 @@ const NAV: [NavItem; 24] = [
         icon: "icon--check",
         permission: None,
         needs: Needs::Subordinates,
+        group: Group::Penilaian,
+    },
+    NavItem {
+        href: "/dasbor",
+        label: Key::NavDasbor,
+        icon: "icon--chart",
+        permission: Some(Permission::ReadUnitDashboards),
+        needs: Needs::Nothing,
         group: Group::Penilaian,
     },
     NavItem {

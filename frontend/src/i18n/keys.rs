@@ -904,4 +904,5 @@ with_admin_keys! {
     SkippedInactive => "tidak aktif lagi", "no longer active";
     SkippedOverLimit => "melebihi 200 akun per permintaan; jalankan lagi", "over 200 accounts per request; run it again";
     NavTalenta => "Manajemen Talenta", "Talent management";
+    NavDasbor => "Dasbor Kinerja", "Performance dashboard";
 }

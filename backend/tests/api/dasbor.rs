@@ -1,0 +1,410 @@
+//! Dashboards (#19) on the demo chain: the counts of each step against a situation built for
+//! them (an SKP through draft, submission and approval; a month without realisasi; evidence
+//! waiting; an evaluation not set; an objection open past its window; an improvement action
+//! overdue) and who may read which unit.
+
+use chrono::{Duration, Utc};
+use kinerja::entities::{
+    bukti_dukung, evaluations, keberatan, perbaikan_items, realisasi, rencana_perbaikan,
+};
+use kinerja_api::auth::Role;
+use kinerja_api::dasbor::{Dasbor, Langkah, PegawaiDasbor, PegawaiLangkah};
+use kinerja_api::planning::Skp;
+use kinerja_api::{ErrorCode, Page};
+use reqwest::Response;
+use sea_orm::{ActiveModelTrait, Set};
+use uuid::Uuid;
+
+use crate::helpers::*;
+use crate::organisation::unit_named;
+use crate::planning::{Chain, chain, holder};
+
+async fn ok<T: serde::de::DeserializeOwned>(resp: Response, status: u16) -> T {
+    let code = resp.status().as_u16();
+    let text = resp.text().await.unwrap();
+    assert_eq!(code, status, "{text}");
+    serde_json::from_str(&text).unwrap()
+}
+
+async fn dasbor(c: &Chain, token: &str, unit: Uuid) -> Dasbor {
+    ok(
+        c.app
+            .get(&format!("/api/v1/dasbor?unit_id={unit}"), Some(token))
+            .await,
+        200,
+    )
+    .await
+}
+
+async fn orang(c: &Chain, token: &str, unit: Uuid, l: Langkah) -> Page<PegawaiLangkah> {
+    let d: PegawaiDasbor = ok(
+        c.app
+            .get(
+                &format!(
+                    "/api/v1/dasbor/pegawai?unit_id={unit}&langkah={}&per_page=100",
+                    l.as_str()
+                ),
+                Some(token),
+            )
+            .await,
+        200,
+    )
+    .await;
+    assert_eq!(d.langkah, l);
+    assert_eq!(d.jalur.last().map(|j| j.unit_id), Some(unit));
+    d.pegawai
+}
+
+fn skp_total(d: &kinerja_api::dasbor::BarisKepatuhan) -> u64 {
+    d.skp_belum + d.skp_draft + d.skp_diajukan + d.skp_disetujui
+}
+
+async fn the_counts_follow_each_persons_place_in_the_cycle(db: Db) {
+    let c = chain(db).await;
+    let kasubag_skp = c.upper_chain().await;
+    let subbag = unit_named(&c.app, &c.admin, "Subbagian Umum dan Kepegawaian").await;
+    let sekretariat = unit_named(&c.app, &c.admin, "Sekretariat Kecamatan Cipocok Jaya").await;
+    let kec = unit_named(&c.app, &c.admin, "Kecamatan Cipocok Jaya").await;
+    let rina = holder(&c.app, &c.admin, "Pengadministrasi Perkantoran").await;
+
+    // Before Rina starts: the kasubag approved, the rest of the subbagian not started.
+    let d = dasbor(&c, &c.admin, subbag.id).await;
+    let n = d.unit.jumlah_pegawai;
+    assert!(n >= 2, "{d:?}");
+    assert_eq!(
+        (d.unit.skp_disetujui, d.unit.skp_draft, d.unit.skp_belum),
+        (1, 0, n - 1)
+    );
+    let belum = orang(&c, &c.admin, subbag.id, Langkah::SkpBelum).await;
+    assert_eq!(belum.total, n - 1);
+    let r = belum
+        .items
+        .iter()
+        .find(|p| p.employee_id == rina.id)
+        .unwrap();
+    assert_eq!(r.tautan, format!("/pegawai/{}", rina.id));
+    assert_eq!(r.skp_id, None);
+
+    // Draft, submitted, approved: she moves from one count to the next.
+    let skp = c.start(&c.rina).await;
+    let skp = c.fill(&c.rina, &skp, kasubag_skp.rhk[0].id).await;
+    let d = dasbor(&c, &c.admin, subbag.id).await;
+    assert_eq!((d.unit.skp_draft, d.unit.skp_belum), (1, n - 2));
+    let draft = orang(&c, &c.admin, subbag.id, Langkah::SkpDraft).await;
+    assert_eq!(draft.total, 1);
+    assert_eq!(draft.items[0].employee_id, rina.id);
+    assert_eq!(draft.items[0].tautan, format!("/skp/{}", skp.id));
+    assert_eq!(c.submit(&c.rina, &skp).await.status(), 200);
+    let d = dasbor(&c, &c.admin, subbag.id).await;
+    assert_eq!((d.unit.skp_draft, d.unit.skp_diajukan), (0, 1));
+    let skp: Skp = ok(
+        c.app
+            .get(&format!("/api/v1/skp/{}", skp.id), Some(&c.rina))
+            .await,
+        200,
+    )
+    .await;
+    let skp: Skp = ok(c.approve(&c.kasubag, &skp).await, 200).await;
+    let d = dasbor(&c, &c.admin, subbag.id).await;
+    assert_eq!((d.unit.skp_diajukan, d.unit.skp_disetujui), (0, 2));
+    assert_eq!(skp_total(&d.unit), n);
+
+    // The kecamatan: the sekretariat's line holds the subbagian, the unit holds everything.
+    let dk = dasbor(&c, &c.camat, kec.id).await;
+    let line = dk
+        .sub_unit
+        .iter()
+        .find(|u| u.unit_id == sekretariat.id)
+        .unwrap();
+    assert!(line.punya_sub_unit);
+    assert_eq!(line.skp_disetujui, 3, "sekcam, kasubag and Rina");
+    assert_eq!(dk.unit.skp_disetujui, 4, "and the camat");
+    assert_eq!(skp_total(&dk.unit), dk.unit.jumlah_pegawai);
+    assert_eq!(
+        dk.sub_unit.iter().map(|u| u.jumlah_pegawai).sum::<u64>() + 1,
+        dk.unit.jumlah_pegawai,
+        "the camat is the kecamatan's own staff"
+    );
+    assert_eq!(dk.jalur.first().map(|j| j.unit_id), Some(kec.id));
+
+    // A month that has ended: both approved SKPs lack realisasi and an evaluation.
+    let today = kinerja::clock::today();
+    let k = d.periode.periode_ke_terakhir;
+    let at = k.unwrap_or(1);
+    if let Some(k) = k {
+        assert_eq!((d.unit.realisasi_kosong, d.unit.evaluasi_belum), (2, 2));
+        let kosong = orang(&c, &c.admin, subbag.id, Langkah::RealisasiKosong).await;
+        let r = kosong
+            .items
+            .iter()
+            .find(|p| p.employee_id == rina.id)
+            .unwrap();
+        assert_eq!(r.tautan, format!("/realisasi/{}?periode_ke={k}", skp.id));
+        assert_eq!(r.periode_ke, Some(k));
+    } else {
+        assert_eq!((d.unit.realisasi_kosong, d.unit.evaluasi_belum), (0, 0));
+    }
+
+    // Rina's realisasi of that month: 10 of 120 dokumen a year, 95 %, 1 of 12 — all on target.
+    let iki: Vec<Uuid> = skp.rhk[0].iki.iter().map(|i| i.id.unwrap()).collect();
+    let mut first = None;
+    for (id, nilai) in iki.iter().zip([10.0, 95.0, 1.0]) {
+        let row = realisasi::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            iki_id: Set(*id),
+            periode_ke: Set(at),
+            nilai: Set(Some(nilai)),
+            naratif: Set(None),
+            dasar: Set(Some("Laporan".into())),
+            sumber: Set("pegawai".into()),
+            client_id: Set(None),
+            updated_by: Set(None),
+            updated_at: Set(Utc::now()),
+        }
+        .insert(&c.app.db)
+        .await
+        .unwrap();
+        first.get_or_insert(row.id);
+    }
+    bukti_dukung::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        realisasi_id: Set(first.unwrap()),
+        jenis: Set("tautan".into()),
+        nama_berkas: Set(None),
+        mime: Set(None),
+        ukuran: Set(None),
+        sha256: Set(None),
+        storage_key: Set(None),
+        url: Set(Some("https://contoh.go.id/laporan".into())),
+        verifikasi: Set(None),
+        catatan_verifikasi: Set(None),
+        diverifikasi_oleh: Set(None),
+        diverifikasi_at: Set(None),
+        created_by: Set(Uuid::now_v7()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&c.app.db)
+    .await
+    .unwrap();
+    // A set evaluation whose objection window closed yesterday, with an objection open.
+    let eval = evaluations::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        skp_id: Set(skp.id),
+        periode_ke: Set(at),
+        rating_hasil: Set(Some("sesuai_ekspektasi".into())),
+        rating_perilaku: Set(Some("sesuai_ekspektasi".into())),
+        predikat: Set(Some("baik".into())),
+        catatan_hasil: Set(None),
+        catatan_perilaku: Set(None),
+        rekomendasi: Set(None),
+        hasil_dari_organisasi: Set(false),
+        status: Set("ditetapkan".into()),
+        versi: Set(1),
+        unit_id: Set(subbag.id),
+        penilai_employee_id: Set(None),
+        ditetapkan_at: Set(Some(Utc::now())),
+        batas_keberatan: Set(Some(today - Duration::days(1))),
+        created_at: Set(Utc::now()),
+        updated_at: Set(Utc::now()),
+    }
+    .insert(&c.app.db)
+    .await
+    .unwrap();
+    let objection = keberatan::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        evaluation_id: Set(eval.id),
+        alasan: Set("Realisasi belum dihitung lengkap.".into()),
+        status: Set("dijelaskan".into()),
+        penjelasan: Set(None),
+        keputusan: Set(None),
+        catatan_keputusan: Set(None),
+        diajukan_at: Set(Utc::now()),
+        dijelaskan_at: Set(None),
+        diputus_at: Set(None),
+        diputus_oleh: Set(None),
+    }
+    .insert(&c.app.db)
+    .await
+    .unwrap();
+    // An improvement action due yesterday, no check-in since.
+    let plan = rencana_perbaikan::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        evaluation_id: Set(eval.id),
+        saran: Set(None),
+        created_at: Set(Utc::now()),
+        updated_at: Set(Utc::now()),
+    }
+    .insert(&c.app.db)
+    .await
+    .unwrap();
+    let item = |jenis: &str, due: Option<chrono::NaiveDate>| perbaikan_items::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        plan_id: Set(plan.id),
+        jenis: Set(jenis.into()),
+        uraian: Set("Menyusun jadwal arsip".into()),
+        jatuh_tempo: Set(due),
+        author_employee_id: Set(rina.id),
+        created_at: Set(Utc::now()),
+    };
+    item("aksi", Some(today - Duration::days(1)))
+        .insert(&c.app.db)
+        .await
+        .unwrap();
+    // Not due yet: does not count.
+    item("aksi", Some(today + Duration::days(3)))
+        .insert(&c.app.db)
+        .await
+        .unwrap();
+
+    let d = dasbor(&c, &c.admin, subbag.id).await;
+    if k.is_some() {
+        assert_eq!(
+            (d.unit.realisasi_kosong, d.unit.evaluasi_belum),
+            (1, 1),
+            "only the kasubag is left"
+        );
+        let cap = &d.capaian[0].per_periode;
+        assert_eq!(cap.len(), 12);
+        assert_eq!(cap[at as usize - 1], Some(100.0), "{cap:?}");
+        assert_eq!(d.periode_ke_predikat, Some(at));
+        assert_eq!(d.sebaran_predikat.baik, 1);
+    }
+    assert_eq!(d.unit.bukti_menunggu, 1);
+    assert_eq!(d.unit.keberatan_lewat, 1);
+    assert_eq!(d.unit.perbaikan_lewat, 1);
+    for (l, page) in [
+        (Langkah::BuktiMenunggu, "realisasi"),
+        (Langkah::KeberatanLewat, "evaluasi"),
+        (Langkah::PerbaikanLewat, "evaluasi"),
+    ] {
+        let p = orang(&c, &c.admin, subbag.id, l).await;
+        assert_eq!(p.total, 1, "{l:?}");
+        assert_eq!(p.items[0].employee_id, rina.id);
+        assert_eq!(
+            p.items[0].tautan,
+            format!("/{page}/{}?periode_ke={at}", skp.id),
+            "{l:?}"
+        );
+    }
+    // The camat sees the same from the kecamatan, in the sekretariat's line.
+    let dk = dasbor(&c, &c.camat, kec.id).await;
+    let line = dk
+        .sub_unit
+        .iter()
+        .find(|u| u.unit_id == sekretariat.id)
+        .unwrap();
+    assert_eq!(
+        (
+            line.bukti_menunggu,
+            line.keberatan_lewat,
+            line.perbaikan_lewat
+        ),
+        (1, 1, 1)
+    );
+
+    // The objection decided and a check-in made: both steps are done.
+    let mut o: keberatan::ActiveModel = objection.into();
+    o.status = Set("diputus".into());
+    o.update(&c.app.db).await.unwrap();
+    item("checkin", None).insert(&c.app.db).await.unwrap();
+    let d = dasbor(&c, &c.admin, subbag.id).await;
+    assert_eq!((d.unit.keberatan_lewat, d.unit.perbaikan_lewat), (0, 0));
+    assert_eq!(
+        orang(&c, &c.admin, subbag.id, Langkah::KeberatanLewat)
+            .await
+            .total,
+        0
+    );
+}
+db_test!(the_counts_follow_each_persons_place_in_the_cycle);
+
+async fn a_pimpinan_sees_their_subtree_the_hr_office_the_instansi_pegawai_nothing(db: Db) {
+    let c = chain(db).await;
+    let kec = unit_named(&c.app, &c.admin, "Kecamatan Cipocok Jaya").await;
+    let kel = unit_named(&c.app, &c.admin, "Kelurahan Gelam").await;
+    let setda = unit_named(&c.app, &c.admin, "Sekretariat Daerah Kota Serang").await;
+
+    // The camat: his kecamatan by default, a kelurahan below it, nothing beside it.
+    let own: Dasbor = ok(c.app.get("/api/v1/dasbor", Some(&c.camat)).await, 200).await;
+    assert_eq!(own.unit.unit_id, kec.id);
+    assert_eq!(own.jalur.len(), 1);
+    assert!(own.sub_unit.iter().any(|u| u.unit_id == kel.id));
+    assert_eq!(own.jp.first().map(|j| j.unit_id), Some(kec.id));
+    let below = dasbor(&c, &c.camat, kel.id).await;
+    assert_eq!(
+        below.jalur.iter().map(|j| j.unit_id).collect::<Vec<_>>(),
+        vec![kec.id, kel.id]
+    );
+    for path in [
+        format!("/api/v1/dasbor?unit_id={}", setda.id),
+        format!(
+            "/api/v1/dasbor/pegawai?unit_id={}&langkah=skp_belum",
+            setda.id
+        ),
+    ] {
+        assert_problem(
+            c.app.get(&path, Some(&c.camat)).await,
+            404,
+            ErrorCode::NotFound,
+        )
+        .await;
+    }
+
+    // The HR office: the instansi's root by default, any unit.
+    let all: Dasbor = ok(c.app.get("/api/v1/dasbor", Some(&c.admin)).await, 200).await;
+    assert_eq!(all.unit.nama, "Pemerintah Kota Serang");
+    assert!(all.unit.jumlah_pegawai > own.unit.jumlah_pegawai);
+    assert_eq!(
+        all.sub_unit.iter().map(|u| u.jumlah_pegawai).sum::<u64>(),
+        all.unit.jumlah_pegawai,
+        "nobody sits in the root itself"
+    );
+    let _ = dasbor(&c, &c.admin, setda.id).await;
+
+    // Pegawai (even a PPKin), auditors: no dashboard; nobody without a token.
+    let (_, auditor) = c.app.signed_in("auditor.dasbor", &[Role::Auditor]).await;
+    for token in [&c.rina, &c.kasubag, &auditor] {
+        for path in [
+            format!("/api/v1/dasbor?unit_id={}", kel.id),
+            format!(
+                "/api/v1/dasbor/pegawai?unit_id={}&langkah=skp_belum",
+                kel.id
+            ),
+        ] {
+            assert_problem(
+                c.app.get(&path, Some(token)).await,
+                403,
+                ErrorCode::Forbidden,
+            )
+            .await;
+        }
+    }
+    for path in ["/api/v1/dasbor", "/api/v1/dasbor/pegawai?langkah=skp_belum"] {
+        assert_problem(c.app.get(path, None).await, 401, ErrorCode::Unauthorized).await;
+    }
+
+    // Per field: an unknown period, an unknown step, a page out of range.
+    for (path, field) in [
+        (
+            format!("/api/v1/dasbor?periode_id={}", Uuid::now_v7()),
+            "periode_id",
+        ),
+        ("/api/v1/dasbor/pegawai?langkah=semua".to_owned(), "langkah"),
+        (
+            "/api/v1/dasbor/pegawai?langkah=skp_belum&per_page=500".to_owned(),
+            "per_page",
+        ),
+    ] {
+        let body = assert_problem(
+            c.app.get(&path, Some(&c.admin)).await,
+            422,
+            ErrorCode::ValidationFailed,
+        )
+        .await;
+        assert!(
+            body.errors.as_ref().is_some_and(|e| e.contains_key(field)),
+            "{path}: {body:?}"
+        );
+    }
+}
+db_test!(a_pimpinan_sees_their_subtree_the_hr_office_the_instansi_pegawai_nothing);
