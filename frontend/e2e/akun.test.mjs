@@ -119,6 +119,9 @@ describe('akun, menu dan audit', () => {
         await page.locator('#nav-pegawai summary').focus();
         await page.keyboard.press('Enter');
         await page.locator('#sidebar').getByRole('link', { name: 'Pengguna' }).waitFor();
+        // Folded again by keyboard before the next one opens: each group fits on its own.
+        await page.keyboard.press('Enter');
+        await page.locator('#sidebar').getByRole('link', { name: 'Pengguna' }).waitFor({ state: 'hidden' });
         await page.locator('#nav-penilaian summary').focus();
         await page.keyboard.press('Enter');
         await page.locator('#sidebar').getByRole('link', { name: 'Referensi Penilaian' }).waitFor();

@@ -72,11 +72,11 @@ describe('Daftar bawahan, notifikasi, perubahan SKP, layar ponsel', { skip: obje
       assert.equal(await page.getByText(words).count(), 1, 'one notification for one objection');
       assert.equal(await page.getByText(/periode \d+/).count(), 0, 'no "periode 10/11"');
       await shot(page, 'notifikasi-dewi-1366-id');
-      await page.getByRole('button', { name: 'EN' }).click();
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
       await page.getByText(`Rina Marlina objected to the evaluation of ${MONTH[objected - 1]} ${year}.`).waitFor();
       await page.getByText(`Objection to the evaluation of ${MONTH[objected - 1]} ${year}`).waitFor();
       await shot(page, 'notifikasi-dewi-1366-en');
-      await page.getByRole('button', { name: 'ID' }).click();
+      await page.getByRole('button', { name: 'ID', exact: true }).click();
     }, { viewport: { width: 1366, height: 900 } }),
   );
 

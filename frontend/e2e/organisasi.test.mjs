@@ -298,7 +298,7 @@ describe('organisasi dan pegawai', () => {
     withPage(fixtures, async (page) => {
       await page.goto('/pegawai?q=Rina%20Marlina');
       await signIn(page, as(DEMO.admin));
-      await page.getByRole('button', { name: 'EN' }).click();
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
       await page.getByRole('heading', { name: 'Employees', level: 1 }).waitFor();
       await page.getByLabel('Search by name or NIP').waitFor();
       await page.getByRole('link', { name: 'Rina Marlina', exact: true }).click();

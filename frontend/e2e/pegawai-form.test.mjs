@@ -68,13 +68,13 @@ describe('tambah dan ubah pegawai', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'employee-form-invalid-nip.png'), fullPage: true, animations: 'disabled' });
 
       // The same message in English.
-      await page.getByRole('button', { name: 'EN' }).click();
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
       await nipError
         .getByText(
           'The birth-date segment of the NIP (digits 1–8, 19900102) does not match the date of birth 01-01-1990.',
         )
         .waitFor();
-      await page.getByRole('button', { name: 'ID' }).click();
+      await page.getByRole('button', { name: 'ID', exact: true }).click();
 
       // Corrected: the NIP agrees, a vacant position is chosen (narrowed by unit), and it saves.
       await nip.fill('19900101 201503 2 001');

@@ -117,7 +117,7 @@ describe('Pengembangan kompetensi', () => {
       await signIn(p2, RINA);
       await p2.locator('.record', { hasText: 'Pengelolaan arsip dinamis' }).getByText('Disetujui').waitFor();
       // In English, the same page speaks English, the server's words included.
-      await p2.getByRole('button', { name: 'EN' }).click();
+      await p2.getByRole('button', { name: 'EN', exact: true }).click();
       await p2.getByRole('heading', { name: 'My development', level: 1 }).waitFor();
       const agreed = p2.locator('.record', { hasText: 'Pengelolaan arsip dinamis' });
       await agreed.getByText('Agreed').waitFor();

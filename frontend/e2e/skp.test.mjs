@@ -161,10 +161,10 @@ describe('SKP: menyusun, mengajukan, mengembalikan, menyetujui', () => {
       const pdf = Buffer.concat(chunks);
       assert.equal(pdf.subarray(0, 4).toString('latin1'), '%PDF');
       // English works too.
-      await page.getByRole('button', { name: 'EN' }).click();
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
       await page.getByRole('heading', { name: 'My SKP', level: 1 }).waitFor();
       await page.locator('.skp-status--disetujui', { hasText: 'Approved' }).first().waitFor();
-      await page.getByRole('button', { name: 'ID' }).click();
+      await page.getByRole('button', { name: 'ID', exact: true }).click();
     }),
   );
 
