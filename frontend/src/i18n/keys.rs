@@ -347,62 +347,6 @@ with_admin_keys! {
     Save => "Simpan", "Save";
     Cancel => "Batal", "Cancel";
     Required => "wajib", "required";
-    // Import
-    ImportTitle => "Impor pegawai", "Import employees";
-    ImportIntro => "Tambahkan banyak pegawai sekaligus dari berkas Excel (XLSX) atau CSV.",
-        "Add many employees at once from an Excel (XLSX) or CSV file.";
-    ImportSteps => "Langkah impor", "Import steps";
-    StepChoose => "Pilih berkas", "Choose a file";
-    StepCheck => "Periksa", "Check";
-    StepDone => "Selesai", "Done";
-    CurrentStep => "langkah saat ini", "current step";
-    ImportFile => "Berkas XLSX atau CSV", "XLSX or CSV file";
-    ChooseFile => "Pilih berkas…", "Choose a file…";
-    NoFileChosen => "Belum ada berkas yang dipilih.", "No file chosen yet.";
-    ImportFileHint => "Satu pegawai per baris, dengan judul kolom seperti di templat. Maksimal 20.000 baris.",
-        "One employee per row, with the column headings of the template. At most 20,000 rows.";
-    TemplateNote => "Belum punya berkas? Unduh templat, isi satu pegawai per baris, lalu unggah di sini.",
-        "No file yet? Download the template, fill in one employee per row, then upload it here.";
-    DownloadTemplate => "Unduh templat", "Download the template";
-    CheckFile => "Periksa berkas", "Check the file";
-    Uploading => "Mengunggah berkas… {n}%", "Uploading the file… {n}%";
-    CheckingFile => "Memeriksa isi berkas…", "Checking the file…";
-    Importing => "Menyimpan data pegawai…", "Saving the employees…";
-    UploadProgress => "Kemajuan unggahan", "Upload progress";
-    ChooseFileFirst => "Pilih berkas XLSX atau CSV terlebih dahulu.", "Choose an XLSX or CSV file first.";
-    FileTooLarge => "Berkas terlalu besar untuk diunggah. Bagi menjadi beberapa berkas lalu coba lagi.",
-        "The file is too large to upload. Split it into several files and try again.";
-    FileUnsupported => "Berkas ini bukan XLSX atau CSV. Simpan ulang dari Excel sebagai .xlsx atau .csv lalu unggah kembali.",
-        "This file is neither XLSX nor CSV. Save it from Excel as .xlsx or .csv and upload it again.";
-    SelectedFile => "Berkas dipilih: {name} ({size})", "Selected file: {name} ({size})";
-    SummaryRows => "Baris data", "Data rows";
-    SummaryValid => "Baris tanpa kesalahan", "Rows without errors";
-    SummaryErrors => "Kesalahan", "Errors";
-    DryRunOk => "Semua {n} baris siap diimpor. Belum ada data yang disimpan.",
-        "All {n} rows are ready to import. Nothing has been saved yet.";
-    DryRunOkOne => "Semua {n} baris siap diimpor. Belum ada data yang disimpan.",
-        "The {n} row is ready to import. Nothing has been saved yet.";
-    DryRunErrors => "Ditemukan {n} kesalahan, jadi belum ada data yang disimpan. Perbaiki baris yang tercantum di bawah pada berkas Anda, lalu unggah kembali.",
-        "{n} errors were found, so nothing has been saved. Fix the rows listed below in your file, then upload it again.";
-    DryRunErrorsOne => "Ditemukan {n} kesalahan, jadi belum ada data yang disimpan. Perbaiki baris yang tercantum di bawah pada berkas Anda, lalu unggah kembali.",
-        "{n} error was found, so nothing has been saved. Fix the row listed below in your file, then upload it again.";
-    NoDataRows => "Berkas tidak berisi baris data di bawah judul kolom.",
-        "The file has no data rows below the column headings.";
-    RowErrors => "Kesalahan per baris", "Errors by row";
-    ErrorRow => "Baris", "Row";
-    ErrorColumn => "Kolom", "Column";
-    ErrorMessage => "Pesan", "Message";
-    MoreErrors => "…dan {n} kesalahan lainnya.", "…and {n} more errors.";
-    MoreErrorsOne => "…dan {n} kesalahan lainnya.", "…and {n} more error.";
-    UploadFixed => "Unggah berkas yang sudah diperbaiki", "Upload the corrected file";
-    CommitImport => "Impor {n} pegawai", "Import {n} employees";
-    CommitImportOne => "Impor {n} pegawai", "Import {n} employee";
-    ImportDone => "{n} pegawai berhasil diimpor.", "{n} employees were imported.";
-    ImportDoneOne => "{n} pegawai berhasil diimpor.", "{n} employee was imported.";
-    ImportNotCommitted => "Impor dibatalkan karena ada kesalahan; tidak ada data yang disimpan.",
-        "The import was cancelled because of errors; nothing was saved.";
-    ViewEmployees => "Lihat daftar pegawai", "View the employee list";
-    ImportAnother => "Impor berkas lain", "Import another file";
     // Not found
     // SKP (planning)
     NavSkpMine => "SKP Saya", "My SKP";
