@@ -96,6 +96,11 @@ pub struct Settings {
     pub backup_keep_weekly: u32,
     /// Admins are warned when no backup succeeded for this many hours.
     pub backup_warn_hours: u32,
+    /// Dashboards of subtrees with at least this many units are kept and recounted in the
+    /// background (docs/dasbor.md, "Cost"); 0 keeps every one.
+    pub dasbor_simpan_unit: usize,
+    /// Seconds a kept dashboard is served before it is recounted.
+    pub dasbor_umur_detik: u64,
 }
 
 /// Reads `KINERJA_*` values from a map, keeping the error messages specific.
@@ -242,6 +247,8 @@ impl Settings {
             backup_keep_daily: src.parse("KINERJA_BACKUP_KEEP_DAILY", 7)?,
             backup_keep_weekly: src.parse("KINERJA_BACKUP_KEEP_WEEKLY", 4)?,
             backup_warn_hours: src.parse("KINERJA_BACKUP_WARN_HOURS", 48)?,
+            dasbor_simpan_unit: src.parse("KINERJA_DASBOR_SIMPAN_UNIT", 200)?,
+            dasbor_umur_detik: src.parse("KINERJA_DASBOR_UMUR_DETIK", 300)?,
         };
         if settings.access_token_ttl_secs < 1 || settings.refresh_token_ttl_secs < 1 {
             bail!("token lifetimes must be at least one second");

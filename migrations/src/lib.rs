@@ -37,6 +37,7 @@ mod m20261206_000032_create_cadangan;
 mod m20261206_000033_create_akses_data_pribadi;
 mod m20261206_000036_create_pengumuman;
 mod m20261206_000037_create_langkah_awal;
+mod m20261207_000044_create_dasbor_simpan;
 
 pub struct Migrator;
 
@@ -78,6 +79,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000033_create_akses_data_pribadi::Migration),
             Box::new(m20261206_000036_create_pengumuman::Migration),
             Box::new(m20261206_000037_create_langkah_awal::Migration),
+            Box::new(m20261207_000044_create_dasbor_simpan::Migration),
         ]
     }
 }

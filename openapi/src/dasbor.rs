@@ -2,7 +2,7 @@
 //! its direct sub-units stand in the cycle (compliance), with the people behind each number,
 //! and what they achieved (capaian, predikat spread, IKM, 20 JP).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use validator::Validate;
@@ -174,6 +174,11 @@ pub struct Dasbor {
     pub ikm: Vec<IkmUnit>,
     /// 20 JP of the year: the unit, then its direct sub-units.
     pub jp: Vec<KepatuhanUnit>,
+    /// When the numbers were counted, for a large subtree whose dashboard is kept and recounted
+    /// in the background at most every `KINERJA_DASBOR_UMUR_DETIK` seconds (docs/dasbor.md,
+    /// "Cost"); none when they were counted for this request.
+    #[serde(default)]
+    pub dihitung_pada: Option<DateTime<Utc>>,
 }
 
 /// `GET /api/v1/dasbor/pegawai`: the people of a unit and below behind one number.

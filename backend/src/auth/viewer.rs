@@ -17,6 +17,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy;
 
 /// Who is looking, resolved once per request for the privacy and access rules.
+#[derive(Clone)]
 pub struct Viewer {
     pub user_id: Uuid,
     pub roles: Vec<Role>,

@@ -41,8 +41,9 @@ pub async fn dasbor(
     ViewerWith(viewer, _): ViewerWith<perm::ReadUnitDashboards>,
     ValidatedQuery(q): ValidatedQuery<DasborQuery>,
 ) -> AppResult<Json<Dasbor>> {
+    let aturan = super::Aturan::from_settings(&state.settings);
     Ok(Json(
-        service::dasbor(&state.db, state.kebijakan, &viewer, q).await?,
+        service::dasbor(&state.db, state.kebijakan, &viewer, q, &aturan, &state.clock).await?,
     ))
 }
 

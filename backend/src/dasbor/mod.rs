@@ -4,7 +4,10 @@
 
 pub mod handlers;
 pub mod service;
+mod simpan;
 pub mod sql;
+
+pub use simpan::Aturan;
 
 pub use handlers::routes;
 

@@ -21,8 +21,10 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::simpan;
 use super::sql::{self, Subtree};
 use crate::auth::Viewer;
+use crate::clock::Clock;
 use crate::entities::{employees, periods, skps, units};
 use crate::error::{AppError, AppResult};
 use crate::evaluation::service::Kebijakan;
@@ -30,17 +32,17 @@ use crate::measurement::service::{bounds, jumlah_periode};
 use crate::planning::versi::Versions;
 
 /// The unit and period a dashboard reads, with the day its counts are made on.
-struct Konteks {
-    root: units::Model,
-    period: periods::Model,
-    today: NaiveDate,
+pub(super) struct Konteks {
+    pub(super) root: units::Model,
+    pub(super) period: periods::Model,
+    pub(super) today: NaiveDate,
     /// Number of sub-periods.
-    n: i32,
+    pub(super) n: i32,
     /// The last ended sub-period.
-    k: Option<i32>,
+    pub(super) k: Option<i32>,
     /// The viewer reads the whole instansi.
-    all: bool,
-    subtree: Subtree,
+    pub(super) all: bool,
+    pub(super) subtree: Subtree,
 }
 
 impl Konteks {
@@ -179,8 +181,28 @@ pub async fn dasbor(
     kebijakan: Kebijakan,
     viewer: &Viewer,
     q: DasborQuery,
+    aturan: &simpan::Aturan,
+    clock: &Clock,
 ) -> AppResult<Dasbor> {
     let c = konteks(db, viewer, q.unit_id, q.periode_id).await?;
+    let jalur = jalur(db, viewer, &c).await?;
+    let mut d = if aturan.berlaku(&c.subtree) {
+        simpan::baca(db, kebijakan, viewer, c, aturan, clock).await?
+    } else {
+        hitung(db, kebijakan, viewer, &c).await?
+    };
+    d.jalur = jalur;
+    Ok(d)
+}
+
+/// Counts the dashboard of the context's unit (without its breadcrumb, which is the
+/// viewer's): a fixed number of statements over the subtree.
+pub(super) async fn hitung(
+    db: &DatabaseConnection,
+    kebijakan: Kebijakan,
+    viewer: &Viewer,
+    c: &Konteks,
+) -> AppResult<Dasbor> {
     let backend = db.get_database_backend();
     let root_id = c.root.id;
 
@@ -365,7 +387,7 @@ pub async fn dasbor(
             lewat_batas_skp: c.period.batas_penetapan_skp.is_some_and(|b| c.today > b),
             hari_ini: c.today,
         },
-        jalur: jalur(db, viewer, &c).await?,
+        jalur: Vec::new(),
         unit,
         sub_unit,
         capaian,
@@ -374,6 +396,7 @@ pub async fn dasbor(
         pola,
         ikm,
         jp: jp_units,
+        dihitung_pada: None,
     })
 }
 

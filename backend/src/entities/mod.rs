@@ -8,6 +8,7 @@ pub mod audit_events;
 pub mod bukti_dukung;
 pub mod cadangan;
 pub mod cadangan_peringatan;
+pub mod dasbor_simpan;
 pub mod catatan_pengembangan;
 pub mod dokumen_evaluasi;
 pub mod employees;

@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use crate::helpers::*;
 use crate::organisation::unit_named;
-use crate::planning::{Chain, chain, holder};
+use crate::planning::{Chain, chain, chain_with, holder};
 
 async fn ok<T: serde::de::DeserializeOwned>(resp: Response, status: u16) -> T {
     let code = resp.status().as_u16();
@@ -408,3 +408,71 @@ async fn a_pimpinan_sees_their_subtree_the_hr_office_the_instansi_pegawai_nothin
     }
 }
 db_test!(a_pimpinan_sees_their_subtree_the_hr_office_the_instansi_pegawai_nothing);
+
+/// A large subtree's dashboard is kept: counted on the first request of the day, served with
+/// its time until it grows old, then served once more while one recount runs in the
+/// background, after which the new numbers show. A small subtree is counted per request.
+async fn a_large_subtree_is_kept_and_recounted_in_the_background(db: Db) {
+    use kinerja::entities::dasbor_simpan;
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let c = chain_with(db, |v| {
+        v.insert("KINERJA_DASBOR_SIMPAN_UNIT".into(), "10".into());
+        v.insert("KINERJA_DASBOR_UMUR_DETIK".into(), "3600".into());
+    })
+    .await;
+    let kasubag_skp = c.upper_chain().await;
+    let subbag = unit_named(&c.app, &c.admin, "Subbagian Umum dan Kepegawaian").await;
+    let kec = unit_named(&c.app, &c.admin, "Kecamatan Cipocok Jaya").await;
+
+    let small = dasbor(&c, &c.camat, subbag.id).await;
+    assert_eq!(small.dihitung_pada, None, "a subbagian is counted per request");
+
+    let first = dasbor(&c, &c.camat, kec.id).await;
+    let counted = first.dihitung_pada.expect("the kecamatan's dashboard is kept");
+    assert_eq!(first.jalur.first().map(|j| j.unit_id), Some(kec.id));
+    // The HR office's view (every survey, its own breadcrumb) is kept apart.
+    let hr = dasbor(&c, &c.admin, kec.id).await;
+    assert!(hr.dihitung_pada.is_some());
+    assert_ne!(hr.jalur.first().map(|j| j.unit_id), Some(kec.id));
+
+    // Rina starts her SKP: within its age the kept answer does not move.
+    let skp = c.start(&c.rina).await;
+    c.fill(&c.rina, &skp, kasubag_skp.rhk[0].id).await;
+    let again = dasbor(&c, &c.camat, kec.id).await;
+    assert_eq!(again.dihitung_pada, Some(counted));
+    assert_eq!(again.unit.skp_draft, first.unit.skp_draft);
+    assert_eq!(
+        dasbor(&c, &c.camat, subbag.id).await.unit.skp_draft,
+        small.unit.skp_draft + 1,
+        "the small subtree shows it at once"
+    );
+
+    // Grown old: the next request still answers with the kept numbers and starts a recount.
+    let old = chrono::Utc::now() - Duration::hours(2);
+    dasbor_simpan::Entity::update_many()
+        .col_expr(dasbor_simpan::Column::DihitungPada, Expr::value(old))
+        .filter(dasbor_simpan::Column::UnitId.eq(kec.id))
+        .filter(dasbor_simpan::Column::Semua.eq(false))
+        .exec(&c.app.db)
+        .await
+        .unwrap();
+    let stale = dasbor(&c, &c.camat, kec.id).await;
+    assert_eq!(stale.unit.skp_draft, first.unit.skp_draft);
+    assert!(stale.dihitung_pada.is_some_and(|t| t < counted));
+    let mut fresh = stale.clone();
+    for _ in 0..100 {
+        fresh = dasbor(&c, &c.camat, kec.id).await;
+        if fresh.dihitung_pada.is_some_and(|t| t > counted) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(fresh.dihitung_pada.is_some_and(|t| t > counted), "recounted");
+    assert_eq!(fresh.unit.skp_draft, first.unit.skp_draft + 1);
+    // Only the camat's audience was old: the HR office's kept answer is still the earlier one.
+    let hr_again = dasbor(&c, &c.admin, kec.id).await;
+    assert_eq!(hr_again.dihitung_pada, hr.dihitung_pada);
+}
+db_test!(a_large_subtree_is_kept_and_recounted_in_the_background);

@@ -122,6 +122,10 @@ fn Isi(d: Dasbor) -> impl IntoView {
         };
         fill(dtext(lang, key), &[("d", &labels::long_date(lang, b))])
     });
+    // A large subtree's dashboard is kept and recounted in the background: say when.
+    let kept = d
+        .dihitung_pada
+        .map(|at| fill(dtext(lang, DKey::KeptAt), &[("waktu", &labels::datetime(lang, at))]));
     let own = d.unit.clone();
     // Units in the charts: the sub-units with people, or the unit itself without sub-units.
     let chart_units: Vec<BarisKepatuhan> = if d.sub_unit.is_empty() {
@@ -156,6 +160,7 @@ fn Isi(d: Dasbor) -> impl IntoView {
         <section class="card dasbor-ringkas">
             <p><strong>{period_line}</strong></p>
             <p>{ended}</p>
+            {kept.map(|t| view! { <p class="muted">{t}</p> })}
             {deadline.map(|t| {
                 let class = if p.lewat_batas_skp { "dasbor-peringatan" } else { "" };
                 view! { <p class=class>{t}</p> }
