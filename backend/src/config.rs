@@ -101,6 +101,15 @@ pub struct Settings {
     pub dasbor_simpan_unit: usize,
     /// Seconds a kept dashboard is served before it is recounted.
     pub dasbor_umur_detik: u64,
+    /// The cycle's reminders (docs/pengingat.md): days before a deadline the person who must
+    /// act is reminded, days after it the PPKin and then the Atasan PPKin are told, days after
+    /// a sub-period's realisasi lock its evaluation is due, and the weekday (1 = Monday, 0 =
+    /// none) of the pimpinan's weekly digest.
+    pub pengingat_hari_sebelum: u32,
+    pub eskalasi_ppkin_hari: u32,
+    pub eskalasi_atasan_hari: u32,
+    pub batas_evaluasi_hari: u32,
+    pub ringkasan_hari: u32,
 }
 
 /// Reads `KINERJA_*` values from a map, keeping the error messages specific.
@@ -249,7 +258,18 @@ impl Settings {
             backup_warn_hours: src.parse("KINERJA_BACKUP_WARN_HOURS", 48)?,
             dasbor_simpan_unit: src.parse("KINERJA_DASBOR_SIMPAN_UNIT", 200)?,
             dasbor_umur_detik: src.parse("KINERJA_DASBOR_UMUR_DETIK", 300)?,
+            pengingat_hari_sebelum: src.parse("KINERJA_PENGINGAT_HARI_SEBELUM", 7)?,
+            eskalasi_ppkin_hari: src.parse("KINERJA_ESKALASI_PPKIN_HARI", 3)?,
+            eskalasi_atasan_hari: src.parse("KINERJA_ESKALASI_ATASAN_HARI", 7)?,
+            batas_evaluasi_hari: src.parse("KINERJA_BATAS_EVALUASI_HARI", 10)?,
+            ringkasan_hari: src.parse("KINERJA_RINGKASAN_HARI", 1)?,
         };
+        if settings.ringkasan_hari > 7 {
+            bail!("KINERJA_RINGKASAN_HARI must be 0 (none) or 1 (Monday) to 7 (Sunday)");
+        }
+        if settings.eskalasi_atasan_hari < settings.eskalasi_ppkin_hari {
+            bail!("KINERJA_ESKALASI_ATASAN_HARI must not be below KINERJA_ESKALASI_PPKIN_HARI");
+        }
         if settings.access_token_ttl_secs < 1 || settings.refresh_token_ttl_secs < 1 {
             bail!("token lifetimes must be at least one second");
         }

@@ -1,4 +1,5 @@
-//! Background work of the server: reminders before a sub-period locks, e-mail copies of
+//! Background work of the server: reminders before a sub-period locks and the cycle's
+//! escalating reminders (`pengingat::siklus`), e-mail copies of
 //! notifications when SMTP is configured, the IKM of changed surveys landed on the IKIs
 //! they feed (`survei::iki_hitung`), and scheduled backups (`cadangan::jadwal`).
 //!
@@ -328,6 +329,7 @@ pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>
     }
     let every = Duration::from_secs(settings.jobs_interval_secs);
     let days_before = settings.lock_reminder_days;
+    let siklus = crate::pengingat::siklus::Aturan::from_settings(settings);
     // Backups in a task of their own: a long copy must not hold up reminders and e-mail.
     let cadangan_db = db.clone();
     let cadangan_clock = clock.clone();
@@ -371,6 +373,9 @@ pub fn spawn(db: DatabaseConnection, settings: &Settings, mailer: Option<Mailer>
             }
             if let Err(e) = crate::pengembangan::pengingat::ingatkan_jp(&db, clock.now()).await {
                 tracing::warn!(error = ?e, "20 JP reminders failed");
+            }
+            if let Err(e) = crate::pengingat::siklus::jalankan(&db, clock.now(), &siklus).await {
+                tracing::warn!(error = ?e, "cycle reminders failed");
             }
             if let Some(m) = &mailer
                 && let Err(e) = send_pending(&db, m).await

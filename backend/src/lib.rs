@@ -32,6 +32,7 @@ pub mod optimistic;
 pub mod organisation;
 pub mod pengembangan;
 pub mod pengembangan_rencana;
+pub mod pengingat;
 pub mod pengumuman;
 pub mod planning;
 pub mod policy;

@@ -38,6 +38,7 @@ mod m20261206_000033_create_akses_data_pribadi;
 mod m20261206_000036_create_pengumuman;
 mod m20261206_000037_create_langkah_awal;
 mod m20261207_000044_create_dasbor_simpan;
+mod m20261207_000045_create_pengingat_siklus;
 
 pub struct Migrator;
 
@@ -80,6 +81,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000036_create_pengumuman::Migration),
             Box::new(m20261206_000037_create_langkah_awal::Migration),
             Box::new(m20261207_000044_create_dasbor_simpan::Migration),
+            Box::new(m20261207_000045_create_pengingat_siklus::Migration),
         ]
     }
 }

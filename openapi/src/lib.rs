@@ -25,6 +25,7 @@ pub mod organisation;
 pub mod pagination;
 pub mod pengembangan;
 pub mod pengembangan_rencana;
+pub mod pengingat;
 pub mod pengumuman;
 pub mod penilaian;
 pub mod pesan;

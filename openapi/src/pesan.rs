@@ -1016,6 +1016,13 @@ pesan! {
     UnitBukanWewenang = "unit_bukan_wewenang"
         => "Unit ini tidak berada di bawah pimpinan Anda.",
            "This unit is not one you lead.";
+    // Silences of the cycle's reminders (issue #19).
+    AlasanJeda3500 = "alasan_jeda_3_500"
+        => "Alasan jeda 3–500 karakter.",
+           "The reason has 3–500 characters.";
+    JedaMaks92Hari = "jeda_maks_92_hari"
+        => "Pengingat dijeda paling lama 92 hari.",
+           "Reminders are silenced for at most 92 days.";
     // Citizen satisfaction survey (SKM/IKM, issue #17).
     JudulSurvei3200 = "judul_survei_3_200"
         => "Judul survei 3–200 karakter.",

@@ -43,7 +43,15 @@ pub async fn dasbor(
 ) -> AppResult<Json<Dasbor>> {
     let aturan = super::Aturan::from_settings(&state.settings);
     Ok(Json(
-        service::dasbor(&state.db, state.kebijakan, &viewer, q, &aturan, &state.clock).await?,
+        service::dasbor(
+            &state.db,
+            state.kebijakan,
+            &viewer,
+            q,
+            &aturan,
+            &state.clock,
+        )
+        .await?,
     ))
 }
 

@@ -361,7 +361,7 @@ pub(super) async fn hitung(
                 .await?;
     }
 
-    let ikm = ikm(db, &c).await?;
+    let ikm = ikm(db, c).await?;
     let jp = crate::pengembangan::jp::kepatuhan(
         db,
         viewer,
@@ -398,6 +398,106 @@ pub(super) async fn hitung(
         jp: jp_units,
         dihitung_pada: None,
     })
+}
+
+/// The last sub-period of `period` whose last day is before `today`.
+pub(crate) fn terakhir_berakhir(period: &periods::Model, today: NaiveDate) -> Option<i32> {
+    (1..=jumlah_periode(ritme(period)))
+        .rev()
+        .find(|k| bounds(period, *k).is_some_and(|(_, selesai)| selesai < today))
+}
+
+/// The compliance line of `unit` and everything below it (one statement over the subtree),
+/// for the weekly digest of its pimpinan.
+///
+/// # Errors
+/// On a database failure.
+pub(crate) async fn kepatuhan_unit(
+    db: &DatabaseConnection,
+    unit: Uuid,
+    period: &periods::Model,
+    today: NaiveDate,
+) -> AppResult<BarisKepatuhan> {
+    let backend = db.get_database_backend();
+    let subtree = below(db, unit).await?;
+    let k = terakhir_berakhir(period, today).unwrap_or(0);
+    let rows = db
+        .query_all_raw(statement(
+            backend,
+            &sql::kepatuhan(),
+            vec![
+                Value::from(unit),
+                Value::from(period.id),
+                Value::from(k),
+                Value::from(today),
+            ],
+            &subtree,
+        ))
+        .await?;
+    let mut line = BarisKepatuhan {
+        unit_id: unit,
+        ..BarisKepatuhan::default()
+    };
+    for r in &rows {
+        let n: i64 = r.try_get_by_index(1)?;
+        line.jumlah_pegawai += count(Some(n));
+        for (i, l) in Langkah::ALL.iter().enumerate() {
+            *slot(&mut line, *l) += count(r.try_get_by_index::<Option<i64>>(i + 2)?);
+        }
+    }
+    Ok(line)
+}
+
+/// A slice of the people of `unit` and below for whom `kondisi` holds on sub-period `k` and
+/// day `today`: (employee, unit, SKP state 0–3), by id after `after`.
+///
+/// # Errors
+/// On a database failure.
+#[expect(clippy::too_many_arguments, reason = "the parameters of one statement, named")]
+pub(crate) async fn orang(
+    db: &DatabaseConnection,
+    unit: Uuid,
+    subtree: &Subtree,
+    period: Uuid,
+    k: i32,
+    today: NaiveDate,
+    kondisi: &str,
+    after: Uuid,
+    limit: i64,
+) -> AppResult<Vec<(Uuid, Option<Uuid>, i32)>> {
+    let backend = db.get_database_backend();
+    let rows = db
+        .query_all_raw(statement(
+            backend,
+            &sql::orang(kondisi),
+            vec![
+                Value::from(unit),
+                Value::from(period),
+                Value::from(k),
+                Value::from(today),
+                Value::from(after),
+                Value::from(limit),
+            ],
+            subtree,
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get_by_index(0)?,
+                r.try_get_by_index(1)?,
+                r.try_get_by_index::<i32>(2)?,
+            ))
+        })
+        .collect()
+}
+
+/// The subtree of `unit` as the dashboard statements take it.
+///
+/// # Errors
+/// On a database failure.
+pub(crate) async fn subtree_of(db: &DatabaseConnection, unit: Uuid) -> AppResult<Subtree> {
+    below(db, unit).await
 }
 
 fn slot(b: &mut BarisKepatuhan, l: Langkah) -> &mut u64 {

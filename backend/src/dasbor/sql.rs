@@ -174,6 +174,17 @@ pub fn pegawai(l: kinerja_api::dasbor::Langkah) -> String {
     )
 }
 
+/// The people of the subtree for whom `kondisi` (a condition on `per`) holds, with their unit
+/// and SKP state, by id after `{5}`, at most `{6}`: the candidates of the cycle's reminders
+/// (`pengingat::siklus`), paged by key so memory stays small whatever the instansi.
+pub fn orang(kondisi: &str) -> String {
+    format!(
+        "{SUBTREE}{PER_PEGAWAI} SELECT e.id, e.unit_id, per.st FROM per \
+         JOIN employees e ON e.id = per.id WHERE {kondisi} AND e.id > {{5}} \
+         ORDER BY e.id LIMIT {{6}}"
+    )
+}
+
 /// The nature of an indicator's target: its own, else inferred from its unit (a percentage,
 /// an index, a score, a ratio or an average is held every sub-period; anything else counts).
 const JENIS: &str = "COALESCE(i.jenis_target, CASE \

@@ -427,10 +427,15 @@ async fn a_large_subtree_is_kept_and_recounted_in_the_background(db: Db) {
     let kec = unit_named(&c.app, &c.admin, "Kecamatan Cipocok Jaya").await;
 
     let small = dasbor(&c, &c.camat, subbag.id).await;
-    assert_eq!(small.dihitung_pada, None, "a subbagian is counted per request");
+    assert_eq!(
+        small.dihitung_pada, None,
+        "a subbagian is counted per request"
+    );
 
     let first = dasbor(&c, &c.camat, kec.id).await;
-    let counted = first.dihitung_pada.expect("the kecamatan's dashboard is kept");
+    let counted = first
+        .dihitung_pada
+        .expect("the kecamatan's dashboard is kept");
     assert_eq!(first.jalur.first().map(|j| j.unit_id), Some(kec.id));
     // The HR office's view (every survey, its own breadcrumb) is kept apart.
     let hr = dasbor(&c, &c.admin, kec.id).await;
@@ -469,7 +474,10 @@ async fn a_large_subtree_is_kept_and_recounted_in_the_background(db: Db) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    assert!(fresh.dihitung_pada.is_some_and(|t| t > counted), "recounted");
+    assert!(
+        fresh.dihitung_pada.is_some_and(|t| t > counted),
+        "recounted"
+    );
     assert_eq!(fresh.unit.skp_draft, first.unit.skp_draft + 1);
     // Only the camat's audience was old: the HR office's kept answer is still the earlier one.
     let hr_again = dasbor(&c, &c.admin, kec.id).await;

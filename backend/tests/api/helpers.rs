@@ -220,6 +220,11 @@ pub async fn spawn_app_with(
 }
 
 impl TestApp {
+    /// The URL of this app's database, for a second connection.
+    pub fn db_url(&self) -> String {
+        self._database.url.clone()
+    }
+
     /// Another server on this app's database, as a second replica behind a proxy would be:
     /// its address.
     pub async fn second_server(&self) -> String {

@@ -31,6 +31,7 @@ mod optimistic;
 mod organisation;
 mod pengembangan;
 mod pengembangan_rencana;
+mod pengingat;
 mod pengumuman;
 mod perubahan;
 mod planning;

@@ -8,6 +8,35 @@ macro_rules! with_admin_keys {
         keys! {
             $($rest)*
             NavPengumuman => "Pengumuman", "Announcements";
+            // The cycle's escalating reminders (notifications).
+            NtfSkpBatasTitle => "Batas penetapan SKP {tanggal}", "SKP deadline {tanggal}";
+            NtfSkpBatasBody => "SKP tahun {tahun} Anda belum ditetapkan. Susun dan ajukan kepada pejabat penilai kinerja sebelum {tanggal}.",
+                "Your {tahun} SKP is not yet approved. Draft it and submit it to your rating official before {tanggal}.";
+            NtfSkpMenungguTitle => "SKP menunggu persetujuan Anda", "SKPs await your approval";
+            NtfSkpMenungguBody => "{n} SKP tahun {tahun} menunggu persetujuan Anda. Batas penetapan SKP {tanggal}.",
+                "{n} SKPs of {tahun} await your approval. The SKP deadline is {tanggal}.";
+            NtfSkpLewatTitle => "SKP {tahun} terlambat ditetapkan", "{tahun} SKPs are late";
+            NtfSkpLewatBody => "{n} pegawai yang Anda nilai belum memiliki SKP tahun {tahun} yang ditetapkan; batas penetapan {tanggal} sudah lewat.",
+                "{n} people you rate have no approved {tahun} SKP; the deadline of {tanggal} has passed.";
+            NtfSkpLewatAtasan => "{n} pegawai yang Anda nilai sebagai atasan pejabat penilai belum memiliki SKP tahun {tahun} yang ditetapkan; batas penetapan {tanggal} sudah lewat.",
+                "{n} people you oversee as the rating official's superior have no approved {tahun} SKP; the deadline of {tanggal} has passed.";
+            NtfRealisasiLewatTitle => "Realisasi {periode} belum diisi", "Results for {periode} missing";
+            NtfRealisasiLewatBody => "{n} pegawai yang Anda nilai belum mengisi realisasi {periode}; realisasi terkunci sejak {tanggal}.",
+                "{n} people you rate have not entered their results for {periode}; results locked on {tanggal}.";
+            NtfRealisasiLewatAtasan => "{n} pegawai yang Anda nilai sebagai atasan pejabat penilai belum mengisi realisasi {periode}; realisasi terkunci sejak {tanggal}.",
+                "{n} people you oversee as the rating official's superior have not entered their results for {periode}; results locked on {tanggal}.";
+            NtfEvaluasiBatasTitle => "Evaluasi {periode} menunggu Anda", "Evaluations for {periode} await you";
+            NtfEvaluasiBatasBody => "{n} pegawai belum Anda evaluasi untuk {periode}. Tetapkan evaluasinya sebelum {tanggal}.",
+                "{n} people have not been evaluated by you for {periode}. Set their evaluations before {tanggal}.";
+            NtfEvaluasiLewatTitle => "Evaluasi {periode} terlambat", "Evaluations for {periode} are late";
+            NtfEvaluasiLewatBody => "{n} evaluasi {periode} pegawai yang Anda nilai sebagai atasan pejabat penilai belum ditetapkan; batasnya {tanggal}.",
+                "{n} evaluations for {periode} of people you oversee as the rating official's superior are not set; they were due on {tanggal}.";
+            NtfKeberatanLewatTitle => "Keberatan menunggu keputusan", "An objection awaits a decision";
+            NtfKeberatanLewatBody => "Keberatan {pegawai} atas penilaian {periode} belum diputus, padahal jendela keberatan berakhir {tanggal}.",
+                "The objection of {pegawai} to the evaluation of {periode} is undecided, and its window closed on {tanggal}.";
+            NtfRingkasanTitle => "Ringkasan mingguan kinerja unit Anda", "Weekly summary of your unit";
+            NtfRingkasanBody => "{n} hal tertinggal di unit Anda dan di bawahnya. Buka dasbor untuk melihat siapa yang perlu dibantu.",
+                "{n} items are behind in your unit and below. Open the dashboard to see who needs help.";
             // Import of employees (HR office)
             ImportTitle => "Impor pegawai", "Import employees";
             ImportIntro => "Tambahkan banyak pegawai sekaligus dari berkas Excel (XLSX) atau CSV.",

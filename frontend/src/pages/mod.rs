@@ -17,6 +17,7 @@ pub mod pengumuman;
 mod profile;
 mod realisasi;
 mod sistem;
+mod sistem_jeda;
 mod skm;
 mod skp;
 mod users;

@@ -193,6 +193,11 @@ pub(crate) fn wording(lang: Lang, n: &Notification) -> (String, String) {
     (say(judul), body)
 }
 
+/// An escalation addressed to the Atasan PPKin rather than the PPKin.
+fn atasan(p: &NotificationParams) -> bool {
+    p.hasil.as_deref() == Some("atasan_ppkin")
+}
+
 /// The title and body keys of a kind (`None` for the body: the quoted text is the body).
 fn keys(kind: &str, p: &NotificationParams) -> Option<(Key, Option<Key>)> {
     Some(match kind {
@@ -242,6 +247,33 @@ fn keys(kind: &str, p: &NotificationParams) -> Option<(Key, Option<Key>)> {
         ),
         "pengembangan.jp_kurang" => (Key::NtfJpKurangTitle, Some(Key::NtfJpKurangBody)),
         "pengembangan.tim_kurang_jp" => (Key::NtfTimJpTitle, Some(Key::NtfTimJpBody)),
+        "pengingat.skp_batas" => (Key::NtfSkpBatasTitle, Some(Key::NtfSkpBatasBody)),
+        "pengingat.skp_menunggu" => (Key::NtfSkpMenungguTitle, Some(Key::NtfSkpMenungguBody)),
+        "pengingat.skp_terlambat" => (
+            Key::NtfSkpLewatTitle,
+            Some(if atasan(p) {
+                Key::NtfSkpLewatAtasan
+            } else {
+                Key::NtfSkpLewatBody
+            }),
+        ),
+        "pengingat.realisasi_terlambat" => (
+            Key::NtfRealisasiLewatTitle,
+            Some(if atasan(p) {
+                Key::NtfRealisasiLewatAtasan
+            } else {
+                Key::NtfRealisasiLewatBody
+            }),
+        ),
+        "pengingat.evaluasi_batas" => (Key::NtfEvaluasiBatasTitle, Some(Key::NtfEvaluasiBatasBody)),
+        "pengingat.evaluasi_terlambat" => {
+            (Key::NtfEvaluasiLewatTitle, Some(Key::NtfEvaluasiLewatBody))
+        }
+        "pengingat.keberatan_menunggu" => (
+            Key::NtfKeberatanLewatTitle,
+            Some(Key::NtfKeberatanLewatBody),
+        ),
+        "pengingat.ringkasan_mingguan" => (Key::NtfRingkasanTitle, Some(Key::NtfRingkasanBody)),
         "sistem.cadangan_terlambat" => (
             Key::NtfCadanganTitle,
             Some(if p.tanggal.is_some() {

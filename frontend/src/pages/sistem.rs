@@ -78,9 +78,15 @@ pub fn SistemPage() -> impl IntoView {
             Ok(built(move || view! { <Summary r=r.clone()/> }))
         })
     });
+    // The reminders' silences are the HR office's (`manage_organisation`), the backups the
+    // operator's (`manage_users`): the admin holds both.
+    let jeda = auth
+        .can(Permission::ManageOrganisation)
+        .then(|| view! { <super::sistem_jeda::JedaSection/> });
     view! {
         <PageHeader title=Key::NavSistem intro=Key::SistemIntro/>
         <Loader load=summary/>
+        {jeda}
     }
     .into_any()
 }

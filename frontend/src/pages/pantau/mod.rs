@@ -123,9 +123,12 @@ fn Isi(d: Dasbor) -> impl IntoView {
         fill(dtext(lang, key), &[("d", &labels::long_date(lang, b))])
     });
     // A large subtree's dashboard is kept and recounted in the background: say when.
-    let kept = d
-        .dihitung_pada
-        .map(|at| fill(dtext(lang, DKey::KeptAt), &[("waktu", &labels::datetime(lang, at))]));
+    let kept = d.dihitung_pada.map(|at| {
+        fill(
+            dtext(lang, DKey::KeptAt),
+            &[("waktu", &labels::datetime(lang, at))],
+        )
+    });
     let own = d.unit.clone();
     // Units in the charts: the sub-units with people, or the unit itself without sub-units.
     let chart_units: Vec<BarisKepatuhan> = if d.sub_unit.is_empty() {
