@@ -105,3 +105,51 @@ describe('Status Sistem', () => {
     ),
   );
 });
+
+// The HR office silences the cycle's reminders for a kelurahan during a collective leave
+// (issue #19, docs/pengingat.md), sees it listed as active, and lifts it.
+describe('Jeda pengingat', () => {
+  let demo;
+  let browser;
+
+  before(async () => {
+    [demo, browser] = await Promise.all([startBackend({}, { demo: true }), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  test(
+    'the HR office silences a kelurahan, sees it active, and lifts it',
+    withPage(
+      () => ({ browser, url: demo.url }),
+      async (page) => {
+        await page.goto('/sistem');
+        await signIn(page);
+        await page.getByRole('heading', { name: 'Jeda pengingat' }).waitFor();
+        await page.locator('#jeda-kosong').waitFor();
+        const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+        // A reason left empty: the field says so, nothing is stored.
+        const gelam = page.locator('#jeda-unit option', { hasText: 'Kelurahan Gelam' });
+        await gelam.waitFor({ state: 'attached' });
+        await page.locator('#jeda-unit').selectOption(await gelam.getAttribute('value'));
+        await page.locator('#jeda-mulai').fill(today);
+        await page.locator('#jeda-selesai').fill(today);
+        await page.getByRole('button', { name: 'Tambah jeda' }).click();
+        await page.locator('#jeda-alasan ~ .field__error').getByText(/3–500/).waitFor();
+        await page.locator('#jeda-alasan').fill('Cuti bersama Idulfitri');
+        await page.getByRole('button', { name: 'Tambah jeda' }).click();
+        const item = page.locator('li[data-jeda]');
+        await item.getByText('Kelurahan Gelam').waitFor();
+        await item.getByText('berlaku').waitFor();
+        await item.getByText('Cuti bersama Idulfitri').waitFor();
+        await page.getByRole('button', { name: 'EN', exact: true }).click();
+        await page.getByRole('heading', { name: 'Reminder silences' }).waitFor();
+        await item.getByText('active').waitFor();
+        await item.getByRole('button', { name: 'Remove' }).click();
+        await page.locator('#jeda-kosong').getByText('No current or upcoming silences.').waitFor();
+      },
+    ),
+  );
+});

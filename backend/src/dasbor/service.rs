@@ -453,7 +453,10 @@ pub(crate) async fn kepatuhan_unit(
 ///
 /// # Errors
 /// On a database failure.
-#[expect(clippy::too_many_arguments, reason = "the parameters of one statement, named")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the parameters of one statement, named"
+)]
 pub(crate) async fn orang(
     db: &DatabaseConnection,
     unit: Uuid,

@@ -9,7 +9,7 @@ use kinerja_api::pengumuman::UnitSasaran;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{self, client::ApiError};
+use crate::api::{self, ApiError};
 use crate::components::ErrorAlert;
 use crate::forms::{FieldErrors, field_text, push};
 use crate::i18n::{Lang, use_i18n};
@@ -129,6 +129,10 @@ pub fn JedaSection() -> impl IntoView {
     let rows = move || {
         match list.get() {
         None => view! { <p class="muted">"…"</p> }.into_any(),
+        // A fresh installation without an instansi has nothing to silence yet.
+        Some(Err(e)) if e.code() == Some(kinerja_api::ErrorCode::NotFound) => {
+            view! { <p class="muted" id="jeda-kosong">{move || t(EMPTY)}</p> }.into_any()
+        }
         Some(Err(e)) => view! { <ErrorAlert error=e/> }.into_any(),
         Some(Ok(items)) if items.is_empty() => {
             view! { <p class="muted" id="jeda-kosong">{move || t(EMPTY)}</p> }.into_any()
