@@ -145,7 +145,7 @@ pub fn wording(kind: &str, p: &NotificationParams) -> (String, String) {
     let tanggal = p.tanggal.map(tanggal_indonesia).unwrap_or_default();
     let jumlah = p.jumlah.unwrap_or_default();
     // Who an escalation is for: the people this reader rates, or rates as Atasan PPKin.
-    let peran = if p.hasil.as_deref() == Some(crate::pengingat::siklus::KE_ATASAN) {
+    let peran = if p.hasil.as_deref() == Some("atasan_ppkin") {
         "Anda nilai sebagai atasan pejabat penilai"
     } else {
         "Anda nilai"
@@ -280,49 +280,49 @@ pub fn wording(kind: &str, p: &NotificationParams) -> (String, String) {
                 p.jumlah.unwrap_or_default()
             ),
         ),
-        crate::pengingat::siklus::SKP_BATAS => (
+        "pengingat.skp_batas" => (
             format!("Batas penetapan SKP {tanggal}"),
             format!(
                 "SKP tahun {tahun} Anda belum ditetapkan. Susun dan ajukan kepada pejabat penilai kinerja sebelum {tanggal}."
             ),
         ),
-        crate::pengingat::siklus::SKP_MENUNGGU => (
+        "pengingat.skp_menunggu" => (
             "SKP menunggu persetujuan Anda".to_owned(),
             format!(
                 "{jumlah} SKP tahun {tahun} menunggu persetujuan Anda. Batas penetapan SKP {tanggal}."
             ),
         ),
-        crate::pengingat::siklus::SKP_TERLAMBAT => (
+        "pengingat.skp_terlambat" => (
             format!("SKP {tahun} terlambat ditetapkan"),
             format!(
                 "{jumlah} pegawai yang {peran} belum memiliki SKP tahun {tahun} yang ditetapkan; batas penetapan {tanggal} sudah lewat."
             ),
         ),
-        crate::pengingat::siklus::REALISASI_TERLAMBAT => (
+        "pengingat.realisasi_terlambat" => (
             format!("Realisasi {periode} belum diisi"),
             format!(
                 "{jumlah} pegawai yang {peran} belum mengisi realisasi {periode}; realisasi terkunci sejak {tanggal}."
             ),
         ),
-        crate::pengingat::siklus::EVALUASI_BATAS => (
+        "pengingat.evaluasi_batas" => (
             format!("Evaluasi {periode} menunggu Anda"),
             format!(
                 "{jumlah} pegawai belum Anda evaluasi untuk {periode}. Tetapkan evaluasinya sebelum {tanggal}."
             ),
         ),
-        crate::pengingat::siklus::EVALUASI_TERLAMBAT => (
+        "pengingat.evaluasi_terlambat" => (
             format!("Evaluasi {periode} terlambat"),
             format!(
                 "{jumlah} evaluasi {periode} pegawai yang Anda nilai sebagai atasan pejabat penilai belum ditetapkan; batasnya {tanggal}."
             ),
         ),
-        crate::pengingat::siklus::KEBERATAN_MENUNGGU => (
+        "pengingat.keberatan_menunggu" => (
             "Keberatan menunggu keputusan".to_owned(),
             format!(
                 "Keberatan {pegawai} atas penilaian {periode} belum diputus, padahal jendela keberatan berakhir {tanggal}."
             ),
         ),
-        crate::pengingat::siklus::RINGKASAN => (
+        "pengingat.ringkasan_mingguan" => (
             "Ringkasan mingguan kinerja unit Anda".to_owned(),
             format!(
                 "{jumlah} hal tertinggal di unit Anda dan di bawahnya ({teks}). Buka dasbor untuk melihat siapa yang perlu dibantu."

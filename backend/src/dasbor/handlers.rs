@@ -43,7 +43,7 @@ pub async fn dasbor(
 ) -> AppResult<Json<Dasbor>> {
     let aturan = super::Aturan::from_settings(&state.settings);
     Ok(Json(
-        service::dasbor(
+        super::simpan::dasbor(
             &state.db,
             state.kebijakan,
             &viewer,

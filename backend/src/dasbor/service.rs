@@ -8,8 +8,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use kinerja_api::auth::Permission;
 use kinerja_api::dasbor::{
-    BarisKepatuhan, CapaianUnit, Dasbor, DasborQuery, IkmUnit, Langkah, PegawaiDasbor,
-    PegawaiLangkah, PegawaiLangkahQuery, PeriodeDasbor, UnitJalur,
+    BarisKepatuhan, CapaianUnit, Dasbor, IkmUnit, Langkah, PegawaiDasbor, PegawaiLangkah,
+    PegawaiLangkahQuery, PeriodeDasbor, UnitJalur,
 };
 use kinerja_api::employees::full_name;
 use kinerja_api::evaluation::{Hitungan, Predikat};
@@ -21,10 +21,8 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::simpan;
 use super::sql::{self, Subtree};
 use crate::auth::Viewer;
-use crate::clock::Clock;
 use crate::entities::{employees, periods, skps, units};
 use crate::error::{AppError, AppResult};
 use crate::evaluation::service::Kebijakan;
@@ -52,7 +50,7 @@ impl Konteks {
 }
 
 /// The unit asked for (or the viewer's default) if the viewer may read it, and the period.
-async fn konteks(
+pub(super) async fn konteks(
     db: &DatabaseConnection,
     viewer: &Viewer,
     unit: Option<Uuid>,
@@ -169,30 +167,6 @@ fn ritme(p: &periods::Model) -> Ritme {
 
 fn count(v: Option<i64>) -> u64 {
     u64::try_from(v.unwrap_or(0)).unwrap_or(0)
-}
-
-/// The dashboard of one unit: compliance and achievement, in a fixed number of statements.
-///
-/// # Errors
-/// `NotFound` for a unit the viewer may not read; `Validation` on `periode_id` for an unknown
-/// period or one of another instansi.
-pub async fn dasbor(
-    db: &DatabaseConnection,
-    kebijakan: Kebijakan,
-    viewer: &Viewer,
-    q: DasborQuery,
-    aturan: &simpan::Aturan,
-    clock: &Clock,
-) -> AppResult<Dasbor> {
-    let c = konteks(db, viewer, q.unit_id, q.periode_id).await?;
-    let jalur = jalur(db, viewer, &c).await?;
-    let mut d = if aturan.berlaku(&c.subtree) {
-        simpan::baca(db, kebijakan, viewer, c, aturan, clock).await?
-    } else {
-        hitung(db, kebijakan, viewer, &c).await?
-    };
-    d.jalur = jalur;
-    Ok(d)
 }
 
 /// Counts the dashboard of the context's unit (without its breadcrumb, which is the
@@ -518,7 +492,11 @@ fn slot(b: &mut BarisKepatuhan, l: Langkah) -> &mut u64 {
 }
 
 /// From the viewer's top unit down to the unit shown.
-async fn jalur(db: &DatabaseConnection, viewer: &Viewer, c: &Konteks) -> AppResult<Vec<UnitJalur>> {
+pub(super) async fn jalur(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    c: &Konteks,
+) -> AppResult<Vec<UnitJalur>> {
     let mut up = crate::organisation::tree::ancestors(db, c.root.id).await?;
     if !c.all {
         up.retain(|u| viewer.subtree.contains(u));

@@ -7,11 +7,11 @@
 //! background. Only the first request of the day for a unit waits for a count.
 
 use chrono::{DateTime, Duration, SubsecRound, Utc};
-use kinerja_api::dasbor::Dasbor;
+use kinerja_api::dasbor::{Dasbor, DasborQuery};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter, Set};
 
-use super::service::{Konteks, hitung};
+use super::service::{Konteks, hitung, jalur, konteks};
 use super::sql::Subtree;
 use crate::auth::Viewer;
 use crate::clock::Clock;
@@ -42,12 +42,37 @@ impl Aturan {
     }
 
     /// Whether the dashboard of this subtree is kept rather than counted per request.
-    pub(super) fn berlaku(&self, subtree: &Subtree) -> bool {
+    fn berlaku(&self, subtree: &Subtree) -> bool {
         match subtree {
             Subtree::Walk => true,
             Subtree::Listed(units) => units.len() + 1 >= self.min_unit,
         }
     }
+}
+
+/// The dashboard of one unit: counted for this request (a fixed number of statements over
+/// the subtree), or for a large subtree the kept one (see the module).
+///
+/// # Errors
+/// `NotFound` for a unit the viewer may not read; `Validation` on `periode_id` for an unknown
+/// period or one of another instansi.
+pub async fn dasbor(
+    db: &DatabaseConnection,
+    kebijakan: Kebijakan,
+    viewer: &Viewer,
+    q: DasborQuery,
+    aturan: &Aturan,
+    clock: &Clock,
+) -> AppResult<Dasbor> {
+    let c = konteks(db, viewer, q.unit_id, q.periode_id).await?;
+    let jalur = jalur(db, viewer, &c).await?;
+    let mut d = if aturan.berlaku(&c.subtree) {
+        baca(db, kebijakan, viewer, c, aturan, clock).await?
+    } else {
+        hitung(db, kebijakan, viewer, &c).await?
+    };
+    d.jalur = jalur;
+    Ok(d)
 }
 
 /// Now, to the microsecond PostgreSQL keeps, so the answer counted for a request carries the
@@ -67,7 +92,7 @@ fn kunci(c: &Konteks) -> Kunci {
 ///
 /// # Errors
 /// On a database failure.
-pub(super) async fn baca(
+async fn baca(
     db: &DatabaseConnection,
     kebijakan: Kebijakan,
     viewer: &Viewer,
