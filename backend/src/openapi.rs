@@ -40,7 +40,11 @@ use utoipa_actix_web::AppExt;
         (name = "system", description = "Kesehatan, metrik, dan cadangan data / Health, metrics and backups"),
     ),
     // Enums used only in query parameters are not collected from the handlers.
-    components(schemas(kinerja_api::employees::EmployeeSort, kinerja_api::dasbor::Langkah)),
+    components(schemas(
+        kinerja_api::employees::EmployeeSort,
+        kinerja_api::dasbor::Langkah,
+        kinerja_api::rekap::FormatEkspor
+    )),
     modifiers(&SecurityAddon)
 )]
 pub struct ApiDoc;
