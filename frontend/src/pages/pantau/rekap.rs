@@ -164,6 +164,11 @@ fn kepala_line(k: &KepalaRekap, lang: Lang) -> String {
     )
 }
 
+/// "{n} rows": how many the file holds.
+fn jumlah(lang: Lang, n: u64) -> impl IntoView + use<> {
+    view! { <span class="rekap-jumlah">{fill(rtext(lang, RKey::Rows), &[("n", &n.to_string())])}</span> }
+}
+
 /// Where a download stands.
 #[derive(Debug, Clone, PartialEq)]
 enum Unduh {
@@ -240,7 +245,7 @@ fn Pratinjau(d: Isi, pilihan: Pilihan) -> impl IntoView {
             let head = kepala_line(&r.kepala, lang);
             view! {
                 <section class="card card--flush">
-                    <p class="card__body"><strong>{head}</strong></p>
+                    <p class="card__body"><strong>{head}</strong><br/>{jumlah(lang, r.baris.total)}</p>
                     <p class="card__body"><Tombol label=RKey::DownloadXlsx pilihan=pilihan.clone() format=None/></p>
                     {tabel_skp(&r, lang)}
                     <Pager path="/dasbor/rekap" page=r.baris.page pages=r.baris.pages() total=r.baris.total/>
@@ -253,7 +258,7 @@ fn Pratinjau(d: Isi, pilihan: Pilihan) -> impl IntoView {
             let k = r.kepala.periode_ke.unwrap_or(0);
             view! {
                 <section class="card card--flush">
-                    <p class="card__body"><strong>{head}</strong></p>
+                    <p class="card__body"><strong>{head}</strong><br/>{jumlah(lang, r.baris.total)}</p>
                     <div class="card__body">{pilih_periode(&r.kepala, &pilihan, k, lang)}</div>
                     <p class="card__body"><Tombol label=RKey::DownloadXlsx pilihan=Pilihan { periode_ke: Some(k), ..pilihan.clone() } format=None/></p>
                     {tabel_evaluasi(&r, lang)}
@@ -270,7 +275,7 @@ fn Pratinjau(d: Isi, pilihan: Pilihan) -> impl IntoView {
             let head = kepala_line(&r.kepala, lang);
             view! {
                 <section class="card card--flush">
-                    <p class="card__body"><strong>{head}</strong></p>
+                    <p class="card__body"><strong>{head}</strong><br/>{jumlah(lang, r.baris.total)}</p>
                     <p class="card__body"><Tombol label=RKey::DownloadXlsx pilihan=pilihan.clone() format=None/></p>
                     {tabel_ak(&r, lang)}
                     <Pager path="/dasbor/rekap" page=r.baris.page pages=r.baris.pages() total=r.baris.total/>
