@@ -146,6 +146,10 @@ pub fn RekapPage() -> impl IntoView {
         // Reading the language here renders the page again when it changes.
         {move || match (i18n.lang(), data.get()).1 {
             None => view! { <p class="muted">{tr(RKey::Loading)}</p> }.into_any(),
+            // The national export is the HR office's: say so rather than "forbidden".
+            Some(Err(e)) if e.status() == Some(403) && pilihan.get_untracked().jenis == "siasn" => {
+                view! { <p class="empty muted">{tr(RKey::HrOnly)}</p> }.into_any()
+            }
             Some(Err(e)) => view! { <ErrorAlert error=e/> }.into_any(),
             Some(Ok(d)) => view! { <Pratinjau d=d pilihan=pilihan.get_untracked()/> }.into_any(),
         }}
