@@ -139,7 +139,9 @@ pub fn RekapPage() -> impl IntoView {
                     let j = *j;
                     let href = move || pilihan.get().href(j, None);
                     let current = move || (pilihan.get().jenis == j).then_some("page");
-                    view! { <li><A href=href attr:aria-current=current attr:class="btn btn--secondary btn--small">{tr(*key)}</A></li> }
+                    // A plain link: the router's `A` marks every link to this path current,
+                    // whatever its query.
+                    view! { <li><a href=href aria-current=current class="btn btn--secondary btn--small">{tr(*key)}</a></li> }
                 }).collect_view()}
             </ul>
         </nav>
