@@ -137,6 +137,24 @@ describe('Rekap & ekspor', () => {
   );
 
   test(
+    'in English the recaps and the reasons are translated',
+    withPage(fixtures, async (page) => {
+      await page.goto('/');
+      await signIn(page, ADMIN);
+      await page.goto('/dasbor/rekap?jenis=siasn');
+      await page.getByRole('heading', { name: 'Rekap & ekspor', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await page.getByRole('heading', { name: 'Recaps & exports', level: 1 }).waitFor();
+      await page.getByText(/\d+ of \d+ employees are ready for export\./).first().waitFor();
+      await page.locator('table[data-rekap="validasi"]').getByText('Annual evaluation not set').first().waitFor();
+      assert.equal(await page.getByText('Evaluasi tahunan belum ditetapkan').count(), 0);
+      await page.getByRole('link', { name: 'SKP recap' }).click();
+      await page.locator('table[data-rekap="skp"]').getByRole('columnheader', { name: 'SKP status' }).waitFor();
+      await page.getByRole('button', { name: 'Download XLSX' }).waitFor();
+    }),
+  );
+
+  test(
     'a pegawai has no recap',
     withPage(fixtures, async (page) => {
       await page.goto('/');
