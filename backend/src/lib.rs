@@ -37,6 +37,7 @@ pub mod pengumuman;
 pub mod planning;
 pub mod policy;
 pub mod problems;
+pub mod rekap;
 pub mod routes;
 pub mod spa;
 pub mod spreadsheet;

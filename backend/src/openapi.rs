@@ -24,6 +24,7 @@ use utoipa_actix_web::AppExt;
         (name = "auth", description = "Masuk, sesi, dan kata sandi / Sign-in, sessions, passwords"),
         (name = "beranda", description = "Beranda: yang perlu dikerjakan / Home: what to do next"),
         (name = "dasbor", description = "Dasbor pimpinan dan BKPSDM: kepatuhan siklus dan capaian unit / Dashboards of pimpinan and the HR office: compliance of the cycle and achievement"),
+        (name = "rekap", description = "Rekap dan ekspor BKPSDM: rekap SKP, evaluasi, angka kredit (XLSX) dan ekspor nasional SIASN / e-Kinerja / Recaps and exports of the HR office: SKP, evaluation and angka kredit recaps (XLSX) and the national SIASN / e-Kinerja export"),
         (name = "users", description = "Akun pengguna dan peran / User accounts and roles"),
         (name = "audit", description = "Jejak audit berantai hash / Hash-chained audit trail"),
         (name = "organisation", description = "Instansi, unit, jabatan, data referensi / Organisation, positions, reference data"),
@@ -40,7 +41,11 @@ use utoipa_actix_web::AppExt;
         (name = "system", description = "Kesehatan, metrik, dan cadangan data / Health, metrics and backups"),
     ),
     // Enums used only in query parameters are not collected from the handlers.
-    components(schemas(kinerja_api::employees::EmployeeSort, kinerja_api::dasbor::Langkah)),
+    components(schemas(
+        kinerja_api::employees::EmployeeSort,
+        kinerja_api::dasbor::Langkah,
+        kinerja_api::rekap::FormatEkspor
+    )),
     modifiers(&SecurityAddon)
 )]
 pub struct ApiDoc;

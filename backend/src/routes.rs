@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::{
     audit, auth, beranda, cadangan, dasbor, employees, evaluation, health, integrations,
     measurement, metrics, notifications, organisation, pengembangan, pengembangan_rencana,
-    pengingat, pengumuman, planning, survei, talenta, users,
+    pengingat, pengumuman, planning, rekap, survei, talenta, users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -19,6 +19,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(auth::routes)
             .configure(beranda::routes)
             .configure(dasbor::routes)
+            .configure(rekap::routes)
             .configure(users::routes)
             .configure(audit::routes)
             .configure(cadangan::routes)

@@ -19,7 +19,7 @@ pub mod pages;
 pub mod state;
 
 use crate::components::Shell;
-use crate::pages::pantau::{DasborPage, DasborPegawaiPage};
+use crate::pages::pantau::{DasborPage, DasborPegawaiPage, RekapPage};
 use crate::pages::pengembangan::{
     KarierPage, PengembanganHrPage, PengembanganPage, PengembanganRencanaPage, PengembanganTimPage,
     TalentaPage,
@@ -179,6 +179,7 @@ pub fn PantauApp() -> impl IntoView {
             <Routes fallback=|| view! { <NotFound/> }>
                 <ParentRoute path=path!("") view=Shell>
                     <Route path=path!("dasbor/pegawai") view=DasborPegawaiPage/>
+                    <Route path=path!("dasbor/rekap") view=RekapPage/>
                     <Route path=path!("dasbor") view=DasborPage/>
                 </ParentRoute>
             </Routes>

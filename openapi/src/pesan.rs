@@ -1234,6 +1234,11 @@ pesan! {
     KandidatPemegangJabatan = "kandidat_pemegang_jabatan"
         => "Pemegang jabatan ini tidak dapat menjadi kandidat suksesornya sendiri.",
            "The holder of this position cannot be their own successor.";
+    // Recaps and exports (docs/rekap.md)
+    /// `maks` is the largest number of rows one XLSX recap holds.
+    RekapTerlaluBesar { maks } = "rekap_terlalu_besar"
+        => "Rekap XLSX paling banyak {maks} baris; pilih unit yang lebih kecil.",
+           "An XLSX recap holds at most {maks} rows; choose a smaller unit.";
 }
 
 #[cfg(test)]

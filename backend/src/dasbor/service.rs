@@ -30,17 +30,17 @@ use crate::measurement::service::{bounds, jumlah_periode};
 use crate::planning::versi::Versions;
 
 /// The unit and period a dashboard reads, with the day its counts are made on.
-pub(super) struct Konteks {
-    pub(super) root: units::Model,
-    pub(super) period: periods::Model,
-    pub(super) today: NaiveDate,
+pub(crate) struct Konteks {
+    pub(crate) root: units::Model,
+    pub(crate) period: periods::Model,
+    pub(crate) today: NaiveDate,
     /// Number of sub-periods.
-    pub(super) n: i32,
+    pub(crate) n: i32,
     /// The last ended sub-period.
-    pub(super) k: Option<i32>,
+    pub(crate) k: Option<i32>,
     /// The viewer reads the whole instansi.
-    pub(super) all: bool,
-    pub(super) subtree: Subtree,
+    pub(crate) all: bool,
+    pub(crate) subtree: Subtree,
 }
 
 impl Konteks {
@@ -50,7 +50,7 @@ impl Konteks {
 }
 
 /// The unit asked for (or the viewer's default) if the viewer may read it, and the period.
-pub(super) async fn konteks(
+pub(crate) async fn konteks(
     db: &DatabaseConnection,
     viewer: &Viewer,
     unit: Option<Uuid>,
@@ -149,7 +149,7 @@ async fn below(db: &DatabaseConnection, root: Uuid) -> AppResult<Subtree> {
 }
 
 /// One statement over the subtree: the `fixed` values, then the subtree's.
-fn statement(
+pub(crate) fn statement(
     backend: sea_orm::DbBackend,
     text: &str,
     fixed: Vec<Value>,
@@ -161,7 +161,7 @@ fn statement(
     Statement::from_sql_and_values(backend, text, values)
 }
 
-fn ritme(p: &periods::Model) -> Ritme {
+pub(crate) fn ritme(p: &periods::Model) -> Ritme {
     Ritme::parse(&p.ritme).unwrap_or(Ritme::Bulanan)
 }
 

@@ -36,6 +36,7 @@ mod pengumuman;
 mod perubahan;
 mod planning;
 mod read_only;
+mod rekap;
 mod security;
 mod seed_scale;
 mod skala;

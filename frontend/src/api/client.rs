@@ -339,6 +339,64 @@ pub(crate) async fn download(call: Call, fallback_name: &str) -> Result<(), ApiE
     save_blob(&blob, &name).map_err(|e| ApiError::Decode(js_text(&e)))
 }
 
+/// As [`download`], reading the body chunk by chunk (the export is streamed) and telling
+/// `on_progress` the bytes received so far.
+///
+/// # Errors
+/// See [`ApiError`].
+pub(crate) async fn download_progress(
+    call: Call,
+    fallback_name: &str,
+    on_progress: impl Fn(u64),
+) -> Result<(), ApiError> {
+    use js_sys::{Function, Promise, Reflect, Uint8Array};
+
+    let response = authed_response(&call).await?;
+    if !(200..300).contains(&response.status()) {
+        return Err(failure(response).await);
+    }
+    let name = response
+        .headers()
+        .get("content-disposition")
+        .and_then(|v| attachment_name(&v))
+        .unwrap_or_else(|| fallback_name.to_owned());
+    let raw: web_sys::Response = response.into();
+    let net = |e: wasm_bindgen::JsValue| ApiError::Network(js_text(&e));
+    // `body.getReader()`, read until done (through reflection: no extra web-sys features).
+    let body = Reflect::get(&raw, &"body".into()).map_err(net)?;
+    let get_reader: Function = Reflect::get(&body, &"getReader".into())
+        .map_err(net)?
+        .dyn_into()
+        .map_err(net)?;
+    let reader = get_reader.call0(&body).map_err(net)?;
+    let read: Function = Reflect::get(&reader, &"read".into())
+        .map_err(net)?
+        .dyn_into()
+        .map_err(net)?;
+    let parts = js_sys::Array::new();
+    let mut received = 0u64;
+    loop {
+        let promise: Promise = read.call0(&reader).map_err(net)?.dyn_into().map_err(net)?;
+        let step = JsFuture::from(promise).await.map_err(net)?;
+        if Reflect::get(&step, &"done".into())
+            .map_err(net)?
+            .as_bool()
+            .unwrap_or(true)
+        {
+            break;
+        }
+        let chunk: Uint8Array = Reflect::get(&step, &"value".into())
+            .map_err(net)?
+            .dyn_into()
+            .map_err(net)?;
+        received += u64::from(chunk.length());
+        parts.push(&chunk);
+        on_progress(received);
+    }
+    let blob = Blob::new_with_u8_array_sequence(&parts).map_err(net)?;
+    save_blob(&blob, &name).map_err(|e| ApiError::Decode(js_text(&e)))
+}
+
 /// The file name of a `Content-Disposition: attachment; filename="x.xlsx"` header; the UTF-8
 /// `filename*=UTF-8''…` form first when the server sends it.
 fn attachment_name(header: &str) -> Option<String> {

@@ -54,6 +54,7 @@ mod messages;
 pub mod pantau;
 pub mod pengembangan;
 pub mod pengumuman;
+pub mod rekap;
 pub mod survei;
 
 pub use keys::Key;

@@ -4,6 +4,9 @@
 //! each with a link to the page where the step is done. One request per view.
 
 mod grafik;
+mod rekap;
+
+pub use rekap::RekapPage;
 
 use kinerja_api::PageQuery;
 use kinerja_api::dasbor::{
@@ -43,6 +46,14 @@ fn dasbor_href(unit: Uuid) -> String {
     format!("/dasbor?unit_id={unit}")
 }
 
+/// The recaps of the unit shown (the viewer's default unit when none).
+fn rekap_href(unit: Option<Uuid>) -> String {
+    unit.map_or_else(
+        || "/dasbor/rekap".to_owned(),
+        |u| format!("/dasbor/rekap?unit_id={u}"),
+    )
+}
+
 fn orang_href(unit: Uuid, l: Langkah) -> String {
     format!("/dasbor/pegawai?unit_id={unit}&langkah={}", l.as_str())
 }
@@ -67,6 +78,11 @@ pub fn DasborPage() -> impl IntoView {
             <div class="page-header__text">
                 <h1 class="page-header__title">{td(DKey::Title)}</h1>
                 <p class="page-header__intro">{td(DKey::Intro)}</p>
+            </div>
+            <div class="page-header__actions">
+                <A href=move || rekap_href(unit.get()) attr:class="btn btn--secondary">
+                    {move || crate::i18n::rekap::rtext(i18n.lang(), crate::i18n::rekap::RKey::Link)}
+                </A>
             </div>
         </header>
         // Reading the language here renders the page again when it changes.
