@@ -96,6 +96,12 @@ pub struct Settings {
     pub backup_keep_weekly: u32,
     /// Admins are warned when no backup succeeded for this many hours.
     pub backup_warn_hours: u32,
+    /// Other people's full records one account may read in an hour before the admins are
+    /// alerted (UU PDP, docs/privasi.md); 0 turns the alert off. [U] local choice: 50.
+    pub pdp_baca_per_jam: u32,
+    /// Years the private fields of people who left are kept, counted from the day they left,
+    /// before `kinerja retention` erases them. [U] to be confirmed locally: 5.
+    pub retensi_tahun: u32,
 }
 
 /// Reads `KINERJA_*` values from a map, keeping the error messages specific.
@@ -242,9 +248,14 @@ impl Settings {
             backup_keep_daily: src.parse("KINERJA_BACKUP_KEEP_DAILY", 7)?,
             backup_keep_weekly: src.parse("KINERJA_BACKUP_KEEP_WEEKLY", 4)?,
             backup_warn_hours: src.parse("KINERJA_BACKUP_WARN_HOURS", 48)?,
+            pdp_baca_per_jam: src.parse("KINERJA_PDP_BACA_PER_JAM", 50)?,
+            retensi_tahun: src.parse("KINERJA_RETENSI_TAHUN", 5)?,
         };
         if settings.access_token_ttl_secs < 1 || settings.refresh_token_ttl_secs < 1 {
             bail!("token lifetimes must be at least one second");
+        }
+        if settings.retensi_tahun < 1 {
+            bail!("KINERJA_RETENSI_TAHUN must be at least 1 year");
         }
         if settings.login_window_secs < 1 {
             bail!("KINERJA_LOGIN_WINDOW_SECS must be at least one second");

@@ -35,6 +35,7 @@ pub mod pengembangan_rencana;
 pub mod pengumuman;
 pub mod planning;
 pub mod policy;
+pub mod privasi;
 pub mod problems;
 pub mod routes;
 pub mod spa;

@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::{
     audit, auth, beranda, cadangan, dasbor, employees, evaluation, health, integrations,
     measurement, metrics, notifications, organisation, pengembangan, pengembangan_rencana,
-    pengumuman, planning, survei, talenta, users,
+    pengumuman, planning, privasi, survei, talenta, users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -43,7 +43,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(talenta::routes)
             .configure(pengembangan_rencana::routes)
             .configure(pengembangan::routes)
-            .configure(pengumuman::routes),
+            .configure(pengumuman::routes)
+            .configure(privasi::routes),
     );
     cfg.configure(evaluation::public_routes)
         .configure(survei::public_routes)

@@ -29,6 +29,7 @@ pub mod pengumuman;
 pub mod penilaian;
 pub mod pesan;
 pub mod planning;
+pub mod privasi;
 pub mod spa;
 pub mod survei;
 pub mod survei_iki;
