@@ -84,7 +84,7 @@ pub async fn catat_data_saya(
     .await
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments)]
 async fn tulis(
     db: &impl ConnectionTrait,
     aktor: Uuid,

@@ -34,6 +34,7 @@ mod pengembangan_rencana;
 mod pengumuman;
 mod perubahan;
 mod planning;
+mod privasi;
 mod read_only;
 mod security;
 mod seed_scale;
