@@ -28,7 +28,7 @@ use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
     NewEmployeePage, NotFound, NotificationsPage, OrganisasiPage, OrganisationPage, ProfilePage,
-    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SistemPage,
+    PrivasiPage, RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SistemPage,
     SkmDetailPage, SkmPage, SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
 };
 
@@ -101,6 +101,7 @@ pub fn KepegawaianApp() -> impl IntoView {
                     <Route path=path!("klien-api") view=ApiClientsPage/>
                     <Route path=path!("pengguna") view=UsersPage/>
                     <Route path=path!("audit") view=AuditPage/>
+                    <Route path=path!("sistem/privasi") view=PrivasiPage/>
                     <Route path=path!("sistem") view=SistemPage/>
                 </ParentRoute>
             </Routes>

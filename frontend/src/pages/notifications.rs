@@ -242,6 +242,7 @@ fn keys(kind: &str, p: &NotificationParams) -> Option<(Key, Option<Key>)> {
         ),
         "pengembangan.jp_kurang" => (Key::NtfJpKurangTitle, Some(Key::NtfJpKurangBody)),
         "pengembangan.tim_kurang_jp" => (Key::NtfTimJpTitle, Some(Key::NtfTimJpBody)),
+        "privasi.baca_tidak_wajar" => (Key::NtfPrivasiTitle, Some(Key::NtfPrivasiBody)),
         "sistem.cadangan_terlambat" => (
             Key::NtfCadanganTitle,
             Some(if p.tanggal.is_some() {
