@@ -27,9 +27,10 @@ use crate::pages::pengembangan::{
 use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
-    NewEmployeePage, NotFound, NotificationsPage, OrganisasiPage, OrganisationPage, ProfilePage,
-    PrivasiPage, RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SistemPage,
-    SkmDetailPage, SkmPage, SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
+    NewEmployeePage, NotFound, NotificationsPage, OrganisasiPage, OrganisationPage, PrivasiPage,
+    ProfilePage, RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage,
+    SistemPage, SkmDetailPage, SkmPage, SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage,
+    UsersPage,
 };
 
 /// The `utama` bundle (`index.html`): the daily work and the sign-in. Language and session

@@ -38,7 +38,10 @@ const KOSONG: Text = (
     "Tidak ada akses pada periode ini.",
     "No reads in this period.",
 );
-const SEMUA_PEGAWAI: Text = ("Kewenangan atas semua pegawai", "Authority over every employee");
+const SEMUA_PEGAWAI: Text = (
+    "Kewenangan atas semua pegawai",
+    "Authority over every employee",
+);
 const PIMPINAN: Text = ("Pimpinan unit", "Unit leader");
 const PEMILIK: Text = ("Pemilik data", "The data subject");
 const SARING_AKUN: Text = ("Hanya satu akun", "One account only");
@@ -64,7 +67,10 @@ fn wib(d: NaiveDate) -> String {
 }
 
 fn filter_from_query(q: &leptos_router::params::ParamsMap) -> api::privasi::AksesFilter {
-    let day = |k: &str| q.get(k).and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok());
+    let day = |k: &str| {
+        q.get(k)
+            .and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
+    };
     api::privasi::AksesFilter {
         dari: day("dari").map(wib),
         sampai: day("sampai").and_then(|d| d.succ_opt()).map(wib),
