@@ -1,5 +1,5 @@
 //! The `kinerja` command line: `serve` (default), `migrate`, `create-admin`, `seed-demo`,
-//! `seed-scale`, `openapi`, `audit-verify`, `backup`, `restore`.
+//! `seed-scale`, `openapi`, `audit-verify`, `backup`, `restore`, `retention`.
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -85,6 +85,13 @@ enum Command {
         /// The folder to write it to (default: KINERJA_BACKUP_DIR).
         #[arg(long)]
         to: Option<std::path::PathBuf>,
+    },
+    /// Erase the private fields of people who left the instansi KINERJA_RETENSI_TAHUN years ago
+    /// or more (docs/privasi.md); audited, idempotent.
+    Retention {
+        /// Only print who would be erased.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Restore a backup archive into an empty database and upload folder; checks the archive
     /// first and the result after.
@@ -295,6 +302,26 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             print!(
                 "{}",
                 crate::cadangan::ringkas_pulih(&archive, &sumber, &ringkasan)
+            );
+        }
+        Command::Retention { dry_run } => {
+            let db = connect_migrated(&settings).await?;
+            let tahun = settings.retensi_tahun;
+            let now = chrono::Utc::now();
+            let calon = if dry_run {
+                crate::privasi::retensi::calon(&db, tahun, now).await
+            } else {
+                let meta = RequestMeta {
+                    request_id: Some("cli".into()),
+                    ip: None,
+                    user_agent: None,
+                };
+                crate::privasi::retensi::hapus(&db, tahun, now, &meta).await
+            }
+            .map_err(app_error)?;
+            print!(
+                "{}",
+                crate::privasi::retensi::ringkas(&calon, tahun, dry_run)
             );
         }
         Command::AuditVerify => {

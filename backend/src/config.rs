@@ -110,6 +110,12 @@ pub struct Settings {
     pub eskalasi_atasan_hari: u32,
     pub batas_evaluasi_hari: u32,
     pub ringkasan_hari: u32,
+    /// Other people's full records one account may read in an hour before the admins are
+    /// alerted (UU PDP, docs/privasi.md); 0 turns the alert off. [U] local choice: 50.
+    pub pdp_baca_per_jam: u32,
+    /// Years the private fields of people who left are kept, counted from the day they left,
+    /// before `kinerja retention` erases them. [U] to be confirmed locally: 5.
+    pub retensi_tahun: u32,
 }
 
 /// Reads `KINERJA_*` values from a map, keeping the error messages specific.
@@ -263,6 +269,8 @@ impl Settings {
             eskalasi_atasan_hari: src.parse("KINERJA_ESKALASI_ATASAN_HARI", 7)?,
             batas_evaluasi_hari: src.parse("KINERJA_BATAS_EVALUASI_HARI", 10)?,
             ringkasan_hari: src.parse("KINERJA_RINGKASAN_HARI", 1)?,
+            pdp_baca_per_jam: src.parse("KINERJA_PDP_BACA_PER_JAM", 50)?,
+            retensi_tahun: src.parse("KINERJA_RETENSI_TAHUN", 5)?,
         };
         if settings.ringkasan_hari > 7 {
             bail!("KINERJA_RINGKASAN_HARI must be 0 (none) or 1 (Monday) to 7 (Sunday)");
@@ -272,6 +280,9 @@ impl Settings {
         }
         if settings.access_token_ttl_secs < 1 || settings.refresh_token_ttl_secs < 1 {
             bail!("token lifetimes must be at least one second");
+        }
+        if settings.retensi_tahun < 1 {
+            bail!("KINERJA_RETENSI_TAHUN must be at least 1 year");
         }
         if settings.login_window_secs < 1 {
             bail!("KINERJA_LOGIN_WINDOW_SECS must be at least one second");

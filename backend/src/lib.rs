@@ -36,6 +36,7 @@ pub mod pengingat;
 pub mod pengumuman;
 pub mod planning;
 pub mod policy;
+pub mod privasi;
 pub mod problems;
 pub mod rekap;
 pub mod routes;

@@ -342,6 +342,13 @@ pub fn wording(kind: &str, p: &NotificationParams) -> (String, String) {
                 )
             },
         ),
+        crate::privasi::peringatan::KIND => (
+            "Pembacaan data pribadi tidak wajar".to_owned(),
+            format!(
+                "Akun {teks} membaca {} data pribadi lengkap pegawai dalam satu jam. Periksa Akses Data Pribadi.",
+                p.jumlah.unwrap_or_default()
+            ),
+        ),
         _ => (kind.to_owned(), teks.to_owned()),
     };
     (judul, pesan)

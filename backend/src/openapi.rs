@@ -38,6 +38,7 @@ use utoipa_actix_web::AppExt;
         (name = "pengembangan", description = "Pengembangan kompetensi: kebutuhan, rencana tahunan, catatan dan 20 JP / Competency development: needs, the yearly plan, records and 20 JP"),
         (name = "pengumuman", description = "Pengumuman: kepada instansi, unit atau peran, dengan jumlah pembaca / Announcements: to the instansi, a unit or a role, with read counts"),
         (name = "pengingat", description = "Pengingat siklus yang berjenjang dan jedanya / The cycle's escalating reminders and their silences"),
+        (name = "privasi", description = "Data pribadi (UU 27/2022): Data Saya dan daftar akses untuk pemberitahuan kebocoran / Personal data: my data and the access listing for a breach notice"),
         (name = "system", description = "Kesehatan, metrik, dan cadangan data / Health, metrics and backups"),
     ),
     // Enums used only in query parameters are not collected from the handlers.

@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::{
     audit, auth, beranda, cadangan, dasbor, employees, evaluation, health, integrations,
     measurement, metrics, notifications, organisation, pengembangan, pengembangan_rencana,
-    pengingat, pengumuman, planning, rekap, survei, talenta, users,
+    pengingat, pengumuman, planning, privasi, rekap, survei, talenta, users,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -45,7 +45,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(pengembangan_rencana::routes)
             .configure(pengembangan::routes)
             .configure(pengumuman::routes)
-            .configure(pengingat::routes),
+            .configure(pengingat::routes)
+            .configure(privasi::routes),
     );
     cfg.configure(evaluation::public_routes)
         .configure(survei::public_routes)

@@ -27,9 +27,10 @@ use crate::pages::pengembangan::{
 use crate::pages::{
     ApiClientsPage, AuditPage, EditEmployeePage, EmployeeDetailPage, EmployeesPage,
     EvaluasiInboxPage, EvaluasiMinePage, EvaluasiSkpPage, HomePage, ImportPage, LoginPage,
-    NewEmployeePage, NotFound, NotificationsPage, OrganisasiPage, OrganisationPage, ProfilePage,
-    RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage, SistemPage,
-    SkmDetailPage, SkmPage, SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage, UsersPage,
+    NewEmployeePage, NotFound, NotificationsPage, OrganisasiPage, OrganisationPage, PrivasiPage,
+    ProfilePage, RealisasiInboxPage, RealisasiMinePage, RealisasiSkpPage, ReferensiPage,
+    SistemPage, SkmDetailPage, SkmPage, SkpDetailPage, SkpInboxPage, SkpMinePage, SkpPohonPage,
+    UsersPage,
 };
 
 /// The `utama` bundle (`index.html`): the daily work and the sign-in. Language and session
@@ -101,6 +102,7 @@ pub fn KepegawaianApp() -> impl IntoView {
                     <Route path=path!("klien-api") view=ApiClientsPage/>
                     <Route path=path!("pengguna") view=UsersPage/>
                     <Route path=path!("audit") view=AuditPage/>
+                    <Route path=path!("sistem/privasi") view=PrivasiPage/>
                     <Route path=path!("sistem") view=SistemPage/>
                 </ParentRoute>
             </Routes>

@@ -30,6 +30,7 @@ pub mod pengumuman;
 pub mod penilaian;
 pub mod pesan;
 pub mod planning;
+pub mod privasi;
 pub mod rekap;
 pub mod spa;
 pub mod survei;

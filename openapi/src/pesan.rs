@@ -789,6 +789,9 @@ pesan! {
     BarisTerlaluBanyak { jumlah, maks } = "baris_terlalu_banyak"
         => "Berkas berisi {jumlah} baris; maksimal {maks} baris per impor.",
            "The file has {jumlah} rows; at most {maks} rows per import.";
+    AksesTerlaluBanyak { jumlah, maks } = "akses_terlalu_banyak"
+        => "Periode ini berisi {jumlah} catatan akses; maksimal {maks} per berkas CSV. Persempit periodenya.",
+           "This period holds {jumlah} reads; a CSV holds at most {maks}. Narrow the period.";
     // Measurement and feedback
     RealisasiHanyaSkpDisetujui = "realisasi_hanya_skp_disetujui"
         => "Realisasi hanya dapat diisi pada SKP yang sudah disetujui.",

@@ -325,6 +325,18 @@ pub async fn list(
     Ok(Page::new(items, page, total))
 }
 
+/// Events as the API shows them, with the names of their actors and records (Data Saya).
+///
+/// # Errors
+/// On a database failure.
+pub(crate) async fn dtos(
+    db: &DatabaseConnection,
+    models: Vec<audit_events::Model>,
+) -> AppResult<Vec<AuditEvent>> {
+    let names = Names::load(db, &models).await?;
+    Ok(models.into_iter().map(|e| names.dto(e)).collect())
+}
+
 /// The start of a local (WIB) day as an instant.
 fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
     let midnight = day.and_time(NaiveTime::MIN).and_utc();

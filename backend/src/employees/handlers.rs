@@ -118,6 +118,7 @@ async fn get_employee(
             super::log_akses::DETAIL,
             1,
             &meta,
+            state.settings.pdp_baca_per_jam,
         )
         .await?;
     }
@@ -293,6 +294,7 @@ async fn export_employees(
             super::log_akses::EKSPOR,
             private,
             &meta,
+            state.settings.pdp_baca_per_jam,
         )
         .await?;
     }

@@ -484,6 +484,9 @@ pub async fn insert(
         .insert(txn)
         .await?;
     }
+    if crate::privasi::retensi::keluar(&model.status) {
+        crate::privasi::retensi::catat_status(txn, &model).await?;
+    }
     let mut entry = AuditEntry::new("employee.created", "employee")
         .entity(id)
         .after(snapshot(&model));
@@ -596,6 +599,9 @@ pub async fn update(
     )
     .await?;
     let updated = find(&txn, id).await?;
+    if updated.status != model.status {
+        crate::privasi::retensi::catat_status(&txn, &updated).await?;
+    }
     audit::record(
         &txn,
         AuditEntry::new("employee.updated", "employee")

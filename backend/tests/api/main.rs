@@ -35,6 +35,7 @@ mod pengingat;
 mod pengumuman;
 mod perubahan;
 mod planning;
+mod privasi;
 mod read_only;
 mod rekap;
 mod security;

@@ -15,6 +15,7 @@ pub mod organisation;
 pub mod pengembangan;
 pub mod pengembangan_rencana;
 pub mod pengumuman;
+pub mod privasi;
 pub mod rekap;
 pub mod sistem;
 pub mod skp;

@@ -128,7 +128,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 25] = [
+const NAV: [NavItem; 26] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -316,6 +316,14 @@ const NAV: [NavItem; 25] = [
     NavItem {
         href: "/audit",
         label: Key::NavAudit,
+        icon: "icon--audit",
+        permission: Some(Permission::ReadAudit),
+        needs: Needs::Nothing,
+        group: Group::Sistem,
+    },
+    NavItem {
+        href: "/sistem/privasi",
+        label: Key::NavPrivasi,
         icon: "icon--audit",
         permission: Some(Permission::ReadAudit),
         needs: Needs::Nothing,

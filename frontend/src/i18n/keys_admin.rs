@@ -133,6 +133,18 @@ macro_rules! with_admin_keys {
                 "No backup has succeeded since {tanggal} ({n} hours). Open System status.";
             NtfCadanganBodyNever => "Belum pernah ada pencadangan yang berhasil ({n} jam sejak Kinerja dipasang). Buka Status Sistem.",
                 "No backup has ever succeeded ({n} hours since Kinerja was installed). Open System status.";
+            // Personal data (UU 27/2022)
+            NavPrivasi => "Akses Data Pribadi", "Personal data reads";
+            PrivasiIntro => "Siapa membaca data lengkap pegawai mana dan kapan, untuk pemberitahuan kegagalan pelindungan data pribadi dalam 3×24 jam (UU 27/2022 Pasal 46).",
+                "Who read which employee's full record and when, for the notice of a personal data breach within 3×24 hours (UU 27/2022 Article 46).";
+            NtfPrivasiTitle => "Pembacaan data pribadi tidak wajar", "Unusual reads of personal data";
+            NtfPrivasiBody => "Akun {teks} membaca {n} data pribadi lengkap pegawai dalam satu jam. Periksa Akses Data Pribadi.",
+                "The account {teks} read {n} employees' full personal records within an hour. Check Personal data reads.";
+            DataSayaTitle => "Data Saya", "My data";
+            DataSayaIntro => "Unduh semua data Anda di Kinerja beserta catatan siapa yang membaca dan mengubahnya (UU 27/2022 Pasal 32).",
+                "Download all your data in Kinerja with the record of who read and changed it (UU 27/2022 Article 32).";
+            DataSayaJson => "Unduh JSON", "Download JSON";
+            DataSayaPdf => "Unduh PDF", "Download PDF";
             // API clients
             NavApiClients => "Klien API", "API clients";
             ApiClientsIntro => "Sistem pemerintah lain (SIMPUS, survei IKM) yang mengirim realisasi melalui API. Rahasia klien hanya ditampilkan sekali saat dibuat.",

@@ -274,6 +274,7 @@ fn keys(kind: &str, p: &NotificationParams) -> Option<(Key, Option<Key>)> {
             Some(Key::NtfKeberatanLewatBody),
         ),
         "pengingat.ringkasan_mingguan" => (Key::NtfRingkasanTitle, Some(Key::NtfRingkasanBody)),
+        "privasi.baca_tidak_wajar" => (Key::NtfPrivasiTitle, Some(Key::NtfPrivasiBody)),
         "sistem.cadangan_terlambat" => (
             Key::NtfCadanganTitle,
             Some(if p.tanggal.is_some() {

@@ -25,6 +25,7 @@ pub fn ProfilePage() -> impl IntoView {
         <div class="grid grid--two">
             <AccountCard/>
             <ChangePasswordForm/>
+            <DataSaya/>
         </div>
     }
 }
@@ -259,5 +260,39 @@ fn ChangePasswordForm() -> impl IntoView {
                 </button>
             </form>
         </section>
+    }
+}
+
+/// Data Saya: one's own data and the record of its processing, as two downloads (the content
+/// is the server's; nothing of it is shown here, so the main bundle stays small).
+#[component]
+fn DataSaya() -> impl IntoView {
+    let auth = use_auth();
+    let error = RwSignal::new(None::<ApiError>);
+    let get = move |pdf: bool| {
+        move |_| {
+            spawn_local(async move {
+                error.set(api::privasi::data_saya(pdf).await.err());
+            });
+        }
+    };
+    move || {
+        auth.user().is_some_and(|u| u.employee_id.is_some()).then(|| {
+            view! {
+                <section class="card" aria-labelledby="data-saya">
+                    <h2 id="data-saya">{tr(Key::DataSayaTitle)}</h2>
+                    <p class="muted">{tr(Key::DataSayaIntro)}</p>
+                    <div class="form-actions">
+                        <button type="button" class="btn btn--secondary" id="data-saya-json" on:click=get(false)>
+                            {tr(Key::DataSayaJson)}
+                        </button>
+                        <button type="button" class="btn btn--secondary" id="data-saya-pdf" on:click=get(true)>
+                            {tr(Key::DataSayaPdf)}
+                        </button>
+                    </div>
+                    {move || error.get().map(|e| view! { <ErrorAlert error=e/> })}
+                </section>
+            }
+        })
     }
 }
