@@ -151,6 +151,7 @@ pub const BENDA: &[(&str, &str)] = &[
     ("Sertifikat", "Certificate"),
     ("Umpan balik", "Feedback"),
     ("Pengumuman", "Announcement"),
+    ("Jeda pengingat", "Reminder silence"),
     ("Rencana pengembangan", "Development plan"),
     ("Item rencana pengembangan", "Development plan item"),
     ("Unit", "Unit"),
