@@ -36,6 +36,7 @@ use utoipa_actix_web::AppExt;
         (name = "survei", description = "Survei Kepuasan Masyarakat (SKM) dan IKM; formulir publik tanpa akun / Citizen satisfaction surveys and their IKM; the public form needs no account"),
         (name = "pengembangan", description = "Pengembangan kompetensi: kebutuhan, rencana tahunan, catatan dan 20 JP / Competency development: needs, the yearly plan, records and 20 JP"),
         (name = "pengumuman", description = "Pengumuman: kepada instansi, unit atau peran, dengan jumlah pembaca / Announcements: to the instansi, a unit or a role, with read counts"),
+        (name = "panduan", description = "Panduan penggunaan per peran, Markdown yang dirender aman oleh server / In-app guides per role, Markdown rendered safely by the server"),
         (name = "system", description = "Kesehatan, metrik, dan cadangan data / Health, metrics and backups"),
     ),
     // Enums used only in query parameters are not collected from the handlers.

@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     audit, auth, beranda, cadangan, dasbor, employees, evaluation, health, integrations,
-    measurement, metrics, notifications, organisation, pengembangan, pengembangan_rencana,
+    measurement, metrics, notifications, organisation, panduan, pengembangan, pengembangan_rencana,
     pengumuman, planning, survei, talenta, users,
 };
 
@@ -43,7 +43,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(talenta::routes)
             .configure(pengembangan_rencana::routes)
             .configure(pengembangan::routes)
-            .configure(pengumuman::routes),
+            .configure(pengumuman::routes)
+            .configure(panduan::routes),
     );
     cfg.configure(evaluation::public_routes)
         .configure(survei::public_routes)

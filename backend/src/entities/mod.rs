@@ -31,6 +31,7 @@ pub mod langkah_awal;
 pub mod login_attempts;
 pub mod notifications;
 pub mod org_predikat;
+pub mod panduan;
 pub mod pengaturan_talenta;
 pub mod pengingat_pengembangan;
 pub mod pengumuman;
