@@ -128,7 +128,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 25] = [
+const NAV: [NavItem; 26] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -224,6 +224,14 @@ const NAV: [NavItem; 25] = [
         permission: None,
         needs: Needs::Nothing,
         group: Group::Organisasi,
+    },
+    NavItem {
+        href: "/panduan",
+        label: Key::NavPanduan,
+        icon: "icon--inbox",
+        permission: None,
+        needs: Needs::Nothing,
+        group: Group::Pribadi,
     },
     NavItem {
         href: "/pengumuman",
