@@ -23,7 +23,9 @@ pub fn Istilah(
     let tip = format!("istilah-{id}-{}", next_id());
     view! {
         <span class="istilah">
-            <a class="istilah__kata" href=format!("/glosarium#{id}") aria-describedby=tip.clone()>
+            // `rel="external"`: a full page load (the glossary is another bundle), keeping the
+            // `#id` the router's jump to another bundle would drop.
+            <a class="istilah__kata" href=format!("/glosarium#{id}") rel="external" aria-describedby=tip.clone()>
                 {match children {
                     Some(c) => c().into_any(),
                     None => term.kata.into_any(),

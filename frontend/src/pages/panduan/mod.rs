@@ -73,6 +73,8 @@ pub fn PanduanListPage() -> impl IntoView {
     let typed = RwSignal::new(q.get_untracked().unwrap_or_default());
     let chosen = RwSignal::new(peran.get_untracked().unwrap_or_default());
     let data = RwSignal::new(None::<Result<Page<RingkasanPanduan>, ApiError>>);
+    // Only the answer to the latest request is shown (an earlier one may arrive later).
+    let latest = StoredValue::new(0u32);
     Effect::new(move |_| {
         let filter = PanduanQuery {
             q: q.get(),
@@ -80,23 +82,28 @@ pub fn PanduanListPage() -> impl IntoView {
             layar: layar.get(),
         };
         let p = page.get();
+        latest.update_value(|n| *n = n.wrapping_add(1));
+        let mine = latest.get_value();
         spawn_local(async move {
-            data.set(Some(
-                api::panduan::daftar(
-                    &filter,
-                    PageQuery {
-                        page: p,
-                        per_page: PER_PAGE,
-                    },
-                )
-                .await,
-            ));
+            let answer = api::panduan::daftar(
+                &filter,
+                PageQuery {
+                    page: p,
+                    per_page: PER_PAGE,
+                },
+            )
+            .await;
+            if latest.get_value() == mine {
+                data.set(Some(answer));
+            }
         });
     });
     let navigate = use_navigate();
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        page.set(1);
+        if page.get_untracked() != 1 {
+            page.set(1);
+        }
         navigate(
             &list_href(
                 &typed.get_untracked(),
