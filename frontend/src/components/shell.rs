@@ -128,7 +128,7 @@ struct NavItem {
     group: Group,
 }
 
-const NAV: [NavItem; 26] = [
+const NAV: [NavItem; 25] = [
     NavItem {
         href: "/",
         label: Key::NavHome,
@@ -224,14 +224,6 @@ const NAV: [NavItem; 26] = [
         permission: None,
         needs: Needs::Nothing,
         group: Group::Organisasi,
-    },
-    NavItem {
-        href: "/panduan",
-        label: Key::NavPanduan,
-        icon: "icon--inbox",
-        permission: None,
-        needs: Needs::Nothing,
-        group: Group::Pribadi,
     },
     NavItem {
         href: "/pengumuman",

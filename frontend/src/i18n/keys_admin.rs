@@ -8,7 +8,6 @@ macro_rules! with_admin_keys {
         keys! {
             $($rest)*
             NavPengumuman => "Pengumuman", "Announcements";
-            NavPanduan => "Panduan", "Guides";
             // Import of employees (HR office)
             ImportTitle => "Impor pegawai", "Import employees";
             ImportIntro => "Tambahkan banyak pegawai sekaligus dari berkas Excel (XLSX) atau CSV.",
