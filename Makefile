@@ -37,10 +37,10 @@ tools:
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(TOOLS_DIR)
 	@wasm-opt --version 2>/dev/null | grep -q "version 132" || npm install --prefix $(TOOLS_DIR)/node --no-audit --no-fund binaryen@$(BINARYEN_VERSION)
 
-# Seven bundles (see openapi/src/spa.rs): index.html (utama) into dist/, then penilaian.html,
-# kepegawaian.html, layanan.html, pengukuran.html, pengembangan.html and pantau.html — index.html with another binary, so the pages never drift apart — each built
+# Eight bundles (see openapi/src/spa.rs): index.html (utama) into dist/, then penilaian.html,
+# kepegawaian.html, layanan.html, pengukuran.html, pengembangan.html, pantau.html and panduan.html — index.html with another binary, so the pages never drift apart — each built
 # aside (trunk replaces its whole dist directory) and copied into dist/.
-OTHER_BUNDLES := penilaian kepegawaian layanan pengukuran pengembangan pantau
+OTHER_BUNDLES := penilaian kepegawaian layanan pengukuran pengembangan pantau panduan
 spa: tools
 	cd frontend && trunk build --release --offline
 	@set -e; for b in $(OTHER_BUNDLES); do \

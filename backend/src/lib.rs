@@ -30,6 +30,7 @@ pub mod notifications;
 pub mod openapi;
 pub mod optimistic;
 pub mod organisation;
+pub mod panduan;
 pub mod pengembangan;
 pub mod pengembangan_rencana;
 pub mod pengingat;

@@ -39,6 +39,7 @@ use utoipa_actix_web::AppExt;
         (name = "pengumuman", description = "Pengumuman: kepada instansi, unit atau peran, dengan jumlah pembaca / Announcements: to the instansi, a unit or a role, with read counts"),
         (name = "pengingat", description = "Pengingat siklus yang berjenjang dan jedanya / The cycle's escalating reminders and their silences"),
         (name = "privasi", description = "Data pribadi (UU 27/2022): Data Saya dan daftar akses untuk pemberitahuan kebocoran / Personal data: my data and the access listing for a breach notice"),
+        (name = "panduan", description = "Panduan penggunaan per peran, Markdown yang dirender aman oleh server / In-app guides per role, Markdown rendered safely by the server"),
         (name = "system", description = "Kesehatan, metrik, dan cadangan data / Health, metrics and backups"),
     ),
     // Enums used only in query parameters are not collected from the handlers.

@@ -189,6 +189,12 @@ pub fn akses_rencana_pengembangan(
     }
 }
 
+/// Guides (panduan, docs/panduan.md) are written by the HR office; everyone signed in reads
+/// them.
+pub fn can_edit_panduan(roles: &[Role]) -> bool {
+    can(roles, Permission::ManageOrganisation)
+}
+
 /// What a viewer may do with announcements (issue #19, docs/pengumuman.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AksesPengumuman {

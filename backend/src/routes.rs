@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     audit, auth, beranda, cadangan, dasbor, employees, evaluation, health, integrations,
-    measurement, metrics, notifications, organisation, pengembangan, pengembangan_rencana,
+    measurement, metrics, notifications, organisation, panduan, pengembangan, pengembangan_rencana,
     pengingat, pengumuman, planning, privasi, rekap, survei, talenta, users,
 };
 
@@ -46,7 +46,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(pengembangan::routes)
             .configure(pengumuman::routes)
             .configure(pengingat::routes)
-            .configure(privasi::routes),
+            .configure(privasi::routes)
+            .configure(panduan::routes),
     );
     cfg.configure(evaluation::public_routes)
         .configure(survei::public_routes)

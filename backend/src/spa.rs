@@ -20,6 +20,7 @@ pub struct Spa {
     pengukuran: Option<Page>,
     pengembangan: Option<Page>,
     pantau: Option<Page>,
+    panduan: Option<Page>,
 }
 
 /// One bundle's HTML page and the CSP that admits its inline loader.
@@ -48,6 +49,7 @@ impl Spa {
             pengukuran: Page::load(&dir.join(Bundle::Pengukuran.page())),
             pengembangan: Page::load(&dir.join(Bundle::Pengembangan.page())),
             pantau: Page::load(&dir.join(Bundle::Pantau.page())),
+            panduan: Page::load(&dir.join(Bundle::Panduan.page())),
         })
     }
 
@@ -60,6 +62,7 @@ impl Spa {
             Bundle::Pengukuran => self.pengukuran.as_ref().unwrap_or(&self.utama),
             Bundle::Pengembangan => self.pengembangan.as_ref().unwrap_or(&self.utama),
             Bundle::Pantau => self.pantau.as_ref().unwrap_or(&self.utama),
+            Bundle::Panduan => self.panduan.as_ref().unwrap_or(&self.utama),
             Bundle::Utama => &self.utama,
         };
         HttpResponse::Ok()

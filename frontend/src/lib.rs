@@ -13,6 +13,7 @@ pub use kinerja_api::spa::Bundle;
 pub mod api;
 pub mod components;
 pub mod forms;
+pub mod glosarium;
 pub mod i18n;
 pub mod labels;
 pub mod pages;
@@ -183,6 +184,29 @@ pub fn PantauApp() -> impl IntoView {
                     <Route path=path!("dasbor/pegawai") view=DasborPegawaiPage/>
                     <Route path=path!("dasbor/rekap") view=RekapPage/>
                     <Route path=path!("dasbor") view=DasborPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The `panduan` bundle (`panduan.html`): the in-app guides, their editor and the glossary
+/// (routes listed in `kinerja_api::spa::PANDUAN`).
+#[component]
+pub fn PanduanApp() -> impl IntoView {
+    use crate::pages::panduan::{GlosariumPage, PanduanEditPage, PanduanListPage, PanduanPage};
+    i18n::provide_i18n();
+    state::auth::provide_auth();
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <ParentRoute path=path!("") view=Shell>
+                    // Fixed segments before `:slug` (the first matching route wins).
+                    <Route path=path!("panduan/baru") view=PanduanEditPage/>
+                    <Route path=path!("panduan/:slug/ubah") view=PanduanEditPage/>
+                    <Route path=path!("panduan/:slug") view=PanduanPage/>
+                    <Route path=path!("panduan") view=PanduanListPage/>
+                    <Route path=path!("glosarium") view=GlosariumPage/>
                 </ParentRoute>
             </Routes>
         </Router>

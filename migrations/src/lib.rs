@@ -39,6 +39,7 @@ mod m20261206_000036_create_pengumuman;
 mod m20261206_000037_create_langkah_awal;
 mod m20261206_000038_create_pegawai_keluar;
 mod m20261206_000039_create_peringatan_akses;
+mod m20261206_000042_create_panduan;
 mod m20261207_000044_create_dasbor_simpan;
 mod m20261207_000045_create_pengingat_siklus;
 
@@ -84,6 +85,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000037_create_langkah_awal::Migration),
             Box::new(m20261206_000038_create_pegawai_keluar::Migration),
             Box::new(m20261206_000039_create_peringatan_akses::Migration),
+            Box::new(m20261206_000042_create_panduan::Migration),
             Box::new(m20261207_000044_create_dasbor_simpan::Migration),
             Box::new(m20261207_000045_create_pengingat_siklus::Migration),
         ]

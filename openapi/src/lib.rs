@@ -23,6 +23,7 @@ pub mod measurement;
 pub mod nip;
 pub mod organisation;
 pub mod pagination;
+pub mod panduan;
 pub mod pengembangan;
 pub mod pengembangan_rencana;
 pub mod pengingat;

@@ -152,6 +152,7 @@ pub const BENDA: &[(&str, &str)] = &[
     ("Umpan balik", "Feedback"),
     ("Pengumuman", "Announcement"),
     ("Jeda pengingat", "Reminder silence"),
+    ("Panduan", "Guide"),
     ("Rencana pengembangan", "Development plan"),
     ("Item rencana pengembangan", "Development plan item"),
     ("Unit", "Unit"),
@@ -1027,6 +1028,31 @@ pesan! {
     JedaMaks92Hari = "jeda_maks_92_hari"
         => "Pengingat dijeda paling lama 92 hari.",
            "Reminders are silenced for at most 92 days.";
+    // Guides (panduan, issue #19).
+    JudulPanduan3200 = "judul_panduan_3_200"
+        => "Judul panduan 3–200 karakter.",
+           "A guide's title has 3–200 characters.";
+    IsiPanduan120000 = "isi_panduan_1_20000"
+        => "Isi panduan 1–20000 karakter.",
+           "A guide's text has 1–20000 characters.";
+    SlugPanduan = "slug_panduan"
+        => "Slug 3–60 karakter: huruf kecil, angka dan '-', tidak diawali atau diakhiri '-'.",
+           "A slug has 3–60 characters: lowercase letters, digits and '-', not starting or ending with '-'.";
+    LayarPanduan = "layar_panduan"
+        => "Nama layar 2–30 karakter: huruf kecil, angka dan '-', diawali huruf.",
+           "A screen name has 2–30 characters: lowercase letters, digits and '-', starting with a letter.";
+    LayarMaks6 = "layar_maks_6"
+        => "Paling banyak 6 layar per panduan.",
+           "At most 6 screens per guide.";
+    Urutan01000 = "urutan_0_1000"
+        => "Urutan antara 0 dan 1000.",
+           "The order is between 0 and 1000.";
+    SlugPanduanDipakai = "slug_panduan_dipakai"
+        => "Slug ini sudah dipakai panduan lain.",
+           "Another guide already uses this slug.";
+    PanduanBawaanTetap = "panduan_bawaan_tetap"
+        => "Panduan bawaan tidak dapat dihapus; ubah isinya bila perlu.",
+           "A built-in guide cannot be deleted; change its text instead.";
     // Citizen satisfaction survey (SKM/IKM, issue #17).
     JudulSurvei3200 = "judul_survei_3_200"
         => "Judul survei 3–200 karakter.",

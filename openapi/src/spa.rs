@@ -4,7 +4,7 @@
 //! office's screens: organisation, employees and their import, users, audit, API clients) and
 //! `layanan` (the citizen satisfaction surveys of the service units) and `pengembangan` (competency
 //! development: needs, records, the 20 JP, the yearly plan and talent) and `pantau` (the
-//! dashboards of pimpinan and the HR office). The
+//! dashboards of pimpinan and the HR office) and `panduan` (the in-app guides and the glossary). The
 //! backend answers a client route with its bundle's HTML page; each bundle sends the others'
 //! routes to the server with a full page load.
 
@@ -25,6 +25,8 @@ pub enum Bundle {
     Pengembangan,
     /// `pantau.html`.
     Pantau,
+    /// `panduan.html`.
+    Panduan,
 }
 
 /// The routes of the `penilaian` bundle: these paths and everything below them.
@@ -53,6 +55,9 @@ pub const PENGEMBANGAN: [&str; 1] = ["/pengembangan"];
 /// The routes of the `pantau` bundle: the dashboards.
 pub const PANTAU: [&str; 1] = ["/dasbor"];
 
+/// The routes of the `panduan` bundle: the in-app guides and the glossary.
+pub const PANDUAN: [&str; 2] = ["/panduan", "/glosarium"];
+
 impl Bundle {
     /// The bundle that serves `path` (a client route, without the query).
     pub fn of(path: &str) -> Bundle {
@@ -72,6 +77,8 @@ impl Bundle {
             Bundle::Pengembangan
         } else if PANTAU.iter().any(|p| below(p)) {
             Bundle::Pantau
+        } else if PANDUAN.iter().any(|p| below(p)) {
+            Bundle::Panduan
         } else {
             Bundle::Utama
         }
@@ -87,6 +94,7 @@ impl Bundle {
             Bundle::Pengukuran => "pengukuran.html",
             Bundle::Pengembangan => "pengembangan.html",
             Bundle::Pantau => "pantau.html",
+            Bundle::Panduan => "panduan.html",
         }
     }
 }
@@ -130,8 +138,18 @@ mod tests {
             assert_eq!(Bundle::of(path), Bundle::Pantau, "{path}");
         }
         for path in [
+            "/panduan",
+            "/panduan/isi-skp",
+            "/panduan/isi-skp/ubah",
+            "/glosarium",
+        ] {
+            assert_eq!(Bundle::of(path), Bundle::Panduan, "{path}");
+        }
+        for path in [
             "/",
             "/dasborx",
+            "/panduanx",
+            "/glosariumx",
             "/skp",
             "/realisasian",
             "/evaluasian",

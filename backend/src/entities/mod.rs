@@ -32,6 +32,7 @@ pub mod langkah_awal;
 pub mod login_attempts;
 pub mod notifications;
 pub mod org_predikat;
+pub mod panduan;
 pub mod pegawai_keluar;
 pub mod pengaturan_talenta;
 pub mod pengingat_jeda;

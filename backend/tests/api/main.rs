@@ -29,6 +29,7 @@ mod migrations;
 mod openapi;
 mod optimistic;
 mod organisation;
+mod panduan;
 mod pengembangan;
 mod pengembangan_rencana;
 mod pengingat;

@@ -12,6 +12,7 @@ pub mod integrations;
 pub mod measurement;
 pub mod notifications;
 pub mod organisation;
+pub mod panduan;
 pub mod pengembangan;
 pub mod pengembangan_rencana;
 pub mod pengumuman;

@@ -3,6 +3,7 @@
 pub mod feedback;
 pub mod field;
 pub mod form_status;
+pub mod istilah;
 pub mod lang_switch;
 pub mod loader;
 pub mod page_header;
@@ -16,6 +17,7 @@ pub mod upload;
 pub use feedback::{Alert, AlertKind, ErrorAlert, ErrorPanel, FullPageLoading, Loading};
 pub use field::{Choice, Field, SelectField};
 pub use form_status::{FormStatus, Outcome, failed, info};
+pub use istilah::Istilah;
 pub use lang_switch::LangSwitch;
 pub use loader::{Built, Load, LoadedList, Loader, background, built, load, replace_item};
 pub use page_header::PageHeader;

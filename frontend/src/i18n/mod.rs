@@ -51,6 +51,7 @@ mod keys_admin;
 mod keys;
 pub mod langkah;
 mod messages;
+pub mod panduan;
 pub mod pantau;
 pub mod pengembangan;
 pub mod pengumuman;

@@ -11,6 +11,7 @@ mod login;
 mod not_found;
 mod notifications;
 mod organisation;
+pub mod panduan;
 pub mod pantau;
 pub mod pengembangan;
 pub mod pengumuman;

@@ -26,7 +26,7 @@ pub fn OrganisationPage() -> impl IntoView {
         })
     });
     view! {
-        <PageHeader title=Key::OrgTitle intro=Key::OrgIntro/>
+        <PageHeader title=Key::OrgTitle intro=Key::OrgIntro panduan="buka-periode"/>
         <Loader load=tree/>
     }
 }

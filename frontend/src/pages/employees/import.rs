@@ -68,7 +68,7 @@ pub fn ImportPage() -> impl IntoView {
     let auth = use_auth();
     let i18n = use_i18n();
     view! {
-        <PageHeader title=Key::ImportTitle intro=Key::ImportIntro/>
+        <PageHeader title=Key::ImportTitle intro=Key::ImportIntro panduan="impor-pegawai"/>
         {move || {
             if auth.can(Permission::ManageOrganisation) {
                 view! { <Wizard/> }.into_any()

@@ -25,7 +25,7 @@ use crate::components::RowInput;
 use crate::components::{
     Built, FileUpload, Loader, PageHeader, UploadTexts, background, built, load,
 };
-use crate::components::{FormStatus, Outcome, SubPeriodSelect, failed, info};
+use crate::components::{FormStatus, Istilah, Outcome, SubPeriodSelect, failed, info};
 use crate::forms::FieldErrors;
 use crate::i18n::{Key, fill, text, tr, use_i18n};
 use crate::labels;
@@ -39,7 +39,7 @@ pub fn EvaluasiSkpPage() -> impl IntoView {
     let id =
         Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| Uuid::parse_str(&id).ok())));
     view! {
-        <PageHeader title=Key::EvaluasiTitle intro=Key::EvaluasiIntro/>
+        <PageHeader title=Key::EvaluasiTitle intro=Key::EvaluasiIntro panduan="nilai-bawahan"/>
         <Loader load=Box::new(move || load(of_skp(id.get())))/>
     }
 }
@@ -66,7 +66,7 @@ async fn of_skp(id: Option<Uuid>) -> Result<Built, ApiError> {
 #[component]
 pub fn EvaluasiMinePage() -> impl IntoView {
     view! {
-        <PageHeader title=Key::NavEvaluasiMine intro=Key::EvaluasiMineIntro/>
+        <PageHeader title=Key::NavEvaluasiMine intro=Key::EvaluasiMineIntro panduan="ajukan-keberatan"/>
         <Loader load=Box::new(|| load(mine()))/>
     }
 }
@@ -202,7 +202,7 @@ fn Summary(page: EvaluasiView) -> impl IntoView {
                 {tr(Key::EvaluasiResult)} " " <span class="badge badge--muted">{tr(status)}</span>
                 " " <span class="muted">{tr(Key::VersionCol)} " " {e.versi}</span>
             </h2>
-            <p class="eval-predikat">{tr(Key::Predikat)} ": " {predikat_badge(e.predikat)}</p>
+            <p class="eval-predikat"><Istilah id="predikat">{tr(Key::Predikat)}</Istilah> ": " {predikat_badge(e.predikat)}</p>
             <dl class="eval-ratings">
                 <dt>{tr(Key::RatingHasil)}</dt>
                 <dd>{move || rating_text(i18n.lang(), hasil)} {note(e.catatan_hasil)}</dd>
@@ -308,7 +308,7 @@ fn RatingForm(page: EvaluasiView, state: RwSignal<EvaluasiView>) -> impl IntoVie
             <RowInput label=Key::CatatanHasil id="catatan-hasil".to_owned() value=catatan_hasil errors=errors path="catatan_hasil".to_owned() multiline=true/>
             <RowInput label=Key::CatatanPerilaku id="catatan-perilaku".to_owned() value=catatan_perilaku errors=errors path="catatan_perilaku".to_owned() multiline=true/>
             <RowInput label=Key::Rekomendasi id="rekomendasi".to_owned() value=rekomendasi errors=errors path="rekomendasi".to_owned() multiline=true/>
-            <p class="eval-predikat" aria-live="polite">{tr(Key::PredikatResult)} ": " {move || predikat_badge(result())}</p>
+            <p class="eval-predikat" aria-live="polite"><Istilah id="kuadran">{tr(Key::PredikatResult)}</Istilah> ": " {move || predikat_badge(result())}</p>
             <FormStatus outcome=outcome/>
             <div class="form-actions">
                 <button type="button" class="btn btn--secondary" disabled=move || busy.get() on:click=move |_| act(false)>{tr(Key::SaveDraft)}</button>
@@ -398,7 +398,7 @@ fn Objection(page: EvaluasiView, eval: Uuid, state: RwSignal<EvaluasiView>) -> i
     };
     view! {
         <section class="card card--skp" aria-labelledby="keberatan">
-            <h2 class="card__title" id="keberatan">{tr(Key::KeberatanTitle)}</h2>
+            <h2 class="card__title" id="keberatan"><Istilah id="keberatan">{tr(Key::KeberatanTitle)}</Istilah></h2>
             {body}
             <FormStatus outcome=outcome/>
         </section>
@@ -605,7 +605,7 @@ fn Decision(eval: Uuid, signals: Signals) -> impl IntoView {
                 <RatingSelect id="putus-hasil".to_owned() label=Key::RatingHasil name="rating_hasil" value=hasil errors=errors/>
                 <RatingSelect id="putus-perilaku".to_owned() label=Key::RatingPerilaku name="rating_perilaku" value=perilaku errors=errors/>
             </div>
-            <p class="eval-predikat">{tr(Key::PredikatResult)} ": " {move || predikat_badge(result())}</p>
+            <p class="eval-predikat"><Istilah id="kuadran">{tr(Key::PredikatResult)}</Istilah> ": " {move || predikat_badge(result())}</p>
         })}
         <RowInput label=Key::CatatanKeputusan id="catatan-keputusan".to_owned() value=catatan errors=errors path="catatan".to_owned() multiline=true/>
         <div class="form-actions">

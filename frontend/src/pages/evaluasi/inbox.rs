@@ -29,7 +29,7 @@ use crate::labels;
 #[component]
 pub fn EvaluasiInboxPage() -> impl IntoView {
     view! {
-        <PageHeader title=Key::NavEvaluasiBawahan intro=Key::EvaluasiBawahanIntro/>
+        <PageHeader title=Key::NavEvaluasiBawahan intro=Key::EvaluasiBawahanIntro panduan="nilai-bawahan"/>
         <Loader load=Box::new(move || load(in_open_period(|periode| view! { <Board periode=periode/> })))/>
     }
 }

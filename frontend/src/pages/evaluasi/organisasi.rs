@@ -23,7 +23,7 @@ use crate::labels;
 #[component]
 pub fn OrganisasiPage() -> impl IntoView {
     view! {
-        <PageHeader title=Key::NavPredikatOrganisasi intro=Key::PredikatOrganisasiIntro/>
+        <PageHeader title=Key::NavPredikatOrganisasi intro=Key::PredikatOrganisasiIntro panduan="distribusi-predikat"/>
         <Loader load=Box::new(move || load(in_open_period(|periode| view! { <Units periode=periode/> })))/>
     }
 }

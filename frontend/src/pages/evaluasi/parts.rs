@@ -7,7 +7,7 @@ use kinerja_api::planning::Periode;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
-use crate::components::{Built, built};
+use crate::components::{Built, Istilah, built};
 use crate::components::{asked_sub_period, current_sub_period, info};
 use crate::forms::FieldErrors;
 use crate::i18n::{Key, Lang, fill, text, tr, use_i18n};
@@ -256,7 +256,7 @@ pub(super) fn History(page: EvaluasiView) -> impl IntoView {
                                 <th scope="col">{tr(Key::Sumber)}</th>
                                 <th scope="col">{tr(Key::RatingHasil)}</th>
                                 <th scope="col">{tr(Key::RatingPerilaku)}</th>
-                                <th scope="col">{tr(Key::Predikat)}</th>
+                                <th scope="col"><Istilah id="predikat">{tr(Key::Predikat)}</Istilah></th>
                                 <th scope="col">{tr(Key::Alasan)}</th>
                                 <th scope="col">{tr(Key::Time)}</th>
                             </tr>

@@ -26,7 +26,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::api::{self, ApiError};
-use crate::components::ErrorAlert;
+use crate::components::{ErrorAlert, Istilah};
 use crate::i18n::pengembangan::{PKey, ptext, tp};
 use crate::i18n::{Lang, fill, use_i18n};
 
@@ -221,7 +221,7 @@ pub fn PengembanganPage() -> impl IntoView {
             </div>
         </header>
         <section class="card dev-card">
-            <h2 class="card__title">{tp(PKey::Progress)}</h2>
+            <h2 class="card__title"><Istilah id="jp">{tp(PKey::Progress)}</Istilah></h2>
             {move || match summary.get() {
                 None => view! { <p class="muted">{tp(PKey::Loading)}</p> }.into_any(),
                 Some(Err(e)) => view! { <ErrorAlert error=e/> }.into_any(),

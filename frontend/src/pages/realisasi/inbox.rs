@@ -19,7 +19,7 @@ use crate::state::auth::use_auth;
 pub fn RealisasiInboxPage() -> impl IntoView {
     let auth = use_auth();
     view! {
-        <PageHeader title=Key::NavRealisasiBawahan intro=Key::RealisasiBawahanIntro/>
+        <PageHeader title=Key::NavRealisasiBawahan intro=Key::RealisasiBawahanIntro panduan="beri-umpan-balik"/>
         <Loader load=Box::new(move || {
             let me = auth.user_untracked().map(|u| u.username).unwrap_or_default();
             load(subordinates(me))

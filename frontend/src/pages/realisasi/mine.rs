@@ -17,7 +17,7 @@ use crate::pages::skp::{default_period, in_force};
 #[component]
 pub fn RealisasiMinePage() -> impl IntoView {
     view! {
-        <PageHeader title=Key::NavRealisasiMine intro=Key::RealisasiMineIntro/>
+        <PageHeader title=Key::NavRealisasiMine intro=Key::RealisasiMineIntro panduan="isi-realisasi"/>
         <Loader load=Box::new(|| load(mine()))/>
     }
 }

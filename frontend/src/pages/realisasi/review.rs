@@ -38,7 +38,7 @@ pub fn RealisasiSkpPage() -> impl IntoView {
     let id =
         Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| Uuid::parse_str(&id).ok())));
     view! {
-        <PageHeader title=Key::RealisasiSkpTitle intro=Key::RealisasiSkpIntro/>
+        <PageHeader title=Key::RealisasiSkpTitle intro=Key::RealisasiSkpIntro panduan="isi-realisasi"/>
         <Loader load=Box::new(move || load(review(id.get())))/>
     }
 }

@@ -35,7 +35,7 @@ pub fn SkpDetailPage() -> impl IntoView {
                 {tr(Key::BackToInbox)}
             </A>
         </p>
-        <PageHeader title=Key::SkpDetailTitle intro=Key::SkpDetailIntro/>
+        <PageHeader title=Key::SkpDetailTitle intro=Key::SkpDetailIntro panduan="isi-skp"/>
         <Loader load=skp/>
     }
 }

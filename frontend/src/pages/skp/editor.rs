@@ -17,7 +17,7 @@ use super::choices;
 use crate::api::{self, ApiError};
 use crate::components::RowInput;
 use crate::components::row_input::messages;
-use crate::components::{Alert, AlertKind, Choice, ErrorAlert};
+use crate::components::{Alert, AlertKind, Choice, ErrorAlert, Istilah};
 use crate::forms::{FieldErrors, push};
 use crate::i18n::{Key, fill, tr, use_i18n};
 use crate::labels;
@@ -467,7 +467,7 @@ pub(super) fn Editor(
         }>
             <section class="card card--skp">
                 <div class="card__header">
-                    <h2 class="card__title">{tr(Key::RhkTitle)}</h2>
+                    <h2 class="card__title"><Istilah id="rhk">{tr(Key::RhkTitle)}</Istilah></h2>
                 </div>
                 <RowSelect
                     label=Key::Pendekatan
@@ -580,7 +580,7 @@ fn RhkEditor(
             </div>
             <RowInput label=Key::RhkDeskripsi id=id("deskripsi") value=row.deskripsi errors=errors path=path("deskripsi") multiline=true/>
             {intervensi}
-            <h4 class="form-subheading">{tr(Key::IkiTitle)}</h4>
+            <h4 class="form-subheading"><Istilah id="iki">{tr(Key::IkiTitle)}</Istilah></h4>
             <RowMessages errors=errors path=path("iki")/>
             {move || row.iki.with(Vec::is_empty).then(|| view! { <p class="muted">{tr(Key::NoIki)}</p> })}
             <ul class="iki-editors">{iki_list}</ul>

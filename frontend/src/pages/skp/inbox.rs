@@ -36,7 +36,7 @@ pub fn SkpInboxPage() -> impl IntoView {
         })
     });
     view! {
-        <PageHeader title=Key::InboxTitle intro=Key::InboxIntro/>
+        <PageHeader title=Key::InboxTitle intro=Key::InboxIntro panduan="setujui-skp"/>
         <Loader load=inbox/>
     }
 }

@@ -24,7 +24,7 @@ pub fn SkpMinePage() -> impl IntoView {
         })
     });
     view! {
-        <PageHeader title=Key::SkpMineTitle intro=Key::SkpMineIntro/>
+        <PageHeader title=Key::SkpMineTitle intro=Key::SkpMineIntro panduan="isi-skp"/>
         <Loader load=periods/>
     }
 }

@@ -18,7 +18,7 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::api::{self, ApiError};
-use crate::components::{Choice, ErrorAlert};
+use crate::components::{Choice, ErrorAlert, Istilah};
 use crate::i18n::{Key, fill, tr, use_i18n};
 use crate::labels;
 
@@ -63,7 +63,11 @@ fn person(title: Key, person: Option<PersonSnapshot>) -> impl IntoView {
     };
     view! {
         <div class="snapshot">
-            <h3 class="snapshot__title">{tr(title)}</h3>
+            <h3 class="snapshot__title">{match title {
+                Key::PejabatPenilai => view! { <Istilah id="ppkin">{tr(title)}</Istilah> }.into_any(),
+                Key::AtasanPejabatPenilai => view! { <Istilah id="atasan-ppkin">{tr(title)}</Istilah> }.into_any(),
+                _ => tr(title).into_any(),
+            }}</h3>
             {body}
         </div>
     }
@@ -197,7 +201,7 @@ fn document(skp: Skp) -> impl IntoView {
             let ekspektasi = p.ekspektasi_khusus.map(|e| {
                 view! {
                     <p class="perilaku__ekspektasi">
-                        <strong>{tr(Key::EkspektasiKhusus)} ": "</strong>
+                        <strong><Istilah id="ekspektasi">{tr(Key::EkspektasiKhusus)}</Istilah> ": "</strong>
                         {e}
                     </p>
                 }
@@ -215,11 +219,11 @@ fn document(skp: Skp) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card card--skp">
-            <h2 class="card__title">{tr(Key::RhkTitle)}</h2>
+            <h2 class="card__title"><Istilah id="rhk">{tr(Key::RhkTitle)}</Istilah></h2>
             <ol class="rhk-views">{rhk}</ol>
         </section>
         <section class="card card--skp">
-            <h2 class="card__title">{tr(Key::PerilakuTitle)}</h2>
+            <h2 class="card__title"><Istilah id="berakhlak">{tr(Key::PerilakuTitle)}</Istilah></h2>
             <ul class="perilaku-list">{perilaku}</ul>
         </section>
         {lampiran(skp.lampiran)}
