@@ -39,11 +39,13 @@ pub enum Subtree {
     Listed(Vec<(Uuid, Uuid)>),
 }
 
-/// The unit's subtree below it: one recursive statement.
+/// The unit's subtree below it: one recursive statement, which stops one row past
+/// [`LISTED_MAX`] (a larger subtree is walked inside each statement instead, so reading all of
+/// an instansi's units on every request would be wasted).
 pub const BELOW: &str = "WITH RECURSIVE w(id, top, d) AS ( \
      SELECT id, id, 0 FROM units WHERE parent_id = {1} \
      UNION SELECT u.id, w.top, w.d + 1 FROM units u JOIN w ON u.parent_id = w.id WHERE w.d < 64) \
-   SELECT id, top FROM w";
+   SELECT id, top FROM w LIMIT 4001";
 
 /// `text` for `backend` with the subtree in place of `{s}`, and the values it adds after the
 /// statement's `fixed` parameters.
@@ -252,6 +254,11 @@ pub fn survei(semua: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_subtree_read_stops_one_past_the_listed_maximum() {
+        assert!(BELOW.ends_with(&format!("LIMIT {}", LISTED_MAX + 1)));
+    }
 
     #[test]
     fn placeholders_follow_the_backend() {
