@@ -77,8 +77,13 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
-    /// Verify the audit trail's hash chain; exits 1 at the first broken link.
-    AuditVerify,
+    /// Verify the audit trail's hash chains (every chain, or one instansi's); exits 1 at the
+    /// first broken link.
+    AuditVerify {
+        /// Only this instansi's chain.
+        #[arg(long)]
+        instansi: Option<uuid::Uuid>,
+    },
     /// Write one backup archive of the database and every stored file, while the server runs
     /// (docs/backup.md).
     Backup {
@@ -324,9 +329,11 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                 crate::privasi::retensi::ringkas(&calon, tahun, dry_run)
             );
         }
-        Command::AuditVerify => {
+        Command::AuditVerify { instansi } => {
             let db = database::connect(&settings).await?;
-            let report = audit::service::verify(&db).await.map_err(app_error)?;
+            let report = audit::service::verify(&db, instansi)
+                .await
+                .map_err(app_error)?;
             println!("{}", audit::service::describe(&report));
             if !report.intact {
                 return Ok(ExitCode::FAILURE);

@@ -15,7 +15,9 @@ use kinerja_api::planning::{NotificationParams, Ritme, StatusPeriode};
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QuerySelect, Statement,
+};
 use uuid::Uuid;
 
 use crate::clock::Clock;
@@ -145,26 +147,35 @@ pub async fn remind_locks(
                 if sent_before.contains(&skp.employee_id) {
                     continue;
                 }
-                crate::notifications::send(
+                // The key makes it once even when two servers run this at the same moment
+                // (both read `sent_before` before either wrote).
+                let kunci = format!("terkunci:{}:{k}:{}", period.id, skp.employee_id);
+                let params = NotificationParams {
+                    pegawai: skp
+                        .snapshot
+                        .pointer("/pegawai/nama_lengkap")
+                        .and_then(|v| v.as_str())
+                        .map(str::to_owned),
+                    tahun: Some(period.tahun),
+                    periode_ke: Some(k),
+                    ritme,
+                    tanggal: Some(batas),
+                    jumlah: i64::try_from(missing).ok(),
+                    ..NotificationParams::default()
+                };
+                if !crate::pengingat::siklus::kirim_sekali(
                     db,
+                    kunci,
                     skp.employee_id,
                     crate::notifications::KIND_AKAN_TERKUNCI,
-                    NotificationParams {
-                        pegawai: skp
-                            .snapshot
-                            .pointer("/pegawai/nama_lengkap")
-                            .and_then(|v| v.as_str())
-                            .map(str::to_owned),
-                        tahun: Some(period.tahun),
-                        periode_ke: Some(k),
-                        ritme,
-                        tanggal: Some(batas),
-                        jumlah: i64::try_from(missing).ok(),
-                        ..NotificationParams::default()
-                    },
-                    format!("{tautan}&skp={}", skp.id),
+                    params,
+                    &format!("{tautan}&skp={}", skp.id),
+                    at,
                 )
-                .await?;
+                .await?
+                {
+                    continue;
+                }
                 sent += 1;
             }
         }
@@ -174,6 +185,8 @@ pub async fn remind_locks(
 
 /// SMTP delivery of notifications.
 pub struct Mailer {
+    /// This server's name in the claims it makes (random per process).
+    id: Uuid,
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     public_url: String,
@@ -197,6 +210,7 @@ impl Mailer {
             .parse()
             .map_err(|e| anyhow::anyhow!("KINERJA_SMTP_FROM: {e}"))?;
         Ok(Some(Self {
+            id: Uuid::now_v7(),
             transport,
             from,
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
@@ -207,23 +221,89 @@ impl Mailer {
 /// Notifications older than this when first seen by the mailer are not e-mailed (turning SMTP
 /// on must not flood inboxes with old news).
 const EMAIL_MAX_AGE_HOURS: i64 = 24;
+/// Notifications one claim takes: few enough that sending them all (at most 20 s each, the
+/// SMTP timeout) ends well within the lease.
+const EMAIL_PER_KLAIM: u64 = 20;
+/// Claims per run at most (200 e-mails), as before claims existed.
+const EMAIL_KLAIM_PER_PUTARAN: usize = 10;
+/// How long a claim holds: a server killed mid-run leaves its claimed e-mails to the next
+/// server after this.
+pub const EMAIL_LEASE_SECS: i64 = 600;
+
+/// Claims up to [`EMAIL_PER_KLAIM`] pending notifications for this server in one statement:
+/// only rows no live claim holds are taken, so of two servers running together each e-mail
+/// goes to one (PostgreSQL skips rows another claim is locking; SQLite has one writer).
+async fn klaim_email(
+    db: &DatabaseConnection,
+    oleh: Uuid,
+    now: DateTime<Utc>,
+) -> AppResult<Vec<notifications::Model>> {
+    let backend = db.get_database_backend();
+    let (p, skip) = if backend == DbBackend::Postgres {
+        (["$1", "$2", "$3", "$4"], " FOR UPDATE SKIP LOCKED")
+    } else {
+        (["?1", "?2", "?3", "?4"], "")
+    };
+    // The outer condition repeats the inner one: PostgreSQL rechecks it on a row another
+    // statement changed meanwhile.
+    let free = format!(
+        "email_diproses_at IS NULL AND (email_klaim_sampai IS NULL OR email_klaim_sampai < {})",
+        p[2]
+    );
+    let sql = format!(
+        "UPDATE notifications SET email_klaim_oleh = {}, email_klaim_sampai = {} \
+         WHERE id IN (SELECT id FROM notifications WHERE {free} \
+           ORDER BY created_at LIMIT {}{skip}) AND {free} \
+         RETURNING *",
+        p[0], p[1], p[3]
+    );
+    let rows = notifications::Entity::find()
+        .from_raw_sql(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [
+                oleh.into(),
+                (now + Days::seconds(EMAIL_LEASE_SECS)).into(),
+                now.into(),
+                i64::try_from(EMAIL_PER_KLAIM).unwrap_or(20).into(),
+            ],
+        ))
+        .all(db)
+        .await?;
+    Ok(rows)
+}
 
 /// E-mails the notifications not yet handled to their recipients' addresses (the employee
-/// record's e-mail, else the linked account's). Each is handled once: sent, or skipped for want
-/// of an address; a failed delivery is retried on the next run.
+/// record's e-mail, else the linked account's). Each is handled once, by the server whose
+/// claim took it: sent, or skipped for want of an address; a failed delivery gives the claim
+/// back for the next run.
+///
+/// A server killed between the SMTP server's acceptance and the mark sends that one e-mail
+/// again after the lease: SMTP has no way to ask whether a message arrived.
 ///
 /// # Errors
 /// On a database failure.
 pub async fn send_pending(db: &DatabaseConnection, mailer: &Mailer) -> AppResult<usize> {
-    let pending = notifications::Entity::find()
-        .filter(notifications::Column::EmailDiprosesAt.is_null())
-        .order_by_asc(notifications::Column::CreatedAt)
-        .limit(200)
-        .all(db)
-        .await?;
-    if pending.is_empty() {
-        return Ok(0);
+    let mut sent = 0;
+    for _ in 0..EMAIL_KLAIM_PER_PUTARAN {
+        let pending = klaim_email(db, mailer.id, Utc::now()).await?;
+        let n = pending.len();
+        if n == 0 {
+            break;
+        }
+        sent += send_claimed(db, mailer, pending).await?;
+        if (n as u64) < EMAIL_PER_KLAIM {
+            break;
+        }
     }
+    Ok(sent)
+}
+
+async fn send_claimed(
+    db: &DatabaseConnection,
+    mailer: &Mailer,
+    pending: Vec<notifications::Model>,
+) -> AppResult<usize> {
     let people: HashMap<Uuid, employees::Model> = employees::Entity::find()
         .filter(
             employees::Column::Id.is_in(
@@ -295,8 +375,9 @@ pub async fn send_pending(db: &DatabaseConnection, mailer: &Mailer) -> AppResult
                     tracing::warn!(error = %e, notification = %n.id, "e-mail refused");
                 }
                 Err(e) => {
-                    // Transient: leave it for the next run.
+                    // Transient: give the claim back for the next run.
                     tracing::warn!(error = %e, notification = %n.id, "e-mail delivery failed; will retry");
+                    release(db, n.id, mailer.id).await?;
                     continue;
                 }
             }
@@ -313,6 +394,19 @@ async fn mark_processed(db: &DatabaseConnection, id: Uuid) -> AppResult<()> {
             Expr::value(Utc::now()),
         )
         .filter(notifications::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+async fn release(db: &DatabaseConnection, id: Uuid, oleh: Uuid) -> AppResult<()> {
+    notifications::Entity::update_many()
+        .col_expr(
+            notifications::Column::EmailKlaimSampai,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .filter(notifications::Column::Id.eq(id))
+        .filter(notifications::Column::EmailKlaimOleh.eq(oleh))
         .exec(db)
         .await?;
     Ok(())

@@ -108,6 +108,8 @@ pub async fn send(
         dibaca_at: Set(None),
         created_at: Set(Utc::now()),
         email_diproses_at: Set(None),
+        email_klaim_oleh: Set(None),
+        email_klaim_sampai: Set(None),
     }
     .insert(db)
     .await?;

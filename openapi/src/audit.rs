@@ -9,8 +9,16 @@ use validator::Validate;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEvent {
     pub id: Uuid,
-    /// Position in the hash chain, starting at 1.
+    /// Order of all events (newest highest). Events written before chains per instansi are
+    /// linked in this order; later ones by their place in their chain (`rantai_seq`).
     pub seq: i64,
+    /// The chain: the instansi's id, `sistem` for events of no instansi, absent for events
+    /// of the legacy chain (written before chains per instansi).
+    #[serde(default)]
+    pub rantai: Option<String>,
+    /// Place in its chain, starting at 1.
+    #[serde(default)]
+    pub rantai_seq: Option<i64>,
     pub occurred_at: chrono::DateTime<chrono::Utc>,
     /// The user who acted; absent for anonymous events such as a failed login.
     pub actor_id: Option<Uuid>,
@@ -66,7 +74,17 @@ pub struct AuditQuery {
     pub to: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// Result of verifying the hash chain.
+/// Which chain `GET /api/v1/audit/verify` checks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct AuditVerifyQuery {
+    /// Only this instansi's chain; without it every chain (the legacy chain, `sistem` and
+    /// each instansi's).
+    pub instansi_id: Option<Uuid>,
+}
+
+/// Result of verifying the hash chains.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditVerification {
@@ -74,6 +92,9 @@ pub struct AuditVerification {
     pub intact: bool,
     /// Number of events checked.
     pub checked: u64,
+    /// Number of chains verified (or to verify, when one is broken).
+    #[serde(default)]
+    pub chains: u64,
     /// The first event whose link is broken.
     pub first_broken: Option<BrokenLink>,
 }
@@ -81,8 +102,16 @@ pub struct AuditVerification {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BrokenLink {
+    /// The event's `seq` (that of the chain's last intact event when events are missing from
+    /// its end; 0 when none is left).
     pub seq: i64,
     pub id: Uuid,
+    /// The broken chain: an instansi's id, `sistem`, or `lama` (the legacy chain).
+    pub rantai: String,
+    /// The event's place in its chain.
+    pub rantai_seq: Option<i64>,
+    /// The instansi whose chain is broken.
+    pub instansi_id: Option<Uuid>,
     /// Why the link is broken (hash mismatch, wrong previous hash, gap in the sequence).
     pub reason: String,
 }

@@ -2,7 +2,7 @@
 
 use actix_web::get;
 use actix_web::web::{Data, Json};
-use kinerja_api::audit::{AuditEvent, AuditQuery, AuditVerification};
+use kinerja_api::audit::{AuditEvent, AuditQuery, AuditVerification, AuditVerifyQuery};
 use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -45,15 +45,18 @@ async fn list_audit_events(
     Ok(Json(service::list(&state.db, query, page).await?))
 }
 
-/// Verify the hash chain
+/// Verify the hash chains
 ///
-/// Recomputes every event's hash and reports the first broken link, if any.
+/// Recomputes every event's hash, of one instansi's chain (`instansi_id`) or of every chain,
+/// and reports the first broken link, if any, with its chain.
 #[utoipa::path(
     tag = TAG,
+    params(AuditVerifyQuery),
     responses(
         (status = 200, description = "Verification result", body = AuditVerification),
         Unauthorized,
         Forbidden,
+        Invalid,
     ),
     security(("bearer" = []))
 )]
@@ -61,6 +64,7 @@ async fn list_audit_events(
 async fn verify_audit_chain(
     state: Data<AppState>,
     _auth: RequirePermission<perm::ReadAudit>,
+    ValidatedQuery(q): ValidatedQuery<AuditVerifyQuery>,
 ) -> AppResult<Json<AuditVerification>> {
-    Ok(Json(service::verify(&state.db).await?))
+    Ok(Json(service::verify(&state.db, q.instansi_id).await?))
 }

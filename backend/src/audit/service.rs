@@ -4,25 +4,31 @@
 //! inserting or deleting any row breaks every later link. Events are written in the same
 //! transaction as the change they describe; the signature takes a transaction to make that
 //! impossible to forget.
+//!
+//! **One chain per instansi** (docs/replicas.md, "Audit chains"): an event belongs to the
+//! chain of the instansi it is about (set with [`AuditEntry::instansi`]; else the instansi of
+//! the acting account's employee record; else the `sistem` chain). A writer locks only its
+//! chain's head row in `audit_rantai`, so writes in different instansi never wait on each
+//! other. Events written before migration 47 form the legacy chain, verified as before.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, SubsecRound, Utc};
 use kinerja_api::Pesan;
 use kinerja_api::audit::{AuditEvent, AuditQuery, AuditVerification, BrokenLink};
 use kinerja_api::{Page, PageQuery};
-use sea_orm::sea_query::Query;
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    QueryOrder, QuerySelect, Statement,
 };
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::auth::tokens::sha256_hex;
 use crate::entities::{
-    api_clients, audit_events, employees, evaluations, instansi, katalog_pelatihan, periods,
+    api_clients, audit_events, audit_rantai, employees, evaluations, instansi, katalog_pelatihan, periods,
     positions, skps, units, users,
 };
 use crate::error::{AppError, AppResult};
@@ -30,8 +36,19 @@ use crate::extract::RequestMeta;
 use crate::organisation::service::ilike;
 
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-/// Arbitrary key for the PostgreSQL advisory lock that serialises writers of the chain.
-const CHAIN_LOCK_KEY: i64 = 0x004b_494e_4552_4a41;
+/// The chain of events that belong to no instansi (superadmin, system, unknown logins).
+pub const RANTAI_SISTEM: &str = "sistem";
+/// The head of the chain written before chains per instansi (migration 47).
+pub const RANTAI_LAMA: &str = "lama";
+
+/// Which chain an event goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rantai {
+    /// The instansi of the acting account's employee record, else `sistem`.
+    DariAktor,
+    Instansi(Uuid),
+    Sistem,
+}
 
 /// What happened; built with the chained setters.
 #[derive(Debug, Clone)]
@@ -43,6 +60,7 @@ pub struct AuditEntry {
     pub before: Option<Value>,
     pub after: Option<Value>,
     pub reason: Option<String>,
+    pub rantai: Rantai,
 }
 
 impl AuditEntry {
@@ -55,7 +73,18 @@ impl AuditEntry {
             before: None,
             after: None,
             reason: None,
+            rantai: Rantai::DariAktor,
         }
+    }
+    /// The instansi the event is about: its chain.
+    pub fn instansi(mut self, instansi: Uuid) -> Self {
+        self.rantai = Rantai::Instansi(instansi);
+        self
+    }
+    /// The instansi when there is one, else the `sistem` chain.
+    pub fn instansi_opt(mut self, instansi: Option<Uuid>) -> Self {
+        self.rantai = instansi.map_or(Rantai::Sistem, Rantai::Instansi);
+        self
     }
     pub fn actor(mut self, actor: Uuid) -> Self {
         self.actor_id = Some(actor);
@@ -104,41 +133,95 @@ pub async fn record_many(
     if entries.is_empty() {
         return Ok(());
     }
-    if txn.get_database_backend() == DbBackend::Postgres {
-        // Held until commit: concurrent writers queue here instead of forking the chain.
-        txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})"))
-            .await?;
+    let backend = txn.get_database_backend();
+    // The chain of each entry; the acting accounts' instansi in one query.
+    let actors: Vec<Uuid> = entries
+        .iter()
+        .filter(|e| e.rantai == Rantai::DariAktor)
+        .filter_map(|e| e.actor_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let instansi_of: HashMap<Uuid, Uuid> = if actors.is_empty() {
+        HashMap::new()
+    } else {
+        employees::Entity::find()
+            .select_only()
+            .column(employees::Column::UserId)
+            .column(employees::Column::InstansiId)
+            .filter(employees::Column::UserId.is_in(actors))
+            .into_tuple::<(Option<Uuid>, Uuid)>()
+            .all(txn)
+            .await?
+            .into_iter()
+            .filter_map(|(u, i)| u.map(|u| (u, i)))
+            .collect()
+    };
+    // Sorted, so that two transactions writing to the same chains lock them in one order.
+    let mut chains: BTreeMap<String, Vec<AuditEntry>> = BTreeMap::new();
+    for entry in entries {
+        let key = match entry.rantai {
+            Rantai::Instansi(i) => i.to_string(),
+            Rantai::Sistem => RANTAI_SISTEM.to_owned(),
+            Rantai::DariAktor => entry
+                .actor_id
+                .and_then(|a| instansi_of.get(&a))
+                .map_or_else(|| RANTAI_SISTEM.to_owned(), ToString::to_string),
+        };
+        chains.entry(key).or_default().push(entry);
     }
-    let last = audit_events::Entity::find()
-        .order_by_desc(audit_events::Column::Seq)
-        .one(txn)
-        .await?;
-    let (mut seq, mut prev_hash) =
-        last.map_or((1, GENESIS_HASH.to_owned()), |l| (l.seq + 1, l.hash));
+    let total: usize = chains.values().map(Vec::len).sum();
+    let mut global = next_global_seqs(txn, backend, total).await?.into_iter();
     // Microseconds: what both databases store exactly, so the hash survives a round trip.
     let occurred_at = Utc::now().trunc_subsecs(6);
-    let mut models = Vec::with_capacity(entries.len());
-    for entry in entries {
-        let mut model = audit_events::Model {
-            id: Uuid::now_v7(),
-            seq,
-            occurred_at,
-            actor_id: entry.actor_id,
-            action: entry.action,
-            entity_type: entry.entity_type,
-            entity_id: entry.entity_id,
-            before: entry.before,
-            after: entry.after,
-            request_id: meta.request_id.clone(),
-            reason: entry.reason,
-            ip: meta.ip.clone(),
-            prev_hash: prev_hash.clone(),
-            hash: String::new(),
-        };
-        model.hash = compute_hash(&model);
-        prev_hash.clone_from(&model.hash);
-        seq += 1;
-        models.push(model);
+    let mut models = Vec::with_capacity(total);
+    for (key, list) in chains {
+        // Locks the chain's head row until commit (created at its first event): writers of
+        // this chain queue here, writers of other chains do not.
+        let head = txn
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                if backend == DbBackend::Postgres {
+                    HEAD_PG
+                } else {
+                    HEAD_SQLITE
+                },
+                [key.clone().into(), GENESIS_HASH.into()],
+            ))
+            .await?
+            .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("audit chain head not returned")))?;
+        let mut seq: i64 = head.try_get("", "seq")?;
+        let mut prev_hash: String = head.try_get("", "hash")?;
+        for entry in list {
+            seq += 1;
+            let mut model = audit_events::Model {
+                id: Uuid::now_v7(),
+                seq: global.next().unwrap_or_default(),
+                occurred_at,
+                actor_id: entry.actor_id,
+                action: entry.action,
+                entity_type: entry.entity_type,
+                entity_id: entry.entity_id,
+                before: entry.before,
+                after: entry.after,
+                request_id: meta.request_id.clone(),
+                reason: entry.reason,
+                ip: meta.ip.clone(),
+                prev_hash: prev_hash.clone(),
+                hash: String::new(),
+                rantai: Some(key.clone()),
+                rantai_seq: Some(seq),
+            };
+            model.hash = compute_hash(&model);
+            prev_hash.clone_from(&model.hash);
+            models.push(model);
+        }
+        audit_rantai::Entity::update_many()
+            .col_expr(audit_rantai::Column::Seq, Expr::value(seq))
+            .col_expr(audit_rantai::Column::Hash, Expr::value(prev_hash))
+            .filter(audit_rantai::Column::Rantai.eq(key))
+            .exec(txn)
+            .await?;
     }
     // Every column is new: mark them all Set so the insert writes them. Chunks stay well under
     // SQLite's limit of bound parameters.
@@ -152,6 +235,48 @@ pub async fn record_many(
         audit_events::Entity::insert_many(chunk).exec(txn).await?;
     }
     Ok(())
+}
+
+/// Creates the chain's head at its first event, else locks it (the no-op update takes the row
+/// lock), and returns it: one statement.
+const HEAD_PG: &str = "INSERT INTO audit_rantai (rantai, seq, hash) VALUES ($1, 0, $2) \
+    ON CONFLICT (rantai) DO UPDATE SET seq = audit_rantai.seq RETURNING seq, hash";
+const HEAD_SQLITE: &str = "INSERT INTO audit_rantai (rantai, seq, hash) VALUES (?1, 0, ?2) \
+    ON CONFLICT (rantai) DO UPDATE SET seq = audit_rantai.seq RETURNING seq, hash";
+
+/// `n` numbers for the global `seq` (the listing's order): from a sequence on PostgreSQL,
+/// which never waits on another transaction; on SQLite, whose one writer is this transaction,
+/// after the largest.
+async fn next_global_seqs(
+    txn: &DatabaseTransaction,
+    backend: DbBackend,
+    n: usize,
+) -> AppResult<Vec<i64>> {
+    let n = i64::try_from(n).unwrap_or(i64::MAX);
+    if backend == DbBackend::Postgres {
+        let rows = txn
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                "SELECT nextval('audit_events_seq_global') AS s FROM generate_series(1, $1::bigint)",
+                [n.into()],
+            ))
+            .await?;
+        let mut out = rows
+            .iter()
+            .map(|r| r.try_get::<i64>("", "s"))
+            .collect::<Result<Vec<_>, _>>()?;
+        out.sort_unstable();
+        Ok(out)
+    } else {
+        let row = txn
+            .query_one_raw(Statement::from_string(
+                backend,
+                "SELECT COALESCE(MAX(seq), 0) AS s FROM audit_events",
+            ))
+            .await?;
+        let max: i64 = row.map_or(Ok(0), |r| r.try_get("", "s"))?;
+        Ok((1..=n).map(|i| max + i).collect())
+    }
 }
 
 /// The hash of an event given its `prev_hash` (the stored `hash` is not an input).
@@ -171,6 +296,16 @@ pub fn compute_hash(e: &audit_events::Model) -> String {
         e.reason,
         e.ip,
     ]);
+    // An event of a chain per instansi also seals its chain and place in it; a legacy event's
+    // hash is as it was written.
+    let content = match (&e.rantai, e.rantai_seq, content) {
+        (Some(rantai), Some(rantai_seq), Value::Array(mut items)) => {
+            items.push(json!(rantai));
+            items.push(json!(rantai_seq));
+            Value::Array(items)
+        }
+        (_, _, content) => content,
+    };
     let mut input = e.prev_hash.clone();
     input.push('|');
     canonical_json(&content, &mut input);
@@ -208,51 +343,192 @@ fn canonical_json(value: &Value, out: &mut String) {
     }
 }
 
-/// Walks the whole chain in order and reports the first broken link.
+/// Verifies one instansi's chain (`Some`), or every chain (`None`): the legacy chain, the
+/// `sistem` chain and each instansi's, reporting the first broken link.
 ///
 /// # Errors
 /// On a database failure.
-pub async fn verify(db: &DatabaseConnection) -> AppResult<AuditVerification> {
-    const BATCH: u64 = 500;
-    let mut expected_prev = GENESIS_HASH.to_owned();
-    let mut expected_seq = 1_i64;
-    let mut checked = 0_u64;
-    loop {
-        let batch = audit_events::Entity::find()
-            .filter(audit_events::Column::Seq.gte(expected_seq))
-            .order_by_asc(audit_events::Column::Seq)
-            .limit(BATCH)
-            .all(db)
-            .await?;
-        if batch.is_empty() {
-            return Ok(AuditVerification {
-                intact: true,
-                checked,
-                first_broken: None,
-            });
+pub async fn verify(
+    db: &DatabaseConnection,
+    instansi: Option<Uuid>,
+) -> AppResult<AuditVerification> {
+    let keys: Vec<Option<String>> = match instansi {
+        Some(i) => vec![Some(i.to_string())],
+        None => {
+            let mut keys: Vec<String> = audit_rantai::Entity::find()
+                .select_only()
+                .column(audit_rantai::Column::Rantai)
+                .into_tuple::<String>()
+                .all(db)
+                .await?;
+            // A chain whose head row was removed is still walked (and reported).
+            keys.extend(
+                audit_events::Entity::find()
+                    .select_only()
+                    .column(audit_events::Column::Rantai)
+                    .filter(audit_events::Column::Rantai.is_not_null())
+                    .distinct()
+                    .into_tuple::<Option<String>>()
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .flatten(),
+            );
+            keys.sort();
+            keys.dedup();
+            std::iter::once(None)
+                .chain(
+                    keys.into_iter()
+                        .filter(|k| k != RANTAI_LAMA)
+                        .map(Some),
+                )
+                .collect()
         }
-        for event in batch {
-            let broken = |reason: &str| AuditVerification {
+    };
+    let mut checked = 0_u64;
+    let chains = u64::try_from(keys.len()).unwrap_or(u64::MAX);
+    for key in keys {
+        if let Some(broken) = verify_chain(db, key.as_deref(), &mut checked).await? {
+            return Ok(AuditVerification {
                 intact: false,
                 checked,
-                first_broken: Some(BrokenLink {
-                    seq: event.seq,
-                    id: event.id,
-                    reason: reason.to_owned(),
-                }),
+                chains,
+                first_broken: Some(broken),
+            });
+        }
+    }
+    Ok(AuditVerification {
+        intact: true,
+        checked,
+        chains,
+        first_broken: None,
+    })
+}
+
+/// Walks one chain (`None`: the legacy chain, by the global `seq`) and compares its end with
+/// the recorded head. Adds the intact events to `checked`.
+async fn verify_chain(
+    db: &DatabaseConnection,
+    key: Option<&str>,
+    checked: &mut u64,
+) -> AppResult<Option<BrokenLink>> {
+    const BATCH: u64 = 500;
+    let head_key = key.unwrap_or(RANTAI_LAMA);
+    let name = head_key.to_owned();
+    let instansi_id = key.and_then(|k| Uuid::parse_str(k).ok());
+    let broken = |seq: i64, rantai_seq: Option<i64>, id: Uuid, reason: &str| BrokenLink {
+        seq,
+        id,
+        reason: reason.to_owned(),
+        rantai: name.clone(),
+        rantai_seq,
+        instansi_id,
+    };
+    let place = |e: &audit_events::Model| {
+        if key.is_some() {
+            e.rantai_seq.unwrap_or_default()
+        } else {
+            e.seq
+        }
+    };
+    let mut expected_prev = GENESIS_HASH.to_owned();
+    let mut expected = 1_i64;
+    let mut last: Option<audit_events::Model> = None;
+    let mut attempts = 0;
+    let head = loop {
+        loop {
+            let select = match key {
+                Some(k) => audit_events::Entity::find()
+                    .filter(audit_events::Column::Rantai.eq(k))
+                    .filter(audit_events::Column::RantaiSeq.gte(expected))
+                    .order_by_asc(audit_events::Column::RantaiSeq),
+                None => audit_events::Entity::find()
+                    .filter(audit_events::Column::Rantai.is_null())
+                    .filter(audit_events::Column::Seq.gte(expected))
+                    .order_by_asc(audit_events::Column::Seq),
             };
-            if event.seq != expected_seq {
-                return Ok(broken("sequence gap: an event is missing before this one"));
+            let batch = select.limit(BATCH).all(db).await?;
+            if batch.is_empty() {
+                break;
             }
-            if event.prev_hash != expected_prev {
-                return Ok(broken("prev_hash does not match the previous event's hash"));
+            for event in batch {
+                let at = place(&event);
+                if at != expected {
+                    return Ok(Some(broken(
+                        event.seq,
+                        event.rantai_seq,
+                        event.id,
+                        "sequence gap: an event is missing before this one",
+                    )));
+                }
+                if event.prev_hash != expected_prev {
+                    return Ok(Some(broken(
+                        event.seq,
+                        event.rantai_seq,
+                        event.id,
+                        "prev_hash does not match the previous event's hash",
+                    )));
+                }
+                if compute_hash(&event) != event.hash {
+                    return Ok(Some(broken(
+                        event.seq,
+                        event.rantai_seq,
+                        event.id,
+                        "hash mismatch: the event's content was changed",
+                    )));
+                }
+                *checked += 1;
+                expected += 1;
+                expected_prev.clone_from(&event.hash);
+                last = Some(event);
             }
-            if compute_hash(&event) != event.hash {
-                return Ok(broken("hash mismatch: the event's content was changed"));
+        }
+        // The end must be the recorded head: events removed from the end, or added after it
+        // without moving it, show here. A writer that appended after the walk moved the head
+        // further: then the walk goes on from where it stopped.
+        let head = audit_rantai::Entity::find_by_id(head_key.to_owned())
+            .one(db)
+            .await?;
+        let walked = last.as_ref().map_or(0, place);
+        attempts += 1;
+        if attempts >= 3 || head.as_ref().is_none_or(|h| h.seq <= walked) {
+            break head;
+        }
+    };
+    let end = last.as_ref().map(|e| (place(e), e.hash.clone()));
+    let (seq, rantai_seq, id) = last
+        .as_ref()
+        .map_or((0, None, Uuid::nil()), |e| (e.seq, e.rantai_seq, e.id));
+    match (head, end) {
+        (None, None) => Ok(None),
+        (None, Some(_)) => Ok(Some(broken(
+            seq,
+            rantai_seq,
+            id,
+            "the chain has no recorded head: its head row was removed",
+        ))),
+        (Some(h), end) => {
+            let (n, hash) = end.unwrap_or((0, GENESIS_HASH.to_owned()));
+            if h.seq == n && h.hash == hash {
+                Ok(None)
+            } else if h.seq > n {
+                Ok(Some(broken(
+                    seq,
+                    rantai_seq,
+                    id,
+                    &format!(
+                        "the chain ends at {n} but its recorded head is {}: events were removed from its end",
+                        h.seq
+                    ),
+                )))
+            } else {
+                Ok(Some(broken(
+                    seq,
+                    rantai_seq,
+                    id,
+                    "the chain's end does not match its recorded head",
+                )))
             }
-            checked += 1;
-            expected_seq += 1;
-            expected_prev = event.hash;
         }
     }
 }
@@ -491,6 +767,8 @@ impl Names {
         AuditEvent {
             id: e.id,
             seq: e.seq,
+            rantai: e.rantai,
+            rantai_seq: e.rantai_seq,
             occurred_at: e.occurred_at,
             actor_nama: e.actor_id.and_then(|id| self.actors.get(&id).cloned()),
             actor_id: e.actor_id,
@@ -534,10 +812,13 @@ fn person_name(e: &employees::Model) -> String {
 /// A one-line report for the CLI.
 pub fn describe(v: &AuditVerification) -> String {
     match &v.first_broken {
-        None => format!("audit chain intact: {} events verified", v.checked),
+        None => format!(
+            "audit chain intact: {} events in {} chains verified",
+            v.checked, v.chains
+        ),
         Some(b) => format!(
-            "audit chain BROKEN at seq {} (id {}): {}; {} events before it verified",
-            b.seq, b.id, b.reason, v.checked
+            "audit chain {} BROKEN at seq {} (id {}): {}; {} events before it verified",
+            b.rantai, b.seq, b.id, b.reason, v.checked
         ),
     }
 }

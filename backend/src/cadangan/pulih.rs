@@ -353,7 +353,7 @@ async fn verifikasi(sumber: &Sumber, manifest: Manifest) -> anyhow::Result<Ringk
         anyhow::anyhow!("restored, but the result does not match the backup: {what}")
     };
     let db = Database::connect(&sumber.database_url).await?;
-    let audit = crate::audit::service::verify(&db)
+    let audit = crate::audit::service::verify(&db, None)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let restored = fakta(&db).await?;

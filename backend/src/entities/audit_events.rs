@@ -19,6 +19,11 @@ pub struct Model {
     pub ip: Option<String>,
     pub prev_hash: String,
     pub hash: String,
+    /// The chain: the instansi's id, `sistem` (no instansi), or `None` for an event written
+    /// before chains per instansi (the legacy chain, ordered by `seq`).
+    pub rantai: Option<String>,
+    /// The event's place in its chain (1, 2, …); `None` in the legacy chain.
+    pub rantai_seq: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

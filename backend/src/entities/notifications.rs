@@ -17,6 +17,10 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// When the e-mail copy was sent or skipped; `None` while pending.
     pub email_diproses_at: Option<DateTimeUtc>,
+    /// The server (a random id per process) that claimed the e-mail copy.
+    pub email_klaim_oleh: Option<Uuid>,
+    /// Until when that claim holds; afterwards another server may take it.
+    pub email_klaim_sampai: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

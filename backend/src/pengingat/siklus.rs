@@ -16,7 +16,8 @@
 //! sub-period, stage, recipient) inserted in the notification's transaction: a second run, a
 //! restart or a second server finds the key and sends nothing. Each rule also claims its day
 //! (`hari:…`), so its candidate query — which reads the whole instansi — runs once a day, not
-//! on every tick; a rule that fails gives its day back for the next tick.
+//! on every tick; a rule that fails gives its day back for the next tick, and one whose server
+//! was killed mid-way (no `selesai:` mark after 15 minutes) is taken over by the next server.
 //!
 //! **Silences.** People placed in a unit the HR office silenced for the day
 //! ([`super::jeda::Senyap`]) are left out; a reminder held back is sent when the rule runs
@@ -55,6 +56,9 @@ pub const RINGKASAN: &str = "pengingat.ringkasan_mingguan";
 /// `hasil` of an escalation: who is told.
 pub const KE_PPKIN: &str = "ppkin";
 pub const KE_ATASAN: &str = "atasan_ppkin";
+
+/// A rule's day claimed this long ago and not finished is taken to have died with its server.
+const HARI_LEASE_MENIT: i64 = 15;
 
 /// People read per statement: memory stays small whatever the instansi.
 const IRISAN: i64 = 500;
@@ -126,7 +130,10 @@ pub async fn jalankan(db: &DatabaseConnection, at: DateTime<Utc>, a: &Aturan) ->
                 continue;
             }
             match r.jalankan(&aturan, a, at).await {
-                Ok(n) => sent += n,
+                Ok(n) => {
+                    sent += n;
+                    selesai_hari(db, &aturan.kunci(&r), at).await?;
+                }
                 Err(e) => {
                     lepas_hari(db, &aturan.kunci(&r)).await?;
                     return Err(e);
@@ -681,8 +688,36 @@ async fn klaim(
     Ok(done == 1)
 }
 
+/// Takes the day of a rule: true when nobody had it, or when its holder neither finished nor
+/// renewed it within [`HARI_LEASE_MENIT`] (a server killed mid-rule leaves the rest of the day's
+/// work to the next server, not to the next day). Taking it twice sends nothing twice: each
+/// reminder has its own key.
 async fn klaim_hari(db: &DatabaseConnection, kunci: &str, at: DateTime<Utc>) -> AppResult<bool> {
-    klaim(db, kunci.to_owned(), None, at).await
+    if klaim(db, kunci.to_owned(), None, at).await? {
+        return Ok(true);
+    }
+    if kirim::Entity::find_by_id(format!("selesai:{kunci}"))
+        .one(db)
+        .await?
+        .is_some()
+    {
+        return Ok(false);
+    }
+    // One conditional update: of two servers taking over together, one changes the row and
+    // the other's condition no longer holds.
+    let taken = kirim::Entity::update_many()
+        .col_expr(kirim::Column::DikirimAt, sea_orm::sea_query::Expr::value(at))
+        .filter(kirim::Column::Kunci.eq(kunci))
+        .filter(kirim::Column::DikirimAt.lt(at - Duration::minutes(HARI_LEASE_MENIT)))
+        .exec(db)
+        .await?;
+    Ok(taken.rows_affected == 1)
+}
+
+/// Marks a rule's day done, so nobody takes it over.
+async fn selesai_hari(db: &DatabaseConnection, kunci: &str, at: DateTime<Utc>) -> AppResult<()> {
+    klaim(db, format!("selesai:{kunci}"), None, at).await?;
+    Ok(())
 }
 
 async fn lepas_hari(db: &DatabaseConnection, kunci: &str) -> AppResult<()> {
@@ -694,7 +729,7 @@ async fn lepas_hari(db: &DatabaseConnection, kunci: &str) -> AppResult<()> {
 
 /// Sends the notification unless its key was sent before: the key and the notification are
 /// written in one transaction, so it goes out exactly once.
-async fn kirim_sekali(
+pub(crate) async fn kirim_sekali(
     db: &DatabaseConnection,
     kunci: String,
     to: Uuid,

@@ -74,6 +74,7 @@ pub async fn catat_status(db: &impl ConnectionTrait, e: &employees::Model) -> Ap
 #[derive(Debug, Clone)]
 pub struct Calon {
     pub employee_id: Uuid,
+    pub instansi_id: Uuid,
     pub user_id: Option<Uuid>,
     pub nip: String,
     pub nama: String,
@@ -162,6 +163,7 @@ pub async fn calon(
             }
             hasil.push(Calon {
                 employee_id: e.id,
+                instansi_id: e.instansi_id,
                 user_id: e.user_id,
                 nip: e.nip.clone(),
                 nama: e.nama.clone(),
@@ -188,10 +190,33 @@ pub async fn hapus(
     meta: &RequestMeta,
 ) -> AppResult<Vec<Calon>> {
     let semua = calon(db, tahun, now).await?;
+    let mut done = Vec::with_capacity(semua.len());
     for chunk in semua.chunks(500) {
+        let txn = db.begin().await?;
+        // The claim: only the rows still unerased are taken, so of two runs at the same moment
+        // (two servers, or a cron on each) each person is erased and audited by one.
+        let claimed: std::collections::HashSet<Uuid> = pegawai_keluar::Entity::update_many()
+            .col_expr(
+                pegawai_keluar::Column::DataPribadiDihapusAt,
+                Expr::value(now),
+            )
+            .filter(
+                pegawai_keluar::Column::EmployeeId
+                    .is_in(chunk.iter().map(|c| c.employee_id).collect::<Vec<_>>()),
+            )
+            .filter(pegawai_keluar::Column::DataPribadiDihapusAt.is_null())
+            .exec_with_returning(&txn)
+            .await?
+            .into_iter()
+            .map(|k| k.employee_id)
+            .collect();
+        let chunk: Vec<Calon> = chunk
+            .iter()
+            .filter(|c| claimed.contains(&c.employee_id))
+            .cloned()
+            .collect();
         let ids: Vec<Uuid> = chunk.iter().map(|c| c.employee_id).collect();
         let akun: Vec<Uuid> = chunk.iter().filter_map(|c| c.user_id).collect();
-        let txn = db.begin().await?;
         employees::Entity::update_many()
             .col_expr(employees::Column::TempatLahir, Expr::value(None::<String>))
             .col_expr(employees::Column::NipLama, Expr::value(None::<String>))
@@ -215,18 +240,11 @@ pub async fn hapus(
             .filter(users::Column::Id.is_in(akun))
             .exec(&txn)
             .await?;
-        pegawai_keluar::Entity::update_many()
-            .col_expr(
-                pegawai_keluar::Column::DataPribadiDihapusAt,
-                Expr::value(now),
-            )
-            .filter(pegawai_keluar::Column::EmployeeId.is_in(ids))
-            .exec(&txn)
-            .await?;
         let entries = chunk
             .iter()
             .map(|c| {
                 AuditEntry::new(AKSI, "employee")
+                    .instansi(c.instansi_id)
                     .entity(c.employee_id)
                     .before(json!({ "kolom": c.kolom }))
                     .after(json!({
@@ -241,8 +259,9 @@ pub async fn hapus(
             .collect();
         audit::record_many(&txn, entries, meta).await?;
         txn.commit().await?;
+        done.extend(chunk);
     }
-    Ok(semua)
+    Ok(done)
 }
 
 /// What `kinerja retention` prints: the count and one line per person.
