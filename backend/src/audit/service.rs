@@ -813,7 +813,7 @@ fn person_name(e: &employees::Model) -> String {
 pub fn describe(v: &AuditVerification) -> String {
     match &v.first_broken {
         None => format!(
-            "audit chain intact: {} events in {} chains verified",
+            "audit chain intact: {} events verified ({} chains)",
             v.checked, v.chains
         ),
         Some(b) => format!(
