@@ -497,6 +497,7 @@ pub async fn import(
     audit::record(
         &txn,
         AuditEntry::new("employee.imported", "instansi")
+            .instansi(instansi_id)
             .actor(actor)
             .entity(instansi_id)
             .after(json!({"created": created, "file_sha256": sha256_hex(bytes)})),

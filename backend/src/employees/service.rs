@@ -488,6 +488,7 @@ pub async fn insert(
         crate::privasi::retensi::catat_status(txn, &model).await?;
     }
     let mut entry = AuditEntry::new("employee.created", "employee")
+        .instansi(model.instansi_id)
         .entity(id)
         .after(snapshot(&model));
     if let Some(a) = actor {
@@ -605,6 +606,7 @@ pub async fn update(
     audit::record(
         &txn,
         AuditEntry::new("employee.updated", "employee")
+            .instansi(updated.instansi_id)
             .actor(actor)
             .entity(id)
             .before(before)
@@ -690,15 +692,18 @@ pub async fn create_assignment_as(
     req: CreateAssignment,
     meta: &RequestMeta,
 ) -> AppResult<Assignment> {
+    let txn = db.begin().await?;
+    let employee = find(&txn, id).await?;
+    let instansi = employee.instansi_id;
     let entry = |action: &str| {
-        let e = AuditEntry::new(action, "employee").entity(id);
+        let e = AuditEntry::new(action, "employee")
+            .instansi(instansi)
+            .entity(id);
         match actor {
             Some(a) => e.actor(a),
             None => e,
         }
     };
-    let txn = db.begin().await?;
-    let employee = find(&txn, id).await?;
     let position = positions::Entity::find_by_id(req.jabatan_id)
         .one(&txn)
         .await?
@@ -793,7 +798,7 @@ pub async fn create_override(
     meta: &RequestMeta,
 ) -> AppResult<SuperiorOverride> {
     let txn = db.begin().await?;
-    find(&txn, id).await?;
+    let instansi = find(&txn, id).await?.instansi_id;
     if req.ppkin_employee_id == id {
         return Err(AppError::field(
             "ppkin_employee_id",
@@ -823,6 +828,7 @@ pub async fn create_override(
     audit::record(
         &txn,
         AuditEntry::new("employee.superior_overridden", "employee")
+            .instansi(instansi)
             .actor(actor)
             .entity(id)
             .after(json!({"ppkin_employee_id": ppkin.id, "mulai": model.mulai, "selesai": model.selesai}))

@@ -228,6 +228,7 @@ pub async fn import_units(
         audit::record(
             &txn,
             AuditEntry::new("unit.imported", "instansi")
+                .instansi(instansi_id)
                 .actor(actor)
                 .entity(instansi_id)
                 .after(json!({"created": valid, "file_sha256": sha256_hex(bytes)})),
@@ -438,6 +439,7 @@ pub async fn import_positions(
         audit::record(
             &txn,
             AuditEntry::new("position.imported", "instansi")
+                .instansi(instansi_id)
                 .actor(actor)
                 .entity(instansi_id)
                 .after(json!({"created": valid, "file_sha256": sha256_hex(bytes)})),

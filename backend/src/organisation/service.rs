@@ -147,6 +147,7 @@ pub async fn create_instansi(
     audit::record(
         &txn,
         entry("instansi.created", "instansi", actor)
+            .instansi(dto.id)
             .entity(dto.id)
             .after(json!(dto)),
         meta,
@@ -180,6 +181,7 @@ pub async fn update_instansi(
     audit::record(
         &txn,
         entry("instansi.updated", "instansi", actor)
+            .instansi(dto.id)
             .entity(dto.id)
             .before(json!(before))
             .after(json!(dto)),
@@ -379,6 +381,7 @@ pub async fn create_unit(
     audit::record(
         &txn,
         entry("unit.created", "unit", actor)
+            .instansi(dto.instansi_id)
             .entity(dto.id)
             .after(json!(dto)),
         meta,
@@ -445,6 +448,7 @@ pub async fn update_unit(
     audit::record(
         &txn,
         entry("unit.updated", "unit", actor)
+            .instansi(before.instansi_id)
             .entity(id)
             .before(json!(before))
             .after(json!(after))
@@ -504,6 +508,7 @@ pub async fn move_unit(
     audit::record(
         &txn,
         entry("unit.moved", "unit", actor)
+            .instansi(before.instansi_id)
             .entity(id)
             .before(json!(before))
             .after(json!({"unit": after, "effective_date": req.effective_date}))

@@ -116,6 +116,7 @@ pub async fn create(
     })?;
     let dto = dto(model);
     let mut entry = AuditEntry::new("period.created", "period")
+        .instansi(dto.instansi_id)
         .entity(dto.id)
         .after(json!(dto));
     if let Some(a) = actor {
@@ -175,6 +176,7 @@ pub async fn transition(
         "period.opened"
     };
     let mut entry = AuditEntry::new(action_name, "period")
+        .instansi(dto.instansi_id)
         .entity(id)
         .before(json!({"status": from}))
         .after(json!({"status": to}))
