@@ -48,6 +48,15 @@ pub struct Settings {
     pub data_dir: PathBuf,
     pub database_url: String,
     pub db_max_connections: u32,
+    /// A PostgreSQL streaming replica for heavy reads (dashboards, recaps, exports, the audit
+    /// list); none: everything reads the primary (docs/replicas.md).
+    pub database_read_url: Option<Secret>,
+    /// A direct connection to the primary used only for LISTEN (the account cache), when
+    /// `database_url` goes through a pooler in transaction mode.
+    pub database_listen_url: Option<Secret>,
+    /// `database_url` goes through a pooler in transaction mode (PgBouncer): no session state
+    /// may be relied on; without `database_listen_url` the account cache stays off.
+    pub database_pooled: bool,
     pub auto_migrate: bool,
     /// `None` until resolved by [`Settings::resolve_jwt_secret`].
     pub jwt_secret: Option<Secret>,
@@ -211,6 +220,9 @@ impl Settings {
                 .map_or_else(|| data_dir.join("uploads"), PathBuf::from),
             data_dir,
             db_max_connections: src.parse("KINERJA_DB_MAX_CONNECTIONS", 10)?,
+            database_read_url: src.get("KINERJA_DATABASE_READ_URL").map(Secret::new),
+            database_listen_url: src.get("KINERJA_DATABASE_LISTEN_URL").map(Secret::new),
+            database_pooled: src.boolean("KINERJA_DATABASE_POOLED", false)?,
             auto_migrate: src.boolean("KINERJA_AUTO_MIGRATE", true)?,
             jwt_secret: src.get("KINERJA_JWT_SECRET").map(Secret::new),
             access_token_ttl_secs: src.parse("KINERJA_ACCESS_TOKEN_TTL_SECS", 900)?,
@@ -283,6 +295,20 @@ impl Settings {
         }
         if settings.retensi_tahun < 1 {
             bail!("KINERJA_RETENSI_TAHUN must be at least 1 year");
+        }
+        for (name, url) in [
+            ("KINERJA_DATABASE_READ_URL", &settings.database_read_url),
+            ("KINERJA_DATABASE_LISTEN_URL", &settings.database_listen_url),
+        ] {
+            if let Some(url) = url
+                && !(url.expose().starts_with("postgres://")
+                    || url.expose().starts_with("postgresql://"))
+            {
+                bail!("{name} must be a PostgreSQL URL (postgres://…)");
+            }
+            if url.is_some() && settings.is_sqlite() {
+                bail!("{name} needs KINERJA_DATABASE_URL on PostgreSQL");
+            }
         }
         if settings.login_window_secs < 1 {
             bail!("KINERJA_LOGIN_WINDOW_SECS must be at least one second");

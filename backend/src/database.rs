@@ -65,6 +65,29 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
     Ok(db)
 }
 
+/// The pool of the read replica (`KINERJA_DATABASE_READ_URL`), connected lazily: a replica
+/// that is down at start does not stop the server, its reads go to the primary
+/// ([`crate::replika`]).
+///
+/// # Errors
+/// A malformed URL.
+pub fn connect_read(settings: &Settings) -> anyhow::Result<Option<DatabaseConnection>> {
+    let Some(url) = &settings.database_read_url else {
+        return Ok(None);
+    };
+    let pool = sea_orm::sqlx::postgres::PgPoolOptions::new()
+        .max_connections(settings.db_max_connections)
+        .min_connections(0)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_lazy(url.expose())
+        .with_context(|| format!("KINERJA_DATABASE_READ_URL ({})", redact(url.expose())))?;
+    let mut db = sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
+    db.set_metric_callback(|_| {
+        STATEMENTS.fetch_add(1, Ordering::Relaxed);
+    });
+    Ok(Some(db))
+}
+
 fn sqlite_path(url: &str) -> Option<&str> {
     let rest = url
         .strip_prefix("sqlite://")

@@ -40,6 +40,7 @@ pub mod policy;
 pub mod privasi;
 pub mod problems;
 pub mod rekap;
+pub mod replika;
 pub mod routes;
 pub mod spa;
 pub mod spreadsheet;

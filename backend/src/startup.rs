@@ -79,7 +79,8 @@ impl Application {
         let clock = Clock::default();
         start_jobs(&db, &settings, &clock)?;
         let akun = std::sync::Arc::new(crate::auth::akun_cache::AkunCache::default());
-        crate::auth::akun_cache::spawn_listener(&db, akun.clone());
+        crate::auth::akun_cache::spawn_listener(&db, &settings, akun.clone());
+        let replika = crate::database::connect_read(&settings)?;
         let workers = settings.workers;
         let cors_origins = settings.cors_origins.clone();
         let state = Data::new(AppState {
@@ -88,6 +89,7 @@ impl Application {
             kebijakan: crate::evaluation::service::Kebijakan::from_settings(&settings),
             spa,
             db,
+            replika,
             settings,
             clock: clock.clone(),
             akun,
@@ -110,6 +112,7 @@ impl Application {
                 .wrap(from_fn(
                     crate::auth::akun_cache::forget_after_account_writes,
                 ))
+                .wrap(from_fn(crate::replika::ikuti_tulisan))
                 .wrap(from_fn(http::request_timeout))
                 .wrap(from_fn(http::server_clock))
                 .wrap(from_fn(crate::metrics::track))

@@ -11,6 +11,7 @@ use crate::auth::{RequirePermission, perm};
 use crate::error::AppResult;
 use crate::extract::ValidatedQuery;
 use crate::problems::{Forbidden, Invalid, Unauthorized};
+use crate::replika::Baca;
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -37,12 +38,12 @@ pub fn routes(cfg: &mut ServiceConfig) {
 )]
 #[get("")]
 async fn list_audit_events(
-    state: Data<AppState>,
     _auth: RequirePermission<perm::ReadAudit>,
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
     ValidatedQuery(query): ValidatedQuery<AuditQuery>,
+    Baca(bacaan): Baca,
 ) -> AppResult<Json<Page<AuditEvent>>> {
-    Ok(Json(service::list(&state.db, query, page).await?))
+    Ok(Json(service::list(&bacaan, query, page).await?))
 }
 
 /// Verify the hash chains

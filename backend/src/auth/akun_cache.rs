@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use sea_orm::{DatabaseConnection, DbBackend};
 use uuid::Uuid;
 
+use crate::config::Settings;
 use crate::users::service::Principal;
 
 /// The notification channel the triggers of migration 22 send on.
@@ -93,15 +94,35 @@ impl AkunCache {
 
 /// Listens for account changes on PostgreSQL for as long as the server runs, reconnecting
 /// after a failure; the cache is on only while subscribed.
-pub fn spawn_listener(db: &DatabaseConnection, cache: Arc<AkunCache>) {
+///
+/// A LISTEN through a pooler in transaction mode is lost when the pooler hands the server
+/// connection to someone else: behind one (`KINERJA_DATABASE_POOLED`) the listener uses the
+/// direct `KINERJA_DATABASE_LISTEN_URL`, and without it the cache stays off (docs/replicas.md).
+pub fn spawn_listener(db: &DatabaseConnection, settings: &Settings, cache: Arc<AkunCache>) {
     if db.get_database_backend() != DbBackend::Postgres {
+        return;
+    }
+    let direct = settings
+        .database_listen_url
+        .as_ref()
+        .map(|u| u.expose().to_owned());
+    if direct.is_none() && settings.database_pooled {
+        tracing::warn!(
+            "account cache off: KINERJA_DATABASE_URL goes through a pooler in transaction mode \
+             (KINERJA_DATABASE_POOLED) and KINERJA_DATABASE_LISTEN_URL is not set, so this server \
+             cannot hear account changes; every request reads the account from the database"
+        );
         return;
     }
     let pool = db.get_postgres_connection_pool().clone();
     tokio::spawn(async move {
         use sea_orm::sqlx::postgres::PgListener;
         loop {
-            let subscribed = match PgListener::connect_with(&pool).await {
+            let connected = match &direct {
+                Some(url) => PgListener::connect(url).await,
+                None => PgListener::connect_with(&pool).await,
+            };
+            let subscribed = match connected {
                 Ok(mut listener) => match listener.listen(CHANNEL).await {
                     Ok(()) => Some(listener),
                     Err(e) => {

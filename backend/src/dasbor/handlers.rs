@@ -11,6 +11,7 @@ use crate::auth::{ViewerWith, perm};
 use crate::error::AppResult;
 use crate::extract::ValidatedQuery;
 use crate::problems::{BadRequest, Forbidden, Invalid, NotFound, Unauthorized};
+use crate::replika::Baca;
 use crate::state::AppState;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -40,11 +41,13 @@ pub async fn dasbor(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ReadUnitDashboards>,
     ValidatedQuery(q): ValidatedQuery<DasborQuery>,
+    Baca(bacaan): Baca,
 ) -> AppResult<Json<Dasbor>> {
     let aturan = super::Aturan::from_settings(&state.settings);
     Ok(Json(
         super::simpan::dasbor(
             &state.db,
+            &bacaan,
             state.kebijakan,
             &viewer,
             q,
@@ -68,10 +71,10 @@ pub async fn dasbor(
 )]
 #[get("/pegawai")]
 pub async fn pegawai(
-    state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ReadUnitDashboards>,
     ValidatedQuery(q): ValidatedQuery<PegawaiLangkahQuery>,
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
+    Baca(bacaan): Baca,
 ) -> AppResult<Json<PegawaiDasbor>> {
-    Ok(Json(service::pegawai(&state.db, &viewer, q, page).await?))
+    Ok(Json(service::pegawai(&bacaan, &viewer, q, page).await?))
 }

@@ -58,18 +58,21 @@ impl Aturan {
 /// period or one of another instansi.
 pub async fn dasbor(
     db: &DatabaseConnection,
+    bacaan: &DatabaseConnection,
     kebijakan: Kebijakan,
     viewer: &Viewer,
     q: DasborQuery,
     aturan: &Aturan,
     clock: &Clock,
 ) -> AppResult<Dasbor> {
-    let c = konteks(db, viewer, q.unit_id, q.periode_id).await?;
-    let jalur = jalur(db, viewer, &c).await?;
+    // The counts read `bacaan` (the read replica when there is one); the kept answers and
+    // their claims are writes, on the primary.
+    let c = konteks(bacaan, viewer, q.unit_id, q.periode_id).await?;
+    let jalur = jalur(bacaan, viewer, &c).await?;
     let mut d = if aturan.berlaku(&c.subtree) {
-        baca(db, kebijakan, viewer, c, aturan, clock).await?
+        baca(db, bacaan, kebijakan, viewer, c, aturan, clock).await?
     } else {
-        hitung(db, kebijakan, viewer, &c).await?
+        hitung(bacaan, kebijakan, viewer, &c).await?
     };
     d.jalur = jalur;
     Ok(d)
@@ -94,6 +97,7 @@ fn kunci(c: &Konteks) -> Kunci {
 /// On a database failure.
 async fn baca(
     db: &DatabaseConnection,
+    bacaan: &DatabaseConnection,
     kebijakan: Kebijakan,
     viewer: &Viewer,
     c: Konteks,
@@ -112,11 +116,12 @@ async fn baca(
         // Counted in a task of its own: when the count outlasts the request's time limit (an
         // instansi on a busy server), it still lands for the next request instead of being
         // dropped with the request and started again by every later one.
-        let (db2, viewer2, clock2) = (db.clone(), viewer.clone(), clock.clone());
+        let (db2, bacaan2, viewer2, clock2) =
+            (db.clone(), bacaan.clone(), viewer.clone(), clock.clone());
         let task = tokio::spawn(async move {
             clock2
                 .scope(async {
-                    let d = hitung(&db2, kebijakan, &viewer2, &c).await?;
+                    let d = hitung(&bacaan2, kebijakan, &viewer2, &c).await?;
                     simpan_hasil(&db2, key, &d, now).await?;
                     Ok::<_, crate::error::AppError>(d)
                 })
@@ -132,12 +137,13 @@ async fn baca(
     let now = Utc::now();
     if now - row.dihitung_pada >= aturan.umur && klaim(db, key, now).await? {
         let db = db.clone();
+        let bacaan = bacaan.clone();
         let viewer = viewer.clone();
         let clock = clock.clone();
         tokio::spawn(async move {
             let run = async {
                 let started = stamp();
-                let d = hitung(&db, kebijakan, &viewer, &c).await?;
+                let d = hitung(&bacaan, kebijakan, &viewer, &c).await?;
                 simpan_hasil(&db, key, &d, started).await
             };
             if let Err(e) = clock.scope(run).await {

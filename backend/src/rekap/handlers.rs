@@ -18,6 +18,7 @@ use crate::auth::{ViewerWith, perm};
 use crate::error::{AppError, AppResult};
 use crate::extract::ValidatedQuery;
 use crate::problems::{BadRequest, Forbidden, Invalid, NotFound, Unauthorized};
+use crate::replika::Baca;
 use crate::state::AppState;
 use crate::telemetry::spawn_blocking_with_tracing;
 
@@ -49,12 +50,12 @@ pub fn routes(cfg: &mut ServiceConfig) {
 )]
 #[get("/skp")]
 pub async fn skp(
-    state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ReadUnitDashboards>,
     ValidatedQuery(q): ValidatedQuery<RekapQuery>,
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
+    Baca(bacaan): Baca,
 ) -> AppResult<Json<RekapSkp>> {
-    Ok(Json(service::skp(&state.db, &viewer, q, page).await?))
+    Ok(Json(service::skp(&bacaan, &viewer, q, page).await?))
 }
 
 /// Rekap SKP (XLSX)
@@ -72,12 +73,12 @@ pub async fn skp(
 )]
 #[get("/skp.xlsx")]
 pub async fn skp_xlsx(
-    state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ReadUnitDashboards>,
     ValidatedQuery(q): ValidatedQuery<RekapQuery>,
+    Baca(bacaan): Baca,
 ) -> AppResult<HttpResponse> {
-    let l = service::lingkup(&state.db, &viewer, q.unit_id, q.periode_id).await?;
-    let (rows, total) = service::skp_baris(&state.db, &l, MAKS_XLSX + 1, 0).await?;
+    let l = service::lingkup(&bacaan, &viewer, q.unit_id, q.periode_id).await?;
+    let (rows, total) = service::skp_baris(&bacaan, &l, MAKS_XLSX + 1, 0).await?;
     service::batas_xlsx(total)?;
     let k = l.kepala("rekap-skp", None, "xlsx");
     let name = k.nama_berkas.clone();
@@ -104,9 +105,10 @@ pub async fn evaluasi(
     ViewerWith(viewer, _): ViewerWith<perm::ReadUnitDashboards>,
     ValidatedQuery(q): ValidatedQuery<RekapQuery>,
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
+    Baca(bacaan): Baca,
 ) -> AppResult<Json<RekapEvaluasi>> {
     Ok(Json(
-        service::evaluasi(&state.db, state.kebijakan, &viewer, q, page).await?,
+        service::evaluasi(&bacaan, state.kebijakan, &viewer, q, page).await?,
     ))
 }
 
@@ -128,12 +130,13 @@ pub async fn evaluasi_xlsx(
     state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ReadUnitDashboards>,
     ValidatedQuery(q): ValidatedQuery<RekapQuery>,
+    Baca(bacaan): Baca,
 ) -> AppResult<HttpResponse> {
-    let l = service::lingkup(&state.db, &viewer, q.unit_id, q.periode_id).await?;
+    let l = service::lingkup(&bacaan, &viewer, q.unit_id, q.periode_id).await?;
     let k = service::periode_ke(&l, q.periode_ke)?;
-    let (rows, total) = service::evaluasi_baris(&state.db, &l, k, MAKS_XLSX + 1, 0).await?;
+    let (rows, total) = service::evaluasi_baris(&bacaan, &l, k, MAKS_XLSX + 1, 0).await?;
     service::batas_xlsx(total)?;
-    let (per_unit, pola) = service::sebaran(&state.db, state.kebijakan, &l, k).await?;
+    let (per_unit, pola) = service::sebaran(&bacaan, state.kebijakan, &l, k).await?;
     let kepala = l.kepala("rekap-evaluasi", Some(k), "xlsx");
     let name = kepala.nama_berkas.clone();
     let bytes = spawn_blocking_with_tracing(move || {
@@ -157,13 +160,13 @@ pub async fn evaluasi_xlsx(
 )]
 #[get("/angka-kredit")]
 pub async fn angka_kredit(
-    state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ReadUnitDashboards>,
     ValidatedQuery(q): ValidatedQuery<RekapQuery>,
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
+    Baca(bacaan): Baca,
 ) -> AppResult<Json<RekapAngkaKredit>> {
     Ok(Json(
-        service::angka_kredit(&state.db, &viewer, q, page).await?,
+        service::angka_kredit(&bacaan, &viewer, q, page).await?,
     ))
 }
 
@@ -181,12 +184,12 @@ pub async fn angka_kredit(
 )]
 #[get("/angka-kredit.xlsx")]
 pub async fn angka_kredit_xlsx(
-    state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ReadUnitDashboards>,
     ValidatedQuery(q): ValidatedQuery<RekapQuery>,
+    Baca(bacaan): Baca,
 ) -> AppResult<HttpResponse> {
-    let l = service::lingkup(&state.db, &viewer, q.unit_id, q.periode_id).await?;
-    let (rows, total) = service::angka_kredit_baris(&state.db, &l, MAKS_XLSX + 1, 0).await?;
+    let l = service::lingkup(&bacaan, &viewer, q.unit_id, q.periode_id).await?;
+    let (rows, total) = service::angka_kredit_baris(&bacaan, &l, MAKS_XLSX + 1, 0).await?;
     service::batas_xlsx(total)?;
     let k = l.kepala("rekap-angka-kredit", None, "xlsx");
     let name = k.nama_berkas.clone();
@@ -208,12 +211,12 @@ pub async fn angka_kredit_xlsx(
 )]
 #[get("/siasn/validasi")]
 pub async fn validasi(
-    state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ReadUnitDashboards>,
     ValidatedQuery(q): ValidatedQuery<RekapQuery>,
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
+    Baca(bacaan): Baca,
 ) -> AppResult<Json<ValidasiSiasn>> {
-    Ok(Json(service::validasi(&state.db, &viewer, q, page).await?))
+    Ok(Json(service::validasi(&bacaan, &viewer, q, page).await?))
 }
 
 /// Employees read per statement of the streamed export. Debug builds (the tests) read pages of
@@ -321,19 +324,19 @@ impl Aliran {
 )]
 #[get("/siasn")]
 pub async fn siasn(
-    state: Data<AppState>,
     ViewerWith(viewer, _): ViewerWith<perm::ReadUnitDashboards>,
     ValidatedQuery(q): ValidatedQuery<EksporQuery>,
+    Baca(bacaan): Baca,
 ) -> AppResult<HttpResponse> {
     service::boleh_ekspor(&viewer)?;
-    let l = service::lingkup(&state.db, &viewer, q.unit_id, q.periode_id).await?;
+    let l = service::lingkup(&bacaan, &viewer, q.unit_id, q.periode_id).await?;
     let (ext, mime) = match q.format {
         FormatEkspor::Csv => ("csv", "text/csv; charset=utf-8"),
         FormatEkspor::Json => ("json", "application/json"),
     };
     let name = l.kepala("siasn-kinerja", None, ext).nama_berkas;
     let aliran = Aliran {
-        db: state.db.clone(),
+        db: bacaan.clone(),
         l,
         format: q.format,
         setelah: String::new(),
