@@ -11,6 +11,8 @@
 //! it gone; other people's writes reach the replica's readers within the replication lag.
 //! Every routed answer says where it was read (`x-kinerja-dibaca: replika|primer`).
 
+use std::sync::atomic::{AtomicI64, Ordering};
+
 use actix_web::body::MessageBody;
 use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
@@ -34,6 +36,25 @@ pub const HEADER_DIBACA: &str = "x-kinerja-dibaca";
 /// behind sees the data as it was a moment earlier, never a write of its own being undone
 /// within the time anyone looks.
 pub const LEKAT_DETIK: i64 = 120;
+
+/// After a failed check the replica is left alone this long: a replica that is down (or a
+/// network that drops packets) costs one timeout per interval, not one per request.
+const ISTIRAHAT_DETIK: i64 = 10;
+
+/// The read replica's pool and when it may be tried again after a failure.
+pub struct Replika {
+    pub db: DatabaseConnection,
+    gagal_sampai: AtomicI64,
+}
+
+impl Replika {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self {
+            db,
+            gagal_sampai: AtomicI64::new(0),
+        }
+    }
+}
 
 /// Where a read was served from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,10 +112,17 @@ pub async fn pilih(state: &AppState, lsn: Option<&str>) -> (DatabaseConnection, 
     let Some(replika) = &state.replika else {
         return (state.db.clone(), Sumber::Primer);
     };
-    match siap(replika, lsn).await {
-        Ok(true) => (replika.clone(), Sumber::Replika),
+    let now = chrono::Utc::now().timestamp();
+    if replika.gagal_sampai.load(Ordering::Relaxed) > now {
+        return (state.db.clone(), Sumber::Primer);
+    }
+    match siap(&replika.db, lsn).await {
+        Ok(true) => (replika.db.clone(), Sumber::Replika),
         Ok(false) => (state.db.clone(), Sumber::Primer),
         Err(e) => {
+            replika
+                .gagal_sampai
+                .store(now + ISTIRAHAT_DETIK, Ordering::Relaxed);
             tracing::warn!(error = %e, "read replica unreachable; reading from the primary");
             (state.db.clone(), Sumber::Primer)
         }

@@ -80,7 +80,7 @@ impl Application {
         start_jobs(&db, &settings, &clock)?;
         let akun = std::sync::Arc::new(crate::auth::akun_cache::AkunCache::default());
         crate::auth::akun_cache::spawn_listener(&db, &settings, akun.clone());
-        let replika = crate::database::connect_read(&settings)?;
+        let replika = crate::database::connect_read(&settings)?.map(crate::replika::Replika::new);
         let workers = settings.workers;
         let cors_origins = settings.cors_origins.clone();
         let state = Data::new(AppState {

@@ -13,7 +13,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// The read replica's pool (`KINERJA_DATABASE_READ_URL`); heavy reads take it through
     /// [`crate::replika::Baca`].
-    pub replika: Option<DatabaseConnection>,
+    pub replika: Option<crate::replika::Replika>,
     pub settings: Settings,
     /// The evaluation policy from the settings, built once per process.
     pub kebijakan: Kebijakan,

@@ -137,7 +137,10 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for col in [Notifications::EmailKlaimSampai, Notifications::EmailKlaimOleh] {
+        for col in [
+            Notifications::EmailKlaimSampai,
+            Notifications::EmailKlaimOleh,
+        ] {
             manager
                 .alter_table(
                     Table::alter()

@@ -28,8 +28,8 @@ use uuid::Uuid;
 
 use crate::auth::tokens::sha256_hex;
 use crate::entities::{
-    api_clients, audit_events, audit_rantai, employees, evaluations, instansi, katalog_pelatihan, periods,
-    positions, skps, units, users,
+    api_clients, audit_events, audit_rantai, employees, evaluations, instansi, katalog_pelatihan,
+    periods, positions, skps, units, users,
 };
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
@@ -189,7 +189,9 @@ pub async fn record_many(
                 [key.clone().into(), GENESIS_HASH.into()],
             ))
             .await?
-            .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("audit chain head not returned")))?;
+            .ok_or_else(|| {
+                AppError::Unexpected(anyhow::anyhow!("audit chain head not returned"))
+            })?;
         let mut seq: i64 = head.try_get("", "seq")?;
         let mut prev_hash: String = head.try_get("", "hash")?;
         for entry in list {
@@ -377,11 +379,7 @@ pub async fn verify(
             keys.sort();
             keys.dedup();
             std::iter::once(None)
-                .chain(
-                    keys.into_iter()
-                        .filter(|k| k != RANTAI_LAMA)
-                        .map(Some),
-                )
+                .chain(keys.into_iter().filter(|k| k != RANTAI_LAMA).map(Some))
                 .collect()
         }
     };

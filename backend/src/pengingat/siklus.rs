@@ -706,7 +706,10 @@ async fn klaim_hari(db: &DatabaseConnection, kunci: &str, at: DateTime<Utc>) -> 
     // One conditional update: of two servers taking over together, one changes the row and
     // the other's condition no longer holds.
     let taken = kirim::Entity::update_many()
-        .col_expr(kirim::Column::DikirimAt, sea_orm::sea_query::Expr::value(at))
+        .col_expr(
+            kirim::Column::DikirimAt,
+            sea_orm::sea_query::Expr::value(at),
+        )
         .filter(kirim::Column::Kunci.eq(kunci))
         .filter(kirim::Column::DikirimAt.lt(at - Duration::minutes(HARI_LEASE_MENIT)))
         .exec(db)

@@ -292,7 +292,10 @@ async fn writes_in_two_instansi_do_not_wait_on_each_other(db: Db) {
             t.commit().await.unwrap();
         });
         tokio::time::sleep(std::time::Duration::from_millis(700)).await;
-        assert!(!waiting.is_finished(), "the second writer of A waits for the first");
+        assert!(
+            !waiting.is_finished(),
+            "the second writer of A waits for the first"
+        );
         held.commit().await.unwrap();
         tokio::time::timeout(std::time::Duration::from_secs(10), waiting)
             .await
@@ -304,7 +307,9 @@ async fn writes_in_two_instansi_do_not_wait_on_each_other(db: Db) {
         record_in(&app.db, b, "uji.ditulis").await;
         record_in(&app.db, a, "uji.ditulis").await;
     }
-    let all = kinerja::audit::service::verify(&app.db, None).await.unwrap();
+    let all = kinerja::audit::service::verify(&app.db, None)
+        .await
+        .unwrap();
     assert!(all.intact, "{all:?}");
     assert_eq!(all.checked, 3);
     let only_a = kinerja::audit::service::verify(&app.db, Some(a))
@@ -340,7 +345,10 @@ async fn tampering_in_one_chain_is_reported_for_its_instansi(db: Db) {
     assert!(verify(String::new()).await.intact);
     // Each event says which chain it is in and where.
     let page = events(&app, &token, "action=uji.b1").await;
-    assert_eq!(page.items[0].rantai.as_deref(), Some(b.to_string().as_str()));
+    assert_eq!(
+        page.items[0].rantai.as_deref(),
+        Some(b.to_string().as_str())
+    );
     assert_eq!(page.items[0].rantai_seq, Some(2));
 
     as_intruder(
@@ -365,7 +373,11 @@ async fn tampering_in_one_chain_is_reported_for_its_instansi(db: Db) {
     let report = verify(format!("?instansi_id={a}")).await;
     assert!(!report.intact);
     let broken = report.first_broken.unwrap();
-    assert!(broken.reason.contains("removed from its end"), "{}", broken.reason);
+    assert!(
+        broken.reason.contains("removed from its end"),
+        "{}",
+        broken.reason
+    );
     assert_eq!(broken.instansi_id, Some(a));
     // A malformed instansi id is a 422 naming the parameter.
     let problem = assert_problem(

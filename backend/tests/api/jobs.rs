@@ -505,8 +505,14 @@ async fn two_servers_sending_together_mail_each_notification_once(db: Db) {
     to.sort();
     to.dedup();
     assert_eq!(to.len(), 49, "no address got two messages");
-    assert!(to.iter().any(|t| t.contains("orang0@uji.go.id")), "the dead claim was taken over");
-    assert!(!to.iter().any(|t| t.contains("orang1@uji.go.id")), "the live claim was left alone");
+    assert!(
+        to.iter().any(|t| t.contains("orang0@uji.go.id")),
+        "the dead claim was taken over"
+    );
+    assert!(
+        !to.iter().any(|t| t.contains("orang1@uji.go.id")),
+        "the live claim was left alone"
+    );
     drop(server);
 }
 db_test!(two_servers_sending_together_mail_each_notification_once);

@@ -39,6 +39,7 @@ mod planning;
 mod privasi;
 mod read_only;
 mod rekap;
+mod replika;
 mod security;
 mod seed_scale;
 mod skala;
