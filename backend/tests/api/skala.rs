@@ -9,7 +9,7 @@ use kinerja_api::auth::Role;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
-use crate::helpers::{Db, TestApp, spawn_app};
+use crate::helpers::{Db, TestApp, spawn_app, spawn_app_with};
 
 async fn statements(app: &TestApp) -> u64 {
     let text = app.get("/metrics", None).await.text().await.unwrap();
@@ -318,3 +318,86 @@ async fn an_account_changed_anywhere_is_refused_by_every_server(db: Db) {
     }
 }
 db_test!(an_account_changed_anywhere_is_refused_by_every_server);
+
+/// Statements one `/auth/me` of `token` costs `app`.
+async fn me_costs(app: &TestApp, token: String) -> u64 {
+    let before = statements(app).await;
+    let status = app.get("/api/v1/auth/me", Some(&token)).await.status();
+    assert_eq!(status, 200);
+    statements(app).await - before
+}
+
+/// Behind a pooler in transaction mode a LISTEN is lost: without a direct connection for it
+/// the account cache stays off (every request reads the account); with
+/// `KINERJA_DATABASE_LISTEN_URL` it listens there and keeps accounts again.
+async fn behind_a_pooler_the_account_cache_listens_on_the_direct_connection(db: Db) {
+    if db == Db::Sqlite {
+        let refused = kinerja::config::Settings::from_map(
+            &[
+                ("KINERJA_DATABASE_URL", "sqlite://./x.db"),
+                ("KINERJA_DATABASE_LISTEN_URL", "postgres://h/db"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect(),
+        );
+        assert!(refused.is_err(), "a LISTEN URL needs PostgreSQL");
+        return;
+    }
+    let pooled = spawn_app_with(db, |env| {
+        env.insert("KINERJA_DATABASE_POOLED".into(), "true".into());
+    })
+    .await;
+    let (_, token) = pooled.signed_in("pegawai.pool", &[Role::Pegawai]).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    for _ in 0..3 {
+        assert_eq!(
+            me_costs(&pooled, token.clone()).await,
+            1,
+            "no cache without a way to hear changes"
+        );
+    }
+    // Here the "pooled" URL is the server itself; the direct one names the same database.
+    let listening = spawn_app_with(db, |env| {
+        let direct = env["KINERJA_DATABASE_URL"].clone();
+        env.insert("KINERJA_DATABASE_POOLED".into(), "true".into());
+        env.insert("KINERJA_DATABASE_LISTEN_URL".into(), direct);
+    })
+    .await;
+    let (user, token) = listening
+        .signed_in("pegawai.dengar", &[Role::Pegawai])
+        .await;
+    let started = std::time::Instant::now();
+    while me_costs(&listening, token.clone()).await != 0 {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "the cache comes on once the direct connection listens"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    // And it hears a change made elsewhere.
+    let mut row: kinerja::entities::users::ActiveModel =
+        kinerja::entities::users::Entity::find_by_id(user.id)
+            .one(&listening.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+    row.active = Set(false);
+    sea_orm::ActiveModelTrait::update(row, &listening.db)
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    loop {
+        let status = listening
+            .get("/api/v1/auth/me", Some(&token))
+            .await
+            .status();
+        if status == 401 {
+            break;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+db_test!(behind_a_pooler_the_account_cache_listens_on_the_direct_connection);
