@@ -30,8 +30,15 @@ pub struct Sumber {
 
 impl Sumber {
     pub fn from_settings(settings: &crate::config::Settings) -> Self {
+        // pg_dump sets session parameters (float digits, search_path) before its transaction:
+        // through a pooler in transaction mode they could land on another server connection,
+        // so behind one it dumps over the direct connection when there is one.
+        let database_url = match (&settings.database_listen_url, settings.database_pooled) {
+            (Some(direct), true) => direct.expose().to_owned(),
+            _ => settings.database_url.clone(),
+        };
         Self {
-            database_url: settings.database_url.clone(),
+            database_url,
             upload_dir: settings.upload_dir.clone(),
         }
     }
