@@ -218,6 +218,7 @@ pub async fn tetapkan_organisasi(
         }
     };
     let mut entry = AuditEntry::new("predikat_organisasi.ditetapkan", "unit")
+        .instansi(period.instansi_id)
         .actor(viewer.user_id)
         .entity(unit_id)
         .after(json!({"periode_id": period.id, "periode_ke": req.periode_ke, "predikat": req.predikat.as_str()}));

@@ -177,6 +177,7 @@ pub async fn buat(
     audit::record(
         &txn,
         AuditEntry::new("pengingat_jeda.created", "pengingat_jeda")
+            .instansi(m.instansi_id)
             .actor(viewer.user_id)
             .entity(m.id)
             .after(audit_json(&m)),
@@ -212,6 +213,7 @@ pub async fn hapus(
     audit::record(
         &txn,
         AuditEntry::new("pengingat_jeda.deleted", "pengingat_jeda")
+            .instansi(m.instansi_id)
             .actor(viewer.user_id)
             .entity(m.id)
             .before(audit_json(&m)),

@@ -492,6 +492,7 @@ pub async fn buat(
     audit::record(
         &txn,
         AuditEntry::new("pengumuman.created", "pengumuman")
+            .instansi(m.instansi_id)
             .actor(viewer.user_id)
             .entity(m.id)
             .after(audit_json(&m)),
@@ -563,6 +564,7 @@ pub async fn ubah(
     audit::record(
         &txn,
         AuditEntry::new("pengumuman.updated", "pengumuman")
+            .instansi(before.instansi_id)
             .actor(viewer.user_id)
             .entity(id)
             .before(audit_json(&before))

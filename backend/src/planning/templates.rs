@@ -199,6 +199,7 @@ async fn record(
     audit::record(
         txn,
         AuditEntry::new(action, "skp_template")
+            .instansi(model.instansi_id)
             .actor(actor)
             .entity(model.id)
             .after(json!({"nama": model.nama})),
