@@ -6,6 +6,11 @@
 //! Notifications are written inside the transactions that cause them; e-mail is sent
 //! afterwards from that table (an outbox), so a slow or absent mail server never holds a
 //! transaction open or loses a notification.
+//!
+//! Every server runs these jobs: each unit of work is claimed in the database (a key inserted
+//! with the notification, a conditional update, a lease) so that it is done once whatever the
+//! number of servers, and a server killed mid-job leaves the rest to the next (docs/replicas.md,
+//! "Work done once", the table per job).
 
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
