@@ -167,6 +167,7 @@ async fn insert_accounts(
         .zip(&models)
         .map(|(e, u)| {
             AuditEntry::new("user.created_for_employee", "user")
+                .instansi(e.instansi_id)
                 .actor(actor)
                 .entity(u.id)
                 .after(json!({
