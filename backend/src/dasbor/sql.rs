@@ -148,6 +148,44 @@ pub fn kepatuhan() -> String {
     )
 }
 
+/// The state of each person of the subtree, kept with a count of the dashboard of `{1}`
+/// (`dasbor_pegawai`, docs/dasbor.md "Cost"). Two servers counting the same unit at once
+/// (the two audiences) write the same rows: the later one wins.
+pub fn simpan_pegawai() -> String {
+    format!(
+        "{SUBTREE}{PER_PEGAWAI} INSERT INTO dasbor_pegawai \
+         (unit_id, periode_id, hari, employee_id, top, st, rk, bk, ev, kb, pb) \
+         SELECT {{1}}, {{2}}, {{4}}, id, top, st, rk, bk, ev, kb, pb FROM per WHERE 1 = 1 \
+         ON CONFLICT (unit_id, periode_id, hari, employee_id) DO UPDATE SET top = excluded.top, \
+         st = excluded.st, rk = excluded.rk, bk = excluded.bk, ev = excluded.ev, \
+         kb = excluded.kb, pb = excluded.pb"
+    )
+}
+
+/// Drops the kept people of unit `{1}` and period `{2}` (every day) before a new count.
+pub const HAPUS_PEGAWAI: &str = "DELETE FROM dasbor_pegawai WHERE unit_id = {1} AND periode_id = {2}";
+
+/// The compliance counts per top, as [`kepatuhan`], from the people kept for unit `{1}`,
+/// period `{2}` and day `{3}`.
+pub const KEPATUHAN_SIMPAN: &str = "SELECT top, COUNT(*), \
+     SUM(CASE WHEN st = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN st = 1 THEN 1 ELSE 0 END), \
+     SUM(CASE WHEN st = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN st = 3 THEN 1 ELSE 0 END), \
+     SUM(rk), SUM(bk), SUM(ev), SUM(kb), SUM(pb) FROM dasbor_pegawai \
+     WHERE unit_id = {1} AND periode_id = {2} AND hari = {3} GROUP BY top";
+
+/// As [`pegawai`], from the people kept for unit `{1}`, period `{2}` and day `{3}`: `{4}` rows
+/// from offset `{5}`.
+pub fn pegawai_simpan(l: kinerja_api::dasbor::Langkah) -> String {
+    format!(
+        "SELECT e.id, e.nama, e.gelar_depan, e.gelar_belakang, e.nip, un.nama, COUNT(*) OVER () \
+         FROM dasbor_pegawai per JOIN employees e ON e.id = per.employee_id \
+         LEFT JOIN units un ON un.id = e.unit_id \
+         WHERE per.unit_id = {{1}} AND per.periode_id = {{2}} AND per.hari = {{3}} AND {} \
+         ORDER BY un.nama, e.nama, e.id LIMIT {{4}} OFFSET {{5}}",
+        kondisi(l)
+    )
+}
+
 /// The condition on `per` of one step.
 pub fn kondisi(l: kinerja_api::dasbor::Langkah) -> &'static str {
     use kinerja_api::dasbor::Langkah;
