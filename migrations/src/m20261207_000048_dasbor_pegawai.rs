@@ -1,8 +1,9 @@
 //! Every dashboard is kept, not only an instansi's (issue #19, docs/dasbor.md "Cost"):
 //! `berlaku_sampai` is when a kept answer stops being fresh (soon for a kecamatan, later for
-//! an instansi whose count takes seconds), and `dasbor_pegawai` keeps, with each count, the
-//! state of every person under the unit, so that the people behind a number are a page read
-//! from it instead of a recount of the whole subtree.
+//! an instansi whose count takes seconds), and `dasbor_pegawai` keeps, with each count, one
+//! row per person under the unit and step they are counted in (their SKP state and each step
+//! behind), in the list's order, so that the people behind a number are a range read from it
+//! instead of a recount of the whole subtree.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -27,19 +28,20 @@ impl MigrationTrait for Migration {
                     .col(uuid(DasborPegawai::UnitId))
                     .col(uuid(DasborPegawai::PeriodeId))
                     .col(date(DasborPegawai::Hari))
+                    .col(small_integer(DasborPegawai::Langkah))
+                    .col(text(DasborPegawai::UnitNama))
+                    .col(text(DasborPegawai::Nama))
                     .col(uuid(DasborPegawai::EmployeeId))
                     .col(uuid(DasborPegawai::Top))
-                    .col(small_integer(DasborPegawai::St))
-                    .col(small_integer(DasborPegawai::Rk))
-                    .col(small_integer(DasborPegawai::Bk))
-                    .col(small_integer(DasborPegawai::Ev))
-                    .col(small_integer(DasborPegawai::Kb))
-                    .col(small_integer(DasborPegawai::Pb))
+                    // In the list's order: a page of one step is a range of this key.
                     .primary_key(
                         Index::create()
                             .col(DasborPegawai::UnitId)
                             .col(DasborPegawai::PeriodeId)
                             .col(DasborPegawai::Hari)
+                            .col(DasborPegawai::Langkah)
+                            .col(DasborPegawai::UnitNama)
+                            .col(DasborPegawai::Nama)
                             .col(DasborPegawai::EmployeeId),
                     )
                     .foreign_key(
@@ -100,12 +102,9 @@ enum DasborPegawai {
     UnitId,
     PeriodeId,
     Hari,
+    Langkah,
+    UnitNama,
+    Nama,
     EmployeeId,
     Top,
-    St,
-    Rk,
-    Bk,
-    Ev,
-    Kb,
-    Pb,
 }

@@ -208,7 +208,8 @@ pub(super) async fn hitung(
         Value::from(c.k_or_0()),
         Value::from(c.today),
     ];
-    let rows = if simpan {
+    let mut per_top: HashMap<Uuid, BarisKepatuhan> = HashMap::new();
+    if simpan {
         let txn = db.begin().await?;
         txn.execute_raw(Statement::from_sql_and_values(
             backend,
@@ -230,33 +231,49 @@ pub(super) async fn hitung(
             ))
             .await?;
         txn.commit().await?;
-        rows
-    } else {
-        db.query_all_raw(statement(backend, &sql::kepatuhan(), fixed, subtree))
-            .await?
-    };
-    let mut per_top: HashMap<Uuid, BarisKepatuhan> = HashMap::new();
-    for r in &rows {
-        let top: Uuid = r.try_get_by_index(0)?;
-        let n: i64 = r.try_get_by_index(1)?;
-        let v = |i: usize| -> AppResult<u64> { Ok(count(r.try_get_by_index::<Option<i64>>(i)?)) };
-        per_top.insert(
-            top,
-            BarisKepatuhan {
+        for r in &rows {
+            let top: Uuid = r.try_get_by_index(0)?;
+            let nomor: i16 = r.try_get_by_index(1)?;
+            let n = count(r.try_get_by_index::<Option<i64>>(2)?);
+            let line = per_top.entry(top).or_insert_with(|| BarisKepatuhan {
                 unit_id: top,
-                jumlah_pegawai: count(Some(n)),
-                skp_belum: v(2)?,
-                skp_draft: v(3)?,
-                skp_diajukan: v(4)?,
-                skp_disetujui: v(5)?,
-                realisasi_kosong: v(6)?,
-                bukti_menunggu: v(7)?,
-                evaluasi_belum: v(8)?,
-                keberatan_lewat: v(9)?,
-                perbaikan_lewat: v(10)?,
                 ..BarisKepatuhan::default()
-            },
-        );
+            });
+            if let Some(l) = Langkah::ALL.iter().find(|l| sql::nomor(**l) == nomor) {
+                *slot(line, *l) += n;
+                // Everyone is in exactly one SKP state.
+                if nomor <= 3 {
+                    line.jumlah_pegawai += n;
+                }
+            }
+        }
+    } else {
+        let rows = db
+            .query_all_raw(statement(backend, &sql::kepatuhan(), fixed, subtree))
+            .await?;
+        for r in &rows {
+            let top: Uuid = r.try_get_by_index(0)?;
+            let n: i64 = r.try_get_by_index(1)?;
+            let v =
+                |i: usize| -> AppResult<u64> { Ok(count(r.try_get_by_index::<Option<i64>>(i)?)) };
+            per_top.insert(
+                top,
+                BarisKepatuhan {
+                    unit_id: top,
+                    jumlah_pegawai: count(Some(n)),
+                    skp_belum: v(2)?,
+                    skp_draft: v(3)?,
+                    skp_diajukan: v(4)?,
+                    skp_disetujui: v(5)?,
+                    realisasi_kosong: v(6)?,
+                    bukti_menunggu: v(7)?,
+                    evaluasi_belum: v(8)?,
+                    keberatan_lewat: v(9)?,
+                    perbaikan_lewat: v(10)?,
+                    ..BarisKepatuhan::default()
+                },
+            );
+        }
     }
     let mut unit = per_top
         .values()
@@ -535,11 +552,7 @@ pub(super) async fn jalur(
 
 /// The IKM of the period's surveys in the subtree: one statement for the surveys, one
 /// aggregate for their totals.
-async fn ikm(
-    db: &DatabaseConnection,
-    c: &Konteks,
-    subtree: &Subtree,
-) -> AppResult<Vec<IkmUnit>> {
+async fn ikm(db: &DatabaseConnection, c: &Konteks, subtree: &Subtree) -> AppResult<Vec<IkmUnit>> {
     let backend = db.get_database_backend();
     let rows = db
         .query_all_raw(statement(
@@ -594,35 +607,51 @@ pub async fn pegawai(
     // The people of the last kept count, when the dashboard is kept: the list then matches
     // the numbers it was opened from, and an instansi is a page read, not a recount.
     let kept = super::simpan::dihitung(db, &c).await?;
-    let rows = if kept.is_some() {
-        db.query_all_raw(Statement::from_sql_and_values(
-            backend,
-            sql::sql(backend, &sql::pegawai_simpan(q.langkah)),
-            [
-                Value::from(c.root.id),
-                Value::from(c.period.id),
-                Value::from(c.today),
-                per_page,
-                offset,
-            ],
-        ))
-        .await?
+    let (rows, kept_total) = if kept.is_some() {
+        let key = [
+            Value::from(c.root.id),
+            Value::from(c.period.id),
+            Value::from(c.today),
+            Value::from(sql::nomor(q.langkah)),
+        ];
+        let mut values = key.to_vec();
+        values.extend([per_page, offset]);
+        let rows = db
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                sql::sql(backend, sql::PEGAWAI_SIMPAN),
+                values,
+            ))
+            .await?;
+        let total = db
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                sql::sql(backend, sql::PEGAWAI_SIMPAN_JUMLAH),
+                key,
+            ))
+            .await?
+            .map(|r| r.try_get_by_index::<Option<i64>>(0))
+            .transpose()?
+            .flatten();
+        (rows, Some(count(total)))
     } else {
         let subtree = below(db, c.root.id).await?;
-        db.query_all_raw(statement(
-            backend,
-            &sql::pegawai(q.langkah),
-            vec![
-                Value::from(c.root.id),
-                Value::from(c.period.id),
-                Value::from(c.k_or_0()),
-                Value::from(c.today),
-                per_page,
-                offset,
-            ],
-            &subtree,
-        ))
-        .await?
+        let rows = db
+            .query_all_raw(statement(
+                backend,
+                &sql::pegawai(q.langkah),
+                vec![
+                    Value::from(c.root.id),
+                    Value::from(c.period.id),
+                    Value::from(c.k_or_0()),
+                    Value::from(c.today),
+                    per_page,
+                    offset,
+                ],
+                &subtree,
+            ))
+            .await?;
+        (rows, None)
     };
     let mut total = 0u64;
     let mut people = Vec::with_capacity(rows.len());
@@ -633,7 +662,9 @@ pub async fn pegawai(
         let belakang: Option<String> = r.try_get_by_index(3)?;
         let nip: String = r.try_get_by_index(4)?;
         let unit_nama: Option<String> = r.try_get_by_index(5)?;
-        total = count(r.try_get_by_index::<Option<i64>>(6)?);
+        if kept_total.is_none() {
+            total = count(r.try_get_by_index::<Option<i64>>(6)?);
+        }
         people.push((
             id,
             full_name(depan.as_deref(), &nama, belakang.as_deref()),
@@ -661,7 +692,7 @@ pub async fn pegawai(
     Ok(PegawaiDasbor {
         langkah: q.langkah,
         jalur: jalur(db, viewer, &c).await?,
-        pegawai: Page::new(items, page, total),
+        pegawai: Page::new(items, page, kept_total.unwrap_or(total)),
         dihitung_pada: kept,
     })
 }

@@ -91,7 +91,8 @@ pub async fn dasbor(
             let now = Utc::now();
             let basi = row.berlaku_sampai.is_none_or(|t| now >= t);
             if basi && klaim(db, key, now).await? {
-                let (db, viewer, aturan, clock) = (db.clone(), viewer.clone(), *aturan, clock.clone());
+                let (db, viewer, aturan, clock) =
+                    (db.clone(), viewer.clone(), *aturan, clock.clone());
                 tokio::spawn(async move {
                     let run = async {
                         let subtree = subtree_of(&db, key.0).await?;

@@ -268,6 +268,22 @@ async fn the_counts_follow_each_persons_place_in_the_cycle(db: Db) {
         assert_eq!(cap[at as usize - 1], Some(100.0), "{cap:?}");
         assert_eq!(d.periode_ke_predikat, Some(at));
         assert_eq!(d.sebaran_predikat.baik, 1);
+
+        // Ten times every target: each indicator counts as 120 %, whole numbers that SQLite
+        // sums as an integer unless the cap is written as a real.
+        use sea_orm::sea_query::Expr;
+        use sea_orm::{ColumnTrait, EntityTrait, ExprTrait, QueryFilter};
+        realisasi::Entity::update_many()
+            .col_expr(
+                realisasi::Column::Nilai,
+                Expr::col(realisasi::Column::Nilai).mul(10),
+            )
+            .filter(realisasi::Column::IkiId.is_in(iki.clone()))
+            .exec(&c.app.db)
+            .await
+            .unwrap();
+        let d = dasbor(&c, &c.admin, subbag.id).await;
+        assert_eq!(d.capaian[0].per_periode[at as usize - 1], Some(120.0));
     }
     assert_eq!(d.unit.bukti_menunggu, 1);
     assert_eq!(d.unit.keberatan_lewat, 1);

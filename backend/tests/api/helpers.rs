@@ -246,9 +246,9 @@ impl TestApp {
             ("KINERJA_DATABASE_URL", &self._database.url),
             ("KINERJA_SPA_DIR", "/nonexistent-spa"),
             ("KINERJA_JOBS_INTERVAL_SECS", "0"),
-        // Tests read a dashboard right after changing what it counts; the kept answer of a
-        // small subtree has a test of its own (dasbor.rs).
-        ("KINERJA_DASBOR_UMUR_KECIL_DETIK", "0"),
+            // Tests read a dashboard right after changing what it counts; the kept answer of a
+            // small subtree has a test of its own (dasbor.rs).
+            ("KINERJA_DASBOR_UMUR_KECIL_DETIK", "0"),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
