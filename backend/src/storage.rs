@@ -72,8 +72,11 @@ impl Pilihan {
     }
 }
 
-/// `s3://bucket/prefix?query` → (bucket, prefix without slashes, query pairs).
-fn s3_parts(url: &str) -> anyhow::Result<(String, String, Vec<(String, String)>)> {
+/// An S3 URL's parts: bucket, prefix without slashes, query pairs.
+type S3Parts = (String, String, Vec<(String, String)>);
+
+/// `s3://bucket/prefix?query` → its parts.
+fn s3_parts(url: &str) -> anyhow::Result<S3Parts> {
     let rest = url.strip_prefix("s3://").context("not an s3:// URL")?;
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     let (bucket, prefix) = path.split_once('/').unwrap_or((path, ""));

@@ -327,3 +327,124 @@ async fn files_copy_between_stores_under_the_same_keys(db: Db) {
     );
 }
 db_test!(files_copy_between_stores_under_the_same_keys);
+
+fn kinerja_cli(database_url: &str, data_dir: &Path, storage_url: &str, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(args)
+        .env("KINERJA_DATABASE_URL", database_url)
+        .env("KINERJA_DATA_DIR", data_dir)
+        .env("KINERJA_STORAGE_URL", storage_url)
+        .env("KINERJA_LOG_LEVEL", "warn")
+        .env_remove("KINERJA_UPLOAD_DIR")
+        .env_remove("KINERJA_BACKUP_DIR")
+        .output()
+        .expect("run kinerja");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "kinerja {args:?}: {}{stdout}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+/// With the database store the files are rows of the database copy: the archive holds no
+/// files and the restore checks that every referenced key came back. With S3 the archive
+/// cannot hold the bucket: the backup succeeds and says where the files are. And
+/// `kinerja storage-copy` moves the files from one store to the other.
+async fn backups_keep_database_files_and_leave_the_bucket_to_s3(db: Db) {
+    let Some(s3) = S3Server::start().await else {
+        return;
+    };
+    let (app, _) = crate::organisation::demo_app_with(db, |env| {
+        env.insert("KINERJA_STORAGE_URL".into(), "database:".into());
+    })
+    .await;
+    let data = app._database.dir.path().to_path_buf();
+    kinerja::demo::seed_katalog(&app.db).await.unwrap();
+    kinerja::demo::seed_planning(&app.db).await.unwrap();
+    let in_db = Storage::Database(app.db.clone());
+    kinerja::demo::seed_year(
+        &app.db,
+        kinerja::evaluation::service::Kebijakan::from_settings(
+            &kinerja::config::Settings::from_map(&std::collections::HashMap::new()).unwrap(),
+        ),
+        &in_db,
+    )
+    .await
+    .unwrap();
+    let keys = in_db.keys().await.unwrap();
+    assert!(keys.len() >= 2, "the demo year stores files: {keys:?}");
+    let referenced = kinerja::cadangan::buat::fakta(&app.db)
+        .await
+        .unwrap()
+        .referenced;
+    assert!(referenced.iter().all(|k| keys.contains(k)));
+    assert_eq!(files_under(&data.join("uploads")), 0);
+
+    let folder = tempfile::tempdir().unwrap();
+    let to = folder.path().to_str().unwrap();
+    let out = kinerja_cli(
+        &app._database.url,
+        &data,
+        "database:",
+        &["backup", "--to", to],
+    );
+    assert!(out.contains("files:       0"), "{out}");
+    assert!(!out.contains("warning"), "{out}");
+    let archive = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".tar.gz"))
+        .unwrap();
+    let target = crate::helpers::TestDatabase::create(db).await;
+    let out = kinerja_cli(
+        &target.url,
+        target.dir.path(),
+        "database:",
+        &["restore", archive.to_str().unwrap()],
+    );
+    assert!(out.contains("in the database"), "{out}");
+    let restored = sea_orm::Database::connect(&target.url).await.unwrap();
+    let back = Storage::Database(restored.clone());
+    assert_eq!(back.keys().await.unwrap(), keys);
+    assert_eq!(
+        back.read(&keys[0]).await.unwrap(),
+        in_db.read(&keys[0]).await.unwrap()
+    );
+    restored.close().await.unwrap();
+
+    // Moved to the bucket by the command, then backed up with the S3 store: no failure.
+    let out = kinerja_cli(
+        &app._database.url,
+        &data,
+        "database:",
+        &["storage-copy", "--from", "database:", "--to", &s3.url()],
+    );
+    assert!(
+        out.contains(&format!("copied {} files", keys.len())),
+        "{out}"
+    );
+    let bucket = Storage::from_choice(
+        &Pilihan::parse(Some(&s3.url())).unwrap(),
+        &data.join("uploads"),
+        &app.db,
+    )
+    .unwrap();
+    assert_eq!(bucket.keys().await.unwrap(), keys);
+    let folder = tempfile::tempdir().unwrap();
+    let to = folder.path().to_str().unwrap();
+    let out = kinerja_cli(
+        &app._database.url,
+        &data,
+        &s3.url(),
+        &["backup", "--to", to],
+    );
+    assert!(out.contains("files:       0"), "{out}");
+    assert!(!out.contains("warning"), "{out}");
+    assert!(
+        !out.contains("rahasia-uji"),
+        "no credentials in the output: {out}"
+    );
+}
+db_test!(backups_keep_database_files_and_leave_the_bucket_to_s3);
