@@ -255,6 +255,33 @@ async fn evidence_round_trips(db: Db, kind: &str) {
         assert_eq!(resp.status(), 200);
         assert_eq!(resp.bytes().await.unwrap().to_vec(), pdf);
     }
+    // A shared store serves the file through another server with a disk of its own, as a
+    // second replica behind a proxy would; a folder is one machine's.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let url = store.url();
+    let replica = c
+        .app
+        .replica_with(elsewhere.path(), |env| {
+            if let Some(url) = url {
+                env.insert("KINERJA_STORAGE_URL".into(), url);
+            }
+        })
+        .await;
+    let resp = c
+        .app
+        .client
+        .get(format!("{replica}/api/v1/bukti/{}", bukti.id))
+        .bearer_auth(&c.kasubag)
+        .send()
+        .await
+        .unwrap();
+    if kind == "file" {
+        assert_eq!(resp.status(), 500, "the other machine's folder lacks it");
+    } else {
+        assert_eq!(resp.status(), 200);
+        assert_eq!(resp.bytes().await.unwrap().to_vec(), pdf);
+    }
+    assert_eq!(files_under(elsewhere.path()), 0);
 
     // A commit that fails leaves neither the row nor the file.
     break_evidence_commits(&c.app).await;
