@@ -475,3 +475,75 @@ async fn backups_keep_database_files_and_leave_the_bucket_to_s3(db: Db) {
     );
 }
 db_test!(backups_keep_database_files_and_leave_the_bucket_to_s3);
+
+/// A replaced certificate leaves the store with the commit that replaces it, and a removed
+/// record takes its certificate along: in the database store within the same transaction.
+async fn certificates_replaced_or_removed_leave_the_store(db: Db, kind: &str) {
+    use crate::pengembangan::{catat, kegiatan, ok, sertifikat};
+    use kinerja_api::pengembangan::CatatanPengembangan;
+    let Some(store) = Store::new(kind).await else {
+        return;
+    };
+    let url = store.url();
+    let c = crate::planning::chain_with(db, |env| {
+        if let Some(url) = url {
+            env.insert("KINERJA_STORAGE_URL".into(), url);
+        }
+    })
+    .await;
+    let storage = store.open(&c.app);
+    let today = kinerja::clock::today();
+    let r: CatatanPengembangan = ok(
+        catat(
+            &c,
+            &c.rina,
+            kegiatan("Bimtek Arsip", today, json!({"jp": 8})),
+        )
+        .await,
+        201,
+    )
+    .await;
+    let key_of = async |id| {
+        kinerja::entities::catatan_pengembangan::Entity::find_by_id(id)
+            .one(&c.app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .sertifikat_key
+            .unwrap()
+    };
+    let r = sertifikat(&c, &c.rina, &r).await;
+    let first = key_of(r.id).await;
+    assert_eq!(storage.keys().await.unwrap(), vec![first.clone()]);
+    let r = sertifikat(&c, &c.rina, &r).await;
+    let second = key_of(r.id).await;
+    assert_ne!(first, second);
+    assert_eq!(
+        storage.keys().await.unwrap(),
+        vec![second],
+        "the old one went"
+    );
+    let resp = c
+        .app
+        .client
+        .delete(c.app.url(&format!(
+            "/api/v1/pengembangan/catatan/{}?lock_version={}",
+            r.id, r.lock_version
+        )))
+        .bearer_auth(&c.rina)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 204);
+    assert!(storage.keys().await.unwrap().is_empty());
+}
+
+async fn certificates_leave_the_database_store_with_their_record(db: Db) {
+    certificates_replaced_or_removed_leave_the_store(db, "database").await;
+}
+db_test!(certificates_leave_the_database_store_with_their_record);
+
+async fn certificates_leave_the_s3_store_with_their_record(db: Db) {
+    certificates_replaced_or_removed_leave_the_store(db, "s3").await;
+}
+db_test!(certificates_leave_the_s3_store_with_their_record);
