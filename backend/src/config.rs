@@ -57,6 +57,8 @@ pub struct Settings {
     pub cookie_secure: bool,
     pub cors_origins: Vec<String>,
     pub upload_dir: PathBuf,
+    /// Where stored files live: the upload folder, the database or S3 (docs/storage.md).
+    pub storage: crate::storage::Pilihan,
     pub spa_dir: PathBuf,
     pub log_format: LogFormat,
     pub log_level: String,
@@ -212,6 +214,7 @@ impl Settings {
             upload_dir: src
                 .get("KINERJA_UPLOAD_DIR")
                 .map_or_else(|| data_dir.join("uploads"), PathBuf::from),
+            storage: crate::storage::Pilihan::parse(src.get("KINERJA_STORAGE_URL"))?,
             data_dir,
             db_max_connections: src.parse("KINERJA_DB_MAX_CONNECTIONS", 10)?,
             auto_migrate: src.boolean("KINERJA_AUTO_MIGRATE", true)?,

@@ -5,6 +5,7 @@ pub mod akses_data_pribadi;
 pub mod api_clients;
 pub mod assignments;
 pub mod audit_events;
+pub mod berkas_tersimpan;
 pub mod bukti_dukung;
 pub mod cadangan;
 pub mod cadangan_peringatan;
