@@ -112,6 +112,9 @@ compose-check:
 	      && echo "$$f is valid" || exit 1; \
 	  done; \
 	else echo "docker-compose not installed: skipping compose validation"; fi
+	@if command -v haproxy >/dev/null 2>&1; then \
+	  haproxy -c -q -f deploy/scale/haproxy.cfg && echo "deploy/scale/haproxy.cfg is valid"; \
+	else echo "haproxy not installed: skipping its configuration check"; fi
 
 e2e: spa build
 	cd frontend/e2e && npm ci --no-audit --no-fund --loglevel=error
