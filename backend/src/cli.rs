@@ -104,6 +104,17 @@ enum Command {
         /// The `.tar.gz` written by `kinerja backup`.
         archive: std::path::PathBuf,
     },
+    /// Copy stored files from one store to another (file:, database:, s3://…), skipping
+    /// those already there; keys stay the same, so pointing `KINERJA_STORAGE_URL` at the
+    /// target afterwards switches stores (docs/storage.md).
+    StorageCopy {
+        /// The store to read: `file:` (KINERJA_UPLOAD_DIR), `database:` or `s3://bucket/prefix?…`.
+        #[arg(long)]
+        from: String,
+        /// The store to write.
+        #[arg(long)]
+        to: String,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -213,10 +224,11 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             if agreed > 0 {
                 println!("created  the current year's period with {agreed} approved SKP");
             }
+            let storage = crate::storage::Storage::open(&settings, &db)?;
             let evaluated = crate::demo::seed_year(
                 &db,
                 crate::evaluation::service::Kebijakan::from_settings(&settings),
-                &settings.upload_dir,
+                &storage,
             )
             .await
             .map_err(app_error)?;
@@ -308,6 +320,16 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
                 "{}",
                 crate::cadangan::ringkas_pulih(&archive, &sumber, &ringkasan)
             );
+        }
+        Command::StorageCopy { from, to } => {
+            let db = connect_migrated(&settings).await?;
+            let open = |url: &str| -> anyhow::Result<crate::storage::Storage> {
+                let choice = crate::storage::Pilihan::parse(Some(url))?;
+                crate::storage::Storage::from_choice(&choice, &settings.upload_dir, &db)
+            };
+            let (source, target) = (open(&from)?, open(&to)?);
+            let (copied, there) = source.copy_to(&target).await?;
+            println!("copied {copied} files, {there} were already there");
         }
         Command::Retention { dry_run } => {
             let db = connect_migrated(&settings).await?;

@@ -66,6 +66,8 @@ pub struct Settings {
     pub cookie_secure: bool,
     pub cors_origins: Vec<String>,
     pub upload_dir: PathBuf,
+    /// Where stored files live: the upload folder, the database or S3 (docs/storage.md).
+    pub storage: crate::storage::Pilihan,
     pub spa_dir: PathBuf,
     pub log_format: LogFormat,
     pub log_level: String,
@@ -105,11 +107,14 @@ pub struct Settings {
     pub backup_keep_weekly: u32,
     /// Admins are warned when no backup succeeded for this many hours.
     pub backup_warn_hours: u32,
-    /// Dashboards of subtrees with at least this many units are kept and recounted in the
-    /// background (docs/dasbor.md, "Cost"); 0 keeps every one.
+    /// A subtree of at least this many units is large: its kept dashboard is served for
+    /// `dasbor_umur_detik` (docs/dasbor.md, "Cost").
     pub dasbor_simpan_unit: usize,
-    /// Seconds a kept dashboard is served before it is recounted.
+    /// Seconds a kept dashboard of a large subtree is served before it is recounted.
     pub dasbor_umur_detik: u64,
+    /// Seconds a kept dashboard of a smaller subtree (a kecamatan) is served before one
+    /// server recounts it; 0 counts those for every request.
+    pub dasbor_umur_kecil_detik: u64,
     /// The cycle's reminders (docs/pengingat.md): days before a deadline the person who must
     /// act is reminded, days after it the PPKin and then the Atasan PPKin are told, days after
     /// a sub-period's realisasi lock its evaluation is due, and the weekday (1 = Monday, 0 =
@@ -218,6 +223,7 @@ impl Settings {
             upload_dir: src
                 .get("KINERJA_UPLOAD_DIR")
                 .map_or_else(|| data_dir.join("uploads"), PathBuf::from),
+            storage: crate::storage::Pilihan::parse(src.get("KINERJA_STORAGE_URL"))?,
             data_dir,
             db_max_connections: src.parse("KINERJA_DB_MAX_CONNECTIONS", 10)?,
             database_read_url: src.get("KINERJA_DATABASE_READ_URL").map(Secret::new),
@@ -276,6 +282,7 @@ impl Settings {
             backup_warn_hours: src.parse("KINERJA_BACKUP_WARN_HOURS", 48)?,
             dasbor_simpan_unit: src.parse("KINERJA_DASBOR_SIMPAN_UNIT", 200)?,
             dasbor_umur_detik: src.parse("KINERJA_DASBOR_UMUR_DETIK", 300)?,
+            dasbor_umur_kecil_detik: src.parse("KINERJA_DASBOR_UMUR_KECIL_DETIK", 30)?,
             pengingat_hari_sebelum: src.parse("KINERJA_PENGINGAT_HARI_SEBELUM", 7)?,
             eskalasi_ppkin_hari: src.parse("KINERJA_ESKALASI_PPKIN_HARI", 3)?,
             eskalasi_atasan_hari: src.parse("KINERJA_ESKALASI_ATASAN_HARI", 7)?,

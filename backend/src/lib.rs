@@ -46,6 +46,7 @@ pub mod spa;
 pub mod spreadsheet;
 pub mod startup;
 pub mod state;
+pub mod storage;
 pub mod survei;
 pub mod talenta;
 pub mod telemetry;

@@ -83,7 +83,10 @@ impl Application {
         let replika = crate::database::connect_read(&settings)?.map(crate::replika::Replika::new);
         let workers = settings.workers;
         let cors_origins = settings.cors_origins.clone();
+        let storage = crate::storage::Storage::open(&settings, &db)?;
+        tracing::info!(store = %settings.storage.label(), "stored files");
         let state = Data::new(AppState {
+            storage,
             jwt: JwtKeys::new(secret.expose().as_bytes(), settings.access_token_ttl_secs),
             routes: RouteTable::from_openapi(&doc),
             kebijakan: crate::evaluation::service::Kebijakan::from_settings(&settings),

@@ -25,4 +25,6 @@ pub struct AppState {
     pub clock: Clock,
     /// Signed-in accounts between requests (PostgreSQL, while listening for changes).
     pub akun: std::sync::Arc<crate::auth::akun_cache::AkunCache>,
+    /// Where stored files live (`KINERJA_STORAGE_URL`, docs/storage.md).
+    pub storage: crate::storage::Storage,
 }

@@ -1,15 +1,10 @@
-//! Stored files (evidence, objection attachments, generated documents): types recognised by
-//! content, generated storage keys under `KINERJA_UPLOAD_DIR` (no client path ever reaches the
-//! filesystem) and the download response.
-
-use std::future::Future;
-use std::path::Path;
+//! Uploaded files (evidence, objection attachments, generated documents): types recognised by
+//! content, the names kept for download and the download response. Where the bytes live is
+//! [`crate::storage`]; keys are generated, so no client path ever reaches a store.
 
 use actix_web::HttpResponse;
 use actix_web::http::header;
 use kinerja_api::Pesan;
-
-use crate::error::{AppError, AppResult};
 
 /// The 415 message for a file of another type.
 pub const UNSUPPORTED: Pesan = Pesan::JenisBerkasTidakDidukung;
@@ -98,59 +93,6 @@ fn extension_of(mime: &str) -> Option<&'static str> {
     ]
     .into_iter()
     .find_map(|(m, e)| (m == mime).then_some(e))
-}
-
-/// Writes `bytes` at `key` (a generated relative path) under the upload directory.
-async fn store(upload_dir: &Path, key: &str, bytes: &[u8]) -> AppResult<()> {
-    let path = upload_dir.join(key);
-    if let Some(dir) = path.parent() {
-        tokio::fs::create_dir_all(dir).await.map_err(|e| {
-            AppError::Unexpected(
-                anyhow::Error::new(e).context("Failed to create the upload folder"),
-            )
-        })?;
-    }
-    tokio::fs::write(&path, bytes).await.map_err(|e| {
-        AppError::Unexpected(anyhow::Error::new(e).context("Failed to store an uploaded file"))
-    })
-}
-
-/// Stores `bytes` at `key` (a generated relative path), then runs `register`, the database
-/// work that refers to the file (insert, audit entry, commit). When any of it fails nothing
-/// refers to the file, so it goes.
-///
-/// # Errors
-/// I/O failures, as `Unexpected`; `register`'s own error.
-pub async fn store_registered<T>(
-    upload_dir: &Path,
-    key: &str,
-    bytes: &[u8],
-    register: impl Future<Output = AppResult<T>>,
-) -> AppResult<T> {
-    store(upload_dir, key, bytes).await?;
-    let result = register.await;
-    if result.is_err() {
-        discard(upload_dir, key).await;
-    }
-    result
-}
-
-/// Reads a stored file.
-///
-/// # Errors
-/// I/O failures (a stored file that vanished is a fault), as `Unexpected`.
-pub async fn read(upload_dir: &Path, key: &str) -> AppResult<Vec<u8>> {
-    tokio::fs::read(upload_dir.join(key)).await.map_err(|e| {
-        AppError::Unexpected(anyhow::Error::new(e).context("Failed to read a stored file"))
-    })
-}
-
-/// Removes a stored file whose row is gone (after the commit: a failure leaves an orphan file,
-/// never a row without its file).
-pub async fn discard(upload_dir: &Path, key: &str) {
-    if let Err(err) = tokio::fs::remove_file(upload_dir.join(key)).await {
-        tracing::warn!(error = %err, key, "could not remove a stored file");
-    }
 }
 
 /// `Content-Disposition` for a download: an ASCII `filename` for old clients and the exact

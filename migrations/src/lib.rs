@@ -42,7 +42,9 @@ mod m20261206_000039_create_peringatan_akses;
 mod m20261206_000042_create_panduan;
 mod m20261207_000044_create_dasbor_simpan;
 mod m20261207_000045_create_pengingat_siklus;
+mod m20261207_000046_create_berkas_tersimpan;
 mod m20261207_000047_sekali_dan_rantai;
+mod m20261207_000048_dasbor_pegawai;
 
 pub struct Migrator;
 
@@ -89,7 +91,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000042_create_panduan::Migration),
             Box::new(m20261207_000044_create_dasbor_simpan::Migration),
             Box::new(m20261207_000045_create_pengingat_siklus::Migration),
+            Box::new(m20261207_000046_create_berkas_tersimpan::Migration),
             Box::new(m20261207_000047_sekali_dan_rantai::Migration),
+            Box::new(m20261207_000048_dasbor_pegawai::Migration),
         ]
     }
 }

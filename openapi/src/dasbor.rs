@@ -174,9 +174,11 @@ pub struct Dasbor {
     pub ikm: Vec<IkmUnit>,
     /// 20 JP of the year: the unit, then its direct sub-units.
     pub jp: Vec<KepatuhanUnit>,
-    /// When the numbers were counted, for a large subtree whose dashboard is kept and recounted
-    /// in the background at most every `KINERJA_DASBOR_UMUR_DETIK` seconds (docs/dasbor.md,
-    /// "Cost"); none when they were counted for this request.
+    /// When the numbers were counted: a kept dashboard is served until it is older than
+    /// `KINERJA_DASBOR_UMUR_KECIL_DETIK` seconds (a subtree of fewer than
+    /// `KINERJA_DASBOR_SIMPAN_UNIT` units) or `KINERJA_DASBOR_UMUR_DETIK` (a larger one), then
+    /// recounted in the background (docs/dasbor.md, "Cost"); none when they were counted for
+    /// this request.
     #[serde(default)]
     pub dihitung_pada: Option<DateTime<Utc>>,
 }
@@ -189,6 +191,10 @@ pub struct PegawaiDasbor {
     /// From the viewer's top unit down to the unit asked for (that unit last).
     pub jalur: Vec<UnitJalur>,
     pub pegawai: crate::pagination::Page<PegawaiLangkah>,
+    /// When the list was counted: the people of a kept dashboard are those of its last count
+    /// (see `Dasbor::dihitung_pada`); none when counted for this request.
+    #[serde(default)]
+    pub dihitung_pada: Option<DateTime<Utc>>,
 }
 
 /// One person behind a number, with the page where the step is done.

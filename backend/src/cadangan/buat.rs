@@ -3,9 +3,13 @@
 //! manifest, streamed into `<folder>/kinerja-cadangan-<time>-<id>.tar.gz`.
 //!
 //! The database is copied first: a stored file is written before the row that refers to it
-//! commits (`uploads::store_registered`), so every file the copy refers to already exists when
-//! the folder is walked. A file removed in between (an attachment deleted meanwhile) is listed
-//! in the manifest's `missing_files`.
+//! commits (`storage::Storage::store_registered`), so every file the copy refers to already
+//! exists when the folder is walked. A file removed in between (an attachment deleted
+//! meanwhile) is listed in the manifest's `missing_files`.
+//!
+//! Only the folder store's files go into the archive: with `KINERJA_STORAGE_URL=database:`
+//! they are rows of the database copy, and an S3 bucket is backed up by its own versioning
+//! or replication (docs/storage.md), so the archive holds the database alone.
 
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
@@ -26,6 +30,8 @@ use super::arsip::{self, AuditHead, Entry, Manifest, TarWriter};
 pub struct Sumber {
     pub database_url: String,
     pub upload_dir: PathBuf,
+    /// The file store; only the folder's files are archived.
+    pub penyimpanan: crate::storage::Pilihan,
 }
 
 impl Sumber {
@@ -40,6 +46,7 @@ impl Sumber {
         Self {
             database_url,
             upload_dir: settings.upload_dir.clone(),
+            penyimpanan: settings.storage.clone(),
         }
     }
 }
@@ -357,10 +364,20 @@ async fn buat_di(
     let final_path = folder.join(nama_arsip(at, id));
     let part = final_path.with_extension("gz.part");
     let upload_dir = sumber.upload_dir.clone();
+    let in_folder = sumber.penyimpanan == crate::storage::Pilihan::Folder;
     let folder = folder.to_path_buf();
     let part_for_task = part.clone();
+    let mut fakta = fakta;
     let manifest = tokio::task::spawn_blocking(move || -> anyhow::Result<Manifest> {
-        let files = daftar_berkas(&upload_dir, &folder)?;
+        if !in_folder {
+            // The files are in the database copy or the bucket: none to walk, none missing.
+            fakta.referenced.clear();
+        }
+        let files = if in_folder {
+            daftar_berkas(&upload_dir, &folder)?
+        } else {
+            Vec::new()
+        };
         let present: std::collections::HashSet<&str> =
             files.iter().map(|(k, _)| k.as_str()).collect();
         let mut missing_files: Vec<String> = fakta

@@ -103,12 +103,29 @@ pub fn ringkas_pulih(archive: &Path, sumber: &buat::Sumber, r: &pulih::Ringkasan
         head(&m.audit_head),
         r.audit_checked
     );
-    let _ = writeln!(
-        out,
-        "  files:       {} ({}) into {}, every SHA-256 matches",
-        r.files,
-        ukuran(r.file_bytes),
-        sumber.upload_dir.display()
-    );
+    match &sumber.penyimpanan {
+        crate::storage::Pilihan::Folder => {
+            let _ = writeln!(
+                out,
+                "  files:       {} ({}) into {}, every SHA-256 matches",
+                r.files,
+                ukuran(r.file_bytes),
+                sumber.upload_dir.display()
+            );
+        }
+        crate::storage::Pilihan::Database => {
+            let _ = writeln!(
+                out,
+                "  files:       in the database, every one the data refers to is there"
+            );
+        }
+        s3 @ crate::storage::Pilihan::S3(_) => {
+            let _ = writeln!(
+                out,
+                "  files:       in {} (not in the archive: the bucket's own versioning or replication backs them up)",
+                s3.label()
+            );
+        }
+    }
     out
 }

@@ -187,7 +187,15 @@ async fn periksa_kosong(sumber: &Sumber, manifest: &Manifest) -> anyhow::Result<
             manifest.database
         );
     }
-    if !folder_is_empty(&sumber.upload_dir)? {
+    let in_folder = sumber.penyimpanan == crate::storage::Pilihan::Folder;
+    if !in_folder && manifest.entries.len() > 1 {
+        bail!(
+            "this backup holds files of the upload folder, but KINERJA_STORAGE_URL names {}: \
+             restore with the folder store, then copy the files with `kinerja storage-copy`",
+            sumber.penyimpanan.label()
+        );
+    }
+    if in_folder && !folder_is_empty(&sumber.upload_dir)? {
         bail!(
             "the upload folder {} is not empty: restore only into an empty data folder",
             sumber.upload_dir.display()
@@ -268,7 +276,9 @@ pub async fn pulih(sumber: &Sumber, archive: &Path) -> anyhow::Result<Ringkasan>
     let _ = std::fs::remove_dir_all(&work);
     if let Err(e) = written {
         // The target was empty: put it back that way.
-        let _ = std::fs::remove_dir_all(&sumber.upload_dir);
+        if sumber.penyimpanan == crate::storage::Pilihan::Folder {
+            let _ = std::fs::remove_dir_all(&sumber.upload_dir);
+        }
         if let Some(file) = sqlite_file(&sumber.database_url) {
             let _ = std::fs::remove_file(file);
         }
@@ -357,6 +367,19 @@ async fn verifikasi(sumber: &Sumber, manifest: Manifest) -> anyhow::Result<Ringk
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let restored = fakta(&db).await?;
+    // With the database store the files came back as rows: each key must have one.
+    let in_database: Option<std::collections::HashSet<String>> =
+        if sumber.penyimpanan == crate::storage::Pilihan::Database {
+            Some(
+                crate::storage::Storage::Database(db.clone())
+                    .keys()
+                    .await?
+                    .into_iter()
+                    .collect(),
+            )
+        } else {
+            None
+        };
     db.close().await?;
     if !audit.intact {
         return Err(failed(format!(
@@ -396,8 +419,13 @@ async fn verifikasi(sumber: &Sumber, manifest: Manifest) -> anyhow::Result<Ringk
     let missing: Vec<&String> = restored
         .referenced
         .iter()
-        .filter(|k| {
-            !manifest.missing_files.contains(k) && !sumber.upload_dir.join(k.as_str()).is_file()
+        .filter(|k| match (&sumber.penyimpanan, &in_database) {
+            (crate::storage::Pilihan::Folder, _) => {
+                !manifest.missing_files.contains(k) && !sumber.upload_dir.join(k.as_str()).is_file()
+            }
+            (_, Some(rows)) => !rows.contains(k.as_str()),
+            // A bucket is the operator's to back up; the archive cannot vouch for it.
+            _ => false,
         })
         .collect();
     if !missing.is_empty() {

@@ -17,7 +17,7 @@ use kinerja_api::planning::{Ritme, StatusPeriode};
 use kinerja_api::{Page, PageQuery, Pesan};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    Statement, Value,
+    Statement, TransactionTrait, Value,
 };
 use uuid::Uuid;
 
@@ -40,7 +40,6 @@ pub(crate) struct Konteks {
     pub(crate) k: Option<i32>,
     /// The viewer reads the whole instansi.
     pub(crate) all: bool,
-    pub(crate) subtree: Subtree,
 }
 
 impl Konteks {
@@ -111,7 +110,6 @@ pub(crate) async fn konteks(
     let k = (1..=n)
         .rev()
         .find(|k| bounds(&period, *k).is_some_and(|(_, selesai)| selesai < today));
-    let subtree = below(db, root.id).await?;
     Ok(Konteks {
         root,
         period,
@@ -119,7 +117,6 @@ pub(crate) async fn konteks(
         n,
         k,
         all,
-        subtree,
     })
 }
 
@@ -170,12 +167,16 @@ fn count(v: Option<i64>) -> u64 {
 }
 
 /// Counts the dashboard of the context's unit (without its breadcrumb, which is the
-/// viewer's): a fixed number of statements over the subtree.
+/// viewer's): a fixed number of statements over the subtree. With `simpan` the state of each
+/// person is kept too (`dasbor_pegawai`), and the compliance counted from what was kept, so
+/// that the people behind a number are read from the same count.
 pub(super) async fn hitung(
     db: &DatabaseConnection,
     kebijakan: Kebijakan,
     viewer: &Viewer,
     c: &Konteks,
+    subtree: &Subtree,
+    simpan: bool,
 ) -> AppResult<Dasbor> {
     let backend = db.get_database_backend();
     let root_id = c.root.id;
@@ -201,41 +202,78 @@ pub(super) async fn hitung(
     };
 
     // Compliance per top.
-    let rows = db
-        .query_all_raw(statement(
+    let fixed = vec![
+        Value::from(root_id),
+        Value::from(c.period.id),
+        Value::from(c.k_or_0()),
+        Value::from(c.today),
+    ];
+    let mut per_top: HashMap<Uuid, BarisKepatuhan> = HashMap::new();
+    if simpan {
+        let txn = db.begin().await?;
+        txn.execute_raw(Statement::from_sql_and_values(
             backend,
-            &sql::kepatuhan(),
-            vec![
-                Value::from(root_id),
-                Value::from(c.period.id),
-                Value::from(c.k_or_0()),
-                Value::from(c.today),
-            ],
-            &c.subtree,
+            sql::sql(backend, sql::HAPUS_PEGAWAI),
+            [Value::from(root_id), Value::from(c.period.id)],
         ))
         .await?;
-    let mut per_top: HashMap<Uuid, BarisKepatuhan> = HashMap::new();
-    for r in &rows {
-        let top: Uuid = r.try_get_by_index(0)?;
-        let n: i64 = r.try_get_by_index(1)?;
-        let v = |i: usize| -> AppResult<u64> { Ok(count(r.try_get_by_index::<Option<i64>>(i)?)) };
-        per_top.insert(
-            top,
-            BarisKepatuhan {
+        txn.execute_raw(statement(backend, &sql::simpan_pegawai(), fixed, subtree))
+            .await?;
+        let rows = txn
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                sql::sql(backend, sql::KEPATUHAN_SIMPAN),
+                [
+                    Value::from(root_id),
+                    Value::from(c.period.id),
+                    Value::from(c.today),
+                ],
+            ))
+            .await?;
+        txn.commit().await?;
+        for r in &rows {
+            let top: Uuid = r.try_get_by_index(0)?;
+            let nomor: i16 = r.try_get_by_index(1)?;
+            let n = count(r.try_get_by_index::<Option<i64>>(2)?);
+            let line = per_top.entry(top).or_insert_with(|| BarisKepatuhan {
                 unit_id: top,
-                jumlah_pegawai: count(Some(n)),
-                skp_belum: v(2)?,
-                skp_draft: v(3)?,
-                skp_diajukan: v(4)?,
-                skp_disetujui: v(5)?,
-                realisasi_kosong: v(6)?,
-                bukti_menunggu: v(7)?,
-                evaluasi_belum: v(8)?,
-                keberatan_lewat: v(9)?,
-                perbaikan_lewat: v(10)?,
                 ..BarisKepatuhan::default()
-            },
-        );
+            });
+            if let Some(l) = Langkah::ALL.iter().find(|l| sql::nomor(**l) == nomor) {
+                *slot(line, *l) += n;
+                // Everyone is in exactly one SKP state.
+                if nomor <= 3 {
+                    line.jumlah_pegawai += n;
+                }
+            }
+        }
+    } else {
+        let rows = db
+            .query_all_raw(statement(backend, &sql::kepatuhan(), fixed, subtree))
+            .await?;
+        for r in &rows {
+            let top: Uuid = r.try_get_by_index(0)?;
+            let n: i64 = r.try_get_by_index(1)?;
+            let v =
+                |i: usize| -> AppResult<u64> { Ok(count(r.try_get_by_index::<Option<i64>>(i)?)) };
+            per_top.insert(
+                top,
+                BarisKepatuhan {
+                    unit_id: top,
+                    jumlah_pegawai: count(Some(n)),
+                    skp_belum: v(2)?,
+                    skp_draft: v(3)?,
+                    skp_diajukan: v(4)?,
+                    skp_disetujui: v(5)?,
+                    realisasi_kosong: v(6)?,
+                    bukti_menunggu: v(7)?,
+                    evaluasi_belum: v(8)?,
+                    keberatan_lewat: v(9)?,
+                    perbaikan_lewat: v(10)?,
+                    ..BarisKepatuhan::default()
+                },
+            );
+        }
     }
     let mut unit = per_top
         .values()
@@ -269,7 +307,7 @@ pub(super) async fn hitung(
                 Value::from(c.period.id),
                 Value::from(c.n),
             ],
-            &c.subtree,
+            subtree,
         ))
         .await?;
     let n = usize::try_from(c.n).unwrap_or(12);
@@ -318,7 +356,7 @@ pub(super) async fn hitung(
                     Value::from(c.period.id),
                     Value::from(k),
                 ],
-                &c.subtree,
+                subtree,
             ))
             .await?;
         for r in &rows {
@@ -335,7 +373,7 @@ pub(super) async fn hitung(
                 .await?;
     }
 
-    let ikm = ikm(db, c).await?;
+    let ikm = ikm(db, c, subtree).await?;
     let jp = crate::pengembangan::jp::kepatuhan(
         db,
         viewer,
@@ -514,14 +552,14 @@ pub(super) async fn jalur(
 
 /// The IKM of the period's surveys in the subtree: one statement for the surveys, one
 /// aggregate for their totals.
-async fn ikm(db: &DatabaseConnection, c: &Konteks) -> AppResult<Vec<IkmUnit>> {
+async fn ikm(db: &DatabaseConnection, c: &Konteks, subtree: &Subtree) -> AppResult<Vec<IkmUnit>> {
     let backend = db.get_database_backend();
     let rows = db
         .query_all_raw(statement(
             backend,
             &sql::survei(c.all),
             vec![Value::from(c.root.id), Value::from(c.period.id)],
-            &c.subtree,
+            subtree,
         ))
         .await?;
     let mut list = Vec::with_capacity(rows.len());
@@ -564,21 +602,57 @@ pub async fn pegawai(
 ) -> AppResult<PegawaiDasbor> {
     let c = konteks(db, viewer, q.unit_id, q.periode_id).await?;
     let backend = db.get_database_backend();
-    let rows = db
-        .query_all_raw(statement(
-            backend,
-            &sql::pegawai(q.langkah),
-            vec![
-                Value::from(c.root.id),
-                Value::from(c.period.id),
-                Value::from(c.k_or_0()),
-                Value::from(c.today),
-                Value::from(i64::try_from(page.per_page).unwrap_or(20)),
-                Value::from(i64::try_from(page.offset()).unwrap_or(0)),
-            ],
-            &c.subtree,
-        ))
-        .await?;
+    let per_page = Value::from(i64::try_from(page.per_page).unwrap_or(20));
+    let offset = Value::from(i64::try_from(page.offset()).unwrap_or(0));
+    // The people of the last kept count, when the dashboard is kept: the list then matches
+    // the numbers it was opened from, and an instansi is a page read, not a recount.
+    let kept = super::simpan::dihitung(db, &c).await?;
+    let (rows, kept_total) = if kept.is_some() {
+        let key = [
+            Value::from(c.root.id),
+            Value::from(c.period.id),
+            Value::from(c.today),
+            Value::from(sql::nomor(q.langkah)),
+        ];
+        let mut values = key.to_vec();
+        values.extend([per_page, offset]);
+        let rows = db
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                sql::sql(backend, sql::PEGAWAI_SIMPAN),
+                values,
+            ))
+            .await?;
+        let total = db
+            .query_one_raw(Statement::from_sql_and_values(
+                backend,
+                sql::sql(backend, sql::PEGAWAI_SIMPAN_JUMLAH),
+                key,
+            ))
+            .await?
+            .map(|r| r.try_get_by_index::<Option<i64>>(0))
+            .transpose()?
+            .flatten();
+        (rows, Some(count(total)))
+    } else {
+        let subtree = below(db, c.root.id).await?;
+        let rows = db
+            .query_all_raw(statement(
+                backend,
+                &sql::pegawai(q.langkah),
+                vec![
+                    Value::from(c.root.id),
+                    Value::from(c.period.id),
+                    Value::from(c.k_or_0()),
+                    Value::from(c.today),
+                    per_page,
+                    offset,
+                ],
+                &subtree,
+            ))
+            .await?;
+        (rows, None)
+    };
     let mut total = 0u64;
     let mut people = Vec::with_capacity(rows.len());
     for r in &rows {
@@ -588,7 +662,9 @@ pub async fn pegawai(
         let belakang: Option<String> = r.try_get_by_index(3)?;
         let nip: String = r.try_get_by_index(4)?;
         let unit_nama: Option<String> = r.try_get_by_index(5)?;
-        total = count(r.try_get_by_index::<Option<i64>>(6)?);
+        if kept_total.is_none() {
+            total = count(r.try_get_by_index::<Option<i64>>(6)?);
+        }
         people.push((
             id,
             full_name(depan.as_deref(), &nama, belakang.as_deref()),
@@ -616,7 +692,8 @@ pub async fn pegawai(
     Ok(PegawaiDasbor {
         langkah: q.langkah,
         jalur: jalur(db, viewer, &c).await?,
-        pegawai: Page::new(items, page, total),
+        pegawai: Page::new(items, page, kept_total.unwrap_or(total)),
+        dihitung_pada: kept,
     })
 }
 

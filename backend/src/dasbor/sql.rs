@@ -148,6 +148,63 @@ pub fn kepatuhan() -> String {
     )
 }
 
+/// The number a step is kept under in `dasbor_pegawai`: the SKP states are 0–3 as `per.st`.
+pub fn nomor(l: kinerja_api::dasbor::Langkah) -> i16 {
+    use kinerja_api::dasbor::Langkah;
+    match l {
+        Langkah::SkpBelum => 0,
+        Langkah::SkpDraft => 1,
+        Langkah::SkpDiajukan => 2,
+        Langkah::SkpDisetujui => 3,
+        Langkah::RealisasiKosong => 4,
+        Langkah::BuktiMenunggu => 5,
+        Langkah::EvaluasiBelum => 6,
+        Langkah::KeberatanLewat => 7,
+        Langkah::PerbaikanLewat => 8,
+    }
+}
+
+/// Keeps, with a count of the dashboard of `{1}`, one row per person of the subtree and step
+/// they are counted in (their SKP state, then each step behind; numbers as [`nomor`]), with
+/// the names the list is ordered by (`dasbor_pegawai`, docs/dasbor.md "Cost"). Two servers
+/// counting the same unit at once (the two audiences) write the same rows: the first stays.
+pub fn simpan_pegawai() -> String {
+    format!(
+        "{SUBTREE}{PER_PEGAWAI}, \
+         lk(id, top, l) AS (SELECT id, top, st FROM per \
+           UNION ALL SELECT id, top, 4 FROM per WHERE rk = 1 \
+           UNION ALL SELECT id, top, 5 FROM per WHERE bk = 1 \
+           UNION ALL SELECT id, top, 6 FROM per WHERE ev = 1 \
+           UNION ALL SELECT id, top, 7 FROM per WHERE kb = 1 \
+           UNION ALL SELECT id, top, 8 FROM per WHERE pb = 1) \
+         INSERT INTO dasbor_pegawai \
+         (unit_id, periode_id, hari, langkah, unit_nama, nama, employee_id, top) \
+         SELECT {{1}}, {{2}}, {{4}}, lk.l, COALESCE(un.nama, ''), e.nama, lk.id, lk.top \
+         FROM lk JOIN employees e ON e.id = lk.id LEFT JOIN units un ON un.id = e.unit_id \
+         WHERE 1 = 1 ON CONFLICT DO NOTHING"
+    )
+}
+
+/// Drops the kept people of unit `{1}` and period `{2}` (every day) before a new count.
+pub const HAPUS_PEGAWAI: &str =
+    "DELETE FROM dasbor_pegawai WHERE unit_id = {1} AND periode_id = {2}";
+
+/// The people kept for unit `{1}`, period `{2}` and day `{3}` per top and step number.
+pub const KEPATUHAN_SIMPAN: &str = "SELECT top, langkah, COUNT(*) FROM dasbor_pegawai \
+     WHERE unit_id = {1} AND periode_id = {2} AND hari = {3} GROUP BY top, langkah";
+
+/// A page of the people kept for unit `{1}`, period `{2}`, day `{3}` and step number `{4}`:
+/// `{5}` rows from offset `{6}`, in the order of [`pegawai`] (a range of the table's key).
+pub const PEGAWAI_SIMPAN: &str = "SELECT e.id, e.nama, e.gelar_depan, e.gelar_belakang, e.nip, \
+     un.nama FROM dasbor_pegawai p JOIN employees e ON e.id = p.employee_id \
+     LEFT JOIN units un ON un.id = e.unit_id \
+     WHERE p.unit_id = {1} AND p.periode_id = {2} AND p.hari = {3} AND p.langkah = {4} \
+     ORDER BY p.unit_nama, p.nama, p.employee_id LIMIT {5} OFFSET {6}";
+
+/// How many people are kept for unit `{1}`, period `{2}`, day `{3}` and step number `{4}`.
+pub const PEGAWAI_SIMPAN_JUMLAH: &str = "SELECT COUNT(*) FROM dasbor_pegawai \
+     WHERE unit_id = {1} AND periode_id = {2} AND hari = {3} AND langkah = {4}";
+
 /// The condition on `per` of one step.
 pub fn kondisi(l: kinerja_api::dasbor::Langkah) -> &'static str {
     use kinerja_api::dasbor::Langkah;
@@ -220,7 +277,7 @@ pub fn capaian() -> String {
          c(top, k, v) AS (SELECT top, k, CASE WHEN arah = 'turun' \
            THEN (2 * target - nilai) / target * 100 ELSE nilai / target * 100 END \
            FROM t WHERE target > 0) \
-         SELECT top, k, SUM(CASE WHEN v > 120 THEN 120 WHEN v < 0 THEN 0 ELSE v END), COUNT(*) \
+         SELECT top, k, SUM(CASE WHEN v > 120 THEN 120.0 WHEN v < 0 THEN 0.0 ELSE v END), COUNT(*) \
          FROM c GROUP BY top, k"
     )
 }

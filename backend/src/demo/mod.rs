@@ -30,13 +30,13 @@ pub use survei::{KLIEN_SEKOLAH, SEKOLAH_KEY, seed_survei};
 pub async fn seed_year(
     db: &DatabaseConnection,
     kebijakan: crate::evaluation::service::Kebijakan,
-    upload_dir: &std::path::Path,
+    storage: &crate::storage::Storage,
 ) -> AppResult<usize> {
-    let evaluated = tahun::seed_year(db, kebijakan, upload_dir).await?;
+    let evaluated = tahun::seed_year(db, kebijakan, storage).await?;
     // After the year: its employee-entered realisasi must not cover the fed indicators.
     seed_survei(db).await?;
     // Development after the evaluations: their low rating made the needs it completes.
-    pengembangan::seed(db, upload_dir).await?;
+    pengembangan::seed(db, storage).await?;
     // The yearly plan last: it is built from the needs agreed above.
     seed_rencana_pengembangan(db).await?;
     Ok(evaluated)

@@ -95,7 +95,7 @@ struct Kegiatan<'a> {
 ///
 /// # Errors
 /// On a database failure or a broken rule (a bug in the demo data).
-pub async fn seed(db: &DatabaseConnection, upload_dir: &std::path::Path) -> AppResult<usize> {
+pub async fn seed(db: &DatabaseConnection, storage: &crate::storage::Storage) -> AppResult<usize> {
     let person = |nip: &str| {
         employees::Entity::find()
             .filter(employees::Column::Nip.eq(nip.to_owned()))
@@ -181,7 +181,7 @@ pub async fn seed(db: &DatabaseConnection, upload_dir: &std::path::Path) -> AppR
             .map(|n| n.id);
         records += catat(
             db,
-            upload_dir,
+            storage,
             &hr,
             p.id,
             &[Kegiatan {
@@ -202,7 +202,7 @@ pub async fn seed(db: &DatabaseConnection, upload_dir: &std::path::Path) -> AppR
     let last_year = NaiveDate::from_ymd_opt(year - 1, 11, 20).unwrap_or(today);
     records += catat(
         db,
-        upload_dir,
+        storage,
         &hr,
         rina.id,
         &[
@@ -239,7 +239,7 @@ pub async fn seed(db: &DatabaseConnection, upload_dir: &std::path::Path) -> AppR
     // The kasubag: above 20 this year. The sekcam: below.
     records += catat(
         db,
-        upload_dir,
+        storage,
         &hr,
         kasubag.id,
         &[Kegiatan {
@@ -255,7 +255,7 @@ pub async fn seed(db: &DatabaseConnection, upload_dir: &std::path::Path) -> AppR
     .await?;
     records += catat(
         db,
-        upload_dir,
+        storage,
         &hr,
         sekcam.id,
         &[Kegiatan {
@@ -295,7 +295,7 @@ pub async fn seed(db: &DatabaseConnection, upload_dir: &std::path::Path) -> AppR
 /// year), each with a one-page certificate, verifying those marked so.
 async fn catat(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &crate::storage::Storage,
     hr: &Viewer,
     employee: Uuid,
     items: &[Kegiatan<'_>],
@@ -323,7 +323,7 @@ async fn catat(
         .await?;
         let r = catatan::unggah_sertifikat(
             db,
-            upload_dir,
+            storage,
             hr,
             r.id,
             (

@@ -23,7 +23,7 @@ use super::{KASUBAG_UMUM_NIP, PELAKSANA_NIP, SEKCAM_NIP};
 pub async fn seed_year(
     db: &DatabaseConnection,
     kebijakan: crate::evaluation::service::Kebijakan,
-    upload_dir: &std::path::Path,
+    storage: &crate::storage::Storage,
 ) -> AppResult<usize> {
     use chrono::Datelike;
     use kinerja_api::penilaian::{
@@ -268,7 +268,7 @@ pub async fn seed_year(
             }, &meta).await?;
             crate::evaluation::lampiran::upload(
                 db,
-                upload_dir,
+                storage,
                 &as_viewer(rina.id),
                 e.id,
                 (

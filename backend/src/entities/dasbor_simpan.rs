@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// The kept dashboard of a large subtree on one local day (docs/dasbor.md, "Cost").
+/// The kept dashboard of a unit on one local day (docs/dasbor.md, "Cost").
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "dasbor_simpan")]
 pub struct Model {
@@ -18,6 +18,9 @@ pub struct Model {
     pub dihitung_pada: DateTimeUtc,
     /// A server's claim while it recounts this answer.
     pub dihitung_mulai: Option<DateTimeUtc>,
+    /// Served as it is until then, recounted after; none for answers kept before migration 48
+    /// (recounted at once).
+    pub berlaku_sampai: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

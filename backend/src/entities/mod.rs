@@ -6,6 +6,7 @@ pub mod api_clients;
 pub mod assignments;
 pub mod audit_events;
 pub mod audit_rantai;
+pub mod berkas_tersimpan;
 pub mod bukti_dukung;
 pub mod cadangan;
 pub mod cadangan_peringatan;

@@ -273,7 +273,7 @@ fn render(i: &Isi<'_>) -> AppResult<Vec<u8>> {
 /// read the SKP; `Conflict` for an evaluation in draft; I/O failures of the upload directory.
 pub async fn generate(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &crate::storage::Storage,
     public_url: &str,
     viewer: &Viewer,
     eval_id: Uuid,
@@ -340,33 +340,33 @@ pub async fn generate(
         tanggal: tanggal_indonesia(today),
     })?;
     let key = format!("dokumen/{year}/{kode}.pdf");
-    let row = crate::uploads::store_registered(upload_dir, &key, &bytes, async {
-        let row = dokumen_evaluasi::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            evaluation_id: Set(e.id),
-            nomor: Set(nomor.clone()),
-            kode: Set(kode),
-            sha256: Set(sha256_hex(&bytes)),
-            path: Set(key.clone()),
-            versi_evaluasi: Set(e.versi),
-            created_by: Set(viewer.user_id),
-            created_at: Set(Utc::now()),
-        }
-        .insert(&txn)
+    let row = storage
+        .store_registered(txn, &key, &bytes, async |txn| {
+            let row = dokumen_evaluasi::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                evaluation_id: Set(e.id),
+                nomor: Set(nomor.clone()),
+                kode: Set(kode),
+                sha256: Set(sha256_hex(&bytes)),
+                path: Set(key.clone()),
+                versi_evaluasi: Set(e.versi),
+                created_by: Set(viewer.user_id),
+                created_at: Set(Utc::now()),
+            }
+            .insert(txn)
+            .await?;
+            audit::record(
+                txn,
+                AuditEntry::new("dokumen_evaluasi.dibuat", "evaluasi")
+                    .actor(viewer.user_id)
+                    .entity(e.id)
+                    .after(json!({"nomor": nomor, "sha256": row.sha256})),
+                meta,
+            )
+            .await?;
+            Ok(row)
+        })
         .await?;
-        audit::record(
-            &txn,
-            AuditEntry::new("dokumen_evaluasi.dibuat", "evaluasi")
-                .actor(viewer.user_id)
-                .entity(e.id)
-                .after(json!({"nomor": nomor, "sha256": row.sha256})),
-            meta,
-        )
-        .await?;
-        txn.commit().await?;
-        Ok(row)
-    })
-    .await?;
     Ok(dto(row))
 }
 
@@ -411,7 +411,7 @@ async fn by_code(db: &DatabaseConnection, kode: &str) -> AppResult<dokumen_evalu
 /// `NotFound` for an unknown code or a viewer who may not read the SKP.
 pub async fn download(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &crate::storage::Storage,
     viewer: &Viewer,
     kode: &str,
 ) -> AppResult<(String, Vec<u8>)> {
@@ -424,7 +424,7 @@ pub async fn download(
     if !access::can_read(db, viewer, &m).await? {
         return Err(AppError::NotFound("Dokumen"));
     }
-    let bytes = crate::uploads::read(upload_dir, &d.path).await?;
+    let bytes = storage.read(&d.path).await?;
     Ok((format!("{}.pdf", d.nomor.replace('/', "-")), bytes))
 }
 
@@ -435,7 +435,7 @@ pub async fn download(
 /// `NotFound` for an unknown code.
 pub async fn verify(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &crate::storage::Storage,
     kode: &str,
 ) -> AppResult<VerifikasiDokumen> {
     let d = by_code(db, kode).await?;
@@ -449,9 +449,10 @@ pub async fn verify(
         .one(db)
         .await?
         .ok_or(AppError::NotFound("Dokumen"))?;
-    let cocok = tokio::fs::read(upload_dir.join(&d.path))
-        .await
-        .is_ok_and(|bytes| sha256_hex(&bytes) == d.sha256);
+    let cocok = storage
+        .read_if_present(&d.path)
+        .await?
+        .is_some_and(|bytes| sha256_hex(&bytes) == d.sha256);
     let predikat = evaluation_predikat_at(db, &e, d.versi_evaluasi).await?;
     Ok(VerifikasiDokumen {
         nomor: d.nomor,

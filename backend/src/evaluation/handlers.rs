@@ -315,7 +315,7 @@ pub async fn lampirkan_keberatan(
     let file = read_named_upload(&req, payload, state.settings.max_upload_bytes).await?;
     let dto = lampiran::upload(
         &state.db,
-        &state.settings.upload_dir,
+        &state.storage,
         &viewer,
         id.into_inner(),
         file,
@@ -341,13 +341,8 @@ pub async fn unduh_lampiran(
     viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    let (name, mime, bytes) = lampiran::download(
-        &state.db,
-        &state.settings.upload_dir,
-        &viewer,
-        id.into_inner(),
-    )
-    .await?;
+    let (name, mime, bytes) =
+        lampiran::download(&state.db, &state.storage, &viewer, id.into_inner()).await?;
     Ok(crate::uploads::attachment(&name, &mime, bytes))
 }
 
@@ -365,14 +360,7 @@ pub async fn hapus_lampiran(
     meta: RequestMeta,
     id: Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    lampiran::remove(
-        &state.db,
-        &state.settings.upload_dir,
-        &viewer,
-        id.into_inner(),
-        &meta,
-    )
-    .await?;
+    lampiran::remove(&state.db, &state.storage, &viewer, id.into_inner(), &meta).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -523,7 +511,7 @@ pub async fn buat_dokumen(
 ) -> AppResult<HttpResponse> {
     let doc = document::generate(
         &state.db,
-        &state.settings.upload_dir,
+        &state.storage,
         &state.settings.public_url,
         &viewer,
         id.into_inner(),
@@ -566,8 +554,7 @@ pub async fn unduh_dokumen(
     viewer: Viewer,
     kode: Path<String>,
 ) -> AppResult<HttpResponse> {
-    let (name, bytes) =
-        document::download(&state.db, &state.settings.upload_dir, &viewer, &kode).await?;
+    let (name, bytes) = document::download(&state.db, &state.storage, &viewer, &kode).await?;
     Ok(crate::uploads::attachment(&name, "application/pdf", bytes))
 }
 
@@ -586,7 +573,7 @@ pub async fn verifikasi_api(
     kode: Path<String>,
 ) -> AppResult<Json<VerifikasiDokumen>> {
     Ok(Json(
-        document::verify(&state.db, &state.settings.upload_dir, &kode).await?,
+        document::verify(&state.db, &state.storage, &kode).await?,
     ))
 }
 
@@ -600,7 +587,7 @@ pub async fn verifikasi_api(
 )]
 #[get("/verifikasi/{kode}")]
 pub async fn verifikasi_page(state: Data<AppState>, kode: Path<String>) -> HttpResponse {
-    let found = document::verify(&state.db, &state.settings.upload_dir, &kode).await;
+    let found = document::verify(&state.db, &state.storage, &kode).await;
     let (status, html) = match &found {
         Ok(v) => (actix_web::http::StatusCode::OK, document::page(Some(v))),
         Err(_) => (actix_web::http::StatusCode::NOT_FOUND, document::page(None)),

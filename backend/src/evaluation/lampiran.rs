@@ -93,7 +93,7 @@ async fn skp_of(db: &impl ConnectionTrait, k: &keberatan::Model) -> AppResult<sk
 /// the explanation; `Validation` on `file` beyond [`MAKS_LAMPIRAN`] files.
 pub async fn upload(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &crate::storage::Storage,
     viewer: &Viewer,
     eval_id: Uuid,
     (name, bytes): (Option<String>, Vec<u8>),
@@ -131,22 +131,24 @@ pub async fn upload(
     let id = Uuid::now_v7();
     let now = Utc::now();
     let key = format!("keberatan/{}/{id}.{ext}", now.year());
-    let model = uploads::store_registered(upload_dir, &key, &bytes, async {
-        let model = keberatan_lampiran::ActiveModel {
-            id: Set(id),
-            keberatan_id: Set(k.id),
-            nama_berkas: Set(uploads::display_name(name.as_deref(), "lampiran", ext)),
-            mime: Set(mime.to_owned()),
-            ukuran: Set(bytes.len() as i64),
-            sha256: Set(sha256_hex(&bytes)),
-            storage_key: Set(key.clone()),
-            created_by: Set(viewer.user_id),
-            created_at: Set(now),
-        }
-        .insert(&txn)
-        .await?;
-        audit::record(
-            &txn,
+    let model =
+        storage
+            .store_registered(txn, &key, &bytes, async |txn| {
+                let model = keberatan_lampiran::ActiveModel {
+                    id: Set(id),
+                    keberatan_id: Set(k.id),
+                    nama_berkas: Set(uploads::display_name(name.as_deref(), "lampiran", ext)),
+                    mime: Set(mime.to_owned()),
+                    ukuran: Set(bytes.len() as i64),
+                    sha256: Set(sha256_hex(&bytes)),
+                    storage_key: Set(key.clone()),
+                    created_by: Set(viewer.user_id),
+                    created_at: Set(now),
+                }
+                .insert(txn)
+                .await?;
+                audit::record(
+            txn,
             AuditEntry::new("keberatan.lampiran_ditambah", "evaluasi")
                 .actor(viewer.user_id)
                 .entity(e.id)
@@ -154,10 +156,9 @@ pub async fn upload(
             meta,
         )
         .await?;
-        txn.commit().await?;
-        Ok(model)
-    })
-    .await?;
+                Ok(model)
+            })
+            .await?;
     Ok(dto(model))
 }
 
@@ -182,7 +183,7 @@ async fn find(
 /// `NotFound` for an unknown id or a viewer who does not follow the objection.
 pub async fn download(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &crate::storage::Storage,
     viewer: &Viewer,
     id: Uuid,
 ) -> AppResult<(String, String, Vec<u8>)> {
@@ -191,7 +192,7 @@ pub async fn download(
     if !access::can_follow(db, viewer, &m).await? {
         return Err(AppError::NotFound("Lampiran"));
     }
-    let bytes = uploads::read(upload_dir, &l.storage_key).await?;
+    let bytes = storage.read(&l.storage_key).await?;
     Ok((l.nama_berkas, l.mime, bytes))
 }
 
@@ -201,7 +202,7 @@ pub async fn download(
 /// `Forbidden`/`NotFound` for anyone but the owner; `Conflict` after the explanation.
 pub async fn remove(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &crate::storage::Storage,
     viewer: &Viewer,
     id: Uuid,
     meta: &RequestMeta,
@@ -225,7 +226,5 @@ pub async fn remove(
         meta,
     )
     .await?;
-    txn.commit().await?;
-    uploads::discard(upload_dir, &l.storage_key).await;
-    Ok(())
+    storage.commit_removing(txn, &[&l.storage_key]).await
 }

@@ -19,6 +19,7 @@ use crate::entities::{bukti_dukung, realisasi, skp_iki, skp_rhk};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::planning::access;
+use crate::storage::Storage;
 use crate::uploads;
 
 pub fn dto(b: bukti_dukung::Model) -> BuktiDukung {
@@ -62,7 +63,7 @@ async fn target_realisasi(
 #[expect(clippy::too_many_arguments, reason = "one upload: who, where, what")]
 pub async fn upload(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &Storage,
     viewer: &Viewer,
     skp_id: Uuid,
     iki_id: Uuid,
@@ -78,39 +79,39 @@ pub async fn upload(
     let id = Uuid::now_v7();
     let now = Utc::now();
     let key = format!("{}/{id}.{ext}", now.year());
-    let model = uploads::store_registered(upload_dir, &key, &bytes, async {
-        let model = bukti_dukung::ActiveModel {
-            id: Set(id),
-            realisasi_id: Set(real.id),
-            jenis: Set("berkas".to_owned()),
-            nama_berkas: Set(Some(uploads::display_name(name.as_deref(), "bukti", ext))),
-            mime: Set(Some(mime.to_owned())),
-            ukuran: Set(Some(bytes.len() as i64)),
-            sha256: Set(Some(sha256_hex(&bytes))),
-            storage_key: Set(Some(key.clone())),
-            url: Set(None),
-            verifikasi: Set(None),
-            catatan_verifikasi: Set(None),
-            diverifikasi_oleh: Set(None),
-            diverifikasi_at: Set(None),
-            created_by: Set(viewer.user_id),
-            created_at: Set(now),
-        }
-        .insert(&txn)
+    let model = storage
+        .store_registered(txn, &key, &bytes, async |txn| {
+            let model = bukti_dukung::ActiveModel {
+                id: Set(id),
+                realisasi_id: Set(real.id),
+                jenis: Set("berkas".to_owned()),
+                nama_berkas: Set(Some(uploads::display_name(name.as_deref(), "bukti", ext))),
+                mime: Set(Some(mime.to_owned())),
+                ukuran: Set(Some(bytes.len() as i64)),
+                sha256: Set(Some(sha256_hex(&bytes))),
+                storage_key: Set(Some(key.clone())),
+                url: Set(None),
+                verifikasi: Set(None),
+                catatan_verifikasi: Set(None),
+                diverifikasi_oleh: Set(None),
+                diverifikasi_at: Set(None),
+                created_by: Set(viewer.user_id),
+                created_at: Set(now),
+            }
+            .insert(txn)
+            .await?;
+            audit::record(
+                txn,
+                AuditEntry::new("bukti.uploaded", "realisasi")
+                    .actor(viewer.user_id)
+                    .entity(real.id)
+                    .after(json!({"bukti_id": id, "sha256": model.sha256, "ukuran": model.ukuran})),
+                meta,
+            )
+            .await?;
+            Ok(model)
+        })
         .await?;
-        audit::record(
-            &txn,
-            AuditEntry::new("bukti.uploaded", "realisasi")
-                .actor(viewer.user_id)
-                .entity(real.id)
-                .after(json!({"bukti_id": id, "sha256": model.sha256, "ukuran": model.ukuran})),
-            meta,
-        )
-        .await?;
-        txn.commit().await?;
-        Ok(model)
-    })
-    .await?;
     Ok(dto(model))
 }
 
@@ -187,7 +188,7 @@ async fn owner_skp(
 /// `NotFound` when the viewer may not read the SKP, or for a link.
 pub async fn download(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &Storage,
     viewer: &Viewer,
     id: Uuid,
 ) -> AppResult<(String, String, Vec<u8>)> {
@@ -200,7 +201,7 @@ pub async fn download(
         return Err(AppError::NotFound("Bukti dukung"));
     }
     let key = b.storage_key.ok_or(AppError::NotFound("Berkas"))?;
-    let bytes = uploads::read(upload_dir, &key).await?;
+    let bytes = storage.read(&key).await?;
     Ok((
         b.nama_berkas.unwrap_or_else(|| "bukti".to_owned()),
         b.mime
@@ -217,7 +218,7 @@ pub async fn download(
 /// sub-period.
 pub async fn remove(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &Storage,
     viewer: &Viewer,
     id: Uuid,
     meta: &RequestMeta,
@@ -245,11 +246,8 @@ pub async fn remove(
         meta,
     )
     .await?;
-    txn.commit().await?;
-    if let Some(key) = b.storage_key {
-        uploads::discard(upload_dir, &key).await;
-    }
-    Ok(())
+    let keys: Vec<&str> = b.storage_key.as_deref().into_iter().collect();
+    storage.commit_removing(txn, &keys).await
 }
 
 /// The PPKin marks a piece of evidence sesuai / kurang / tidak sesuai, with a note.

@@ -163,7 +163,7 @@ pub async fn upload_bukti(
     let (id, iki) = path.into_inner();
     let dto = evidence::upload(
         &state.db,
-        &state.settings.upload_dir,
+        &state.storage,
         &viewer,
         id,
         iki,
@@ -213,13 +213,8 @@ pub async fn download_bukti(
     viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    let (name, mime, bytes) = evidence::download(
-        &state.db,
-        &state.settings.upload_dir,
-        &viewer,
-        id.into_inner(),
-    )
-    .await?;
+    let (name, mime, bytes) =
+        evidence::download(&state.db, &state.storage, &viewer, id.into_inner()).await?;
     Ok(crate::uploads::attachment(&name, &mime, bytes))
 }
 
@@ -240,14 +235,7 @@ pub async fn delete_bukti(
     meta: RequestMeta,
     id: Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    evidence::remove(
-        &state.db,
-        &state.settings.upload_dir,
-        &viewer,
-        id.into_inner(),
-        &meta,
-    )
-    .await?;
+    evidence::remove(&state.db, &state.storage, &viewer, id.into_inner(), &meta).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -312,7 +312,7 @@ async fn one(db: &impl ConnectionTrait, id: Uuid) -> AppResult<catatan::Model> {
 /// rejected; `NotFound`/`Forbidden` as for [`create`].
 pub async fn unggah_sertifikat(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &crate::storage::Storage,
     viewer: &Viewer,
     id: Uuid,
     (name, bytes): (Option<String>, Vec<u8>),
@@ -332,42 +332,46 @@ pub async fn unggah_sertifikat(
         .ok_or(AppError::UnsupportedMediaType(Pesan::JenisSertifikat))?;
     let key = format!("sertifikat/{}/{}.{ext}", before.tahun, Uuid::now_v7());
     let old = before.sertifikat_key.clone();
-    let out = uploads::store_registered(upload_dir, &key, &bytes, async {
-        let a = catatan::ActiveModel {
-            sertifikat_key: Set(Some(key.clone())),
-            sertifikat_nama: Set(Some(uploads::display_name(
-                name.as_deref(),
-                "sertifikat",
-                ext,
-            ))),
-            sertifikat_mime: Set(Some(mime.to_owned())),
-            sertifikat_ukuran: Set(Some(bytes.len() as i64)),
-            updated_at: Set(clock::now()),
-            ..Default::default()
-        };
-        // Only while still waiting at the version read: a verification in between wins.
-        ganti_bila_menunggu(&txn, a, id, before.lock_version).await?;
-        let m = one(&txn, id).await?;
-        audit::record(
-            &txn,
-            AuditEntry::new("catatan_pengembangan.sertifikat", "catatan_pengembangan")
-                .actor(viewer.user_id)
-                .entity(id)
-                .after(json!({
-                    "sha256": crate::auth::tokens::sha256_hex(&bytes),
-                    "ukuran": bytes.len(),
-                    "mime": mime,
-                })),
-            meta,
-        )
+    let out = storage
+        .store_registered(txn, &key, &bytes, async |txn| {
+            let a = catatan::ActiveModel {
+                sertifikat_key: Set(Some(key.clone())),
+                sertifikat_nama: Set(Some(uploads::display_name(
+                    name.as_deref(),
+                    "sertifikat",
+                    ext,
+                ))),
+                sertifikat_mime: Set(Some(mime.to_owned())),
+                sertifikat_ukuran: Set(Some(bytes.len() as i64)),
+                updated_at: Set(clock::now()),
+                ..Default::default()
+            };
+            // Only while still waiting at the version read: a verification in between wins.
+            ganti_bila_menunggu(txn, a, id, before.lock_version).await?;
+            let m = one(txn, id).await?;
+            audit::record(
+                txn,
+                AuditEntry::new("catatan_pengembangan.sertifikat", "catatan_pengembangan")
+                    .actor(viewer.user_id)
+                    .entity(id)
+                    .after(json!({
+                        "sha256": crate::auth::tokens::sha256_hex(&bytes),
+                        "ukuran": bytes.len(),
+                        "mime": mime,
+                    })),
+                meta,
+            )
+            .await?;
+            let out = single(txn, viewer, m).await?;
+            // The replaced certificate goes with this transaction (database store) or after it.
+            if let Some(old) = &old {
+                storage.forget(txn, old).await?;
+            }
+            Ok(out)
+        })
         .await?;
-        let out = single(&txn, viewer, m).await?;
-        txn.commit().await?;
-        Ok(out)
-    })
-    .await?;
     if let Some(old) = old {
-        uploads::discard(upload_dir, &old).await;
+        storage.discard(&old).await;
     }
     Ok(out)
 }
@@ -378,7 +382,7 @@ pub async fn unggah_sertifikat(
 /// `NotFound` for a record the viewer may not see or without a certificate.
 pub async fn unduh_sertifikat(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &crate::storage::Storage,
     viewer: &Viewer,
     id: Uuid,
 ) -> AppResult<(String, String, Vec<u8>)> {
@@ -389,7 +393,7 @@ pub async fn unduh_sertifikat(
     else {
         return Err(AppError::NotFound("Sertifikat"));
     };
-    Ok((nama, mime, uploads::read(upload_dir, &key).await?))
+    Ok((nama, mime, storage.read(&key).await?))
 }
 
 /// The HR office verifies or rejects (with a note) a waiting record of someone else; the
@@ -483,7 +487,7 @@ pub async fn verifikasi(
 /// `Conflict` once decided or for a stale `lock_version`.
 pub async fn delete(
     db: &DatabaseConnection,
-    upload_dir: &std::path::Path,
+    storage: &crate::storage::Storage,
     viewer: &Viewer,
     id: Uuid,
     lock_version: i32,
@@ -518,11 +522,8 @@ pub async fn delete(
         meta,
     )
     .await?;
-    txn.commit().await?;
-    if let Some(key) = before.sertifikat_key {
-        uploads::discard(upload_dir, &key).await;
-    }
-    Ok(())
+    let keys: Vec<&str> = before.sertifikat_key.as_deref().into_iter().collect();
+    storage.commit_removing(txn, &keys).await
 }
 
 /// Records (verified or waiting) of `employees` that ended on or after `sejak`, latest first,

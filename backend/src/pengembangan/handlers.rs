@@ -262,7 +262,7 @@ pub async fn hapus_catatan(
 ) -> AppResult<HttpResponse> {
     catatan::delete(
         &state.db,
-        &state.settings.upload_dir,
+        &state.storage,
         &viewer,
         id.into_inner(),
         q.lock_version,
@@ -297,7 +297,7 @@ pub async fn unggah_sertifikat(
     Ok(Json(
         catatan::unggah_sertifikat(
             &state.db,
-            &state.settings.upload_dir,
+            &state.storage,
             &viewer,
             id.into_inner(),
             file,
@@ -322,13 +322,8 @@ pub async fn unduh_sertifikat(
     viewer: Viewer,
     id: Path<Uuid>,
 ) -> AppResult<HttpResponse> {
-    let (name, mime, bytes) = catatan::unduh_sertifikat(
-        &state.db,
-        &state.settings.upload_dir,
-        &viewer,
-        id.into_inner(),
-    )
-    .await?;
+    let (name, mime, bytes) =
+        catatan::unduh_sertifikat(&state.db, &state.storage, &viewer, id.into_inner()).await?;
     Ok(crate::uploads::attachment(&name, &mime, bytes))
 }
 

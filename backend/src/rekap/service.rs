@@ -24,6 +24,7 @@ use uuid::Uuid;
 use super::sql;
 use crate::auth::Viewer;
 use crate::dasbor::service::{Konteks, konteks, statement};
+use crate::dasbor::sql::Subtree;
 use crate::entities::{instansi, units};
 use crate::error::{AppError, AppResult};
 use crate::evaluation::service::Kebijakan;
@@ -34,6 +35,7 @@ pub const MAKS_XLSX: u64 = 20_000;
 /// The unit, period and instansi a recap reads.
 pub(crate) struct Lingkup {
     pub(crate) c: Konteks,
+    pub(crate) subtree: Subtree,
     pub instansi: String,
     /// The instansi's offset from UTC, for local days.
     pub offset: i32,
@@ -50,6 +52,7 @@ pub(crate) async fn lingkup(
     periode_id: Option<Uuid>,
 ) -> AppResult<Lingkup> {
     let c = konteks(db, viewer, unit_id, periode_id).await?;
+    let subtree = crate::dasbor::service::subtree_of(db, c.root.id).await?;
     let instansi = instansi::Entity::find_by_id(c.root.instansi_id)
         .one(db)
         .await?
@@ -58,6 +61,7 @@ pub(crate) async fn lingkup(
     let offset = crate::clock::instansi_offset(db, c.root.instansi_id).await?;
     Ok(Lingkup {
         c,
+        subtree,
         instansi,
         offset,
     })
@@ -122,7 +126,7 @@ impl Lingkup {
 fn stmt(db: &DatabaseConnection, l: &Lingkup, text: &str, more: Vec<Value>) -> sea_orm::Statement {
     let mut values = vec![Value::from(l.c.root.id), Value::from(l.c.period.id)];
     values.extend(more);
-    statement(db.get_database_backend(), text, values, &l.c.subtree)
+    statement(db.get_database_backend(), text, values, &l.subtree)
 }
 
 fn count(v: Option<i64>) -> u64 {

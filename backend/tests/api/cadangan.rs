@@ -117,7 +117,7 @@ async fn a_backup_taken_while_people_write_restores_every_row_file_and_the_chain
     kinerja::demo::seed_year(
         &app.db,
         kinerja::evaluation::service::Kebijakan::from_settings(&settings),
-        &uploads,
+        &kinerja::storage::Storage::Folder(uploads.clone()),
     )
     .await
     .unwrap();
@@ -383,6 +383,7 @@ fn sumber(app: &TestApp) -> Sumber {
     Sumber {
         database_url: app._database.url.clone(),
         upload_dir: app._database.dir.path().join("uploads"),
+        penyimpanan: kinerja::storage::Pilihan::Folder,
     }
 }
 

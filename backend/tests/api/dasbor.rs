@@ -268,6 +268,22 @@ async fn the_counts_follow_each_persons_place_in_the_cycle(db: Db) {
         assert_eq!(cap[at as usize - 1], Some(100.0), "{cap:?}");
         assert_eq!(d.periode_ke_predikat, Some(at));
         assert_eq!(d.sebaran_predikat.baik, 1);
+
+        // Ten times every target: each indicator counts as 120 %, whole numbers that SQLite
+        // sums as an integer unless the cap is written as a real.
+        use sea_orm::sea_query::Expr;
+        use sea_orm::{ColumnTrait, EntityTrait, ExprTrait, QueryFilter};
+        realisasi::Entity::update_many()
+            .col_expr(
+                realisasi::Column::Nilai,
+                Expr::col(realisasi::Column::Nilai).mul(10),
+            )
+            .filter(realisasi::Column::IkiId.is_in(iki.clone()))
+            .exec(&c.app.db)
+            .await
+            .unwrap();
+        let d = dasbor(&c, &c.admin, subbag.id).await;
+        assert_eq!(d.capaian[0].per_periode[at as usize - 1], Some(120.0));
     }
     assert_eq!(d.unit.bukti_menunggu, 1);
     assert_eq!(d.unit.keberatan_lewat, 1);
@@ -411,7 +427,9 @@ db_test!(a_pimpinan_sees_their_subtree_the_hr_office_the_instansi_pegawai_nothin
 
 /// A large subtree's dashboard is kept: counted on the first request of the day, served with
 /// its time until it grows old, then served once more while one recount runs in the
-/// background, after which the new numbers show. A small subtree is counted per request.
+/// background, after which the new numbers show; the people behind its numbers are those of
+/// the same count. A small subtree is counted per request when its age is 0 (the tests'
+/// setting), and kept too otherwise.
 async fn a_large_subtree_is_kept_and_recounted_in_the_background(db: Db) {
     use kinerja::entities::dasbor_simpan;
     use sea_orm::sea_query::Expr;
@@ -437,6 +455,36 @@ async fn a_large_subtree_is_kept_and_recounted_in_the_background(db: Db) {
         .dihitung_pada
         .expect("the kecamatan's dashboard is kept");
     assert_eq!(first.jalur.first().map(|j| j.unit_id), Some(kec.id));
+    // Counted from the people it keeps: the sekretariat's line is what counting it live gives,
+    // and behind each number are as many people, from the same count.
+    let sekret = unit_named(&c.app, &c.admin, "Sekretariat Kecamatan Cipocok Jaya").await;
+    let live = dasbor(&c, &c.camat, sekret.id).await;
+    assert_eq!(live.dihitung_pada, None);
+    let line = first
+        .sub_unit
+        .iter()
+        .find(|u| u.unit_id == sekret.id)
+        .expect("the sekretariat under the kecamatan");
+    assert_eq!(line.jumlah_pegawai, live.unit.jumlah_pegawai);
+    for l in Langkah::ALL {
+        assert_eq!(line.jumlah(*l), live.unit.jumlah(*l), "{l:?}");
+        let behind: PegawaiDasbor = ok(
+            c.app
+                .get(
+                    &format!(
+                        "/api/v1/dasbor/pegawai?unit_id={}&langkah={}&per_page=100",
+                        kec.id,
+                        l.as_str()
+                    ),
+                    Some(&c.camat),
+                )
+                .await,
+            200,
+        )
+        .await;
+        assert_eq!(behind.dihitung_pada, Some(counted));
+        assert_eq!(behind.pegawai.total, first.unit.jumlah(*l), "{l:?}");
+    }
     // The HR office's view (every survey, its own breadcrumb) is kept apart.
     let hr = dasbor(&c, &c.admin, kec.id).await;
     assert!(hr.dihitung_pada.is_some());
@@ -449,6 +497,11 @@ async fn a_large_subtree_is_kept_and_recounted_in_the_background(db: Db) {
     assert_eq!(again.dihitung_pada, Some(counted));
     assert_eq!(again.unit.skp_draft, first.unit.skp_draft);
     assert_eq!(
+        orang(&c, &c.camat, kec.id, Langkah::SkpDraft).await.total,
+        first.unit.skp_draft,
+        "the people of the same count"
+    );
+    assert_eq!(
         dasbor(&c, &c.camat, subbag.id).await.unit.skp_draft,
         small.unit.skp_draft + 1,
         "the small subtree shows it at once"
@@ -458,6 +511,7 @@ async fn a_large_subtree_is_kept_and_recounted_in_the_background(db: Db) {
     let old = chrono::Utc::now() - Duration::hours(2);
     dasbor_simpan::Entity::update_many()
         .col_expr(dasbor_simpan::Column::DihitungPada, Expr::value(old))
+        .col_expr(dasbor_simpan::Column::BerlakuSampai, Expr::value(old))
         .filter(dasbor_simpan::Column::UnitId.eq(kec.id))
         .filter(dasbor_simpan::Column::Semua.eq(false))
         .exec(&c.app.db)
@@ -479,8 +533,28 @@ async fn a_large_subtree_is_kept_and_recounted_in_the_background(db: Db) {
         "recounted"
     );
     assert_eq!(fresh.unit.skp_draft, first.unit.skp_draft + 1);
+    assert_eq!(
+        orang(&c, &c.camat, kec.id, Langkah::SkpDraft).await.total,
+        first.unit.skp_draft + 1
+    );
     // Only the camat's audience was old: the HR office's kept answer is still the earlier one.
     let hr_again = dasbor(&c, &c.admin, kec.id).await;
     assert_eq!(hr_again.dihitung_pada, hr.dihitung_pada);
 }
 db_test!(a_large_subtree_is_kept_and_recounted_in_the_background);
+
+/// With the production default a small subtree is kept too, for its own (shorter) age.
+async fn a_small_subtree_is_kept_for_its_own_age(db: Db) {
+    let c = chain_with(db, |v| {
+        v.insert("KINERJA_DASBOR_UMUR_KECIL_DETIK".into(), "3600".into());
+    })
+    .await;
+    let subbag = unit_named(&c.app, &c.admin, "Subbagian Umum dan Kepegawaian").await;
+    let first = dasbor(&c, &c.camat, subbag.id).await;
+    let counted = first.dihitung_pada.expect("kept");
+    c.start(&c.rina).await;
+    let again = dasbor(&c, &c.camat, subbag.id).await;
+    assert_eq!(again.dihitung_pada, Some(counted));
+    assert_eq!(again.unit.skp_draft, first.unit.skp_draft);
+}
+db_test!(a_small_subtree_is_kept_for_its_own_age);

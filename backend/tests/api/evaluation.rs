@@ -1656,7 +1656,7 @@ async fn the_demo_year_is_measured_and_evaluated(db: Db) {
     let set = kinerja::demo::seed_year(
         &app.db,
         kebijakan,
-        &app._database.dir.path().join("uploads"),
+        &kinerja::storage::Storage::Folder(app._database.dir.path().join("uploads")),
     )
     .await
     .unwrap();
@@ -1753,7 +1753,7 @@ async fn the_demo_year_is_measured_and_evaluated(db: Db) {
         kinerja::demo::seed_year(
             &app.db,
             kebijakan,
-            &app._database.dir.path().join("uploads")
+            &kinerja::storage::Storage::Folder(app._database.dir.path().join("uploads"))
         )
         .await
         .unwrap(),

@@ -189,6 +189,9 @@ pub async fn spawn_app_with(
         // Background jobs would add reminders at unpredictable moments; tests that need them
         // turn them on.
         ("KINERJA_JOBS_INTERVAL_SECS", "0"),
+        // Tests read a dashboard right after changing what it counts; the kept answer of a
+        // small subtree has a test of its own (dasbor.rs).
+        ("KINERJA_DASBOR_UMUR_KECIL_DETIK", "0"),
         // Nor a scheduled backup when a test turns the jobs on (the backup tests run the
         // schedule themselves).
         ("KINERJA_BACKUP_INTERVAL_HOURS", "0"),
@@ -243,10 +246,41 @@ impl TestApp {
             ("KINERJA_DATABASE_URL", &self._database.url),
             ("KINERJA_SPA_DIR", "/nonexistent-spa"),
             ("KINERJA_JOBS_INTERVAL_SECS", "0"),
+            // Tests read a dashboard right after changing what it counts; the kept answer of a
+            // small subtree has a test of its own (dasbor.rs).
+            ("KINERJA_DASBOR_UMUR_KECIL_DETIK", "0"),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect();
+        let settings = Settings::from_map(&values).expect("valid test settings");
+        let app = Application::build(settings).await.expect("build app");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        address
+    }
+
+    /// Another server on this app's database with a data folder of its own (as on another
+    /// machine) and extra `KINERJA_*` settings: its address.
+    pub async fn replica_with(
+        &self,
+        data_dir: &std::path::Path,
+        configure: impl FnOnce(&mut HashMap<String, String>),
+    ) -> String {
+        let mut values: HashMap<String, String> = [
+            ("KINERJA_BIND", "127.0.0.1:0"),
+            ("KINERJA_WORKERS", "1"),
+            ("KINERJA_JWT_SECRET", TEST_JWT_SECRET),
+            ("KINERJA_DATA_DIR", data_dir.to_str().expect("utf-8 path")),
+            ("KINERJA_DATABASE_URL", &self._database.url),
+            ("KINERJA_SPA_DIR", "/nonexistent-spa"),
+            ("KINERJA_JOBS_INTERVAL_SECS", "0"),
+            ("KINERJA_BACKUP_INTERVAL_HOURS", "0"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        configure(&mut values);
         let settings = Settings::from_map(&values).expect("valid test settings");
         let app = Application::build(settings).await.expect("build app");
         let address = format!("http://127.0.0.1:{}", app.port());

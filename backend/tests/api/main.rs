@@ -44,6 +44,7 @@ mod security;
 mod seed_scale;
 mod skala;
 mod spa;
+mod storage;
 mod survei;
 mod survei_dokumen;
 mod survei_halaman;

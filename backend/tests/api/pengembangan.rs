@@ -23,7 +23,7 @@ fn today() -> NaiveDate {
     kinerja::clock::today()
 }
 
-async fn ok<T: serde::de::DeserializeOwned>(resp: Response, status: u16) -> T {
+pub(crate) async fn ok<T: serde::de::DeserializeOwned>(resp: Response, status: u16) -> T {
     let code = resp.status().as_u16();
     let text = resp.text().await.unwrap();
     assert_eq!(code, status, "{text}");
@@ -50,13 +50,13 @@ async fn kompetensi(c: &Chain, nama: &str) -> Kompetensi {
     .await
 }
 
-async fn catat(c: &Chain, token: &str, body: Value) -> Response {
+pub(crate) async fn catat(c: &Chain, token: &str, body: Value) -> Response {
     c.app
         .post_json("/api/v1/pengembangan/catatan", &body, Some(token))
         .await
 }
 
-fn kegiatan(nama: &str, selesai: NaiveDate, jp: Value) -> Value {
+pub(crate) fn kegiatan(nama: &str, selesai: NaiveDate, jp: Value) -> Value {
     let mut v = json!({"nama": nama, "bentuk": "bimtek", "penyelenggara": "BKPSDM Kota Serang",
         "tanggal_mulai": selesai - Duration::days(1), "tanggal_selesai": selesai, "peran": "peserta"});
     for (k, val) in jp.as_object().unwrap() {
@@ -68,7 +68,11 @@ fn kegiatan(nama: &str, selesai: NaiveDate, jp: Value) -> Value {
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\x0f\0\0\x01\x01\0\x05\x18\xd8N\0\0\0\0IEND\xaeB`\x82";
 
 /// Attaches a PNG certificate as `token`; the record at its new version.
-async fn sertifikat(c: &Chain, token: &str, r: &CatatanPengembangan) -> CatatanPengembangan {
+pub(crate) async fn sertifikat(
+    c: &Chain,
+    token: &str,
+    r: &CatatanPengembangan,
+) -> CatatanPengembangan {
     let form = reqwest::multipart::Form::new().part(
         "file",
         reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("sertifikat.png"),

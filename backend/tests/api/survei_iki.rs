@@ -448,7 +448,7 @@ async fn the_demo_measures_satisfaction_and_attendance(db: Db) {
     kinerja::demo::seed_year(
         &app.db,
         kebijakan,
-        &app._database.dir.path().join("uploads"),
+        &kinerja::storage::Storage::Folder(app._database.dir.path().join("uploads")),
     )
     .await
     .unwrap();

@@ -28,7 +28,8 @@ pantau_keys! {
     Path => "Jalur unit", "Unit path";
     PeriodLine => "Periode {tahun} · dihitung per {hari}", "Period {tahun} · counted on {hari}";
     LastEnded => "Periode terakhir yang berakhir: {p}", "Last ended sub-period: {p}";
-    KeptAt => "Angka ini dihitung pada {waktu} dan dihitung ulang setiap beberapa menit.", "These numbers were counted at {waktu} and are recounted every few minutes.";
+    KeptAt => "Angka ini dihitung pada {waktu} dan dihitung ulang secara berkala.", "These numbers were counted at {waktu} and are recounted regularly.";
+    ListKeptAt => "Daftar ini dari hitungan pada {waktu}: langkah yang baru diselesaikan sesudahnya bisa masih tercantum.", "This list is from the count at {waktu}: steps done since may still be listed.";
     NoneEnded => "Belum ada periode yang berakhir tahun ini.", "No sub-period has ended this year yet.";
     Deadline => "Batas penetapan SKP: {d}", "SKP deadline: {d}";
     DeadlinePassed => "Batas penetapan SKP {d} sudah lewat: SKP yang belum disetujui terlambat.", "The SKP deadline {d} has passed: SKPs not approved are late.";

@@ -138,7 +138,7 @@ fn Isi(d: Dasbor) -> impl IntoView {
         };
         fill(dtext(lang, key), &[("d", &labels::long_date(lang, b))])
     });
-    // A large subtree's dashboard is kept and recounted in the background: say when.
+    // A kept dashboard is recounted in the background: say when it was counted.
     let kept = d.dihitung_pada.map(|at| {
         fill(
             dtext(lang, DKey::KeptAt),
@@ -468,11 +468,18 @@ fn Daftar(d: PegawaiDasbor) -> impl IntoView {
         dtext(lang, DKey::PeopleOf),
         &[("n", &p.total.to_string()), ("unit", &unit_nama)],
     );
+    let kept = d.dihitung_pada.map(|at| {
+        fill(
+            dtext(lang, DKey::ListKeptAt),
+            &[("waktu", &labels::datetime(lang, at))],
+        )
+    });
     view! {
         {jalur(&d.jalur, lang)}
         {unit_id.map(|u| view! { <p><A href=dasbor_href(u)>{back}</A></p> })}
         <section class="card card--flush">
             <p class="card__body">{of}</p>
+            {kept.map(|t| view! { <p class="card__body muted">{t}</p> })}
             {if p.items.is_empty() {
                 view! { <p class="empty muted">{td(DKey::NoPeople)}</p> }.into_any()
             } else {
