@@ -253,17 +253,22 @@ def main():
     idle = replica_xacts() - idle0
     before = replica_xacts()
     # Dashboards may be kept between requests: the recap pages (counted live) read too.
-    dash = [request(proxy, "GET", "/api/v1/dasbor", token=camat).status for _ in range(6)]
-    rekap = [request(proxy, "GET", f"/api/v1/rekap/skp?page={i + 1}&per_page=5", token=camat).status
-             for i in range(6)]
+    dash_r = [request(proxy, "GET", "/api/v1/dasbor", token=camat) for _ in range(6)]
+    rekap_r = [request(proxy, "GET", f"/api/v1/rekap/skp?page={i + 1}&per_page=5", token=camat)
+               for i in range(6)]
     read = replica_xacts() - before
+    dash = [r.status for r in dash_r]
+    rekap = [r.status for r in rekap_r]
+    # Each routed answer names where it was read; the camat wrote nothing, so the replica.
+    where = [(r.headers.get("x-kinerja-dibaca") or "-") for r in dash_r + rekap_r]
     checks.needs(
         "KINERJA_DATABASE_READ_URL (read replica)",
         a.feature_read,
         "read-replica",
-        dash == [200] * 6 and rekap == [200] * 6 and read >= 6 and read > idle,
-        f"6 dashboards {dash} and 6 recap pages {rekap} through HAProxy; transactions on the "
-        f"replica during them: {read} (idle baseline over the same time: {idle})",
+        dash == [200] * 6 and rekap == [200] * 6 and read >= 6 and read > idle
+        and all(w == "replika" for w in where),
+        f"6 dashboards {dash} and 6 recap pages {rekap} through HAProxy, read from {where}; "
+        f"transactions on the replica during them: {read} (idle baseline over the same time: {idle})",
     )
 
     # --- Reminders and e-mails sent exactly once with both replicas running the jobs ---------
