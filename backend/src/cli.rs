@@ -224,7 +224,8 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
             if agreed > 0 {
                 println!("created  the current year's period with {agreed} approved SKP");
             }
-            let storage = crate::storage::Storage::open(&settings, &db)?;
+            let storage =
+                crate::storage::Storage::from_choice(&settings.storage, &settings.upload_dir, &db)?;
             let evaluated = crate::demo::seed_year(
                 &db,
                 crate::evaluation::service::Kebijakan::from_settings(&settings),

@@ -83,7 +83,8 @@ impl Application {
         let replika = crate::database::connect_read(&settings)?.map(crate::replika::Replika::new);
         let workers = settings.workers;
         let cors_origins = settings.cors_origins.clone();
-        let storage = crate::storage::Storage::open(&settings, &db)?;
+        let storage =
+            crate::storage::Storage::from_choice(&settings.storage, &settings.upload_dir, &db)?;
         tracing::info!(store = %settings.storage.label(), "stored files");
         let state = Data::new(AppState {
             storage,

@@ -20,19 +20,24 @@ use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QuerySelect, Set,
 };
 
-use crate::config::{Secret, Settings};
 use crate::entities::berkas_tersimpan;
 use crate::error::{AppError, AppResult};
 
 /// The store `KINERJA_STORAGE_URL` names, checked when the settings are read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Pilihan {
     /// `file:` or unset: `KINERJA_UPLOAD_DIR`.
     Folder,
     /// `database:`: the `berkas_tersimpan` table of the main database.
     Database,
-    /// `s3://bucket/prefix?key=value…`, kept secret since the query may hold credentials.
-    S3(Secret),
+    /// `s3://bucket/prefix?key=value…`; its `Debug` shows no query, which may hold credentials.
+    S3(String),
+}
+
+impl std::fmt::Debug for Pilihan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Pilihan({})", self.label())
+    }
 }
 
 impl Pilihan {
@@ -50,7 +55,7 @@ impl Pilihan {
             Ok(Self::Database)
         } else if url.starts_with("s3://") {
             s3_parts(url)?;
-            Ok(Self::S3(Secret::new(url)))
+            Ok(Self::S3(url.to_owned()))
         } else {
             bail!(
                 "KINERJA_STORAGE_URL: expected file:, database: or s3://bucket/prefix, got {:?}",
@@ -64,7 +69,7 @@ impl Pilihan {
         match self {
             Self::Folder => "file:".to_owned(),
             Self::Database => "database:".to_owned(),
-            Self::S3(url) => s3_parts(url.expose()).map_or_else(
+            Self::S3(url) => s3_parts(url).map_or_else(
                 |_| "s3://".to_owned(),
                 |(bucket, prefix, _)| format!("s3://{bucket}/{prefix}"),
             ),
@@ -120,18 +125,10 @@ fn unexpected(e: impl Into<anyhow::Error>, what: &'static str) -> AppError {
 }
 
 impl Storage {
-    /// The store the settings name, on `db` for the database store.
-    ///
-    /// # Errors
-    /// An S3 URL the S3 client does not accept (an unknown option, say).
-    pub fn open(settings: &Settings, db: &DatabaseConnection) -> anyhow::Result<Self> {
-        Self::from_choice(&settings.storage, &settings.upload_dir, db)
-    }
-
     /// The store of `choice`; `upload_dir` is the folder store's folder.
     ///
     /// # Errors
-    /// As for [`Storage::open`].
+    /// An S3 URL the S3 client does not accept (an unknown option, say).
     pub fn from_choice(
         choice: &Pilihan,
         upload_dir: &Path,
@@ -141,7 +138,7 @@ impl Storage {
             Pilihan::Folder => Self::Folder(upload_dir.to_path_buf()),
             Pilihan::Database => Self::Database(db.clone()),
             Pilihan::S3(url) => {
-                let (bucket, prefix, pairs) = s3_parts(url.expose())?;
+                let (bucket, prefix, pairs) = s3_parts(url)?;
                 // AWS_* variables first (credentials, region, endpoint), then the URL's query.
                 let mut builder = AmazonS3Builder::from_env().with_bucket_name(bucket);
                 for (k, v) in pairs {
@@ -352,13 +349,11 @@ impl Storage {
         let mut keys = match self {
             Self::Folder(dir) => {
                 let dir = dir.clone();
-                tokio::task::spawn_blocking(move || {
-                    crate::cadangan::buat::daftar_berkas(&dir, Path::new(""))
-                })
-                .await??
-                .into_iter()
-                .map(|(k, _)| k)
-                .collect()
+                tokio::task::spawn_blocking(move || daftar_berkas(&dir, Path::new("")))
+                    .await??
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .collect()
             }
             Self::Database(db) => {
                 berkas_tersimpan::Entity::find()
@@ -413,6 +408,45 @@ impl Storage {
         }
         Ok((copied, skipped))
     }
+}
+
+/// Every regular file under `root` (relative keys with `/`), skipping `skip` (a backup folder
+/// placed inside the upload folder).
+pub fn daftar_berkas(root: &Path, skip: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
+    let mut out = Vec::new();
+    if !root.exists() {
+        return Ok(out);
+    }
+    let skip = std::fs::canonicalize(skip).ok();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        if skip
+            .as_ref()
+            .is_some_and(|s| std::fs::canonicalize(&dir).ok().as_ref() == Some(s))
+        {
+            continue;
+        }
+        for entry in
+            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
+        {
+            let entry = entry?;
+            let kind = entry.file_type()?;
+            let path = entry.path();
+            if kind.is_dir() {
+                stack.push(path);
+            } else if kind.is_file() {
+                let rel = path
+                    .strip_prefix(root)?
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.push((rel, path));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 #[cfg(test)]

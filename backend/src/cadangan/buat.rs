@@ -276,45 +276,6 @@ pub fn url_for_libpq(url: &str) -> String {
     }
 }
 
-/// Every regular file under `root` (relative keys with `/`), skipping `skip` (a backup folder
-/// placed inside the upload folder).
-pub fn daftar_berkas(root: &Path, skip: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
-    let mut out = Vec::new();
-    if !root.exists() {
-        return Ok(out);
-    }
-    let skip = std::fs::canonicalize(skip).ok();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        if skip
-            .as_ref()
-            .is_some_and(|s| std::fs::canonicalize(&dir).ok().as_ref() == Some(s))
-        {
-            continue;
-        }
-        for entry in
-            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
-        {
-            let entry = entry?;
-            let kind = entry.file_type()?;
-            let path = entry.path();
-            if kind.is_dir() {
-                stack.push(path);
-            } else if kind.is_file() {
-                let rel = path
-                    .strip_prefix(root)?
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                out.push((rel, path));
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
 /// The archive's file name for a backup made at `at`.
 pub fn nama_arsip(at: DateTime<Utc>, id: Uuid) -> String {
     let simple = id.simple().to_string();
@@ -374,7 +335,7 @@ async fn buat_di(
             fakta.referenced.clear();
         }
         let files = if in_folder {
-            daftar_berkas(&upload_dir, &folder)?
+            crate::storage::daftar_berkas(&upload_dir, &folder)?
         } else {
             Vec::new()
         };

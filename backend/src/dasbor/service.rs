@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use kinerja_api::auth::Permission;
 use kinerja_api::dasbor::{
     BarisKepatuhan, CapaianUnit, Dasbor, IkmUnit, Langkah, PegawaiDasbor, PegawaiLangkah,
@@ -606,7 +606,7 @@ pub async fn pegawai(
     let offset = Value::from(i64::try_from(page.offset()).unwrap_or(0));
     // The people of the last kept count, when the dashboard is kept: the list then matches
     // the numbers it was opened from, and an instansi is a page read, not a recount.
-    let kept = super::simpan::dihitung(db, &c).await?;
+    let kept = dihitung(db, &c).await?;
     let (rows, kept_total) = if kept.is_some() {
         let key = [
             Value::from(c.root.id),
@@ -695,6 +695,25 @@ pub async fn pegawai(
         pegawai: Page::new(items, page, kept_total.unwrap_or(total)),
         dihitung_pada: kept,
     })
+}
+
+/// When the people kept for the context's unit, period and day were counted, if they were.
+///
+/// # Errors
+/// On a database failure.
+pub(crate) async fn dihitung(
+    db: &DatabaseConnection,
+    c: &Konteks,
+) -> AppResult<Option<DateTime<Utc>>> {
+    Ok(crate::entities::dasbor_simpan::Entity::find()
+        .filter(crate::entities::dasbor_simpan::Column::UnitId.eq(c.root.id))
+        .filter(crate::entities::dasbor_simpan::Column::PeriodeId.eq(c.period.id))
+        .filter(crate::entities::dasbor_simpan::Column::Hari.eq(c.today))
+        .filter(crate::entities::dasbor_simpan::Column::BerlakuSampai.is_not_null())
+        .order_by_desc(crate::entities::dasbor_simpan::Column::DihitungPada)
+        .one(db)
+        .await?
+        .map(|row| row.dihitung_pada))
 }
 
 /// The SPA page where the step is done (docs/dasbor.md).

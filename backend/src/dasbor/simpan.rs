@@ -14,8 +14,8 @@ use chrono::{DateTime, Duration, SubsecRound, Utc};
 use kinerja_api::dasbor::{Dasbor, DasborQuery};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter,
-    QueryOrder, Set, Statement, Value,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter, Set,
+    Statement, Value,
 };
 
 use super::service::{Konteks, hitung, jalur, konteks, subtree_of};
@@ -151,25 +151,6 @@ async fn hitung_simpan(
     simpan_hasil(db, kunci(c), &d, started, started + umur).await?;
     d.dihitung_pada = Some(started);
     Ok(d)
-}
-
-/// When the people kept for the context's unit, period and day were counted, if they were.
-///
-/// # Errors
-/// On a database failure.
-pub(crate) async fn dihitung(
-    db: &DatabaseConnection,
-    c: &Konteks,
-) -> AppResult<Option<DateTime<Utc>>> {
-    Ok(simpan::Entity::find()
-        .filter(simpan::Column::UnitId.eq(c.root.id))
-        .filter(simpan::Column::PeriodeId.eq(c.period.id))
-        .filter(simpan::Column::Hari.eq(c.today))
-        .filter(simpan::Column::BerlakuSampai.is_not_null())
-        .order_by_desc(simpan::Column::DihitungPada)
-        .one(db)
-        .await?
-        .map(|row| row.dihitung_pada))
 }
 
 /// Now, to the microsecond PostgreSQL keeps, so the answer counted for a request carries the

@@ -135,7 +135,7 @@ fn uploads(app: &TestApp) -> std::path::PathBuf {
 }
 
 fn files_under(dir: &Path) -> usize {
-    kinerja::cadangan::buat::daftar_berkas(dir, Path::new(""))
+    kinerja::storage::daftar_berkas(dir, Path::new(""))
         .unwrap()
         .len()
 }
