@@ -53,6 +53,8 @@ describe('Dasbor kinerja', () => {
       // The people behind the number, each with the page where it is done.
       await page.getByRole('heading', { name: 'Pegawai: Realisasi kosong', level: 1 }).waitFor();
       await page.getByText(`${n} pegawai di Kelurahan Tembong dan unit di bawahnya`).waitFor();
+      // The dashboard is kept: the list is from the same count and says when it was made.
+      await page.getByText(/^Daftar ini dari hitungan pada /).waitFor();
       const rows = page.locator('tbody tr');
       assert.equal(await rows.count(), n);
       const name = (await rows.first().getByRole('rowheader').textContent()).replace(/\d{18}$/, '').trim();
