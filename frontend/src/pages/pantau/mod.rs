@@ -478,8 +478,10 @@ fn Daftar(d: PegawaiDasbor) -> impl IntoView {
         {jalur(&d.jalur, lang)}
         {unit_id.map(|u| view! { <p><A href=dasbor_href(u)>{back}</A></p> })}
         <section class="card card--flush">
-            <p class="card__body">{of}</p>
-            {kept.map(|t| view! { <p class="card__body muted">{t}</p> })}
+            <div class="card__body">
+                <p>{of}</p>
+                {kept.map(|t| view! { <p class="muted">{t}</p> })}
+            </div>
             {if p.items.is_empty() {
                 view! { <p class="empty muted">{td(DKey::NoPeople)}</p> }.into_any()
             } else {
