@@ -23,7 +23,7 @@ use uuid::Uuid;
 
 use super::sql::{self, Subtree};
 use crate::auth::Viewer;
-use crate::entities::{employees, periods, skps, units};
+use crate::entities::{dasbor_simpan, employees, periods, skps, units};
 use crate::error::{AppError, AppResult};
 use crate::evaluation::service::Kebijakan;
 use crate::measurement::service::{bounds, jumlah_periode};
@@ -705,12 +705,12 @@ pub(crate) async fn dihitung(
     db: &DatabaseConnection,
     c: &Konteks,
 ) -> AppResult<Option<DateTime<Utc>>> {
-    Ok(crate::entities::dasbor_simpan::Entity::find()
-        .filter(crate::entities::dasbor_simpan::Column::UnitId.eq(c.root.id))
-        .filter(crate::entities::dasbor_simpan::Column::PeriodeId.eq(c.period.id))
-        .filter(crate::entities::dasbor_simpan::Column::Hari.eq(c.today))
-        .filter(crate::entities::dasbor_simpan::Column::BerlakuSampai.is_not_null())
-        .order_by_desc(crate::entities::dasbor_simpan::Column::DihitungPada)
+    Ok(dasbor_simpan::Entity::find()
+        .filter(dasbor_simpan::Column::UnitId.eq(c.root.id))
+        .filter(dasbor_simpan::Column::PeriodeId.eq(c.period.id))
+        .filter(dasbor_simpan::Column::Hari.eq(c.today))
+        .filter(dasbor_simpan::Column::BerlakuSampai.is_not_null())
+        .order_by_desc(dasbor_simpan::Column::DihitungPada)
         .one(db)
         .await?
         .map(|row| row.dihitung_pada))

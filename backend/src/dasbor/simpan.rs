@@ -112,23 +112,46 @@ pub async fn dasbor(
         }
         None => {
             let subtree = subtree_of(bacaan, c.root.id).await?;
-            if aturan.umur_untuk(&subtree).is_some() {
+            if aturan.umur_untuk(&subtree).is_none() {
+                hitung(bacaan, kebijakan, viewer, &c, &subtree, false).await?
+            } else if mulai(db, key).await? {
                 // Counted in a task of its own: when the count outlasts the request's time
                 // limit (an instansi on a busy server), it still lands for the next request
                 // instead of being dropped with the request and started again by every later one.
                 let (db2, viewer2, aturan2, clock2) =
                     (db.clone(), viewer.clone(), *aturan, clock.clone());
                 tokio::spawn(async move {
-                    clock2
+                    let d = clock2
                         .scope(hitung_simpan(
                             &db2, kebijakan, &viewer2, &c, &subtree, &aturan2,
                         ))
-                        .await
+                        .await;
+                    if d.is_err() {
+                        // Leave it to the next request rather than to the stale-claim timeout.
+                        let _ = lepas(&db2, key).await;
+                    }
+                    d
                 })
                 .await
                 .map_err(|e| anyhow::anyhow!("dashboard count: {e}"))??
             } else {
-                hitung(bacaan, kebijakan, viewer, &c, &subtree, false).await?
+                // Another request (on this server or another) is counting it: wait for its
+                // answer instead of counting the same subtree twice at once; take over if its
+                // claim is released (the count failed) or goes stale (its server died).
+                loop {
+                    if let Some((row, mut d)) = simpanan(db, key).await? {
+                        d.dihitung_pada = Some(row.dihitung_pada);
+                        break d;
+                    }
+                    if klaim(db, key, Utc::now()).await? {
+                        let d = hitung_simpan(db, kebijakan, viewer, &c, &subtree, aturan).await;
+                        if d.is_err() {
+                            let _ = lepas(db, key).await;
+                        }
+                        break d?;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+                }
             }
         }
     };
@@ -176,6 +199,37 @@ async fn simpanan(
         let d: Dasbor = serde_json::from_str(&row.isi).ok()?;
         Some((row, d))
     }))
+}
+
+/// Takes the right to make the first count of `key`: a placeholder row holding the claim
+/// (its answer does not read, so nobody serves it). True for exactly one caller; the others
+/// wait for its answer, or take over a placeholder whose claim was released or went stale
+/// (and a row an older version left) as [`klaim`] does.
+async fn mulai(db: &DatabaseConnection, key: Kunci) -> AppResult<bool> {
+    let now = stamp();
+    let res = simpan::Entity::insert(simpan::ActiveModel {
+        unit_id: Set(key.0),
+        periode_id: Set(key.1),
+        hari: Set(key.2),
+        semua: Set(key.3),
+        isi: Set(String::new()),
+        dihitung_pada: Set(now),
+        dihitung_mulai: Set(Some(now)),
+        berlaku_sampai: Set(None),
+    })
+    .on_conflict(
+        OnConflict::columns([
+            simpan::Column::UnitId,
+            simpan::Column::PeriodeId,
+            simpan::Column::Hari,
+            simpan::Column::Semua,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(res == 1)
 }
 
 /// Takes the right to recount `key`: true for exactly one caller while no live claim exists.
