@@ -112,6 +112,9 @@ pub struct Settings {
     pub dasbor_simpan_unit: usize,
     /// Seconds a kept dashboard of a large subtree is served before it is recounted.
     pub dasbor_umur_detik: u64,
+    /// On PostgreSQL a list (the employees) is counted exactly up to this many rows; a longer
+    /// one shows the planner's estimate (docs/performance.md, "Totals of long lists").
+    pub daftar_total_tepat: u64,
     /// Seconds a kept dashboard of a smaller subtree (a kecamatan) is served before one
     /// server recounts it; 0 counts those for every request.
     pub dasbor_umur_kecil_detik: u64,
@@ -219,15 +222,21 @@ impl Settings {
         let settings = Settings {
             environment,
             bind: src.string("KINERJA_BIND", "127.0.0.1:8080"),
-            database_url: src.string("KINERJA_DATABASE_URL", &default_db),
+            database_url: crate::database::loopback_without_tls(
+                src.string("KINERJA_DATABASE_URL", &default_db),
+            ),
             upload_dir: src
                 .get("KINERJA_UPLOAD_DIR")
                 .map_or_else(|| data_dir.join("uploads"), PathBuf::from),
             storage: crate::storage::Pilihan::parse(src.get("KINERJA_STORAGE_URL"))?,
             data_dir,
             db_max_connections: src.parse("KINERJA_DB_MAX_CONNECTIONS", 10)?,
-            database_read_url: src.get("KINERJA_DATABASE_READ_URL").map(Secret::new),
-            database_listen_url: src.get("KINERJA_DATABASE_LISTEN_URL").map(Secret::new),
+            database_read_url: src
+                .get("KINERJA_DATABASE_READ_URL")
+                .map(|u| Secret::new(crate::database::loopback_without_tls(u.to_owned()))),
+            database_listen_url: src
+                .get("KINERJA_DATABASE_LISTEN_URL")
+                .map(|u| Secret::new(crate::database::loopback_without_tls(u.to_owned()))),
             database_pooled: src.boolean("KINERJA_DATABASE_POOLED", false)?,
             auto_migrate: src.boolean("KINERJA_AUTO_MIGRATE", true)?,
             jwt_secret: src.get("KINERJA_JWT_SECRET").map(Secret::new),
@@ -282,6 +291,8 @@ impl Settings {
             backup_warn_hours: src.parse("KINERJA_BACKUP_WARN_HOURS", 48)?,
             dasbor_simpan_unit: src.parse("KINERJA_DASBOR_SIMPAN_UNIT", 200)?,
             dasbor_umur_detik: src.parse("KINERJA_DASBOR_UMUR_DETIK", 300)?,
+            daftar_total_tepat: src
+                .parse("KINERJA_DAFTAR_TOTAL_TEPAT", crate::total::EXACT_UP_TO)?,
             dasbor_umur_kecil_detik: src.parse("KINERJA_DASBOR_UMUR_KECIL_DETIK", 30)?,
             pengingat_hari_sebelum: src.parse("KINERJA_PENGINGAT_HARI_SEBELUM", 7)?,
             eskalasi_ppkin_hari: src.parse("KINERJA_ESKALASI_PPKIN_HARI", 3)?,

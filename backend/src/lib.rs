@@ -50,5 +50,6 @@ pub mod storage;
 pub mod survei;
 pub mod talenta;
 pub mod telemetry;
+pub mod total;
 pub mod uploads;
 pub mod users;

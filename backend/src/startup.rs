@@ -72,6 +72,11 @@ impl Application {
             .with_context(|| format!("Failed to bind {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let doc = openapi::document();
+        let routes = RouteTable::from_openapi(&doc);
+        // Serialised once and shared: each worker holding its own copy of the document for
+        // Swagger UI cost about 25 MB of memory per worker.
+        let doc_json = web::Bytes::from(serde_json::to_vec(&doc)?);
+        drop(doc);
         let spa = Spa::load(&settings.spa_dir);
         if spa.is_none() {
             tracing::warn!(dir = %settings.spa_dir.display(), "SPA not built (run `make spa`); serving the API only");
@@ -89,7 +94,7 @@ impl Application {
         let state = Data::new(AppState {
             storage,
             jwt: JwtKeys::new(secret.expose().as_bytes(), settings.access_token_ttl_secs),
-            routes: RouteTable::from_openapi(&doc),
+            routes,
             kebijakan: crate::evaluation::service::Kebijakan::from_settings(&settings),
             spa,
             db,
@@ -131,9 +136,21 @@ impl Application {
                 .into_utoipa_app()
                 .configure(routes::configure)
                 .split_for_parts();
+            let doc_json = doc_json.clone();
             let mut app = app
                 .service(web::redirect("/docs", "/docs/"))
-                .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()));
+                .service(web::resource(OPENAPI_JSON).route(web::get().to(move || {
+                    let body = doc_json.clone();
+                    async move {
+                        actix_web::HttpResponse::Ok()
+                            .content_type(actix_web::http::header::ContentType::json())
+                            .body(body)
+                    }
+                })))
+                .service(
+                    SwaggerUi::new("/docs/{_:.*}")
+                        .config(utoipa_swagger_ui::Config::from(OPENAPI_JSON)),
+                );
             if let Some(dir) = &spa_dir {
                 app = app
                     .service(
@@ -180,6 +197,9 @@ impl Application {
         self.server.await
     }
 }
+
+/// Where Swagger UI and other tools read the API's description.
+const OPENAPI_JSON: &str = "/api-docs/openapi.json";
 
 async fn spa_index(state: Data<AppState>) -> actix_web::HttpResponse {
     match &state.spa {

@@ -45,6 +45,7 @@ mod m20261207_000045_create_pengingat_siklus;
 mod m20261207_000046_create_berkas_tersimpan;
 mod m20261207_000047_sekali_dan_rantai;
 mod m20261207_000048_dasbor_pegawai;
+mod m20261207_000049_indeks_per_orang;
 
 pub struct Migrator;
 
@@ -94,6 +95,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000046_create_berkas_tersimpan::Migration),
             Box::new(m20261207_000047_sekali_dan_rantai::Migration),
             Box::new(m20261207_000048_dasbor_pegawai::Migration),
+            Box::new(m20261207_000049_indeks_per_orang::Migration),
         ]
     }
 }

@@ -59,6 +59,10 @@ pub struct Page<T> {
     pub per_page: u64,
     /// Total number of items across all pages.
     pub total: u64,
+    /// `total` is PostgreSQL's estimate, not a count: a list that matches more than 10 000
+    /// rows is not counted on every page (docs/performance.md, "Totals of long lists").
+    #[serde(default)]
+    pub total_estimated: bool,
 }
 
 impl<T> Page<T> {
@@ -68,6 +72,15 @@ impl<T> Page<T> {
             page: query.page,
             per_page: query.per_page,
             total,
+            total_estimated: false,
+        }
+    }
+
+    /// A page whose total may be an estimate (see `total_estimated`).
+    pub fn with_total(items: Vec<T>, query: PageQuery, (total, estimated): (u64, bool)) -> Self {
+        Self {
+            total_estimated: estimated,
+            ..Self::new(items, query, total)
         }
     }
 

@@ -19,7 +19,8 @@ use kinerja_api::auth::Permission;
 use kinerja_api::beranda::{Beranda, JenisTugas, PeriodeTugas, Tugas};
 use kinerja_api::employees::full_name;
 use kinerja_api::planning::{Ritme, StatusPeriode, StatusSkp};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use crate::auth::Viewer;
@@ -347,7 +348,17 @@ fn skp_items<'a>(ctx: &'a Context, out: &mut Vec<Tugas>) -> Vec<InForce<'a>> {
 /// The indicators of the SKPs in force (IKI → SKP) and all their realisasi.
 struct Measured {
     iki_skp: HashMap<Uuid, Uuid>,
-    values: Vec<realisasi::Model>,
+    values: Vec<Nilai>,
+}
+
+/// One realisasi, only as far as the list needs it: a PPKin's list reads a year of twelve
+/// people's values (about 500 rows), so not their texts.
+struct Nilai {
+    id: Uuid,
+    iki_id: Uuid,
+    periode_ke: i32,
+    /// A value or a narrative that is not blank.
+    terisi: bool,
 }
 
 impl Measured {
@@ -355,9 +366,28 @@ impl Measured {
         let iki_skp =
             crate::planning::versi::iki_of_skps(db, in_force.iter().map(|f| f.skp.id)).await?;
         let values = realisasi::Entity::find()
+            .select_only()
+            .columns([
+                realisasi::Column::Id,
+                realisasi::Column::IkiId,
+                realisasi::Column::PeriodeKe,
+            ])
+            .expr(Expr::cust(
+                "CASE WHEN \"realisasi\".\"nilai\" IS NOT NULL \
+                 OR TRIM(COALESCE(\"realisasi\".\"naratif\", '')) <> '' THEN 1 ELSE 0 END",
+            ))
             .filter(realisasi::Column::IkiId.is_in(iki_skp.keys().copied().collect::<Vec<_>>()))
+            .into_tuple::<(Uuid, Uuid, i32, i32)>()
             .all(db)
-            .await?;
+            .await?
+            .into_iter()
+            .map(|(id, iki_id, periode_ke, terisi)| Nilai {
+                id,
+                iki_id,
+                periode_ke,
+                terisi: terisi != 0,
+            })
+            .collect();
         Ok(Self { iki_skp, values })
     }
 }
@@ -393,7 +423,7 @@ async fn realisasi_items(
     let filled: HashSet<(Uuid, i32)> = measured
         .values
         .iter()
-        .filter(|v| v.nilai.is_some() || v.naratif.as_deref().is_some_and(|t| !t.trim().is_empty()))
+        .filter(|v| v.terisi)
         .map(|v| (v.iki_id, v.periode_ke))
         .collect();
     for f in mine {

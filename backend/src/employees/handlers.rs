@@ -65,7 +65,16 @@ async fn list_employees(
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
     ValidatedQuery(query): ValidatedQuery<EmployeeQuery>,
 ) -> AppResult<Json<Page<Employee>>> {
-    Ok(Json(service::list(&state.db, &viewer, query, page).await?))
+    Ok(Json(
+        service::list(
+            &state.db,
+            &viewer,
+            query,
+            page,
+            state.settings.daftar_total_tepat,
+        )
+        .await?,
+    ))
 }
 
 /// Create an employee

@@ -571,7 +571,8 @@ pub async fn export(
         per_page: 100,
     };
     loop {
-        let batch = service::list(db, viewer, query.clone(), page).await?;
+        let batch =
+            service::list(db, viewer, query.clone(), page, crate::total::EXACT_UP_TO).await?;
         let done = batch.items.len() < 100 || rows.len() >= MAX_ROWS;
         private += batch
             .items

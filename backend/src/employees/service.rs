@@ -16,8 +16,8 @@ use kinerja_api::users::CreateUser;
 use kinerja_api::{Page, PageQuery};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait, sea_query::Order,
+    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    sea_query::Order,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -192,6 +192,7 @@ pub async fn list(
     viewer: &Viewer,
     query: EmployeeQuery,
     page: PageQuery,
+    exact_up_to: u64,
 ) -> AppResult<Page<Employee>> {
     let mut select = employees::Entity::find();
     // A name search sorts its matches, not the whole table in name order: `nama || ''` is the
@@ -202,6 +203,7 @@ pub async fn list(
     } else {
         sea_orm::sea_query::Expr::col(employees::Column::Nama.as_column_ref())
     };
+    let by_name_searched = query.q.as_deref().is_some_and(|q| !q.trim().is_empty());
     if let Some(q) = clean(query.q) {
         let digits = nip::normalise(&q);
         let mut any = Condition::any().add(ilike(employees::Column::Nama, &q));
@@ -251,7 +253,16 @@ pub async fn list(
             select = select.filter(employees::Column::JenisPegawai.eq(j.as_str()));
         }
     }
-    let total = select.clone().count(db).await?;
+    // A name search is counted through the trigram index: `nama || ''` keeps the planner from
+    // filtering the whole name index instead (28 ms against 4 ms at 100 000 employees).
+    let counted = if by_name_searched {
+        select.clone().filter(sea_orm::sea_query::Expr::cust(
+            "\"employees\".\"nama\" || '' IS NOT NULL",
+        ))
+    } else {
+        select.clone()
+    };
+    let total = crate::total::of(db, counted, exact_up_to).await?;
     select = match query.sort.unwrap_or(EmployeeSort::Nama) {
         EmployeeSort::Nama => select.order_by(by_name.clone(), Order::Asc),
         EmployeeSort::NamaDesc => select.order_by(by_name.clone(), Order::Desc),
@@ -295,8 +306,9 @@ pub async fn list(
             };
             row.dto(v)
         })
-        .collect();
-    Ok(Page::new(items, page, total))
+        .collect::<Vec<_>>();
+    let total = crate::total::settle(total, page.offset(), items.len(), page.per_page);
+    Ok(Page::with_total(items, page, total))
 }
 
 /// Checks NIP against birth date and gender, and its uniqueness; returns it normalised.

@@ -118,6 +118,12 @@ pub async fn sheet(
     if !access::can_follow(db, viewer, &ctx.skp).await? {
         return Err(AppError::NotFound("SKP"));
     }
+    lembar(db, ctx, k).await
+}
+
+/// The sheet of sub-period `k` from its context: a write answers with the context it checked
+/// (a realisasi or a rencana aksi changes neither the SKP nor its period nor the lock).
+async fn lembar(db: &DatabaseConnection, ctx: Context, k: i32) -> AppResult<RealisasiSheet> {
     let tahun = Tahun::load(db, ctx.period.clone(), &ctx.skp).await?;
     let realisasi_ids: Vec<Uuid> = tahun
         .rhk_of(ctx.skp.id)
@@ -273,7 +279,7 @@ pub async fn save_realisasi(
     meta: &RequestMeta,
 ) -> AppResult<RealisasiSheet> {
     let txn = db.begin().await?;
-    writable(&txn, viewer, skp_id, iki_id, k).await?;
+    let ctx = writable(&txn, viewer, skp_id, iki_id, k).await?;
     crate::survei::iki::tolak_isian_pegawai(&txn, iki_id).await?;
     let clean = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     let existing = realisasi::Entity::find()
@@ -323,7 +329,7 @@ pub async fn save_realisasi(
     }
     audit::record(&txn, entry, meta).await?;
     txn.commit().await?;
-    sheet(db, viewer, skp_id, PeriodeKeQuery { periode_ke: k }).await
+    lembar(db, ctx, k).await
 }
 
 /// Saves the rencana aksi of one IKI in one sub-period.
@@ -340,7 +346,7 @@ pub async fn save_rencana_aksi(
     meta: &RequestMeta,
 ) -> AppResult<RealisasiSheet> {
     let txn = db.begin().await?;
-    writable(&txn, viewer, skp_id, iki_id, k).await?;
+    let ctx = writable(&txn, viewer, skp_id, iki_id, k).await?;
     let existing = rencana_aksi::Entity::find()
         .filter(rencana_aksi::Column::IkiId.eq(iki_id))
         .filter(rencana_aksi::Column::PeriodeKe.eq(k))
@@ -380,7 +386,7 @@ pub async fn save_rencana_aksi(
     )
     .await?;
     txn.commit().await?;
-    sheet(db, viewer, skp_id, PeriodeKeQuery { periode_ke: k }).await
+    lembar(db, ctx, k).await
 }
 
 /// The admin keeps one SKP's locked sub-period editable until a date.

@@ -6,13 +6,15 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
 use kinerja_api::planning::{
-    DistributeRhk, DistributionResult, JenisRhk, JenisSkp, Pohon, PohonRhk, Rhk, StatusSkp,
+    DistributeRhk, DistributionResult, JenisRhk, JenisSkp, PersonSnapshot, Pohon, PohonRhk, Rhk,
+    StatusSkp,
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
     TransactionTrait,
 };
+use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -20,7 +22,7 @@ use super::access::find;
 use super::access::{can_read, reference_date, require_owner, status};
 use super::periods;
 use super::riwayat::copy_rhk;
-use super::skp::{Snapshot, create_for, load};
+use super::skp::{create_for, load};
 use crate::audit::service::{self as audit, AuditEntry};
 use crate::auth::Viewer;
 use crate::employees::superiors::Resolver;
@@ -91,21 +93,43 @@ fn live(select: sea_orm::Select<skps::Entity>) -> sea_orm::Select<skps::Entity> 
     select.filter(skps::Column::Status.ne(StatusSkp::Ditutup.as_str()))
 }
 
-fn pohon_rhk(r: &skp_rhk::Model, owner: &skps::Model) -> AppResult<PohonRhk> {
-    let snap: Snapshot = serde_json::from_value(owner.snapshot.clone())
-        .map_err(|e| AppError::Unexpected(e.into()))?;
-    let jenis = JenisRhk::parse(&r.jenis).unwrap_or(JenisRhk::Utama);
-    let ja_jf = JenisSkp::parse(&owner.jenis) == Some(JenisSkp::JaJf);
-    Ok(PohonRhk {
-        id: r.id,
-        skp_id: owner.id,
-        deskripsi: r.deskripsi.clone(),
-        jenis,
-        pegawai: snap.pegawai,
-        status_skp: status(owner),
-        yatim: ja_jf && jenis == JenisRhk::Utama && r.intervensi_rhk_id.is_none(),
-        turunan: Vec::new(),
-    })
+/// An SKP's owner as the tree shows them, read from the SKP's snapshot once (an OPD's tree
+/// has hundreds of RHK of the same few hundred SKPs).
+struct Pemilik {
+    skp_id: Uuid,
+    status: StatusSkp,
+    ja_jf: bool,
+    pegawai: PersonSnapshot,
+}
+
+impl Pemilik {
+    fn of(m: &skps::Model) -> AppResult<Self> {
+        #[derive(Deserialize)]
+        struct Pegawai {
+            pegawai: PersonSnapshot,
+        }
+        let snap = Pegawai::deserialize(&m.snapshot).map_err(|e| AppError::Unexpected(e.into()))?;
+        Ok(Self {
+            skp_id: m.id,
+            status: status(m),
+            ja_jf: JenisSkp::parse(&m.jenis) == Some(JenisSkp::JaJf),
+            pegawai: snap.pegawai,
+        })
+    }
+
+    fn rhk(&self, r: &skp_rhk::Model) -> PohonRhk {
+        let jenis = JenisRhk::parse(&r.jenis).unwrap_or(JenisRhk::Utama);
+        PohonRhk {
+            id: r.id,
+            skp_id: self.skp_id,
+            deskripsi: r.deskripsi.clone(),
+            jenis,
+            pegawai: self.pegawai.clone(),
+            status_skp: self.status,
+            yatim: self.ja_jf && jenis == JenisRhk::Utama && r.intervensi_rhk_id.is_none(),
+            turunan: Vec::new(),
+        }
+    }
 }
 
 /// The pohon kinerja below an SKP: each RHK with the subordinates' RHK that intervene it, level
@@ -127,8 +151,9 @@ pub async fn tree(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResu
     // Every RHK found, and the children of each.
     let mut nodes: HashMap<Uuid, PohonRhk> = HashMap::new();
     let mut children: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    let root_owner = Pemilik::of(&root)?;
     for r in &root_rhk {
-        nodes.insert(r.id, pohon_rhk(r, &root)?);
+        nodes.insert(r.id, root_owner.rhk(r));
     }
     let mut frontier: Vec<Uuid> = root_rhk.iter().map(|r| r.id).collect();
     for _ in 0..MAX_DEPTH {
@@ -141,13 +166,13 @@ pub async fn tree(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResu
             .all(db)
             .await?;
         let owner_ids: HashSet<Uuid> = rows.iter().map(|r| r.skp_id).collect();
-        let owners: HashMap<Uuid, skps::Model> = live(skps::Entity::find())
+        let owners: HashMap<Uuid, Pemilik> = live(skps::Entity::find())
             .filter(skps::Column::Id.is_in(owner_ids))
             .all(db)
             .await?
-            .into_iter()
-            .map(|s| (s.id, s))
-            .collect();
+            .iter()
+            .map(|s| Ok((s.id, Pemilik::of(s)?)))
+            .collect::<AppResult<_>>()?;
         frontier = Vec::new();
         for r in rows {
             let (Some(owner), Some(parent)) = (owners.get(&r.skp_id), r.intervensi_rhk_id) else {
@@ -156,7 +181,7 @@ pub async fn tree(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResu
             if nodes.contains_key(&r.id) {
                 continue;
             }
-            nodes.insert(r.id, pohon_rhk(&r, owner)?);
+            nodes.insert(r.id, owner.rhk(&r));
             children.entry(parent).or_default().push(r.id);
             frontier.push(r.id);
         }
@@ -186,7 +211,10 @@ pub async fn tree(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResu
         .filter(skps::Column::PpkinEmployeeId.eq(root.employee_id))
         .all(db)
         .await?;
-    let by_id: HashMap<Uuid, &skps::Model> = subordinates.iter().map(|s| (s.id, s)).collect();
+    let by_id: HashMap<Uuid, Pemilik> = subordinates
+        .iter()
+        .map(|s| Ok((s.id, Pemilik::of(s)?)))
+        .collect::<AppResult<_>>()?;
     let mut yatim = Vec::new();
     for r in skp_rhk::Entity::find()
         .filter(skp_rhk::Column::SkpId.is_in(by_id.keys().copied().collect::<Vec<_>>()))
@@ -198,16 +226,14 @@ pub async fn tree(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResu
         if r.intervensi_rhk_id.is_none_or(|p| !root_ids.contains(&p))
             && let Some(owner) = by_id.get(&r.skp_id)
         {
-            let mut node = pohon_rhk(&r, owner)?;
+            let mut node = owner.rhk(&r);
             node.yatim = true;
             yatim.push(node);
         }
     }
-    let snap: Snapshot = serde_json::from_value(root.snapshot.clone())
-        .map_err(|e| AppError::Unexpected(e.into()))?;
     Ok(Pohon {
         skp_id: root.id,
-        pegawai: snap.pegawai,
+        pegawai: root_owner.pegawai,
         rhk,
         yatim,
     })

@@ -634,3 +634,63 @@ async fn an_override_wins_over_the_hierarchy_for_its_dates(db: Db) {
     assert_eq!(after.ppkin.unwrap().reason, SuperiorReason::Derived);
 }
 db_test!(an_override_wins_over_the_hierarchy_for_its_dates);
+
+/// Past `KINERJA_DAFTAR_TOTAL_TEPAT` rows PostgreSQL answers with its estimate and says so; the
+/// last page, which is not full, knows the exact total; a short filtered list is exact. SQLite
+/// always counts.
+async fn a_long_list_shows_an_estimated_total_and_the_last_page_the_exact_one(db: Db) {
+    use sea_orm::ConnectionTrait;
+    let (app, admin) = crate::organisation::demo_app_with(db, |c| {
+        c.insert("KINERJA_DAFTAR_TOTAL_TEPAT".into(), "10".into());
+    })
+    .await;
+    let page = |q: &str| {
+        let (app, admin) = (&app, &admin);
+        let url = format!("/api/v1/employees?{q}");
+        async move {
+            let p: Page<Employee> = app.get(&url, Some(admin)).await.json().await.unwrap();
+            p
+        }
+    };
+    let first = page("per_page=20").await;
+    let exact: u64 = {
+        let row = app
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(
+                app.db.get_database_backend(),
+                "SELECT COUNT(*) AS n FROM employees",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        u64::try_from(row.try_get::<i64>("", "n").unwrap()).unwrap()
+    };
+    assert!(exact > 40, "the demo has {exact} employees");
+    assert_eq!(first.items.len(), 20);
+    match db {
+        Db::Postgres => {
+            assert!(
+                first.total_estimated,
+                "{} rows counted exactly",
+                first.total
+            );
+            // Never fewer than the rows already listed.
+            assert!(first.total >= 20);
+        }
+        Db::Sqlite => {
+            assert!(!first.total_estimated);
+            assert_eq!(first.total, exact);
+        }
+    }
+    // The last page is short: the total is exact again.
+    let per = (11..=20).find(|p| exact % p != 0).unwrap();
+    let last = page(&format!("per_page={per}&page={}", exact.div_ceil(per))).await;
+    assert!(!last.items.is_empty(), "{exact} employees");
+    assert!(last.items.len() < usize::try_from(per).unwrap());
+    assert!(!last.total_estimated);
+    assert_eq!(last.total, exact);
+    // A filter that matches few is counted exactly on every page.
+    let rina = page(&format!("q={RINA}")).await;
+    assert_eq!((rina.total, rina.total_estimated), (1, false));
+}
+db_test!(a_long_list_shows_an_estimated_total_and_the_last_page_the_exact_one);

@@ -99,7 +99,22 @@ async fn swagger_ui_and_the_spec_are_served_offline(db: Db) {
     let resp = app.get("/docs/", None).await;
     assert_eq!(resp.status(), 200);
     assert!(resp.text().await.unwrap().contains("swagger"));
+    // Swagger UI reads the one document the server serialised at start.
+    let init = app.get("/docs/swagger-initializer.js", None).await;
+    assert_eq!(init.status(), 200);
+    assert!(
+        init.text()
+            .await
+            .unwrap()
+            .contains("/api-docs/openapi.json")
+    );
     let resp = app.get("/api-docs/openapi.json", None).await;
+    assert!(
+        resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
     assert_eq!(resp.status(), 200);
     let spec: serde_json::Value = resp.json().await.unwrap();
     assert_eq!(spec["info"]["title"], "Kinerja API");

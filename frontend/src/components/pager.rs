@@ -34,6 +34,9 @@ pub fn Pager(
     pages: u64,
     /// Number of items across all pages.
     total: u64,
+    /// `total` is the server's estimate (a list of more than 10 000 rows).
+    #[prop(optional)]
+    estimated: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
@@ -68,7 +71,7 @@ pub fn Pager(
             <span class="pager__status">
                 {move || {
                     fill(
-                        i18n.t(Key::PageOf),
+                        i18n.t(if estimated { Key::PageOfAbout } else { Key::PageOf }),
                         &[
                             ("page", &page.to_string()),
                             ("pages", &pages.to_string()),

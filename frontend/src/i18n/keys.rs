@@ -156,6 +156,7 @@ with_admin_keys! {
     Sequence => "No.", "No.";
     Empty => "Belum ada data.", "Nothing here yet.";
     PageOf => "Halaman {page} dari {pages} ({total} data)", "Page {page} of {pages} ({total} items)";
+    PageOfAbout => "Halaman {page} dari sekitar {pages} (sekitar {total} data)", "Page {page} of about {pages} (about {total} items)";
     Previous => "Sebelumnya", "Previous";
     Next => "Berikutnya", "Next";
     Pagination => "Navigasi halaman", "Pagination";

@@ -135,7 +135,13 @@ pub fn EmployeesPage() -> impl IntoView {
                     {(!empty)
                         .then(|| {
                             view! {
-                                <Pager path=PATH page=list.page pages=pages total=list.total/>
+                                <Pager
+                                    path=PATH
+                                    page=list.page
+                                    pages=pages
+                                    total=list.total
+                                    estimated=list.total_estimated
+                                />
                             }
                         })}
                 }
