@@ -42,13 +42,12 @@ pub async fn of<E: EntityTrait>(
         .await?
         .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("EXPLAIN returned no row")))?;
     let plan: serde_json::Value = row.try_get_by_index(0)?;
-    let rows = plan
+    // PostgreSQL writes the planner's row estimate as a whole number.
+    let estimate = plan
         .pointer("/0/Plan/Plan Rows")
-        .and_then(serde_json::Value::as_f64)
-        .unwrap_or(0.0);
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0);
     // Never less than what was just counted.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let estimate = rows.max(0.0).round() as u64;
     Ok((estimate.max(capped), true))
 }
 

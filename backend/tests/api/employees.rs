@@ -683,7 +683,7 @@ async fn a_long_list_shows_an_estimated_total_and_the_last_page_the_exact_one(db
         }
     }
     // The last page is short: the total is exact again.
-    let per = (11..=20).find(|p| exact % p != 0).unwrap();
+    let per = (11..=20).find(|p| !exact.is_multiple_of(*p)).unwrap();
     let last = page(&format!("per_page={per}&page={}", exact.div_ceil(per))).await;
     assert!(!last.items.is_empty(), "{exact} employees");
     assert!(last.items.len() < usize::try_from(per).unwrap());
