@@ -3,9 +3,10 @@
 //!
 //! Counting every match on every page read the whole list each time: 13 ms for the 100 000
 //! employees of one instansi, the bulk of a page's cost. On PostgreSQL a list is counted up to
-//! `KINERJA_DAFTAR_TOTAL_TEPAT` rows ([`EXACT_UP_TO`] unless set); beyond that its total is the planner's estimate and the page says so
-//! (`Page::total_estimated`), as PostgREST's `count=estimated` does. SQLite, the embedded
-//! database of a kecamatan or a small dinas, always counts.
+//! `KINERJA_DAFTAR_TOTAL_TEPAT` rows ([`EXACT_UP_TO`] unless set); beyond that its total is
+//! the planner's estimate and the page says so (`Page::total_estimated`), as PostgREST's
+//! `count=estimated` does. SQLite, the embedded database of a kecamatan or a small dinas,
+//! always counts.
 
 use sea_orm::sea_query::{Expr, SelectStatement};
 use sea_orm::{ConnectionTrait, DbBackend, EntityTrait, QueryTrait, Select};
