@@ -44,6 +44,7 @@ pub mod replika;
 pub mod routes;
 pub mod spa;
 pub mod spreadsheet;
+pub mod sql;
 pub mod startup;
 pub mod state;
 pub mod storage;

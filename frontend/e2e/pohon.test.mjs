@@ -1,7 +1,8 @@
 // The pohon kinerja and the Matriks Peran Hasil in the browser, on the demo data (every
 // employee has an approved SKP): the camat opens his SKP's pohon, sees the Sekretaris
-// Kecamatan's RHK nested under his and deeper levels below, then hands an RHK down: the
-// subordinates' approved SKP are not changed, and the server's reason is shown per person.
+// Kecamatan's RHK nested under his and the level below, opens a deeper branch (read when
+// opened), then hands an RHK down: the subordinates' approved SKP are not changed, and the
+// server's reason is shown per person.
 
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -37,6 +38,9 @@ describe('SKP: pohon kinerja dan matriks peran hasil', () => {
         })
         .first()
         .waitFor();
+      // Two levels come with the page; a deeper branch is read when opened.
+      await page.locator('.pohon__list .pohon__list .pohon__item').first().waitFor();
+      await page.getByRole('button', { name: /^Tampilkan \d+ RHK bawahan$/ }).first().click();
       await page.locator('.pohon__list .pohon__list .pohon__list .pohon__item').first().waitFor();
       await page.screenshot({
         path: join(SCREENSHOTS, 'skp-pohon.png'),

@@ -539,6 +539,9 @@ pesan! {
     Pilih1100Bawahan = "pilih_1_100_bawahan"
         => "Pilih 1 sampai 100 bawahan.",
            "Choose 1 to 100 subordinates.";
+    Kedalaman18 = "kedalaman_1_8"
+        => "Kedalaman pohon antara 1 dan 8 tingkat.",
+           "The tree depth is between 1 and 8 levels.";
     Maks30Aksi = "maks_30_aksi"
         => "Paling banyak 30 aksi.",
            "At most 30 actions.";

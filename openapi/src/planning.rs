@@ -584,6 +584,27 @@ pub struct PohonRhk {
     pub yatim: bool,
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub turunan: Vec<PohonRhk>,
+    /// RHK that intervene this one but lie below the `kedalaman` asked for (so not in
+    /// `turunan`): the tree of this RHK's SKP shows them.
+    #[serde(default)]
+    pub turunan_lain: u32,
+}
+
+/// `?kedalaman=` of `GET /api/v1/skp/{id}/tree`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct PohonQuery {
+    /// Levels of subordinates' RHK below the SKP's own (1–8); without it the whole cascade
+    /// (8 levels). The SPA asks for 2 and opens deeper branches one at a time.
+    #[validate(range(min = 1, max = 8, code = "kedalaman_1_8"))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 8))]
+    pub kedalaman: Option<u8>,
+}
+
+impl PohonQuery {
+    /// The deepest the server goes.
+    pub const MAKS: u8 = 8;
 }
 
 /// `GET /api/v1/skp/{id}/tree`: the cascade below an SKP.

@@ -19,14 +19,14 @@ use chrono::NaiveDate;
 use kinerja_api::employees::{JenisPenugasan, StatusPegawai, Superior, SuperiorReason, Superiors};
 use kinerja_api::organisation::EmployeeRef;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Statement,
-    Value,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
 };
 use uuid::Uuid;
 
 use crate::entities::{assignments, employees, positions, ref_jenjang, superior_overrides};
 use crate::error::AppResult;
 use crate::organisation::service::employee_ref;
+use crate::sql::Sql;
 
 /// Positions below a rater visited when looking for the people they rate: the rater's own
 /// span, then one more rating layer (the people the rater oversees as Atasan PPKin).
@@ -37,7 +37,7 @@ pub struct Resolver {
     date: NaiveDate,
     employees: HashMap<Uuid, employees::Model>,
     /// Every loaded position has its holders on the date loaded too.
-    positions: HashMap<Uuid, positions::Model>,
+    positions: HashMap<Uuid, Jabatan>,
     can_rate: HashSet<String>,
     /// Employee → definitive position on the date.
     definitive_of: HashMap<Uuid, Uuid>,
@@ -51,14 +51,11 @@ pub struct Resolver {
     expanded: HashSet<Uuid>,
 }
 
-fn live_assignments(date: NaiveDate) -> Condition {
-    Condition::all()
-        .add(assignments::Column::Mulai.lte(date))
-        .add(
-            Condition::any()
-                .add(assignments::Column::Selesai.is_null())
-                .add(assignments::Column::Selesai.gte(date)),
-        )
+/// What the walk needs of a position.
+struct Jabatan {
+    nama: String,
+    atasan_id: Option<Uuid>,
+    jenjang: String,
 }
 
 fn live_overrides(date: NaiveDate) -> Condition {
@@ -71,31 +68,32 @@ fn live_overrides(date: NaiveDate) -> Condition {
         )
 }
 
-/// `ids` and every position above them, in one recursive query (the same SQL on SQLite and
-/// PostgreSQL; `UNION` stops on a cycle).
-async fn positions_up(db: &impl ConnectionTrait, ids: &[Uuid]) -> AppResult<Vec<positions::Model>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let backend = db.get_database_backend();
-    let marks: Vec<String> = (1..=ids.len())
-        .map(|i| match backend {
-            sea_orm::DbBackend::Postgres => format!("${i}"),
-            _ => "?".to_owned(),
-        })
-        .collect();
-    let sql = format!(
-        "WITH RECURSIVE up(id) AS (SELECT id FROM positions WHERE id IN ({}) \
-         UNION SELECT p.atasan_id FROM positions p JOIN up ON p.id = up.id \
-         WHERE p.atasan_id IS NOT NULL) \
-         SELECT * FROM positions WHERE id IN (SELECT id FROM up)",
-        marks.join(", ")
-    );
-    let values: Vec<Value> = ids.iter().map(|id| Value::from(*id)).collect();
-    Ok(positions::Entity::find()
-        .from_raw_sql(Statement::from_sql_and_values(backend, sql, values))
-        .all(db)
-        .await?)
+fn live_assignments(date: NaiveDate) -> Condition {
+    Condition::all()
+        .add(assignments::Column::Mulai.lte(date))
+        .add(
+            Condition::any()
+                .add(assignments::Column::Selesai.is_null())
+                .add(assignments::Column::Selesai.gte(date)),
+        )
+}
+
+/// `{alias}` (assignments or overrides) is in force on the bound date `d`.
+fn live(alias: &str, d: &str) -> String {
+    format!("{alias}.mulai <= {d} AND ({alias}.selesai IS NULL OR {alias}.selesai >= {d})")
+}
+
+/// One row of [`Resolver::expand`]'s statement: a position above the people (`'p'`) with one
+/// of its holders on the date (or none), or an override of one of the people (`'o'`).
+#[derive(FromQueryResult)]
+struct Kedudukan {
+    baris: String,
+    id: Uuid,
+    nama: Option<String>,
+    atasan_id: Option<Uuid>,
+    jenjang: Option<String>,
+    pegawai_id: Option<Uuid>,
+    jenis: Option<String>,
 }
 
 impl Resolver {
@@ -172,72 +170,43 @@ impl Resolver {
     /// On a database failure.
     pub async fn below(db: &impl ConnectionTrait, date: NaiveDate, rater: Uuid) -> AppResult<Self> {
         let mut resolver = Self::empty(db, date).await?;
-        let mut candidates: HashSet<Uuid> = HashSet::new();
-        let mut frontier: Vec<(Uuid, u8)> = assignments::Entity::find()
-            .select_only()
-            .column(assignments::Column::JabatanId)
-            .filter(assignments::Column::EmployeeId.eq(rater))
-            .filter(live_assignments(date))
-            .into_tuple::<Uuid>()
-            .all(db)
+        let mut sql = Sql::new(db);
+        let d = sql.bind(date);
+        let me = sql.bind(rater);
+        let rates = sql.is_in("p.jenjang", resolver.can_rate.iter().cloned());
+        let layers = sql.bind(i32::from(LAYERS_BELOW));
+        let (held, named, named_below) = (live("h", &d), live("o", &d), live("o2", &d));
+        let own = live("a", &d);
+        // `down`: the positions below the rater's with their rating layer — a position that
+        // can rate and is held starts the next layer; the walk goes on below a position while
+        // its layer is at most LAYERS_BELOW (`UNION` stops on a cycle). Candidates: the holders
+        // of those positions, the people whose override names the rater, and those whose
+        // override names one of them.
+        let text = format!(
+            "WITH RECURSIVE down(id, layer, root) AS ( \
+               SELECT a.jabatan_id, 0, 1 FROM assignments a WHERE a.employee_id = {me} AND {own} \
+               UNION SELECT p.id, d.layer + CASE WHEN {rates} AND EXISTS ( \
+                   SELECT 1 FROM assignments h WHERE h.jabatan_id = p.id AND {held}) \
+                 THEN 1 ELSE 0 END, 0 \
+               FROM positions p JOIN down d ON p.atasan_id = d.id WHERE d.layer <= {layers}), \
+             cand(employee_id) AS ( \
+               SELECT h.employee_id FROM assignments h JOIN down d ON h.jabatan_id = d.id \
+               WHERE d.root = 0 AND {held} \
+               UNION SELECT o.employee_id FROM superior_overrides o \
+               WHERE o.ppkin_employee_id = {me} AND {named}) \
+             SELECT employee_id FROM cand \
+             UNION SELECT o2.employee_id FROM superior_overrides o2 \
+             WHERE o2.ppkin_employee_id IN (SELECT employee_id FROM cand) AND {named_below}"
+        );
+        let seeds: Vec<Uuid> = db
+            .query_all_raw(sql.stmt(text))
             .await?
+            .iter()
+            .map(|row| row.try_get_by_index::<Uuid>(0))
+            .collect::<Result<HashSet<Uuid>, _>>()?
             .into_iter()
-            .map(|p| (p, 0))
+            .filter(|id| *id != rater)
             .collect();
-        let mut seen: HashSet<Uuid> = frontier.iter().map(|f| f.0).collect();
-        while !frontier.is_empty() {
-            let layer_of: HashMap<Uuid, u8> = frontier.iter().copied().collect();
-            let children = positions::Entity::find()
-                .filter(positions::Column::AtasanId.is_in(layer_of.keys().copied()))
-                .all(db)
-                .await?;
-            let children: Vec<_> = children.into_iter().filter(|c| seen.insert(c.id)).collect();
-            let mut held: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-            for a in assignments::Entity::find()
-                .filter(assignments::Column::JabatanId.is_in(children.iter().map(|c| c.id)))
-                .filter(live_assignments(date))
-                .all(db)
-                .await?
-            {
-                held.entry(a.jabatan_id).or_default().push(a.employee_id);
-            }
-            frontier = Vec::new();
-            for child in children {
-                let layer = child
-                    .atasan_id
-                    .and_then(|a| layer_of.get(&a))
-                    .copied()
-                    .unwrap_or(0);
-                let holders = held.remove(&child.id).unwrap_or_default();
-                let blocks = !holders.is_empty() && resolver.can_rate.contains(&child.jenjang);
-                candidates.extend(holders);
-                let next = layer + u8::from(blocks);
-                if next <= LAYERS_BELOW {
-                    frontier.push((child.id, next));
-                }
-            }
-        }
-        // Overrides naming the rater, then those naming the people found so far.
-        let named: Vec<Uuid> = superior_overrides::Entity::find()
-            .select_only()
-            .column(superior_overrides::Column::EmployeeId)
-            .filter(superior_overrides::Column::PpkinEmployeeId.eq(rater))
-            .filter(live_overrides(date))
-            .into_tuple::<Uuid>()
-            .all(db)
-            .await?;
-        candidates.extend(named);
-        let second: Vec<Uuid> = superior_overrides::Entity::find()
-            .select_only()
-            .column(superior_overrides::Column::EmployeeId)
-            .filter(superior_overrides::Column::PpkinEmployeeId.is_in(candidates.iter().copied()))
-            .filter(live_overrides(date))
-            .into_tuple::<Uuid>()
-            .all(db)
-            .await?;
-        candidates.extend(second);
-        candidates.remove(&rater);
-        let seeds: Vec<Uuid> = candidates.into_iter().collect();
         resolver.expand(db, &seeds).await?;
         let raters: Vec<Uuid> = seeds
             .iter()
@@ -247,8 +216,9 @@ impl Resolver {
         Ok(resolver)
     }
 
-    /// Loads the standing of `ids` not loaded yet: overrides, assignments, the positions above
-    /// their definitive positions with those positions' holders, and the people named.
+    /// Loads the standing of `ids` not loaded yet, in two statements: their overrides and the
+    /// positions above their positions on the date (a recursive CTE) with those positions'
+    /// holders; then the people named.
     async fn expand(&mut self, db: &impl ConnectionTrait, ids: &[Uuid]) -> AppResult<()> {
         let ids: Vec<Uuid> = ids
             .iter()
@@ -260,43 +230,38 @@ impl Resolver {
         if ids.is_empty() {
             return Ok(());
         }
-        let date = self.date;
-        for o in superior_overrides::Entity::find()
-            .filter(superior_overrides::Column::EmployeeId.is_in(ids.clone()))
-            .filter(live_overrides(date))
-            .all(db)
-            .await?
-        {
-            self.overrides.insert(o.employee_id, o.ppkin_employee_id);
-        }
-        let own = assignments::Entity::find()
-            .filter(assignments::Column::EmployeeId.is_in(ids.clone()))
-            .filter(live_assignments(date))
-            .all(db)
-            .await?;
-        let starts: Vec<Uuid> = own
-            .iter()
-            .map(|a| a.jabatan_id)
-            .filter(|p| !self.positions.contains_key(p))
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        self.record(own);
-        let new: Vec<positions::Model> = positions_up(db, &starts)
-            .await?
-            .into_iter()
-            .filter(|p| !self.positions.contains_key(&p.id))
-            .collect();
-        if !new.is_empty() {
-            let holders = assignments::Entity::find()
-                .filter(assignments::Column::JabatanId.is_in(new.iter().map(|p| p.id)))
-                .filter(live_assignments(date))
-                .all(db)
-                .await?;
-            self.record(holders);
-        }
-        for p in new {
-            self.positions.insert(p.id, p);
+        let mut sql = Sql::new(db);
+        let d = sql.bind(self.date);
+        let seeds = sql.is_in("a.employee_id", ids.iter().copied());
+        let overridden = sql.is_in("o.employee_id", ids.iter().copied());
+        let (own, held, named) = (live("a", &d), live("h", &d), live("o", &d));
+        let text = format!(
+            "WITH RECURSIVE up(id) AS ( \
+               SELECT a.jabatan_id FROM assignments a WHERE {seeds} AND {own} \
+               UNION SELECT p.atasan_id FROM positions p JOIN up ON p.id = up.id \
+               WHERE p.atasan_id IS NOT NULL) \
+             SELECT 'p' AS baris, p.id AS id, p.nama AS nama, p.atasan_id AS atasan_id, \
+               p.jenjang AS jenjang, h.employee_id AS pegawai_id, h.jenis AS jenis \
+             FROM positions p LEFT JOIN assignments h ON h.jabatan_id = p.id AND {held} \
+             WHERE p.id IN (SELECT id FROM up) \
+             UNION ALL SELECT 'o', o.employee_id, NULL, NULL, NULL, o.ppkin_employee_id, NULL \
+             FROM superior_overrides o WHERE {overridden} AND {named}"
+        );
+        for row in Kedudukan::find_by_statement(sql.stmt(text)).all(db).await? {
+            if row.baris == "o" {
+                if let Some(ppkin) = row.pegawai_id {
+                    self.overrides.insert(row.id, ppkin);
+                }
+                continue;
+            }
+            if let (Some(holder), Some(jenis)) = (row.pegawai_id, row.jenis.as_deref()) {
+                self.record(holder, row.id, jenis);
+            }
+            self.positions.entry(row.id).or_insert(Jabatan {
+                nama: row.nama.unwrap_or_default(),
+                atasan_id: row.atasan_id,
+                jenjang: row.jenjang.unwrap_or_default(),
+            });
         }
         let mut people: HashSet<Uuid> = ids.iter().copied().collect();
         people.extend(self.holder.values().copied());
@@ -316,16 +281,14 @@ impl Resolver {
         Ok(())
     }
 
-    fn record(&mut self, list: Vec<assignments::Model>) {
-        for a in list {
-            match JenisPenugasan::parse(&a.jenis) {
-                Some(JenisPenugasan::Definitif) => {
-                    self.definitive_of.insert(a.employee_id, a.jabatan_id);
-                    self.holder.insert(a.jabatan_id, a.employee_id);
-                }
-                _ => {
-                    self.acting.insert(a.jabatan_id, a.employee_id);
-                }
+    fn record(&mut self, employee: Uuid, position: Uuid, jenis: &str) {
+        match JenisPenugasan::parse(jenis) {
+            Some(JenisPenugasan::Definitif) => {
+                self.definitive_of.insert(employee, position);
+                self.holder.insert(position, employee);
+            }
+            _ => {
+                self.acting.insert(position, employee);
             }
         }
     }

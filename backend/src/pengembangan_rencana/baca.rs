@@ -14,8 +14,8 @@ use kinerja_api::pengembangan_rencana::{
 };
 use kinerja_api::{Page, PageQuery};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Statement, Value,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Statement,
 };
 use uuid::Uuid;
 
@@ -24,51 +24,12 @@ use crate::entities::{employees, kompetensi};
 use crate::entities::{rencana_pengembangan as rencana, rencana_pengembangan_item as item};
 use crate::entities::{units, users};
 use crate::error::{AppError, AppResult};
+use crate::sql::Sql;
 
 use super::service::{Akses, WHAT, akses_instansi, instansi_default, lihat, pintu, status_of};
 
 // ---------------------------------------------------------------------------------------------
 // Raw aggregates
-
-/// A statement with numbered placeholders (`$n` on PostgreSQL, `?n` on SQLite, both reusable).
-pub(super) struct Sql {
-    backend: DbBackend,
-    values: Vec<Value>,
-}
-
-impl Sql {
-    pub(super) fn new(db: &impl ConnectionTrait) -> Self {
-        Self {
-            backend: db.get_database_backend(),
-            values: Vec::new(),
-        }
-    }
-
-    pub(super) fn bind(&mut self, v: impl Into<Value>) -> String {
-        self.values.push(v.into());
-        let n = self.values.len();
-        match self.backend {
-            DbBackend::Postgres => format!("${n}"),
-            _ => format!("?{n}"),
-        }
-    }
-
-    /// ` AND {col} IN (…)` for a viewer limited to some units, nothing for all.
-    pub(super) fn units(&mut self, col: &str, units: Option<&[Uuid]>) -> String {
-        match units {
-            None => String::new(),
-            Some([]) => " AND 1 = 0".to_owned(),
-            Some(ids) => {
-                let marks: Vec<String> = ids.iter().map(|&id| self.bind(id)).collect();
-                format!(" AND {col} IN ({})", marks.join(", "))
-            }
-        }
-    }
-
-    pub(super) fn stmt(&self, sql: String) -> Statement {
-        Statement::from_sql_and_values(self.backend, sql, self.values.clone())
-    }
-}
 
 /// The planned and verified minutes of the instansi's active employees with a unit: the
 /// `FROM` and `WHERE` parts, and the expression of their minutes towards 20 JP.

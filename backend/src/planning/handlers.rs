@@ -9,8 +9,8 @@ use kinerja_api::planning::{
 };
 use kinerja_api::planning::{BawahanQuery, DaftarBawahan};
 use kinerja_api::planning::{
-    DistributeRhk, DistributionResult, Pohon, SaveSkpTemplate, SkpTemplate, TemplateQuery,
-    UpdateSkpTemplate,
+    DistributeRhk, DistributionResult, Pohon, PohonQuery, SaveSkpTemplate, SkpTemplate,
+    TemplateQuery, UpdateSkpTemplate,
 };
 use kinerja_api::{Page, PageQuery};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -490,17 +490,24 @@ async fn skp_pdf(state: Data<AppState>, viewer: Viewer, id: Path<Uuid>) -> AppRe
 /// Pohon kinerja
 ///
 /// The cascade below this SKP: each RHK with the subordinates' RHK that intervene it, down the
-/// hierarchy, and the direct subordinates' RHK utama that intervene nothing of it (`yatim`).
+/// hierarchy to `kedalaman` levels (each RHK at the last level counts in `turunan_lain` those
+/// left out), and the direct subordinates' RHK utama that intervene nothing of it (`yatim`).
 #[utoipa::path(
     tag = TAG,
-    params(("id" = Uuid, Path, description = "SKP id")),
-    responses((status = 200, body = Pohon), BadRequest, Unauthorized, NotFound),
+    params(("id" = Uuid, Path, description = "SKP id"), PohonQuery),
+    responses((status = 200, body = Pohon), BadRequest, Invalid, Unauthorized, NotFound),
     security(("bearer" = []))
 )]
 #[get("/{id}/tree")]
-async fn skp_tree(state: Data<AppState>, viewer: Viewer, id: Path<Uuid>) -> AppResult<Json<Pohon>> {
+async fn skp_tree(
+    state: Data<AppState>,
+    viewer: Viewer,
+    id: Path<Uuid>,
+    ValidatedQuery(q): ValidatedQuery<PohonQuery>,
+) -> AppResult<Json<Pohon>> {
+    let depth = q.kedalaman.unwrap_or(PohonQuery::MAKS);
     Ok(Json(
-        pohon::tree(&state.db, &viewer, id.into_inner()).await?,
+        pohon::tree(&state.db, &viewer, id.into_inner(), depth).await?,
     ))
 }
 

@@ -29,6 +29,7 @@ use crate::employees::superiors::Resolver;
 use crate::entities::{employees, skp_rhk, skps};
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
+use crate::sql::Sql;
 
 /// RHK ids of the PPKin's approved SKP for the period (what may be intervened).
 pub(crate) async fn superior_rhk_ids(
@@ -128,17 +129,48 @@ impl Pemilik {
             status_skp: self.status,
             yatim: self.ja_jf && jenis == JenisRhk::Utama && r.intervensi_rhk_id.is_none(),
             turunan: Vec::new(),
+            turunan_lain: 0,
         }
     }
 }
 
+/// How many RHK of live SKPs intervene each of `parents`, for those that have any.
+async fn counted_below(
+    db: &impl ConnectionTrait,
+    parents: &[Uuid],
+) -> AppResult<HashMap<Uuid, u32>> {
+    let mut sql = Sql::new(db);
+    let ids = sql.is_in("r.intervensi_rhk_id", parents.iter().copied());
+    let closed = sql.bind(StatusSkp::Ditutup.as_str());
+    let text = format!(
+        "SELECT r.intervensi_rhk_id, COUNT(*) FROM skp_rhk r JOIN skps s ON s.id = r.skp_id \
+         WHERE {ids} AND s.status <> {closed} GROUP BY r.intervensi_rhk_id"
+    );
+    db.query_all_raw(sql.stmt(text))
+        .await?
+        .iter()
+        .map(|row| {
+            let n: i64 = row.try_get_by_index(1)?;
+            Ok((
+                row.try_get_by_index(0)?,
+                u32::try_from(n).unwrap_or(u32::MAX),
+            ))
+        })
+        .collect()
+}
+
 /// The pohon kinerja below an SKP: each RHK with the subordinates' RHK that intervene it, level
-/// by level (two queries per level), and the direct subordinates' orphan RHK utama.
+/// by level (two queries per level) down to `depth` levels, the RHK of the last level with the
+/// number left below them, and the direct subordinates' orphan RHK utama.
 ///
 /// # Errors
 /// `NotFound` when the viewer may not read the SKP.
-pub async fn tree(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResult<Pohon> {
-    const MAX_DEPTH: usize = 8;
+pub async fn tree(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    depth: u8,
+) -> AppResult<Pohon> {
     let root = find(db, id).await?;
     if !can_read(db, viewer, &root).await? {
         return Err(AppError::NotFound("SKP"));
@@ -156,7 +188,7 @@ pub async fn tree(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResu
         nodes.insert(r.id, root_owner.rhk(r));
     }
     let mut frontier: Vec<Uuid> = root_rhk.iter().map(|r| r.id).collect();
-    for _ in 0..MAX_DEPTH {
+    for _ in 0..depth {
         if frontier.is_empty() {
             break;
         }
@@ -184,6 +216,13 @@ pub async fn tree(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResu
             nodes.insert(r.id, owner.rhk(&r));
             children.entry(parent).or_default().push(r.id);
             frontier.push(r.id);
+        }
+    }
+    if !frontier.is_empty() {
+        for (parent, n) in counted_below(db, &frontier).await? {
+            if let Some(node) = nodes.get_mut(&parent) {
+                node.turunan_lain = n;
+            }
         }
     }
     fn assemble(

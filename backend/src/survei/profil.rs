@@ -95,24 +95,14 @@ pub(crate) async fn per_kelompok<K: TryGetable>(
     if survei_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let backend = db.get_database_backend();
-    let marks: Vec<String> = (1..=survei_ids.len())
-        .map(|i| match backend {
-            DbBackend::Postgres => format!("${i}"),
-            _ => "?".to_owned(),
-        })
-        .collect();
+    let mut sql = crate::sql::Sql::new(db);
+    let ids = sql.is_in("survei_id", survei_ids.iter().copied());
     let g = menurut.kolom();
-    let sql = format!(
-        "SELECT {g}, COUNT(*), {} FROM survei_respons WHERE survei_id IN ({}) AND {SAH} \
-         GROUP BY {g}",
+    let text = format!(
+        "SELECT {g}, COUNT(*), {} FROM survei_respons WHERE {ids} AND {SAH} GROUP BY {g}",
         kolom_jumlah(),
-        marks.join(", "),
     );
-    let values: Vec<Value> = survei_ids.iter().map(|&id| Value::from(id)).collect();
-    let rows = db
-        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
-        .await?;
+    let rows = db.query_all_raw(sql.stmt(text)).await?;
     rows.iter()
         .map(|r| Ok((r.try_get_by_index::<K>(0)?, jumlah_dari(r, 1)?)))
         .collect()

@@ -1043,6 +1043,62 @@ async fn the_pohon_kinerja_follows_interventions_and_flags_orphans(db: Db) {
     assert_eq!(kasubag.turunan[0].pegawai.nama_lengkap, "Rina Marlina");
     assert_eq!(kasubag.turunan[0].status_skp, StatusSkp::Draft);
     assert!(tree.yatim.is_empty());
+    assert_eq!(
+        kasubag.turunan_lain, 0,
+        "the whole cascade leaves nothing out"
+    );
+    // Cut one level below the camat's RHK (as the SPA opens a large tree), the sekcam's RHK
+    // carries the number left out; the sekcam's own tree shows them.
+    let cut: kinerja_api::planning::Pohon = c
+        .app
+        .get(
+            &format!("/api/v1/skp/{}/tree?kedalaman=1", camat.id),
+            Some(&c.camat),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let sekcam_cut = &cut.rhk[0].turunan[0];
+    assert_eq!(sekcam_cut.id, sekcam.id);
+    assert!(sekcam_cut.turunan.is_empty());
+    assert_eq!(sekcam_cut.turunan_lain as usize, sekcam.turunan.len());
+    assert_eq!(cut.rhk[0].turunan_lain, 0, "its own level is shown");
+    let below: kinerja_api::planning::Pohon = c
+        .app
+        .get(
+            &format!("/api/v1/skp/{}/tree?kedalaman=1", sekcam.skp_id),
+            Some(&c.camat),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let again = below.rhk.iter().find(|r| r.id == sekcam.id).unwrap();
+    assert_eq!(
+        again.turunan.iter().map(|r| r.id).collect::<Vec<_>>(),
+        sekcam.turunan.iter().map(|r| r.id).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        again.turunan[0].turunan_lain, 1,
+        "Rina's RHK below the kasubag's"
+    );
+    for wrong in ["0", "9", "dua"] {
+        let resp = c
+            .app
+            .get(
+                &format!("/api/v1/skp/{}/tree?kedalaman={wrong}", camat.id),
+                Some(&c.camat),
+            )
+            .await;
+        let problem = assert_problem(resp, 422, ErrorCode::ValidationFailed).await;
+        let said = problem.field_errors("kedalaman");
+        if wrong == "dua" {
+            assert_eq!(said.len(), 1, "{problem:?}");
+        } else {
+            assert_eq!(said, ["Kedalaman pohon antara 1 dan 8 tingkat."]);
+        }
+    }
     let (_, outsider) = c.app.signed_in("luar.uji", &[Role::Pegawai]).await;
     assert_problem(
         c.app

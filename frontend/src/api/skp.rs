@@ -149,12 +149,16 @@ pub async fn diff(id: Uuid, with: Uuid) -> Result<Vec<SkpChange>, ApiError> {
         .await
 }
 
-/// The pohon kinerja: the cascade of RHK below an SKP and the orphaned RHK of subordinates.
+/// The pohon kinerja: the cascade of RHK below an SKP, `kedalaman` levels deep, and the
+/// orphaned RHK of subordinates.
 ///
 /// # Errors
 /// `not_found`, `forbidden`, or a network/decoding failure.
-pub async fn tree(id: Uuid) -> Result<Pohon, ApiError> {
-    client::authed(Call::get(&format!("/skp/{id}/tree"))).await
+pub async fn tree(id: Uuid, kedalaman: u8) -> Result<Pohon, ApiError> {
+    client::authed(
+        Call::get(&format!("/skp/{id}/tree")).query(&[("kedalaman", Some(kedalaman.to_string()))]),
+    )
+    .await
 }
 
 /// Hands one RHK of an approved SKP down to subordinates (Matriks Peran Hasil).

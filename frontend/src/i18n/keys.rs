@@ -472,6 +472,8 @@ with_admin_keys! {
         "The RHK of this SKP and, nested below, the subordinates' RHK that intervene them.";
     PohonEmpty => "Belum ada RHK bawahan yang mengintervensi SKP ini.",
         "No subordinate RHK intervenes this SKP yet.";
+    PohonMore => "Tampilkan {n} RHK bawahan", "Show {n} subordinate RHK";
+    PohonMoreLoading => "Memuat RHK bawahan…", "Loading subordinate RHK…";
     BackToSkp => "Kembali ke SKP", "Back to the SKP";
     YatimTitle => "RHK yatim", "Orphaned RHK";
     YatimIntro => "RHK utama bawahan yang tidak mengintervensi RHK mana pun dari SKP ini.",

@@ -35,6 +35,7 @@ langkah_keys! {
     SetujuiSkpTim => "Setujui SKP anggota tim Anda", "Approve a team member's SKP";
     BukaPeriode => "Buka periode penilaian tahun ini", "Open this year's performance period";
     ImporPegawai => "Impor data pegawai", "Import the staff";
+    Panduan => "Belum tahu caranya? Baca panduan untuk peran Anda", "Not sure how? Read the guides for your role";
     Dismiss => "Sembunyikan daftar ini", "Hide this list";
 }
 

@@ -70,6 +70,7 @@ fn Card(d: DaftarLangkahAwal, mark: impl Fn(bool) + Copy + Send + Sync + 'static
                     }
                 }).collect_view()}
             </ol>
+            <p class="first-steps__help"><a href="/panduan">{tl(LKey::Panduan)}</a></p>
             <button type="button" class="link-button" on:click=move |_| mark(false)>{tl(LKey::Dismiss)}</button>
         </section>
     }

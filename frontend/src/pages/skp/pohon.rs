@@ -17,7 +17,7 @@ use super::{StatusBadge, choices, digits, parse_number};
 use crate::api::{self, ApiError};
 use crate::components::{ErrorAlert, Field, Loader, Loading, PageHeader, SelectField, built, load};
 use crate::forms::{self, FieldErrors};
-use crate::i18n::{Key, tr, use_i18n};
+use crate::i18n::{Key, fill, tr, use_i18n};
 use crate::labels;
 use crate::state::auth::use_auth;
 
@@ -30,7 +30,7 @@ pub fn SkpPohonPage() -> impl IntoView {
     let pohon = Box::new(move || {
         let id = id.get();
         load(async move {
-            let pohon = api::skp::tree(id.ok_or_else(ApiError::not_found)?).await?;
+            let pohon = api::skp::tree(id.ok_or_else(ApiError::not_found)?, KEDALAMAN).await?;
             Ok(built(move || view! { <Tree pohon=pohon.clone()/> }))
         })
     });
@@ -47,16 +47,28 @@ pub fn SkpPohonPage() -> impl IntoView {
     }
 }
 
-/// One RHK with its owner and, nested, the RHK that intervene it.
+/// Levels below the SKP's RHK read at once: a whole OPD's cascade is hundreds of RHK, so the
+/// deeper branches are read when opened.
+const KEDALAMAN: u8 = 2;
+
+/// One RHK with its owner and, nested, the RHK that intervene it (or a button that reads them
+/// when the tree was cut above them).
 fn node(rhk: PohonRhk) -> AnyView {
     let owner = [Some(rhk.pegawai.nama_lengkap), rhk.pegawai.jabatan]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
-    let children = (!rhk.turunan.is_empty()).then(|| {
-        view! { <ul class="pohon__list">{rhk.turunan.into_iter().map(node).collect_view()}</ul> }
-    });
+    let children = if !rhk.turunan.is_empty() {
+        Some(
+            view! { <ul class="pohon__list">{rhk.turunan.into_iter().map(node).collect_view()}</ul> }
+                .into_any(),
+        )
+    } else if rhk.turunan_lain > 0 {
+        Some(view! { <Lanjutan skp_id=rhk.skp_id rhk_id=rhk.id n=rhk.turunan_lain/> }.into_any())
+    } else {
+        None
+    };
     view! {
         <li class="pohon__node" class:pohon__node--yatim=rhk.yatim>
             <div class="pohon__item">
@@ -74,6 +86,46 @@ fn node(rhk: PohonRhk) -> AnyView {
     .into_any()
 }
 
+/// The RHK below a cut branch, read from the tree of the branch's SKP when the reader opens it.
+#[component]
+fn Lanjutan(skp_id: Uuid, rhk_id: Uuid, n: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    let read = RwSignal::new(None::<Result<Vec<PohonRhk>, ApiError>>);
+    let busy = RwSignal::new(false);
+    let open = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            let below = api::skp::tree(skp_id, KEDALAMAN).await.map(|p| {
+                p.rhk
+                    .into_iter()
+                    .find(|r| r.id == rhk_id)
+                    .map(|r| r.turunan)
+                    .unwrap_or_default()
+            });
+            busy.set(false);
+            read.set(Some(below));
+        });
+    };
+    move || match read.get() {
+        None => view! {
+            <button type="button" class="btn btn--secondary btn--small pohon__more"
+                on:click=open disabled=move || busy.get()>
+                {move || if busy.get() {
+                    i18n.t(Key::PohonMoreLoading).to_owned()
+                } else {
+                    fill(i18n.t(Key::PohonMore), &[("n", &n.to_string())])
+                }}
+            </button>
+        }
+        .into_any(),
+        Some(Ok(list)) => {
+            view! { <ul class="pohon__list">{list.into_iter().map(node).collect_view()}</ul> }
+                .into_any()
+        }
+        Some(Err(e)) => view! { <ErrorAlert error=e/> }.into_any(),
+    }
+}
+
 #[component]
 fn Tree(pohon: Pohon) -> impl IntoView {
     let auth = use_auth();
@@ -89,7 +141,10 @@ fn Tree(pohon: Pohon) -> impl IntoView {
         .iter()
         .map(|r| (r.id, r.deskripsi.clone()))
         .collect();
-    let has_children = pohon.rhk.iter().any(|r| !r.turunan.is_empty());
+    let has_children = pohon
+        .rhk
+        .iter()
+        .any(|r| !r.turunan.is_empty() || r.turunan_lain > 0);
     let tree = if has_children || !pohon.yatim.is_empty() {
         view! { <ul class="pohon">{pohon.rhk.into_iter().map(node).collect_view()}</ul> }.into_any()
     } else {
