@@ -514,13 +514,6 @@ pub async fn daftar_penilaian(
         .await?
         .into_iter()
         .collect();
-    let owners: HashMap<Uuid, employees::Model> = employees::Entity::find()
-        .filter(employees::Column::Id.is_in(in_force.iter().map(|m| m.employee_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
     let mut shown = Vec::new();
     for m in in_force {
         let Some(s) = resolver.superiors(m.employee_id) else {
@@ -541,7 +534,8 @@ pub async fn daftar_penilaian(
     let mut pages = Vec::new();
     let mut units = HashMap::new();
     for (m, raters) in shown {
-        let Some(owner) = owners.get(&m.employee_id) else {
+        // The walk down read each of them.
+        let Some(owner) = resolver.employee(m.employee_id) else {
             continue;
         };
         let akses = access::Akses::known(viewer, &m, raters);
