@@ -57,6 +57,9 @@ describe('Langkah pertama', () => {
       assert.equal(await step('Susun SKP tahun ini').getAttribute('class'), 'first-step');
       // A new pelaksana rates nobody: five steps, one done.
       await card.getByText('1 dari 5 langkah selesai').waitFor();
+      // The guides of the role are one click away.
+      const guides = card.getByRole('link', { name: 'Belum tahu caranya? Baca panduan untuk peran Anda' });
+      assert.equal(await guides.getAttribute('href'), '/panduan');
 
       await card.getByRole('button', { name: 'Data saya sudah benar' }).click();
       await step('Periksa data diri').and(page.locator('.first-step--done')).waitFor();

@@ -17,8 +17,8 @@ use kinerja_api::measurement::{
 };
 use kinerja_api::planning::{Arah, Ritme};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -75,8 +75,14 @@ struct Context {
 
 /// Sub-period `k` of the year of `skp_id`'s employee, on the SKP version in force for it.
 async fn context(db: &impl ConnectionTrait, skp_id: Uuid, k: i32) -> AppResult<Context> {
-    let skp = crate::planning::versi::resolve(db, access::find(db, skp_id).await?, k).await?;
-    let period = crate::planning::periods::find(db, skp.period_id).await?;
+    let named = access::find(db, skp_id).await?;
+    // Every version of the year shares the period: read it once.
+    let period = crate::planning::periods::find(db, named.period_id).await?;
+    let skp = crate::planning::versi::Versions::load(db, &period, named.employee_id)
+        .await?
+        .in_force(k)
+        .cloned()
+        .unwrap_or(named);
     let (mulai, selesai) = bounds(&period, k)
         .ok_or_else(|| AppError::field("periode_ke", Pesan::PeriodeDiLuarRitme))?;
     let batas = selesai + Duration::days(i64::from(period.jeda_kunci_realisasi_hari));
@@ -253,12 +259,17 @@ async fn writable(
             sejak: (ctx.batas + Duration::days(1)).to_string(),
         }));
     }
-    let iki = skp_iki::Entity::find_by_id(iki_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound("Indikator"))?;
-    let owner = skp_rhk::Entity::find_by_id(iki.rhk_id).one(db).await?;
-    if owner.is_none_or(|r| r.skp_id != ctx.skp.id) {
+    // One statement: the IKI is one of this version's.
+    let rhk_of_skp = sea_orm::sea_query::Query::select()
+        .column(skp_rhk::Column::Id)
+        .from(skp_rhk::Entity)
+        .and_where(skp_rhk::Column::SkpId.eq(ctx.skp.id))
+        .to_owned();
+    let found = skp_iki::Entity::find_by_id(iki_id)
+        .filter(skp_iki::Column::RhkId.in_subquery(rhk_of_skp))
+        .count(db)
+        .await?;
+    if found == 0 {
         return Err(AppError::NotFound("Indikator"));
     }
     Ok(ctx)
