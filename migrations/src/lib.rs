@@ -46,6 +46,7 @@ mod m20261207_000046_create_berkas_tersimpan;
 mod m20261207_000047_sekali_dan_rantai;
 mod m20261207_000048_dasbor_pegawai;
 mod m20261207_000049_indeks_per_orang;
+mod m20261207_000050_survei_hasil_simpan;
 
 pub struct Migrator;
 
@@ -96,6 +97,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000047_sekali_dan_rantai::Migration),
             Box::new(m20261207_000048_dasbor_pegawai::Migration),
             Box::new(m20261207_000049_indeks_per_orang::Migration),
+            Box::new(m20261207_000050_survei_hasil_simpan::Migration),
         ]
     }
 }

@@ -65,6 +65,7 @@ pub mod skp_templates;
 pub mod skps;
 pub mod superior_overrides;
 pub mod survei;
+pub mod survei_hasil_simpan;
 pub mod survei_hitung;
 pub mod survei_respons;
 pub mod survei_tindak_lanjut;

@@ -16,6 +16,7 @@ pub mod poster;
 pub mod profil;
 pub mod publik;
 pub mod service;
+pub mod simpan;
 pub mod tindak_lanjut;
 pub mod tren;
 

@@ -596,5 +596,5 @@ pub async fn batalkan(
 /// `NotFound` for a survey the viewer may not see (unpublished and not theirs).
 pub async fn hasil(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResult<HasilSurvei> {
     let (s, _) = lihat(db, viewer, id).await?;
-    super::profil::hasil_survei(db, &s, layanan_of(&s)).await
+    super::simpan::hasil(db, &s, layanan_of(&s)).await
 }

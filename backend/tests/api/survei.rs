@@ -365,6 +365,58 @@ async fn survei_voiding_excludes_a_response_and_is_audited(db: Db) {
 }
 db_test!(survei_voiding_excludes_a_response_and_is_audited);
 
+/// docs/ikm.md, "Cost of the result": the result is served from its kept copy while nothing it
+/// counts has changed, and counted again after a new response, a void or an edit.
+async fn survei_result_is_kept_until_what_it_counts_changes(db: Db) {
+    use kinerja::entities::survei_hasil_simpan as simpan;
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let c = setup(db, "100").await;
+    let s = dibuka(&c, None).await;
+    kirim_banyak(&c, &s, ("KTP elektronik", [4; 9]), 2, "peramban-simpan-a").await;
+    let first: HasilSurvei = hasil(&c, &c.camat, &s).await.json().await.unwrap();
+    assert_eq!((first.hasil.responden, first.dibatalkan), (2, 0));
+    let kept = simpan::Entity::find_by_id(s.id)
+        .one(&c.app.db)
+        .await
+        .unwrap()
+        .expect("the result is kept");
+    assert_eq!(kept.sidik, format!("{}:2:0", s.lock_version));
+    // Marked by hand, the kept copy is what the next view serves: nothing was counted again.
+    let mut marked = first.clone();
+    marked.dibatalkan = 999;
+    let mut row: simpan::ActiveModel = kept.into();
+    row.isi = Set(serde_json::to_string(&marked).unwrap());
+    row.update(&c.app.db).await.unwrap();
+    let again: HasilSurvei = hasil(&c, &c.camat, &s).await.json().await.unwrap();
+    assert_eq!(again.dibatalkan, 999);
+    // A citizen's answer changes what is counted: the next view counts it.
+    kirim_banyak(&c, &s, ("KTP elektronik", [1; 9]), 1, "peramban-simpan-b").await;
+    let after: HasilSurvei = hasil(&c, &c.camat, &s).await.json().await.unwrap();
+    assert_eq!((after.hasil.responden, after.dibatalkan), (3, 0));
+    // So does a void.
+    let page: Page<ResponsSurvei> = c
+        .app
+        .get(&format!("/api/v1/survei/{}/respons", s.id), Some(&c.admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let satu = page.items.iter().find(|r| r.jawaban[0] == Some(1)).unwrap();
+    let resp = c
+        .app
+        .post_json(
+            &format!("/api/v1/survei/{}/respons/{}/batal", s.id, satu.id),
+            &json!({"alasan": "Isian uji coba"}),
+            Some(&c.admin),
+        )
+        .await;
+    assert_eq!(resp.status(), 200);
+    let voided: HasilSurvei = hasil(&c, &c.camat, &s).await.json().await.unwrap();
+    assert_eq!((voided.hasil.responden, voided.dibatalkan), (2, 1));
+    assert_eq!(voided.ikm_tampil, first.ikm_tampil);
+}
+db_test!(survei_result_is_kept_until_what_it_counts_changes);
+
 async fn survei_public_answers_refuse_abuse_and_store_nothing(db: Db) {
     let c = setup(db, "100").await;
     let draft = buat(&c, &c.camat, None).await;
