@@ -222,9 +222,7 @@ impl Settings {
         let settings = Settings {
             environment,
             bind: src.string("KINERJA_BIND", "127.0.0.1:8080"),
-            database_url: crate::database::loopback_without_tls(
-                src.string("KINERJA_DATABASE_URL", &default_db),
-            ),
+            database_url: loopback_without_tls(src.string("KINERJA_DATABASE_URL", &default_db)),
             upload_dir: src
                 .get("KINERJA_UPLOAD_DIR")
                 .map_or_else(|| data_dir.join("uploads"), PathBuf::from),
@@ -233,10 +231,10 @@ impl Settings {
             db_max_connections: src.parse("KINERJA_DB_MAX_CONNECTIONS", 10)?,
             database_read_url: src
                 .get("KINERJA_DATABASE_READ_URL")
-                .map(|u| Secret::new(crate::database::loopback_without_tls(u.to_owned()))),
+                .map(|u| Secret::new(loopback_without_tls(u.to_owned()))),
             database_listen_url: src
                 .get("KINERJA_DATABASE_LISTEN_URL")
-                .map(|u| Secret::new(crate::database::loopback_without_tls(u.to_owned()))),
+                .map(|u| Secret::new(loopback_without_tls(u.to_owned()))),
             database_pooled: src.boolean("KINERJA_DATABASE_POOLED", false)?,
             auto_migrate: src.boolean("KINERJA_AUTO_MIGRATE", true)?,
             jwt_secret: src.get("KINERJA_JWT_SECRET").map(Secret::new),
@@ -401,8 +399,71 @@ pub fn parse_env_file(text: &str) -> impl Iterator<Item = (String, String)> + '_
     })
 }
 
+/// A PostgreSQL URL on this machine's loopback that does not choose `sslmode` gets
+/// `sslmode=allow` (plain first, TLS only if the server insists) instead of the default
+/// `prefer`. TLS on loopback protects nothing, and sqlx 0.9.0 leaves Nagle's algorithm on
+/// (transact-rs/sqlx#4335): a statement written as two TLS records waited for the server's
+/// delayed ACK, up to 40 ms (docs/performance.md, "Connections").
+pub fn loopback_without_tls(url: String) -> String {
+    let Some(rest) = url
+        .strip_prefix("postgres://")
+        .or_else(|| url.strip_prefix("postgresql://"))
+    else {
+        return url;
+    };
+    let (authority, query) = match rest.split_once('?') {
+        Some((a, q)) => (a, Some(q)),
+        None => (rest, None),
+    };
+    if query.is_some_and(|q| q.split('&').any(|kv| kv.starts_with("sslmode="))) {
+        return url;
+    }
+    let authority = authority.split('/').next().unwrap_or_default();
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    let host = if let Some(v6) = host_port.strip_prefix('[') {
+        v6.split(']').next().unwrap_or_default()
+    } else {
+        host_port.split(':').next().unwrap_or_default()
+    };
+    if !matches!(host, "127.0.0.1" | "localhost" | "::1") {
+        return url;
+    }
+    let glue = if query.is_some() { '&' } else { '?' };
+    format!("{url}{glue}sslmode=allow")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn loopback_urls_skip_tls_unless_they_choose() {
+        use super::loopback_without_tls as f;
+        let own = |s: &str| f(s.to_owned());
+        assert_eq!(
+            own("postgres://postgres@127.0.0.1:5432/k"),
+            "postgres://postgres@127.0.0.1:5432/k?sslmode=allow"
+        );
+        assert_eq!(
+            own("postgresql://u:p@localhost/k?application_name=x"),
+            "postgresql://u:p@localhost/k?application_name=x&sslmode=allow"
+        );
+        assert_eq!(
+            own("postgres://u@[::1]:5433/k"),
+            "postgres://u@[::1]:5433/k?sslmode=allow"
+        );
+        assert_eq!(
+            own("postgres://u@127.0.0.1/k?sslmode=require"),
+            "postgres://u@127.0.0.1/k?sslmode=require"
+        );
+        assert_eq!(
+            own("postgres://u@db.example.go.id/k"),
+            "postgres://u@db.example.go.id/k"
+        );
+        assert_eq!(
+            own("sqlite://./data/kinerja.db?mode=rwc"),
+            "sqlite://./data/kinerja.db?mode=rwc"
+        );
+    }
+
     use super::*;
 
     fn map(pairs: &[(&str, &str)]) -> HashMap<String, String> {

@@ -88,39 +88,6 @@ pub fn connect_read(settings: &Settings) -> anyhow::Result<Option<DatabaseConnec
     Ok(Some(db))
 }
 
-/// A PostgreSQL URL on this machine's loopback that does not choose `sslmode` gets
-/// `sslmode=allow` (plain first, TLS only if the server insists) instead of the default
-/// `prefer`. TLS on loopback protects nothing, and sqlx 0.9.0 leaves Nagle's algorithm on
-/// (transact-rs/sqlx#4335): a statement written as two TLS records waited for the server's
-/// delayed ACK, up to 40 ms (docs/performance.md, "Connections").
-pub fn loopback_without_tls(url: String) -> String {
-    let Some(rest) = url
-        .strip_prefix("postgres://")
-        .or_else(|| url.strip_prefix("postgresql://"))
-    else {
-        return url;
-    };
-    let (authority, query) = match rest.split_once('?') {
-        Some((a, q)) => (a, Some(q)),
-        None => (rest, None),
-    };
-    if query.is_some_and(|q| q.split('&').any(|kv| kv.starts_with("sslmode="))) {
-        return url;
-    }
-    let authority = authority.split('/').next().unwrap_or_default();
-    let host_port = authority.rsplit('@').next().unwrap_or_default();
-    let host = if let Some(v6) = host_port.strip_prefix('[') {
-        v6.split(']').next().unwrap_or_default()
-    } else {
-        host_port.split(':').next().unwrap_or_default()
-    };
-    if !matches!(host, "127.0.0.1" | "localhost" | "::1") {
-        return url;
-    }
-    let glue = if query.is_some() { '&' } else { '?' };
-    format!("{url}{glue}sslmode=allow")
-}
-
 fn sqlite_path(url: &str) -> Option<&str> {
     let rest = url
         .strip_prefix("sqlite://")
@@ -143,36 +110,6 @@ pub fn redact(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn loopback_urls_skip_tls_unless_they_choose() {
-        use super::loopback_without_tls as f;
-        let own = |s: &str| f(s.to_owned());
-        assert_eq!(
-            own("postgres://postgres@127.0.0.1:5432/k"),
-            "postgres://postgres@127.0.0.1:5432/k?sslmode=allow"
-        );
-        assert_eq!(
-            own("postgresql://u:p@localhost/k?application_name=x"),
-            "postgresql://u:p@localhost/k?application_name=x&sslmode=allow"
-        );
-        assert_eq!(
-            own("postgres://u@[::1]:5433/k"),
-            "postgres://u@[::1]:5433/k?sslmode=allow"
-        );
-        assert_eq!(
-            own("postgres://u@127.0.0.1/k?sslmode=require"),
-            "postgres://u@127.0.0.1/k?sslmode=require"
-        );
-        assert_eq!(
-            own("postgres://u@db.example.go.id/k"),
-            "postgres://u@db.example.go.id/k"
-        );
-        assert_eq!(
-            own("sqlite://./data/kinerja.db?mode=rwc"),
-            "sqlite://./data/kinerja.db?mode=rwc"
-        );
-    }
-
     use super::*;
 
     #[test]
