@@ -29,10 +29,24 @@ pub fn routes(cfg: &mut ServiceConfig) {
     );
 }
 
-async fn kumpulkan(state: &AppState, viewer: &Viewer, meta: &RequestMeta) -> AppResult<DataSaya> {
+/// Records built at once by one server. Each holds a person's whole history in memory (a few
+/// MB with a long audit trail) until it is written out, and sixteen downloads at once made
+/// the server's peak memory (docs/performance.md, "Memory"); the others wait their turn.
+static GILIRAN: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// The record and the turn that must be held until it is written out.
+async fn kumpulkan(
+    state: &AppState,
+    viewer: &Viewer,
+    meta: &RequestMeta,
+) -> AppResult<(DataSaya, tokio::sync::SemaphorePermit<'static>)> {
+    let giliran = GILIRAN
+        .acquire()
+        .await
+        .map_err(|e| AppError::Unexpected(e.into()))?;
     let data = data_saya::kumpulkan(&state.db, viewer).await?;
     log_akses::catat_data_saya(&state.db, viewer, data.pegawai.id, meta).await?;
-    Ok(data)
+    Ok((data, giliran))
 }
 
 /// My data (JSON)
@@ -54,8 +68,8 @@ async fn data_json(
     viewer: Viewer,
     meta: RequestMeta,
 ) -> AppResult<HttpResponse> {
-    let data = kumpulkan(&state, &viewer, &meta).await?;
-    Ok(HttpResponse::Ok()
+    let (data, giliran) = kumpulkan(&state, &viewer, &meta).await?;
+    let response = HttpResponse::Ok()
         .insert_header((
             "Content-Disposition",
             format!(
@@ -64,7 +78,9 @@ async fn data_json(
             ),
         ))
         .insert_header(("Cache-Control", "no-store"))
-        .json(data))
+        .json(data);
+    drop(giliran);
+    Ok(response)
 }
 
 /// My data (PDF)
@@ -85,10 +101,11 @@ async fn data_pdf(
     viewer: Viewer,
     meta: RequestMeta,
 ) -> AppResult<HttpResponse> {
-    let data = kumpulkan(&state, &viewer, &meta).await?;
+    let (data, giliran) = kumpulkan(&state, &viewer, &meta).await?;
     let filename = format!("data-saya-{}.pdf", data.pegawai.nip);
     let bytes =
         crate::telemetry::spawn_blocking_with_tracing(move || super::pdf::render(&data)).await??;
+    drop(giliran);
     Ok(HttpResponse::Ok()
         .content_type("application/pdf")
         .insert_header((
