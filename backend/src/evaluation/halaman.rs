@@ -356,10 +356,9 @@ pub async fn view(
     skp_id: Uuid,
     k: i32,
 ) -> AppResult<EvaluasiView> {
-    let m = skp_for(db, skp_id, k).await?;
+    let (m, period) = versi::resolve_in_period(db, access::find(db, skp_id).await?, k).await?;
     let akses = access::Akses::of(db, viewer, &m).await?;
     akses.require_follows()?;
-    let period = crate::planning::periods::find(db, m.period_id).await?;
     let owner = employees::Entity::find_by_id(m.employee_id)
         .one(db)
         .await?

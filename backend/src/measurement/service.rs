@@ -75,14 +75,8 @@ struct Context {
 
 /// Sub-period `k` of the year of `skp_id`'s employee, on the SKP version in force for it.
 async fn context(db: &impl ConnectionTrait, skp_id: Uuid, k: i32) -> AppResult<Context> {
-    let named = access::find(db, skp_id).await?;
-    // Every version of the year shares the period: read it once.
-    let period = crate::planning::periods::find(db, named.period_id).await?;
-    let skp = crate::planning::versi::Versions::load(db, &period, named.employee_id)
-        .await?
-        .in_force(k)
-        .cloned()
-        .unwrap_or(named);
+    let (skp, period) =
+        crate::planning::versi::resolve_in_period(db, access::find(db, skp_id).await?, k).await?;
     let (mulai, selesai) = bounds(&period, k)
         .ok_or_else(|| AppError::field("periode_ke", Pesan::PeriodeDiLuarRitme))?;
     let batas = selesai + Duration::days(i64::from(period.jeda_kunci_realisasi_hari));

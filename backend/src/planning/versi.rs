@@ -150,9 +150,23 @@ impl Versions {
 /// # Errors
 /// On a database failure.
 pub async fn resolve(db: &impl ConnectionTrait, m: skps::Model, k: i32) -> AppResult<skps::Model> {
+    Ok(resolve_in_period(db, m, k).await?.0)
+}
+
+/// As [`resolve`], with the period it read (every version of the year shares it), for callers
+/// that need it too.
+///
+/// # Errors
+/// On a database failure.
+pub async fn resolve_in_period(
+    db: &impl ConnectionTrait,
+    m: skps::Model,
+    k: i32,
+) -> AppResult<(skps::Model, periods::Model)> {
     let period = super::periods::find(db, m.period_id).await?;
     let versions = Versions::load(db, &period, m.employee_id).await?;
-    Ok(versions.in_force(k).cloned().unwrap_or(m))
+    let m = versions.in_force(k).cloned().unwrap_or(m);
+    Ok((m, period))
 }
 
 /// The indicators of the given SKP versions, each with the version it belongs to (two queries,
