@@ -40,9 +40,7 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
             settings.db_max_connections
         })
         .min_connections(if settings.is_sqlite() { 1 } else { 0 })
-        // A ping on every acquire doubles the round trips of each statement; ping only a
-        // connection that sat idle long enough to have been dropped by a restart or a proxy.
-        .test_before_acquire_if_idle_for(Duration::from_secs(30))
+        .test_before_acquire_if_idle_for(PING_IF_IDLE_FOR)
         .acquire_timeout(Duration::from_secs(10))
         .connect_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
@@ -63,6 +61,44 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
         STATEMENTS.fetch_add(1, Ordering::Relaxed);
     });
     Ok(db)
+}
+
+/// A connection unused this long is pinged before it is handed out: a ping on every acquire
+/// doubles the round trips of each statement; this catches one dropped by a restart or a proxy.
+const PING_IF_IDLE_FOR: Duration = Duration::from_secs(30);
+
+/// One request worker's share of the PostgreSQL pool, opened lazily from within the worker.
+///
+/// Each actix worker runs its own single-threaded runtime, and a socket answers on the runtime
+/// that opened it. With one pool for all workers, a statement sent on a connection another
+/// worker (or the main thread) opened is answered there, which then wakes this worker: two task
+/// switches more per statement, a third of the server's time under load (docs/performance.md,
+/// run m). `None` on SQLite, whose one connection is the single writer and stays shared.
+pub fn worker_pool(main: &DatabaseConnection, share: u32) -> Option<DatabaseConnection> {
+    if main.get_database_backend() != DbBackend::Postgres {
+        return None;
+    }
+    let connect = main.get_postgres_connection_pool().connect_options();
+    let pool = sea_orm::sqlx::postgres::PgPoolOptions::new()
+        .max_connections(share.max(1))
+        .min_connections(0)
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for < PING_IF_IDLE_FOR {
+                    return Ok(true);
+                }
+                // A connection that fails its ping is closed and another one is taken.
+                Ok(sea_orm::sqlx::Connection::ping(conn).await.is_ok())
+            })
+        })
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_lazy_with((*connect).clone());
+    let mut db = sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
+    db.set_metric_callback(|_| {
+        STATEMENTS.fetch_add(1, Ordering::Relaxed);
+    });
+    Some(db)
 }
 
 /// The pool of the read replica (`KINERJA_DATABASE_READ_URL`), connected lazily: a replica

@@ -85,18 +85,23 @@ impl Application {
         start_jobs(&db, &settings, &clock)?;
         let akun = std::sync::Arc::new(crate::auth::akun_cache::AkunCache::default());
         crate::auth::akun_cache::spawn_listener(&db, &settings, akun.clone());
-        let replika = crate::database::connect_read(&settings)?.map(crate::replika::Replika::new);
+        let replika = crate::database::connect_read(&settings)?
+            .map(|db| std::sync::Arc::new(crate::replika::Replika::new(db)));
         let workers = settings.workers;
+        let share = pool_share(settings.db_max_connections, workers);
         let cors_origins = settings.cors_origins.clone();
         let storage =
             crate::storage::Storage::from_choice(&settings.storage, &settings.upload_dir, &db)?;
         tracing::info!(store = %settings.storage.label(), "stored files");
         let state = Data::new(AppState {
             storage,
-            jwt: JwtKeys::new(secret.expose().as_bytes(), settings.access_token_ttl_secs),
-            routes,
+            jwt: std::sync::Arc::new(JwtKeys::new(
+                secret.expose().as_bytes(),
+                settings.access_token_ttl_secs,
+            )),
+            routes: std::sync::Arc::new(routes),
             kebijakan: crate::evaluation::service::Kebijakan::from_settings(&settings),
-            spa,
+            spa: spa.map(std::sync::Arc::new),
             db,
             replika,
             settings,
@@ -107,8 +112,16 @@ impl Application {
         let spa_dir = state.spa.as_ref().map(|s| s.dir.clone());
 
         let mut server = HttpServer::new(move || {
+            // Runs on each worker's thread, so its pool's connections open on that worker.
+            let state = match crate::database::worker_pool(&state.db, share) {
+                Some(db) => Data::new(AppState {
+                    db,
+                    ..AppState::clone(&state)
+                }),
+                None => state.clone(),
+            };
             let (app, _) = App::new()
-                .app_data(state.clone())
+                .app_data(state)
                 .app_data(metrics.clone())
                 .app_data(web::PathConfig::default().error_handler(|err, _| {
                     AppError::bad_request(Pesan::ParameterAlamatTidakValid {
@@ -235,4 +248,32 @@ fn cors(origins: &[String]) -> Cors {
         .expose_headers(["x-request-id", "retry-after", "location"])
         .supports_credentials()
         .max_age(3600)
+}
+
+/// Each worker's part of `KINERJA_DB_MAX_CONNECTIONS` (at least one); `workers` 0 means
+/// actix's default, one per core.
+fn pool_share(max_connections: u32, workers: usize) -> u32 {
+    let workers = if workers > 0 {
+        workers
+    } else {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    };
+    let workers = u32::try_from(workers).unwrap_or(u32::MAX);
+    max_connections.div_ceil(workers).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pool_share;
+
+    #[test]
+    fn workers_share_the_pool_and_each_gets_at_least_one() {
+        assert_eq!(pool_share(10, 2), 5);
+        assert_eq!(pool_share(10, 3), 4);
+        assert_eq!(pool_share(2, 4), 1);
+        assert_eq!(pool_share(0, 2), 1);
+        // 0 workers: one per core, as actix starts them.
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        assert_eq!(pool_share(64, 0), 64_u32.div_ceil(u32::try_from(cores).unwrap()));
+    }
 }
