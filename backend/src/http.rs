@@ -1,6 +1,7 @@
 //! Cross-cutting HTTP behaviour: security and cache headers, `x-request-id`, the request
 //! timeout, and the fallback that answers 405 (with `Allow`) or 404 as problem details.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use actix_web::body::{BoxBody, MessageBody};
@@ -26,51 +27,59 @@ const SERVER_PREFIXES: [&str; 6] = [
 ];
 
 pub fn is_server_path(path: &str) -> bool {
-    SERVER_PREFIXES
-        .iter()
-        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+    SERVER_PREFIXES.iter().any(|p| {
+        path.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
 }
 
 /// The documented paths and their methods, taken from the OpenAPI document so that 405
 /// answers can never disagree with the published contract.
-pub struct RouteTable(Vec<(ResourceDef, Vec<Method>)>);
+pub struct RouteTable {
+    all: Vec<(ResourceDef, Vec<Method>)>,
+    /// The paths without parameters, looked up on every request ([`literal_segments`]).
+    literal: HashMap<String, Vec<Method>>,
+}
 
 impl RouteTable {
     pub fn from_openapi(doc: &OpenApi) -> Self {
-        let routes = doc
-            .paths
-            .paths
-            .iter()
-            .map(|(path, item)| {
-                let methods = [
-                    (Method::GET, item.get.is_some()),
-                    (Method::POST, item.post.is_some()),
-                    (Method::PUT, item.put.is_some()),
-                    (Method::PATCH, item.patch.is_some()),
-                    (Method::DELETE, item.delete.is_some()),
-                ]
-                .into_iter()
-                .filter_map(|(m, present)| present.then_some(m))
-                .collect();
-                (ResourceDef::new(path.as_str()), methods)
-            })
+        Self::new(doc.paths.paths.iter().map(|(path, item)| {
+            let methods = [
+                (Method::GET, item.get.is_some()),
+                (Method::POST, item.post.is_some()),
+                (Method::PUT, item.put.is_some()),
+                (Method::PATCH, item.patch.is_some()),
+                (Method::DELETE, item.delete.is_some()),
+            ]
+            .into_iter()
+            .filter_map(|(m, present)| present.then_some(m))
             .collect();
-        Self(routes)
+            (path.clone(), methods)
+        }))
+    }
+
+    fn new(routes: impl IntoIterator<Item = (String, Vec<Method>)>) -> Self {
+        let mut all = Vec::new();
+        let mut literal = HashMap::new();
+        for (path, methods) in routes {
+            if !path.contains('{') {
+                literal.insert(path.clone(), methods.clone());
+            }
+            all.push((ResourceDef::new(path), methods));
+        }
+        Self { all, literal }
     }
 
     /// The methods of a documented path without parameters that is exactly `path` (such as
     /// `/api/v1/skp/mine`), if any.
     pub fn literal_methods(&self, path: &str) -> Option<&[Method]> {
-        self.0
-            .iter()
-            .find(|(def, _)| !def.pattern().is_some_and(|p| p.contains('{')) && def.is_match(path))
-            .map(|(_, m)| m.as_slice())
+        self.literal.get(path).map(Vec::as_slice)
     }
 
     /// Methods allowed on `path`; empty when no documented path matches.
     pub fn allowed_methods(&self, path: &str) -> Vec<Method> {
         let mut methods: Vec<Method> = self
-            .0
+            .all
             .iter()
             .filter(|(def, _)| def.is_match(path))
             .flat_map(|(_, m)| m.iter().cloned())
@@ -269,16 +278,19 @@ mod tests {
 
     #[test]
     fn route_table_matches_templates() {
-        let table = RouteTable(vec![
+        let table = RouteTable::new([
             (
-                ResourceDef::new("/api/v1/users/{id}"),
+                "/api/v1/users/{id}".to_owned(),
                 vec![Method::GET, Method::PATCH],
             ),
-            (
-                ResourceDef::new("/api/v1/users"),
-                vec![Method::GET, Method::POST],
-            ),
+            ("/api/v1/users".to_owned(), vec![Method::GET, Method::POST]),
         ]);
+        assert_eq!(
+            table.literal_methods("/api/v1/users"),
+            Some([Method::GET, Method::POST].as_slice())
+        );
+        assert_eq!(table.literal_methods("/api/v1/users/abc"), None);
+        assert_eq!(table.literal_methods("/api/v1/users/"), None);
         assert_eq!(
             table.allowed_methods("/api/v1/users/abc"),
             vec![Method::GET, Method::PATCH]
