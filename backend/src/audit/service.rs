@@ -21,7 +21,7 @@ use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Statement,
+    QueryOrder, QuerySelect, QueryTrait, Statement,
 };
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -171,29 +171,28 @@ pub async fn record_many(
         chains.entry(key).or_default().push(entry);
     }
     let total: usize = chains.values().map(Vec::len).sum();
-    let mut global = next_global_seqs(txn, backend, total).await?.into_iter();
+    let postgres = backend == DbBackend::Postgres;
+    // SQLite draws the global numbers apart; PostgreSQL with the first chain's head.
+    let mut global = if postgres {
+        Vec::new().into_iter()
+    } else {
+        next_global_seqs(txn, backend, total).await?.into_iter()
+    };
     // Microseconds: what both databases store exactly, so the hash survives a round trip.
     let occurred_at = Utc::now().trunc_subsecs(6);
     let mut models = Vec::with_capacity(total);
+    let mut heads = Vec::with_capacity(chains.len());
+    let mut draw = postgres;
     for (key, list) in chains {
         // Locks the chain's head row until commit (created at its first event): writers of
         // this chain queue here, writers of other chains do not.
-        let head = txn
-            .query_one_raw(Statement::from_sql_and_values(
-                backend,
-                if backend == DbBackend::Postgres {
-                    HEAD_PG
-                } else {
-                    HEAD_SQLITE
-                },
-                [key.clone().into(), GENESIS_HASH.into()],
-            ))
-            .await?
-            .ok_or_else(|| {
-                AppError::Unexpected(anyhow::anyhow!("audit chain head not returned"))
-            })?;
-        let mut seq: i64 = head.try_get("", "seq")?;
-        let mut prev_hash: String = head.try_get("", "hash")?;
+        let (head_seq, head_hash, drawn) = lock_head(txn, backend, &key, draw, total).await?;
+        if let Some(drawn) = drawn {
+            global = drawn.into_iter();
+            draw = false;
+        }
+        let mut seq = head_seq;
+        let mut prev_hash = head_hash;
         for entry in list {
             seq += 1;
             let mut model = audit_events::Model {
@@ -218,9 +217,41 @@ pub async fn record_many(
             prev_hash.clone_from(&model.hash);
             models.push(model);
         }
+        heads.push((key, seq, prev_hash));
+    }
+    if postgres && models.len() <= INSERT_CHUNK {
+        // The heads move in the statement that inserts the events: the chains stay locked one
+        // round trip less (docs/performance.md, run m).
+        let mut insert = audit_events::Entity::insert_many(
+            models
+                .into_iter()
+                .map(|m| m.into_active_model().reset_all()),
+        )
+        .build(backend);
+        let mut values = insert.values.take().map(|v| v.0).unwrap_or_default();
+        let mut ctes = Vec::with_capacity(heads.len());
+        for (i, (key, seq, hash)) in heads.into_iter().enumerate() {
+            let n = values.len();
+            ctes.push(format!(
+                "h{i} AS (UPDATE audit_rantai SET seq = ${}, hash = ${} WHERE rantai = ${})",
+                n + 1,
+                n + 2,
+                n + 3
+            ));
+            values.extend([seq.into(), hash.into(), key.into()]);
+        }
+        txn.execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!("WITH {} {}", ctes.join(", "), insert.sql),
+            values,
+        ))
+        .await?;
+        return Ok(());
+    }
+    for (key, seq, hash) in heads {
         audit_rantai::Entity::update_many()
             .col_expr(audit_rantai::Column::Seq, Expr::value(seq))
-            .col_expr(audit_rantai::Column::Hash, Expr::value(prev_hash))
+            .col_expr(audit_rantai::Column::Hash, Expr::value(hash))
             .filter(audit_rantai::Column::Rantai.eq(key))
             .exec(txn)
             .await?;
@@ -231,13 +262,69 @@ pub async fn record_many(
     while rows.peek().is_some() {
         let chunk: Vec<audit_events::ActiveModel> = rows
             .by_ref()
-            .take(200)
+            .take(INSERT_CHUNK)
             .map(|m| m.into_active_model().reset_all())
             .collect();
         audit_events::Entity::insert_many(chunk).exec(txn).await?;
     }
     Ok(())
 }
+
+/// Events per insert: 16 columns each stay well under SQLite's limit of bound parameters.
+const INSERT_CHUNK: usize = 200;
+
+/// Locks the chain's head and returns its sequence number and hash; on PostgreSQL, when
+/// `draw` is set, also draws `n` global numbers in the same statement (sorted).
+async fn lock_head(
+    txn: &DatabaseTransaction,
+    backend: DbBackend,
+    key: &str,
+    draw: bool,
+    n: usize,
+) -> AppResult<(i64, String, Option<Vec<i64>>)> {
+    let missing = || AppError::Unexpected(anyhow::anyhow!("audit chain head not returned"));
+    if backend == DbBackend::Postgres && draw {
+        let n = i64::try_from(n).unwrap_or(i64::MAX);
+        let rows = txn
+            .query_all_raw(Statement::from_sql_and_values(
+                backend,
+                HEAD_AND_SEQS_PG,
+                [key.into(), GENESIS_HASH.into(), n.into()],
+            ))
+            .await?;
+        let first = rows.first().ok_or_else(missing)?;
+        let mut drawn = rows
+            .iter()
+            .map(|r| r.try_get::<i64>("", "s"))
+            .collect::<Result<Vec<_>, _>>()?;
+        drawn.sort_unstable();
+        return Ok((
+            first.try_get("", "seq")?,
+            first.try_get("", "hash")?,
+            Some(drawn),
+        ));
+    }
+    let head = txn
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            if backend == DbBackend::Postgres {
+                HEAD_PG
+            } else {
+                HEAD_SQLITE
+            },
+            [key.into(), GENESIS_HASH.into()],
+        ))
+        .await?
+        .ok_or_else(missing)?;
+    Ok((head.try_get("", "seq")?, head.try_get("", "hash")?, None))
+}
+
+/// [`HEAD_PG`] and the event numbers of the global listing in one statement.
+const HEAD_AND_SEQS_PG: &str = "WITH head AS (INSERT INTO audit_rantai (rantai, seq, hash) \
+    VALUES ($1, 0, $2) ON CONFLICT (rantai) DO UPDATE SET seq = audit_rantai.seq \
+    RETURNING seq, hash) \
+    SELECT head.seq, head.hash, n.s FROM head, \
+    (SELECT nextval('audit_events_seq_global') AS s FROM generate_series(1, $3::bigint)) n";
 
 /// Creates the chain's head at its first event, else locks it (the no-op update takes the row
 /// lock), and returns it: one statement.
@@ -246,39 +333,22 @@ const HEAD_PG: &str = "INSERT INTO audit_rantai (rantai, seq, hash) VALUES ($1, 
 const HEAD_SQLITE: &str = "INSERT INTO audit_rantai (rantai, seq, hash) VALUES (?1, 0, ?2) \
     ON CONFLICT (rantai) DO UPDATE SET seq = audit_rantai.seq RETURNING seq, hash";
 
-/// `n` numbers for the global `seq` (the listing's order): from a sequence on PostgreSQL,
-/// which never waits on another transaction; on SQLite, whose one writer is this transaction,
-/// after the largest.
+/// `n` numbers for the global `seq` (the listing's order) on SQLite, whose one writer is this
+/// transaction: after the largest. (PostgreSQL draws them from a sequence in [`lock_head`].)
 async fn next_global_seqs(
     txn: &DatabaseTransaction,
     backend: DbBackend,
     n: usize,
 ) -> AppResult<Vec<i64>> {
     let n = i64::try_from(n).unwrap_or(i64::MAX);
-    if backend == DbBackend::Postgres {
-        let rows = txn
-            .query_all_raw(Statement::from_sql_and_values(
-                backend,
-                "SELECT nextval('audit_events_seq_global') AS s FROM generate_series(1, $1::bigint)",
-                [n.into()],
-            ))
-            .await?;
-        let mut out = rows
-            .iter()
-            .map(|r| r.try_get::<i64>("", "s"))
-            .collect::<Result<Vec<_>, _>>()?;
-        out.sort_unstable();
-        Ok(out)
-    } else {
-        let row = txn
-            .query_one_raw(Statement::from_string(
-                backend,
-                "SELECT COALESCE(MAX(seq), 0) AS s FROM audit_events",
-            ))
-            .await?;
-        let max: i64 = row.map_or(Ok(0), |r| r.try_get("", "s"))?;
-        Ok((1..=n).map(|i| max + i).collect())
-    }
+    let row = txn
+        .query_one_raw(Statement::from_string(
+            backend,
+            "SELECT COALESCE(MAX(seq), 0) AS s FROM audit_events",
+        ))
+        .await?;
+    let max: i64 = row.map_or(Ok(0), |r| r.try_get("", "s"))?;
+    Ok((1..=n).map(|i| max + i).collect())
 }
 
 /// The hash of an event given its `prev_hash` (the stored `hash` is not an input).

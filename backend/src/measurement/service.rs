@@ -29,6 +29,7 @@ use crate::entities::{period_unlocks, periods, realisasi, rencana_aksi, skp_iki,
 use crate::error::{AppError, AppResult};
 use crate::extract::RequestMeta;
 use crate::planning::access;
+use crate::planning::versi::Versions;
 
 use super::tahun::Tahun;
 
@@ -66,6 +67,8 @@ pub fn bounds(period: &periods::Model, k: i32) -> Option<(NaiveDate, NaiveDate)>
 struct Context {
     skp: skps::Model,
     period: periods::Model,
+    /// The year's versions, read to find `skp`; the sheet reuses them.
+    versions: Versions,
     mulai: NaiveDate,
     selesai: NaiveDate,
     batas: NaiveDate,
@@ -75,8 +78,9 @@ struct Context {
 
 /// Sub-period `k` of the year of `skp_id`'s employee, on the SKP version in force for it.
 async fn context(db: &impl ConnectionTrait, skp_id: Uuid, k: i32) -> AppResult<Context> {
-    let (skp, period) =
-        crate::planning::versi::resolve_in_period(db, access::find(db, skp_id).await?, k).await?;
+    let (skp, period, versions) =
+        crate::planning::versi::resolve_with_versions(db, access::find(db, skp_id).await?, k)
+            .await?;
     let (mulai, selesai) = bounds(&period, k)
         .ok_or_else(|| AppError::field("periode_ke", Pesan::PeriodeDiLuarRitme))?;
     let batas = selesai + Duration::days(i64::from(period.jeda_kunci_realisasi_hari));
@@ -93,6 +97,7 @@ async fn context(db: &impl ConnectionTrait, skp_id: Uuid, k: i32) -> AppResult<C
     Ok(Context {
         skp,
         period,
+        versions,
         mulai,
         selesai,
         batas,
@@ -124,7 +129,7 @@ pub async fn sheet(
 /// The sheet of sub-period `k` from its context: a write answers with the context it checked
 /// (a realisasi or a rencana aksi changes neither the SKP nor its period nor the lock).
 async fn lembar(db: &DatabaseConnection, ctx: Context, k: i32) -> AppResult<RealisasiSheet> {
-    let tahun = Tahun::load(db, ctx.period.clone(), &ctx.skp).await?;
+    let tahun = Tahun::load_in(db, ctx.period.clone(), &ctx.skp, ctx.versions).await?;
     let realisasi_ids: Vec<Uuid> = tahun
         .rhk_of(ctx.skp.id)
         .flat_map(|r| tahun.iki_of(r.id))
@@ -325,7 +330,9 @@ pub async fn save_realisasi(
             .await?;
         }
     }
+    // The chain of the SKP's instansi, which the context read: no lookup of the actor's.
     let mut entry = AuditEntry::new("realisasi.saved", "iki")
+        .instansi(ctx.period.instansi_id)
         .actor(viewer.user_id)
         .entity(iki_id)
         .after(json!({"periode_ke": k, "nilai": req.nilai, "naratif": req.naratif}));
@@ -382,6 +389,7 @@ pub async fn save_rencana_aksi(
     audit::record(
         &txn,
         AuditEntry::new("rencana_aksi.saved", "iki")
+            .instansi(ctx.period.instansi_id)
             .actor(viewer.user_id)
             .entity(iki_id)
             .after(

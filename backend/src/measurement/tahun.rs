@@ -52,8 +52,33 @@ impl Tahun {
         period: periods::Model,
         skp: &skps::Model,
     ) -> AppResult<Self> {
-        let mut years = Self::load_many(db, &period, std::slice::from_ref(skp)).await?;
-        Ok(years.remove(&skp.employee_id).unwrap_or_else(|| Self {
+        let years = Self::load_many(db, &period, std::slice::from_ref(skp)).await?;
+        Ok(Self::one(years, period, skp))
+    }
+
+    /// As [`Tahun::load`], from the year's versions the caller already read
+    /// ([`crate::planning::versi::resolve_with_versions`]): one query less.
+    ///
+    /// # Errors
+    /// On a database failure.
+    pub async fn load_in(
+        db: &impl ConnectionTrait,
+        period: periods::Model,
+        skp: &skps::Model,
+        versions: Versions,
+    ) -> AppResult<Self> {
+        let years = Self::fill(
+            db,
+            &period,
+            HashMap::from([(skp.employee_id, versions)]),
+            std::slice::from_ref(skp),
+        )
+        .await?;
+        Ok(Self::one(years, period, skp))
+    }
+
+    fn one(mut years: HashMap<Uuid, Self>, period: periods::Model, skp: &skps::Model) -> Self {
+        years.remove(&skp.employee_id).unwrap_or_else(|| Self {
             n: jumlah(&period),
             period,
             versions: Versions::of_none(),
@@ -62,7 +87,7 @@ impl Tahun {
             iki_skp: HashMap::new(),
             realisasi: HashMap::new(),
             rencana: HashMap::new(),
-        }))
+        })
     }
 
     /// The years of the employees of `skps` (one SKP each, of `period`), by employee, in five
@@ -85,23 +110,37 @@ impl Tahun {
         {
             by_employee.entry(m.employee_id).or_default().push(m);
         }
-        // Each employee's approved versions, and the SKP asked about even when not approved.
-        let mut ids_of: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-        let mut versions_of: HashMap<Uuid, Versions> = HashMap::new();
-        for skp in skps {
-            let versions = Versions::of(
-                period,
-                by_employee
+        let versions_of = skps
+            .iter()
+            .map(|skp| {
+                let models = by_employee
                     .get(&skp.employee_id)
                     .cloned()
-                    .unwrap_or_default(),
-            );
-            let mut ids: Vec<Uuid> = versions.all().iter().map(|(m, _)| m.id).collect();
+                    .unwrap_or_default();
+                (skp.employee_id, Versions::of(period, models))
+            })
+            .collect();
+        Self::fill(db, period, versions_of, skps).await
+    }
+
+    /// The years of `skps`' employees from their versions: four queries.
+    async fn fill(
+        db: &impl ConnectionTrait,
+        period: &periods::Model,
+        versions_of: HashMap<Uuid, Versions>,
+        skps: &[skps::Model],
+    ) -> AppResult<HashMap<Uuid, Self>> {
+        // Each employee's approved versions, and the SKP asked about even when not approved.
+        let mut ids_of: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        for skp in skps {
+            let mut ids: Vec<Uuid> = versions_of
+                .get(&skp.employee_id)
+                .map(|v| v.all().iter().map(|(m, _)| m.id).collect())
+                .unwrap_or_default();
             if !ids.contains(&skp.id) {
                 ids.push(skp.id);
             }
             ids_of.insert(skp.employee_id, ids);
-            versions_of.insert(skp.employee_id, versions);
         }
         let employee_of: HashMap<Uuid, Uuid> = ids_of
             .iter()

@@ -163,10 +163,24 @@ pub async fn resolve_in_period(
     m: skps::Model,
     k: i32,
 ) -> AppResult<(skps::Model, periods::Model)> {
+    let (m, period, _) = resolve_with_versions(db, m, k).await?;
+    Ok((m, period))
+}
+
+/// As [`resolve_in_period`], with the year's versions it read, which a realisasi sheet then
+/// does not read again ([`crate::measurement::tahun::Tahun::load_in`]).
+///
+/// # Errors
+/// On a database failure.
+pub async fn resolve_with_versions(
+    db: &impl ConnectionTrait,
+    m: skps::Model,
+    k: i32,
+) -> AppResult<(skps::Model, periods::Model, Versions)> {
     let period = super::periods::find(db, m.period_id).await?;
     let versions = Versions::load(db, &period, m.employee_id).await?;
     let m = versions.in_force(k).cloned().unwrap_or(m);
-    Ok((m, period))
+    Ok((m, period, versions))
 }
 
 /// The indicators of the given SKP versions, each with the version it belongs to (two queries,
