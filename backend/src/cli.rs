@@ -354,10 +354,10 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<ExitCode> {
         }
         Command::AuditVerify { instansi } => {
             let db = database::connect(&settings).await?;
-            let report = audit::service::verify(&db, instansi)
+            let report = audit::verify::verify(&db, instansi)
                 .await
                 .map_err(app_error)?;
-            println!("{}", audit::service::describe(&report));
+            println!("{}", audit::verify::describe(&report));
             if !report.intact {
                 return Ok(ExitCode::FAILURE);
             }

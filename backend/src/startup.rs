@@ -274,6 +274,9 @@ mod tests {
         assert_eq!(pool_share(0, 2), 1);
         // 0 workers: one per core, as actix starts them.
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-        assert_eq!(pool_share(64, 0), 64_u32.div_ceil(u32::try_from(cores).unwrap()));
+        assert_eq!(
+            pool_share(64, 0),
+            64_u32.div_ceil(u32::try_from(cores).unwrap())
+        );
     }
 }

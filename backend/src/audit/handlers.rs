@@ -67,5 +67,5 @@ async fn verify_audit_chain(
     _auth: RequirePermission<perm::ReadAudit>,
     ValidatedQuery(q): ValidatedQuery<AuditVerifyQuery>,
 ) -> AppResult<Json<AuditVerification>> {
-    Ok(Json(service::verify(&state.db, q.instansi_id).await?))
+    Ok(Json(super::verify::verify(&state.db, q.instansi_id).await?))
 }

@@ -2,6 +2,7 @@
 
 pub mod handlers;
 pub mod service;
+pub mod verify;
 
 pub use handlers::routes;
 

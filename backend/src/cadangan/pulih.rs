@@ -363,7 +363,7 @@ async fn verifikasi(sumber: &Sumber, manifest: Manifest) -> anyhow::Result<Ringk
         anyhow::anyhow!("restored, but the result does not match the backup: {what}")
     };
     let db = Database::connect(&sumber.database_url).await?;
-    let audit = crate::audit::service::verify(&db, None)
+    let audit = crate::audit::verify::verify(&db, None)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let restored = fakta(&db).await?;
@@ -384,7 +384,7 @@ async fn verifikasi(sumber: &Sumber, manifest: Manifest) -> anyhow::Result<Ringk
     if !audit.intact {
         return Err(failed(format!(
             "the audit chain is broken ({})",
-            crate::audit::service::describe(&audit)
+            crate::audit::verify::describe(&audit)
         )));
     }
     if restored.audit_head != manifest.audit_head {

@@ -307,17 +307,15 @@ async fn writes_in_two_instansi_do_not_wait_on_each_other(db: Db) {
         record_in(&app.db, b, "uji.ditulis").await;
         record_in(&app.db, a, "uji.ditulis").await;
     }
-    let all = kinerja::audit::service::verify(&app.db, None)
-        .await
-        .unwrap();
+    let all = kinerja::audit::verify::verify(&app.db, None).await.unwrap();
     assert!(all.intact, "{all:?}");
     assert_eq!(all.checked, 3);
-    let only_a = kinerja::audit::service::verify(&app.db, Some(a))
+    let only_a = kinerja::audit::verify::verify(&app.db, Some(a))
         .await
         .unwrap();
     assert!(only_a.intact);
     assert_eq!((only_a.checked, only_a.chains), (2, 1));
-    let only_b = kinerja::audit::service::verify(&app.db, Some(b))
+    let only_b = kinerja::audit::verify::verify(&app.db, Some(b))
         .await
         .unwrap();
     assert_eq!(only_b.checked, 1);
@@ -474,7 +472,7 @@ async fn an_existing_chain_verifies_after_the_migration(db: Db) {
     let a = uuid::Uuid::now_v7();
     record_in(&conn, a, "baru.1").await;
     record_in(&conn, a, "baru.2").await;
-    let report = kinerja::audit::service::verify(&conn, None).await.unwrap();
+    let report = kinerja::audit::verify::verify(&conn, None).await.unwrap();
     assert!(report.intact, "{report:?}");
     assert_eq!((report.checked, report.chains), (5, 2));
     // New events continue the global order after the legacy ones.
@@ -496,12 +494,12 @@ async fn an_existing_chain_verifies_after_the_migration(db: Db) {
         "UPDATE audit_events SET ip = '10.0.0.1' WHERE action = 'lama.2'",
     )
     .await;
-    let report = kinerja::audit::service::verify(&conn, None).await.unwrap();
+    let report = kinerja::audit::verify::verify(&conn, None).await.unwrap();
     let broken = report.first_broken.expect("broken");
     assert_eq!((broken.rantai.as_str(), broken.seq), ("lama", 2));
     // Only instansi A's chain is still intact.
     assert!(
-        kinerja::audit::service::verify(&conn, Some(a))
+        kinerja::audit::verify::verify(&conn, Some(a))
             .await
             .unwrap()
             .intact

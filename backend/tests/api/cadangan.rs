@@ -216,7 +216,7 @@ async fn a_backup_taken_while_people_write_restores_every_row_file_and_the_chain
     for i in 0..committed_before {
         assert!(names.contains(&format!("Seksi Cadangan {i}")), "unit {i}");
     }
-    let chain = kinerja::audit::service::verify(&restored_db, None)
+    let chain = kinerja::audit::verify::verify(&restored_db, None)
         .await
         .unwrap();
     assert!(chain.intact);

@@ -548,7 +548,7 @@ async fn retention_erases_private_fields_of_those_who_left_long_ago(db: Db) {
         "{text}"
     );
     assert!(
-        kinerja::audit::service::verify(&app.db, None)
+        kinerja::audit::verify::verify(&app.db, None)
             .await
             .unwrap()
             .intact
