@@ -221,7 +221,7 @@ pub async fn record_many(
     }
     if postgres && models.len() <= INSERT_CHUNK {
         // The heads move in the statement that inserts the events: the chains stay locked one
-        // round trip less (docs/performance.md, run m).
+        // round trip less (docs/performance.md, "A write and its audit chain").
         let mut insert = audit_events::Entity::insert_many(
             models
                 .into_iter()
