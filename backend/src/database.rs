@@ -71,9 +71,9 @@ const PING_IF_IDLE_FOR: Duration = Duration::from_secs(30);
 ///
 /// Each actix worker runs its own single-threaded runtime, and a socket answers on the runtime
 /// that opened it. With one pool for all workers, a statement sent on a connection another
-/// worker (or the main thread) opened is answered there, which then wakes this worker: two task
-/// switches more per statement, a third of the server's time under load (docs/performance.md,
-/// run m). `None` on SQLite, whose one connection is the single writer and stays shared.
+/// worker (or the main thread) opened is answered there, which then wakes this worker: an
+/// extra task switch per statement (docs/performance.md, "Connections"). `None` on SQLite,
+/// whose one connection is the single writer and stays shared.
 pub fn worker_pool(main: &DatabaseConnection, share: u32) -> Option<DatabaseConnection> {
     if main.get_database_backend() != DbBackend::Postgres {
         return None;
