@@ -7,27 +7,40 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    purge_freed_memory_at_once();
+    keep_idle_memory_small();
     kinerja::cli::main()
 }
 
-/// mimalloc reads its options from the environment when the process loads, and by default
-/// purges a freed page only during later allocations of the same thread: an idle server kept
-/// what its start (the API description built per worker) and its last logins had freed,
-/// 120 MB where 53 MB are in use (docs/performance.md, "Memory"). Without
-/// `MIMALLOC_PURGE_DELAY` in the environment the process therefore starts itself again, once,
-/// with `MIMALLOC_PURGE_DELAY=0`; an operator's own value is kept, and if the new start fails
-/// the server simply runs with mimalloc's default.
-fn purge_freed_memory_at_once() {
+/// mimalloc reads its options from the environment when the process loads, and two of its
+/// defaults keep an idle server large (docs/performance.md, "Memory"):
+/// - it purges a freed page only during later allocations of the same thread: an idle server
+///   kept what its start and its last logins had freed, 120 MB where 53 MB were in use;
+/// - it lets the kernel back its memory with transparent huge pages, where the kernel has them
+///   on for every process: a partly used 2 MiB page stays whole, and each worker kept about
+///   20 MB after one large answer (a pohon of an OPD, an instansi's dashboard).
+///
+/// For each of `MIMALLOC_PURGE_DELAY` (to `0`) and `MIMALLOC_ALLOW_THP` (to `0`) that is not in
+/// the environment the process therefore starts itself again, once, with it set; an
+/// operator's own values are kept, and if the new start fails the server simply runs with
+/// mimalloc's defaults.
+fn keep_idle_memory_small() {
     #[cfg(unix)]
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none()
+    const OPTIONS: [(&str, &str); 2] = [("MIMALLOC_PURGE_DELAY", "0"), ("MIMALLOC_ALLOW_THP", "0")];
+    #[cfg(unix)]
+    if OPTIONS
+        .iter()
+        .any(|(name, _)| std::env::var_os(name).is_none())
         && let Ok(exe) = std::env::current_exe()
     {
         use std::os::unix::process::CommandExt;
+        let mut command = std::process::Command::new(exe);
+        command.args(std::env::args_os().skip(1));
+        for (name, value) in OPTIONS {
+            if std::env::var_os(name).is_none() {
+                command.env(name, value);
+            }
+        }
         // `exec` returns only when it failed.
-        let _failed = std::process::Command::new(exe)
-            .args(std::env::args_os().skip(1))
-            .env("MIMALLOC_PURGE_DELAY", "0")
-            .exec();
+        let _failed = command.exec();
     }
 }

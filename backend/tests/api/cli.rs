@@ -153,7 +153,8 @@ fn free_port() -> u16 {
 fn serve_in(dir: &std::path::Path, port: u16, extra: &[(&str, &str)]) -> std::process::Child {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kinerja"));
     cmd.arg("serve").current_dir(dir);
-    for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("KINERJA_")) {
+    let ours = |k: &str| k.starts_with("KINERJA_") || k.starts_with("MIMALLOC_");
+    for (key, _) in std::env::vars().filter(|(k, _)| ours(k)) {
         cmd.env_remove(key);
     }
     cmd.env("KINERJA_BIND", format!("127.0.0.1:{port}"))
@@ -185,6 +186,7 @@ async fn serve_starts_on_an_empty_directory_and_stops_gracefully_on_sigterm() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(healthy, "server did not come up");
+    allocator_keeps_an_idle_server_small(child.id());
     assert!(
         dir.path().join("data/kinerja.db").exists(),
         "SQLite database created under ./data"
@@ -217,6 +219,28 @@ async fn serve_starts_on_an_empty_directory_and_stops_gracefully_on_sigterm() {
         status.success(),
         "graceful shutdown exits 0, got {status:?}"
     );
+}
+
+/// The server started itself again with mimalloc's purge at once and without transparent huge
+/// pages (src/main.rs; docs/performance.md, "Memory"): the kernel shows both.
+fn allocator_keeps_an_idle_server_small(pid: u32) {
+    #[cfg(target_os = "linux")]
+    {
+        let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap();
+        let vars: Vec<&[u8]> = environ.split(|b| *b == 0).collect();
+        for wanted in [&b"MIMALLOC_PURGE_DELAY=0"[..], b"MIMALLOC_ALLOW_THP=0"] {
+            assert!(
+                vars.contains(&wanted),
+                "{} in the server's environment",
+                String::from_utf8_lossy(wanted)
+            );
+        }
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+        // Older kernels do not show the line; where it is shown, huge pages are off.
+        if let Some(line) = status.lines().find(|l| l.starts_with("THP_enabled:")) {
+            assert_eq!(line.split_whitespace().nth(1), Some("0"), "{line}");
+        }
+    }
 }
 
 #[test]
