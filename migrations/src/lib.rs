@@ -47,6 +47,7 @@ mod m20261207_000047_sekali_dan_rantai;
 mod m20261207_000048_dasbor_pegawai;
 mod m20261207_000049_indeks_per_orang;
 mod m20261207_000050_survei_hasil_simpan;
+mod m20261207_000051_survei_respons_lajur;
 
 pub struct Migrator;
 
@@ -98,6 +99,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000048_dasbor_pegawai::Migration),
             Box::new(m20261207_000049_indeks_per_orang::Migration),
             Box::new(m20261207_000050_survei_hasil_simpan::Migration),
+            Box::new(m20261207_000051_survei_respons_lajur::Migration),
         ]
     }
 }

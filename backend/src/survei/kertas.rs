@@ -169,6 +169,7 @@ pub async fn entri(
         .entity(m.id)
         .after(json!({"survei_id": s.id, "layanan": m.layanan, "sumber": m.sumber}));
     audit::record(&txn, entry, meta).await?;
+    super::simpan::catat_perubahan(&txn, s.id, m.id, 1).await?;
     txn.commit().await?;
     super::iki::tandai(db, s.id).await;
     Ok(respons_dto(m))
@@ -344,6 +345,7 @@ pub async fn impor(
         .entity(s.id)
         .after(json!({"disimpan": disimpan, "file_sha256": sha256_hex(bytes)}));
     audit::record(&txn, entry, meta).await?;
+    super::simpan::catat_perubahan(&txn, s.id, Uuid::now_v7(), disimpan).await?;
     txn.commit().await?;
     super::iki::tandai(db, s.id).await;
     laporan.disimpan = disimpan;

@@ -225,7 +225,8 @@ pub async fn kirim(
     .model(s.id, now, SumberRespons::Daring);
     row.token_hash = Set(Some(token_hash));
     row.ip_hash = Set(ip);
-    row.insert(&txn).await?;
+    let m = row.insert(&txn).await?;
+    super::simpan::catat_perubahan(&txn, s.id, m.id, 1).await?;
     txn.commit().await?;
     super::iki::tandai(db, s.id).await;
     Ok(terima_kasih())

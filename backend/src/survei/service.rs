@@ -584,6 +584,7 @@ pub async fn batalkan(
         .after(json!({"survei_id": id, "layanan": m.layanan}))
         .reason(Some(alasan));
     audit::record(&txn, entry, meta).await?;
+    super::simpan::catat_perubahan(&txn, id, rid, 1).await?;
     txn.commit().await?;
     super::iki::tandai(db, id).await;
     Ok(respons_dto(m))

@@ -366,7 +366,7 @@ async fn survei_voiding_excludes_a_response_and_is_audited(db: Db) {
 db_test!(survei_voiding_excludes_a_response_and_is_audited);
 
 /// docs/ikm.md, "Cost of the result": the result is served from its kept copy while nothing it
-/// counts has changed, and counted again after a new response, a void or an edit.
+/// counts has changed, and counted again after a new response, a void or a paper form.
 async fn survei_result_is_kept_until_what_it_counts_changes(db: Db) {
     use kinerja::entities::survei_hasil_simpan as simpan;
     use sea_orm::{ActiveModelTrait, EntityTrait, Set};
@@ -380,7 +380,8 @@ async fn survei_result_is_kept_until_what_it_counts_changes(db: Db) {
         .await
         .unwrap()
         .expect("the result is kept");
-    assert_eq!(kept.sidik, format!("{}:2:0", s.lock_version));
+    // The survey's version and its change counter: two answers.
+    assert_eq!(kept.sidik, format!("{}:2", s.lock_version));
     // Marked by hand, the kept copy is what the next view serves: nothing was counted again.
     let mut marked = first.clone();
     marked.dibatalkan = 999;
@@ -414,8 +415,68 @@ async fn survei_result_is_kept_until_what_it_counts_changes(db: Db) {
     let voided: HasilSurvei = hasil(&c, &c.camat, &s).await.json().await.unwrap();
     assert_eq!((voided.hasil.responden, voided.dibatalkan), (2, 1));
     assert_eq!(voided.ikm_tampil, first.ikm_tampil);
+    // And a paper form entered by the unit's staff.
+    let resp = c
+        .app
+        .post_json(
+            &format!("/api/v1/survei/{}/respons", s.id),
+            &json!({"layanan": "KTP elektronik", "u1": 2, "u2": 2, "u3": 2, "u4": 2, "u5": 2,
+                    "u6": 2, "u7": 2, "u8": 2, "u9": 2}),
+            Some(&c.camat),
+        )
+        .await;
+    assert_eq!(resp.status(), 201);
+    let paper: HasilSurvei = hasil(&c, &c.camat, &s).await.json().await.unwrap();
+    assert_eq!((paper.hasil.responden, paper.dibatalkan), (3, 1));
+    let kept = simpan::Entity::find_by_id(s.id)
+        .one(&c.app.db)
+        .await
+        .unwrap()
+        .expect("the result is kept");
+    assert_eq!(kept.sidik, format!("{}:5", s.lock_version));
 }
 db_test!(survei_result_is_kept_until_what_it_counts_changes);
+
+/// Answers arriving at once each raise the survey's change counter in their own transaction
+/// (docs/ikm.md, "Cost of the result"): none is lost, so the kept result counts them all.
+async fn survei_answers_at_once_all_reach_the_kept_result(db: Db) {
+    use kinerja::entities::survei_hasil_simpan as simpan;
+    use sea_orm::EntityTrait;
+    let c = setup(db, "100").await;
+    let s = dibuka(&c, None).await;
+    kirim_banyak(
+        &c,
+        &s,
+        ("KTP elektronik", [4; 9]),
+        1,
+        "peramban-serentak-awal",
+    )
+    .await;
+    let first: HasilSurvei = hasil(&c, &c.camat, &s).await.json().await.unwrap();
+    assert_eq!(first.hasil.responden, 1);
+    let bodies: Vec<Value> = (0..12)
+        .map(|i| {
+            jawaban(
+                "Kartu keluarga",
+                [3; 9],
+                &format!("peramban-serentak-{i:012}"),
+            )
+        })
+        .collect();
+    let sent = futures_util::future::join_all(bodies.iter().map(|b| kirim(&c, &s, b))).await;
+    for resp in sent {
+        assert_eq!(resp.status(), 201);
+    }
+    let after: HasilSurvei = hasil(&c, &c.camat, &s).await.json().await.unwrap();
+    assert_eq!(after.hasil.responden, 13);
+    let kept = simpan::Entity::find_by_id(s.id)
+        .one(&c.app.db)
+        .await
+        .unwrap()
+        .expect("the result is kept");
+    assert_eq!(kept.sidik, format!("{}:13", s.lock_version));
+}
+db_test!(survei_answers_at_once_all_reach_the_kept_result);
 
 async fn survei_public_answers_refuse_abuse_and_store_nothing(db: Db) {
     let c = setup(db, "100").await;
