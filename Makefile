@@ -17,7 +17,7 @@ KINERJA := $(CARGO_TARGET_DIR)/debug/kinerja
 # Test threads: each integration test opens its own database; keep PostgreSQL comfortable.
 TEST_THREADS ?= 4
 
-.PHONY: help run build tools spa size test fmt fmt-check clippy contract-check test-rust openapi \
+.PHONY: help run build wasm-target tools spa size test fmt fmt-check clippy contract-check test-rust openapi \
         client-check compose-check e2e scale-test bench bench-http bench-http-sqlite api-fuzz clean
 
 help:
@@ -32,9 +32,12 @@ help:
 	@echo "make bench   import and ingest benchmarks          make bench-http  HTTP benchmark at province"
 	@echo "             scale beside pgbench (BENCH_EMPLOYEES=100000; bench-http-sqlite: SQLite, 1000)"
 
-## Tools for the SPA, installed only when the right version is missing.
-tools:
+## The SPA's compile target (clippy checks the SPA's crates for it too), added when missing.
+wasm-target:
 	@rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+## Tools for the SPA, installed only when the right version is missing.
+tools: wasm-target
 	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install --locked trunk --version $(TRUNK_VERSION) --root $(TOOLS_DIR)
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(TOOLS_DIR)
 	@wasm-opt --version 2>/dev/null | grep -q "version 132" || npm install --prefix $(TOOLS_DIR)/node --no-audit --no-fund binaryen@$(BINARYEN_VERSION)
@@ -79,7 +82,7 @@ fmt:
 fmt-check:
 	cargo fmt --all --check
 
-clippy:
+clippy: wasm-target
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy -p kinerja-frontend -p kinerja-api --target wasm32-unknown-unknown -- -D warnings
 
