@@ -103,6 +103,7 @@ impl Application {
             kebijakan: crate::evaluation::service::Kebijakan::from_settings(&settings),
             spa: spa.map(std::sync::Arc::new),
             db,
+            bacaan: crate::extract::Bacaan::giliran(),
             replika,
             settings,
             clock: clock.clone(),
@@ -116,6 +117,7 @@ impl Application {
             let state = match crate::database::worker_pool(&state.db, share) {
                 Some(db) => Data::new(AppState {
                     db,
+                    bacaan: crate::extract::Bacaan::giliran(),
                     ..AppState::clone(&state)
                 }),
                 None => state.clone(),

@@ -1,5 +1,6 @@
 //! Application state, attached in `startup` (never inside `routes()`): one copy per worker,
-//! which differ only in their database pool (`crate::database::worker_pool`).
+//! which differ only in their database pool (`crate::database::worker_pool`) and their turn for
+//! pages of many statements.
 
 use std::sync::Arc;
 
@@ -16,6 +17,8 @@ use crate::spa::Spa;
 pub struct AppState {
     /// This worker's pool: on PostgreSQL its connections live on the worker's own runtime.
     pub db: DatabaseConnection,
+    /// This worker's turns for pages of many statements ([`crate::extract::Bacaan`]).
+    pub bacaan: Arc<tokio::sync::Semaphore>,
     /// The read replica's pool (`KINERJA_DATABASE_READ_URL`); heavy reads take it through
     /// [`crate::replika::Baca`].
     pub replika: Option<Arc<crate::replika::Replika>>,

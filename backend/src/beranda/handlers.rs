@@ -8,6 +8,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::{TAG, langkah, service};
 use crate::auth::Viewer;
 use crate::error::AppResult;
+use crate::extract::Bacaan;
 use crate::problems::Unauthorized;
 use crate::state::AppState;
 
@@ -35,8 +36,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
     security(("bearer" = []))
 )]
 #[get("")]
-async fn get_beranda(state: Data<AppState>, viewer: Viewer) -> AppResult<Json<Beranda>> {
-    Ok(Json(service::beranda(&state.db, &viewer).await?))
+async fn get_beranda(viewer: Viewer, db: Bacaan) -> AppResult<Json<Beranda>> {
+    Ok(Json(service::beranda(&*db, &viewer).await?))
 }
 
 /// My first steps

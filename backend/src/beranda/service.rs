@@ -20,7 +20,7 @@ use kinerja_api::beranda::{Beranda, JenisTugas, PeriodeTugas, Tugas};
 use kinerja_api::employees::full_name;
 use kinerja_api::planning::{Ritme, StatusPeriode, StatusSkp};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use crate::auth::Viewer;
@@ -40,7 +40,7 @@ pub(super) const PERIODS_DOCS: &str = "/docs/#/planning";
 ///
 /// # Errors
 /// On a database failure.
-pub async fn beranda(db: &DatabaseConnection, viewer: &Viewer) -> AppResult<Beranda> {
+pub async fn beranda(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<Beranda> {
     // The day in the zone of the user's own instansi (WIB for accounts without an employee).
     let offset = match viewer.employee_id {
         Some(me) => match employees::Entity::find_by_id(me).one(db).await? {
@@ -88,7 +88,7 @@ fn count(n: usize) -> u32 {
 
 /// Each active instansi without an open period for this year.
 async fn hr_office(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     today: NaiveDate,
     out: &mut Vec<Tugas>,
 ) -> AppResult<()> {
@@ -173,7 +173,7 @@ struct Context {
 
 impl Context {
     /// `None` without an employee record or an open period.
-    async fn load(db: &DatabaseConnection, me: Uuid) -> AppResult<Option<Self>> {
+    async fn load(db: &impl ConnectionTrait, me: Uuid) -> AppResult<Option<Self>> {
         let Some(own) = employees::Entity::find_by_id(me).one(db).await? else {
             return Ok(None);
         };
@@ -251,7 +251,7 @@ struct InForce<'a> {
 }
 
 async fn employee(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     me: Uuid,
     today: NaiveDate,
     out: &mut Vec<Tugas>,
@@ -362,7 +362,7 @@ struct Nilai {
 }
 
 impl Measured {
-    async fn load(db: &DatabaseConnection, in_force: &[InForce<'_>]) -> AppResult<Self> {
+    async fn load(db: &impl ConnectionTrait, in_force: &[InForce<'_>]) -> AppResult<Self> {
         let iki_skp =
             crate::planning::versi::iki_of_skps(db, in_force.iter().map(|f| f.skp.id)).await?;
         let values = realisasi::Entity::find()
@@ -395,7 +395,7 @@ impl Measured {
 /// The user's realisasi: every sub-period that has started and is still open (by its lock date
 /// or an admin's unlock) while some indicator is empty.
 async fn realisasi_items(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     in_force: &[InForce<'_>],
     measured: &Measured,
     today: NaiveDate,
@@ -470,7 +470,7 @@ async fn realisasi_items(
 
 /// Evidence the user is to check as PPKin, per subordinate and sub-period.
 async fn evidence_items(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     ctx: &Context,
     in_force: &[InForce<'_>],
     measured: &Measured,
@@ -531,7 +531,7 @@ async fn evidence_items(
 /// and the people they have not rated for the last sub-period (and the year once it is over),
 /// on the SKP in force as the work list shows them.
 async fn evaluation_items(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     ctx: &Context,
     in_force: &[InForce<'_>],
     today: NaiveDate,
@@ -628,7 +628,11 @@ async fn evaluation_items(
 }
 
 /// Unread feedback and replies: their notifications are the read state.
-async fn feedback_items(db: &DatabaseConnection, me: Uuid, out: &mut Vec<Tugas>) -> AppResult<()> {
+async fn feedback_items(
+    db: &impl ConnectionTrait,
+    me: Uuid,
+    out: &mut Vec<Tugas>,
+) -> AppResult<()> {
     let (mut baru, mut dibalas) = (0, 0);
     for n in notifications::Entity::find()
         .filter(notifications::Column::RecipientEmployeeId.eq(me))

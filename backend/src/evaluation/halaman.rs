@@ -110,13 +110,20 @@ struct Bekal {
 }
 
 impl Bekal {
+    /// `versions`: each employee's approved versions of the year when the caller read them.
     async fn load(
-        db: &DatabaseConnection,
+        db: &impl ConnectionTrait,
         period: &periods::Model,
         skps: &[skps::Model],
         k: i32,
+        versions: Option<HashMap<Uuid, versi::Versions>>,
     ) -> AppResult<Self> {
-        let tahun = Tahun::load_many(db, period, skps).await?;
+        // A sub-period's suggestion reads that sub-period's realisasi only; the year's, all.
+        let hanya = (k != 0).then_some(k);
+        let tahun = match versions {
+            Some(v) => Tahun::load_many_in(db, period, v, skps, hanya).await?,
+            None => Tahun::load_many(db, period, skps, hanya).await?,
+        };
         let employee_of: HashMap<Uuid, Uuid> = tahun
             .iter()
             .flat_map(|(e, t)| t.versions.all().iter().map(move |(v, _)| (v.id, *e)))
@@ -350,7 +357,7 @@ pub(crate) async fn skp_for(
 /// `NotFound` when the viewer does not follow the SKP; `Validation` for a period outside the
 /// rhythm.
 pub async fn view(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     kebijakan: Kebijakan,
     viewer: &Viewer,
     skp_id: Uuid,
@@ -364,7 +371,7 @@ pub async fn view(
         .await?
         .ok_or(AppError::NotFound("Pegawai"))?;
     check_periode(&period, k)?;
-    let bekal = Bekal::load(db, &period, std::slice::from_ref(&m), k).await?;
+    let bekal = Bekal::load(db, &period, std::slice::from_ref(&m), k, None).await?;
     page(
         db,
         kebijakan,
@@ -380,7 +387,7 @@ pub async fn view(
 /// owner and period; `units` keeps the distribution of each unit already built (a work list
 /// shares them).
 async fn page(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     kebijakan: Kebijakan,
     akses: &access::Akses,
     (m, owner, period): (skps::Model, &employees::Model, &periods::Model),
@@ -453,7 +460,7 @@ async fn page(
 /// # Errors
 /// `Validation` for an unknown period or a sub-period outside its rhythm.
 pub async fn daftar_penilaian(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     kebijakan: Kebijakan,
     viewer: &Viewer,
     q: &DistribusiQuery,
@@ -485,13 +492,13 @@ pub async fn daftar_penilaian(
     {
         by_employee.entry(m.employee_id).or_default().push(m);
     }
-    let in_force: Vec<skps::Model> = by_employee
-        .into_values()
-        .filter_map(|list| {
-            versi::Versions::of(&period, list)
-                .in_force(q.periode_ke)
-                .cloned()
-        })
+    let mut versions: HashMap<Uuid, versi::Versions> = by_employee
+        .into_iter()
+        .map(|(e, list)| (e, versi::Versions::of(&period, list)))
+        .collect();
+    let in_force: Vec<skps::Model> = versions
+        .values()
+        .filter_map(|v| v.in_force(q.periode_ke).cloned())
         .collect();
     // Those the viewer oversees as Atasan PPKin appear only with an objection to decide: one
     // query finds which, so no page is built to be thrown away.
@@ -529,7 +536,9 @@ pub async fn daftar_penilaian(
         }
     }
     let skps: Vec<skps::Model> = shown.iter().map(|(m, _)| m.clone()).collect();
-    let bekal = Bekal::load(db, &period, &skps, q.periode_ke).await?;
+    // Their years from the versions read above: every approved one is among them.
+    versions.retain(|e, _| skps.iter().any(|m| m.employee_id == *e));
+    let bekal = Bekal::load(db, &period, &skps, q.periode_ke, Some(versions)).await?;
     let mut pages = Vec::new();
     let mut units = HashMap::new();
     for (m, raters) in shown {

@@ -21,7 +21,7 @@ use super::{
 use crate::auth::{AuthUser, RequirePermission, perm};
 use crate::auth::{Viewer, ViewerWith};
 use crate::error::{AppError, AppResult};
-use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, read_named_upload};
+use crate::extract::{Bacaan, RequestMeta, ValidatedJson, ValidatedQuery, read_named_upload};
 use crate::problems::{BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized};
 use crate::state::AppState;
 
@@ -86,10 +86,11 @@ pub async fn get_evaluasi(
     viewer: Viewer,
     id: Path<Uuid>,
     ValidatedQuery(q): ValidatedQuery<EvaluasiQuery>,
+    db: Bacaan,
 ) -> AppResult<Json<EvaluasiView>> {
     let k = state.kebijakan;
     Ok(Json(
-        halaman::view(&state.db, k, &viewer, id.into_inner(), q.periode_ke).await?,
+        halaman::view(&*db, k, &viewer, id.into_inner(), q.periode_ke).await?,
     ))
 }
 
@@ -213,11 +214,10 @@ pub async fn daftar_penilaian(
     state: Data<AppState>,
     viewer: Viewer,
     ValidatedQuery(q): ValidatedQuery<DistribusiQuery>,
+    db: Bacaan,
 ) -> AppResult<Json<Vec<EvaluasiView>>> {
     let k = state.kebijakan;
-    Ok(Json(
-        halaman::daftar_penilaian(&state.db, k, &viewer, &q).await?,
-    ))
+    Ok(Json(halaman::daftar_penilaian(&*db, k, &viewer, &q).await?))
 }
 
 /// Object to an evaluation (the employee)

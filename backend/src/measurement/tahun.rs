@@ -40,6 +40,8 @@ pub struct Tahun {
     iki_skp: HashMap<Uuid, Uuid>,
     realisasi: HashMap<(Uuid, i32), realisasi::Model>,
     rencana: HashMap<(Uuid, i32), rencana_aksi::Model>,
+    /// The one sub-period read, when not the whole year ([`Tahun::load_many`]).
+    hanya: Option<i32>,
 }
 
 impl Tahun {
@@ -52,7 +54,7 @@ impl Tahun {
         period: periods::Model,
         skp: &skps::Model,
     ) -> AppResult<Self> {
-        let years = Self::load_many(db, &period, std::slice::from_ref(skp)).await?;
+        let years = Self::load_many(db, &period, std::slice::from_ref(skp), None).await?;
         Ok(Self::one(years, period, skp))
     }
 
@@ -72,6 +74,7 @@ impl Tahun {
             &period,
             HashMap::from([(skp.employee_id, versions)]),
             std::slice::from_ref(skp),
+            None,
         )
         .await?;
         Ok(Self::one(years, period, skp))
@@ -87,11 +90,15 @@ impl Tahun {
             iki_skp: HashMap::new(),
             realisasi: HashMap::new(),
             rencana: HashMap::new(),
+            hanya: None,
         })
     }
 
     /// The years of the employees of `skps` (one SKP each, of `period`), by employee, in five
-    /// queries however many they are: a work list reads its people's years at once.
+    /// queries however many they are: a work list reads its people's years at once. With
+    /// `hanya` = `Some(k)` only sub-period `k`'s realisasi and rencana aksi are read (a
+    /// month's evaluation compares nothing else: a twelfth of the rows); such a year answers
+    /// only for `k`.
     ///
     /// # Errors
     /// On a database failure.
@@ -99,6 +106,7 @@ impl Tahun {
         db: &impl ConnectionTrait,
         period: &periods::Model,
         skps: &[skps::Model],
+        hanya: Option<i32>,
     ) -> AppResult<HashMap<Uuid, Self>> {
         let mut by_employee: HashMap<Uuid, Vec<skps::Model>> = HashMap::new();
         for m in skps::Entity::find()
@@ -120,7 +128,22 @@ impl Tahun {
                 (skp.employee_id, Versions::of(period, models))
             })
             .collect();
-        Self::fill(db, period, versions_of, skps).await
+        Self::fill(db, period, versions_of, skps, hanya).await
+    }
+
+    /// As [`Tahun::load_many`], from each employee's approved versions of the year that the
+    /// caller read ([`Versions::of`]): one query less.
+    ///
+    /// # Errors
+    /// On a database failure.
+    pub async fn load_many_in(
+        db: &impl ConnectionTrait,
+        period: &periods::Model,
+        versions_of: HashMap<Uuid, Versions>,
+        skps: &[skps::Model],
+        hanya: Option<i32>,
+    ) -> AppResult<HashMap<Uuid, Self>> {
+        Self::fill(db, period, versions_of, skps, hanya).await
     }
 
     /// The years of `skps`' employees from their versions: four queries.
@@ -129,6 +152,7 @@ impl Tahun {
         period: &periods::Model,
         versions_of: HashMap<Uuid, Versions>,
         skps: &[skps::Model],
+        hanya: Option<i32>,
     ) -> AppResult<HashMap<Uuid, Self>> {
         // Each employee's approved versions, and the SKP asked about even when not approved.
         let mut ids_of: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
@@ -158,14 +182,16 @@ impl Tahun {
             .all(db)
             .await?;
         let ids: Vec<Uuid> = iki_rows.iter().map(|i| i.id).collect();
-        let realisasi = realisasi::Entity::find()
-            .filter(realisasi::Column::IkiId.is_in(ids.clone()))
-            .all(db)
-            .await?;
-        let rencana = rencana_aksi::Entity::find()
-            .filter(rencana_aksi::Column::IkiId.is_in(ids))
-            .all(db)
-            .await?;
+        let mut realisasi =
+            realisasi::Entity::find().filter(realisasi::Column::IkiId.is_in(ids.clone()));
+        let mut rencana =
+            rencana_aksi::Entity::find().filter(rencana_aksi::Column::IkiId.is_in(ids));
+        if let Some(k) = hanya {
+            realisasi = realisasi.filter(realisasi::Column::PeriodeKe.eq(k));
+            rencana = rencana.filter(rencana_aksi::Column::PeriodeKe.eq(k));
+        }
+        let realisasi = realisasi.all(db).await?;
+        let rencana = rencana.all(db).await?;
         let n = jumlah(period);
         let mut years: HashMap<Uuid, Self> = versions_of
             .into_iter()
@@ -179,6 +205,7 @@ impl Tahun {
                     iki_skp: HashMap::new(),
                     realisasi: HashMap::new(),
                     rencana: HashMap::new(),
+                    hanya,
                 };
                 (e, year)
             })
@@ -229,10 +256,18 @@ impl Tahun {
     }
 
     pub fn realisasi(&self, iki_id: Uuid, k: i32) -> Option<&realisasi::Model> {
+        debug_assert!(
+            self.hanya.is_none_or(|h| h == k),
+            "sub-period {k} was not read"
+        );
         self.realisasi.get(&(iki_id, k))
     }
 
     pub fn rencana(&self, iki_id: Uuid, k: i32) -> Option<&rencana_aksi::Model> {
+        debug_assert!(
+            self.hanya.is_none_or(|h| h == k),
+            "sub-period {k} was not read"
+        );
         self.rencana.get(&(iki_id, k))
     }
 

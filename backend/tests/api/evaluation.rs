@@ -929,6 +929,38 @@ async fn the_work_list_holds_whom_i_rate_and_the_objections_i_decide(db: Db) {
 }
 db_test!(the_work_list_holds_whom_i_rate_and_the_objections_i_decide);
 
+/// The work list, the evaluation page and the beranda each read on one connection in their
+/// worker's turn (`extract::Bacaan`): more of them at once than a worker has turns all answer,
+/// and answer as one alone does.
+async fn pages_of_many_statements_answer_alike_when_many_arrive_at_once(db: Db) {
+    let c = chain(db).await;
+    let (_, rina) = agreed(&c).await;
+    let k = month();
+    let urls = [
+        format!(
+            "/api/v1/evaluasi?periode_id={}&periode_ke={k}",
+            c.periode.id
+        ),
+        format!("/api/v1/skp/{}/evaluasi?periode_ke={k}", rina.id),
+        "/api/v1/beranda".to_owned(),
+    ];
+    for url in &urls {
+        let alone = c.app.get(url, Some(&c.kasubag)).await;
+        assert_eq!(alone.status(), 200, "{url}");
+        let alone: Value = alone.json().await.unwrap();
+        let at_once = futures_util::future::join_all((0..12).map(|_| async {
+            let resp = c.app.get(url, Some(&c.kasubag)).await;
+            (resp.status(), resp.json::<Value>().await.unwrap())
+        }))
+        .await;
+        for (status, body) in at_once {
+            assert_eq!(status, 200, "{url}");
+            assert_eq!(body, alone, "{url}");
+        }
+    }
+}
+db_test!(pages_of_many_statements_answer_alike_when_many_arrive_at_once);
+
 async fn a_ppkin_named_by_override_follows_the_evaluation(db: Db) {
     let c = chain(db).await;
     let (_, rina) = agreed(&c).await;
