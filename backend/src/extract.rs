@@ -29,7 +29,8 @@ pub struct ValidatedJson<T>(pub T);
 /// until it is dropped, and the `ROLLBACK` queued on drop leaves with that one check. A
 /// worker builds [`Bacaan::GILIRAN`] such pages at a time ([`AppState::bacaan`]): more at once
 /// on one worker thread finished in a long tail. Reads only: nothing written through it is
-/// kept. Put it last among a handler's extractors, so a refused request does not wait for it.
+/// kept. Begun with [`Bacaan::mulai`] once the extractors have passed, so a refused request
+/// does not wait for it.
 pub struct Bacaan {
     // Fields drop in order: the transaction goes back to the pool before the turn is passed.
     txn: sea_orm::DatabaseTransaction,
@@ -47,6 +48,24 @@ impl Bacaan {
     pub fn giliran() -> std::sync::Arc<tokio::sync::Semaphore> {
         std::sync::Arc::new(tokio::sync::Semaphore::new(Self::GILIRAN))
     }
+
+    /// Waits for this worker's turn, then begins the transaction. Called in the handler's
+    /// body, not as an extractor: actix polls a handler's extractors together, and on
+    /// SQLite's one connection a `BEGIN` beside `Viewer`'s account lookup left the lookup
+    /// waiting on a connection its own request held.
+    pub async fn mulai(state: &AppState) -> Result<Self, AppError> {
+        let giliran = state
+            .bacaan
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|e| AppError::Unexpected(e.into()))?;
+        let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
+        Ok(Self {
+            txn,
+            _giliran: giliran,
+        })
+    }
 }
 
 impl std::ops::Deref for Bacaan {
@@ -54,30 +73,6 @@ impl std::ops::Deref for Bacaan {
 
     fn deref(&self) -> &Self::Target {
         &self.txn
-    }
-}
-
-impl FromRequest for Bacaan {
-    type Error = AppError;
-    type Future = LocalBoxFuture<Result<Self, AppError>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = req.app_data::<Data<AppState>>().cloned();
-        Box::pin(async move {
-            let state =
-                state.ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("no app state")))?;
-            let giliran = state
-                .bacaan
-                .clone()
-                .acquire_owned()
-                .await
-                .map_err(|e| AppError::Unexpected(e.into()))?;
-            let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
-            Ok(Self {
-                txn,
-                _giliran: giliran,
-            })
-        })
     }
 }
 

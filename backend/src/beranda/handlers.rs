@@ -36,7 +36,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
     security(("bearer" = []))
 )]
 #[get("")]
-async fn get_beranda(viewer: Viewer, db: Bacaan) -> AppResult<Json<Beranda>> {
+async fn get_beranda(state: Data<AppState>, viewer: Viewer) -> AppResult<Json<Beranda>> {
+    let db = Bacaan::mulai(&state).await?;
     Ok(Json(service::beranda(&*db, &viewer).await?))
 }
 

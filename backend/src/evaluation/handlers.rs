@@ -86,9 +86,9 @@ pub async fn get_evaluasi(
     viewer: Viewer,
     id: Path<Uuid>,
     ValidatedQuery(q): ValidatedQuery<EvaluasiQuery>,
-    db: Bacaan,
 ) -> AppResult<Json<EvaluasiView>> {
     let k = state.kebijakan;
+    let db = Bacaan::mulai(&state).await?;
     Ok(Json(
         halaman::view(&*db, k, &viewer, id.into_inner(), q.periode_ke).await?,
     ))
@@ -214,9 +214,9 @@ pub async fn daftar_penilaian(
     state: Data<AppState>,
     viewer: Viewer,
     ValidatedQuery(q): ValidatedQuery<DistribusiQuery>,
-    db: Bacaan,
 ) -> AppResult<Json<Vec<EvaluasiView>>> {
     let k = state.kebijakan;
+    let db = Bacaan::mulai(&state).await?;
     Ok(Json(halaman::daftar_penilaian(&*db, k, &viewer, &q).await?))
 }
 
