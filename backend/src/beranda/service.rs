@@ -20,7 +20,9 @@ use kinerja_api::beranda::{Beranda, JenisTugas, PeriodeTugas, Tugas};
 use kinerja_api::employees::full_name;
 use kinerja_api::planning::{Ritme, StatusPeriode, StatusSkp};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
 use crate::auth::Viewer;
@@ -260,9 +262,10 @@ async fn employee(
         return Ok(());
     };
     let in_force = skp_items(&ctx, out);
-    let measured = Measured::load(db, &in_force).await?;
-    realisasi_items(db, &in_force, &measured, today, out).await?;
-    evidence_items(db, &ctx, &in_force, &measured, out).await?;
+    let iki_skp =
+        crate::planning::versi::iki_of_skps(db, in_force.iter().map(|f| f.skp.id)).await?;
+    realisasi_items(db, &in_force, &iki_skp, today, out).await?;
+    evidence_items(db, &ctx, &in_force, &iki_skp, out).await?;
     evaluation_items(db, &ctx, &in_force, today, out).await?;
     feedback_items(db, me, out).await
 }
@@ -345,59 +348,13 @@ fn skp_items<'a>(ctx: &'a Context, out: &mut Vec<Tugas>) -> Vec<InForce<'a>> {
     in_force
 }
 
-/// The indicators of the SKPs in force (IKI → SKP) and all their realisasi.
-struct Measured {
-    iki_skp: HashMap<Uuid, Uuid>,
-    values: Vec<Nilai>,
-}
-
-/// One realisasi, only as far as the list needs it: a PPKin's list reads a year of twelve
-/// people's values (about 500 rows), so not their texts.
-struct Nilai {
-    id: Uuid,
-    iki_id: Uuid,
-    periode_ke: i32,
-    /// A value or a narrative that is not blank.
-    terisi: bool,
-}
-
-impl Measured {
-    async fn load(db: &impl ConnectionTrait, in_force: &[InForce<'_>]) -> AppResult<Self> {
-        let iki_skp =
-            crate::planning::versi::iki_of_skps(db, in_force.iter().map(|f| f.skp.id)).await?;
-        let values = realisasi::Entity::find()
-            .select_only()
-            .columns([
-                realisasi::Column::Id,
-                realisasi::Column::IkiId,
-                realisasi::Column::PeriodeKe,
-            ])
-            .expr(Expr::cust(
-                "CASE WHEN \"realisasi\".\"nilai\" IS NOT NULL \
-                 OR TRIM(COALESCE(\"realisasi\".\"naratif\", '')) <> '' THEN 1 ELSE 0 END",
-            ))
-            .filter(realisasi::Column::IkiId.is_in(iki_skp.keys().copied().collect::<Vec<_>>()))
-            .into_tuple::<(Uuid, Uuid, i32, i32)>()
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|(id, iki_id, periode_ke, terisi)| Nilai {
-                id,
-                iki_id,
-                periode_ke,
-                terisi: terisi != 0,
-            })
-            .collect();
-        Ok(Self { iki_skp, values })
-    }
-}
-
 /// The user's realisasi: every sub-period that has started and is still open (by its lock date
-/// or an admin's unlock) while some indicator is empty.
+/// or an admin's unlock) while some indicator is empty. Only the open sub-periods' values of
+/// the user's own indicators are read, and only whether they are filled.
 async fn realisasi_items(
     db: &impl ConnectionTrait,
     in_force: &[InForce<'_>],
-    measured: &Measured,
+    iki_skp: &HashMap<Uuid, Uuid>,
     today: NaiveDate,
     out: &mut Vec<Tugas>,
 ) -> AppResult<()> {
@@ -420,20 +377,10 @@ async fn realisasi_items(
         let until = unlocked.entry((u.skp_id, u.periode_ke)).or_insert(u.sampai);
         *until = (*until).max(u.sampai);
     }
-    let filled: HashSet<(Uuid, i32)> = measured
-        .values
-        .iter()
-        .filter(|v| v.terisi)
-        .map(|v| (v.iki_id, v.periode_ke))
-        .collect();
-    for f in mine {
-        let (p, m) = (f.period, f.skp);
-        let indicators: Vec<Uuid> = measured
-            .iki_skp
-            .iter()
-            .filter(|(_, s)| **s == m.id)
-            .map(|(i, _)| *i)
-            .collect();
+    // (SKP in force, sub-period, the day entry closes) of each sub-period open today.
+    let mut open: Vec<(&InForce, i32, NaiveDate)> = Vec::new();
+    for f in &mine {
+        let p = f.period;
         for k in 1..=jumlah_periode(ritme(p)) {
             let Some((mulai, selesai)) = bounds(p, k) else {
                 continue;
@@ -442,38 +389,70 @@ async fn realisasi_items(
                 break;
             }
             let lock = selesai + Duration::days(i64::from(p.jeda_kunci_realisasi_hari));
-            let until = unlocked.get(&(m.id, k)).copied();
-            if today > lock && until.is_none() {
-                continue;
+            match unlocked.get(&(f.skp.id, k)).copied() {
+                Some(until) => open.push((f, k, until.max(lock))),
+                None if today <= lock => open.push((f, k, lock)),
+                None => {}
             }
-            let empty = indicators
-                .iter()
-                .filter(|i| !filled.contains(&(**i, k)))
-                .count();
-            if empty > 0 {
-                out.push(Tugas {
-                    batas: Some(until.map_or(lock, |u| u.max(lock))),
-                    jumlah: count(empty),
-                    periode: Some(sub_period(p, k)),
-                    perubahan: m.versi > 1,
-                    skp_id: Some(m.id),
-                    ..item(
-                        JenisTugas::IsiRealisasi,
-                        format!("/realisasi/{}?periode_ke={k}", m.id),
-                    )
-                });
-            }
+        }
+    }
+    let indicators = |skp_id: Uuid| -> Vec<Uuid> {
+        iki_skp
+            .iter()
+            .filter(|(_, s)| **s == skp_id)
+            .map(|(i, _)| *i)
+            .collect()
+    };
+    let own: Vec<Uuid> = mine.iter().flat_map(|f| indicators(f.skp.id)).collect();
+    if open.is_empty() || own.is_empty() {
+        return Ok(());
+    }
+    let ks: HashSet<i32> = open.iter().map(|(_, k, _)| *k).collect();
+    let filled: HashSet<(Uuid, i32)> = realisasi::Entity::find()
+        .select_only()
+        .columns([realisasi::Column::IkiId, realisasi::Column::PeriodeKe])
+        .filter(realisasi::Column::IkiId.is_in(own))
+        .filter(realisasi::Column::PeriodeKe.is_in(ks))
+        .filter(Expr::cust(
+            "(\"realisasi\".\"nilai\" IS NOT NULL \
+             OR TRIM(COALESCE(\"realisasi\".\"naratif\", '')) <> '')",
+        ))
+        .into_tuple::<(Uuid, i32)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    for (f, k, batas) in open {
+        let m = f.skp;
+        let empty = indicators(m.id)
+            .iter()
+            .filter(|i| !filled.contains(&(**i, k)))
+            .count();
+        if empty > 0 {
+            out.push(Tugas {
+                batas: Some(batas),
+                jumlah: count(empty),
+                periode: Some(sub_period(f.period, k)),
+                perubahan: m.versi > 1,
+                skp_id: Some(m.id),
+                ..item(
+                    JenisTugas::IsiRealisasi,
+                    format!("/realisasi/{}?periode_ke={k}", m.id),
+                )
+            });
         }
     }
     Ok(())
 }
 
-/// Evidence the user is to check as PPKin, per subordinate and sub-period.
+/// Evidence the user is to check as PPKin, per subordinate and sub-period: the unchecked
+/// evidence counted by the database, grouped by indicator and sub-period, so a year of
+/// subordinates' realisasi is not read for it.
 async fn evidence_items(
     db: &impl ConnectionTrait,
     ctx: &Context,
     in_force: &[InForce<'_>],
-    measured: &Measured,
+    iki_skp: &HashMap<Uuid, Uuid>,
     out: &mut Vec<Tugas>,
 ) -> AppResult<()> {
     let subordinates: HashMap<Uuid, &InForce> = in_force
@@ -481,31 +460,37 @@ async fn evidence_items(
         .filter(|f| f.peran == Peran::Ppkin)
         .map(|f| (f.skp.id, f))
         .collect();
-    let to_check: HashMap<Uuid, (Uuid, i32)> = measured
-        .values
+    let theirs: Vec<Uuid> = iki_skp
         .iter()
-        .filter_map(|v| {
-            measured
-                .iki_skp
-                .get(&v.iki_id)
-                .filter(|s| subordinates.contains_key(s))
-                .map(|s| (v.id, (*s, v.periode_ke)))
-        })
+        .filter(|(_, s)| subordinates.contains_key(s))
+        .map(|(i, _)| *i)
         .collect();
-    if to_check.is_empty() {
+    if theirs.is_empty() {
         return Ok(());
     }
     let mut pending: HashMap<(Uuid, i32), usize> = HashMap::new();
-    for b in bukti_dukung::Entity::find()
-        .filter(
-            bukti_dukung::Column::RealisasiId.is_in(to_check.keys().copied().collect::<Vec<_>>()),
+    for (iki_id, k, n) in bukti_dukung::Entity::find()
+        .select_only()
+        .column(realisasi::Column::IkiId)
+        .column(realisasi::Column::PeriodeKe)
+        .column_as(bukti_dukung::Column::Id.count(), "n")
+        .join(
+            JoinType::InnerJoin,
+            bukti_dukung::Entity::belongs_to(realisasi::Entity)
+                .from(bukti_dukung::Column::RealisasiId)
+                .to(realisasi::Column::Id)
+                .into(),
         )
+        .filter(realisasi::Column::IkiId.is_in(theirs))
         .filter(bukti_dukung::Column::Verifikasi.is_null())
+        .group_by(realisasi::Column::IkiId)
+        .group_by(realisasi::Column::PeriodeKe)
+        .into_tuple::<(Uuid, i32, i64)>()
         .all(db)
         .await?
     {
-        if let Some(key) = to_check.get(&b.realisasi_id) {
-            *pending.entry(*key).or_default() += 1;
+        if let Some(skp_id) = iki_skp.get(&iki_id) {
+            *pending.entry((*skp_id, k)).or_default() += usize::try_from(n).unwrap_or(0);
         }
     }
     for ((skp_id, k), n) in pending {

@@ -266,6 +266,7 @@ async fn the_ppkin_checks_evidence_rates_and_explains_and_the_atasan_decides(db:
         .await
         .unwrap();
     assert_eq!(resp.status(), 200);
+    let mut links = Vec::new();
     for n in 1..=2 {
         let resp = c
             .app
@@ -276,12 +277,53 @@ async fn the_ppkin_checks_evidence_rates_and_explains_and_the_atasan_decides(db:
             )
             .await;
         assert_eq!(resp.status(), 201);
+        links.push(resp.json::<serde_json::Value>().await.unwrap()["id"].clone());
     }
     let b = beranda(&c, &c.kasubag).await;
     let t = one(&b, JenisTugas::PeriksaBukti);
     assert_eq!(
         (t.jumlah, t.pegawai.as_deref(), t.periode.map(|p| p.ke)),
         (2, Some("Rina Marlina"), Some(k))
+    );
+    // Evidence on a second indicator of the same month joins the same item; a checked one
+    // leaves it.
+    let second = skp.rhk[0].iki[1].id.unwrap();
+    let base2 = format!("/api/v1/skp/{}/realisasi/{second}", skp.id);
+    let resp = c
+        .app
+        .client
+        .put(c.app.url(&format!("{base2}?periode_ke={k}")))
+        .bearer_auth(&c.rina)
+        .json(&json!({"nilai": 2.0}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let resp = c
+        .app
+        .post_json(
+            &format!("{base2}/bukti-tautan?periode_ke={k}"),
+            &json!({"url": "https://drive.serangkota.go.id/berkas/3"}),
+            Some(&c.rina),
+        )
+        .await;
+    assert_eq!(resp.status(), 201);
+    assert_eq!(
+        one(&beranda(&c, &c.kasubag).await, JenisTugas::PeriksaBukti).jumlah,
+        3
+    );
+    let resp = c
+        .app
+        .post_json(
+            &format!("/api/v1/bukti/{}/verify", links[0].as_str().unwrap()),
+            &json!({"verifikasi": "sesuai"}),
+            Some(&c.kasubag),
+        )
+        .await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+    assert_eq!(
+        one(&beranda(&c, &c.kasubag).await, JenisTugas::PeriksaBukti).jumlah,
+        2
     );
     assert_eq!(t.tautan, format!("/realisasi/{}?periode_ke={k}", skp.id));
     // Only her PPKin checks evidence.
