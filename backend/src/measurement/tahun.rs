@@ -69,7 +69,7 @@ impl Tahun {
         skp: &skps::Model,
         versions: Versions,
     ) -> AppResult<Self> {
-        let years = Self::fill(
+        let years = Self::load_many_in(
             db,
             &period,
             HashMap::from([(skp.employee_id, versions)]),
@@ -128,26 +128,15 @@ impl Tahun {
                 (skp.employee_id, Versions::of(period, models))
             })
             .collect();
-        Self::fill(db, period, versions_of, skps, hanya).await
+        Self::load_many_in(db, period, versions_of, skps, hanya).await
     }
 
     /// As [`Tahun::load_many`], from each employee's approved versions of the year that the
-    /// caller read ([`Versions::of`]): one query less.
+    /// caller read ([`Versions::of`]): four queries.
     ///
     /// # Errors
     /// On a database failure.
     pub async fn load_many_in(
-        db: &impl ConnectionTrait,
-        period: &periods::Model,
-        versions_of: HashMap<Uuid, Versions>,
-        skps: &[skps::Model],
-        hanya: Option<i32>,
-    ) -> AppResult<HashMap<Uuid, Self>> {
-        Self::fill(db, period, versions_of, skps, hanya).await
-    }
-
-    /// The years of `skps`' employees from their versions: four queries.
-    async fn fill(
         db: &impl ConnectionTrait,
         period: &periods::Model,
         versions_of: HashMap<Uuid, Versions>,
