@@ -18,6 +18,11 @@ pub fn statements_run() -> u64 {
     STATEMENTS.load(Ordering::Relaxed)
 }
 
+/// Counts one statement run outside sea-orm's pools ([`crate::bacaan`]).
+pub(crate) fn count_statement() {
+    STATEMENTS.fetch_add(1, Ordering::Relaxed);
+}
+
 /// Connects, creating the SQLite file (and its folder) on first run.
 ///
 /// # Errors
@@ -65,7 +70,7 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
 
 /// A connection unused this long is pinged before it is handed out: a ping on every acquire
 /// doubles the round trips of each statement; this catches one dropped by a restart or a proxy.
-const PING_IF_IDLE_FOR: Duration = Duration::from_secs(30);
+pub(crate) const PING_IF_IDLE_FOR: Duration = Duration::from_secs(30);
 
 /// One request worker's share of the PostgreSQL pool, opened lazily from within the worker.
 ///

@@ -20,62 +20,6 @@ use crate::state::AppState;
 /// A JSON body, decoded and validated.
 pub struct ValidatedJson<T>(pub T);
 
-/// One connection for all the statements of a page that runs many (a work list, a beranda, an
-/// evaluation page), taken in this worker's turn for such pages (docs/performance.md, "Pages
-/// of many statements").
-///
-/// sqlx checks a pooled connection with a round trip each time it goes back to the pool, and
-/// outside a transaction that is after every statement. A transaction keeps its connection
-/// until it is dropped, and the `ROLLBACK` queued on drop leaves with that one check. A
-/// worker builds [`Bacaan::GILIRAN`] such pages at a time ([`AppState::bacaan`]): more at once
-/// on one worker thread finished in a long tail. Reads only: nothing written through it is
-/// kept. Begun with [`Bacaan::mulai`] once the extractors have passed, so a refused request
-/// does not wait for it.
-pub struct Bacaan {
-    // Fields drop in order: the transaction goes back to the pool before the turn is passed.
-    txn: sea_orm::DatabaseTransaction,
-    _giliran: tokio::sync::OwnedSemaphorePermit,
-}
-
-impl Bacaan {
-    /// Pages of many statements one worker builds at once. Measured at 16 clients on two
-    /// cores: one at a time gave the steadiest tail but idled the worker while a page waited
-    /// on PostgreSQL; unbounded, the work list's p99 tripled.
-    pub const GILIRAN: usize = 2;
-
-    /// A worker's turns, made where its state is.
-    #[must_use]
-    pub fn giliran() -> std::sync::Arc<tokio::sync::Semaphore> {
-        std::sync::Arc::new(tokio::sync::Semaphore::new(Self::GILIRAN))
-    }
-
-    /// Waits for this worker's turn, then begins the transaction. Called in the handler's
-    /// body, not as an extractor: actix polls a handler's extractors together, and on
-    /// SQLite's one connection a `BEGIN` beside `Viewer`'s account lookup left the lookup
-    /// waiting on a connection its own request held.
-    pub async fn mulai(state: &AppState) -> Result<Self, AppError> {
-        let giliran = state
-            .bacaan
-            .clone()
-            .acquire_owned()
-            .await
-            .map_err(|e| AppError::Unexpected(e.into()))?;
-        let txn = sea_orm::TransactionTrait::begin(&state.db).await?;
-        Ok(Self {
-            txn,
-            _giliran: giliran,
-        })
-    }
-}
-
-impl std::ops::Deref for Bacaan {
-    type Target = sea_orm::DatabaseTransaction;
-
-    fn deref(&self) -> &Self::Target {
-        &self.txn
-    }
-}
-
 /// A JSON body that may be absent (empty); validated when present.
 pub struct OptionalJson<T>(pub Option<T>);
 

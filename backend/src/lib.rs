@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod bacaan;
 pub mod beranda;
 pub mod cadangan;
 pub mod cli;

@@ -15,8 +15,8 @@ use kinerja_api::planning::{
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -359,7 +359,7 @@ pub fn wording(kind: &str, p: &NotificationParams) -> (String, String) {
 /// # Errors
 /// On a database failure.
 pub async fn list(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     to: Option<Uuid>,
     unread_only: bool,
     page: PageQuery,
@@ -419,7 +419,13 @@ async fn list_notifications(
     // Accounts without an employee record have no notifications.
     let to = viewer.employee_id;
     Ok(Json(
-        list(&state.db, to, q.unread.unwrap_or(false), page).await?,
+        list(
+            &crate::bacaan::Bacaan::ambil(&state).await?,
+            to,
+            q.unread.unwrap_or(false),
+            page,
+        )
+        .await?,
     ))
 }
 

@@ -103,7 +103,8 @@ impl Application {
             kebijakan: crate::evaluation::service::Kebijakan::from_settings(&settings),
             spa: spa.map(std::sync::Arc::new),
             db,
-            bacaan: crate::extract::Bacaan::giliran(),
+            bacaan: crate::bacaan::Bacaan::giliran(),
+            simpanan: None,
             replika,
             settings,
             clock: clock.clone(),
@@ -116,8 +117,9 @@ impl Application {
             // Runs on each worker's thread, so its pool's connections open on that worker.
             let state = match crate::database::worker_pool(&state.db, share) {
                 Some(db) => Data::new(AppState {
+                    simpanan: crate::bacaan::Simpanan::new(&db, share),
                     db,
-                    bacaan: crate::extract::Bacaan::giliran(),
+                    bacaan: crate::bacaan::Bacaan::giliran(),
                     ..AppState::clone(&state)
                 }),
                 None => state.clone(),

@@ -17,8 +17,10 @@ use crate::spa::Spa;
 pub struct AppState {
     /// This worker's pool: on PostgreSQL its connections live on the worker's own runtime.
     pub db: DatabaseConnection,
-    /// This worker's turns for pages of many statements ([`crate::extract::Bacaan`]).
+    /// This worker's turns for pages of many statements ([`crate::bacaan::Bacaan`]).
     pub bacaan: Arc<tokio::sync::Semaphore>,
+    /// This worker's connections kept between requests (PostgreSQL; [`crate::bacaan`]).
+    pub simpanan: Option<Arc<crate::bacaan::Simpanan>>,
     /// The read replica's pool (`KINERJA_DATABASE_READ_URL`); heavy reads take it through
     /// [`crate::replika::Baca`].
     pub replika: Option<Arc<crate::replika::Replika>>,

@@ -239,7 +239,8 @@ pub async fn profile(state: &AppState, account: Principal) -> AppResult<CurrentU
     let employee = account.employee.map(|e| e.0);
     let rates = match employee {
         Some(id) => {
-            crate::employees::superiors::rates_anyone(&state.db, id, crate::clock::today()).await?
+            let db = crate::bacaan::Bacaan::ambil(state).await?;
+            crate::employees::superiors::rates_anyone(&db, id, crate::clock::today()).await?
         }
         None => false,
     };

@@ -7,8 +7,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::{TAG, langkah, service};
 use crate::auth::Viewer;
+use crate::bacaan::Bacaan;
 use crate::error::AppResult;
-use crate::extract::Bacaan;
 use crate::problems::Unauthorized;
 use crate::state::AppState;
 
@@ -38,7 +38,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
 #[get("")]
 async fn get_beranda(state: Data<AppState>, viewer: Viewer) -> AppResult<Json<Beranda>> {
     let db = Bacaan::mulai(&state).await?;
-    Ok(Json(service::beranda(&*db, &viewer).await?))
+    Ok(Json(service::beranda(&db, &viewer).await?))
 }
 
 /// My first steps

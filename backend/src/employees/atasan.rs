@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use kinerja_api::employees::{StatusPegawai, Superiors, UnresolvedSuperior};
 use kinerja_api::{Page, PageQuery};
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -19,7 +20,11 @@ use crate::organisation::service::employee_ref;
 ///
 /// # Errors
 /// `NotFound`.
-pub async fn superiors(db: &DatabaseConnection, id: Uuid, date: NaiveDate) -> AppResult<Superiors> {
+pub async fn superiors(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    date: NaiveDate,
+) -> AppResult<Superiors> {
     let resolver = Resolver::around(db, date, [id]).await?;
     resolver.superiors(id).ok_or(AppError::NotFound("Pegawai"))
 }

@@ -15,6 +15,7 @@ use super::service;
 use super::{TAG, import};
 use crate::auth::Viewer;
 use crate::auth::{RequirePermission, perm};
+use crate::bacaan::Bacaan;
 use crate::error::{AppError, AppResult};
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, read_upload};
 use crate::problems::{BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized};
@@ -118,7 +119,7 @@ async fn get_employee(
     meta: RequestMeta,
     id: Path<Uuid>,
 ) -> AppResult<Json<Employee>> {
-    let employee = service::get(&state.db, &viewer, id.into_inner()).await?;
+    let employee = service::get(&Bacaan::ambil(&state).await?, &viewer, id.into_inner()).await?;
     if employee.visibility == Visibility::Full && viewer.employee_id != Some(employee.id) {
         super::log_akses::catat(
             &state.db,
@@ -221,7 +222,9 @@ async fn get_superiors(
     let id = id.into_inner();
     require_full(&state, &viewer, id).await?;
     let date = query.date.unwrap_or_else(crate::clock::today);
-    Ok(Json(super::atasan::superiors(&state.db, id, date).await?))
+    Ok(Json(
+        super::atasan::superiors(&Bacaan::ambil(&state).await?, id, date).await?,
+    ))
 }
 
 /// Set the PPKin explicitly

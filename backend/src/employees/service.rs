@@ -168,7 +168,7 @@ async fn to_dto(
 ///
 /// # Errors
 /// `NotFound`.
-pub async fn get(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResult<Employee> {
+pub async fn get(db: &impl ConnectionTrait, viewer: &Viewer, id: Uuid) -> AppResult<Employee> {
     let row = named(employees::Entity::find_by_id(id))
         .one(db)
         .await?

@@ -20,8 +20,9 @@ use super::{
 };
 use crate::auth::{AuthUser, RequirePermission, perm};
 use crate::auth::{Viewer, ViewerWith};
+use crate::bacaan::Bacaan;
 use crate::error::{AppError, AppResult};
-use crate::extract::{Bacaan, RequestMeta, ValidatedJson, ValidatedQuery, read_named_upload};
+use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, read_named_upload};
 use crate::problems::{BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized};
 use crate::state::AppState;
 
@@ -90,7 +91,7 @@ pub async fn get_evaluasi(
     let k = state.kebijakan;
     let db = Bacaan::mulai(&state).await?;
     Ok(Json(
-        halaman::view(&*db, k, &viewer, id.into_inner(), q.periode_ke).await?,
+        halaman::view(&db, k, &viewer, id.into_inner(), q.periode_ke).await?,
     ))
 }
 
@@ -217,7 +218,7 @@ pub async fn daftar_penilaian(
 ) -> AppResult<Json<Vec<EvaluasiView>>> {
     let k = state.kebijakan;
     let db = Bacaan::mulai(&state).await?;
-    Ok(Json(halaman::daftar_penilaian(&*db, k, &viewer, &q).await?))
+    Ok(Json(halaman::daftar_penilaian(&db, k, &viewer, &q).await?))
 }
 
 /// Object to an evaluation (the employee)

@@ -13,6 +13,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Viewer;
 use crate::auth::{RequirePermission, perm};
+use crate::bacaan::Bacaan;
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery, read_named_upload};
 use crate::problems::{BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized};
@@ -60,7 +61,7 @@ pub async fn get_realisasi(
     ValidatedQuery(q): ValidatedQuery<PeriodeKeQuery>,
 ) -> AppResult<Json<RealisasiSheet>> {
     Ok(Json(
-        service::sheet(&state.db, &viewer, id.into_inner(), q).await?,
+        service::sheet(&Bacaan::mulai(&state).await?, &viewer, id.into_inner(), q).await?,
     ))
 }
 

@@ -113,7 +113,7 @@ async fn context(db: &impl ConnectionTrait, skp_id: Uuid, k: i32) -> AppResult<C
 /// `NotFound` when the viewer may not read the SKP; `Validation` for a sub-period outside the
 /// rhythm.
 pub async fn sheet(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     viewer: &Viewer,
     skp_id: Uuid,
     q: PeriodeKeQuery,
@@ -128,7 +128,7 @@ pub async fn sheet(
 
 /// The sheet of sub-period `k` from its context: a write answers with the context it checked
 /// (a realisasi or a rencana aksi changes neither the SKP nor its period nor the lock).
-async fn lembar(db: &DatabaseConnection, ctx: Context, k: i32) -> AppResult<RealisasiSheet> {
+async fn lembar(db: &impl ConnectionTrait, ctx: Context, k: i32) -> AppResult<RealisasiSheet> {
     let tahun = Tahun::load_in(db, ctx.period.clone(), &ctx.skp, ctx.versions).await?;
     let realisasi_ids: Vec<Uuid> = tahun
         .rhk_of(ctx.skp.id)

@@ -5,8 +5,7 @@ use std::collections::{HashMap, HashSet};
 use kinerja_api::planning::{JenisSkp, SkpQuery, SkpSummary, StatusSkp};
 use kinerja_api::{Page, PageQuery};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -38,7 +37,7 @@ fn summary(m: &skps::Model, tahun: i32, jumlah_rhk: u64) -> AppResult<SkpSummary
 /// # Errors
 /// On a database failure.
 pub async fn list(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     viewer: &Viewer,
     query: SkpQuery,
     inbox: bool,

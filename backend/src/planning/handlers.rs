@@ -19,6 +19,7 @@ use uuid::Uuid;
 use super::{TAG, bawahan, daftar, pdf, penetapan, periods, pohon, riwayat, skp, templates};
 use crate::auth::Viewer;
 use crate::auth::{AuthUser, RequirePermission, perm};
+use crate::bacaan::Bacaan;
 use crate::error::AppResult;
 use crate::extract::{RequestMeta, ValidatedJson, ValidatedQuery};
 use crate::problems::{BadRequest, Forbidden, Invalid, JsonBodyProblems, NotFound, Unauthorized};
@@ -182,7 +183,8 @@ async fn skp_inbox(
     ValidatedQuery(page): ValidatedQuery<PageQuery>,
     ValidatedQuery(q): ValidatedQuery<SkpQuery>,
 ) -> AppResult<Json<Page<SkpSummary>>> {
-    Ok(Json(daftar::list(&state.db, &viewer, q, true, page).await?))
+    let db = Bacaan::ambil(&state).await?;
+    Ok(Json(daftar::list(&db, &viewer, q, true, page).await?))
 }
 
 /// My subordinates and where they stand
@@ -250,7 +252,8 @@ async fn create_skp(
 )]
 #[get("/{id}")]
 async fn get_skp(state: Data<AppState>, viewer: Viewer, id: Path<Uuid>) -> AppResult<Json<Skp>> {
-    Ok(Json(skp::get(&state.db, &viewer, id.into_inner()).await?))
+    let db = Bacaan::ambil(&state).await?;
+    Ok(Json(skp::get(&db, &viewer, id.into_inner()).await?))
 }
 
 /// Edit a draft SKP

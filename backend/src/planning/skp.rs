@@ -400,7 +400,7 @@ pub(crate) async fn create_for(
 
 /// # Errors
 /// `NotFound` also when the viewer may not read it (no existence leak).
-pub async fn get(db: &DatabaseConnection, viewer: &Viewer, id: Uuid) -> AppResult<Skp> {
+pub async fn get(db: &impl ConnectionTrait, viewer: &Viewer, id: Uuid) -> AppResult<Skp> {
     let m = find(db, id).await?;
     if !can_read(db, viewer, &m).await? {
         return Err(AppError::NotFound("SKP"));

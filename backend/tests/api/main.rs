@@ -13,6 +13,7 @@ mod helpers;
 mod akun;
 mod audit;
 mod auth;
+mod bacaan;
 mod beranda;
 mod cadangan;
 mod cli;
