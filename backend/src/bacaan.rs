@@ -1,5 +1,5 @@
-//! Reads that keep their connection between requests (docs/performance.md, "Connections held
-//! between requests").
+//! Reads that keep their connection between requests (docs/performance.md, "Pages of many
+//! statements").
 //!
 //! sqlx checks a pooled PostgreSQL connection with a round trip (`Sync`, answered by
 //! `ReadyForQuery`) every time it goes back to its pool, and outside a transaction that is
